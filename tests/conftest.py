@@ -1,0 +1,38 @@
+"""Shared fixtures: the rules and the pipelines, each loaded once per test session."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from troopclaims.pipeline import choose_model, load_pipeline
+from troopclaims.records import Article
+from troopclaims.rules import load_rules
+
+CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
+
+
+@pytest.fixture(scope="session")
+def rules():
+    """The default rules."""
+    return load_rules()
+
+
+@pytest.fixture(scope="session")
+def blank_nlp():
+    """spacy.blank("en") with a sentencizer: rules only, fast."""
+    return load_pipeline("blank")
+
+
+@pytest.fixture(scope="session")
+def model_nlp():
+    """The statistical English pipeline (tests that use it are marked `model`)."""
+    return load_pipeline(choose_model())
+
+
+@pytest.fixture
+def article():
+    """Return a factory for an Article from text, published 2024-10-25 unless told otherwise."""
+    def make(text: str, published: str | None = "2024-10-25", source: str = "test.txt") -> Article:
+        return Article(source, text, published)
+    return make
