@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Callable, Iterable, Iterator, TextIO
 
 from troopclaims.errors import RulesError
-from troopclaims.records import Article
+from troopclaims.records import Article, Claim
 from troopclaims.rules import load_yaml
 
 TEXT_SUFFIXES = (".txt", ".md")
@@ -213,3 +213,39 @@ def _jsonl_articles(lines: Iterable[str], name: str, warn: Warn, report: ReadRep
         date_value = parse_published(record.get("published"), where, warn) or published
         meta = {k: v for k, v in record.items() if k not in ("id", "text", "published")}
         yield Article(article_id, record["text"], date_value, meta)
+
+
+def is_claims_record(record: object) -> bool:
+    """Return whether a JSON record is a claim (as extract writes it) rather than an article."""
+    return isinstance(record, dict) and "kind" in record and "source" in record
+
+
+def sniff_jsonl(lines: list[str]) -> str:
+    """Return "claims" or "articles" for JSON Lines, judged by the first record that parses."""
+    for line in lines:
+        if line.strip():
+            try:
+                return "claims" if is_claims_record(json.loads(line)) else "articles"
+            except json.JSONDecodeError:
+                continue
+    return "articles"
+
+
+def read_claims(lines: Iterable[str], name: str, warn: Warn, report: ReadReport | None = None) -> Iterator[Claim]:
+    """Yield the claims in JSON Lines as extract writes them; a bad line is reported and skipped."""
+    report = report if report is not None else ReadReport()
+    for number, line in enumerate(lines, 1):
+        if not line.strip():
+            continue
+        where = f"{name}:{number}"
+        try:
+            record = json.loads(line)
+            claim = Claim.from_dict(record)
+        except json.JSONDecodeError as exc:
+            report.skip(where, f"not JSON ({exc.msg}); give claims as `troopclaims extract` prints them", warn)
+            continue
+        except (ValueError, TypeError, AttributeError) as exc:
+            report.skip(where, f"not a claim ({exc}); give claims as `troopclaims extract` prints them", warn)
+            continue
+        report.read += 1
+        yield claim

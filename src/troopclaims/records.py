@@ -35,7 +35,9 @@ class Claim:
     unit: str | None = None
     subject: str | None = None
     grain: str | None = None          # dates: day | week | month | year
-    event: str | None = None          # the governing verb: deployed, training, killed ...
+    event: str | None = None          # the governing word as written: deployed, training, presence ...
+    aspect: str | None = None         # the class of that event from rules/aspects.yaml: deployed, killed ...
+    as_of: str | None = None          # quantities: the ISO day the figure holds for, when the text dates it
     place: str | None = None
     relation: str | None = None       # in | near | border | front
     actor: str | None = None          # who the counted people belong to: "North Korea"

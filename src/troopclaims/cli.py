@@ -1,0 +1,161 @@
+"""The command line: read options, call one library function, render the result. Errors become one line."""
+from __future__ import annotations
+
+import functools
+import sys
+
+import click
+
+from troopclaims import __version__, render
+from troopclaims.articles import ReadReport
+from troopclaims.errors import ExitCode, TroopclaimsError
+
+EXTRACT_FORMATS = ("jsonl", "csv", "table")
+COMPARE_FORMATS = ("table", "jsonl", "csv", "markdown")
+
+
+def warn(message: str) -> None:
+    click.echo(f"troopclaims: {message}", err=True)
+
+
+def reports_errors(command):
+    """Turn a TroopclaimsError into its one-line message on stderr and its exit code."""
+    @functools.wraps(command)
+    def wrapper(*args, **kwargs):
+        try:
+            return command(*args, **kwargs)
+        except TroopclaimsError as exc:
+            click.echo(f"Error: {exc}", err=True)
+            sys.exit(exc.exit_code)
+    return wrapper
+
+
+def input_options(command):
+    """The options every command that reads articles shares."""
+    options = [
+        click.argument("paths", nargs=-1, required=True, metavar="PATH..."),
+        click.option("--rules", "rules_dirs", multiple=True, type=click.Path(file_okay=False),
+                     help="A folder of rule files laid over the defaults (repeatable)."),
+        click.option("--model", default=None, metavar="NAME",
+                     help="spaCy pipeline to use (default: $TROOPCLAIMS_MODEL, else en_core_web_sm); "
+                          "'blank' for rules only."),
+        click.option("--published", default=None, metavar="YYYY-MM-DD",
+                     help="Publication date for articles that carry none (manifest, front matter or record)."),
+    ]
+    for option in reversed(options):
+        command = option(command)
+    return command
+
+
+def _published(value: str | None) -> str | None:
+    from troopclaims.articles import parse_published
+
+    if value is None:
+        return None
+    problems: list[str] = []
+    date = parse_published(value, "--published", problems.append)
+    if date is None:
+        raise click.BadParameter(f"{value!r} is not a date; write it as YYYY-MM-DD", param_hint="--published")
+    return date
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="troopclaims")
+def cli():
+    """Find the claims in news articles (figures, dates, places, who says them) and compare them across sources.
+
+    \b
+    Example:
+      troopclaims extract articles/ | troopclaims compare -
+    """
+
+
+@cli.command()
+@input_options
+@click.option("--format", "fmt", type=click.Choice(EXTRACT_FORMATS), default=None,
+              help="Output format (default: table on a terminal, jsonl in a pipe).")
+@click.option("--kind", "kinds", multiple=True, type=click.Choice(("quantity", "date", "place", "all")),
+              help="Kinds of claim to list (repeatable; default: quantity and date).")
+@reports_errors
+def extract(paths, rules_dirs, model, published, fmt, kinds):
+    """Find the claims in articles: a folder, files, or JSON Lines ('-' for stdin).
+
+    \b
+    Example:
+      troopclaims extract articles/ --format jsonl > claims.jsonl
+      troopclaims extract articles/ --kind place
+    """
+    from troopclaims.extract import ALL_KINDS, DEFAULT_KINDS, claims_from_inputs
+    from troopclaims.rules import load_rules
+
+    kinds = ALL_KINDS if "all" in kinds else (tuple(kinds) or DEFAULT_KINDS)
+    report = ReadReport()
+    claims = claims_from_inputs(paths, load_rules(rules_dirs), model=model, kinds=kinds,
+                                published=_published(published), warn=warn, report=report,
+                                stdin=click.get_text_stream("stdin"))
+    fmt = render.choose_format(fmt, render.stdout_is_terminal())
+    out = click.get_text_stream("stdout")
+    if fmt == "jsonl":
+        render.write_jsonl((claim.to_dict() for claim in claims), out)
+    elif fmt == "csv":
+        render.write_claims_csv(claims, out)
+    else:
+        render.write_claims_table(list(claims), out)
+    _finish(report)
+
+
+@cli.command()
+@input_options
+@click.option("--format", "fmt", type=click.Choice(COMPARE_FORMATS), default=None,
+              help="Output format (default: table on a terminal, jsonl in a pipe).")
+@click.option("--only", type=click.Choice(("conflicts", "changes", "agreements")), default=None,
+              help="Show only facts with this verdict.")
+@click.option("--min-sources", type=click.IntRange(min=1), default=1, show_default=True,
+              help="Show only facts stated by at least N articles.")
+@click.option("--show-sentences", is_flag=True, help="Print the sentence of each claim.")
+@click.option("--fail-on-conflict", is_flag=True, help=f"Exit {int(ExitCode.CONFLICT)} when any conflict is shown.")
+@reports_errors
+def compare(paths, rules_dirs, model, published, fmt, only, min_sources, show_sentences, fail_on_conflict):
+    """Group the same fact across sources and show where they agree and conflict.
+
+    PATH is a folder or files of articles (extracted first), or claims as JSON Lines ('-' for stdin).
+
+    \b
+    Example:
+      troopclaims compare articles/ --only conflicts
+      troopclaims extract articles/ | jq -c 'select(.unit == "troops")' | troopclaims compare -
+    """
+    from troopclaims.compare import compare_claims, filter_facts
+    from troopclaims.extract import DEFAULT_KINDS, claims_from_inputs
+    from troopclaims.rules import load_rules
+
+    rules = load_rules(rules_dirs)
+    report = ReadReport()
+    claims = claims_from_inputs(paths, rules, model=model, kinds=DEFAULT_KINDS, published=_published(published),
+                                warn=warn, report=report, stdin=click.get_text_stream("stdin"),
+                                accept_claims=True)
+    facts = filter_facts(compare_claims(claims, rules, warn), only=only, min_sources=min_sources)
+    fmt = render.choose_format(fmt, render.stdout_is_terminal())
+    out = click.get_text_stream("stdout")
+    if fmt == "jsonl":
+        render.write_jsonl((fact.to_dict() for fact in facts), out)
+    elif fmt == "csv":
+        render.write_facts_csv(facts, out)
+    elif fmt == "markdown":
+        render.write_facts_markdown(facts, out, show_sentences)
+    else:
+        render.write_facts_table(facts, out, show_sentences)
+    _finish(report)
+    if fail_on_conflict and any(fact.verdict == "conflict" for fact in facts):
+        sys.exit(ExitCode.CONFLICT)
+
+
+def _finish(report: ReadReport) -> None:
+    warn(report.summary())
+    if report.read == 0:
+        click.echo("Error: no input could be read; give a folder of .txt/.md files, files, or JSON Lines", err=True)
+        sys.exit(ExitCode.ERROR)
+
+
+def main() -> None:
+    cli(prog_name="troopclaims")

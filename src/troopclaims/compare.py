@@ -1,0 +1,269 @@
+"""Grouping claims into facts across sources, and the verdict on each: agree, conflict, changed or single.
+
+A fact is one figure (or date) about one thing: kind + unit + actor + aspect + place. Nothing here names a
+story: units, actors, aspects and places come from the claims, and containment from the caller's gazetteer.
+"""
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Callable, Iterable
+
+from troopclaims.records import Claim
+
+VERDICT_ORDER = ("conflict", "changed", "agree", "single")
+RELATIVE_RELATIONS = ("near", "border", "front")   # "near the border" is not "in" the place it names
+
+Contains = Callable[[str, str], bool]
+
+
+def same_place(outer: str, inner: str) -> bool:
+    """The containment test used when no gazetteer is given: a place contains only itself."""
+    return outer == inner
+
+
+@dataclass(frozen=True)
+class Camp:
+    """Claims that can all be true at once: their intervals share at least one point."""
+
+    low: float | str | None
+    high: float | str | None
+    members: tuple[int, ...]          # indices into Fact.claims
+
+
+@dataclass
+class Fact:
+    """One fact as several sources state it, with the verdict across them."""
+
+    kind: str
+    unit: str | None
+    actor: str | None
+    aspect: str | None
+    place: str | None
+    claims: list[Claim]
+    name: str = ""
+    within: str | None = None         # the name of the fact whose place contains this one's
+    verdict: str = "single"
+    camps: list[Camp] = field(default_factory=list)
+
+    @property
+    def speakers(self) -> int:
+        """Return how many independent speakers state the fact (an outlet's own voice counts as its own)."""
+        return len({claim.speaker or f"outlet:{claim.source}" for claim in self.claims})
+
+    @property
+    def reports(self) -> int:
+        """Return how many articles state the fact."""
+        return len({claim.source for claim in self.claims})
+
+    def to_dict(self) -> dict:
+        """Return the fact as one JSON-ready record."""
+        return {
+            "fact": self.name, "kind": self.kind, "unit": self.unit, "actor": self.actor, "place": self.place,
+            "aspect": self.aspect, "within": self.within, "verdict": self.verdict,
+            "camps": [{"low": _plain(camp.low), "high": _plain(camp.high),
+                       "sources": sorted({self.claims[i].source for i in camp.members}),
+                       "speakers": sorted({self.claims[i].speaker or "(outlet)" for i in camp.members}),
+                       "claims": list(camp.members)} for camp in self.camps],
+            "speakers": self.speakers, "reports": self.reports,
+            "claims": [claim.to_dict() for claim in self.claims],
+        }
+
+
+def _plain(value):
+    return int(value) if isinstance(value, float) and value.is_integer() else value
+
+
+# --- intervals -------------------------------------------------------------------------------------------------
+
+def _as_point(value) -> float | None:
+    """Return a number for a figure or an ISO date (dates as day ordinals), None when there is none."""
+    if value is None or isinstance(value, bool):
+        return None
+    if isinstance(value, (int, float)):
+        return float(value)
+    text = str(value)
+    try:
+        if len(text) == 10:
+            return float(date.fromisoformat(text).toordinal())
+        return float(text)
+    except ValueError:
+        return None
+
+
+def claim_interval(claim: Claim) -> tuple[float, float]:
+    """Return the closed interval a claim allows, with open ends as -inf/+inf (a bare vague claim allows all)."""
+    low, high = _as_point(claim.low), _as_point(claim.high)
+    if low is None and high is None and claim.qualifier not in ("vague", "at_least", "at_most"):
+        low = high = _as_point(claim.value)
+    return (low if low is not None else float("-inf"), high if high is not None else float("inf"))
+
+
+def camps_of(claims: list[Claim]) -> list[tuple[tuple[float, float], tuple[int, ...]]]:
+    """Return the maximal sets of claims whose intervals share a point, each with the shared interval."""
+    intervals = [claim_interval(claim) for claim in claims]
+    found: list[tuple[tuple[float, float], frozenset[int]]] = []
+    # Intervals on a line share a point iff they all hold some interval's left end: try each left end.
+    for point in sorted({low for low, _ in intervals}):
+        members = frozenset(i for i, (low, high) in enumerate(intervals) if low <= point <= high)
+        if members and not any(members <= other for _, other in found):
+            found = [(span, other) for span, other in found if not other < members]
+            shared = (max(intervals[i][0] for i in members), min(intervals[i][1] for i in members))
+            found.append((shared, members))
+    return [(shared, tuple(sorted(members))) for shared, members in found]
+
+
+def _as_of_range(claims: list[Claim], members: Iterable[int]) -> tuple[float, float] | None:
+    points = [_as_point(claims[i].as_of) for i in members]
+    if not points or any(point is None for point in points):
+        return None
+    return min(points), max(points)
+
+
+def verdict_of(claims: list[Claim], camps) -> str:
+    """Return agree / conflict / changed / single for a fact's claims and camps."""
+    if len(camps) == 1:
+        return "single" if len({claim.source for claim in claims}) == 1 else "agree"
+    # Camps that hold at different times (every claim dated, the dates apart) are a change, not a conflict.
+    spans = [_as_of_range(claims, members) for _, members in camps]
+    if all(span is not None for span in spans):
+        ordered = sorted(spans)
+        if all(earlier[1] < later[0] for earlier, later in zip(ordered, ordered[1:])):
+            return "changed"
+    return "conflict"
+
+
+# --- grouping --------------------------------------------------------------------------------------------------
+
+def _fill_unknown(groups: dict, index: int) -> dict:
+    """Merge claims whose key part `index` is unknown into the one known value that fits the rest of their key."""
+    def fits(key, other):
+        return all(a == b or a is None or b is None for i, (a, b) in enumerate(zip(key, other)) if i != index)
+
+    merged: dict[tuple, list[Claim]] = defaultdict(list)
+    for key, members in groups.items():
+        if key[index] is None:
+            values = {other[index] for other in groups if other[index] is not None and fits(key, other)}
+            if len(values) == 1:
+                key = key[:index] + (values.pop(),) + key[index + 1:]
+        merged[key].extend(members)
+    return merged
+
+
+def _place_of(claim: Claim) -> str | None:
+    return claim.place if claim.place and claim.relation not in RELATIVE_RELATIONS else None
+
+
+def group_claims(claims: Iterable[Claim], contains: Contains = same_place,
+                 name_actor: Callable[[str], str] | None = None) -> list[Fact]:
+    """Return the facts the claims state, each with its verdict, conflicts first.
+
+    `contains(outer, inner)` says whether one place lies inside another; `name_actor` turns an actor into the
+    adjective used in fact names ("North Korea" -> "North Korean").
+    """
+    groups: dict[tuple, list[Claim]] = defaultdict(list)
+    for claim in claims:
+        if claim.kind == "place":
+            continue
+        unit = claim.unit if claim.kind == "quantity" else None
+        groups[(claim.kind, unit, claim.actor, claim.aspect)].append(claim)
+    # A claim that does not say whose (or what event) joins the only candidate there is.
+    groups = _fill_unknown(groups, 2)
+    groups = _fill_unknown(groups, 3)
+    facts: list[Fact] = []
+    outer_of: list[tuple[Fact, Fact]] = []
+    for (kind, unit, actor, aspect), members in groups.items():
+        split, nesting = _split_by_place(kind, unit, actor, aspect, members, contains)
+        facts.extend(split)
+        outer_of.extend(nesting)
+    for fact in facts:
+        fact.name = fact_name(fact, name_actor)
+    for inner, outer in outer_of:
+        inner.within = outer.name
+    for fact in facts:
+        camps = camps_of(fact.claims)
+        fact.camps = [Camp(_back(fact.kind, low), _back(fact.kind, high), members) for (low, high), members in camps]
+        fact.verdict = verdict_of(fact.claims, camps)
+    facts.sort(key=lambda f: (VERDICT_ORDER.index(f.verdict), -f.reports, -len(f.claims), f.name))
+    return facts
+
+
+def _split_by_place(kind, unit, actor, aspect, claims: list[Claim], contains: Contains):
+    """Return one fact per place, and the (inner, outer) pairs of facts whose places nest."""
+    places = sorted({place for claim in claims if (place := _place_of(claim))})
+
+    def parent(place: str) -> str | None:
+        outers = [other for other in places if other != place and contains(other, place)]
+        # The nearest container is the one that the other containers also contain.
+        for outer in outers:
+            if all(other == outer or contains(other, outer) for other in outers):
+                return outer
+        return None
+
+    parents = {place: parent(place) for place in places}
+    top = [place for place in places if parents[place] is None]
+    by_place: dict[str | None, list[Claim]] = defaultdict(list)
+    for claim in claims:
+        place = _place_of(claim)
+        if place is None and len(top) == 1:
+            place = top[0]    # an unplaced or relatively placed figure belongs to the one place in play
+        by_place[place].append(claim)
+    facts = {place: Fact(kind, unit, actor, aspect, place, members) for place, members in by_place.items()}
+    nesting = [(fact, facts[parents[place]]) for place, fact in facts.items()
+               if place is not None and parents[place] in facts]
+    return list(facts.values()), nesting
+
+
+def _back(kind: str, point: float):
+    """Return an interval end in the claims' own terms: ISO dates for dates, None for open ends."""
+    if point in (float("inf"), float("-inf")):
+        return None
+    if kind == "date":
+        return date.fromordinal(int(point)).isoformat()
+    return point
+
+
+def fact_name(fact: Fact, name_actor: Callable[[str], str] | None = None) -> str:
+    """Return the fact in words, e.g. "North Korean troops (deployed) in Russia" or "date of: deployed"."""
+    actor = (name_actor(fact.actor) if name_actor else fact.actor) if fact.actor else ""
+    if fact.kind == "date":
+        words = ["date:", actor, fact.aspect or _common_event(fact) or "event"]
+    else:
+        what = fact.unit or _common_subject(fact) or "figure"
+        words = [actor, what]
+        if fact.aspect:
+            words.append(f"({fact.aspect})")
+    if fact.place:
+        words.append(f"in {fact.place}")
+    return " ".join(word for word in words if word)
+
+
+def _common_event(fact: Fact) -> str | None:
+    events = Counter(claim.event for claim in fact.claims if claim.event)
+    return events.most_common(1)[0][0] if events else None
+
+
+def _common_subject(fact: Fact) -> str | None:
+    subjects = Counter(claim.subject for claim in fact.claims if claim.subject)
+    return subjects.most_common(1)[0][0] if subjects else None
+
+
+def filter_facts(facts: list[Fact], only: str | None = None, min_sources: int = 1) -> list[Fact]:
+    """Return the facts with the given verdict (None: all) stated by at least min_sources articles."""
+    only = {"conflicts": "conflict", "changes": "changed", "agreements": "agree"}.get(only or "", only)
+    return [fact for fact in facts if (only is None or fact.verdict == only) and fact.reports >= min_sources]
+
+
+def compare_claims(claims: Iterable[Claim], rules, warn: Callable[[str], None] = lambda message: None) -> list[Fact]:
+    """Return the facts of claims as compare shows them; figures that count nothing known are left out, and said so."""
+    kept, uncounted = [], 0
+    for claim in claims:
+        if claim.kind == "quantity" and not claim.unit:
+            uncounted += 1
+        elif claim.kind != "place":
+            kept.append(claim)
+    if uncounted:
+        warn(f"left out {uncounted} figure{'s' * (uncounted != 1)} whose counted noun was not found "
+             "(see them with `troopclaims extract`)")
+    return group_claims(kept)

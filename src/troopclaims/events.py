@@ -1,0 +1,120 @@
+"""The event that governs a claim ("training", "transferred", "killed") and its aspect class from rules/aspects.yaml."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from troopclaims.errors import RulesError
+from troopclaims.rules import LineDict, check_keys, location
+
+_VERBAL = ("VERB", "AUX")
+_MODIFIERS = ("acl", "relcl", "amod")
+
+
+@dataclass(frozen=True)
+class EventLexicon:
+    """Written forms of event words mapped to their aspect, and the forms of reporting verbs."""
+
+    aspects: dict[str, str]      # form -> aspect
+    reporting: frozenset[str]    # forms
+
+    def aspect_of(self, word: str, lemma: str = "") -> str | None:
+        """Return the aspect of a word (by its lemma when the pipeline gives one), or None."""
+        return self.aspects.get(lemma.lower()) or self.aspects.get(word.lower())
+
+    def reports(self, word: str, lemma: str = "") -> bool:
+        """Return whether a word is a reporting verb ("said", "confirmed")."""
+        return lemma.lower() in self.reporting or word.lower() in self.reporting
+
+
+def forms(lemma: str) -> set[str]:
+    """Return a lemma with its regular English inflections: deploy -> deploys, deployed, deploying."""
+    result = {lemma, lemma + "s", lemma + "es"}
+    if lemma.endswith("e"):
+        result |= {lemma + "d", lemma[:-1] + "ing"}
+    elif lemma.endswith("y") and lemma[-2:-1] not in "aeiou":
+        result |= {lemma[:-1] + "ied", lemma[:-1] + "ies", lemma + "ing"}
+    else:
+        result |= {lemma + "ed", lemma + "ing"}
+    return result
+
+
+def build_event_lexicon(section: LineDict) -> EventLexicon:
+    """Return the compiled lexicon of rules/aspects.yaml (strictly checked)."""
+    check_keys(section, section.where(), allowed=("aspects", "reporting"))
+    aspects: dict[str, str] = {}
+    classes = section.get("aspects") or {}
+    if not isinstance(classes, dict):
+        raise RulesError(f"{location(section, 'aspects')}: aspects must map a class name to a list of words")
+    for name, words in classes.items():
+        if not isinstance(words, list) or not all(isinstance(word, str) and word.strip() for word in words):
+            raise RulesError(f"{location(classes, name)}: aspect {name!r} needs a list of words")
+        for word in words:
+            for form in forms(word.strip().lower()):
+                aspects.setdefault(form, str(name))
+    reporting = section.get("reporting") or []
+    if not isinstance(reporting, list) or not all(isinstance(word, str) for word in reporting):
+        raise RulesError(f"{location(section, 'reporting')}: reporting must be a list of verbs")
+    return EventLexicon(aspects, frozenset(form for word in reporting for form in forms(word.lower())))
+
+
+def event_lexicon(rules) -> EventLexicon:
+    """Return the event lexicon of a Rules object (compiled once)."""
+    return rules.compiled("aspects", build_event_lexicon)
+
+
+def governing_event(doc, start: int, end: int, lexicon: EventLexicon) -> tuple[str | None, str | None]:
+    """Return (event word as written, aspect) for the claim at doc.text[start:end], or (None, None)."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or not len(span):
+        return None, None
+    if doc.has_annotation("DEP"):
+        found = _by_parse(span, lexicon)
+        if found:
+            return found
+    return _by_words(span, lexicon)
+
+
+def _hit(token, lexicon: EventLexicon):
+    aspect = lexicon.aspect_of(token.text, token.lemma_)
+    return (token.text.lower(), aspect) if aspect else None
+
+
+def _by_parse(span, lexicon: EventLexicon):
+    """Climb from the claim to the first event word or non-reporting verb; stop at a reporting verb."""
+    root = span.root
+    for child in root.children:      # "troops stationed in X": the event modifies the counted noun
+        if child.dep_ in _MODIFIERS and child.pos_ in _VERBAL and (hit := _hit(child, lexicon)):
+            return hit
+    token = root
+    for _ in range(12):
+        if token.head is token:
+            return None
+        token = token.head
+        if hit := _hit(token, lexicon):
+            return hit
+        if token.pos_ in _VERBAL:
+            if lexicon.reports(token.text, token.lemma_):
+                return None
+            if token.lemma_ == "be":    # "the number of X transferred to Y is now 12,000": look in the subject
+                for child in token.children:
+                    if child.dep_ in ("nsubj", "nsubjpass"):
+                        for word in child.subtree:
+                            if word.pos_ in _VERBAL and (hit := _hit(word, lexicon)):
+                                return hit
+                continue
+            return token.text.lower(), None
+    return None
+
+
+def _by_words(span, lexicon: EventLexicon):
+    """Without a parse: the nearest event word in the sentence, after the claim first."""
+    sentence = span.sent
+    after = [token for token in sentence if token.i >= span.end]
+    before = [token for token in sentence if token.i < span.start][::-1]
+    for tokens in (after[:8], before[:8]):
+        for token in tokens:
+            if lexicon.reports(token.text, token.lemma_) or token.text in ".;:":
+                break
+            if hit := _hit(token, lexicon):
+                return hit
+    return None, None

@@ -1,0 +1,229 @@
+"""Quantity claims: each figure in a Doc with what it counts ("about 3,000 North Korean soldiers" -> troops)."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Iterator
+
+from troopclaims.errors import RulesError
+from troopclaims.numbers import Numeric, number_lexicon, numerics
+from troopclaims.records import Article, Claim
+from troopclaims.rules import LineDict, check_keys, location
+from troopclaims.spans import new_claim
+
+_NOUNS = ("NOUN", "PROPN")
+_MAX_UNIT_WORDS = 4
+
+
+@dataclass(frozen=True)
+class QuantityLexicon:
+    """Counted nouns and their canonical units, with the words that point back to a noun or stand for a count."""
+
+    units: dict[tuple[str, ...], str]     # lower-case word sequence -> canonical unit
+    pronouns: frozenset[str]
+    count_nouns: frozenset[str]
+    durations: frozenset[str]
+
+    def unit_at(self, tokens) -> tuple[int, str] | None:
+        """Return (number of tokens, unit) for the longest known counted noun at the start of tokens."""
+        words = tuple(token.text.lower() for token in tokens[:_MAX_UNIT_WORDS])
+        for size in range(len(words), 0, -1):
+            unit = self.units.get(words[:size])
+            if unit:
+                return size, unit
+        return None
+
+    def unit_of(self, token) -> str:
+        """Return the canonical unit of one noun token (its own plural when not listed)."""
+        word = token.text.lower()
+        known = self.units.get((word,)) or self.units.get((token.lemma_.lower(),))
+        if known:
+            return known
+        lemma = token.lemma_.lower() or word
+        if token.tag_ in ("NNS", "NNPS") or not token.tag_:
+            return word
+        return lemma if lemma.endswith("s") else lemma + "s"
+
+
+def _words(node, where: str, name: str) -> list[str]:
+    if not isinstance(node, list) or not all(isinstance(item, str) and item.strip() for item in node):
+        raise RulesError(f"{where}: {name} must be a list of words")
+    return [item.strip() for item in node]
+
+
+def build_quantity_lexicon(section: LineDict) -> QuantityLexicon:
+    """Return the compiled rules/quantities.yaml (strictly checked)."""
+    check_keys(section, section.where(), allowed=("units", "pronouns", "count_nouns", "durations"))
+    units: dict[tuple[str, ...], str] = {}
+    table = section.get("units") or {}
+    if not isinstance(table, dict):
+        raise RulesError(f"{location(section, 'units')}: units must map a canonical unit to a list of words")
+    for unit, words in table.items():
+        for word in _words(words, location(table, unit), f"unit {unit!r}"):
+            units[tuple(word.lower().split())] = str(unit)
+    sets = {name: frozenset(word.lower() for word in _words(section.get(name) or [], location(section, name), name))
+            for name in ("pronouns", "count_nouns", "durations")}
+    return QuantityLexicon(units, sets["pronouns"], sets["count_nouns"], sets["durations"])
+
+
+def quantity_lexicon(rules) -> QuantityLexicon:
+    """Return the quantity lexicon of a Rules object (compiled once)."""
+    return rules.compiled("quantities", build_quantity_lexicon)
+
+
+@dataclass(frozen=True)
+class Counted:
+    """What a figure counts: the unit, and the noun phrase as written with its offsets."""
+
+    unit: str | None
+    subject: str | None
+    end: int | None = None       # where the claim's text ends when the noun follows the figure
+
+
+def quantities(doc, article: Article, rules) -> Iterator[Claim]:
+    """Yield the quantity claims of a Doc of article.text, each with its counted unit and subject."""
+    lexicon = quantity_lexicon(rules)
+    previous: dict[int, Counted] = {}      # sentence start -> last counted noun, for "8,000 of them"
+    for numeric in numerics(doc.text, number_lexicon(rules)):
+        tokens = doc.char_span(numeric.num_start, numeric.num_end, alignment_mode="expand")
+        if tokens is None or not len(tokens):
+            continue
+        sentence = tokens[0].sent
+        counted = _counted(doc, numeric, tokens, lexicon, previous.get(sentence.start))
+        if counted.unit in lexicon.durations:
+            continue
+        if counted.unit and counted.subject:
+            previous[sentence.start] = counted
+        end = max(numeric.end, counted.end or 0)
+        yield new_claim(article, doc, numeric.start, end, "quantity", value=numeric.value, low=numeric.low,
+                        high=numeric.high, qualifier=numeric.qualifier, unit=counted.unit, subject=counted.subject)
+
+
+def _counted(doc, numeric: Numeric, tokens, lexicon: QuantityLexicon, previous: Counted | None) -> Counted:
+    """Return what the figure counts, trying the forms of English in turn."""
+    after = doc[tokens.end:]
+    if numeric.unit:                                           # "1,240 square kilometres (of territory)"
+        rest = doc.char_span(numeric.end, len(doc.text), alignment_mode="expand") or after
+        return Counted(numeric.unit, _of_phrase(rest, lexicon, previous))
+    if numeric.end < len(doc.text) and doc.text[numeric.num_end:numeric.num_end + 1] in "-‐":
+        return _compound(doc, numeric, lexicon)                # "a 40-person unit"
+    head_after = after[:1]
+    if len(head_after) and head_after[0].lower_ == "of":      # "8,000 of them", "thousands of troops"
+        return _partitive(after[1:], lexicon, previous) or Counted(None, None)
+    for finder in (_noun_after, _copula_attribute, _count_noun_subject):
+        found = finder(doc, tokens, lexicon)
+        if found:
+            return found
+    return Counted(None, None)
+
+
+def _compound(doc, numeric: Numeric, lexicon: QuantityLexicon) -> Counted:
+    """A number in a hyphenated compound counts the compound's noun; the subject is what the compound describes."""
+    tokens = doc.char_span(numeric.num_end + 1, len(doc.text), alignment_mode="expand")
+    if tokens is None or not len(tokens) or not tokens[0].is_alpha:
+        return Counted(None, None)
+    counted = tokens[0]
+    unit = lexicon.units.get((counted.lower_,)) or lexicon.units.get((counted.lower_ + "s",)) or counted.lower_ + "s"
+    described = tokens[1] if len(tokens) > 1 and tokens[1].is_alpha and not tokens[1].is_stop else None
+    return Counted(unit, described.text if described is not None else None,
+                   described.idx + len(described) if described is not None else counted.idx + len(counted))
+
+
+def _partitive(tokens, lexicon: QuantityLexicon, previous: Counted | None) -> Counted | None:
+    """Read "of them" (the noun counted just before) or "of (the) North Korean troops"."""
+    if not len(tokens):
+        return None
+    if tokens[0].lower_ in lexicon.pronouns:
+        if previous is not None:
+            return Counted(previous.unit, previous.subject, tokens[0].idx + len(tokens[0]))
+        return Counted(None, None, tokens[0].idx + len(tokens[0]))
+    start = 1 if tokens[0].lower_ in ("the", "their", "its", "his", "her", "these", "those") else 0
+    found = _noun_phrase(tokens[start:], lexicon)
+    if found is None:
+        return None
+    first, last, unit = found
+    return Counted(unit, tokens[first + start:last + start + 1].text, tokens[last + start].idx + len(tokens[last + start]))
+
+
+def _noun_after(doc, tokens, lexicon: QuantityLexicon) -> Counted | None:
+    """The counted noun right after the figure: "10,000 troops", "3,000 North Korean soldiers", "three generals"."""
+    number = tokens[-1]
+    if doc.has_annotation("DEP") and number.dep_ in ("nummod", "quantmod", "compound") and number.head.i > number.i \
+            and number.head.pos_ in _NOUNS:
+        head = number.head
+        unit = lexicon.unit_at(doc[head.i:])
+        start = tokens.end
+        return Counted(unit[1] if unit else lexicon.unit_of(head), doc[start:head.i + 1].text, head.idx + len(head))
+    found = _noun_phrase(doc[tokens.end:], lexicon)
+    if found is None:
+        return None
+    first, last, unit = found
+    span = doc[tokens.end + first:tokens.end + last + 1]
+    return Counted(unit, span.text, span.end_char)
+
+
+def _noun_phrase(tokens, lexicon: QuantityLexicon) -> tuple[int, int, str] | None:
+    """Return (first, last, unit) of the noun phrase that opens tokens, skipping modifiers before a known noun."""
+    for i in range(min(len(tokens), 5)):
+        token = tokens[i]
+        if token.is_punct and token.text != "-" or token.like_num:
+            break
+        known = lexicon.unit_at(tokens[i:])
+        if known:
+            return 0, i + known[0] - 1, known[1]
+        if tokens.doc.has_annotation("TAG"):
+            if token.pos_ in _NOUNS and (i + 1 == len(tokens) or tokens[i + 1].pos_ not in _NOUNS):
+                return 0, i, lexicon.unit_of(token)
+            if token.pos_ not in ("ADJ", "PROPN", "NOUN", "PUNCT") and token.tag_ not in ("VBN", "JJ"):
+                break
+        elif i == 0 and token.is_alpha and token.is_lower and not token.is_stop:
+            return 0, 0, lexicon.unit_of(token)     # no tagger: take the plain word after the figure
+        elif not token.text[:1].isupper():
+            break
+    return None
+
+
+def _copula_attribute(doc, tokens, lexicon: QuantityLexicon) -> Counted | None:
+    """"... of which 500 are officers": the figure is the subject of "be" and the noun its attribute."""
+    after = doc[tokens.end:tokens.end + 3]
+    if len(after) >= 2 and after[0].lower_ in ("are", "were", "was", "is"):
+        found = _noun_phrase(after[1:], lexicon)
+        if found:
+            first, last, unit = found
+            span = after[1 + first:1 + last + 1]
+            return Counted(unit, span.text, span.end_char)
+    return None
+
+
+def _count_noun_subject(doc, tokens, lexicon: QuantityLexicon) -> Counted | None:
+    """"The number of X (transferred to Y) is now about 12,000": the figure counts X."""
+    sentence = tokens[0].sent
+    before = doc[sentence.start:tokens.start]
+    for i, token in enumerate(before):
+        if token.lower_ in lexicon.count_nouns and i + 1 < len(before) and before[i + 1].lower_ == "of":
+            found = _noun_phrase(before[i + 2:], lexicon)
+            if found:
+                first, last, unit = found
+                return Counted(unit, before[i + 2 + first:i + 2 + last + 1].text)
+    return None
+
+
+def _of_phrase(tokens, lexicon: QuantityLexicon, previous: Counted | None) -> str | None:
+    """Return the noun phrase of "... of territory" after a unit of measure, as the subject."""
+    if len(tokens) >= 2 and tokens[0].lower_ == "of":
+        found = _partitive(tokens[1:], lexicon, previous)
+        if found and found.subject:
+            return found.subject
+        rest = tokens[1:]
+        words = []
+        for token in rest[:4]:
+            if not token.is_alpha or token.lower_ in ("in", "on", "at", "to", "by", "from", "and", "or"):
+                break
+            words.append(token)
+        if words:
+            return doc_text(words)
+    return None
+
+
+def doc_text(tokens) -> str:
+    """Return the text covered by a list of adjacent tokens."""
+    return tokens[0].doc.text[tokens[0].idx:tokens[-1].idx + len(tokens[-1])]

@@ -1,0 +1,186 @@
+"""Output: JSON Lines, CSV, Markdown and rich tables for claims and compared facts. Knows nothing of click."""
+from __future__ import annotations
+
+import csv
+import json
+import sys
+from typing import IO, Iterable
+
+from troopclaims.records import FIELD_NAMES, Claim
+
+
+def stdout_is_terminal() -> bool:
+    """Return whether stdout is a terminal; the one place the TTY state comes from (tests replace it)."""
+    return sys.stdout.isatty()
+
+
+def choose_format(explicit: str | None, is_terminal: bool) -> str:
+    """Return the output format: the flag when given, else a table on a terminal and JSON Lines in a pipe."""
+    return explicit or ("table" if is_terminal else "jsonl")
+
+
+def write_jsonl(records: Iterable[dict], out: IO[str]) -> None:
+    for record in records:
+        out.write(json.dumps(record, ensure_ascii=False) + "\n")
+
+
+def _cell(value) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, (list, tuple)):
+        return "; ".join(str(item) for item in value)
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    return str(value)
+
+
+def write_claims_csv(claims: Iterable[Claim], out: IO[str]) -> None:
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(FIELD_NAMES)
+    for claim in claims:
+        data = claim.to_dict()
+        writer.writerow([_cell(data[name]) for name in FIELD_NAMES])
+
+
+def figure(value) -> str:
+    """Return a number or date for a table cell: 12000 -> "12,000", 0.5 -> "0.5", None -> "?"."""
+    if value is None:
+        return "?"
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    if isinstance(value, int):
+        return f"{value:,}"
+    if isinstance(value, float):
+        return f"{value:,.6g}" if abs(value) < 1e6 else f"{value:,.0f}"
+    return str(value)
+
+
+def interval(claim) -> str:
+    """Return the claim's interval as "low..high", with open ends shown as "..."."""
+    low, high = claim.low, claim.high
+    if low is None and high is None:
+        return ""
+    if low == high:
+        return figure(low)
+    return f"{figure(low) if low is not None else ''}..{figure(high) if high is not None else ''}"
+
+
+def who(claim) -> str:
+    """Return "speaker (cue)" for a table cell, with the relay when there is one."""
+    text = claim.speaker or ""
+    if claim.cue:
+        text = f"{text} ({claim.cue})" if text else f"({claim.cue})"
+    if claim.via:
+        text += f" via {claim.via}"
+    return text
+
+
+def write_claims_table(claims: Iterable[Claim], out: IO[str], width: int | None = None) -> None:
+    from rich.console import Console
+    from rich.table import Table
+
+    table = Table(show_lines=False, header_style="bold")
+    for name in ("source", "kind", "text", "value", "interval", "unit", "subject", "place", "speaker", "event"):
+        table.add_column(name, overflow="fold")
+    rows = 0
+    for claim in claims:
+        rows += 1
+        table.add_row(claim.source, claim.kind, claim.text, figure(claim.value), interval(claim),
+                      claim.unit or "", claim.subject or "", claim.place or "", who(claim), claim.event or "")
+    console = Console(file=out, width=width, soft_wrap=False)
+    if rows:
+        console.print(table)
+    else:
+        console.print("no claims found")
+
+
+VERDICT_STYLE = {"conflict": "bold red", "changed": "yellow", "agree": "green", "single": "dim"}
+FACT_CSV_FIELDS = ("fact", "verdict", "speakers", "reports", "camp")
+
+
+def _camp_label(fact, index: int) -> str:
+    """Return the camp (1-based, joined by "+") a claim belongs to, for tables and CSV."""
+    return "+".join(str(n) for n, camp in enumerate(fact.camps, 1) if index in camp.members)
+
+
+def _status(claim) -> str:
+    parts = [claim.status] if claim.status else []
+    parts += list(claim.hedges)
+    if claim.negated:
+        parts.append("negated")
+    return ", ".join(dict.fromkeys(parts))
+
+
+def _camps_line(fact) -> str:
+    parts = []
+    for n, camp in enumerate(fact.camps, 1):
+        lo, hi = figure(camp.low) if camp.low is not None else "", figure(camp.high) if camp.high is not None else ""
+        value = lo if lo == hi else f"{lo}..{hi}"
+        speakers = sorted({fact.claims[i].speaker or fact.claims[i].source for i in camp.members})
+        parts.append(f"camp {n}: {value} ({', '.join(speakers)})")
+    return "; ".join(parts)
+
+
+def write_facts_table(facts, out: IO[str], show_sentences: bool = False, width: int | None = None) -> None:
+    from rich.console import Console
+    from rich.table import Table
+    from rich.text import Text
+
+    console = Console(file=out, width=width, soft_wrap=False)
+    if not facts:
+        console.print("no facts to compare")
+        return
+    for fact in facts:
+        style = VERDICT_STYLE.get(fact.verdict, "")
+        title = Text.assemble((fact.name, "bold"), "  ", (fact.verdict.upper(), style),
+                              f"  {fact.speakers} speaker{'s' * (fact.speakers != 1)}, "
+                              f"{fact.reports} report{'s' * (fact.reports != 1)}")
+        if fact.within:
+            title.append(f"  (within: {fact.within})", "italic")
+        table = Table(title=title, title_justify="left", header_style="bold", expand=False)
+        for name in ("camp", "source", "published", "speaker", "figure", "interval", "status", "event"):
+            table.add_column(name, overflow="fold")
+        for index, claim in enumerate(fact.claims):
+            table.add_row(_camp_label(fact, index), claim.source, claim.published or "", who(claim), claim.text,
+                          interval(claim), _status(claim), claim.event or "")
+            if show_sentences:
+                table.add_row("", "", "", "", Text(claim.sentence, "dim"), "", "", "")
+        console.print(table)
+        if len(fact.camps) > 1:
+            console.print(Text(_camps_line(fact), style))
+        console.print()
+
+
+def write_facts_csv(facts, out: IO[str]) -> None:
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(FACT_CSV_FIELDS + FIELD_NAMES)
+    for fact in facts:
+        for index, claim in enumerate(fact.claims):
+            data = claim.to_dict()
+            writer.writerow([fact.name, fact.verdict, fact.speakers, fact.reports, _camp_label(fact, index)]
+                            + [_cell(data[name]) for name in FIELD_NAMES])
+
+
+def _md(text) -> str:
+    return str(text).replace("|", "\\|").replace("\n", " ")
+
+
+def write_facts_markdown(facts, out: IO[str], show_sentences: bool = False) -> None:
+    if not facts:
+        out.write("No facts to compare.\n")
+        return
+    for fact in facts:
+        out.write(f"### {_md(fact.name)}: {fact.verdict}\n\n")
+        out.write(f"{fact.speakers} speaker(s), {fact.reports} report(s)")
+        out.write(f"; within {_md(fact.within)}\n\n" if fact.within else "\n\n")
+        out.write("| camp | source | published | speaker | figure | interval | status | event |\n")
+        out.write("|---|---|---|---|---|---|---|---|\n")
+        for index, claim in enumerate(fact.claims):
+            cells = (_camp_label(fact, index), claim.source, claim.published or "", who(claim), claim.text,
+                     interval(claim), _status(claim), claim.event or "")
+            out.write("| " + " | ".join(_md(cell) for cell in cells) + " |\n")
+        if len(fact.camps) > 1:
+            out.write(f"\n{_md(_camps_line(fact))}\n")
+        if show_sentences:
+            out.write("\n" + "".join(f"- {_md(claim.source)}: {_md(claim.sentence)}\n" for claim in fact.claims))
+        out.write("\n")

@@ -1,0 +1,134 @@
+"""Grouping and verdicts on hand-made claims: no NLP involved."""
+import pytest
+
+from troopclaims.compare import camps_of, claim_interval, filter_facts, group_claims
+from troopclaims.records import Claim
+
+
+def q(source, value, low=None, high=None, qualifier="exact", unit="troops", actor="Atlantis", place=None,
+      aspect="deployed", speaker=None, as_of=None, relation=None, kind="quantity"):
+    if qualifier == "exact" and low is None and high is None and kind == "quantity":
+        low = high = value
+    return Claim(source=source, published="2030-05-10", kind=kind, text=str(value), start=0, end=1, value=value,
+                 low=low, high=high, qualifier=qualifier, unit=unit, actor=actor, place=place, aspect=aspect,
+                 speaker=speaker, as_of=as_of, relation=relation)
+
+
+def inside(outer, inner):
+    return outer == inner or (outer, inner) in {("Borduria", "North March"), ("Borduria", "Szohod"),
+                                                ("North March", "Szohod")}
+
+
+@pytest.mark.parametrize("claims, verdict", [
+    ([q("a", 10000), q("b", 10000, 9000, 11000, "approximate")], "agree"),
+    ([q("a", 8000, 7200, 8000, "at_most"), q("b", 8000, 0, 8000, "at_most")], "agree"),
+    ([q("a", 3000, 2700, 3300, "approximate"), q("b", 10000)], "conflict"),
+    ([q("a", None, 2000, 99999, "vague"), q("b", 3000)], "agree"),
+    ([q("a", 1240, as_of="2030-03-31"), q("a", 780, as_of="2030-05-10")], "changed"),
+    ([q("a", 1240, as_of="2030-03-31"), q("b", 780)], "conflict"),
+    ([q("a", 500)], "single"),
+    ([q("a", 500), q("a", 500)], "single"),
+    ([q("a", 5000, 5000, None, "at_least"), q("b", 7000)], "agree"),
+    ([q("a", 5000, None, 5000, "at_most"), q("b", 7000)], "conflict"),
+])
+def test_verdicts(claims, verdict):
+    facts = group_claims(claims)
+    assert len(facts) == 1
+    assert facts[0].verdict == verdict
+
+
+def test_camps_show_who_agrees_with_whom():
+    claims = [q("a", 3000, 2700, 3300, "approximate", speaker="Ministry"), q("b", 10000, speaker="Mayor"),
+              q("c", 10000, 9000, 11000, "approximate", speaker="Ministry"), q("d", 12000, 10800, 13200, "approximate")]
+    fact = group_claims(claims)[0]
+    assert fact.verdict == "conflict"
+    camps = {tuple(sorted(fact.claims[i].source for i in camp.members)) for camp in fact.camps}
+    assert camps == {("a",), ("b", "c"), ("c", "d")}
+
+
+def test_camps_are_maximal_cliques():
+    intervals = [q("a", 1, 0, 10, "range"), q("b", 5, 5, 15, "range"), q("c", 12, 12, 20, "range")]
+    assert sorted(members for _, members in camps_of(intervals)) == [(0, 1), (1, 2)]
+
+
+def test_sources_and_speakers_are_counted_apart():
+    claims = [q(name, 10000, speaker="Mayor") for name in ("a", "b", "c")] + [q("d", 10000)]
+    fact = group_claims(claims)[0]
+    assert (fact.speakers, fact.reports) == (2, 4)
+
+
+def test_contained_place_is_its_own_fact_within_the_container():
+    claims = [q("a", 10000, place="Borduria"), q("b", 8000, 7200, 8000, "at_most", place="North March"),
+              q("c", 3000, place="Borduria")]
+    facts = {fact.place: fact for fact in group_claims(claims, contains=inside)}
+    assert set(facts) == {"Borduria", "North March"}
+    assert facts["North March"].within == facts["Borduria"].name
+    assert facts["Borduria"].verdict == "conflict"
+    assert facts["North March"].verdict == "single"
+
+
+def test_nearest_container_is_chosen():
+    claims = [q("a", 1, place="Borduria"), q("b", 2, place="North March"), q("c", 3, place="Szohod")]
+    facts = {fact.place: fact for fact in group_claims(claims, contains=inside)}
+    assert facts["Szohod"].within == facts["North March"].name
+
+
+def test_unrelated_places_are_separate_facts():
+    claims = [q("a", 500, place="Borduria"), q("b", 300, place="Syldavia")]
+    facts = group_claims(claims, contains=inside)
+    assert sorted(fact.place for fact in facts) == ["Borduria", "Syldavia"]
+    assert all(fact.verdict == "single" for fact in facts)
+
+
+def test_unplaced_and_relative_claims_join_the_one_place_in_play():
+    claims = [q("a", 3000, place="Borduria"), q("b", 10000), q("c", 3000, place="front line", relation="near")]
+    facts = group_claims(claims, contains=inside)
+    assert len(facts) == 1 and facts[0].place == "Borduria" and len(facts[0].claims) == 3
+
+
+def test_unplaced_claims_stay_apart_when_several_places_are_in_play():
+    claims = [q("a", 500, place="Borduria"), q("b", 300, place="Syldavia"), q("c", 800)]
+    assert sorted(str(fact.place) for fact in group_claims(claims, contains=inside)) == ["Borduria", "None", "Syldavia"]
+
+
+def test_unknown_actor_and_aspect_join_the_only_known_one():
+    claims = [q("a", 3000), q("b", 10000, actor=None, aspect=None)]
+    facts = group_claims(claims)
+    assert len(facts) == 1 and facts[0].verdict == "conflict"
+
+
+@pytest.mark.parametrize("change", [{"unit": "officers"}, {"actor": "Syldavia"}, {"aspect": "killed"},
+                                    {"kind": "date"}])
+def test_different_units_actors_aspects_and_kinds_never_mix(change):
+    facts = group_claims([q("a", 3000), q("b", 10000, **change)])
+    assert len(facts) == 2
+
+
+def test_dates_compare_as_days():
+    dates = [q("a", "2030-05-12", "2030-05-12", "2030-05-13", "range", unit=None, kind="date"),
+             q("b", "2030-05-12", "2030-05-12", "2030-05-12", "exact", unit=None, kind="date"),
+             q("c", "2030-06-01", "2030-06-01", "2030-06-01", "exact", unit=None, kind="date")]
+    fact = group_claims(dates)[0]
+    assert fact.verdict == "conflict"
+    assert sorted((camp.low, camp.high) for camp in fact.camps) == [("2030-05-12", "2030-05-12"),
+                                                                    ("2030-06-01", "2030-06-01")]
+
+
+def test_conflicts_come_first_and_filters_apply():
+    claims = [q("a", 1, aspect="killed"), q("b", 1, aspect="killed"), q("a", 5, aspect="wounded"),
+              q("b", 9, aspect="wounded"), q("a", 4, aspect="arrested")]
+    facts = group_claims(claims)
+    assert [fact.verdict for fact in facts] == ["conflict", "agree", "single"]
+    assert [fact.aspect for fact in filter_facts(facts, only="conflicts")] == ["wounded"]
+    assert len(filter_facts(facts, min_sources=2)) == 2
+
+
+def test_bare_vague_claim_allows_anything():
+    claim = q("a", None, qualifier="vague")
+    assert claim_interval(claim) == (float("-inf"), float("inf"))
+
+
+def test_fact_names_say_what_is_counted_and_where():
+    fact = group_claims([q("a", 3000, place="Borduria")], name_actor=lambda actor: actor + "n")[0]
+    assert fact.name == "Atlantisn troops (deployed) in Borduria"
+    assert fact.to_dict()["fact"] == fact.name
