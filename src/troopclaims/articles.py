@@ -185,6 +185,14 @@ def _file_article(path: Path, article_id: str, fields: dict, warn: Warn, report:
     return Article(article_id, text, date_value or published, meta, body_start)
 
 
+def masked_text(article: Article) -> str:
+    """Return the text the pipeline reads: the article with its front matter blanked (offsets stay the file's)."""
+    if not article.body_start:
+        return article.text
+    head = article.text[:article.body_start]
+    return "".join(char if char == "\n" else " " for char in head) + article.text[article.body_start:]
+
+
 def _jsonl_file(path: Path, warn: Warn, report: ReadReport, published: str | None) -> Iterator[Article]:
     try:
         handle = path.open(encoding="utf-8")

@@ -6,7 +6,7 @@ import itertools
 from pathlib import Path
 from typing import Callable, Iterable, Iterator, TextIO
 
-from troopclaims.articles import ReadReport, read_articles, read_claims, sniff_jsonl
+from troopclaims.articles import ReadReport, masked_text, read_articles, read_claims, sniff_jsonl
 from troopclaims.events import event_lexicon, governing_event
 from troopclaims.pipeline import BLANK, BLANK_LOSSES, choose_model, load_pipeline
 from troopclaims.quantities import quantities
@@ -16,19 +16,11 @@ DEFAULT_KINDS = ("quantity", "date")
 ALL_KINDS = ("quantity", "date", "place")
 
 
-def nlp_text(article: Article) -> str:
-    """Return the text the pipeline reads: the article with its front matter blanked (offsets stay the file's)."""
-    if not article.body_start:
-        return article.text
-    head = article.text[:article.body_start]
-    return "".join(char if char == "\n" else " " for char in head) + article.text[article.body_start:]
-
-
 def extract(articles: Iterable[Article], nlp, rules, kinds: Iterable[str] = DEFAULT_KINDS,
             warn: Callable[[str], None] = lambda message: None) -> Iterator[Claim]:
     """Yield the claims of every article, article by article, in text order."""
     kinds = tuple(kinds)
-    pairs = ((nlp_text(article), article) for article in articles)
+    pairs = ((masked_text(article), article) for article in articles)
     for doc, article in nlp.pipe(pairs, as_tuples=True, batch_size=8):
         yield from claims_in(doc, article, rules, kinds)
 

@@ -1,0 +1,50 @@
+"""Rule files: strict loading with file and line in every error, and user folders over the defaults."""
+import pytest
+
+from troopclaims.errors import RulesError
+from troopclaims.events import event_lexicon
+from troopclaims.quantities import quantity_lexicon
+from troopclaims.rules import load_rules
+
+
+def user_rules(tmp_path, name, text):
+    (tmp_path / name).write_text(text, encoding="utf-8")
+    return load_rules([tmp_path])
+
+
+def test_default_rules_load_and_compile(rules):
+    assert quantity_lexicon(rules).units[("soldiers",)] == "troops"
+    assert quantity_lexicon(rules).units[("officers",)] == "officers"
+    assert event_lexicon(rules).aspect_of("stationed") == "deployed"
+
+
+def test_user_rules_add_to_the_defaults(tmp_path):
+    rules = user_rules(tmp_path, "quantities.yaml", "units:\n  troops: [legionnaire, legionnaires]\n"
+                                                    "  sheep: [sheep, ewes]\n")
+    units = quantity_lexicon(rules).units
+    assert units[("legionnaires",)] == "troops" and units[("ewes",)] == "sheep" and units[("soldiers",)] == "troops"
+
+
+def test_user_rules_override_an_entry(tmp_path):
+    rules = user_rules(tmp_path, "aspects.yaml", "aspects:\n  killed: [perish]\n")
+    lexicon = event_lexicon(rules)
+    assert lexicon.aspect_of("perished") == "killed" and lexicon.aspect_of("killed") is None
+
+
+@pytest.mark.parametrize("name, text, message", [
+    ("quantities.yaml", "units:\n  troops: [a, b\n", "quantities.yaml:3: broken YAML"),
+    ("quantities.yaml", "units: {}\ncolours: [red]\n", "quantities.yaml:2: unknown key 'colours'"),
+    ("quantities.yaml", "units:\n  troops: legion\n", "quantities.yaml:2: unit 'troops' must be a list of words"),
+    ("aspects.yaml", "aspects:\n  killed: [die]\n  killed: [perish]\n", "aspects.yaml:3: duplicate key 'killed'"),
+    ("colours.yaml", "red: 1\n", "colours.yaml: unknown rule file"),
+])
+def test_broken_rules_name_file_and_line(tmp_path, name, text, message):
+    with pytest.raises(RulesError, match=message.replace("(", r"\(").replace("[", r"\[")):
+        rules = user_rules(tmp_path, name, text)
+        quantity_lexicon(rules)
+        event_lexicon(rules)
+
+
+def test_missing_rules_folder_is_an_error(tmp_path):
+    with pytest.raises(RulesError, match="rules folder not found"):
+        load_rules([tmp_path / "nowhere"])
