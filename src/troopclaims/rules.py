@@ -119,10 +119,11 @@ def location(node: Any, key: Any = None, fallback: str = "?") -> str:
 def default_rules_dir() -> Path:
     """Return the folder of the rules that ship with the package."""
     try:
-        folder = Path(str(resources.files("troopclaims.rules")))
-        if (folder / "quantities.yaml").is_file():
-            return folder
-    except ModuleNotFoundError:
+        # rulefiles has no __init__.py, so files() may give a MultiplexedPath: ask it for a file instead.
+        marker = Path(str(resources.files("troopclaims.rulefiles").joinpath("quantities.yaml")))
+        if marker.is_file():
+            return marker.parent
+    except (ModuleNotFoundError, TypeError):
         pass
     # Running from a source checkout without an install (PYTHONPATH=src).
     return Path(__file__).resolve().parents[2] / "rules"
