@@ -83,6 +83,7 @@ class DateRules:
 
     months: dict
     ambiguous_months: frozenset
+    abbreviations: frozenset
     weekdays: dict
     directions: dict
     relative_days: dict
@@ -352,7 +353,9 @@ def build_date_rules(section: LineDict) -> DateRules:
     prefix = _compile(dateline.get("prefix", "^"), location(dateline, "prefix", path))
     suffix = _compile(dateline.get("suffix", r"\s*$"), location(dateline, "suffix", path))
 
-    return DateRules(months, ambiguous, weekdays, directions, relative_days, numbers, ordinals, seasons, parts, vague,
+    abbreviations = frozenset(word for table in (months, weekdays) for word, number in table.items()
+                              if len(word) < max(len(w) for w, n in table.items() if n == number))
+    return DateRules(months, ambiguous, abbreviations, weekdays, directions, relative_days, numbers, ordinals, seasons, parts, vague,
                      bounds, bound_regex, tuple(connectors), range_opener, cue_regex, not_dates, future, past,
                      clause_break, future_heads, future_auxiliaries, lines, prefix, suffix, tuple(forms))
 
@@ -381,6 +384,8 @@ def _scan(text: str, dr: DateRules, lo: int = 0, hi: int | None = None) -> list[
             start, end = match.span()
             while end > start and text[end - 1].isspace():
                 end -= 1
+            if text[end - 1:end] == "." and _last_word(text, start, end - 1) not in dr.abbreviations:
+                end -= 1   # a full stop, not the dot of "Aug."
             if end <= start or any(s < end and start < e for s, e in blocked):
                 continue
             groups = {k: v for k, v in match.groupdict().items() if v is not None}
@@ -436,8 +441,15 @@ def _scan(text: str, dr: DateRules, lo: int = 0, hi: int | None = None) -> list[
             if found:
                 mention.bound = dr.bounds[_key(found.group("cue"))]
                 mention.start = found.start("cue")
+                # "soon" inside "as soon as Sunday" belongs to the bounding phrase.
+                while mentions and mentions[-1].end > mention.start:
+                    mentions.pop()
         mentions.append(mention)
     return mentions
+
+
+def _last_word(text: str, start: int, end: int) -> str:
+    return _key(text[start:end].split()[-1]) if text[start:end].split() else ""
 
 
 def _needs_cue(atom: Atom, dr: DateRules) -> bool:
