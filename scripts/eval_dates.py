@@ -128,11 +128,21 @@ def recognizer_match(resolution: dict, claim) -> bool:
             continue
         if timex and timex == claim.value:
             return True
-        if start and end and low == start and high in (end, end - timedelta(days=1)):
+        if start and end and low == start and high is not None and ends_at(high, end):
             return True
         if re.fullmatch(r"\d{4}-W\d\d", timex or "") and low == start:
             return True
     return False
+
+
+def ends_at(high: date, end: date) -> bool:
+    """Return whether our inclusive last day matches a Recognizers end, which is exclusive for named periods
+    ("this week" ends next Monday) and for ranges of months or years ("from 2014 to 2018" ends 2018-01-01)."""
+    if high in (end, end - timedelta(days=1)):
+        return True
+    if end.day == 1 and (high.year, high.month) == (end.year, end.month):
+        return True      # "from May to September": the last month named, written as its first day
+    return end.month == 1 and end.day == 1 and high.year == end.year and high.month == 12
 
 
 def shape(text: str) -> str:

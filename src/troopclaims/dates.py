@@ -20,7 +20,8 @@ EDGES = ("end", "before", "start", "after")
 JOINS = ("or", "range")
 PLACEHOLDER_LISTS = ("month", "weekday", "dir", "rel", "season", "ordinal", "number", "part", "vague")
 SECTION_KEYS = ("months", "ambiguous_months", "weekdays", "directions", "relative_days", "numbers", "ordinals",
-                "seasons", "parts", "vague", "bounds", "connectors", "range_openers", "cues", "not_dates", "tense",
+                "seasons", "parts", "vague", "bounds", "connectors", "range_openers", "cues", "weak_cues",
+                "weak_cue_veto", "not_dates", "tense",
                 "dateline", "pieces", "forms")
 MAX_GAP = 12          # characters allowed between two dates joined by "or", "to", "-"
 LOOK_BACK = 40        # characters searched before a date for a cue or a bounding phrase
@@ -54,6 +55,7 @@ class Bound:
     qualifier: str
     edge: str
     window: bool
+    tense: str | None = None
 
 
 @dataclass(frozen=True)
@@ -97,12 +99,15 @@ class DateRules:
     connectors: tuple
     range_opener: re.Pattern
     cue_regex: re.Pattern
+    weak_cue_regex: re.Pattern
+    weak_cue_veto: re.Pattern
     not_dates: tuple
     future: tuple
     past: tuple
     clause_break: re.Pattern
     future_heads: frozenset
     future_auxiliaries: frozenset
+    future_weight: float
     dateline_lines: int
     dateline_prefix: re.Pattern
     dateline_suffix: re.Pattern
@@ -234,14 +239,16 @@ def _vague(value, where):
 
 
 def _bound(value, where):
-    node = check_keys(value, where, ("window",), ("qualifier", "edge"))
+    node = check_keys(value, where, ("window", "tense"), ("qualifier", "edge"))
     if node["edge"] not in EDGES:
         raise RulesError(f"{location(node, 'edge', where)}: edge must be one of {', '.join(EDGES)}")
     window = node.get("window", False)
     if not isinstance(window, bool):
         raise RulesError(f"{location(node, 'window', where)}: window must be true or false")
+    if node.get("tense") not in (None, "past", "future"):
+        raise RulesError(f"{location(node, 'tense', where)}: tense must be past or future")
     return Bound(_qualifier(node["qualifier"], location(node, "qualifier", where), ("at_least", "at_most")),
-                 node["edge"], window)
+                 node["edge"], window, node.get("tense"))
 
 
 def _string_list(section, name, where_default) -> list:
@@ -330,12 +337,15 @@ def build_date_rules(section: LineDict) -> DateRules:
     range_opener = _compile(rf"(?<![\w'])(?:{openers})\s+$", location(section, "range_openers", path))
     cues = _string_list(section, "cues", path)
     cue_regex = re.compile((_alternation(cues) if cues else r"(?!x)x") + r"[\s-]*$", re.IGNORECASE)
+    weak = _string_list(section, "weak_cues", path)
+    weak_cue_regex = re.compile((_alternation(weak) if weak else r"(?!x)x") + r"\s*$", re.IGNORECASE)
+    weak_cue_veto = _compile(section.get("weak_cue_veto", r"(?!x)x"), location(section, "weak_cue_veto", path), 0)
     bound_regex = re.compile(r"(?P<cue>" + (_alternation(bounds) if bounds else r"(?!x)x") + r")\s+$", re.IGNORECASE)
     not_dates = tuple(_compile(text, location(section.get("not_dates"), index, path))
                       for index, text in enumerate(_string_list(section, "not_dates", path)))
 
     tense = check_keys(section.get("tense", LineDict()), location(section, "tense", path),
-                       ("future", "past", "clause_break", "future_heads", "future_auxiliaries"))
+                       ("future", "past", "clause_break", "future_heads", "future_auxiliaries", "future_weight"))
     tense_where = location(section, "tense", path)
     future = tuple(_compile(text, location(tense.get("future"), i, tense_where), 0)
                    for i, text in enumerate(_string_list(tense, "future", tense_where)))
@@ -344,6 +354,9 @@ def build_date_rules(section: LineDict) -> DateRules:
     clause_break = _compile(tense.get("clause_break", r"[,;:]"), location(tense, "clause_break", tense_where))
     future_heads = frozenset(_string_list(tense, "future_heads", tense_where))
     future_auxiliaries = frozenset(_string_list(tense, "future_auxiliaries", tense_where))
+    future_weight = tense.get("future_weight", 2)
+    if isinstance(future_weight, bool) or not isinstance(future_weight, (int, float)) or future_weight <= 0:
+        raise RulesError(f"{location(tense, 'future_weight', tense_where)}: future_weight must be a positive number")
 
     dateline = check_keys(section.get("dateline", LineDict()), location(section, "dateline", path),
                           ("lines", "prefix", "suffix"))
@@ -356,8 +369,9 @@ def build_date_rules(section: LineDict) -> DateRules:
     abbreviations = frozenset(word for table in (months, weekdays) for word, number in table.items()
                               if len(word) < max(len(w) for w, n in table.items() if n == number))
     return DateRules(months, ambiguous, abbreviations, weekdays, directions, relative_days, numbers, ordinals, seasons, parts, vague,
-                     bounds, bound_regex, tuple(connectors), range_opener, cue_regex, not_dates, future, past,
-                     clause_break, future_heads, future_auxiliaries, lines, prefix, suffix, tuple(forms))
+                     bounds, bound_regex, tuple(connectors), range_opener, cue_regex, weak_cue_regex, weak_cue_veto,
+                     not_dates, future, past,
+                     clause_break, future_heads, future_auxiliaries, float(future_weight), lines, prefix, suffix, tuple(forms))
 
 
 @lru_cache(maxsize=1)
@@ -390,7 +404,7 @@ def _scan(text: str, dr: DateRules, lo: int = 0, hi: int | None = None) -> list[
                 continue
             groups = {k: v for k, v in match.groupdict().items() if v is not None}
             atom = Atom(start, end, form, groups)
-            atom.pending = _needs_cue(atom, dr) and not dr.cue_regex.search(text, max(lo, start - LOOK_BACK), start)
+            atom.pending = _needs_cue(atom, dr) and not _has_cue(text, lo, hi, start, end, dr)
             candidates.append(atom)
     # Longest first, then leftmost: "25 October 2024" beats "25 October" and "2024".
     candidates.sort(key=lambda a: (-(a.end - a.start), a.start))
@@ -405,11 +419,11 @@ def _scan(text: str, dr: DateRules, lo: int = 0, hi: int | None = None) -> list[
     while index < len(chosen):
         first = chosen[index]
         joined = None
-        if index + 1 < len(chosen) and not first.pending:
+        if index + 1 < len(chosen):
             second = chosen[index + 1]
             gap = text[first.end:second.start]
-            if len(gap) <= MAX_GAP and first.form.resolve not in ("vague", "offset") \
-                    and second.form.resolve not in ("vague", "offset"):
+            if len(gap) <= MAX_GAP and first.form.resolve == second.form.resolve \
+                    and first.form.resolve not in ("vague", "offset") and not (first.pending and second.pending):
                 for connector in dr.connectors:
                     if not connector.regex.fullmatch(gap):
                         continue
@@ -435,6 +449,10 @@ def _scan(text: str, dr: DateRules, lo: int = 0, hi: int | None = None) -> list[
             index += 2
         else:
             mention = Mention(first.start, first.end, [first])
+            if "day2" in first.groups:   # "from 4 to 22 January": the opener belongs to the range
+                found = dr.range_opener.search(text, max(lo, first.start - LOOK_BACK), first.start)
+                if found:
+                    mention.start = found.start()
             index += 1
         if mention.start == mention.atoms[0].start:
             found = dr.bound_regex.search(text, max(lo, mention.start - LOOK_BACK), mention.start)
@@ -450,6 +468,13 @@ def _scan(text: str, dr: DateRules, lo: int = 0, hi: int | None = None) -> list[
 
 def _last_word(text: str, start: int, end: int) -> str:
     return _key(text[start:end].split()[-1]) if text[start:end].split() else ""
+
+
+def _has_cue(text: str, lo: int, hi: int, start: int, end: int, dr: DateRules) -> bool:
+    if dr.cue_regex.search(text, max(lo, start - LOOK_BACK), start):
+        return True
+    return bool(dr.weak_cue_regex.search(text, max(lo, start - LOOK_BACK), start)) \
+        and not dr.weak_cue_veto.match(text[end:min(hi, end + 20)])
 
 
 def _needs_cue(atom: Atom, dr: DateRules) -> bool:
@@ -470,14 +495,13 @@ def _lexical_tense(sentence: str, start: int, end: int, dr: DateRules) -> str | 
     breaks = [m.span() for m in dr.clause_break.finditer(sentence) if not (start <= m.start() < end)]
     left = max((b for _, b in breaks if b <= start), default=0)
     right = min((a for a, _ in breaks if a >= end), default=len(sentence))
-    clauses = [sentence[left:start] + " " + sentence[end:right]]
-    # A fronted date ("On Sunday, troops will ...") has no verb in its own clause: read the next, then the one before.
-    following = min((a for a, _ in breaks if a > right), default=len(sentence))
-    after = next((b for a, b in breaks if a == right), right)
-    clauses.append(sentence[after:following])
-    before = max((b for _, b in breaks if b < left), default=0) if left else None
-    if before is not None:
-        clauses.append(sentence[before:max(before, left - 1)])
+    own = sentence[left:start] + " " + sentence[end:right]
+    clauses = [own]
+    if not re.search(r"\w{3,}", own):
+        # A fronted date ("On Sunday, troops will ...") has no verb in its own clause: read the next one.
+        after = next((b for a, b in breaks if a == right), right)
+        following = min((a for a, _ in breaks if a >= after), default=len(sentence))
+        clauses.append(sentence[after:following])
     for clause in clauses:
         if any(regex.search(clause) for regex in dr.future):
             return "future"
@@ -565,14 +589,15 @@ def _unresolved(grain: str | None, qualifier: str = "exact") -> Period:
     return Period(None, None, grain, None, qualifier)
 
 
-def _pick(candidates: list[tuple[date, date]], published: date, tense: str | None, nearest: bool) -> tuple[date, date]:
+def _pick(candidates: list[tuple[date, date]], published: date, tense: str | None,
+          future_weight: float | None) -> tuple[date, date]:
     """Return the candidate interval the tense points to: the latest starting by publication, the first ending on or
-    after it, or (no tense, nearest=True) the one closest to it."""
+    after it, or (no tense and a future_weight) the nearest, future distances weighted."""
     if tense == "future":
         return next((c for c in candidates if c[1] >= published), candidates[-1])
-    if tense is None and nearest:
-        return min(candidates, key=lambda c: (max((c[0] - published).days, (published - c[1]).days, 0),
-                                              c[0] > published))
+    if tense is None and future_weight:
+        return min(candidates, key=lambda c: (max((c[0] - published).days * future_weight,
+                                                  (published - c[1]).days, 0), c[0] > published))
     past = [c for c in candidates if c[0] <= published]
     return past[-1] if past else candidates[0]
 
@@ -603,7 +628,9 @@ def _apply_part(period: Period, part: Part | None, published: date | None) -> Pe
     else:
         low = max(low, published + timedelta(days=1))
     if high < low:
-        return None
+        # "earlier this month" written on the 1st: the words cannot be placed more narrowly than the period.
+        return Period(period.low, period.high, period.grain, period.value, "approximate", period.explicit_year,
+                      period.year)
     return Period(low, high, period.grain, period.value, part.qualifier, period.explicit_year, period.year)
 
 
@@ -619,12 +646,16 @@ def _resolve_calendar(groups: dict, published: date | None, tense: str | None, d
     year = int(groups["year"]) if "year" in groups else None
     explicit = year is not None
     direction = dr.directions.get(_key(groups["dir"])) if "dir" in groups else None
-    if month is None:
+    if month is None and "unit" not in groups:
         if year is None:
             return None
         return _apply_part(_period(date(year, 1, 1), date(year, 12, 31), "year", explicit=True), part, published)
     day = int(groups["day"]) if "day" in groups else None
     day2 = int(groups["day2"]) if "day2" in groups else None
+    if month is None and direction is not None and "unit" in groups:   # "from 4 to 22 next month"
+        if published is None:
+            return _unresolved("day", "range")
+        year, month = _add_months(published.year, published.month, direction)
     grain = "day" if day else "month"
     if year is None and direction is not None:
         if published is None:
@@ -655,7 +686,7 @@ def _resolve_calendar(groups: dict, published: date | None, tense: str | None, d
                     candidates.append((date(y, month, 1), _month_end(y, month)))
             if not candidates:
                 return None
-            low, high = _pick(candidates, published, tense, nearest=bool(day))
+            low, high = _pick(candidates, published, tense, dr.future_weight)
         elif day:
             low = date(year, month, day)
             high = date(year, month, day2) if day2 else low
@@ -747,7 +778,7 @@ def _resolve_season(groups: dict, published: date | None, tense: str | None, dr:
         return _unresolved("month", part.qualifier if part else "approximate")
     candidates = [season_of(y) for y in range(published.year - 2, published.year + 2)]
     if direction is None:
-        low, high = _pick(candidates, published, tense, nearest=False)
+        low, high = _pick(candidates, published, tense, None)
     elif direction < 0:
         low, high = [c for c in candidates if c[1] < published][-1]
     elif direction > 0:
@@ -772,7 +803,7 @@ def _resolve_quarter(groups: dict, published: date | None, tense: str | None, dr
     candidates = [quarter_of(y) for y in range(published.year - 1, published.year + 2)]
     if direction is not None and direction != 0:
         tense = "future" if direction > 0 else "past"
-    low, high = _pick(candidates, published, tense, nearest=False)
+    low, high = _pick(candidates, published, tense, None)
     return Period(low, high, "month", low.isoformat(), "exact", False, low.year)
 
 
@@ -871,6 +902,8 @@ def _interpret(mention: Mention, text: str, published: date | None, tense: str |
                dr: DateRules) -> Resolution | None:
     """Return the resolution of a mention, or None when its words turn out not to be a date."""
     first = mention.atoms[0]
+    if mention.bound is not None and mention.bound.tense:
+        tense = mention.bound.tense
     if mention.join is None:
         period = _atom_period(first, text, published, tense, dr)
     else:
