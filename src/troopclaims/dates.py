@@ -515,14 +515,12 @@ def _parse_tense(doc, start: int, end: int, dr: DateRules) -> str | None:
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None or not len(span):
         return None
-    verb = span.root
-    for _ in range(6):
-        if verb.pos_ in ("VERB", "AUX") and verb.i not in range(span.start, span.end):
-            break
-        if verb.head.i == verb.i:
-            return None
+    # The governing verb must be near: the date's head, or the head of its preposition ("met on Friday"). Through a
+    # noun or an adjective ("payable Dec. 7", "the deadline of Nov. 10") the main verb says nothing about the date.
+    verb = span.root.head
+    if verb.pos_ == "ADP" and verb.head.i != verb.i:
         verb = verb.head
-    else:
+    if verb.pos_ not in ("VERB", "AUX") or verb.i in range(span.start, span.end):
         return None
     head = verb
     for _ in range(3):
