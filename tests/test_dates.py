@@ -128,6 +128,9 @@ FORMS = [
     ("The troops fought for weeks, then rested for three days.", []),
     ("Soldiers may march to the border.", []),
     ("Officials said 2000 troops crossed.", []),
+    ("Leaders will meet as soon as possible at his Mar-a-Lago resort.", []),
+    ("Prices rose sharply over the last year.", []),
+    ("The 2000 soldiers of the brigade and May Day parades.", []),
 ]
 
 

@@ -404,7 +404,8 @@ def _scan(text: str, dr: DateRules, lo: int = 0, hi: int | None = None) -> list[
                 continue
             groups = {k: v for k, v in match.groupdict().items() if v is not None}
             atom = Atom(start, end, form, groups)
-            atom.pending = _needs_cue(atom, dr) and not _has_cue(text, lo, hi, start, end, dr)
+            atom.pending = _needs_cue(atom, dr) and not _has_cue(text, lo, hi, start, end, dr,
+                                                                 weak=form.cue == "always")
             candidates.append(atom)
     # Longest first, then leftmost: "25 October 2024" beats "25 October" and "2024".
     candidates.sort(key=lambda a: (-(a.end - a.start), a.start))
@@ -470,10 +471,10 @@ def _last_word(text: str, start: int, end: int) -> str:
     return _key(text[start:end].split()[-1]) if text[start:end].split() else ""
 
 
-def _has_cue(text: str, lo: int, hi: int, start: int, end: int, dr: DateRules) -> bool:
+def _has_cue(text: str, lo: int, hi: int, start: int, end: int, dr: DateRules, weak: bool) -> bool:
     if dr.cue_regex.search(text, max(lo, start - LOOK_BACK), start):
         return True
-    return bool(dr.weak_cue_regex.search(text, max(lo, start - LOOK_BACK), start)) \
+    return weak and bool(dr.weak_cue_regex.search(text, max(lo, start - LOOK_BACK), start)) \
         and not dr.weak_cue_veto.match(text[end:min(hi, end + 20)])
 
 
