@@ -27,9 +27,6 @@ DEFAULT_EVAL = Path(__file__).resolve().parents[2] / "shared" / "eval"
 RECOGNIZER_FILES = ("DateTimeModel.jsonl", "DatePeriodParser.jsonl", "DatePeriodExtractor.jsonl")
 RECOGNIZER_TYPES = ("datetimeV2.date", "datetimeV2.daterange", "daterange", "date")
 SEASON_MONTHS = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
-MONTHS = r"jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?" \
-         r"|nov(?:ember)?|dec(?:ember)?"
-WEEKDAYS = r"mon(?:day)?|tue(?:s|sday)?|wed(?:nesday)?|thu(?:rs|rsday)?|fri(?:day)?|sat(?:urday)?|sun(?:day)?"
 
 
 def project_rules() -> Rules:
@@ -145,13 +142,46 @@ def ends_at(high: date, end: date) -> bool:
     return end.month == 1 and end.day == 1 and high.year == end.year and high.month == 12
 
 
-def shape(text: str) -> str:
-    """Return a rough signature of a date expression for grouping failures ("<month> 9", "last <wd>")."""
-    text = text.lower()
-    text = re.sub(rf"\b(?:{MONTHS})\b\.?", "<month>", text)
-    text = re.sub(rf"\b(?:{WEEKDAYS})\b", "<wd>", text)
-    text = re.sub(r"\d+", "9", text)
-    return text
+MISS_CLASSES = (
+    ("present (now, currently, current)", r"^(?:now|currently|current|at present|these days|to date|the present)$"),
+    ("relative to another date (a year earlier, the following month)",
+     r"\b(?:earlier|later|before|after|following|previous|prior|ago)\b(?!.*\b(?:this|last|next)\b)|year-(?:ago|earlier)"),
+    ("anaphoric period (the year, the quarter, that week)", r"^(?:the|that|this|its)?\s*(?:latest\s+|current\s+|"
+     r"full\s+|fiscal\s+)*(?:year|quarter|week|month|period|day|time)$"),
+    ("quarter, half, fiscal or year-end", r"quarter|\bh[12]\b|\bq[1-4]\b|fiscal|year[- ]?end|half"),
+    ("numeric date (11/20, 2016-11, 5.12)", r"^[\d\s/.\-]+$|\d+\s*[/.]\s*\d+"),
+    ("spelled-out or ordinal number (nineteen ninety-six, the 18th)", r"\b(?:nineteen|twenty|thousand|hundred|\w+teen"
+     r"|\w+(?:st|nd|rd|th))\b"),
+    ("week or weekday with a number (week 31, mon 13th)", r"\bweek\b|\b(?:mon|tue|wed|thu|fri|sat|sun)"),
+    ("bare year or decade without a cue", r"^\W*\d{4}s?\W*$|\b\d0s\b|'\d0s|century|decade"),
+    ("vague past or future (recently, the future, recent years)", r"recent|future|past|soon|lately|once|one day"),
+)
+
+
+def miss_class(text: str) -> str:
+    """Return the failure class of a gold expression no claim overlaps."""
+    lowered = text.lower().strip()
+    for name, pattern in MISS_CLASSES:
+        if re.search(pattern, lowered):
+            return name
+    return "other form not covered"
+
+
+def wrong_class(gold_text: str, gold_start: int, gold_end: int, claim, gold_day: date | None) -> str:
+    """Return the failure class of a claim whose value does not match the gold one."""
+    if claim.start < gold_start - 1 or claim.end > gold_end + 1:
+        if claim.qualifier in ("range", "at_least", "at_most"):
+            return "joined or bounded differently (our claim spans more than the gold expression)"
+        return "our claim spans more than the gold expression"
+    if claim.end < gold_end - 1 or claim.start > gold_start + 1:
+        return "part of the expression read (the rest not covered)"
+    low = day(claim.low)
+    if gold_day and low and low != gold_day:
+        if (low.month, low.day) == (gold_day.month, gold_day.day):
+            return "year chosen differently for a date written without its year"
+        if abs((low - gold_day).days) % 7 == 0 and abs((low - gold_day).days) <= 14:
+            return "weekday placed in a different week (tense or last/next convention)"
+    return "different reading or convention (grain, interval ends, quarter)"
 
 
 class Tally:
@@ -227,10 +257,12 @@ def eval_timebank(path: Path, nlp, rules, examples: int) -> Tally:
             claim = overlapping(claims, item["start"], item["end"])
             grain = gold_grain(item["value"])
             if claim is None:
-                tally.add(grain, False, None, f"missed:{grain} {shape(item['text'])!r}", item["text"])
+                tally.add(grain, False, None, f"missed:{miss_class(item['text'])}", item["text"])
                 continue
             right = timebank_match(item["value"], claim, reference)
-            failure = None if right else f"wrong:{grain} {shape(item['text'])!r}"
+            gold_day = day(item["value"]) if grain == "day" else None
+            failure = None if right else \
+                f"wrong:{wrong_class(item['text'], item['start'], item['end'], claim, gold_day)}"
             example = f"{item['text']!r}={item['value']} ref {reference} got {describe(claim)}"
             tally.add(grain, True, right, failure, example)
     return tally
@@ -258,7 +290,7 @@ def eval_recognizers(folder: Path, nlp, rules, examples: int) -> list[Tally]:
                 kind = item["type"].split(".")[-1]
                 claim = overlapping(claims, item["start"], item["end"])
                 if claim is None:
-                    tally.add(kind, False, None, f"missed:{shape(item['text'])!r}", item["text"])
+                    tally.add(kind, False, None, f"missed:{miss_class(item['text'])}", item["text"])
                     continue
                 if not item.get("resolution"):
                     tally.add(kind, True, None)   # extractor specs carry no value: recall only
@@ -266,7 +298,11 @@ def eval_recognizers(folder: Path, nlp, rules, examples: int) -> list[Tally]:
                 right = recognizer_match(item["resolution"], claim)
                 resolution = json.dumps(item["resolution"])[:140]
                 example = f"{item['text']!r} ref {article.published} gold {resolution} got {describe(claim)}"
-                tally.add(kind, True, right, None if right else f"wrong:{shape(item['text'])!r}", example)
+                values = item["resolution"].get("values") or [{}]
+                gold_day = day(values[0].get("value")) if kind == "date" else None
+                failure = None if right else \
+                    f"wrong:{wrong_class(item['text'], item['start'], item['end'], claim, gold_day)}"
+                tally.add(kind, True, right, failure, example)
         tallies.append(tally)
     return tallies
 
