@@ -131,6 +131,9 @@ FORMS = [
     ("Leaders will meet as soon as possible at his Mar-a-Lago resort.", []),
     ("Prices rose sharply over the last year.", []),
     ("The 2000 soldiers of the brigade and May Day parades.", []),
+    ("The town was surrounded by 2000 soldiers; about 5 may have died.", []),
+    ("Readers of USA Today saw the map on June 1 and 2,000 more troops.",
+     [("June 1", "2024-06-01", "2024-06-01", "2024-06-01", "day", "exact")]),
 ]
 
 

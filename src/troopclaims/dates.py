@@ -472,14 +472,18 @@ def _last_word(text: str, start: int, end: int) -> str:
 
 
 def _has_cue(text: str, lo: int, hi: int, start: int, end: int, dr: DateRules, weak: bool) -> bool:
+    if weak and dr.weak_cue_veto.match(text[end:min(hi, end + 20)]):
+        return False
     if dr.cue_regex.search(text, max(lo, start - LOOK_BACK), start):
         return True
-    return weak and bool(dr.weak_cue_regex.search(text, max(lo, start - LOOK_BACK), start)) \
-        and not dr.weak_cue_veto.match(text[end:min(hi, end + 20)])
+    return weak and bool(dr.weak_cue_regex.search(text, max(lo, start - LOOK_BACK), start))
 
 
 def _needs_cue(atom: Atom, dr: DateRules) -> bool:
     form = atom.form
+    month = atom.groups.get("month", "")
+    if month.islower() and _key(month) in dr.ambiguous_months and "year" not in atom.groups:
+        return True   # "5 may have died", "troops march on"
     if form.cue is None or any(group in atom.groups for group in form.unless):
         return False
     if form.cue == "ambiguous":
