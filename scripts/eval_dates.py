@@ -116,11 +116,13 @@ def recognizer_match(resolution: dict, claim) -> bool:
             continue
         start, end = day(item.get("start")), day(item.get("end"))
         if mod in ("before", "until") or (end and not start):
-            if high is not None and end is not None and high in (end, end - timedelta(days=1)) and claim.qualifier == "at_most":
+            if claim.qualifier == "at_most" and high is not None and end is not None \
+                    and high in (end, end - timedelta(days=1)):
                 return True
             continue
         if mod in ("after", "since") or (start and not end):
-            if low is not None and start is not None and low in (start, start + timedelta(days=1)) and claim.qualifier == "at_least":
+            if claim.qualifier == "at_least" and low is not None and start is not None \
+                    and low in (start, start + timedelta(days=1)):
                 return True
             continue
         if timex and timex == claim.value:
@@ -145,7 +147,8 @@ def ends_at(high: date, end: date) -> bool:
 MISS_CLASSES = (
     ("present (now, currently, current)", r"^(?:now|currently|current|at present|these days|to date|the present)$"),
     ("relative to another date (a year earlier, the following month)",
-     r"\b(?:earlier|later|before|after|following|previous|prior|ago)\b(?!.*\b(?:this|last|next)\b)|year-(?:ago|earlier)"),
+     r"\b(?:earlier|later|before|after|following|previous|prior|ago)\b(?!.*\b(?:this|last|next)\b)"
+     r"|year-(?:ago|earlier)"),
     ("anaphoric period (the year, the quarter, that week)", r"^(?:the|that|this|its)?\s*(?:latest\s+|current\s+|"
      r"full\s+|fiscal\s+)*(?:year|quarter|week|month|period|day|time)$"),
     ("quarter, half, fiscal or year-end", r"quarter|\bh[12]\b|\bq[1-4]\b|fiscal|year[- ]?end|half"),

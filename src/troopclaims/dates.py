@@ -368,10 +368,14 @@ def build_date_rules(section: LineDict) -> DateRules:
 
     abbreviations = frozenset(word for table in (months, weekdays) for word, number in table.items()
                               if len(word) < max(len(w) for w, n in table.items() if n == number))
-    return DateRules(months, ambiguous, abbreviations, weekdays, directions, relative_days, numbers, ordinals, seasons, parts, vague,
-                     bounds, bound_regex, tuple(connectors), range_opener, cue_regex, weak_cue_regex, weak_cue_veto,
-                     not_dates, future, past,
-                     clause_break, future_heads, future_auxiliaries, float(future_weight), lines, prefix, suffix, tuple(forms))
+    return DateRules(
+        months=months, ambiguous_months=ambiguous, abbreviations=abbreviations, weekdays=weekdays,
+        directions=directions, relative_days=relative_days, numbers=numbers, ordinals=ordinals, seasons=seasons,
+        parts=parts, vague=vague, bounds=bounds, bound_regex=bound_regex, connectors=tuple(connectors),
+        range_opener=range_opener, cue_regex=cue_regex, weak_cue_regex=weak_cue_regex, weak_cue_veto=weak_cue_veto,
+        not_dates=not_dates, future=future, past=past, clause_break=clause_break, future_heads=future_heads,
+        future_auxiliaries=future_auxiliaries, future_weight=float(future_weight), dateline_lines=lines,
+        dateline_prefix=prefix, dateline_suffix=suffix, forms=tuple(forms))
 
 
 @lru_cache(maxsize=1)
@@ -817,10 +821,9 @@ def _resolve_decade(groups: dict, published: date | None, tense: str | None, dr:
     return _apply_part(period, part, published)
 
 
-def _resolve_offset(groups: dict, published: date | None, tense: str | None, dr: DateRules,
-                    form: Form | None = None) -> Period | None:
-    if form is not None and form.tense == "future" and tense != "future":
-        return None
+def _resolve_offset(groups: dict, published: date | None, tense: str | None, dr: DateRules) -> Period | None:
+    if groups.get("_future_only") and tense != "future":
+        return None   # "in two years" outside a future clause is a duration ("the first time in two years")
     count = groups["n"]
     low_n, high_n = (int(count), int(count)) if count.isdigit() else dr.numbers.get(_key(count), (None, None))
     if low_n is None:
@@ -879,26 +882,25 @@ def _resolve_dateparser(groups: dict, published: date | None, tense: str | None,
     return _period(day, day, "day", explicit=bool(re.search(r"\d{4}", text))) if day else None
 
 
+def _resolve_relative_day(groups: dict, published: date | None, tense: str | None, dr: DateRules) -> Period | None:
+    if published is None:
+        return _unresolved("day")
+    day = published + timedelta(days=dr.relative_days[_key(groups["rel"])])
+    return _period(day, day, "day")
+
+
 _RESOLVE = {"calendar": _resolve_calendar, "weekday": _resolve_weekday, "period": _resolve_period,
             "season": _resolve_season, "quarter": _resolve_quarter, "decade": _resolve_decade,
-            "vague": _resolve_vague, "dateparser": _resolve_dateparser,
-            "relative_day": None, "offset": None}
+            "vague": _resolve_vague, "dateparser": _resolve_dateparser, "relative_day": _resolve_relative_day,
+            "offset": _resolve_offset}
 
 
 def _atom_period(atom: Atom, text: str, published: date | None, tense: str | None, dr: DateRules,
                  year_hint: int | None = None) -> Period | None:
-    groups = dict(atom.groups, _text=text[atom.start:atom.end])
-    resolver = atom.form.resolve
-    if resolver == "relative_day":
-        if published is None:
-            return _unresolved("day")
-        day = published + timedelta(days=dr.relative_days[_key(groups["rel"])])
-        return _period(day, day, "day")
-    if resolver == "offset":
-        return _resolve_offset(groups, published, tense, dr, atom.form)
-    if resolver == "calendar":
+    groups = dict(atom.groups, _text=text[atom.start:atom.end], _future_only=atom.form.tense == "future")
+    if atom.form.resolve == "calendar":
         return _resolve_calendar(groups, published, tense, dr, year_hint)
-    return _RESOLVE[resolver](groups, published, tense, dr)
+    return _RESOLVE[atom.form.resolve](groups, published, tense, dr)
 
 
 def _interpret(mention: Mention, text: str, published: date | None, tense: str | None,
@@ -913,22 +915,26 @@ def _interpret(mention: Mention, text: str, published: date | None, tense: str |
         period = _joined(mention, text, published, tense, dr)
     if period is None:
         return None
-    low, high, qualifier = period.low, period.high, period.qualifier
-    bound = mention.bound
-    if bound is not None:
-        qualifier = bound.qualifier
-        if period.low is not None or period.high is not None:
-            if bound.window:
-                pass
-            elif bound.edge == "end":
-                low = published if tense == "future" and published and published <= high else None
-            elif bound.edge == "before":
-                low, high = None, period.low - timedelta(days=1)
-            elif bound.edge == "start":
-                high = None
-            else:
-                low, high = period.high + timedelta(days=1), None
+    low, high = _bounded(period, mention.bound, published, tense)
+    qualifier = mention.bound.qualifier if mention.bound else period.qualifier
     return Resolution(period.value, _iso(low), _iso(high), period.grain, qualifier)
+
+
+def _bounded(period: Period, bound: Bound | None, published: date | None,
+             tense: str | None) -> tuple[date | None, date | None]:
+    """Return low and high of a date after its bounding phrase ("by", "since", "as early as") opens one end."""
+    low, high = period.low, period.high
+    if bound is None or bound.window:
+        return low, high
+    if bound.edge == "end":
+        # "will be deployed by Sunday": the wording speaks of what is still to come, so not before publication.
+        future = tense == "future" and published is not None and high is not None and published <= high
+        return (published if future else None), high
+    if bound.edge == "before":
+        return None, (low - timedelta(days=1) if low else None)
+    if bound.edge == "start":
+        return low, None
+    return (high + timedelta(days=1) if high else None), None
 
 
 def _joined(mention: Mention, text: str, published: date | None, tense: str | None, dr: DateRules) -> Period | None:
@@ -1011,7 +1017,8 @@ def resolve(expression: str, published: date | str | None, future: bool = False,
     if len(mentions) != 1:
         return None
     mention = mentions[0]
-    if stripped[:mention.start].strip().lower() not in ("", "on", "in", "at", "during") or stripped[mention.end:].strip():
+    leading = stripped[:mention.start].strip().lower()
+    if leading not in ("", "on", "in", "at", "during") or stripped[mention.end:].strip():
         return None
     tense = "future" if future else None
     return _interpret(mention, stripped, _as_date(published), tense, dr)
