@@ -1,0 +1,1052 @@
+"""Date claims: date expressions found with rules/dates.yaml and resolved against the article's publication date."""
+from __future__ import annotations
+
+import calendar
+import re
+from dataclasses import dataclass, field
+from datetime import date, datetime, timedelta
+from functools import lru_cache
+from typing import Callable, Iterator
+
+from troopclaims.errors import RulesError
+from troopclaims.records import Article, Claim
+from troopclaims.rules import LineDict, check_keys, location
+from troopclaims.spans import new_claim
+
+RESOLVERS = ("calendar", "dateparser", "weekday", "relative_day", "period", "season", "quarter", "decade",
+             "offset", "vague")
+GRAINS = ("day", "week", "month", "year")
+EDGES = ("end", "before", "start", "after")
+JOINS = ("or", "range")
+PLACEHOLDER_LISTS = ("month", "weekday", "dir", "rel", "season", "ordinal", "number", "part", "vague")
+SECTION_KEYS = ("months", "ambiguous_months", "weekdays", "directions", "relative_days", "numbers", "ordinals",
+                "seasons", "parts", "vague", "bounds", "connectors", "range_openers", "cues", "weak_cues",
+                "weak_cue_veto", "not_dates", "tense",
+                "dateline", "pieces", "forms")
+MAX_GAP = 12          # characters allowed between two dates joined by "or", "to", "-"
+LOOK_BACK = 40        # characters searched before a date for a cue or a bounding phrase
+
+
+@dataclass(frozen=True)
+class Resolution:
+    """A date expression read as calendar days: value, the inclusive interval low..high, grain and qualifier."""
+
+    value: str | None
+    low: str | None
+    high: str | None
+    grain: str | None
+    qualifier: str
+
+
+@dataclass(frozen=True)
+class Form:
+    """One date pattern of the rules with the resolver that reads its groups."""
+
+    name: str
+    regex: re.Pattern
+    resolve: str
+    cue: str | None
+    unless: tuple[str, ...]
+    tense: str | None
+
+
+@dataclass(frozen=True)
+class Bound:
+    qualifier: str
+    edge: str
+    window: bool
+    tense: str | None = None
+
+
+@dataclass(frozen=True)
+class Part:
+    span: tuple[float, float] | None
+    relative: str | None
+    qualifier: str
+
+
+@dataclass(frozen=True)
+class VaguePhrase:
+    low: int | None
+    high: int | None
+    grain: str
+
+
+@dataclass(frozen=True)
+class Connector:
+    regex: re.Pattern
+    join: str
+    opener: re.Pattern | None
+
+
+@dataclass(frozen=True)
+class DateRules:
+    """rules/dates.yaml checked and compiled."""
+
+    months: dict
+    ambiguous_months: frozenset
+    abbreviations: frozenset
+    weekdays: dict
+    directions: dict
+    relative_days: dict
+    numbers: dict
+    ordinals: dict
+    seasons: dict
+    parts: dict
+    vague: dict
+    bounds: dict
+    bound_regex: re.Pattern
+    connectors: tuple
+    range_opener: re.Pattern
+    cue_regex: re.Pattern
+    weak_cue_regex: re.Pattern
+    weak_cue_veto: re.Pattern
+    not_dates: tuple
+    future: tuple
+    past: tuple
+    clause_break: re.Pattern
+    future_heads: frozenset
+    future_auxiliaries: frozenset
+    future_weight: float
+    dateline_lines: int
+    dateline_prefix: re.Pattern
+    dateline_suffix: re.Pattern
+    forms: tuple
+
+
+@dataclass
+class Atom:
+    start: int
+    end: int
+    form: Form
+    groups: dict
+    pending: bool = False     # needs a cue it does not have; kept only when joined to a date before it
+
+
+@dataclass
+class Mention:
+    start: int
+    end: int
+    atoms: list
+    join: str | None = None
+    bound: Bound | None = None
+
+
+@dataclass
+class Period:
+    """An interval of days with how it was written; low/high None when it cannot be placed."""
+
+    low: date | None
+    high: date | None
+    grain: str | None
+    value: str | None
+    qualifier: str
+    explicit_year: bool = False
+    year: int | None = field(default=None, compare=False)
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# Rules
+
+
+def _key(text: str) -> str:
+    return " ".join(text.lower().replace("’", "'").split()).rstrip(".")
+
+
+def _alternation(words, extra: str | None = None) -> str:
+    """Return a regex alternation of words (longest first), each as whole words with flexible spaces."""
+    escaped = [r"\s+".join(re.escape(part) for part in word.split()) for word in sorted(words, key=len, reverse=True)]
+    if extra:
+        escaped.append(extra)
+    return r"(?<![\w'])(?:" + "|".join(escaped) + r")(?![\w])"
+
+
+def _compile(pattern: str, where: str, flags: int = re.IGNORECASE) -> re.Pattern:
+    if not isinstance(pattern, str):
+        raise RulesError(f"{where}: expected a regex string, got {type(pattern).__name__}")
+    try:
+        return re.compile(pattern, flags)
+    except re.error as exc:
+        raise RulesError(f"{where}: bad regex ({exc}); fix the pattern") from None
+
+
+def _mapping(section: LineDict, name: str, check: Callable[[object, str], object]) -> dict:
+    node = section.get(name)
+    where = location(section, name, f"{section.path}")
+    if not isinstance(node, dict):
+        raise RulesError(f"{where}: {name} must be a mapping")
+    result = {}
+    for key, value in node.items():
+        spot = location(node, key, where)
+        if not isinstance(key, str) or not key.strip():
+            raise RulesError(f"{spot}: {name} keys must be words, got {key!r}")
+        result[_key(key)] = check(value, spot)
+    return result
+
+
+def _int_in(low: int, high: int):
+    def check(value, where):
+        if isinstance(value, bool) or not isinstance(value, int) or not low <= value <= high:
+            raise RulesError(f"{where}: expected a whole number from {low} to {high}, got {value!r}")
+        return value
+    return check
+
+
+def _number(value, where):
+    if isinstance(value, list) and len(value) == 2 and all(isinstance(v, int) and not isinstance(v, bool)
+                                                           for v in value) and 0 < value[0] <= value[1]:
+        return (value[0], value[1])
+    if isinstance(value, int) and not isinstance(value, bool) and value > 0:
+        return (value, value)
+    raise RulesError(f"{where}: expected a positive number or [low, high], got {value!r}")
+
+
+def _season(value, where):
+    if isinstance(value, list) and len(value) == 2 and all(isinstance(v, int) and 1 <= v <= 12 for v in value):
+        return (value[0], value[1])
+    raise RulesError(f"{where}: expected [first month, last month] such as [6, 8], got {value!r}")
+
+
+def _qualifier(value, where, allowed=("exact", "approximate", "at_least", "at_most", "range", "vague")):
+    if value not in allowed:
+        raise RulesError(f"{where}: qualifier must be one of {', '.join(allowed)}, got {value!r}")
+    return value
+
+
+def _part(value, where):
+    node = check_keys(value, where, ("span", "relative"), ("qualifier",))
+    span, relative = node.get("span"), node.get("relative")
+    if (span is None) == (relative is None):
+        raise RulesError(f"{where}: give either span: [from, to] or relative: before|after")
+    if span is not None:
+        if not (isinstance(span, list) and len(span) == 2 and all(isinstance(v, (int, float)) for v in span)
+                and 0 <= span[0] < span[1] <= 1):
+            raise RulesError(f"{location(node, 'span', where)}: span must be [from, to] fractions, 0 <= from < to <= 1")
+        span = (float(span[0]), float(span[1]))
+    if relative is not None and relative not in ("before", "after"):
+        raise RulesError(f"{location(node, 'relative', where)}: relative must be before or after, got {relative!r}")
+    return Part(span, relative, _qualifier(node["qualifier"], location(node, "qualifier", where)))
+
+
+def _vague(value, where):
+    node = check_keys(value, where, (), ("low", "high", "grain"))
+    for key in ("low", "high"):
+        if node[key] is not None and (isinstance(node[key], bool) or not isinstance(node[key], int)):
+            raise RulesError(f"{location(node, key, where)}: {key} must be a number of days or null")
+    if node["grain"] not in GRAINS:
+        raise RulesError(f"{location(node, 'grain', where)}: grain must be one of {', '.join(GRAINS)}")
+    return VaguePhrase(node["low"], node["high"], node["grain"])
+
+
+def _bound(value, where):
+    node = check_keys(value, where, ("window", "tense"), ("qualifier", "edge"))
+    if node["edge"] not in EDGES:
+        raise RulesError(f"{location(node, 'edge', where)}: edge must be one of {', '.join(EDGES)}")
+    window = node.get("window", False)
+    if not isinstance(window, bool):
+        raise RulesError(f"{location(node, 'window', where)}: window must be true or false")
+    if node.get("tense") not in (None, "past", "future"):
+        raise RulesError(f"{location(node, 'tense', where)}: tense must be past or future")
+    return Bound(_qualifier(node["qualifier"], location(node, "qualifier", where), ("at_least", "at_most")),
+                 node["edge"], window, node.get("tense"))
+
+
+def _string_list(section, name, where_default) -> list:
+    node = section.get(name, [])
+    where = location(section, name, where_default)
+    if not isinstance(node, list) or not all(isinstance(item, str) for item in node):
+        raise RulesError(f"{where}: {name} must be a list of strings")
+    return list(node)
+
+
+def build_date_rules(section: LineDict) -> DateRules:
+    """Return the compiled date rules of a merged dates section; RulesError names file and line of any fault."""
+    path = getattr(section, "path", "rules/dates.yaml")
+    check_keys(section, f"{path}:1", SECTION_KEYS, ("months", "weekdays", "forms"))
+    months = _mapping(section, "months", _int_in(1, 12))
+    weekdays = _mapping(section, "weekdays", _int_in(0, 6))
+    directions = _mapping(section, "directions", _int_in(-1, 1)) if "directions" in section else {}
+    relative_days = _mapping(section, "relative_days", _int_in(-366, 366)) if "relative_days" in section else {}
+    numbers = _mapping(section, "numbers", _number) if "numbers" in section else {}
+    ordinals = _mapping(section, "ordinals", _int_in(1, 4)) if "ordinals" in section else {}
+    seasons = _mapping(section, "seasons", _season) if "seasons" in section else {}
+    parts = _mapping(section, "parts", _part) if "parts" in section else {}
+    vague = _mapping(section, "vague", _vague) if "vague" in section else {}
+    bounds = _mapping(section, "bounds", _bound) if "bounds" in section else {}
+    ambiguous = frozenset(_key(word) for word in _string_list(section, "ambiguous_months", path))
+
+    lists = {"month": months, "weekday": weekdays, "dir": directions, "rel": relative_days, "season": seasons,
+             "ordinal": ordinals, "part": parts, "vague": vague}
+    pieces = {name: (_alternation(words) if words else r"(?!x)x") for name, words in lists.items()}
+    pieces["number"] = _alternation(numbers, extra=r"\d{1,3}")
+    piece_node = section.get("pieces", {})
+    if not isinstance(piece_node, dict):
+        raise RulesError(f"{location(section, 'pieces', path)}: pieces must be a mapping of name to regex")
+    for name, text in piece_node.items():
+        if name in PLACEHOLDER_LISTS:
+            raise RulesError(f"{location(piece_node, name, path)}: {name} is a word list placeholder; rename the piece")
+        _compile(text, location(piece_node, name, path))
+        pieces[name] = text
+
+    def expand(pattern: str, where: str) -> str:
+        if not isinstance(pattern, str):
+            raise RulesError(f"{where}: expected a regex string")
+
+        def replace(match):
+            if match.group(1) not in pieces:
+                raise RulesError(f"{where}: unknown placeholder {{{match.group(1)}}}; "
+                                 f"use one of {', '.join(sorted(pieces))}")
+            return f"(?:{pieces[match.group(1)]})"
+        return re.sub(r"\{([a-z_]+)\}", replace, pattern)
+
+    forms = []
+    form_node = section.get("forms")
+    if not isinstance(form_node, list):
+        raise RulesError(f"{location(section, 'forms', path)}: forms must be a list")
+    for index, item in enumerate(form_node):
+        where = location(form_node, index, path)
+        item = check_keys(item, where, ("cue", "unless", "tense"), ("name", "pattern", "resolve"))
+        if item["resolve"] not in RESOLVERS:
+            raise RulesError(f"{location(item, 'resolve', where)}: resolve must be one of {', '.join(RESOLVERS)}")
+        if item.get("cue") not in (None, "always", "ambiguous"):
+            raise RulesError(f"{location(item, 'cue', where)}: cue must be always or ambiguous")
+        if item.get("tense") not in (None, "future"):
+            raise RulesError(f"{location(item, 'tense', where)}: tense must be future")
+        unless = item.get("unless", [])
+        if not isinstance(unless, list) or not all(isinstance(group, str) for group in unless):
+            raise RulesError(f"{location(item, 'unless', where)}: unless must be a list of group names")
+        regex = _compile(expand(item["pattern"], location(item, "pattern", where)), location(item, "pattern", where))
+        forms.append(Form(str(item["name"]), regex, item["resolve"], item.get("cue"), tuple(unless),
+                          item.get("tense")))
+
+    connectors = []
+    connector_node = section.get("connectors", [])
+    if not isinstance(connector_node, list):
+        raise RulesError(f"{location(section, 'connectors', path)}: connectors must be a list")
+    for index, item in enumerate(connector_node):
+        where = location(connector_node, index, path)
+        item = check_keys(item, where, ("opener",), ("pattern", "join"))
+        if item["join"] not in JOINS:
+            raise RulesError(f"{location(item, 'join', where)}: join must be one of {', '.join(JOINS)}")
+        regex = _compile(rf"\s*(?:{item['pattern']})\s*", location(item, "pattern", where))
+        opener = item.get("opener")
+        opener = _compile(rf"(?<![\w'])(?:{opener})\s+$", location(item, "opener", where)) if opener else None
+        connectors.append(Connector(regex, item["join"], opener))
+
+    openers = section.get("range_openers", "from|between")
+    range_opener = _compile(rf"(?<![\w'])(?:{openers})\s+$", location(section, "range_openers", path))
+    cues = _string_list(section, "cues", path)
+    cue_regex = re.compile((_alternation(cues) if cues else r"(?!x)x") + r"[\s-]*$", re.IGNORECASE)
+    weak = _string_list(section, "weak_cues", path)
+    weak_cue_regex = re.compile((_alternation(weak) if weak else r"(?!x)x") + r"\s*$", re.IGNORECASE)
+    weak_cue_veto = _compile(section.get("weak_cue_veto", r"(?!x)x"), location(section, "weak_cue_veto", path), 0)
+    bound_regex = re.compile(r"(?P<cue>" + (_alternation(bounds) if bounds else r"(?!x)x") + r")\s+$", re.IGNORECASE)
+    not_dates = tuple(_compile(text, location(section.get("not_dates"), index, path))
+                      for index, text in enumerate(_string_list(section, "not_dates", path)))
+
+    tense = check_keys(section.get("tense", LineDict()), location(section, "tense", path),
+                       ("future", "past", "clause_break", "future_heads", "future_auxiliaries", "future_weight"))
+    tense_where = location(section, "tense", path)
+    future = tuple(_compile(text, location(tense.get("future"), i, tense_where), 0)
+                   for i, text in enumerate(_string_list(tense, "future", tense_where)))
+    past = tuple(_compile(text, location(tense.get("past"), i, tense_where), 0)
+                 for i, text in enumerate(_string_list(tense, "past", tense_where)))
+    clause_break = _compile(tense.get("clause_break", r"[,;:]"), location(tense, "clause_break", tense_where))
+    future_heads = frozenset(_string_list(tense, "future_heads", tense_where))
+    future_auxiliaries = frozenset(_string_list(tense, "future_auxiliaries", tense_where))
+    future_weight = tense.get("future_weight", 2)
+    if isinstance(future_weight, bool) or not isinstance(future_weight, (int, float)) or future_weight <= 0:
+        raise RulesError(f"{location(tense, 'future_weight', tense_where)}: future_weight must be a positive number")
+
+    dateline = check_keys(section.get("dateline", LineDict()), location(section, "dateline", path),
+                          ("lines", "prefix", "suffix"))
+    lines = dateline.get("lines", 8)
+    if isinstance(lines, bool) or not isinstance(lines, int) or lines < 1:
+        raise RulesError(f"{location(dateline, 'lines', path)}: lines must be a positive whole number")
+    prefix = _compile(dateline.get("prefix", "^"), location(dateline, "prefix", path))
+    suffix = _compile(dateline.get("suffix", r"\s*$"), location(dateline, "suffix", path))
+
+    abbreviations = frozenset(word for table in (months, weekdays) for word, number in table.items()
+                              if len(word) < max(len(w) for w, n in table.items() if n == number))
+    return DateRules(
+        months=months, ambiguous_months=ambiguous, abbreviations=abbreviations, weekdays=weekdays,
+        directions=directions, relative_days=relative_days, numbers=numbers, ordinals=ordinals, seasons=seasons,
+        parts=parts, vague=vague, bounds=bounds, bound_regex=bound_regex, connectors=tuple(connectors),
+        range_opener=range_opener, cue_regex=cue_regex, weak_cue_regex=weak_cue_regex, weak_cue_veto=weak_cue_veto,
+        not_dates=not_dates, future=future, past=past, clause_break=clause_break, future_heads=future_heads,
+        future_auxiliaries=future_auxiliaries, future_weight=float(future_weight), dateline_lines=lines,
+        dateline_prefix=prefix, dateline_suffix=suffix, forms=tuple(forms))
+
+
+@lru_cache(maxsize=1)
+def _default_rules():
+    from troopclaims.rules import load_rules
+    return load_rules()
+
+
+def _date_rules(rules) -> DateRules:
+    return (rules or _default_rules()).compiled("dates", build_date_rules)
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# Finding date expressions
+
+
+def _scan(text: str, dr: DateRules, lo: int = 0, hi: int | None = None) -> list[Mention]:
+    """Return the date mentions in text[lo:hi]: single dates, dates joined by or/to/-, with any bounding phrase."""
+    hi = len(text) if hi is None else hi
+    blocked = [m.span() for regex in dr.not_dates for m in regex.finditer(text, lo, hi)]
+    candidates = []
+    for form in dr.forms:
+        for match in form.regex.finditer(text, lo, hi):
+            start, end = match.span()
+            while end > start and text[end - 1].isspace():
+                end -= 1
+            if text[end - 1:end] == "." and _last_word(text, start, end - 1) not in dr.abbreviations:
+                end -= 1   # a full stop, not the dot of "Aug."
+            if end <= start or any(s < end and start < e for s, e in blocked):
+                continue
+            groups = {k: v for k, v in match.groupdict().items() if v is not None}
+            atom = Atom(start, end, form, groups)
+            atom.pending = _needs_cue(atom, dr) and not _has_cue(text, lo, hi, start, end, dr,
+                                                                 weak=form.cue == "always")
+            candidates.append(atom)
+    # Longest first, then leftmost: "25 October 2024" beats "25 October" and "2024".
+    candidates.sort(key=lambda a: (-(a.end - a.start), a.start))
+    chosen: list[Atom] = []
+    for atom in candidates:
+        if all(atom.end <= other.start or other.end <= atom.start for other in chosen):
+            chosen.append(atom)
+    chosen.sort(key=lambda a: a.start)
+
+    mentions: list[Mention] = []
+    index = 0
+    while index < len(chosen):
+        first = chosen[index]
+        joined = None
+        if index + 1 < len(chosen):
+            second = chosen[index + 1]
+            gap = text[first.end:second.start]
+            if len(gap) <= MAX_GAP and first.form.resolve == second.form.resolve \
+                    and first.form.resolve not in ("vague", "offset") and not (first.pending and second.pending):
+                for connector in dr.connectors:
+                    if not connector.regex.fullmatch(gap):
+                        continue
+                    opener = None
+                    if connector.opener is not None:
+                        opener = connector.opener.search(text, max(lo, first.start - LOOK_BACK), first.start)
+                        if opener is None:
+                            continue
+                    joined = (second, connector, opener)
+                    break
+        if first.pending and joined is None:
+            index += 1
+            continue
+        if joined:
+            second, connector, opener = joined
+            mention = Mention(first.start, second.end, [first, second], connector.join)
+            if opener is not None:
+                mention.start = opener.start()
+            elif connector.join == "range":
+                found = dr.range_opener.search(text, max(lo, first.start - LOOK_BACK), first.start)
+                if found:
+                    mention.start = found.start()
+            index += 2
+        else:
+            mention = Mention(first.start, first.end, [first])
+            if "day2" in first.groups:   # "from 4 to 22 January": the opener belongs to the range
+                found = dr.range_opener.search(text, max(lo, first.start - LOOK_BACK), first.start)
+                if found:
+                    mention.start = found.start()
+            index += 1
+        if mention.start == mention.atoms[0].start:
+            found = dr.bound_regex.search(text, max(lo, mention.start - LOOK_BACK), mention.start)
+            if found:
+                mention.bound = dr.bounds[_key(found.group("cue"))]
+                mention.start = found.start("cue")
+                # "soon" inside "as soon as Sunday" belongs to the bounding phrase.
+                while mentions and mentions[-1].end > mention.start:
+                    mentions.pop()
+        mentions.append(mention)
+    return mentions
+
+
+def _last_word(text: str, start: int, end: int) -> str:
+    return _key(text[start:end].split()[-1]) if text[start:end].split() else ""
+
+
+def _has_cue(text: str, lo: int, hi: int, start: int, end: int, dr: DateRules, weak: bool) -> bool:
+    if weak and dr.weak_cue_veto.match(text[end:min(hi, end + 20)]):
+        return False
+    if dr.cue_regex.search(text, max(lo, start - LOOK_BACK), start):
+        return True
+    return weak and bool(dr.weak_cue_regex.search(text, max(lo, start - LOOK_BACK), start))
+
+
+def _needs_cue(atom: Atom, dr: DateRules) -> bool:
+    form = atom.form
+    month = atom.groups.get("month", "")
+    if month.islower() and _key(month) in dr.ambiguous_months and "year" not in atom.groups:
+        return True   # "5 may have died", "troops march on"
+    if form.cue is None or any(group in atom.groups for group in form.unless):
+        return False
+    if form.cue == "ambiguous":
+        return _key(atom.groups.get("month", "")) in dr.ambiguous_months
+    return True
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# Tense
+
+
+def _lexical_tense(sentence: str, start: int, end: int, dr: DateRules) -> str | None:
+    """Return "future", "past" or None from cue words in the clause around sentence[start:end]."""
+    breaks = [m.span() for m in dr.clause_break.finditer(sentence) if not (start <= m.start() < end)]
+    left = max((b for _, b in breaks if b <= start), default=0)
+    right = min((a for a, _ in breaks if a >= end), default=len(sentence))
+    own = sentence[left:start] + " " + sentence[end:right]
+    clauses = [own]
+    if not re.search(r"\w{3,}", own):
+        # A fronted date ("On Sunday, troops will ...") has no verb in its own clause: read the next one.
+        after = next((b for a, b in breaks if a == right), right)
+        following = min((a for a, _ in breaks if a >= after), default=len(sentence))
+        clauses.append(sentence[after:following])
+    for clause in clauses:
+        if any(regex.search(clause) for regex in dr.future):
+            return "future"
+        if any(regex.search(clause) for regex in dr.past):
+            return "past"
+    return None
+
+
+def _parse_tense(doc, start: int, end: int, dr: DateRules) -> str | None:
+    """Return "future", "past" or None from the verb that governs the date in a parsed doc."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or not len(span):
+        return None
+    # The governing verb must be near: the date's head, or the head of its preposition ("met on Friday"). Through a
+    # noun or an adjective ("payable Dec. 7", "the deadline of Nov. 10") the main verb says nothing about the date.
+    verb = span.root.head
+    if verb.pos_ == "ADP" and verb.head.i != verb.i:
+        verb = verb.head
+    if verb.pos_ not in ("VERB", "AUX") or verb.i in range(span.start, span.end):
+        return None
+    head = verb
+    for _ in range(3):
+        if any(child.dep_ in ("aux", "auxpass") and child.lower_ in dr.future_auxiliaries for child in head.children):
+            return "future"
+        if head.dep_ in ("xcomp", "advcl") and head.head.lemma_.lower() in dr.future_heads:
+            if any(child.lower_ == "to" for child in head.children) or head.dep_ == "xcomp":
+                return "future"
+        if head.dep_ not in ("xcomp", "conj") or head.head.i == head.i:
+            break
+        head = head.head
+    auxiliaries = [child for child in verb.children if child.dep_ in ("aux", "auxpass")]
+    if verb.tag_ == "VBD" or any(child.tag_ == "VBD" for child in auxiliaries):
+        return "past"
+    if verb.tag_ == "VBN" and any(child.lemma_ == "have" for child in auxiliaries):
+        return "past"
+    return None
+
+
+def _tense(doc, text: str, start: int, end: int, dr: DateRules, parsed: bool) -> str | None:
+    if parsed:
+        found = _parse_tense(doc, start, end, dr)
+        if found:
+            return found
+    sentence_start, sentence_end = 0, len(text)
+    span = doc.char_span(start, end, alignment_mode="expand") if doc is not None else None
+    if span is not None and len(span) and (parsed or doc.has_annotation("SENT_START")):
+        sentence = span[0].sent
+        sentence_start, sentence_end = sentence.start_char, sentence.end_char
+    return _lexical_tense(text[sentence_start:sentence_end], start - sentence_start, end - sentence_start, dr)
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# Resolving
+
+
+def _month_end(year: int, month: int) -> date:
+    return date(year, month, calendar.monthrange(year, month)[1])
+
+
+def _add_months(year: int, month: int, count: int) -> tuple[int, int]:
+    total = year * 12 + (month - 1) + count
+    return total // 12, total % 12 + 1
+
+
+def _value(low: date, high: date, grain: str) -> str:
+    """Return the ISO value of a whole period, or its first day when the period is not one unit of its grain."""
+    if grain == "day" and low == high:
+        return low.isoformat()
+    if grain == "week" and low.weekday() == 0 and high == low + timedelta(days=6):
+        return low.isoformat()
+    if grain == "month" and low.day == 1 and high == _month_end(low.year, low.month):
+        return f"{low.year:04d}-{low.month:02d}"
+    if grain == "year" and (low.month, low.day, high.month, high.day) == (1, 1, 12, 31) and low.year == high.year:
+        return f"{low.year:04d}"
+    return low.isoformat()
+
+
+def _period(low: date, high: date, grain: str, qualifier: str = "exact", explicit: bool = False) -> Period:
+    return Period(low, high, grain, _value(low, high, grain), qualifier, explicit, low.year)
+
+
+def _unresolved(grain: str | None, qualifier: str = "exact") -> Period:
+    return Period(None, None, grain, None, qualifier)
+
+
+def _pick(candidates: list[tuple[date, date]], published: date, tense: str | None,
+          future_weight: float | None) -> tuple[date, date]:
+    """Return the candidate interval the tense points to: the latest starting by publication, the first ending on or
+    after it, or (no tense and a future_weight) the nearest, future distances weighted."""
+    if tense == "future":
+        return next((c for c in candidates if c[1] >= published), candidates[-1])
+    if tense is None and future_weight:
+        return min(candidates, key=lambda c: (max((c[0] - published).days * future_weight,
+                                                  (published - c[1]).days, 0), c[0] > published))
+    past = [c for c in candidates if c[0] <= published]
+    return past[-1] if past else candidates[0]
+
+
+def _apply_part(period: Period, part: Part | None, published: date | None) -> Period | None:
+    if part is None:
+        return period
+    if period.low is None:
+        return Period(None, None, period.grain, None, part.qualifier)
+    low, high = period.low, period.high
+    if part.span is not None:
+        months = (high.year - low.year) * 12 + high.month - low.month + 1
+        if low.day == 1 and high == _month_end(high.year, high.month) and months >= 12:
+            # Parts of years and decades fall on whole months: "early 2025" is January to April.
+            first = round(months * part.span[0])
+            last = max(first + 1, round(months * part.span[1]))
+            low = date(*_add_months(low.year, low.month, first), 1)
+            high = _month_end(*_add_months(period.low.year, period.low.month, last - 1))
+        else:
+            days = (high - low).days + 1
+            first = round(days * part.span[0])
+            last = max(first + 1, round(days * part.span[1]))
+            low, high = period.low + timedelta(days=first), period.low + timedelta(days=last - 1)
+    elif published is None:
+        return Period(None, None, period.grain, None, part.qualifier)
+    elif part.relative == "before":
+        high = min(high, published - timedelta(days=1))
+    else:
+        low = max(low, published + timedelta(days=1))
+    if high < low:
+        # "earlier this month" written on the 1st: the words cannot be placed more narrowly than the period.
+        return Period(period.low, period.high, period.grain, period.value, "approximate", period.explicit_year,
+                      period.year)
+    return Period(low, high, period.grain, period.value, part.qualifier, period.explicit_year, period.year)
+
+
+def _resolve_calendar(groups: dict, published: date | None, tense: str | None, dr: DateRules,
+                      year_hint: int | None = None) -> Period | None:
+    part = dr.parts.get(_key(groups["part"])) if "part" in groups else None
+    month_text = groups.get("month")
+    month = None
+    if month_text is not None:
+        month = int(month_text) if month_text.isdigit() else dr.months.get(_key(month_text))
+        if month is None:
+            return None
+    year = int(groups["year"]) if "year" in groups else None
+    explicit = year is not None
+    direction = dr.directions.get(_key(groups["dir"])) if "dir" in groups else None
+    if month is None and "unit" not in groups:
+        if year is None:
+            return None
+        return _apply_part(_period(date(year, 1, 1), date(year, 12, 31), "year", explicit=True), part, published)
+    day = int(groups["day"]) if "day" in groups else None
+    day2 = int(groups["day2"]) if "day2" in groups else None
+    if month is None and direction is not None and "unit" in groups:   # "from 4 to 22 next month"
+        if published is None:
+            return _unresolved("day", "range")
+        year, month = _add_months(published.year, published.month, direction)
+    grain = "day" if day else "month"
+    if year is None and direction is not None:
+        if published is None:
+            return _unresolved(grain, part.qualifier if part else "exact")
+        if _match_word(groups, "year"):   # "June last year", "January this year"
+            year = published.year + direction
+        elif direction < 0:
+            year = published.year if month < published.month else published.year - 1
+        elif direction > 0:
+            year = published.year if month > published.month else published.year + 1
+        else:
+            year = published.year
+    if year is None:
+        year = year_hint
+    try:
+        if year is None:
+            if published is None:
+                return _unresolved(grain, "range" if day2 else part.qualifier if part else "exact")
+            candidates = []
+            for y in (published.year - 1, published.year, published.year + 1):
+                if day:
+                    try:
+                        first = date(y, month, day)
+                    except ValueError:
+                        continue
+                    candidates.append((first, date(y, month, day2) if day2 else first))
+                else:
+                    candidates.append((date(y, month, 1), _month_end(y, month)))
+            if not candidates:
+                return None
+            low, high = _pick(candidates, published, tense, dr.future_weight)
+        elif day:
+            low = date(year, month, day)
+            high = date(year, month, day2) if day2 else low
+        else:
+            low, high = date(year, month, 1), _month_end(year, month)
+    except ValueError:
+        return None   # "February 30": not a date
+    if high < low:
+        return None
+    if day2:
+        return Period(low, high, "day", low.isoformat(), "range", explicit, low.year)
+    return _apply_part(_period(low, high, grain, explicit=explicit), part, published)
+
+
+def _match_word(groups: dict, word: str) -> bool:
+    return groups.get("_text", "").lower().rstrip(". ").endswith(word)
+
+
+def _resolve_weekday(groups: dict, published: date | None, tense: str | None, dr: DateRules) -> Period | None:
+    weekday = dr.weekdays[_key(groups["weekday"])]
+    if published is None:
+        return _unresolved("day")
+    direction = dr.directions.get(_key(groups["dir"])) if "dir" in groups else None
+    today = published.weekday()
+    if direction is None:
+        if tense == "future":
+            day = published + timedelta(days=(weekday - today) % 7)
+        else:
+            day = published - timedelta(days=(today - weekday) % 7)
+    elif direction < 0:
+        day = published - timedelta(days=(today - weekday - 1) % 7 + 1)
+    elif direction > 0:
+        day = published + timedelta(days=(weekday - today - 1) % 7 + 1)
+    else:
+        day = published + timedelta(days=weekday - today)
+    return _period(day, day, "day")
+
+
+def _resolve_period(groups: dict, published: date | None, tense: str | None, dr: DateRules) -> Period | None:
+    unit = _key(groups["unit"])
+    part = dr.parts.get(_key(groups["part"])) if "part" in groups else None
+    direction = dr.directions.get(_key(groups["dir"])) if "dir" in groups else None
+    grain = {"weekend": "day"}.get(unit, unit)
+    if published is None:
+        return _unresolved(grain, part.qualifier if part else "exact")
+    if unit in ("week", "weekend"):
+        monday = published - timedelta(days=published.weekday())
+        if unit == "weekend" and direction is None:
+            saturday = monday + timedelta(days=5)
+            if tense == "future":
+                saturday = saturday if saturday + timedelta(days=1) >= published else saturday + timedelta(days=7)
+            elif saturday > published:
+                saturday -= timedelta(days=7)
+            period = Period(saturday, saturday + timedelta(days=1), "day", saturday.isoformat(), "range")
+        else:
+            monday += timedelta(days=7 * (direction or 0))
+            if unit == "weekend":
+                saturday = monday + timedelta(days=5)
+                period = Period(saturday, saturday + timedelta(days=1), "day", saturday.isoformat(), "range")
+            else:
+                period = _period(monday, monday + timedelta(days=6), "week")
+    elif unit == "month":
+        year, month = _add_months(published.year, published.month, direction or 0)
+        period = _period(date(year, month, 1), _month_end(year, month), "month")
+    else:
+        year = published.year + (direction or 0)
+        period = _period(date(year, 1, 1), date(year, 12, 31), "year")
+    if part is None and direction == 0 and period.low is not None:
+        # "said this week" cannot reach past publication, "will ... this month" cannot reach before it.
+        if tense == "past" and period.high > published >= period.low:
+            period = Period(period.low, published, period.grain, period.value, period.qualifier)
+        elif tense == "future" and period.low < published <= period.high:
+            period = Period(published, period.high, period.grain, period.value, period.qualifier)
+    return _apply_part(period, part, published)
+
+
+def _resolve_season(groups: dict, published: date | None, tense: str | None, dr: DateRules) -> Period | None:
+    first, last = dr.seasons[_key(groups["season"])]
+    part = dr.parts.get(_key(groups["part"])) if "part" in groups else None
+    direction = dr.directions.get(_key(groups["dir"])) if "dir" in groups else None
+
+    def season_of(year: int) -> tuple[date, date]:
+        end_year = year + 1 if last < first else year
+        return date(year, first, 1), _month_end(end_year, last)
+    if "year" in groups:
+        low, high = season_of(int(groups["year"]))
+        return _apply_part(Period(low, high, "month", low.isoformat(), "approximate", True, low.year), part, published)
+    if published is None:
+        return _unresolved("month", part.qualifier if part else "approximate")
+    candidates = [season_of(y) for y in range(published.year - 2, published.year + 2)]
+    if direction is None:
+        low, high = _pick(candidates, published, tense, None)
+    elif direction < 0:
+        low, high = [c for c in candidates if c[1] < published][-1]
+    elif direction > 0:
+        low, high = next(c for c in candidates if c[0] > published)
+    else:
+        low, high = next((c for c in candidates if c[0] <= published <= c[1]),
+                         next(c for c in candidates if c[0].year == published.year))
+    return _apply_part(Period(low, high, "month", low.isoformat(), "approximate", False, low.year), part, published)
+
+
+def _resolve_quarter(groups: dict, published: date | None, tense: str | None, dr: DateRules) -> Period | None:
+    quarter = int(groups["quarter"]) if "quarter" in groups else dr.ordinals[_key(groups["ordinal"])]
+
+    def quarter_of(year: int) -> tuple[date, date]:
+        return date(year, 3 * quarter - 2, 1), _month_end(year, 3 * quarter)
+    if "year" in groups:
+        low, high = quarter_of(int(groups["year"]))
+        return Period(low, high, "month", low.isoformat(), "exact", True, low.year)
+    if published is None:
+        return _unresolved("month")
+    direction = dr.directions.get(_key(groups["dir"])) if "dir" in groups else None
+    candidates = [quarter_of(y) for y in range(published.year - 1, published.year + 2)]
+    if direction is not None and direction != 0:
+        tense = "future" if direction > 0 else "past"
+    low, high = _pick(candidates, published, tense, None)
+    return Period(low, high, "month", low.isoformat(), "exact", False, low.year)
+
+
+def _resolve_decade(groups: dict, published: date | None, tense: str | None, dr: DateRules) -> Period | None:
+    first = int(groups["decade"]) * 10
+    part = dr.parts.get(_key(groups["part"])) if "part" in groups else None
+    period = Period(date(first, 1, 1), date(first + 9, 12, 31), "year", f"{first:04d}-01-01", "exact", True, first)
+    return _apply_part(period, part, published)
+
+
+def _resolve_offset(groups: dict, published: date | None, tense: str | None, dr: DateRules) -> Period | None:
+    if groups.get("_future_only") and tense != "future":
+        return None   # "in two years" outside a future clause is a duration ("the first time in two years")
+    count = groups["n"]
+    low_n, high_n = (int(count), int(count)) if count.isdigit() else dr.numbers.get(_key(count), (None, None))
+    if low_n is None:
+        return None
+    unit = _key(groups["unit"])
+    sign = -1 if "ago" in groups else 1
+    exact = low_n == high_n
+    if published is None:
+        return _unresolved(unit, "exact" if exact else "vague")
+
+    def shifted(n: int) -> tuple[date, date]:
+        if unit == "day":
+            day = published + timedelta(days=sign * n)
+            return day, day
+        if unit == "week":
+            day = published + timedelta(days=7 * sign * n)
+            monday = day - timedelta(days=day.weekday())
+            return monday, monday + timedelta(days=6)
+        if unit == "month":
+            year, month = _add_months(published.year, published.month, sign * n)
+            return date(year, month, 1), _month_end(year, month)
+        year = published.year + sign * n
+        return date(year, 1, 1), date(year, 12, 31)
+    if exact:
+        low, high = shifted(low_n)
+        return _period(low, high, unit)
+    ends = sorted([*shifted(low_n), *shifted(high_n)])
+    return Period(ends[0], ends[-1], unit, None, "vague")
+
+
+def _resolve_vague(groups: dict, published: date | None, tense: str | None, dr: DateRules) -> Period | None:
+    phrase = dr.vague[_key(groups["vague"])]
+    if published is None:
+        return _unresolved(phrase.grain, "vague")
+
+    def shift(days):
+        return None if days is None else published + timedelta(days=days)
+    return Period(shift(phrase.low), shift(phrase.high), phrase.grain, None, "vague")
+
+
+@lru_cache(maxsize=4096)
+def _dateparser(text: str, base: date | None, tense: str | None) -> date | None:
+    import dateparser
+
+    settings = {"RELATIVE_BASE": datetime.combine(base or date(2000, 1, 1), datetime.min.time()),
+                "PREFER_DATES_FROM": "future" if tense == "future" else "past"}
+    parsed = dateparser.parse(text, languages=["en"], settings=settings)
+    return parsed.date() if parsed else None
+
+
+def _resolve_dateparser(groups: dict, published: date | None, tense: str | None, dr: DateRules) -> Period | None:
+    text = groups["_text"]
+    if published is None and not re.search(r"\d{4}", text):
+        return _unresolved("day")
+    day = _dateparser(text, published, tense)
+    return _period(day, day, "day", explicit=bool(re.search(r"\d{4}", text))) if day else None
+
+
+def _resolve_relative_day(groups: dict, published: date | None, tense: str | None, dr: DateRules) -> Period | None:
+    if published is None:
+        return _unresolved("day")
+    day = published + timedelta(days=dr.relative_days[_key(groups["rel"])])
+    return _period(day, day, "day")
+
+
+_RESOLVE = {"calendar": _resolve_calendar, "weekday": _resolve_weekday, "period": _resolve_period,
+            "season": _resolve_season, "quarter": _resolve_quarter, "decade": _resolve_decade,
+            "vague": _resolve_vague, "dateparser": _resolve_dateparser, "relative_day": _resolve_relative_day,
+            "offset": _resolve_offset}
+
+
+def _atom_period(atom: Atom, text: str, published: date | None, tense: str | None, dr: DateRules,
+                 year_hint: int | None = None) -> Period | None:
+    groups = dict(atom.groups, _text=text[atom.start:atom.end], _future_only=atom.form.tense == "future")
+    if atom.form.resolve == "calendar":
+        return _resolve_calendar(groups, published, tense, dr, year_hint)
+    return _RESOLVE[atom.form.resolve](groups, published, tense, dr)
+
+
+def _interpret(mention: Mention, text: str, published: date | None, tense: str | None,
+               dr: DateRules) -> Resolution | None:
+    """Return the resolution of a mention, or None when its words turn out not to be a date."""
+    first = mention.atoms[0]
+    if mention.bound is not None and mention.bound.tense:
+        tense = mention.bound.tense
+    if mention.join is None:
+        period = _atom_period(first, text, published, tense, dr)
+    else:
+        period = _joined(mention, text, published, tense, dr)
+    if period is None:
+        return None
+    low, high = _bounded(period, mention.bound, published, tense)
+    qualifier = mention.bound.qualifier if mention.bound else period.qualifier
+    return Resolution(period.value, _iso(low), _iso(high), period.grain, qualifier)
+
+
+def _bounded(period: Period, bound: Bound | None, published: date | None,
+             tense: str | None) -> tuple[date | None, date | None]:
+    """Return low and high of a date after its bounding phrase ("by", "since", "as early as") opens one end."""
+    low, high = period.low, period.high
+    if bound is None or bound.window:
+        return low, high
+    if bound.edge == "end":
+        # "will be deployed by Sunday": the wording speaks of what is still to come, so not before publication.
+        future = tense == "future" and published is not None and high is not None and published <= high
+        return (published if future else None), high
+    if bound.edge == "before":
+        return None, (low - timedelta(days=1) if low else None)
+    if bound.edge == "start":
+        return low, None
+    return (high + timedelta(days=1) if high else None), None
+
+
+def _joined(mention: Mention, text: str, published: date | None, tense: str | None, dr: DateRules) -> Period | None:
+    first, second = mention.atoms
+    if first.form.resolve == "weekday" and second.form.resolve == "weekday" \
+            and "dir" not in first.groups and "dir" not in second.groups:
+        # "Sunday or Monday": the second day is the first of its name on or after the first.
+        a = _atom_period(first, text, published, tense, dr)
+        if a is None or a.low is None:
+            return None if a is None else _unresolved("day", "range")
+        shift = (dr.weekdays[_key(second.groups["weekday"])] - a.low.weekday()) % 7
+        high = a.low + timedelta(days=shift)
+        return Period(a.low, high, "day", a.low.isoformat(), "range")
+    b_year = int(second.groups["year"]) if "year" in second.groups and second.form.resolve == "calendar" else None
+    a = _atom_period(first, text, published, tense, dr, year_hint=b_year)
+    if a is None:
+        return None
+    a_year = a.year if a.explicit_year or a.low is not None else None
+    b = _atom_period(second, text, published, tense, dr,
+                     year_hint=a_year if second.form.resolve == "calendar" else None)
+    if b is None:
+        return None
+    if a.low is None or b.high is None:
+        return _unresolved(a.grain, "range")
+    if b.high < a.low:
+        if b_year is not None and not a.explicit_year:
+            a = _atom_period(first, text, published, tense, dr, year_hint=b_year - 1)
+        elif second.form.resolve == "calendar" and not b.explicit_year:
+            b = _atom_period(second, text, published, tense, dr, year_hint=a.low.year + 1)
+        if a is None or b is None or a.low is None or b.high is None or b.high < a.low:
+            return None
+    low, high = min(a.low, b.low or a.low), max(a.high or b.high, b.high)
+    grain = a.grain if a.grain == b.grain else "day"
+    return Period(low, high, grain, low.isoformat(), "range", a.explicit_year or b.explicit_year, low.year)
+
+
+def _iso(day: date | None) -> str | None:
+    return day.isoformat() if day is not None else None
+
+
+def _as_date(published) -> date | None:
+    if published is None or published == "":
+        return None
+    if isinstance(published, datetime):
+        return published.date()
+    if isinstance(published, date):
+        return published
+    try:
+        return date.fromisoformat(str(published)[:10])
+    except ValueError:
+        return None
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# Public API
+
+
+def dates(doc, article: Article, rules) -> Iterator[Claim]:
+    """Yield date claims (kind "date") in a spaCy Doc of article.text, resolved against article.published."""
+    dr = _date_rules(rules)
+    text = article.text
+    published = _as_date(article.published)
+    parsed = doc.has_annotation("DEP")
+    for mention in _scan(text, dr, article.body_start, len(text)):
+        tense = _tense(doc, text, mention.start, mention.end, dr, parsed)
+        resolution = _interpret(mention, text, published, tense, dr)
+        if resolution is None:
+            continue
+        yield new_claim(article, doc, mention.start, mention.end, "date", value=resolution.value,
+                        low=resolution.low, high=resolution.high, qualifier=resolution.qualifier,
+                        grain=resolution.grain)
+
+
+def resolve(expression: str, published: date | str | None, future: bool = False, rules=None) -> Resolution | None:
+    """Return the resolution of one date expression ("last week", "by the end of August") against a publication
+    date, read as future tense when future is true; None when the expression is not one date."""
+    dr = _date_rules(rules)
+    stripped = expression.strip().rstrip(".,;:")
+    mentions = _scan(stripped, dr)
+    if len(mentions) != 1:
+        return None
+    mention = mentions[0]
+    leading = stripped[:mention.start].strip().lower()
+    if leading not in ("", "on", "in", "at", "during") or stripped[mention.end:].strip():
+        return None
+    tense = "future" if future else None
+    return _interpret(mention, stripped, _as_date(published), tense, dr)
+
+
+def find_dateline(text: str, rules=None) -> str | None:
+    """Return the ISO publication date found in a dateline in the first lines of text ("25 October 2024 13:12"),
+    or None."""
+    dr = _date_rules(rules)
+    seen = 0
+    for line in text.splitlines():
+        line = line.strip()
+        if not line:
+            continue
+        seen += 1
+        if seen > dr.dateline_lines:
+            break
+        if len(line) > 80:
+            continue
+        prefix = dr.dateline_prefix.match(line)
+        body = line[prefix.end():] if prefix else line
+        suffix = dr.dateline_suffix.search(body)
+        if suffix:
+            body = body[:suffix.start()]
+        body = body.strip(" ,|-–")
+        if not body:
+            continue
+        found = resolve(body, None, rules=rules)
+        if found and found.grain == "day" and found.qualifier == "exact" and found.value:
+            return found.value
+    return None

@@ -1,0 +1,250 @@
+"""Date claims: forms, resolution against a fixed publication date (Friday 25 October 2024), tense, rule errors."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from troopclaims.dates import dates, find_dateline, resolve
+from troopclaims.errors import RulesError
+from troopclaims.records import Article
+from troopclaims.rules import Rules, load_rules
+
+RULES_DIR = Path(__file__).resolve().parents[1] / "rules"
+
+
+def rules_with(*user_dirs) -> Rules:
+    """Return the project rules with user folders laid over them."""
+    try:
+        return load_rules(user_dirs)
+    except TypeError:   # the installed-package lookup of the default rules fails from a source checkout
+        return Rules([RULES_DIR, *user_dirs], include_defaults=False)
+
+
+@pytest.fixture(scope="module")
+def date_rules():
+    return rules_with()
+
+
+def found(nlp, rules, text, published="2024-10-25"):
+    """Return (text, value, low, high, grain, qualifier) of each date claim in text."""
+    article = Article("t.txt", text, published)
+    claims = list(dates(nlp(text), article, rules))
+    for claim in claims:
+        assert article.text[claim.start:claim.end] == claim.text
+        assert claim.kind == "date" and claim.published == published
+    return [(c.text, c.value, c.low, c.high, c.grain, c.qualifier) for c in claims]
+
+
+D = "2024-10-25"   # the fixed publication date, a Friday
+
+FORMS = [
+    # weekdays and the tense rule: past by default, future when the clause says so
+    ("The minister said on Friday that the talks had ended.",
+     [("Friday", D, D, D, "day", "exact")]),
+    ("Border guards saw the column on Thursday.",
+     [("Thursday", "2024-10-24", "2024-10-24", "2024-10-24", "day", "exact")]),
+    ("Officials said the convoy will cross the border on Sunday.",
+     [("Sunday", "2024-10-27", "2024-10-27", "2024-10-27", "day", "exact")]),
+    ("Scouts reported the column on Sunday.",
+     [("Sunday", "2024-10-20", "2024-10-20", "2024-10-20", "day", "exact")]),
+    ("The brigade will move to the front on Sunday or Monday, officials said.",
+     [("Sunday or Monday", "2024-10-27", "2024-10-27", "2024-10-28", "day", "range")]),
+    ("Scouts reported movement on Sunday or Monday.",
+     [("Sunday or Monday", "2024-10-20", "2024-10-20", "2024-10-21", "day", "range")]),
+    ("On Sunday, the brigade will cross the river.",
+     [("Sunday", "2024-10-27", "2024-10-27", "2024-10-27", "day", "exact")]),
+    ("The general said on Friday that the brigade will move on Sunday.",
+     [("Friday", D, D, D, "day", "exact"), ("Sunday", "2024-10-27", "2024-10-27", "2024-10-27", "day", "exact")]),
+    ("The alliance will meet next Friday.",
+     [("next Friday", "2024-11-01", "2024-11-01", "2024-11-01", "day", "exact")]),
+    ("Envoys met last Monday.",
+     [("last Monday", "2024-10-21", "2024-10-21", "2024-10-21", "day", "exact")]),
+    # days and periods relative to publication
+    ("The shelling began yesterday.", [("yesterday", "2024-10-24", "2024-10-24", "2024-10-24", "day", "exact")]),
+    ("Talks end today.", [("today", D, D, D, "day", "exact")]),
+    ("The envoy arrived last week.", [("last week", "2024-10-14", "2024-10-14", "2024-10-20", "week", "exact")]),
+    ("A spokesman said this week that supplies were short.",
+     [("this week", "2024-10-21", "2024-10-21", D, "week", "exact")]),
+    ("Earlier this month, the army withdrew from the town.",
+     [("Earlier this month", "2024-10", "2024-10-01", "2024-10-24", "month", "range")]),
+    ("The two countries signed a pact in June.",
+     [("June", "2024-06", "2024-06-01", "2024-06-30", "month", "exact")]),
+    ("The new law will take effect in June.",
+     [("June", "2025-06", "2025-06-01", "2025-06-30", "month", "exact")]),
+    ("Troops arrived three weeks ago.",
+     [("three weeks ago", "2024-09-30", "2024-09-30", "2024-10-06", "week", "exact")]),
+    # vague expressions: no value, an interval from the publication date
+    ("A commander mentioned the plan the other day.",
+     [("the other day", None, "2024-10-15", "2024-10-24", "day", "vague")]),
+    ("Troops could arrive within days.", [("within days", None, D, None, "day", "vague")]),
+    ("More units will follow in the coming days.", [("in the coming days", None, D, None, "day", "vague")]),
+    ("The unit may deploy in the near future.", [("in the near future", None, D, None, "day", "vague")]),
+    # absolute dates
+    ("The agreement was signed on 25 October 2024 in the capital.",
+     [("25 October 2024", D, D, D, "day", "exact")]),
+    ("The statement is dated November 1, 2024.",
+     [("November 1, 2024", "2024-11-01", "2024-11-01", "2024-11-01", "day", "exact")]),
+    ("The offensive started on 6 August.",
+     [("6 August", "2024-08-06", "2024-08-06", "2024-08-06", "day", "exact")]),
+    ("The ceasefire collapsed on Aug. 2.",
+     [("Aug. 2", "2024-08-02", "2024-08-02", "2024-08-02", "day", "exact")]),
+    ("The parade takes place on November 2.",
+     [("November 2", "2024-11-02", "2024-11-02", "2024-11-02", "day", "exact")]),
+    ("Reinforcements reached the city in 2023.", [("2023", "2023", "2023-01-01", "2023-12-31", "year", "exact")]),
+    # ranges and bounds
+    ("Deployment is expected on October 27-28.",
+     [("October 27-28", "2024-10-27", "2024-10-27", "2024-10-28", "day", "range")]),
+    ("Deployment is expected on 27–28 October.",
+     [("27–28 October", "2024-10-27", "2024-10-27", "2024-10-28", "day", "range")]),
+    ("Exercises ran between 23 October and 1 November.",
+     [("between 23 October and 1 November", "2024-10-23", "2024-10-23", "2024-11-01", "day", "range")]),
+    ("The army held the town by the end of August.",
+     [("by the end of August", "2024-08", None, "2024-08-31", "month", "at_most")]),
+    ("The brigade will be in position by Sunday.",
+     [("by Sunday", "2024-10-27", D, "2024-10-27", "day", "at_most")]),
+    ("Soldiers could be deployed as early as October 27–28.",
+     [("as early as October 27–28", "2024-10-27", "2024-10-27", "2024-10-28", "day", "at_least")]),
+    ("Forces have been losing ground since September.",
+     [("since September", "2024-09", "2024-09-01", None, "month", "at_least")]),
+    ("The ceasefire holds until November 5.",
+     [("until November 5", "2024-11-05", None, "2024-11-05", "day", "at_most")]),
+    ("No troops moved before October 20.",
+     [("before October 20", "2024-10-20", None, "2024-10-19", "day", "at_most")]),
+    ("Fighting resumed after October 20.",
+     [("after October 20", "2024-10-20", "2024-10-21", None, "day", "at_least")]),
+    # parts of periods
+    ("The offensive could start in early 2025.",
+     [("early 2025", "2025", "2025-01-01", "2025-04-30", "year", "approximate")]),
+    ("Heavy fighting was reported in mid-October.",
+     [("mid-October", "2024-10", "2024-10-11", "2024-10-21", "month", "approximate")]),
+    ("Russia took the village this summer.",
+     [("this summer", "2024-06-01", "2024-06-01", "2024-08-31", "month", "approximate")]),
+    # not dates: times of day, durations, ranks, counts, names, the verbs may and march
+    ("The update was posted at 13:12 local time.", []),
+    ("A four-star general visited the front.", []),
+    ("Officials counted 1,240 square kilometres of territory.", []),
+    ("The plan, called Vision 2030, was unveiled.", []),
+    ("The troops fought for weeks, then rested for three days.", []),
+    ("Soldiers may march to the border.", []),
+    ("Officials said 2000 troops crossed.", []),
+    ("Leaders will meet as soon as possible at his Mar-a-Lago resort.", []),
+    ("Prices rose sharply over the last year.", []),
+    ("The 2000 soldiers of the brigade and May Day parades.", []),
+    ("The town was surrounded by 2000 soldiers; about 5 may have died.", []),
+    ("Readers of USA Today saw the map on June 1 and 2,000 more troops.",
+     [("June 1", "2024-06-01", "2024-06-01", "2024-06-01", "day", "exact")]),
+]
+
+
+@pytest.mark.parametrize("sentence, expected", FORMS)
+def test_dates_on_blank_pipeline(blank_nlp, date_rules, sentence, expected):
+    assert found(blank_nlp, date_rules, sentence) == expected
+
+
+def test_year_comes_from_publication(blank_nlp, date_rules):
+    text = "Units were put on alert on December 13."
+    assert found(blank_nlp, date_rules, text, "2024-12-16") == [
+        ("December 13", "2024-12-13", "2024-12-13", "2024-12-13", "day", "exact")]
+    # Early in the next year, a December without a year is the December just gone.
+    assert found(blank_nlp, date_rules, text, "2025-01-05")[0][1] == "2024-12-13"
+
+
+NO_DATE = [
+    ("The brigade will move on Sunday or Monday.", [("Sunday or Monday", None, None, None, "day", "range")]),
+    ("The envoy arrived last week.", [("last week", None, None, None, "week", "exact")]),
+    ("The army held the town by the end of August.", [("by the end of August", None, None, None, "month", "at_most")]),
+    ("Troops could arrive within days.", [("within days", None, None, None, "day", "vague")]),
+    ("Units were put on alert on December 13.", [("December 13", None, None, None, "day", "exact")]),
+    ("The pact was signed on 25 October 2024.", [("25 October 2024", D, D, D, "day", "exact")]),
+    ("Fighting went on in August 2024.", [("August 2024", "2024-08", "2024-08-01", "2024-08-31", "month", "exact")]),
+]
+
+
+@pytest.mark.parametrize("sentence, expected", NO_DATE)
+def test_without_publication_date_relative_dates_stay_unresolved(blank_nlp, date_rules, sentence, expected):
+    assert found(blank_nlp, date_rules, sentence, published=None) == expected
+
+
+RESOLVE = [
+    ("Sunday or Monday", True, ("2024-10-27", "2024-10-27", "2024-10-28", "day", "range")),
+    ("Sunday or Monday", False, ("2024-10-20", "2024-10-20", "2024-10-21", "day", "range")),
+    ("on Friday", False, (D, D, D, "day", "exact")),
+    ("in June", False, ("2024-06", "2024-06-01", "2024-06-30", "month", "exact")),
+    ("in June", True, ("2025-06", "2025-06-01", "2025-06-30", "month", "exact")),
+    ("as early as October 27", True, ("2024-10-27", "2024-10-27", "2024-10-27", "day", "at_least")),
+    ("by the end of August", False, ("2024-08", None, "2024-08-31", "month", "at_most")),
+    ("11/20/2024", False, ("2024-11-20", "2024-11-20", "2024-11-20", "day", "exact")),
+    ("the 1990s", False, ("1990-01-01", "1990-01-01", "1999-12-31", "year", "exact")),
+]
+
+
+@pytest.mark.parametrize("expression, future, expected", RESOLVE)
+def test_resolve(date_rules, expression, future, expected):
+    result = resolve(expression, D, future=future, rules=date_rules)
+    assert (result.value, result.low, result.high, result.grain, result.qualifier) == expected
+
+
+@pytest.mark.parametrize("expression", ["13:12", "four-star", "three days", "Vision 2030", "Friday and more"])
+def test_resolve_refuses_what_is_not_one_date(date_rules, expression):
+    assert resolve(expression, D, rules=date_rules) is None
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Headline about troops\nA subtitle line\n25 October 2024 13:12\nThe body starts here.", "2024-10-25"),
+    ("Headline\nPublished: October 25, 2024 at 1:12 pm\nBody.", "2024-10-25"),
+    ("Headline\nUpdated Friday, 1 November 2024, 08:05 GMT\nBody.", "2024-11-01"),
+    ("Headline\nThe pact was signed on 25 October 2024 in the capital.\nBody.", None),
+    ("Headline\n6 August\nBody.", None),
+    ("No date at all.", None),
+])
+def test_find_dateline(date_rules, text, expected):
+    assert find_dateline(text, rules=date_rules) == expected
+
+
+def test_front_matter_is_not_scanned(blank_nlp, date_rules):
+    text = "---\nupdated: 1 May 2020\n---\nThe shelling began yesterday."
+    article = Article("t.md", text, D, {}, body_start=text.index("The"))
+    assert [c.text for c in dates(blank_nlp(text), article, date_rules)] == ["yesterday"]
+
+
+def test_user_rules_add_a_vague_phrase(blank_nlp, tmp_path):
+    (tmp_path / "dates.yaml").write_text("vague:\n  any day now: {low: 0, high: null, grain: day}\n")
+    rules = rules_with(tmp_path)
+    assert found(blank_nlp, rules, "The assault could start any day now.") == [
+        ("any day now", None, D, None, "day", "vague")]
+
+
+@pytest.mark.parametrize("content, line, words", [
+    ("vague:\n  soon: {low: 0, high: null\n", 3, "broken YAML"),
+    ("bounds:\n  by: {qualifier: at_most, edge: end}\n  circa: {qualifier: around, edge: end}\n", 3, "qualifier"),
+    ("forms:\n  - name: odd\n    pattern: '(?P<year>\\d{4}'\n    resolve: calendar\n", 3, "bad regex"),
+    ("forms:\n  - name: odd\n    pattern: '\\d{4}'\n    resolve: calendar\n    colour: red\n", 5, "unknown key"),
+    ("forms:\n  - name: odd\n    pattern: '{fortnight}'\n    resolve: calendar\n", 3, "unknown placeholder"),
+])
+def test_broken_user_rules_name_file_and_line(tmp_path, date_rules, content, line, words):
+    (tmp_path / "dates.yaml").write_text(content)
+    with pytest.raises(RulesError) as caught:
+        rules = rules_with(tmp_path)
+        resolve("last week", D, rules=rules)
+    message = str(caught.value)
+    assert f"{tmp_path / 'dates.yaml'}:{line}:" in message and words in message
+
+
+MODEL = [
+    ("The president reported on Friday that the soldiers will join the fighting on Sunday or Monday.",
+     [("Friday", D, D, D, "day", "exact"),
+      ("Sunday or Monday", "2024-10-27", "2024-10-27", "2024-10-28", "day", "range")]),
+    ("Spies spotted the troops entering the combat zone Thursday.",
+     [("Thursday", "2024-10-24", "2024-10-24", "2024-10-24", "day", "exact")]),
+    ("The troops are expected to be deployed as soon as Sunday.",
+     [("as soon as Sunday", "2024-10-27", "2024-10-27", "2024-10-27", "day", "at_least")]),
+    ("The company declared a dividend, payable Nov. 22 to holders of record.",
+     [("Nov. 22", "2024-11-22", "2024-11-22", "2024-11-22", "day", "exact")]),
+]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("sentence, expected", MODEL)
+def test_dates_with_parse(model_nlp, date_rules, sentence, expected):
+    assert found(model_nlp, date_rules, sentence) == expected
