@@ -3,14 +3,17 @@ from __future__ import annotations
 
 import io
 import itertools
+from dataclasses import replace
 from pathlib import Path
 from typing import Callable, Iterable, Iterator, TextIO
 
 from troopclaims.articles import ReadReport, masked_text, read_articles, read_claims, sniff_jsonl
+from troopclaims.dates import dates, find_dateline
 from troopclaims.events import event_lexicon, governing_event
 from troopclaims.pipeline import BLANK, BLANK_LOSSES, choose_model, load_pipeline
-from troopclaims.quantities import quantities
+from troopclaims.quantities import quantities, quantity_lexicon
 from troopclaims.records import Article, Claim
+from troopclaims.spans import sentence_at
 
 DEFAULT_KINDS = ("quantity", "date")
 ALL_KINDS = ("quantity", "date", "place")
@@ -20,18 +23,52 @@ def extract(articles: Iterable[Article], nlp, rules, kinds: Iterable[str] = DEFA
             warn: Callable[[str], None] = lambda message: None) -> Iterator[Claim]:
     """Yield the claims of every article, article by article, in text order."""
     kinds = tuple(kinds)
-    pairs = ((masked_text(article), article) for article in articles)
+    pairs = ((masked_text(article), article) for article in _dated(articles, rules, warn))
     for doc, article in nlp.pipe(pairs, as_tuples=True, batch_size=8):
         yield from claims_in(doc, article, rules, kinds)
 
 
+def _dated(articles: Iterable[Article], rules, warn) -> Iterator[Article]:
+    """Yield the articles, giving one with no publication date the date of its dateline (said on stderr)."""
+    for article in articles:
+        if article.published is None:
+            found = find_dateline(masked_text(article), rules=rules)
+            if found:
+                warn(f"{article.id}: no publication date given; using {found} from its dateline")
+                article = replace(article, published=found)
+        yield article
+
+
 def claims_in(doc, article: Article, rules, kinds: tuple[str, ...] = DEFAULT_KINDS) -> list[Claim]:
-    """Return the claims of one parsed article."""
-    claims = list(quantities(doc, article, rules)) if "quantity" in kinds else []
+    """Return the claims of one parsed article, in text order."""
+    date_claims = list(dates(doc, article, rules))
+    claims: list[Claim] = []
+    if "quantity" in kinds:
+        # The day numbers and years of dates are not figures: a date claim wins over a quantity inside it.
+        claims = [claim for claim in quantities(doc, article, rules)
+                  if not any(d.start < claim.end and claim.start < d.end for d in date_claims)]
+        claims = [claim.with_fields(as_of=as_of(doc, claim, date_claims, rules)) for claim in claims]
+    if "date" in kinds:
+        claims += date_claims
     lexicon = event_lexicon(rules)
     claims = [claim.with_fields(**dict(zip(("event", "aspect"), governing_event(doc, claim.start, claim.end, lexicon))))
               for claim in claims]
     return sorted(claims, key=lambda claim: (claim.start, claim.end))
+
+
+def as_of(doc, claim: Claim, date_claims: list[Claim], rules) -> str | None:
+    """Return the day a figure holds for: the nearest date in its sentence, or publication for "now"."""
+    sentence = sentence_at(doc, claim.start)
+    if sentence is None:
+        return None
+    near = [d for d in date_claims if sentence.start_char <= d.start < sentence.end_char and (d.high or d.low)]
+    if near:
+        nearest = min(near, key=lambda d: min(abs(d.start - claim.end), abs(claim.start - d.end)))
+        return nearest.high or nearest.low
+    present = quantity_lexicon(rules).present
+    if claim.published and any(token.lower_ in present for token in sentence):
+        return claim.published
+    return None
 
 
 def claims_from_inputs(paths: Iterable[str], rules, model: str | None = None, kinds: Iterable[str] = DEFAULT_KINDS,

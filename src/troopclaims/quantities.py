@@ -22,6 +22,7 @@ class QuantityLexicon:
     pronouns: frozenset[str]
     count_nouns: frozenset[str]
     durations: frozenset[str]
+    present: frozenset[str]       # words that date a figure to the day of publication: now, currently
 
     def unit_at(self, tokens) -> tuple[int, str] | None:
         """Return (number of tokens, unit) for the longest known counted noun at the start of tokens."""
@@ -52,7 +53,7 @@ def _words(node, where: str, name: str) -> list[str]:
 
 def build_quantity_lexicon(section: LineDict) -> QuantityLexicon:
     """Return the compiled rules/quantities.yaml (strictly checked)."""
-    check_keys(section, section.where(), allowed=("units", "pronouns", "count_nouns", "durations"))
+    check_keys(section, section.where(), allowed=("units", "pronouns", "count_nouns", "durations", "present"))
     units: dict[tuple[str, ...], str] = {}
     table = section.get("units") or {}
     if not isinstance(table, dict):
@@ -61,8 +62,8 @@ def build_quantity_lexicon(section: LineDict) -> QuantityLexicon:
         for word in _words(words, location(table, unit), f"unit {unit!r}"):
             units[tuple(word.lower().split())] = str(unit)
     sets = {name: frozenset(word.lower() for word in _words(section.get(name) or [], location(section, name), name))
-            for name in ("pronouns", "count_nouns", "durations")}
-    return QuantityLexicon(units, sets["pronouns"], sets["count_nouns"], sets["durations"])
+            for name in ("pronouns", "count_nouns", "durations", "present")}
+    return QuantityLexicon(units, sets["pronouns"], sets["count_nouns"], sets["durations"], sets["present"])
 
 
 def quantity_lexicon(rules) -> QuantityLexicon:
