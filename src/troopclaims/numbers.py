@@ -97,6 +97,7 @@ class NumberLexicon:
     from_gap: re.Pattern
     change_before: re.Pattern
     bound_gap: re.Pattern
+    ratio_gap: re.Pattern            # "one over three": a fraction written with a word between two figures
     vague: dict                      # normalised vague phrase -> _Vague
     vague_phrases: re.Pattern        # all vague phrases, matched on the lower-cased text
     unit_after: re.Pattern
@@ -163,7 +164,7 @@ def _build_lexicon(section: LineDict) -> NumberLexicon:
                      key=len, reverse=True)
     digits = r"(?:\d{1,3}(?:,\d{3}(?!\d))+|\d{1,3}(?:[ \u00a0\u202f\u2009]\d{3}(?![\d,]))+|\d+)(?:\.\d+)?|\.\d+"
     glyphs = f"[{_VAGUE_FRACTION_GLYPHS}]"
-    digit_number = (rf"(?:{digits})(?:[eE][+-]?\d+(?![\w.]))?(?:\^[+-]?\d+)?"
+    digit_number = (rf"(?:{digits})(?:[eE][+-]?\d+(?![\w.])|\s?[x×]\s?10\^[+-]?\d+(?!\d))?(?:\^[+-]?\d+)?"
                     rf"(?:\s?{glyphs})?|{glyphs}")
     fraction_number = r"\d+\s+\d{1,3}/\d{1,3}(?![\d/])|\d{1,4}/\d{1,3}(?![\d/])"
     seed = _compile(
@@ -203,7 +204,7 @@ def _build_lexicon(section: LineDict) -> NumberLexicon:
 
     # Ranges.
     ranges = check_keys(section.get("ranges", LineDict()), location(section, "ranges"),
-                        ("joiners", "between", "from", "change_words", "bound_joiners"))
+                        ("joiners", "between", "from", "change_words", "bound_joiners", "ratio_joiners"))
     rwhere = location(section, "ranges")
     between = check_keys(ranges.get("between", {"before": [], "joiners": []}), location(ranges, "between"),
                          ("before", "joiners"))
@@ -219,6 +220,8 @@ def _build_lexicon(section: LineDict) -> NumberLexicon:
     change_before = _compile(
         rf"(?i:\b(?:{_phrases(_strings(ranges, 'change_words'), bare=True)})\b[\w\s,%$€£.]{{0,40}})\Z",
         rwhere, "change_words")
+    ratio_gap = _compile(rf"\s+(?:{_phrases(_strings(ranges, 'ratio_joiners'), bare=True)})\s+", rwhere,
+                         "ratio_joiners")
     bound_gap = _compile(rf"(?i:\s*(?:{_phrases(_strings(ranges, 'bound_joiners'), bare=True)})\s*)", rwhere,
                          "bound_joiners")
 
@@ -284,7 +287,7 @@ def _build_lexicon(section: LineDict) -> NumberLexicon:
         words=words, not_denominators=not_denominators, suffixes=suffixes, money_suffixes=money_suffixes,
         seed=seed, token=token, cue_before=cue_before, cue_after=cue_after, cue_kinds=cue_kinds,
         range_gap=range_gap, between_before=between_before, between_gap=between_gap, from_before=from_before,
-        from_gap=from_gap, change_before=change_before, bound_gap=bound_gap, vague=vague,
+        from_gap=from_gap, change_before=change_before, bound_gap=bound_gap, ratio_gap=ratio_gap, vague=vague,
         vague_phrases=vague_phrases,
         unit_after=unit_after, unit_before=unit_before, unit_forms=unit_forms,
         money_after_magnitude=money_after_magnitude, blockers=tuple(blockers),
@@ -438,6 +441,13 @@ def _digits_value(text: str) -> Fraction | None:
             text = text[:-1].strip()
             if not text:
                 return glyph
+        sci = re.search(r"\s?[x×]\s?10\^([+-]?\d+)$", text)
+        if sci:
+            exponent = int(sci.group(1))
+            if abs(exponent) > 30:
+                return None
+            return Fraction(Decimal(re.sub(r"[,\s\u00a0\u202f\u2009]", "", text[:sci.start()]))) * \
+                Fraction(10) ** exponent + glyph
         power = None
         if "^" in text:
             text, _, power = text.partition("^")
@@ -574,6 +584,8 @@ def _read(toks: list[_Tok], i: int, lex: NumberLexicon) -> tuple[_Read | None, i
                     total, group = t.value * t.mag, None
                     best = keep(j + 1, m=t.mag)
                 break
+            if t.value == 0 and last is not None:
+                break
             if not (last is None or (last == "scale" and group is None and t.value < last_scale) or
                     (last == "hundred" and pending_and and t.value < 100)):
                 break
@@ -587,6 +599,8 @@ def _read(toks: list[_Tok], i: int, lex: NumberLexicon) -> tuple[_Read | None, i
             ok = (last is None or (last == "scale" and group is None) or last == "hundred" or
                   (last == "tens" and k == "digit" and not pending_and) or
                   (pending_and and last in ("digit", "teen", "tens", "dig", "mult") and _fraction_ahead(toks, j, lex)))
+            if t.value == 0 and last is not None:
+                break
             if not ok or last == "a":
                 ahead = _ordinal_ahead(toks, j, lex) if last is not None and not pending_and else None
                 if ahead is not None and value_now() > 0:
@@ -608,7 +622,7 @@ def _read(toks: list[_Tok], i: int, lex: NumberLexicon) -> tuple[_Read | None, i
             j += 1
             continue
         if k == "hundred":
-            if group is not None and not group_hundred and group < 100 and \
+            if group is not None and not group_hundred and (group < 100 or last == "dig") and \
                     last in ("digit", "teen", "tens", "dig", "a"):
                 prev_value = value_now()
                 group = group * 100
@@ -717,9 +731,10 @@ def _read(toks: list[_Tok], i: int, lex: NumberLexicon) -> tuple[_Read | None, i
                 numer = prev_value
             elif and_base is not None:
                 since = (group or 0) - and_base
-                # "one hundred and three quarters" = 100.75, "twenty and three fifths" = 20.6,
-                # but "one hundred and thirty fifths" = 130/5.
-                if since < 10 or and_after in ("digit", "teen", "tens", "dig", "scale"):
+                # A proper fraction after "and" is a part: "one hundred and three quarters" = 100.75,
+                # "two hundred and fifty-four hundredths" = 200.54; an improper one takes the whole figure:
+                # "one hundred and thirty fifths" = 130/5.
+                if since < den or and_after in ("digit", "teen", "tens", "dig", "scale"):
                     whole, numer = total + and_base, since
             if numer <= 0:
                 break
@@ -747,7 +762,8 @@ def _read(toks: list[_Tok], i: int, lex: NumberLexicon) -> tuple[_Read | None, i
 def _fraction_ahead(toks: list[_Tok], j: int, lex: NumberLexicon) -> bool:
     """Return True when the words from toks[j] end in a fraction ("three fifths", "a half")."""
     seen = False
-    while j < len(toks) and toks[j].kind in ("digit", "teen", "tens", "a", "hundred"):
+    while j < len(toks) and (toks[j].kind in ("digit", "teen", "tens", "a", "hundred") or
+                             (seen and toks[j].kind == "and")):
         seen = True
         j += 1
     return seen and j < len(toks) and _denominator(lex, toks[j]) is not None
@@ -963,7 +979,7 @@ def _join_ranges(text: str, rev: str, atoms: list[_Atom], lex: NumberLexicon) ->
         a = atoms[i]
         if i + 1 < len(atoms):
             b = atoms[i + 1]
-            merged = _range(text, rev, a, b, lex)
+            merged = _range(text, rev, a, b, lex) or _ratio(text, a, b, lex)
             if merged is not None:
                 out.append(merged)
                 i += 2
@@ -974,6 +990,16 @@ def _join_ranges(text: str, rev: str, atoms: list[_Atom], lex: NumberLexicon) ->
         out.append(a)
         i += 1
     return out
+
+
+def _ratio(text: str, a: _Atom, b: _Atom, lex: NumberLexicon) -> _Atom | None:
+    """Return "one over three" as one figure (1/3) when nothing follows the second figure."""
+    if a.unit or b.unit or b.value == 0 or not lex.ratio_gap.fullmatch(text, a.e, b.s):
+        return None
+    if not re.match(r"\s*(?:[.;:!?)\]]|,\s|$)", text[b.e:b.e + 3]):
+        return None               # "1,000 over 3 days" is a count over a time
+    value = a.value / b.value
+    return _Atom(a.ns, b.ne, value, None, a.words or b.words, None, a.s, b.e)
 
 
 def _is_score(text: str, a: _Atom, b: _Atom) -> bool:
@@ -997,10 +1023,11 @@ def _range(text: str, rev: str, a: _Atom, b: _Atom, lex: NumberLexicon) -> _Atom
             return None
         start, cue = frm
     elif lex.range_gap.fullmatch(text, gap_start, gap_end):
-        word = text[gap_start:gap_end].strip()
-        cue = word
-        if word.lower() == "or" and (a.digits_only is None) != (b.digits_only is None) and False:
-            return None
+        cue = text[gap_start:gap_end].strip()
+        if not cue[0].isalnum() and not (text[a.ns].isdigit() and text[b.ns].isdigit()):
+            return None               # a dash between number words: "three-nought-four" is read out digit by digit
+        if cue.lower() == "or" and (b.value > 10 * a.value or (a.mag and b.mag and a.mag != b.mag)):
+            return None               # "10 bln or 10 tln", "5 or 500": two figures, not one range
     else:
         return None
     if a.unit and b.unit and a.unit != b.unit:
@@ -1009,8 +1036,6 @@ def _range(text: str, rev: str, a: _Atom, b: _Atom, lex: NumberLexicon) -> _Atom
     if b.mag and not a.mag and low < high / b.mag and b.mag > 1:
         low = low * b.mag             # "three to five thousand", "$3-5 million"
     if not low < high:
-        return None
-    if a.value < 0 and b.value < 0 and not a.words:
         return None
     unit = a.unit or b.unit
     merged = _Atom(a.ns, b.ne, _round(low), b.mag, a.words or b.words, None, start, b.e, unit,
