@@ -6,8 +6,10 @@ A predicted numeric matches an expected one when their spans overlap and the val
 1e-6); for NumberRangeModel both interval ends must agree (an open end only with an open end). Matching is one to
 one, left to right. In the Dimension and Currency files only predictions that carry a unit of that family are
 scored (those files mark only measurements and money), and expected mentions with no figure ("dollar") are left
-out. Unit agreement is reported for matched pairs whose expected unit maps to one of ours.
-The "python-ok" columns leave out the records that the spec itself marks as not supported by the reference Python
+out; in NumberRangeModel only predictions with qualifier words or a range are scored (that file marks only
+bounds and ranges). A predicted range matches a single expected figure at either end. Unit agreement is reported
+for matched pairs whose expected unit maps to one of ours.
+The "P py" and "R py" columns leave out the records that the spec itself marks as not supported by the reference Python
 implementation. Prints "skipped: ... not found" and exits 0 when the evaluation folder is absent.
 """
 from __future__ import annotations
@@ -24,8 +26,8 @@ from troopclaims.rules import load_rules
 
 FILES = ("Number/NumberModel.jsonl", "Number/NumberRangeModel.jsonl", "NumberWithUnit/DimensionModel.jsonl",
          "NumberWithUnit/CurrencyModel.jsonl")
-CURRENCIES = {"USD", "EUR", "GBP", "UAH", "RUB", "CNY", "JPY", "KRW", "KPW", "INR", "CHF", "CAD", "AUD", "HKD",
-              "NZD", "MXN", "TRY", "PLN", "BTC"}
+CURRENCIES = {"USD", "EUR", "GBP", "GBX", "cent", "UAH", "RUB", "CNY", "JPY", "KRW", "KPW", "INR", "CHF", "CAD",
+              "AUD", "HKD", "NZD", "MXN", "TRY", "PLN", "BTC"}
 # The spec's unit names -> ours, where one exists.
 UNIT_NAMES = {
     "Dollar": "USD", "United States dollar": "USD", "Euro": "EUR", "British pound": "GBP", "Chinese yuan": "CNY",
@@ -34,7 +36,8 @@ UNIT_NAMES = {
     "New Zealand dollar": "NZD", "Mile": "mi", "Foot": "ft", "Inch": "in", "Kilometer": "km", "Meter": "m",
     "Square meter": "m2", "Square kilometer": "km2", "Ton": "t", "Metric ton": "t", "Gallon": "gal",
     "Barrel": "bbl", "Kilogram": "kg", "Gram": "g", "Acre": "acre", "Millimeter": "mm", "Centimeter": "cm",
-    "Milliliter": "ml", "Ounce": "oz", "Mile per hour": "mph", "Kilometer per hour": "kmh", "Microgram": "µg",
+    "Milliliter": "ml", "Ounce": "oz", "Mile per hour": "mph", "Kilometer per hour": "kmh", "Microgram": "ug",
+    "Cubic foot": "ft3", "Cubic meter": "m3", "Cent": "cent", "Pence": "GBX", "Penny": "GBX",
 }
 
 
@@ -76,6 +79,8 @@ def gold_items(record: dict, ranged: bool) -> list[dict]:
 
 def scored_predictions(found, family: str | None):
     """Return the predictions a file scores: all of them, or those carrying a unit of the file's family."""
+    if family == "range":
+        return [n for n in found if n.cue is not None or n.qualifier == "range"]
     if family == "currency":
         return [n for n in found if n.unit in CURRENCIES]
     if family == "dimension":
@@ -92,12 +97,15 @@ def agree(gold: dict, pred, ranged: bool) -> bool:
         if pred.qualifier in ("exact", "approximate") and pred.value is not None:
             low = high = pred.value
         return same(low, gold["low"]) and same(high, gold["high"])
+    if pred.qualifier == "range":    # the spec marks one end of "eight to 10 feet"
+        return same(pred.low, gold["value"]) or same(pred.high, gold["value"])
     return pred.value is not None and same(pred.value, gold["value"])
 
 
 def score_file(path: Path, lex, errors: int) -> dict:
     ranged = "Range" in path.name
-    family = "currency" if "Currency" in path.name else "dimension" if "Dimension" in path.name else None
+    family = "currency" if "Currency" in path.name else "dimension" if "Dimension" in path.name else \
+        "range" if ranged else None
     totals = {key: 0 for key in ("tp", "fp", "fn", "tp_py", "fp_py", "fn_py", "unit_ok", "unit_checked",
                                  "records", "records_py")}
     shown = []
@@ -114,9 +122,9 @@ def score_file(path: Path, lex, errors: int) -> dict:
                     used.add(index)
                     matched += 1
                     wanted = UNIT_NAMES.get(gold["unit"] or "")
-                    if family and gold["unit"] == "Pound":
+                    if gold["unit"] == "Pound":
                         wanted = "GBP" if family == "currency" else "lb"
-                    if family and wanted:
+                    if family in ("currency", "dimension") and wanted:
                         totals["unit_checked"] += 1
                         totals["unit_ok"] += pred.unit == wanted
                     break

@@ -104,6 +104,8 @@ class NumberLexicon:
     unit_before: _Before
     unit_forms: dict                 # surface form (as matched, normalised) -> canonical unit
     money_after_magnitude: dict      # canonical weight unit -> currency when a magnitude word precedes
+    subunits: dict                   # unit -> its value in the unit before it ("3 dollars 50 cents")
+    scale_after: re.Pattern          # a magnitude word after a unit ("75 USD million")
     blockers: tuple                  # compiled not-number patterns
     year_min: int
     year_max: int
@@ -118,7 +120,8 @@ def number_lexicon(rules) -> NumberLexicon:
 
 
 _TOP_KEYS = ("words", "suffixes", "money_suffixes", "qualifiers", "ranges", "vague", "vague_numbers",
-             "vague_counts", "vague_magnitudes", "units", "money_after_magnitude", "not_numbers", "years")
+             "vague_counts", "vague_magnitudes", "units", "money_after_magnitude", "subunits", "not_numbers",
+             "years")
 _WORD_KEYS = ("digits", "teens", "tens", "hundreds", "scales", "multipliers", "ordinals", "not_denominators",
               "fractions", "negative", "point")
 _VAGUE_FRACTION_GLYPHS = "½⅓⅔¼¾⅕⅖⅗⅘⅙⅚⅛⅜⅝⅞⅐⅑⅒"
@@ -168,7 +171,8 @@ def _build_lexicon(section: LineDict) -> NumberLexicon:
                     rf"(?:\s?{glyphs})?|{glyphs}")
     fraction_number = r"\d+\s+\d{1,3}/\d{1,3}(?![\d/])|\d{1,4}/\d{1,3}(?![\d/])"
     seed = _compile(
-        rf"(?<![\w.#@/\\])(?<!\d[,.])(?:{fraction_number}|{digit_number})"
+        # Not inside a word, a handle or a path; after "22," a new figure may start ("nrs. 22,24,26").
+        rf"(?<![\w.#@/\\])(?<!\d\.)(?:{fraction_number}|{digit_number})"
         rf"|\b(?:{_alternation(number_words)})\b"
         rf"|\ban?\s+(?=(?:{_alternation(after_a)})\b)",
         where, "number seed")
@@ -268,6 +272,10 @@ def _build_lexicon(section: LineDict) -> NumberLexicon:
     unit_before = _before(before_forms, "[ \u00a0]?", "[ \u00a0]?", location(section, "units"),
                           "units before a figure", short_case=True)
     money_after_magnitude = {str(k): str(v) for k, v in _mapping(section, "money_after_magnitude").items()}
+    subunits = {str(k): float(_fraction(v, section.get("subunits"), k)) for k, v in _mapping(section, "subunits").items()}
+    scale_words = [w for w, (k, _) in words.items() if k == "scale" and len(w) > 3]
+    scale_after = _compile(rf"\s+(?P<scale>{_alternation(scale_words)})\b" if scale_words else r"(?!x)x",
+                           location(section, "words"), "scale words")
 
     # Not numbers.
     blockers = []
@@ -290,7 +298,8 @@ def _build_lexicon(section: LineDict) -> NumberLexicon:
         from_gap=from_gap, change_before=change_before, bound_gap=bound_gap, ratio_gap=ratio_gap, vague=vague,
         vague_phrases=vague_phrases,
         unit_after=unit_after, unit_before=unit_before, unit_forms=unit_forms,
-        money_after_magnitude=money_after_magnitude, blockers=tuple(blockers),
+        money_after_magnitude=money_after_magnitude, subunits=subunits, scale_after=scale_after,
+        blockers=tuple(blockers),
         year_min=years["min"], year_max=years["max"],
         year_count_words=frozenset(w.lower() for w in _strings(years, "count_words")),
         year_nouns=frozenset(w.lower() for w in _strings(years, "year_nouns")),
@@ -720,8 +729,8 @@ def _read(toks: list[_Tok], i: int, lex: NumberLexicon) -> tuple[_Read | None, i
             if last in ("frac", "point", "mult", "dig") or pending_and:
                 break
             if den is None:
-                if last in ("tens", "hundred", "scale"):
-                    return None, j + 1    # "twenty-second", "one hundred fifth": an ordinal, not a number
+                if last in ("tens", "hundred"):
+                    return None, j + 1    # "twenty-second", "one hundred first": an ordinal, not a number
                 break
             whole = Fraction(0)
             numer = value_now()
@@ -739,7 +748,7 @@ def _read(toks: list[_Tok], i: int, lex: NumberLexicon) -> tuple[_Read | None, i
             if numer <= 0:
                 break
             if not t.plural and numer != 1:
-                if k == "ord" and last in ("tens", "hundred", "scale"):
+                if k == "ord" and last in ("tens", "hundred"):
                     return None, j + 1
                 break
             part = numer / den
@@ -884,7 +893,7 @@ def _atoms(text: str, low: str, rev: str, lex: NumberLexicon, mask: bytearray | 
             value = read.value
             # A minus sign right before digits ("-9.5", "- 10 k"), unless it joins two figures ("1000 - 5000").
             if first.kind == "dig":
-                sm = re.search(r"(?:^|(?<=[\s(\[=:]))[-−–]\s?\Z", text[max(0, ns - 3):ns])
+                sm = re.search(r"(?:^|(?<=[\s(\[=:<>]))[-−–]\s?\Z", text[max(0, ns - 3):ns])
                 if sm:
                     sign_at = max(0, ns - 3) + sm.start()
                     before = text[:sign_at].rstrip()
@@ -899,9 +908,10 @@ def _atoms(text: str, low: str, rev: str, lex: NumberLexicon, mask: bytearray | 
 
 
 def _attach_units(text: str, rev: str, atoms: list[_Atom], lex: NumberLexicon) -> None:
+    taken = 0                         # a unit written between two figures belongs to the first ("10 $ 30 $")
     for atom in atoms:
         before = lex.unit_before.find(text, rev, atom.ns)
-        if before:
+        if before and before[0] >= taken:
             key = _unit_key(before[1])
             unit = lex.unit_forms.get(("before", key)) or lex.unit_forms.get(("before", key.lower()))
             if unit:
@@ -914,6 +924,25 @@ def _attach_units(text: str, rev: str, atoms: list[_Atom], lex: NumberLexicon) -
                 if atom.mag and atom.mag >= 1000 and unit in lex.money_after_magnitude:
                     unit = lex.money_after_magnitude[unit]
                 atom.unit, atom.e = unit, after.end()
+                scale = lex.scale_after.match(text, atom.e)
+                if scale and not atom.mag:
+                    factor = float(lex.words[scale.group("scale").lower()][1])
+                    atom.value, atom.mag, atom.e = atom.value * factor, factor, scale.end()   # "75 USD million"
+        taken = atom.e
+
+
+def _join_subunits(text: str, atoms: list[_Atom], lex: NumberLexicon) -> list[_Atom]:
+    """Return the atoms with "3 dollars 50 cents" merged into one figure in the larger unit."""
+    out: list[_Atom] = []
+    for atom in atoms:
+        prev = out[-1] if out else None
+        if prev is not None and atom.unit in lex.subunits and prev.unit and prev.unit not in lex.subunits and \
+                not prev.unit_before and re.fullmatch(r"\s+(?:and\s+)?", text[prev.e:atom.s]):
+            prev.value = _round(prev.value + atom.value * lex.subunits[atom.unit])
+            prev.ne, prev.e = atom.ne, atom.e
+            continue
+        out.append(atom)
+    return out
 
 
 def _is_year(text: str, atom: _Atom, lex: NumberLexicon, end: int) -> bool:
@@ -939,24 +968,21 @@ def _is_year(text: str, atom: _Atom, lex: NumberLexicon, end: int) -> bool:
 
 def _qualify(text: str, rev: str, atom: _Atom, lex: NumberLexicon) -> None:
     before = lex.cue_before.find(text, rev, atom.s)
-    if before:
-        kind = lex.cue_kinds.get(("before", _norm(before[1])))
-        if kind:
-            atom.cue = before[1]
-            atom.qualifier = kind.qualifier
-            atom.s = before[0]
-            _apply_factors(atom, kind)
-            return
+    bkind = lex.cue_kinds.get(("before", _norm(before[1]))) if before else None
     after = lex.cue_after.match(text, atom.e)
-    if after:
-        kind = lex.cue_kinds.get(("after", _norm(after.group("cue"))))
-        if kind:
-            atom.cue = after.group("cue")
-            atom.qualifier = kind.qualifier
-            atom.e = after.end()
-            _apply_factors(atom, kind)
-            return
-    atom.low = atom.high = atom.value
+    akind = lex.cue_kinds.get(("after", _norm(after.group("cue")))) if after else None
+    # An open bound after the figure outweighs a looser word before it: "about 500 or more" is at least 500.
+    if akind and (bkind is None or ((akind.low is None or akind.high is None) and
+                                    bkind.qualifier in ("approximate", "exact"))):
+        if bkind:
+            atom.s = before[0]
+        atom.cue, atom.qualifier, atom.e = after.group("cue"), akind.qualifier, after.end()
+        _apply_factors(atom, akind)
+    elif bkind:
+        atom.cue, atom.qualifier, atom.s = before[1], bkind.qualifier, before[0]
+        _apply_factors(atom, bkind)
+    else:
+        atom.low = atom.high = atom.value
 
 
 def _apply_factors(atom: _Atom, kind: _Qualifier) -> None:
@@ -1087,6 +1113,7 @@ def numerics(text: str, lexicon: NumberLexicon) -> list[Numeric]:
     mask = _blocked_mask(text, lex)
     atoms = _atoms(text, low, rev, lex, mask)
     _attach_units(text, rev, atoms, lex)
+    atoms = _join_subunits(text, atoms, lex)
     atoms = _join_ranges(text, rev, atoms, lex)
     for atom in atoms:
         if not atom.rng:
