@@ -4,8 +4,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass, field
-from decimal import Decimal, InvalidOperation
-from fractions import Fraction
+
 from typing import Any, NamedTuple
 
 from troopclaims.errors import RulesError
@@ -81,9 +80,9 @@ def _before(phrases, sep_word: str, sep_symbol: str, where: str, what: str, shor
 class NumberLexicon:
     """The compiled numbers rules: word tables and precompiled patterns."""
 
-    words: dict                      # lower-case word -> (kind, Fraction value)
+    words: dict                      # lower-case word -> (kind, value)
     not_denominators: frozenset
-    suffixes: dict                   # glued magnitude letters (case-sensitive) -> Fraction
+    suffixes: dict                   # glued magnitude letters (case-sensitive) -> float
     money_suffixes: dict
     seed: re.Pattern                 # where a number may start
     token: re.Pattern                # one token of a written number, with the separator before it
@@ -111,6 +110,7 @@ class NumberLexicon:
     year_max: int
     year_count_words: frozenset
     year_nouns: frozenset
+    year_before: _Before             # time words before a year ("since 2014", "by around 2030")
     next_word: re.Pattern = field(default=re.compile(r"[\s\"“”‘’']*([A-Za-z]+)(['’]s\b)?"))
 
 
@@ -134,20 +134,20 @@ def _build_lexicon(section: LineDict) -> NumberLexicon:
 
     words_node = check_keys(section["words"], location(section, "words"), _WORD_KEYS,
                             required=("digits", "teens", "tens", "hundreds", "scales"))
-    words: dict[str, tuple[str, Fraction]] = {}
+    words: dict[str, tuple[str, float]] = {}
     kinds = {"digits": "digit", "teens": "teen", "tens": "tens", "hundreds": "hundred", "scales": "scale",
              "multipliers": "mult", "ordinals": "ord", "fractions": "frac"}
     for key, kind in kinds.items():
         for word, value in _mapping(words_node, key).items():
             words[str(word).lower()] = (kind, _fraction(value, words_node.get(key), word))
     for word in _strings(words_node, "negative"):
-        words[word.lower()] = ("neg", Fraction(0))
+        words[word.lower()] = ("neg", 0.0)
     for word in _strings(words_node, "point"):
-        words[word.lower()] = ("point", Fraction(0))
+        words[word.lower()] = ("point", 0.0)
     for word in ("a", "an"):
-        words[word] = ("a", Fraction(1))
-    words["and"] = ("and", Fraction(0))
-    words["of"] = ("of", Fraction(0))
+        words[word] = ("a", 1.0)
+    words["and"] = ("and", 0.0)
+    words["of"] = ("of", 0.0)
     # Plural ordinals and fraction words are written out by adding "s" ("fifths", "hundredths").
     for word, (kind, value) in list(words.items()):
         if kind == "ord" and word + "s" not in words:
@@ -286,7 +286,7 @@ def _build_lexicon(section: LineDict) -> NumberLexicon:
         blockers.append(_compile(pattern, location(not_numbers, name), f"not_numbers.{name}"))
 
     years = check_keys(section.get("years", {"min": 1800, "max": 2100}), location(section, "years"),
-                       ("count_words", "year_nouns"), required=("min", "max"))
+                       ("count_words", "year_nouns", "time_words"), required=("min", "max"))
     for key in ("min", "max"):
         if not isinstance(years[key], int):
             raise RulesError(f"{location(years, key)}: years.{key} must be a whole number")
@@ -303,6 +303,7 @@ def _build_lexicon(section: LineDict) -> NumberLexicon:
         year_min=years["min"], year_max=years["max"],
         year_count_words=frozenset(w.lower() for w in _strings(years, "count_words")),
         year_nouns=frozenset(w.lower() for w in _strings(years, "year_nouns")),
+        year_before=_before(_strings(years, "time_words"), r"\s+", r"\s*", location(section, "years"), "time words"),
     )
 
 
@@ -328,10 +329,10 @@ def _strings(node: Any, key: str) -> list[str]:
     return list(value)
 
 
-def _fraction(value: Any, node: Any, key: Any) -> Fraction:
+def _fraction(value: Any, node: Any, key: Any) -> float:
     if isinstance(value, bool) or not isinstance(value, (int, float)):
         raise RulesError(f"{location(node, key)}: {key!r} must map to a number, got {value!r}")
-    return Fraction(Decimal(repr(value))) if isinstance(value, float) else Fraction(value)
+    return float(value)
 
 
 def _factor(node: Any, key: str) -> float | None:
@@ -423,16 +424,16 @@ def _unit_phrases(forms) -> str:
 
 class _Tok(NamedTuple):
     kind: str              # dig digit teen tens hundred scale mult ord ords frac a and of point neg
-    value: Fraction
+    value: float
     start: int
     end: int
     sep: str               # the text between the previous token and this one
     word: str              # lower-case word ("" for digits)
-    mag: Fraction | None = None   # digits with a glued magnitude ("12k")
+    mag: float | None = None   # digits with a glued magnitude ("12k")
     plural: bool = False
 
 
-def _digits_value(text: str) -> Fraction | None:
+def _digits_value(text: str) -> float | None:
     """Return the value of a digit string ("1,240", "12 000", "1.5", "2½", "1e10", "1.1^2", "3/4", "2 1/4")."""
     text = text.strip()
     try:
@@ -443,10 +444,10 @@ def _digits_value(text: str) -> Fraction | None:
             num, den = frac.split("/")
             if int(den) == 0:
                 return None
-            return (Fraction(int(whole)) if whole.strip() else Fraction(0)) + Fraction(int(num), int(den))
-        glyph = Fraction(0)
+            return (int(whole) if whole.strip() else 0) + int(num) / int(den)
+        glyph = 0.0
         if text and text[-1] in _VAGUE_FRACTION_GLYPHS:
-            glyph = Fraction(unicodedata.numeric(text[-1])).limit_denominator(100)
+            glyph = unicodedata.numeric(text[-1])
             text = text[:-1].strip()
             if not text:
                 return glyph
@@ -455,20 +456,19 @@ def _digits_value(text: str) -> Fraction | None:
             exponent = int(sci.group(1))
             if abs(exponent) > 30:
                 return None
-            return Fraction(Decimal(re.sub(r"[,\s\u00a0\u202f\u2009]", "", text[:sci.start()]))) * \
-                Fraction(10) ** exponent + glyph
+            return float(re.sub(r"[,\s\u00a0\u202f\u2009]", "", text[:sci.start()])) * 10.0 ** exponent + glyph
         power = None
         if "^" in text:
             text, _, power = text.partition("^")
         clean = re.sub(r"[,\s\u00a0\u202f\u2009]", "", text)
-        value = Fraction(Decimal(clean))
+        value = float(clean)
         if power is not None:
             exponent = int(power)
             if abs(exponent) > 30:
                 return None
-            value = Fraction(float(value) ** exponent).limit_denominator(10**9)
+            value = value ** exponent
         return value + glyph
-    except (ValueError, InvalidOperation, ZeroDivisionError, OverflowError):
+    except (ValueError, ZeroDivisionError, OverflowError):
         return None
 
 
@@ -535,17 +535,17 @@ def _tokens(text: str, pos: int, lex: NumberLexicon, rev: str | None = None) -> 
 # --- the grammar of written numbers ---------------------------------------------------------------------------
 
 class _Read(NamedTuple):
-    value: Fraction
+    value: float
     i: int                 # first token used
     j: int                 # one past the last token used
-    mag: Fraction | None   # the magnitude the figure ends with ("5 million" -> 10**6), for ranges
+    mag: float | None   # the magnitude the figure ends with ("5 million" -> 10**6), for ranges
     words: bool            # written with number words (not only digits)
 
 
-_INF = Fraction(10**30)
+_INF = float("inf")
 
 
-def _denominator(lex: NumberLexicon, tok: _Tok) -> Fraction | None:
+def _denominator(lex: NumberLexicon, tok: _Tok) -> float | None:
     if tok.kind == "frac":
         return tok.value
     if tok.kind == "ord" and tok.word.rstrip("s") not in lex.not_denominators and tok.word not in \
@@ -564,23 +564,23 @@ def _read(toks: list[_Tok], i: int, lex: NumberLexicon) -> tuple[_Read | None, i
             sign, i = -1, i + 1
         else:
             return None, i + 1
-    total = Fraction(0)                # completed scale groups ("two million" of "two million three hundred")
-    group: Fraction | None = None      # the figure below the last scale word
+    total = 0.0                # completed scale groups ("two million" of "two million three hundred")
+    group: float | None = None      # the figure below the last scale word
     last: str | None = None            # kind of the last token consumed
     last_scale = _INF
     group_hundred = False
-    and_base: Fraction | None = None   # group value when the last "and" was read
+    and_base: float | None = None   # group value when the last "and" was read
     and_after: str | None = None       # the kind of token that "and" followed
-    prev_value = Fraction(0)           # total+group before the last token
+    prev_value = 0.0           # total+group before the last token
     best: _Read | None = None
     cut: _Read | None = None           # the reading to fall back to when a magnitude word collides
     words_used = False
     j = i
 
-    def value_now() -> Fraction:
+    def value_now() -> float:
         return total + (group or 0)
 
-    def keep(end: int, m: Fraction | None = None) -> _Read:
+    def keep(end: int, m: float | None = None) -> _Read:
         return _Read(sign * value_now(), start, end, m, words_used)
 
     while j < n:
@@ -616,13 +616,13 @@ def _read(toks: list[_Tok], i: int, lex: NumberLexicon) -> tuple[_Read | None, i
                     den, plural, jj = ahead
                     numer = value_now()
                     if plural or numer == 1:
-                        total, group, last, words_used = Fraction(0), numer / den, "frac", True
+                        total, group, last, words_used = 0.0, numer / den, "frac", True
                         best = keep(jj)
                         j = jj
                         continue
                 break
             if pending_and and and_base is None:
-                and_base = Fraction(0)
+                and_base = 0.0
             prev_value = value_now()
             group = (group or 0) + t.value
             last = k
@@ -636,11 +636,11 @@ def _read(toks: list[_Tok], i: int, lex: NumberLexicon) -> tuple[_Read | None, i
                 prev_value = value_now()
                 group = group * 100
                 group_hundred, last, words_used = True, "hundred", True
-                cut = best = keep(j + 1, m=Fraction(100))
+                cut = best = keep(j + 1, m=100.0)
                 j += 1
                 continue
             if last is None and j + 1 < n and toks[j + 1].kind == "scale":
-                group, group_hundred, last, words_used = Fraction(100), True, "hundred", True
+                group, group_hundred, last, words_used = 100.0, True, "hundred", True
                 j += 1
                 continue
             if cut is not None and best is not None and best.j > cut.j:
@@ -687,7 +687,7 @@ def _read(toks: list[_Tok], i: int, lex: NumberLexicon) -> tuple[_Read | None, i
             if leads and (last is None or (pending_and and _fraction_ahead(toks, j, lex)) or
                           (last == "scale" and group is None and nxt.kind != "scale")):
                 if pending_and and and_base is None:
-                    and_base = group or Fraction(0)
+                    and_base = group or 0.0
                 group = (group or 0) + 1
                 last = "a"
                 j += 1
@@ -695,7 +695,7 @@ def _read(toks: list[_Tok], i: int, lex: NumberLexicon) -> tuple[_Read | None, i
             break
         if k == "and":
             if last in ("hundred", "scale", "digit", "teen", "tens", "dig", "mult") and j + 1 < n:
-                and_base = group if last != "scale" else Fraction(0)
+                and_base = group if last != "scale" else 0.0
                 and_after = last
                 j += 1
                 continue
@@ -707,10 +707,10 @@ def _read(toks: list[_Tok], i: int, lex: NumberLexicon) -> tuple[_Read | None, i
             break
         if k == "point":
             if last in ("digit", "teen", "tens", "hundred", "dig") and j + 1 < n and \
-                    (last != "dig" or (group is not None and group.denominator == 1)):
+                    (last != "dig" or (group is not None and float(group).is_integer())):
                 digits, jj = _decimal_words(toks, j + 1)
                 if digits:
-                    group = (group or 0) + Fraction(Decimal("0." + digits))
+                    group = (group or 0) + float("0." + digits)
                     last, words_used = "point", True
                     best = keep(jj)
                     j = jj
@@ -721,7 +721,7 @@ def _read(toks: list[_Tok], i: int, lex: NumberLexicon) -> tuple[_Read | None, i
             if last is None:
                 if k == "frac" and not t.plural:
                     # "half", "quarter" alone or before a magnitude ("half million", "half a dozen").
-                    group, last, words_used = Fraction(1) / t.value, "frac", True
+                    group, last, words_used = 1.0 / t.value, "frac", True
                     best = keep(j + 1)
                     j += 1
                     continue
@@ -732,7 +732,7 @@ def _read(toks: list[_Tok], i: int, lex: NumberLexicon) -> tuple[_Read | None, i
                 if last in ("tens", "hundred"):
                     return None, j + 1    # "twenty-second", "one hundred first": an ordinal, not a number
                 break
-            whole = Fraction(0)
+            whole = 0.0
             numer = value_now()
             if last == "tens" and k == "ord" and t.value < 10 and prev_value > 0 and \
                     toks[j - 2].kind != "and":
@@ -758,7 +758,7 @@ def _read(toks: list[_Tok], i: int, lex: NumberLexicon) -> tuple[_Read | None, i
                     part *= last_scale
                 group = part
             else:
-                total, group, last_scale = Fraction(0), whole + part, _INF
+                total, group, last_scale = 0.0, whole + part, _INF
             last, words_used = "frac", True
             and_base = None
             best = keep(j + 1)
@@ -778,9 +778,9 @@ def _fraction_ahead(toks: list[_Tok], j: int, lex: NumberLexicon) -> bool:
     return seen and j < len(toks) and _denominator(lex, toks[j]) is not None
 
 
-def _ordinal_ahead(toks: list[_Tok], j: int, lex: NumberLexicon) -> tuple[Fraction, bool, int] | None:
+def _ordinal_ahead(toks: list[_Tok], j: int, lex: NumberLexicon) -> tuple[float, bool, int] | None:
     """Return (ordinal value, plural, next index) when toks[j:] reads as an ordinal ("twenty-first", "hundred fifth")."""
-    value = Fraction(0)
+    value = 0.0
     seen = False
     while j < len(toks):
         t = toks[j]
@@ -815,7 +815,7 @@ def _decimal_words(toks: list[_Tok], j: int) -> tuple[str, int]:
     while j < n and toks[j].kind == "digit":
         digits += str(int(toks[j].value))
         j += 1
-    if not digits and j < n and toks[j].kind == "dig" and toks[j].value.denominator == 1:
+    if not digits and j < n and toks[j].kind == "dig" and float(toks[j].value).is_integer():
         return str(int(toks[j].value)), j + 1
     return digits, j
 
@@ -945,13 +945,17 @@ def _join_subunits(text: str, atoms: list[_Atom], lex: NumberLexicon) -> list[_A
     return out
 
 
-def _is_year(text: str, atom: _Atom, lex: NumberLexicon, end: int) -> bool:
+def _is_year(text: str, rev: str, atom: _Atom, lex: NumberLexicon, end: int) -> bool:
     """Return True when a bare four-digit figure reads as a year in its context."""
     digits = atom.digits_only
-    if digits is None or not re.fullmatch(r"\d{4}", digits) or atom.unit or atom.cue:
+    if digits is None or not re.fullmatch(r"\d{4}", digits) or atom.unit:
         return False
     if not lex.year_min <= int(digits) <= lex.year_max:
         return False
+    if lex.year_before.find(text, rev, atom.s):
+        return True                           # "since 2014", "through at least 2025"
+    if atom.cue:
+        return False                          # "about 2000 were killed"
     nxt = lex.next_word.match(text, end)
     if nxt:
         word = nxt.group(1)
@@ -1122,9 +1126,9 @@ def numerics(text: str, lexicon: NumberLexicon) -> list[Numeric]:
     kept = []
     for atom in atoms:
         if atom.rng:
-            if atom.digits_only is None and _range_is_years(text, atom, lex):
+            if atom.digits_only is None and _range_is_years(text, rev, atom, lex):
                 continue
-        elif _is_year(text, atom, lex, atom.e):
+        elif _is_year(text, rev, atom, lex, atom.e):
             continue
         kept.append(atom)
     results = [Numeric(a.s, a.e, a.ns, a.ne, _round(a.value) if a.qualifier != "range" else a.low, a.low, a.high,
@@ -1141,7 +1145,7 @@ def _lowered(text: str) -> str:
     return low
 
 
-def _range_is_years(text: str, atom: _Atom, lex: NumberLexicon) -> bool:
+def _range_is_years(text: str, rev: str, atom: _Atom, lex: NumberLexicon) -> bool:
     lo, hi = atom.low, atom.high
     raw = text[atom.ns:atom.ne]
     if atom.unit or any(c in raw for c in ",. \u00a0") and re.search(r"\d[,. \u00a0]\d{3}", raw):
@@ -1149,17 +1153,19 @@ def _range_is_years(text: str, atom: _Atom, lex: NumberLexicon) -> bool:
     if lo is None or hi is None or not (lex.year_min <= lo <= lex.year_max and lex.year_min <= hi <= lex.year_max):
         return False
     probe = _Atom(atom.ns, atom.ne, hi, None, False, str(int(hi)), atom.s, atom.e)
-    return _is_year(text, probe, lex, atom.e)
+    return _is_year(text, rev, probe, lex, atom.e)
 
 
 def _without_overlaps(found: list[Numeric]) -> list[Numeric]:
-    """Return the numerics sorted by start, keeping the longer of two that overlap."""
-    found.sort(key=lambda n: (-(n.end - n.start), n.start))
+    """Return the numerics sorted by start; of two that overlap the longer stays."""
+    found.sort(key=lambda n: (n.start, -(n.end - n.start)))
     taken: list[Numeric] = []
     for cand in found:
-        if all(cand.end <= t.start or cand.start >= t.end for t in taken):
-            taken.append(cand)
-    taken.sort(key=lambda n: n.start)
+        if taken and cand.start < taken[-1].end:
+            if cand.end - cand.start > taken[-1].end - taken[-1].start:
+                taken[-1] = cand
+            continue
+        taken.append(cand)
     return taken
 
 
