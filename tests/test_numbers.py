@@ -57,6 +57,18 @@ FIGURES = [
     ("Only one translator was present.", [exact("one", 1)]),
     ("The ministry said 2000 troops had moved.", [exact("2000", 2000)]),
     ("In 2024, some 1500 people fled.", [("some 1500", 1500, 1350, 1650, "approximate", None)]),
+    ("About 2000 were killed.", [("About 2000", 2000, 1800, 2200, "approximate", None)]),
+    ("Two thirds of the budget went on shells.", [exact("Two thirds", 2 / 3)]),
+    ("A quarter of the fleet was lost.", [exact("A quarter", 0.25)]),
+    ("The share rose to 2½ points.", [exact("2½", 2.5)]),
+    ("The ratio is one over three.", [exact("one over three", 1 / 3)]),
+    ("Over 3 days they fired 1,000 shells.", [("Over 3", 3, 3, None, "at_least", None), exact("1,000", 1000)]),
+    ("It cost three dollars and fifty cents.", [exact("three dollars and fifty cents", 3.5, "USD")]),
+    ("Exactly two hundred thousand mines were cleared.", [("Exactly two hundred thousand", 200000, 200000, 200000,
+                                                            "exact", None)]),
+    ("The depot held 1,674.5 million litres.", [exact("1,674.5 million litres", 1.6745e9, "l")]),
+    ("They lost two brigades and 30 tanks.", [exact("two", 2), exact("30", 30)]),
+    ("The patrol of seven crossed at dawn.", [exact("seven", 7)]),
 ]
 
 QUALIFIED = [
@@ -85,12 +97,18 @@ QUALIFIED = [
     ("under 18 years", [("under 18", 18, None, 18, "at_most", None)]),
     ("at most 12 crew", [("at most 12", 12, None, 12, "at_most", None)]),
     ("exactly 42 prisoners", [("exactly 42", 42, 42, 42, "exact", None)]),
+    ("about 500 or more", [("about 500 or more", 500, 500, None, "at_least", None)]),
+    ("some 200-odd villages", [("some 200-odd", 200, 180, 220, "approximate", None)]),
 ]
 
 RANGES = [
     ("3,000-5,000 troops", [("3,000-5,000", 3000, 3000, 5000, "range", None)]),
     ("3,000–5,000 troops", [("3,000–5,000", 3000, 3000, 5000, "range", None)]),
     ("3,000 to 5,000 troops", [("3,000 to 5,000", 3000, 3000, 5000, "range", None)]),
+    ("3,000—5,000 troops", [("3,000—5,000", 3000, 3000, 5000, "range", None)]),
+    ("men aged 18–60", [("18–60", 18, 18, 60, "range", None)]),
+    ("10-20% of the shells", [("10-20%", 10, 10, 20, "range", "percent")]),
+    ("Losses of 2-3 tanks a day", [("2-3", 2, 2, 3, "range", None)]),
     ("between 3,000 and 5,000 troops", [("between 3,000 and 5,000", 3000, 3000, 5000, "range", None)]),
     ("three to five thousand troops", [("three to five thousand", 3000, 3000, 5000, "range", None)]),
     ("$3-5 million in aid", [("$3-5 million", 3e6, 3e6, 5e6, "range", "USD")]),
@@ -181,6 +199,25 @@ NOT_NUMBERS = [
     "Article 5 was invoked.",
     "The twenty-first century began.",
     "In the 1990s the base closed.",
+    "The plan holds through at least 2025 and the talks began in 2018.",
+    "By around 2030 the fleet will be replaced.",
+    "Fighting from 2014 to 2022 changed the region.",
+    "The 2022-23 winter was hard.",
+    "A statement from 10 Downing Street followed.",
+    "It was a 2-3 defeat for the visitors.",
+    "The council voted 7-2 to approve it.",
+    "They held a one-on-one meeting.",
+    "At one point the line broke.",
+    "His half brother was arrested.",
+    "Profits fell in the third quarter and recovered in the second half.",
+    "The strike began at 0600 GMT.",
+    "Patriot PAC-3 interceptors and S-400 systems were used.",
+    "Production of 9M723 missiles and 2S19 howitzers resumed.",
+    "They moved the Boeing 737 to Article 5 discussions on page 3.",
+    "See https://example.org/report-2024/item-123456 for more.",
+    "Call 202-555-0199 for details.",
+    "The servers at 192.168.1.2 failed.",
+    "She was on the phone 24/7.",
 ]
 
 

@@ -984,6 +984,8 @@ def _qualify(text: str, rev: str, atom: _Atom, lex: NumberLexicon) -> None:
         _apply_factors(atom, akind)
     elif bkind:
         atom.cue, atom.qualifier, atom.s = before[1], bkind.qualifier, before[0]
+        if akind and akind.qualifier == bkind.qualifier:
+            atom.e = after.end()      # "some 200-odd": both words say the same
         _apply_factors(atom, bkind)
     else:
         atom.low = atom.high = atom.value
