@@ -1,0 +1,329 @@
+"""Numeric expressions in plain text: figures, qualifiers, ranges, vague magnitudes, units, and what is not a number."""
+from __future__ import annotations
+
+import time
+
+import pytest
+
+from troopclaims.errors import RulesError
+from troopclaims.numbers import Numeric, number_lexicon, numerics, parse_number
+from troopclaims.rules import load_rules
+
+
+@pytest.fixture(scope="module")
+def lex(rules):
+    return number_lexicon(rules)
+
+
+def found(sentence: str, lex) -> list[tuple]:
+    """Return (text, value, low, high, qualifier, unit) for every numeric in the sentence."""
+    return [(sentence[n.start:n.end], n.value, n.low, n.high, n.qualifier, n.unit) for n in numerics(sentence, lex)]
+
+
+def exact(text, value, unit=None):
+    return (text, value, value, value, "exact", unit)
+
+
+# Each sentence maps to every numeric it holds, in order: nothing more, nothing less.
+FIGURES = [
+    ("Officials counted 1,240 vehicles at the depot.", [exact("1,240", 1240)]),
+    ("The unit lost 12,000 rounds of ammunition.", [exact("12,000", 12000)]),
+    ("A ratio of 1.5 was reported.", [exact("1.5", 1.5)]),
+    ("Engineers laid .75 of the cable.", [exact(".75", 0.75)]),
+    ("The brigade had 12 000 men.", [exact("12 000", 12000)]),
+    ("The brigade had 12\u00a0000 men.", [exact("12\u00a0000", 12000)]),
+    ("The brigade had 12\u202f000 men.", [exact("12\u202f000", 12000)]),
+    ("They hold 1.5 million shells.", [exact("1.5 million", 1.5e6)]),
+    ("The fund holds 2.3 billion for repairs.", [exact("2.3 billion", 2.3e9)]),
+    ("A crowd of 12k gathered.", [exact("12k", 12000)]),
+    ("It borrowed 5bn last year.", [exact("5bn", 5e9)]),
+    ("There are twelve thousand reservists.", [exact("twelve thousand", 12000)]),
+    ("The convoy had three trucks.", [exact("three", 3)]),
+    ("The list names one hundred and six villages.", [exact("one hundred and six", 106)]),
+    ("Twenty-one drones were shot down.", [exact("Twenty-one", 21)]),
+    ("It took a dozen attempts.", [exact("a dozen", 12)]),
+    ("We bought two dozen helmets.", [exact("two dozen", 24)]),
+    ("It weighed a hundred tonnes.", [exact("a hundred tonnes", 100, "t")]),
+    ("Half a dozen officers resigned.", [exact("Half a dozen", 6)]),
+    ("The soldiers walked three quarters of the way.", [exact("three quarters", 0.75)]),
+    ("A third of the shells were duds.", [exact("A third", 1 / 3)]),
+    ("The mix is 3/4 water.", [exact("3/4", 0.75)]),
+    ("The pipe is 2 1/2 metres long.", [exact("2 1/2 metres", 2.5, "m")]),
+    ("He was one and a half kilometres away.", [exact("one and a half kilometres", 1.5, "km")]),
+    ("The fleet reached five and a half million tonnes.", [exact("five and a half million tonnes", 5.5e6, "t")]),
+    ("A 40-person unit crossed the river.", [exact("40", 40)]),
+    ("The three-day operation ended.", [exact("three", 3)]),
+    ("Temperatures fell to -5 overnight.", [exact("-5", -5)]),
+    ("Only one translator was present.", [exact("one", 1)]),
+    ("The ministry said 2000 troops had moved.", [exact("2000", 2000)]),
+    ("In 2024, some 1500 people fled.", [("some 1500", 1500, 1350, 1650, "approximate", None)]),
+    ("About 2000 were killed.", [("About 2000", 2000, 1800, 2200, "approximate", None)]),
+    ("Two thirds of the budget went on shells.", [exact("Two thirds", 2 / 3)]),
+    ("A quarter of the fleet was lost.", [exact("A quarter", 0.25)]),
+    ("The share rose to 2½ points.", [exact("2½", 2.5)]),
+    ("The ratio is one over three.", [exact("one over three", 1 / 3)]),
+    ("Over 3 days they fired 1,000 shells.", [("Over 3", 3, 3, None, "at_least", None), exact("1,000", 1000)]),
+    ("It cost three dollars and fifty cents.", [exact("three dollars and fifty cents", 3.5, "USD")]),
+    ("Exactly two hundred thousand mines were cleared.", [("Exactly two hundred thousand", 200000, 200000, 200000,
+                                                            "exact", None)]),
+    ("The depot held 1,674.5 million litres.", [exact("1,674.5 million litres", 1.6745e9, "l")]),
+    ("They lost two brigades and 30 tanks.", [exact("two", 2), exact("30", 30)]),
+    ("The patrol of seven crossed at dawn.", [exact("seven", 7)]),
+]
+
+QUALIFIED = [
+    ("about 3,000 soldiers", [("about 3,000", 3000, 2700, 3300, "approximate", None)]),
+    ("approximately 10,000 troops", [("approximately 10,000", 10000, 9000, 11000, "approximate", None)]),
+    ("roughly 400 tanks", [("roughly 400", 400, 360, 440, "approximate", None)]),
+    ("around 50 drones", [("around 50", 50, 45, 55, "approximate", None)]),
+    ("an estimated 700 casualties", [("an estimated 700", 700, 630, 770, "approximate", None)]),
+    ("some 3,000 troops", [("some 3,000", 3000, 2700, 3300, "approximate", None)]),
+    ("300 or so vehicles", [("300 or so", 300, 270, 330, "approximate", None)]),
+    ("nearly 8,000 of them", [("nearly 8,000", 8000, 7200, 8000, "at_most", None)]),
+    ("almost 200 shells", [("almost 200", 200, 180, 200, "at_most", None)]),
+    ("just under 1,000 men", [("just under 1,000", 1000, 900, 1000, "at_most", None)]),
+    ("more than 500 officers", [("more than 500", 500, 500, None, "at_least", None)]),
+    ("over 1,000 drones", [("over 1,000", 1000, 1000, None, "at_least", None)]),
+    ("at least 14 people", [("at least 14", 14, 14, None, "at_least", None)]),
+    ("upwards of 2,000 fighters", [("upwards of 2,000", 2000, 2000, None, "at_least", None)]),
+    ("no fewer than 60 aircraft", [("no fewer than 60", 60, 60, None, "at_least", None)]),
+    ("3,000-plus recruits", [("3,000-plus", 3000, 3000, None, "at_least", None)]),
+    ("5,000 or more troops", [("5,000 or more", 5000, 5000, None, "at_least", None)]),
+    ("just over 300 sorties", [("just over 300", 300, 300, 330, "at_least", None)]),
+    ("up to 700 workers", [("up to 700", 700, None, 700, "at_most", None)]),
+    ("no more than 20 tanks", [("no more than 20", 20, None, 20, "at_most", None)]),
+    ("fewer than a thousand pandas", [("fewer than a thousand", 1000, None, 1000, "at_most", None)]),
+    ("less than 5 percent", [("less than 5 percent", 5, None, 5, "at_most", "percent")]),
+    ("under 18 years", [("under 18", 18, None, 18, "at_most", None)]),
+    ("at most 12 crew", [("at most 12", 12, None, 12, "at_most", None)]),
+    ("exactly 42 prisoners", [("exactly 42", 42, 42, 42, "exact", None)]),
+    ("about 500 or more", [("about 500 or more", 500, 500, None, "at_least", None)]),
+    ("some 200-odd villages", [("some 200-odd", 200, 180, 220, "approximate", None)]),
+]
+
+RANGES = [
+    ("3,000-5,000 troops", [("3,000-5,000", 3000, 3000, 5000, "range", None)]),
+    ("3,000–5,000 troops", [("3,000–5,000", 3000, 3000, 5000, "range", None)]),
+    ("3,000 to 5,000 troops", [("3,000 to 5,000", 3000, 3000, 5000, "range", None)]),
+    ("3,000—5,000 troops", [("3,000—5,000", 3000, 3000, 5000, "range", None)]),
+    ("men aged 18–60", [("18–60", 18, 18, 60, "range", None)]),
+    ("10-20% of the shells", [("10-20%", 10, 10, 20, "range", "percent")]),
+    ("Losses of 2-3 tanks a day", [("2-3", 2, 2, 3, "range", None)]),
+    ("between 3,000 and 5,000 troops", [("between 3,000 and 5,000", 3000, 3000, 5000, "range", None)]),
+    ("three to five thousand troops", [("three to five thousand", 3000, 3000, 5000, "range", None)]),
+    ("$3-5 million in aid", [("$3-5 million", 3e6, 3e6, 5e6, "range", "USD")]),
+    ("one or two drones", [("one or two", 1, 1, 2, "range", None)]),
+    ("from 200 to 300 shells a day", [("from 200 to 300", 200, 200, 300, "range", None)]),
+    ("more than 10 and less than 20 units", [("more than 10 and less than 20", 10, 10, 20, "range", None)]),
+    # A change, not a range.
+    ("Losses rose from 200 to 300.", [exact("200", 200), exact("300", 300)]),
+]
+
+VAGUE = [
+    ("thousands of troops", [("thousands", None, 2000, 99999, "vague", None)]),
+    ("tens of thousands of refugees", [("tens of thousands", None, 20000, 99999, "vague", None)]),
+    ("hundreds of thousands of shells", [("hundreds of thousands", None, 200000, 999999, "vague", None)]),
+    ("hundreds of drones", [("hundreds", None, 200, 999, "vague", None)]),
+    ("dozens of villages", [("dozens", None, 24, 199, "vague", None)]),
+    ("several hundred marines", [("several hundred", None, 300, 900, "vague", None)]),
+    ("a few thousand volunteers", [("a few thousand", None, 2000, 5000, "vague", None)]),
+    ("a significant number of soldiers", [("a significant number", None, None, None, "vague", None)]),
+    ("large numbers of troops", [("large numbers", None, None, None, "vague", None)]),
+    ("scores of civilians", [("scores", None, 40, 199, "vague", None)]),
+    ("a handful of advisers", [("a handful", None, 2, 9, "vague", None)]),
+]
+
+UNITS = [
+    ("about 780 square kilometres", [("about 780 square kilometres", 780, 702, 858, "approximate", "km2")]),
+    ("1,240 square kilometers", [exact("1,240 square kilometers", 1240, "km2")]),
+    ("400 sq km", [exact("400 sq km", 400, "km2")]),
+    ("400 km²", [exact("400 km²", 400, "km2")]),
+    ("400 km2", [exact("400 km2", 400, "km2")]),
+    ("a 25% rise", [exact("25%", 25, "percent")]),
+    ("by 12 per cent", [exact("12 per cent", 12, "percent")]),
+    ("$5 million", [exact("$5 million", 5e6, "USD")]),
+    ("$1.5bn", [exact("$1.5bn", 1.5e9, "USD")]),
+    ("US$20 billion", [exact("US$20 billion", 2e10, "USD")]),
+    ("€40m", [exact("€40m", 4e7, "EUR")]),
+    ("£300", [exact("£300", 300, "GBP")]),
+    ("20,000 hryvnias", [exact("20,000 hryvnias", 20000, "UAH")]),
+    ("5 billion roubles", [exact("5 billion roubles", 5e9, "RUB")]),
+    ("3 million dollars", [exact("3 million dollars", 3e6, "USD")]),
+    ("70 euros", [exact("70 euros", 70, "EUR")]),
+    ("361 million pounds", [exact("361 million pounds", 3.61e8, "GBP")]),
+    ("25 pounds of flour", [exact("25 pounds", 25, "lb")]),
+    ("a 3-inch gap", [exact("3-inch", 3, "in")]),
+    ("180ml of water", [exact("180ml", 180, "ml")]),
+    ("12 km away", [exact("12 km", 12, "km")]),
+    ("5m deep", [exact("5m", 5, "m")]),
+    ("80 tonnes of grain", [exact("80 tonnes", 80, "t")]),
+    ("EUR 125", [exact("EUR 125", 125, "EUR")]),
+]
+
+NOT_NUMBERS = [
+    "The strike came at 13:12 local time.",
+    "It ended at 10:30 am and resumed at 5 p.m.",
+    "Talks were held on October 27-28 in Geneva.",
+    "Talks were held on 27–28 October in Geneva.",
+    "Troops arrived on 6 August.",
+    "Troops arrived on December 13, officials said.",
+    "The report was published on November 1, 2024.",
+    "The war began in 2022.",
+    "Fighting has gone on since 2014.",
+    "Russia's 2022's invasion plans were leaked.",
+    "The 2022 invasion changed everything.",
+    "He was the first to arrive and the third to leave.",
+    "The 21st and 3rd brigades merged.",
+    "The 24th brigade moved north.",
+    "The 3rd Army advanced.",
+    "A four-star general spoke.",
+    "A two-time champion retired.",
+    "It was a one-sided contest.",
+    "It is the second-largest city.",
+    "See pic.twitter.com/LwAv51LwdX for the video.",
+    "Contact @user42 or use #tag2024.",
+    "Write to press42@example.org for details.",
+    "Call +1 202 555 0199 now.",
+    "Kyiv asked for F-16 jets and Su-25 spares.",
+    "MiG-29 pilots and KN-23 missiles were seen.",
+    "COVID-19 cases fell.",
+    "The G7 met.",
+    "HIMARS M142 launchers arrived.",
+    "Tu-95MS bombers flew.",
+    "One of the soldiers was hurt.",
+    "No one was hurt.",
+    "They blamed one another.",
+    "Someone saw it.",
+    "The score was 3-1.",
+    "See page 12 of the report.",
+    "Article 5 was invoked.",
+    "The twenty-first century began.",
+    "In the 1990s the base closed.",
+    "The plan holds through at least 2025 and the talks began in 2018.",
+    "By around 2030 the fleet will be replaced.",
+    "Fighting from 2014 to 2022 changed the region.",
+    "The 2022-23 winter was hard.",
+    "A statement from 10 Downing Street followed.",
+    "It was a 2-3 defeat for the visitors.",
+    "The council voted 7-2 to approve it.",
+    "They held a one-on-one meeting.",
+    "At one point the line broke.",
+    "His half brother was arrested.",
+    "Profits fell in the third quarter and recovered in the second half.",
+    "The strike began at 0600 GMT.",
+    "Patriot PAC-3 interceptors and S-400 systems were used.",
+    "Production of 9M723 missiles and 2S19 howitzers resumed.",
+    "They moved the Boeing 737 to Article 5 discussions on page 3.",
+    "See https://example.org/report-2024/item-123456 for more.",
+    "Call 202-555-0199 for details.",
+    "The servers at 192.168.1.2 failed.",
+    "She was on the phone 24/7.",
+]
+
+
+@pytest.mark.parametrize("sentence, expected", FIGURES + QUALIFIED + RANGES + VAGUE + UNITS)
+def test_numerics_in_sentences(sentence, expected, lex):
+    got = found(sentence, lex)
+    assert len(got) == len(expected), got
+    for have, want in zip(got, expected):
+        assert have[0] == want[0]
+        for a, b in zip(have[1:4], want[1:4]):
+            assert (a is None and b is None) or (a is not None and b is not None and a == pytest.approx(b)), got
+        assert have[4:] == want[4:]
+
+
+@pytest.mark.parametrize("sentence", NOT_NUMBERS)
+def test_not_numbers(sentence, lex):
+    assert found(sentence, lex) == []
+
+
+@pytest.mark.parametrize("sentence, cue", [
+    ("about 3,000 soldiers", "about"),
+    ("more than 500 officers", "more than"),
+    ("between 3,000 and 5,000", "between"),
+    ("3,000 troops", None),
+])
+def test_cue_is_the_qualifier_words(sentence, cue, lex):
+    assert numerics(sentence, lex)[0].cue == cue
+
+
+def test_num_span_is_the_figure(lex):
+    text = "Officials said about 3,000 North Korean soldiers crossed."
+    (n,) = numerics(text, lex)
+    assert text[n.num_start:n.num_end] == "3,000"
+    assert text[n.start:n.end] == "about 3,000"
+
+
+def test_spans_slice_back_and_do_not_overlap(lex):
+    text = ("Some 3,000 troops, between 2,000 and 4,000 according to others, moved 12 km; thousands more waited. "
+            "Costs reached $1.5bn, up 25% from 2023.")
+    result = numerics(text, lex)
+    assert [text[n.start:n.end] for n in result] == [
+        "Some 3,000", "between 2,000 and 4,000", "12 km", "thousands", "$1.5bn", "25%"]
+    for a, b in zip(result, result[1:]):
+        assert a.end <= b.start
+    assert all(isinstance(n, Numeric) for n in result)
+
+
+@pytest.mark.parametrize("text, value", [
+    ("twelve thousand", 12000), ("1.5 million", 1.5e6), ("two dozen", 24), ("12k", 12000), ("3/4", 0.75),
+    ("one hundred and six", 106), ("twenty-one", 21), ("a half", 0.5), ("two thirds", 2 / 3), ("1,240", 1240),
+    ("seventy", 70), ("2024", 2024), (" 40 ", 40),
+])
+def test_parse_number(text, value, lex):
+    assert parse_number(text, lex) == pytest.approx(value)
+
+
+@pytest.mark.parametrize("text", ["troops", "", "12 troops", "third", "one of"])
+def test_parse_number_refuses_non_numbers(text, lex):
+    assert parse_number(text, lex) is None
+
+
+ARTICLE = (
+    "Officials in Kyiv said on Tuesday that about 3,000 soldiers had crossed the border overnight, and that "
+    "nearly 8,000 more were waiting in camps some 40 km to the north. The defence ministry put the figure "
+    "higher, at between 10,000 and 12,000, while a spokesman for the regional governor said only that "
+    "thousands of troops were on the move. Satellite images taken at 13:12 showed more than 200 vehicles. "
+    "The army has lost roughly 1,240 square kilometres since August, and the government has asked allies "
+    "for $1.5bn in new aid, up 25% on last year. A four-star general told reporters that a 40-person unit "
+    "had been sent to the front, one of several sent since 2022. "
+)
+
+
+def test_fast_on_a_long_article(lex):
+    text = (ARTICLE * (5000 // len(ARTICLE) + 1))[:5000]
+    numerics(text, lex)
+    best = min(_timed(numerics, text, lex) for _ in range(5))
+    assert best < 0.010
+
+
+def _timed(function, *args) -> float:
+    started = time.perf_counter()
+    function(*args)
+    return time.perf_counter() - started
+
+
+@pytest.mark.parametrize("content, line, words", [
+    ("qualifiers:\n  approximate:\n    qualifier: approximate\n    low: 0.9\n    high: 1.1\n    colour: red\n", 6,
+     "unknown key 'colour'"),
+    ("not_numbers:\n  broken: '(unclosed'\n", 2, "bad pattern"),
+    ("vague:\n  umpteen: [1]\n", 2, "needs [low, high]"),
+    ("words:\n  digits: {one: 1\n", 3, "broken YAML"),
+    ("qualifiers:\n  odd:\n    qualifier: sideways\n    low: 1\n    high: 1\n", 3, "sideways"),
+])
+def test_broken_rules_name_file_and_line(tmp_path, content, line, words):
+    (tmp_path / "numbers.yaml").write_text(content, encoding="utf-8")
+    with pytest.raises(RulesError) as caught:
+        number_lexicon(load_rules([tmp_path]))
+    message = str(caught.value)
+    assert f"numbers.yaml:{line}:" in message
+    assert words in message
+
+
+def test_user_rules_extend_the_defaults(tmp_path, lex):
+    (tmp_path / "numbers.yaml").write_text(
+        "units:\n  bbl: {after: [barrels of oil]}\nvague:\n  umpteen: [13, 99]\n",
+        encoding="utf-8")
+    user = number_lexicon(load_rules([tmp_path]))
+    assert found("umpteen drones", user) == [("umpteen", None, 13, 99, "vague", None)]
+    assert found("about 3,000 soldiers", user)[0][4] == "approximate"
