@@ -49,6 +49,7 @@ def test_piped_output_is_jsonl_and_a_terminal_gets_a_table(folder, monkeypatch):
     piped = run("extract", str(folder), "--model", "blank")
     assert jsonl(piped.stdout)[0]["kind"] == "quantity"
     monkeypatch.setattr(cli_module.render, "stdout_is_terminal", lambda: True)
+    monkeypatch.setenv("COLUMNS", "160")
     table = run("extract", str(folder), "--model", "blank")
     assert "about 3,000" in table.stdout and not table.stdout.lstrip().startswith("{")
     forced = run("extract", str(folder), "--model", "blank", "--format", "jsonl")

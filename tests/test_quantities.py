@@ -12,7 +12,7 @@ BLANK_CASES = [
     ("Nearly 800 marines were sent, and 40 officers went with them.",
      [("Nearly 800 marines", 800, "at_most", "troops", "marines"), ("40 officers", 40, "exact", "officers", "officers")]),
     ("The force numbers 12,000, of which 500 are officers.",
-     [("500 are officers", 500, "exact", "officers", "officers")]),
+     [("12,000", 12000, "exact", None, None), ("500 are officers", 500, "exact", "officers", "officers")]),
     ("They sent three generals and twelve thousand recruits.",
      [("three generals", 3, "exact", "generals", "generals"),
       ("twelve thousand recruits", 12000, "exact", "troops", "recruits")]),

@@ -25,10 +25,16 @@ def test_user_rules_add_to_the_defaults(tmp_path):
     assert units[("legionnaires",)] == "troops" and units[("ewes",)] == "sheep" and units[("soldiers",)] == "troops"
 
 
-def test_user_rules_override_an_entry(tmp_path):
-    rules = user_rules(tmp_path, "aspects.yaml", "aspects:\n  killed: [perish]\n")
+def test_user_rules_extend_a_list(tmp_path):
+    rules = user_rules(tmp_path, "aspects.yaml", "aspects:\n  killed: [slaughter]\n")
     lexicon = event_lexicon(rules)
-    assert lexicon.aspect_of("perished") == "killed" and lexicon.aspect_of("killed") is None
+    assert lexicon.aspect_of("slaughtered") == "killed" and lexicon.aspect_of("killed") == "killed"
+
+
+def test_user_rules_move_a_word_to_another_unit(tmp_path):
+    rules = user_rules(tmp_path, "quantities.yaml", "units:\n  formations: [forces]\n")
+    units = quantity_lexicon(rules).units
+    assert units[("forces",)] == "formations" and units[("soldiers",)] == "troops"
 
 
 @pytest.mark.parametrize("name, text, message", [

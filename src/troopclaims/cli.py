@@ -92,15 +92,15 @@ def extract(paths, rules_dirs, model, published, fmt, kinds):
     report = ReadReport()
     claims = claims_from_inputs(paths, load_rules(rules_dirs), model=model, kinds=kinds,
                                 published=_published(published), warn=warn, report=report,
-                                stdin=click.get_text_stream("stdin"))
+                                stdin=sys.stdin)
     fmt = render.choose_format(fmt, render.stdout_is_terminal())
-    out = click.get_text_stream("stdout")
+    out = sys.stdout
     if fmt == "jsonl":
         render.write_jsonl((claim.to_dict() for claim in claims), out)
     elif fmt == "csv":
         render.write_claims_csv(claims, out)
     else:
-        render.write_claims_table(list(claims), out)
+        render.write_claims_table(list(claims), out, width=render.table_width(render.stdout_is_terminal()))
     _finish(report)
 
 
@@ -132,11 +132,11 @@ def compare(paths, rules_dirs, model, published, fmt, only, min_sources, show_se
     rules = load_rules(rules_dirs)
     report = ReadReport()
     claims = claims_from_inputs(paths, rules, model=model, kinds=DEFAULT_KINDS, published=_published(published),
-                                warn=warn, report=report, stdin=click.get_text_stream("stdin"),
+                                warn=warn, report=report, stdin=sys.stdin,
                                 accept_claims=True)
     facts = filter_facts(compare_claims(claims, rules, warn), only=only, min_sources=min_sources)
     fmt = render.choose_format(fmt, render.stdout_is_terminal())
-    out = click.get_text_stream("stdout")
+    out = sys.stdout
     if fmt == "jsonl":
         render.write_jsonl((fact.to_dict() for fact in facts), out)
     elif fmt == "csv":
@@ -144,7 +144,7 @@ def compare(paths, rules_dirs, model, published, fmt, only, min_sources, show_se
     elif fmt == "markdown":
         render.write_facts_markdown(facts, out, show_sentences)
     else:
-        render.write_facts_table(facts, out, show_sentences)
+        render.write_facts_table(facts, out, show_sentences, width=render.table_width(render.stdout_is_terminal()))
     _finish(report)
     if fail_on_conflict and any(fact.verdict == "conflict" for fact in facts):
         sys.exit(ExitCode.CONFLICT)

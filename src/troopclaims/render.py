@@ -14,6 +14,11 @@ def stdout_is_terminal() -> bool:
     return sys.stdout.isatty()
 
 
+def table_width(is_terminal: bool) -> int | None:
+    """Return the width of tables: the terminal's own, or wide enough not to fold when written to a file."""
+    return None if is_terminal else 200
+
+
 def choose_format(explicit: str | None, is_terminal: bool) -> str:
     """Return the output format: the flag when given, else a table on a terminal and JSON Lines in a pipe."""
     return explicit or ("table" if is_terminal else "jsonl")
