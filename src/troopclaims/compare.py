@@ -61,7 +61,7 @@ class Fact:
         """Return the fact as one JSON-ready record."""
         return {
             "fact": self.name, "kind": self.kind, "unit": self.unit, "actor": self.actor, "place": self.place,
-            "aspect": self.aspect, "within": self.within, "verdict": self.verdict,
+            "aspect": aspect_label(self.aspect), "within": self.within, "verdict": self.verdict,
             "camps": [{"low": _plain(camp.low), "high": _plain(camp.high),
                        "sources": sorted({self.claims[i].source for i in camp.members}),
                        "speakers": sorted({self.claims[i].speaker or "(outlet)" for i in camp.members}),
@@ -102,11 +102,16 @@ def claim_interval(claim: Claim) -> tuple[float, float]:
 
 def camps_of(claims: list[Claim]) -> list[tuple[tuple[float, float], tuple[int, ...]]]:
     """Return the maximal sets of claims whose intervals share a point, each with the shared interval."""
+    everything = (float("-inf"), float("inf"))
     intervals = [claim_interval(claim) for claim in claims]
+    # A claim that allows any value ("a significant number") agrees with every camp, so it shapes none.
+    informative = [i for i, interval in enumerate(intervals) if interval != everything]
+    if not informative:
+        return [(everything, tuple(range(len(claims))))] if claims else []
     found: list[tuple[tuple[float, float], frozenset[int]]] = []
     # Intervals on a line share a point iff they all hold some interval's left end: try each left end.
-    for point in sorted({low for low, _ in intervals}):
-        members = frozenset(i for i, (low, high) in enumerate(intervals) if low <= point <= high)
+    for point in sorted({intervals[i][0] for i in informative}):
+        members = frozenset(i for i in informative if intervals[i][0] <= point <= intervals[i][1])
         if members and not any(members <= other for _, other in found):
             found = [(span, other) for span, other in found if not other < members]
             shared = (max(intervals[i][0] for i in members), min(intervals[i][1] for i in members))
@@ -145,10 +150,23 @@ def _fill_unknown(groups: dict, index: int) -> dict:
     for key, members in groups.items():
         if key[index] is None:
             values = {other[index] for other in groups if other[index] is not None and fits(key, other)}
+            # An aspect class is a better home than a lone event word outside the rules.
+            classes = {value for value in values if not str(value).startswith("event:")}
+            values = classes or values
             if len(values) == 1:
                 key = key[:index] + (values.pop(),) + key[index + 1:]
         merged[key].extend(members)
     return merged
+
+
+def aspect_label(key: str | None) -> str | None:
+    """Return an aspect key for people: the aspect, or the event word it stands for."""
+    return key.removeprefix("event:") if key else None
+
+
+def aspect_key(claim: Claim) -> str | None:
+    """Return what a claim is grouped by for its event: the aspect, else the event word, else None (unknown)."""
+    return claim.aspect or (f"event:{claim.event}" if claim.event else None)
 
 
 def _place_of(claim: Claim) -> str | None:
@@ -167,7 +185,7 @@ def group_claims(claims: Iterable[Claim], contains: Contains = same_place,
         if claim.kind == "place":
             continue
         unit = claim.unit if claim.kind == "quantity" else None
-        groups[(claim.kind, unit, claim.actor, claim.aspect)].append(claim)
+        groups[(claim.kind, unit, claim.actor, aspect_key(claim))].append(claim)
     # A claim that does not say whose (or what event) joins the only candidate there is.
     groups = _fill_unknown(groups, 2)
     groups = _fill_unknown(groups, 3)
@@ -227,13 +245,14 @@ def _back(kind: str, point: float):
 def fact_name(fact: Fact, name_actor: Callable[[str], str] | None = None) -> str:
     """Return the fact in words, e.g. "North Korean troops (deployed) in Russia" or "date of: deployed"."""
     actor = (name_actor(fact.actor) if name_actor else fact.actor) if fact.actor else ""
+    aspect = aspect_label(fact.aspect)
     if fact.kind == "date":
-        words = ["date:", actor, fact.aspect or _common_event(fact) or "event"]
+        words = ["date:", actor, aspect or _common_event(fact) or "event"]
     else:
         what = fact.unit or _common_subject(fact) or "figure"
         words = [actor, what]
-        if fact.aspect:
-            words.append(f"({fact.aspect})")
+        if aspect:
+            words.append(f"({aspect})")
     if fact.place:
         words.append(f"in {fact.place}")
     return " ".join(word for word in words if word)
@@ -257,13 +276,18 @@ def filter_facts(facts: list[Fact], only: str | None = None, min_sources: int = 
 
 def compare_claims(claims: Iterable[Claim], rules, warn: Callable[[str], None] = lambda message: None) -> list[Fact]:
     """Return the facts of claims as compare shows them; figures that count nothing known are left out, and said so."""
-    kept, uncounted = [], 0
+    kept, uncounted, undated = [], 0, 0
     for claim in claims:
         if claim.kind == "quantity" and not claim.unit:
             uncounted += 1
+        elif claim.kind == "date" and not claim.aspect:
+            undated += 1      # a date compares only with dates of the same kind of event
         elif claim.kind != "place":
             kept.append(claim)
     if uncounted:
         warn(f"left out {uncounted} figure{'s' * (uncounted != 1)} whose counted noun was not found "
              "(see them with `troopclaims extract`)")
+    if undated:
+        warn(f"left out {undated} date{'s' * (undated != 1)} of events not in rules/aspects.yaml "
+             "(add the event words there to compare them)")
     return group_claims(kept)

