@@ -53,7 +53,23 @@ def claims_in(doc, article: Article, rules, kinds: tuple[str, ...] = DEFAULT_KIN
     lexicon = event_lexicon(rules)
     claims = [claim.with_fields(**dict(zip(("event", "aspect"), governing_event(doc, claim.start, claim.end, lexicon))))
               for claim in claims]
-    return sorted(claims, key=lambda claim: (claim.start, claim.end))
+    return _inherit_events(sorted(claims, key=lambda claim: (claim.start, claim.end)))
+
+
+def _inherit_events(claims: list[Claim]) -> list[Claim]:
+    """Give a figure with no event of its own the event of the figure of the same unit before it in its sentence.
+
+    "10,000 troops were deployed, with nearly 8,000 of them in the north": the 8,000 were deployed too.
+    """
+    result: list[Claim] = []
+    for claim in claims:
+        if claim.kind == "quantity" and claim.event is None:
+            before = [c for c in result if c.kind == "quantity" and c.sentence == claim.sentence
+                      and c.unit == claim.unit and c.event]
+            if before:
+                claim = claim.with_fields(event=before[-1].event, aspect=before[-1].aspect)
+        result.append(claim)
+    return result
 
 
 def as_of(doc, claim: Claim, date_claims: list[Claim], rules) -> str | None:
