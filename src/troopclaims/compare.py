@@ -280,14 +280,14 @@ def compare_claims(claims: Iterable[Claim], rules, warn: Callable[[str], None] =
     for claim in claims:
         if claim.kind == "quantity" and not claim.unit:
             uncounted += 1
-        elif claim.kind == "date" and not claim.aspect:
-            undated += 1      # a date compares only with dates of the same kind of event
+        elif claim.kind == "date" and not claim.event:
+            undated += 1      # a date compares only with dates of the same event
         elif claim.kind != "place":
             kept.append(claim)
     if uncounted:
         warn(f"left out {uncounted} figure{'s' * (uncounted != 1)} whose counted noun was not found "
              "(see them with `troopclaims extract`)")
     if undated:
-        warn(f"left out {undated} date{'s' * (undated != 1)} of events not in rules/aspects.yaml "
-             "(add the event words there to compare them)")
+        warn(f"left out {undated} date{'s' * (undated != 1)} that date no event (only when something was said, "
+             "or no verb was found)")
     return group_claims(kept)

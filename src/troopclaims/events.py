@@ -69,9 +69,7 @@ def governing_event(doc, start: int, end: int, lexicon: EventLexicon) -> tuple[s
     if span is None or not len(span):
         return None, None
     if doc.has_annotation("DEP"):
-        found = _by_parse(span, lexicon)
-        if found:
-            return found
+        return _by_parse(span, lexicon) or (None, None)
     return _by_words(span, lexicon)
 
 

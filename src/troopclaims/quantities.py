@@ -84,16 +84,17 @@ def quantities(doc, article: Article, rules) -> Iterator[Claim]:
     """Yield the quantity claims of a Doc of article.text, each with its counted unit and subject."""
     lexicon = quantity_lexicon(rules)
     previous: dict[int, Counted] = {}      # sentence start -> last counted noun, for "8,000 of them"
+    last: Counted | None = None            # the last counted noun of the article, when the sentence has none
     for numeric in numerics(doc.text, number_lexicon(rules)):
         tokens = doc.char_span(numeric.num_start, numeric.num_end, alignment_mode="expand")
         if tokens is None or not len(tokens):
             continue
         sentence = tokens[0].sent
-        counted = _counted(doc, numeric, tokens, lexicon, previous.get(sentence.start))
+        counted = _counted(doc, numeric, tokens, lexicon, previous.get(sentence.start, last))
         if counted.unit in lexicon.durations:
             continue
         if counted.unit and counted.subject:
-            previous[sentence.start] = counted
+            previous[sentence.start] = last = counted
         end = max(numeric.end, counted.end or 0)
         yield new_claim(article, doc, numeric.start, end, "quantity", value=numeric.value, low=numeric.low,
                         high=numeric.high, qualifier=numeric.qualifier, unit=counted.unit, subject=counted.subject)
