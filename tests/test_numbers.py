@@ -1,6 +1,8 @@
 """Numeric expressions in plain text: figures, qualifiers, ranges, vague magnitudes, units, and what is not a number."""
 from __future__ import annotations
 
+import math
+import random
 import time
 
 import pytest
@@ -327,3 +329,20 @@ def test_user_rules_extend_the_defaults(tmp_path, lex):
     user = number_lexicon(load_rules([tmp_path]))
     assert found("umpteen drones", user) == [("umpteen", None, 13, 99, "vague", None)]
     assert found("about 3,000 soldiers", user)[0][4] == "approximate"
+
+
+def test_odd_text_keeps_the_invariants(lex):
+    pieces = ["one", "two", "hundred", "thousand", "and", "a", "half", "thirds", "-", "–", " ", "1", "4,500", "0.5",
+              ".", "$", "%", "km", "between", "to", "more than", "about", "1e400", "½", "İ", "\u00a0", "\n",
+              "minus", "point", "dozen", "thousands", "twenty-first", "3/0", "over", "or", "2024", "May", "12:30",
+              "F-16", "@x", "x10^5"]
+    rng = random.Random(7)
+    for _ in range(400):
+        text = "".join(rng.choice(pieces) + rng.choice(["", " "]) for _ in range(rng.randint(0, 10)))
+        result = numerics(text, lex)
+        for n in result:
+            assert 0 <= n.start <= n.num_start <= n.num_end <= n.end <= len(text)
+            assert n.qualifier in ("exact", "approximate", "at_least", "at_most", "range", "vague")
+            assert n.value is None or math.isfinite(n.value)
+            assert n.low is None or n.high is None or n.low <= n.high
+        assert all(a.end <= b.start for a, b in zip(result, result[1:]))

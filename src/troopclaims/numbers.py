@@ -1,6 +1,7 @@
 """Numeric expressions in plain text: figures, qualifier words, ranges, vague magnitudes and units of measure."""
 from __future__ import annotations
 
+import math
 import re
 import unicodedata
 from dataclasses import dataclass, field
@@ -84,6 +85,7 @@ class NumberLexicon:
     not_denominators: frozenset
     suffixes: dict                   # glued magnitude letters (case-sensitive) -> float
     money_suffixes: dict
+    spaced_suffix: re.Pattern        # magnitude letters that may also stand apart from the digits ("10 M")
     seed: re.Pattern                 # where a number may start
     token: re.Pattern                # one token of a written number, with the separator before it
     cue_before: _Before              # qualifier words right before a figure
@@ -119,7 +121,7 @@ def number_lexicon(rules) -> NumberLexicon:
     return rules.compiled("numbers", _build_lexicon)
 
 
-_TOP_KEYS = ("words", "suffixes", "money_suffixes", "qualifiers", "ranges", "vague", "vague_numbers",
+_TOP_KEYS = ("words", "suffixes", "money_suffixes", "spaced_suffixes", "qualifiers", "ranges", "vague", "vague_numbers",
              "vague_counts", "vague_magnitudes", "units", "money_after_magnitude", "subunits", "not_numbers",
              "years")
 _WORD_KEYS = ("digits", "teens", "tens", "hundreds", "scales", "multipliers", "ordinals", "not_denominators",
@@ -157,6 +159,12 @@ def _build_lexicon(section: LineDict) -> NumberLexicon:
     suffixes = {str(k): _fraction(v, section.get("suffixes"), k) for k, v in _mapping(section, "suffixes").items()}
     money_suffixes = {str(k): _fraction(v, section.get("money_suffixes"), k)
                       for k, v in _mapping(section, "money_suffixes").items()}
+    spaced = _strings(section, "spaced_suffixes")
+    for letters in spaced:
+        if letters not in suffixes:
+            raise RulesError(f"{location(section, 'spaced_suffixes')}: spaced suffix {letters!r} is not in suffixes")
+    spaced_suffix = _compile(rf"[ \u00a0](?P<suffix>{_alternation(spaced)})(?![\w])" if spaced else r"(?!x)x",
+                             location(section, "spaced_suffixes"), "spaced_suffixes")
 
     # Seeds: digits (not glued to a letter before them), number words, and "a"/"an" before a magnitude word.
     number_words = sorted((w for w, (k, _) in words.items() if k in ("digit", "teen", "tens", "hundred", "mult")
@@ -293,6 +301,7 @@ def _build_lexicon(section: LineDict) -> NumberLexicon:
 
     return NumberLexicon(
         words=words, not_denominators=not_denominators, suffixes=suffixes, money_suffixes=money_suffixes,
+        spaced_suffix=spaced_suffix,
         seed=seed, token=token, cue_before=cue_before, cue_after=cue_after, cue_kinds=cue_kinds,
         range_gap=range_gap, between_before=between_before, between_gap=between_gap, from_before=from_before,
         from_gap=from_gap, change_before=change_before, bound_gap=bound_gap, ratio_gap=ratio_gap, vague=vague,
@@ -467,7 +476,8 @@ def _digits_value(text: str) -> float | None:
             if abs(exponent) > 30:
                 return None
             value = value ** exponent
-        return value + glyph
+        value += glyph
+        return value if math.isfinite(value) else None
     except (ValueError, ZeroDivisionError, OverflowError):
         return None
 
@@ -513,6 +523,10 @@ def _tokens(text: str, pos: int, lex: NumberLexicon, rev: str | None = None) -> 
                     break
                 if mag is not None:
                     end = m.end("glue")
+            else:
+                spaced = lex.spaced_suffix.match(text, end)
+                if spaced:                    # "1,674,200.5 M"
+                    mag, end = lex.suffixes[spaced.group("suffix")], spaced.end()
             toks.append(_Tok("dig", value, m.start("dig"), end, sep, "", mag))
             if mag is not None:
                 break
@@ -899,7 +913,7 @@ def _atoms(text: str, low: str, rev: str, lex: NumberLexicon, mask: bytearray | 
                     before = text[:sign_at].rstrip()
                     if not before or not (before[-1].isdigit() or before[-1] in "%)]"):
                         ns, value = sign_at, -value
-            if mask is not None and mask.find(1, ns, ne) != -1:
+            if (mask is not None and mask.find(1, ns, ne) != -1) or not math.isfinite(value):
                 continue
             digits_only = text[ns:ne] if not read.words and read.j - read.i == 1 else None
             atoms.append(_Atom(ns, ne, float(value), float(read.mag) if read.mag else None, read.words,
@@ -1181,6 +1195,6 @@ def parse_number(text: str, lexicon: NumberLexicon) -> float | None:
     if not toks or toks[0].start != offset:
         return None
     read, _ = _read(toks, 0, lexicon)
-    if read is None or toks[read.j - 1].end != offset + len(stripped):
+    if read is None or toks[read.j - 1].end != offset + len(stripped) or not math.isfinite(read.value):
         return None
     return _round(float(read.value))
