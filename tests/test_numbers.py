@@ -160,6 +160,9 @@ UNITS = [
     ("5m deep", [exact("5m", 5, "m")]),
     ("80 tonnes of grain", [exact("80 tonnes", 80, "t")]),
     ("EUR 125", [exact("EUR 125", 125, "EUR")]),
+    ("a deal worth 5 billion won", [exact("5 billion won", 5e9, "KRW")]),
+    ("10 $ is not much", [exact("10 $", 10, "USD")]),
+    ("₴300 million", [exact("₴300 million", 3e8, "UAH")]),
 ]
 
 NOT_NUMBERS = [
@@ -220,6 +223,7 @@ NOT_NUMBERS = [
     "Call 202-555-0199 for details.",
     "The servers at 192.168.1.2 failed.",
     "She was on the phone 24/7.",
+    "The party that in 2020 won the vote lost it later.",
 ]
 
 

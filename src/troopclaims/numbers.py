@@ -104,7 +104,7 @@ class NumberLexicon:
     unit_after: re.Pattern
     unit_before: _Before
     unit_forms: dict                 # surface form (as matched, normalised) -> canonical unit
-    money_after_magnitude: dict      # canonical weight unit -> currency when a magnitude word precedes
+    money_after_magnitude: dict      # unit form -> currency when a magnitude word precedes ("361 million pounds")
     subunits: dict                   # unit -> its value in the unit before it ("3 dollars 50 cents")
     scale_after: re.Pattern          # a magnitude word after a unit ("75 USD million")
     blockers: tuple                  # compiled not-number patterns
@@ -212,7 +212,7 @@ def _build_lexicon(section: LineDict) -> NumberLexicon:
     cue_before = _before(before_cues, r"\s+", r"\s*", location(section, "qualifiers"),
                          "qualifier words before a figure")
     cue_after = _compile(rf"(?i:(?P<sp>\s*)(?P<cue>{_phrases(after_cues)})(?(w)(?!\w)|))",
-                         location(section, "qualifiers"), "qualifier words after a figure", words_flag=True)
+                         location(section, "qualifiers"), "qualifier words after a figure")
 
     # Ranges.
     ranges = check_keys(section.get("ranges", LineDict()), location(section, "ranges"),
@@ -274,12 +274,18 @@ def _build_lexicon(section: LineDict) -> NumberLexicon:
             for form in _strings(forms, side):
                 unit_forms[(side, _unit_key(form))] = str(unit)
                 bucket.append(form)
+    money_after_magnitude = {}
+    money_node = _mapping(section, "money_after_magnitude")
+    for form, currency in money_node.items():
+        if not isinstance(currency, str) or currency not in units:
+            raise RulesError(f"{location(money_node, form)}: {currency!r} is not a unit named under units")
+        money_after_magnitude[_unit_key(str(form))] = currency
+        after_forms.append(str(form))
     unit_after = _compile(
         rf"(?P<sep>[ \u00a0\u202f\u2009]?(?:-[ ]?)?|[ ]{{0,2}})(?P<unit>{_unit_phrases(after_forms)})",
-        location(section, "units"), "units after a figure", words_flag=True)
+        location(section, "units"), "units after a figure")
     unit_before = _before(before_forms, "[ \u00a0]?", "[ \u00a0]?", location(section, "units"),
                           "units before a figure", short_case=True)
-    money_after_magnitude = {str(k): str(v) for k, v in _mapping(section, "money_after_magnitude").items()}
     subunits = {str(k): float(_fraction(v, section.get("subunits"), k)) for k, v in _mapping(section, "subunits").items()}
     scale_words = [w for w, (k, _) in words.items() if k == "scale" and len(w) > 3]
     scale_after = _compile(rf"\s+(?P<scale>{_alternation(scale_words)})\b" if scale_words else r"(?!x)x",
@@ -372,7 +378,7 @@ def _number_or_none(node: Any, key: str) -> float | None:
     return float(value)
 
 
-def _compile(pattern: str, where: str, what: str, words_flag: bool = False) -> re.Pattern:
+def _compile(pattern: str, where: str, what: str) -> re.Pattern:
     try:
         return re.compile(pattern)
     except re.error as exc:
@@ -934,9 +940,10 @@ def _attach_units(text: str, rev: str, atoms: list[_Atom], lex: NumberLexicon) -
         if after and after.group("unit"):
             key = _unit_key(after.group("unit"))
             unit = lex.unit_forms.get(("after", key)) or lex.unit_forms.get(("after", key.lower()))
+            money = lex.money_after_magnitude.get(key) or lex.money_after_magnitude.get(key.lower())
+            if money and atom.mag and atom.mag >= 1000:
+                unit = money                  # "361 million pounds" is sterling, "25 pounds" a weight
             if unit and (atom.unit is None or atom.unit == unit):
-                if atom.mag and atom.mag >= 1000 and unit in lex.money_after_magnitude:
-                    unit = lex.money_after_magnitude[unit]
                 atom.unit, atom.e = unit, after.end()
                 scale = lex.scale_after.match(text, atom.e)
                 if scale and not atom.mag:
