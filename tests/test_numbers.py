@@ -111,6 +111,8 @@ RANGES = [
     ("men aged 18–60", [("18–60", 18, 18, 60, "range", None)]),
     ("10-20% of the shells", [("10-20%", 10, 10, 20, "range", "percent")]),
     ("Losses of 2-3 tanks a day", [("2-3", 2, 2, 3, "range", None)]),
+    ("a 24- to 30-foot boat", [("24- to 30-foot", 24, 24, 30, "range", "ft")]),
+    ("Temperatures of -5 to 3 degrees", [("-5 to 3", -5, -5, 3, "range", None)]),
     ("between 3,000 and 5,000 troops", [("between 3,000 and 5,000", 3000, 3000, 5000, "range", None)]),
     ("three to five thousand troops", [("three to five thousand", 3000, 3000, 5000, "range", None)]),
     ("$3-5 million in aid", [("$3-5 million", 3e6, 3e6, 5e6, "range", "USD")]),
@@ -224,6 +226,12 @@ NOT_NUMBERS = [
     "The servers at 192.168.1.2 failed.",
     "She was on the phone 24/7.",
     "The party that in 2020 won the vote lost it later.",
+    "Call the hotline on 0845 125 2222 or 0800 555 111.",
+    "A report filed MON 22 JUL 2013 was withdrawn.",
+    "BREAKING NEWS - police say the road is closed.",
+    "The shooting happened in the 2500 block of Elm Avenue.",
+    "She called 911 and a 911 dispatcher answered.",
+    "Their second-half surge won the game.",
 ]
 
 

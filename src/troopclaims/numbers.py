@@ -911,20 +911,37 @@ def _atoms(text: str, low: str, rev: str, lex: NumberLexicon, mask: bytearray | 
             first, last = toks[read.i], toks[read.j - 1]
             ns, ne = first.start, last.end
             value = read.value
-            # A minus sign right before digits ("-9.5", "- 10 k"), unless it joins two figures ("1000 - 5000").
             if first.kind == "dig":
-                sm = re.search(r"(?:^|(?<=[\s(\[=:<>]))[-−–]\s?\Z", text[max(0, ns - 3):ns])
-                if sm:
-                    sign_at = max(0, ns - 3) + sm.start()
-                    before = text[:sign_at].rstrip()
-                    if not before or not (before[-1].isdigit() or before[-1] in "%)]"):
-                        ns, value = sign_at, -value
+                sign_at = _minus_sign(text, ns)
+                if sign_at is not None:
+                    ns, value = sign_at, -value
             if (mask is not None and mask.find(1, ns, ne) != -1) or not math.isfinite(value):
                 continue
             digits_only = text[ns:ne] if not read.words and read.j - read.i == 1 else None
             atoms.append(_Atom(ns, ne, float(value), float(read.mag) if read.mag else None, read.words,
                                digits_only, ns, ne))
     return atoms
+
+
+def _minus_sign(text: str, ns: int) -> int | None:
+    """Return where a minus sign before the digits at ns starts ("-9.5", "(-3)", "- 10 k" opening a line), or None.
+
+    A hyphen between two figures ("1000 - 5000") or after a word with spaces ("NEWS - 3 DEAD") is a dash.
+    """
+    if ns >= 1 and text[ns - 1] in "-−":
+        sign_at, spaced = ns - 1, False
+    elif ns >= 2 and text[ns - 1] == " " and text[ns - 2] in "-−":
+        sign_at, spaced = ns - 2, True
+    else:
+        return None
+    before = text[:sign_at]
+    line = before[before.rfind("\n") + 1:]
+    if spaced:
+        return sign_at if not line.strip() else None
+    if before and before[-1] not in " \t\n([=:<>":
+        return None
+    last = before.rstrip()[-1:]
+    return None if last and (last.isdigit() or last in "%)]") else sign_at
 
 
 def _attach_units(text: str, rev: str, atoms: list[_Atom], lex: NumberLexicon) -> None:
