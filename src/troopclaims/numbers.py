@@ -22,7 +22,7 @@ class Numeric:
     end: int              # end exclusive; text[start:end] is the expression (with an adjacent unit of measure)
     num_start: int        # the figure itself ("3,000"); ranges: first figure start .. last figure end
     num_end: int
-    value: float | None   # the stated figure; ranges: the low figure; vague phrases: None
+    value: float | None                # the stated figure; ranges: the low figure; vague phrases: None
     low: float | None     # interval the wording allows; None = open end
     high: float | None
     qualifier: str        # exact | approximate | at_least | at_most | range | vague
@@ -121,9 +121,9 @@ def number_lexicon(rules) -> NumberLexicon:
     return rules.compiled("numbers", _build_lexicon)
 
 
-_TOP_KEYS = ("words", "suffixes", "money_suffixes", "spaced_suffixes", "qualifiers", "ranges", "vague", "vague_numbers",
-             "vague_counts", "vague_magnitudes", "units", "money_after_magnitude", "subunits", "not_numbers",
-             "years")
+_TOP_KEYS = ("words", "suffixes", "money_suffixes", "spaced_suffixes", "qualifiers", "ranges", "vague",
+             "vague_numbers", "vague_counts", "vague_magnitudes", "units", "money_after_magnitude", "subunits",
+             "not_numbers", "years")
 _WORD_KEYS = ("digits", "teens", "tens", "hundreds", "scales", "multipliers", "ordinals", "not_denominators",
               "fractions", "negative", "point")
 _VAGUE_FRACTION_GLYPHS = "½⅓⅔¼¾⅕⅖⅗⅘⅙⅚⅛⅜⅝⅞⅐⅑⅒"
@@ -286,7 +286,7 @@ def _build_lexicon(section: LineDict) -> NumberLexicon:
         location(section, "units"), "units after a figure")
     unit_before = _before(before_forms, "[ \u00a0]?", "[ \u00a0]?", location(section, "units"),
                           "units before a figure", short_case=True)
-    subunits = {str(k): float(_fraction(v, section.get("subunits"), k)) for k, v in _mapping(section, "subunits").items()}
+    subunits = {str(k): _fraction(v, section.get("subunits"), k) for k, v in _mapping(section, "subunits").items()}
     scale_words = [w for w, (k, _) in words.items() if k == "scale" and len(w) > 3]
     scale_after = _compile(rf"\s+(?P<scale>{_alternation(scale_words)})\b" if scale_words else r"(?!x)x",
                            location(section, "words"), "scale words")
@@ -444,7 +444,7 @@ class _Tok(NamedTuple):
     end: int
     sep: str               # the text between the previous token and this one
     word: str              # lower-case word ("" for digits)
-    mag: float | None = None   # digits with a glued magnitude ("12k")
+    mag: float | None = None           # digits with a glued magnitude ("12k")
     plural: bool = False
 
 
@@ -556,10 +556,10 @@ def _tokens(text: str, pos: int, lex: NumberLexicon, rev: str | None = None) -> 
 
 class _Read(NamedTuple):
     value: float
-    i: int                 # first token used
-    j: int                 # one past the last token used
-    mag: float | None   # the magnitude the figure ends with ("5 million" -> 10**6), for ranges
-    words: bool            # written with number words (not only digits)
+    i: int                             # first token used
+    j: int                             # one past the last token used
+    mag: float | None                  # the magnitude the figure ends with ("5 million" -> 10**6), for ranges
+    words: bool                        # written with number words (not only digits)
 
 
 _INF = float("inf")
@@ -584,14 +584,14 @@ def _read(toks: list[_Tok], i: int, lex: NumberLexicon) -> tuple[_Read | None, i
             sign, i = -1, i + 1
         else:
             return None, i + 1
-    total = 0.0                # completed scale groups ("two million" of "two million three hundred")
-    group: float | None = None      # the figure below the last scale word
+    total = 0.0                        # completed scale groups ("two million" of "two million three hundred")
+    group: float | None = None         # the figure below the last scale word
     last: str | None = None            # kind of the last token consumed
     last_scale = _INF
     group_hundred = False
-    and_base: float | None = None   # group value when the last "and" was read
+    and_base: float | None = None      # group value when the last "and" was read
     and_after: str | None = None       # the kind of token that "and" followed
-    prev_value = 0.0           # total+group before the last token
+    prev_value = 0.0                   # total+group before the last token
     best: _Read | None = None
     cut: _Read | None = None           # the reading to fall back to when a magnitude word collides
     words_used = False
@@ -799,7 +799,7 @@ def _fraction_ahead(toks: list[_Tok], j: int, lex: NumberLexicon) -> bool:
 
 
 def _ordinal_ahead(toks: list[_Tok], j: int, lex: NumberLexicon) -> tuple[float, bool, int] | None:
-    """Return (ordinal value, plural, next index) when toks[j:] reads as an ordinal ("twenty-first", "hundred fifth")."""
+    """Return (value, plural, next index) when toks[j:] reads as an ordinal ("twenty-first", "hundred fifth")."""
     value = 0.0
     seen = False
     while j < len(toks):
@@ -878,7 +878,6 @@ class _Atom:
     low: float | None = None
     high: float | None = None
     rng: bool = False
-    sign_mag: bool = False
 
 
 def _blocked_mask(text: str, lex: NumberLexicon) -> bytearray:
