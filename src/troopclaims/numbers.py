@@ -1,6 +1,7 @@
 """Numeric expressions in plain text: figures, qualifier words, ranges, vague magnitudes and units of measure."""
 from __future__ import annotations
 
+import math
 import re
 import unicodedata
 from dataclasses import dataclass, field
@@ -21,7 +22,7 @@ class Numeric:
     end: int              # end exclusive; text[start:end] is the expression (with an adjacent unit of measure)
     num_start: int        # the figure itself ("3,000"); ranges: first figure start .. last figure end
     num_end: int
-    value: float | None   # the stated figure; ranges: the low figure; vague phrases: None
+    value: float | None                # the stated figure; ranges: the low figure; vague phrases: None
     low: float | None     # interval the wording allows; None = open end
     high: float | None
     qualifier: str        # exact | approximate | at_least | at_most | range | vague
@@ -84,6 +85,7 @@ class NumberLexicon:
     not_denominators: frozenset
     suffixes: dict                   # glued magnitude letters (case-sensitive) -> float
     money_suffixes: dict
+    spaced_suffix: re.Pattern        # magnitude letters that may also stand apart from the digits ("10 M")
     seed: re.Pattern                 # where a number may start
     token: re.Pattern                # one token of a written number, with the separator before it
     cue_before: _Before              # qualifier words right before a figure
@@ -102,7 +104,7 @@ class NumberLexicon:
     unit_after: re.Pattern
     unit_before: _Before
     unit_forms: dict                 # surface form (as matched, normalised) -> canonical unit
-    money_after_magnitude: dict      # canonical weight unit -> currency when a magnitude word precedes
+    money_after_magnitude: dict      # unit form -> currency when a magnitude word precedes ("361 million pounds")
     subunits: dict                   # unit -> its value in the unit before it ("3 dollars 50 cents")
     scale_after: re.Pattern          # a magnitude word after a unit ("75 USD million")
     blockers: tuple                  # compiled not-number patterns
@@ -119,9 +121,9 @@ def number_lexicon(rules) -> NumberLexicon:
     return rules.compiled("numbers", _build_lexicon)
 
 
-_TOP_KEYS = ("words", "suffixes", "money_suffixes", "qualifiers", "ranges", "vague", "vague_numbers",
-             "vague_counts", "vague_magnitudes", "units", "money_after_magnitude", "subunits", "not_numbers",
-             "years")
+_TOP_KEYS = ("words", "suffixes", "money_suffixes", "spaced_suffixes", "qualifiers", "ranges", "vague",
+             "vague_numbers", "vague_counts", "vague_magnitudes", "units", "money_after_magnitude", "subunits",
+             "not_numbers", "years")
 _WORD_KEYS = ("digits", "teens", "tens", "hundreds", "scales", "multipliers", "ordinals", "not_denominators",
               "fractions", "negative", "point")
 _VAGUE_FRACTION_GLYPHS = "½⅓⅔¼¾⅕⅖⅗⅘⅙⅚⅛⅜⅝⅞⅐⅑⅒"
@@ -157,6 +159,12 @@ def _build_lexicon(section: LineDict) -> NumberLexicon:
     suffixes = {str(k): _fraction(v, section.get("suffixes"), k) for k, v in _mapping(section, "suffixes").items()}
     money_suffixes = {str(k): _fraction(v, section.get("money_suffixes"), k)
                       for k, v in _mapping(section, "money_suffixes").items()}
+    spaced = _strings(section, "spaced_suffixes")
+    for letters in spaced:
+        if letters not in suffixes:
+            raise RulesError(f"{location(section, 'spaced_suffixes')}: spaced suffix {letters!r} is not in suffixes")
+    spaced_suffix = _compile(rf"[ \u00a0](?P<suffix>{_alternation(spaced)})(?![\w])" if spaced else r"(?!x)x",
+                             location(section, "spaced_suffixes"), "spaced_suffixes")
 
     # Seeds: digits (not glued to a letter before them), number words, and "a"/"an" before a magnitude word.
     number_words = sorted((w for w, (k, _) in words.items() if k in ("digit", "teen", "tens", "hundred", "mult")
@@ -204,7 +212,7 @@ def _build_lexicon(section: LineDict) -> NumberLexicon:
     cue_before = _before(before_cues, r"\s+", r"\s*", location(section, "qualifiers"),
                          "qualifier words before a figure")
     cue_after = _compile(rf"(?i:(?P<sp>\s*)(?P<cue>{_phrases(after_cues)})(?(w)(?!\w)|))",
-                         location(section, "qualifiers"), "qualifier words after a figure", words_flag=True)
+                         location(section, "qualifiers"), "qualifier words after a figure")
 
     # Ranges.
     ranges = check_keys(section.get("ranges", LineDict()), location(section, "ranges"),
@@ -266,13 +274,19 @@ def _build_lexicon(section: LineDict) -> NumberLexicon:
             for form in _strings(forms, side):
                 unit_forms[(side, _unit_key(form))] = str(unit)
                 bucket.append(form)
+    money_after_magnitude = {}
+    money_node = _mapping(section, "money_after_magnitude")
+    for form, currency in money_node.items():
+        if not isinstance(currency, str) or currency not in units:
+            raise RulesError(f"{location(money_node, form)}: {currency!r} is not a unit named under units")
+        money_after_magnitude[_unit_key(str(form))] = currency
+        after_forms.append(str(form))
     unit_after = _compile(
         rf"(?P<sep>[ \u00a0\u202f\u2009]?(?:-[ ]?)?|[ ]{{0,2}})(?P<unit>{_unit_phrases(after_forms)})",
-        location(section, "units"), "units after a figure", words_flag=True)
+        location(section, "units"), "units after a figure")
     unit_before = _before(before_forms, "[ \u00a0]?", "[ \u00a0]?", location(section, "units"),
                           "units before a figure", short_case=True)
-    money_after_magnitude = {str(k): str(v) for k, v in _mapping(section, "money_after_magnitude").items()}
-    subunits = {str(k): float(_fraction(v, section.get("subunits"), k)) for k, v in _mapping(section, "subunits").items()}
+    subunits = {str(k): _fraction(v, section.get("subunits"), k) for k, v in _mapping(section, "subunits").items()}
     scale_words = [w for w, (k, _) in words.items() if k == "scale" and len(w) > 3]
     scale_after = _compile(rf"\s+(?P<scale>{_alternation(scale_words)})\b" if scale_words else r"(?!x)x",
                            location(section, "words"), "scale words")
@@ -293,6 +307,7 @@ def _build_lexicon(section: LineDict) -> NumberLexicon:
 
     return NumberLexicon(
         words=words, not_denominators=not_denominators, suffixes=suffixes, money_suffixes=money_suffixes,
+        spaced_suffix=spaced_suffix,
         seed=seed, token=token, cue_before=cue_before, cue_after=cue_after, cue_kinds=cue_kinds,
         range_gap=range_gap, between_before=between_before, between_gap=between_gap, from_before=from_before,
         from_gap=from_gap, change_before=change_before, bound_gap=bound_gap, ratio_gap=ratio_gap, vague=vague,
@@ -363,7 +378,7 @@ def _number_or_none(node: Any, key: str) -> float | None:
     return float(value)
 
 
-def _compile(pattern: str, where: str, what: str, words_flag: bool = False) -> re.Pattern:
+def _compile(pattern: str, where: str, what: str) -> re.Pattern:
     try:
         return re.compile(pattern)
     except re.error as exc:
@@ -429,7 +444,7 @@ class _Tok(NamedTuple):
     end: int
     sep: str               # the text between the previous token and this one
     word: str              # lower-case word ("" for digits)
-    mag: float | None = None   # digits with a glued magnitude ("12k")
+    mag: float | None = None           # digits with a glued magnitude ("12k")
     plural: bool = False
 
 
@@ -467,7 +482,8 @@ def _digits_value(text: str) -> float | None:
             if abs(exponent) > 30:
                 return None
             value = value ** exponent
-        return value + glyph
+        value += glyph
+        return value if math.isfinite(value) else None
     except (ValueError, ZeroDivisionError, OverflowError):
         return None
 
@@ -513,6 +529,10 @@ def _tokens(text: str, pos: int, lex: NumberLexicon, rev: str | None = None) -> 
                     break
                 if mag is not None:
                     end = m.end("glue")
+            else:
+                spaced = lex.spaced_suffix.match(text, end)
+                if spaced:                    # "1,674,200.5 M"
+                    mag, end = lex.suffixes[spaced.group("suffix")], spaced.end()
             toks.append(_Tok("dig", value, m.start("dig"), end, sep, "", mag))
             if mag is not None:
                 break
@@ -536,10 +556,10 @@ def _tokens(text: str, pos: int, lex: NumberLexicon, rev: str | None = None) -> 
 
 class _Read(NamedTuple):
     value: float
-    i: int                 # first token used
-    j: int                 # one past the last token used
-    mag: float | None   # the magnitude the figure ends with ("5 million" -> 10**6), for ranges
-    words: bool            # written with number words (not only digits)
+    i: int                             # first token used
+    j: int                             # one past the last token used
+    mag: float | None                  # the magnitude the figure ends with ("5 million" -> 10**6), for ranges
+    words: bool                        # written with number words (not only digits)
 
 
 _INF = float("inf")
@@ -564,14 +584,14 @@ def _read(toks: list[_Tok], i: int, lex: NumberLexicon) -> tuple[_Read | None, i
             sign, i = -1, i + 1
         else:
             return None, i + 1
-    total = 0.0                # completed scale groups ("two million" of "two million three hundred")
-    group: float | None = None      # the figure below the last scale word
+    total = 0.0                        # completed scale groups ("two million" of "two million three hundred")
+    group: float | None = None         # the figure below the last scale word
     last: str | None = None            # kind of the last token consumed
     last_scale = _INF
     group_hundred = False
-    and_base: float | None = None   # group value when the last "and" was read
+    and_base: float | None = None      # group value when the last "and" was read
     and_after: str | None = None       # the kind of token that "and" followed
-    prev_value = 0.0           # total+group before the last token
+    prev_value = 0.0                   # total+group before the last token
     best: _Read | None = None
     cut: _Read | None = None           # the reading to fall back to when a magnitude word collides
     words_used = False
@@ -779,7 +799,7 @@ def _fraction_ahead(toks: list[_Tok], j: int, lex: NumberLexicon) -> bool:
 
 
 def _ordinal_ahead(toks: list[_Tok], j: int, lex: NumberLexicon) -> tuple[float, bool, int] | None:
-    """Return (ordinal value, plural, next index) when toks[j:] reads as an ordinal ("twenty-first", "hundred fifth")."""
+    """Return (value, plural, next index) when toks[j:] reads as an ordinal ("twenty-first", "hundred fifth")."""
     value = 0.0
     seen = False
     while j < len(toks):
@@ -858,7 +878,6 @@ class _Atom:
     low: float | None = None
     high: float | None = None
     rng: bool = False
-    sign_mag: bool = False
 
 
 def _blocked_mask(text: str, lex: NumberLexicon) -> bytearray:
@@ -891,20 +910,37 @@ def _atoms(text: str, low: str, rev: str, lex: NumberLexicon, mask: bytearray | 
             first, last = toks[read.i], toks[read.j - 1]
             ns, ne = first.start, last.end
             value = read.value
-            # A minus sign right before digits ("-9.5", "- 10 k"), unless it joins two figures ("1000 - 5000").
             if first.kind == "dig":
-                sm = re.search(r"(?:^|(?<=[\s(\[=:<>]))[-−–]\s?\Z", text[max(0, ns - 3):ns])
-                if sm:
-                    sign_at = max(0, ns - 3) + sm.start()
-                    before = text[:sign_at].rstrip()
-                    if not before or not (before[-1].isdigit() or before[-1] in "%)]"):
-                        ns, value = sign_at, -value
-            if mask is not None and mask.find(1, ns, ne) != -1:
+                sign_at = _minus_sign(text, ns)
+                if sign_at is not None:
+                    ns, value = sign_at, -value
+            if (mask is not None and mask.find(1, ns, ne) != -1) or not math.isfinite(value):
                 continue
             digits_only = text[ns:ne] if not read.words and read.j - read.i == 1 else None
             atoms.append(_Atom(ns, ne, float(value), float(read.mag) if read.mag else None, read.words,
                                digits_only, ns, ne))
     return atoms
+
+
+def _minus_sign(text: str, ns: int) -> int | None:
+    """Return where a minus sign before the digits at ns starts ("-9.5", "(-3)", "- 10 k" opening a line), or None.
+
+    A hyphen between two figures ("1000 - 5000") or after a word with spaces ("NEWS - 3 DEAD") is a dash.
+    """
+    if ns >= 1 and text[ns - 1] in "-−":
+        sign_at, spaced = ns - 1, False
+    elif ns >= 2 and text[ns - 1] == " " and text[ns - 2] in "-−":
+        sign_at, spaced = ns - 2, True
+    else:
+        return None
+    before = text[:sign_at]
+    line = before[before.rfind("\n") + 1:]
+    if spaced:
+        return sign_at if not line.strip() else None
+    if before and before[-1] not in " \t\n([=:<>":
+        return None
+    last = before.rstrip()[-1:]
+    return None if last and (last.isdigit() or last in "%)]") else sign_at
 
 
 def _attach_units(text: str, rev: str, atoms: list[_Atom], lex: NumberLexicon) -> None:
@@ -920,9 +956,10 @@ def _attach_units(text: str, rev: str, atoms: list[_Atom], lex: NumberLexicon) -
         if after and after.group("unit"):
             key = _unit_key(after.group("unit"))
             unit = lex.unit_forms.get(("after", key)) or lex.unit_forms.get(("after", key.lower()))
+            money = lex.money_after_magnitude.get(key) or lex.money_after_magnitude.get(key.lower())
+            if money and atom.mag and atom.mag >= 1000:
+                unit = money                  # "361 million pounds" is sterling, "25 pounds" a weight
             if unit and (atom.unit is None or atom.unit == unit):
-                if atom.mag and atom.mag >= 1000 and unit in lex.money_after_magnitude:
-                    unit = lex.money_after_magnitude[unit]
                 atom.unit, atom.e = unit, after.end()
                 scale = lex.scale_after.match(text, atom.e)
                 if scale and not atom.mag:
@@ -1181,6 +1218,6 @@ def parse_number(text: str, lexicon: NumberLexicon) -> float | None:
     if not toks or toks[0].start != offset:
         return None
     read, _ = _read(toks, 0, lexicon)
-    if read is None or toks[read.j - 1].end != offset + len(stripped):
+    if read is None or toks[read.j - 1].end != offset + len(stripped) or not math.isfinite(read.value):
         return None
     return _round(float(read.value))
