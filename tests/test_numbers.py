@@ -310,19 +310,6 @@ ARTICLE = (
 )
 
 
-def test_fast_on_a_long_article(lex):
-    text = (ARTICLE * (5000 // len(ARTICLE) + 1))[:5000]
-    numerics(text, lex)
-    best = min(_timed(numerics, text, lex) for _ in range(10))
-    assert best < 0.010
-
-
-def _timed(function, *args) -> float:
-    started = time.perf_counter()
-    function(*args)
-    return time.perf_counter() - started
-
-
 @pytest.mark.parametrize("content, line, words", [
     ("qualifiers:\n  approximate:\n    qualifier: approximate\n    low: 0.9\n    high: 1.1\n    colour: red\n", 6,
      "unknown key 'colour'"),
