@@ -310,6 +310,14 @@ ARTICLE = (
 )
 
 
+def test_a_whole_article_gives_its_figures_and_nothing_else(lex):
+    found = [(ARTICLE[n.start:n.end], n.value, n.qualifier, n.unit) for n in numerics(ARTICLE, lex)]
+    assert found == [("about 3,000", 3000, "approximate", None), ("nearly 8,000", 8000, "at_most", None),
+                     ("between 10,000 and 12,000", 10000, "range", None), ("thousands", None, "vague", None),
+                     ("more than 200", 200, "at_least", None), ("roughly 1,240 square kilometres", 1240, "approximate", "km2"),
+                     ("$1.5bn", 1.5e9, "exact", "USD"), ("25%", 25, "exact", "percent"), ("40", 40, "exact", None)]
+
+
 @pytest.mark.parametrize("content, line, words", [
     ("qualifiers:\n  approximate:\n    qualifier: approximate\n    low: 0.9\n    high: 1.1\n    colour: red\n", 6,
      "unknown key 'colour'"),
