@@ -165,8 +165,15 @@ def aspect_label(key: str | None) -> str | None:
 
 
 def aspect_key(claim: Claim) -> str | None:
-    """Return what a claim is grouped by for its event: the aspect, else the event word, else None (unknown)."""
-    return claim.aspect or (f"event:{claim.event}" if claim.event else None)
+    """Return what a claim is grouped by for its event: the aspect; for a date outside the rules, its event word.
+
+    A figure whose event is outside the rules counts as one of unknown event (it joins the one aspect in play),
+    since "hit", "damaged" and "affected" villages are one count; a date needs its event, or "said on Friday"
+    would be compared with "died on Monday".
+    """
+    if claim.aspect or claim.kind != "date":
+        return claim.aspect
+    return f"event:{claim.event}" if claim.event else None
 
 
 def _place_of(claim: Claim) -> str | None:
