@@ -16,9 +16,10 @@ RELATIONS = ("in", "near", "border", "front")
 NER_LABELS = ("GPE", "LOC", "FAC")
 # Named entities that may hold a place name without being a place ("Bank of America", "Georgia Smith").
 NAME_LABELS = ("PERSON", "ORG")
-SECTIONS = ("types", "import", "countries", "places", "anaphora", "relations", "locating", "fronts", "borders",
+SECTIONS = ("types", "import", "countries", "places", "anaphora", "relations", "locating", "fronts", "front_alone",
+            "borders",
             "directions", "actor_nouns", "area_nouns", "speech_verbs")
-LIST_SECTIONS = ("locating", "fronts", "borders", "directions", "actor_nouns", "area_nouns", "speech_verbs")
+LIST_SECTIONS = ("locating", "fronts", "front_alone", "borders", "directions", "actor_nouns", "area_nouns", "speech_verbs")
 # Dependency labels that open a clause of its own: a place in one says nothing about a claim outside it.
 CLAUSE_DEPS = frozenset({"ccomp", "advcl", "parataxis", "relcl", "csubj", "csubjpass", "pcomp"})
 # Words skipped when looking back from a place to the word that sets its relation ("close to the front").
@@ -95,6 +96,7 @@ class Gazetteer:
     relation_words: dict[str, str] = field(default_factory=dict)  # lower phrase -> relation
     locating: frozenset = frozenset()
     fronts: frozenset = frozenset()
+    front_alone: frozenset = frozenset()
     borders: frozenset = frozenset()
     directions: frozenset = frozenset()
     actor_nouns: frozenset = frozenset()
@@ -448,7 +450,12 @@ def _scan(doc, table: dict[str, str], longest: int, lower: bool = False, start: 
     stop = len(doc) if stop is None else stop
     i = start
     while i < stop:
+        if doc[i].is_space:
+            i += 1
+            continue
         for j in range(min(stop, i + longest), i, -1):
+            if doc[j - 1].is_space:
+                continue
             key = _span_key(doc, i, j)
             value = table.get(key.lower() if lower else key)
             if value is not None:
@@ -545,6 +552,14 @@ def _mentions(doc, gaz: Gazetteer) -> list[_Found]:
             if place is not None:
                 add(_Found(start, stop + 1, place, place.name))
 
+    front = gaz.lookup("front line")
+    for start, end, _ in _scan(doc, _table(gaz.front_alone), 2, lower=True):
+        if front is None or start < 2 or any(i in taken for i in range(start, end)):
+            continue
+        before, after = doc[start - 1].lower_, doc[end].lower_ if end < len(doc) else ""
+        if before == "the" and doc[start - 2].lower_ in gaz.locating and after not in ("of", "-"):
+            add(_Found(start, end, front, front.name))
+
     anaphora = _table(gaz.anaphora)
     for start, end, phrase in _scan(doc, anaphora, 3, lower=True):
         if not any(i in taken for i in range(start, end)) and not _names_follow(doc, end):
@@ -553,7 +568,7 @@ def _mentions(doc, gaz: Gazetteer) -> list[_Found]:
     for item in found:
         _extend_direction(doc, item, gaz)
     _drop_inside_names(doc, found)
-    if doc.has_annotation("ENT"):
+    if doc.has_annotation("ENT_IOB"):
         for ent in doc.ents:
             if ent.label_ not in NER_LABELS or any(i in taken for i in range(ent.start, ent.end)):
                 continue
@@ -583,7 +598,7 @@ def _extend_direction(doc, item: _Found, gaz: Gazetteer) -> None:
 
 def _drop_inside_names(doc, found: list[_Found]) -> None:
     """Mark as non-places the gazetteer names that sit inside a longer PERSON or ORG entity."""
-    if not doc.has_annotation("ENT"):
+    if not doc.has_annotation("ENT_IOB"):
         return
     for ent in doc.ents:
         if ent.label_ not in NAME_LABELS:
@@ -596,9 +611,10 @@ def _drop_inside_names(doc, found: list[_Found]) -> None:
 
 def _clean_entity(doc, ent) -> tuple[int, int]:
     start, end = ent.start, ent.end
-    while start < end and doc[start].lower_ in ("the",):
+    while start < end and (doc[start].lower_ in ("the",) or doc[start].is_space):
         start += 1
-    while end > start and (doc[end - 1].text in ("'s", "’s", "'", ".", ",") or doc[end - 1].is_punct):
+    while end > start and (doc[end - 1].text in ("'s", "’s", "'", ".", ",") or doc[end - 1].is_punct
+                           or doc[end - 1].is_space):
         end -= 1
     return start, end
 
@@ -919,7 +935,7 @@ def _cued(doc, item: _Found, gaz: Gazetteer, floor: int, claim_end: int) -> bool
         words = _span_key(doc, i - size, i).lower()
         if words == "of":
             # "780 square kilometres of X", "the territory of X": of after what the claim counts or a land noun
-            return i - 1 < claim_end or doc[i - 2].lower_ in gaz.area_nouns
+            return i - 1 <= claim_end or doc[i - 2].lower_ in gaz.area_nouns
         if words in gaz.locating or words in gaz.relation_words:
             return True
     return False
