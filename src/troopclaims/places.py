@@ -1,0 +1,955 @@
+"""Places: the gazetteer (names, containment, demonyms), place mentions in a Doc, and the place each claim is about."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Iterable, Iterator
+
+from troopclaims.errors import RulesError
+from troopclaims.records import Article, Claim
+from troopclaims import rules as rules_module
+from troopclaims.rules import LineDict, check_keys, location
+from troopclaims.spans import new_claim
+
+RELATIONS = ("in", "near", "border", "front")
+NER_LABELS = ("GPE", "LOC", "FAC")
+# Named entities that may hold a place name without being a place ("Bank of America", "Georgia Smith").
+NAME_LABELS = ("PERSON", "ORG")
+SECTIONS = ("types", "import", "countries", "places", "anaphora", "relations", "locating", "fronts", "front_alone",
+            "borders",
+            "directions", "actor_nouns", "area_nouns", "speech_verbs")
+LIST_SECTIONS = ("locating", "fronts", "front_alone", "borders", "directions", "actor_nouns", "area_nouns", "speech_verbs")
+# Dependency labels that open a clause of its own: a place in one says nothing about a claim outside it.
+CLAUSE_DEPS = frozenset({"ccomp", "advcl", "parataxis", "relcl", "csubj", "csubjpass", "pcomp"})
+# Words skipped when looking back from a place to the word that sets its relation ("close to the front").
+_DETERMINERS = frozenset({"the", "a", "an", "this", "that", "these", "those", "its", "their", "his", "her",
+                          "our", "your", "my", "some", "all"})
+# Tokens that end a clause when reading by word order (blank pipeline).
+_CLAUSE_BREAKS = frozenset({",", ";", ":", "—", "–", "(", ")", '"', "“", "”", "where", "which", "who", "whom",
+                            "whose", "while", "but", "because", "although", "whereas", "when", "after",
+                            "before", "since", "said", "says", "told"})
+_DASHES = re.compile(r"[\u2010\u2011\u2012\u2013\u2014\u2015]")
+_SPACED_HYPHEN = re.compile(r"\s*-\s*")
+_SPACES = re.compile(r"\s+")
+_WORD = re.compile(r"[^\W\d_](?:[\w.'’-]*\w)?\.?", re.U)
+_PLURAL_EXCEPT = ("s", "sh", "ch", "x", "z", "ese")
+
+
+@dataclass(frozen=True)
+class Place:
+    """A gazetteer entry: its canonical name, its type and the canonical name of the place that contains it."""
+
+    name: str
+    type: str
+    parent: str | None = None
+
+
+@dataclass(frozen=True)
+class PlaceMention:
+    """A place named in a text: character offsets, the gazetteer entry (None when unknown) and its relation."""
+
+    start: int
+    end: int
+    place: Place | None
+    name: str
+    relation: str = "in"
+
+
+def _key(text: str) -> str:
+    """Return text with dashes, apostrophes and spaces made uniform, for matching names as written."""
+    text = _DASHES.sub("-", text.replace("\u2019", "'").replace("\u2018", "'"))
+    return _SPACES.sub(" ", _SPACED_HYPHEN.sub("-", text)).strip()
+
+
+def _fold(text: str) -> str:
+    """Return the key of a name for look-ups that ignore case."""
+    return _key(text).casefold()
+
+
+def _variants(name: str) -> set[str]:
+    """Return the spellings a name matches in text: as written, first letter up, every word's first letter up."""
+    key = _key(name)
+    capital_first = key[:1].upper() + key[1:]
+    every_word = re.sub(r"(^|[ -])(\w)", lambda m: m.group(1) + m.group(2).upper(), key)
+    return {key, capital_first, every_word}
+
+
+def _plurals(word: str) -> list[str]:
+    """Return a demonym and its plural when English makes one with -s ("Iraqi" -> "Iraqis"; "Swiss" stays)."""
+    if word.lower().endswith(_PLURAL_EXCEPT) or not word[-1:].isalpha() or word.isupper():
+        return [word]
+    return [word, word + "s"]
+
+
+@dataclass
+class Gazetteer:
+    """The places the rules know, their names and demonyms, and the word lists that read them in text."""
+
+    places: dict[str, Place] = field(default_factory=dict)
+    names: dict[str, str] = field(default_factory=dict)          # folded alias -> canonical
+    surfaces: dict[str, str] = field(default_factory=dict)       # alias as it may be written -> canonical
+    demonyms: dict[str, str] = field(default_factory=dict)       # folded demonym -> canonical
+    demonym_surfaces: dict[str, str] = field(default_factory=dict)
+    anaphora: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    reach: int = 5
+    relation_words: dict[str, str] = field(default_factory=dict)  # lower phrase -> relation
+    locating: frozenset = frozenset()
+    fronts: frozenset = frozenset()
+    front_alone: frozenset = frozenset()
+    borders: frozenset = frozenset()
+    directions: frozenset = frozenset()
+    actor_nouns: frozenset = frozenset()
+    area_nouns: frozenset = frozenset()
+    speech_verbs: frozenset = frozenset()
+    max_tokens: int = 8
+
+    def lookup(self, name: str) -> Place | None:
+        """Return the place a name denotes (any alias or spelling, any case), or None when unknown.
+
+        "X front" is X; "X border" and "Xian border" are X's border; a leading direction ("western Russia")
+        is dropped.
+        """
+        folded = _fold(name)
+        if folded.startswith("the "):
+            folded_bare = folded[4:]
+        else:
+            folded_bare = folded
+        for candidate in (folded, folded_bare):
+            if candidate in self.names:
+                return self.places[self.names[candidate]]
+        words = folded_bare.split(" ")
+        for size in (2, 1):
+            if len(words) > size:
+                head, tail = " ".join(words[:-size]), " ".join(words[-size:])
+                if tail in self.fronts:
+                    return self.lookup(head)
+                if tail in self.borders:
+                    country = self.names.get(head) or self.demonyms.get(head)
+                    if country:
+                        return self.border(country)
+                lead, rest = " ".join(words[:size]), " ".join(words[size:])
+                if lead in self.directions:
+                    return self.lookup(rest)
+        return None
+
+    def border(self, country: str) -> Place:
+        """Return the border of a place as a place of its own ("Ukraine border"), contained by nothing."""
+        return Place(f"{country} border", "border", None)
+
+    def contains(self, outer: str, inner: str) -> bool:
+        """Return True when the place named outer contains (or is) the place named inner, through any parents."""
+        outer_place, inner_place = self.lookup(outer), self.lookup(inner)
+        if outer_place is None or inner_place is None:
+            return _fold(outer) == _fold(inner)
+        seen = set()
+        current: Place | None = inner_place
+        while current is not None and current.name not in seen:
+            if current.name == outer_place.name:
+                return True
+            seen.add(current.name)
+            current = self.places.get(current.parent) if current.parent else None
+        return False
+
+    def actor(self, word: str) -> str | None:
+        """Return the country (or people's place) a demonym or country name stands for: "North Korean" -> "North Korea"."""
+        folded = _fold(word)
+        if folded in self.demonyms:
+            return self.demonyms[folded]
+        place = self.places.get(self.names.get(folded, ""))
+        if place is not None and place.type == "country":
+            return place.name
+        return None
+
+    def ancestors(self, name: str) -> list[str]:
+        """Return the canonical names of the places that contain name, innermost first."""
+        place = self.lookup(name)
+        chain: list[str] = []
+        while place is not None and place.parent and place.parent not in chain:
+            chain.append(place.parent)
+            place = self.places.get(place.parent)
+        return chain
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# Building the gazetteer from rules/places.yaml
+
+
+def gazetteer(rules) -> Gazetteer:
+    """Return the gazetteer compiled from the rules' places section (built once per Rules object)."""
+    return rules.compiled("places", build_gazetteer)
+
+
+@dataclass
+class _Entry:
+    name: str
+    type: str | None
+    parent: str | None
+    aliases: list[str]
+    demonyms: list[str]
+    where: str
+    file: str
+    imported: bool = False
+
+
+def build_gazetteer(section: LineDict) -> Gazetteer:
+    """Return a Gazetteer from a places section; RulesError names the file and line of anything wrong."""
+    where = location(section, fallback="rules/places.yaml")
+    check_keys(section, where, SECTIONS)
+    types = _strings(section.get("types", []), location(section, "types", where), "types")
+    entries: dict[str, _Entry] = {}
+    imported = _import(section.get("import"), location(section, "import", where), section, entries)
+    _hand_places(section.get("places") or {}, location(section, "places", where), set(types), entries, imported)
+    _check_parents(entries)
+    gaz = Gazetteer()
+    _index(entries, gaz)
+    _word_lists(section, where, types, gaz)
+    return gaz
+
+
+def _strings(node, where: str, what: str) -> list[str]:
+    if node is None:
+        return []
+    if not isinstance(node, list):
+        raise RulesError(f"{where}: {what} must be a list of words, e.g. [a, b]")
+    for index, item in enumerate(node):
+        if isinstance(item, bool):
+            raise RulesError(f"{location(node, index, where)}: {what}: YAML reads this word as {item}; "
+                             f"put it in quotes (\"on\", \"no\")")
+        if not isinstance(item, str) or not item.strip():
+            raise RulesError(f"{location(node, index, where)}: {what} must hold non-empty words, got {item!r}")
+    return [item.strip() for item in node]
+
+
+def _file_of(node, fallback: str) -> str:
+    return getattr(node, "path", fallback.rsplit(":", 1)[0])
+
+
+def _import(node, where: str, section: LineDict, entries: dict[str, _Entry]) -> dict[str, str]:
+    """Add pycountry's countries and subdivisions to entries; return {ISO code: canonical name}."""
+    node = check_keys(node if node is not None else LineDict(), where, ("countries", "subdivisions"))
+    countries = section.get("countries") or {}
+    countries_where = location(section, "countries", where)
+    if not isinstance(countries, dict):
+        raise RulesError(f"{countries_where}: countries must map ISO codes to fields, e.g. KP: {{name: North Korea}}")
+    codes: dict[str, str] = {}
+    if node.get("countries", False) not in (True, False):
+        raise RulesError(f"{location(node, 'countries', where)}: countries must be true or false")
+    subdivisions = _strings(node.get("subdivisions"), location(node, "subdivisions", where), "subdivisions")
+    if not node.get("countries", False) and not countries and not subdivisions:
+        return codes
+    import pycountry
+
+    for code, fields in countries.items():
+        spot = location(countries, code, countries_where)
+        check_keys(fields, spot, ("name", "aliases", "demonyms"))
+        if pycountry.countries.get(alpha_2=str(code)) is None:
+            raise RulesError(f"{spot}: {code!r} is not an ISO 3166-1 alpha-2 country code; write e.g. UA or KP")
+    wanted = list(pycountry.countries) if node.get("countries", False) else [
+        pycountry.countries.get(alpha_2=str(code)) for code in countries]
+    for country in wanted:
+        code = country.alpha_2
+        fields = countries.get(code) or {}
+        spot = location(countries, code, where) if code in countries else where
+        names = [getattr(country, "common_name", None), country.name, getattr(country, "official_name", None)]
+        names = [n for n in names if n]
+        canonical = fields.get("name") or next((n for n in names if "," not in n and "(" not in n), names[0])
+        if not isinstance(canonical, str):
+            raise RulesError(f"{spot}: name must be a word or phrase")
+        aliases = [n for n in names if "," not in n]
+        aliases += [re.sub(r"\s*\(.*\)", "", n) for n in names if "(" in n]
+        aliases += _strings(fields.get("aliases"), location(fields, "aliases", spot), "aliases")
+        demonyms = _strings(fields.get("demonyms"), location(fields, "demonyms", spot), "demonyms")
+        entries[canonical] = _Entry(canonical, "country", None, aliases, demonyms, spot,
+                                    _file_of(fields, spot) if fields else "pycountry", imported=not fields)
+        codes[code] = canonical
+    for code in subdivisions:
+        parent = codes.get(code)
+        if parent is None or not pycountry.subdivisions.get(country_code=code):
+            raise RulesError(f"{location(node, 'subdivisions', where)}: no subdivisions for {code!r}; give an "
+                             f"ISO country code that pycountry knows (and import countries)")
+        taken = {_fold(a) for e in entries.values() for a in (e.name, *e.aliases)}
+        for sub in sorted(pycountry.subdivisions.get(country_code=code), key=lambda s: s.code):
+            if sub.parent_code or "," in sub.name or _fold(sub.name) in taken:
+                continue  # a country or a hand-kept place already uses the name
+            entries[sub.name] = _Entry(sub.name, "region", parent, [], [], where, "pycountry", imported=True)
+    return codes
+
+
+def _hand_places(node, where: str, types: set[str], entries: dict[str, _Entry], codes: dict[str, str]) -> None:
+    if not isinstance(node, dict):
+        raise RulesError(f"{where}: places must map a canonical name to fields, e.g. Kyiv: {{type: city}}")
+    for name, fields in node.items():
+        spot = location(node, name, where)
+        if not isinstance(name, str) or not name.strip():
+            raise RulesError(f"{spot}: a place name must be a word or phrase, got {name!r}")
+        if fields is None:
+            fields = LineDict()
+        check_keys(fields, spot, ("type", "parent", "aliases", "demonyms"))
+        existing = entries.get(name)
+        kind = fields.get("type", existing.type if existing else None)
+        if kind is None:
+            raise RulesError(f"{spot}: place {name!r} has no type; add type: one of {', '.join(sorted(types))}")
+        if kind not in types:
+            raise RulesError(f"{location(fields, 'type', spot)}: unknown type {kind!r} for {name!r}; "
+                             f"use one of {', '.join(sorted(types))} (or add it to types)")
+        parent = fields.get("parent", existing.parent if existing else None)
+        if parent is not None and not isinstance(parent, str):
+            raise RulesError(f"{location(fields, 'parent', spot)}: parent must be a place name")
+        aliases = _strings(fields.get("aliases"), location(fields, "aliases", spot), "aliases")
+        demonyms = _strings(fields.get("demonyms"), location(fields, "demonyms", spot), "demonyms")
+        if existing:
+            aliases, demonyms = existing.aliases + aliases, existing.demonyms + demonyms
+        entries[name] = _Entry(name, kind, parent, aliases, demonyms, spot, _file_of(fields, spot))
+
+
+def _check_parents(entries: dict[str, _Entry]) -> None:
+    for entry in entries.values():
+        if entry.parent is not None and entry.parent not in entries:
+            raise RulesError(f"{entry.where}: unknown parent {entry.parent!r} for {entry.name!r}; "
+                             f"give the canonical name of a place in the gazetteer (or add that place)")
+    for entry in entries.values():
+        seen = [entry.name]
+        current = entry
+        while current.parent is not None:
+            if current.parent in seen:
+                raise RulesError(f"{entry.where}: parents of {entry.name!r} go round in a circle "
+                                 f"({' -> '.join(seen + [current.parent])}); one of them must contain the others")
+            seen.append(current.parent)
+            current = entries[current.parent]
+
+
+def _default_file(path: str) -> bool:
+    """Return True for names that come with the package (its rules folder, or pycountry)."""
+    if path == "pycountry":
+        return True
+    try:
+        folder = rules_module.default_rules_dir()
+    except TypeError:   # rules.py shadows the troopclaims.rules package when run from a checkout
+        folder = Path(rules_module.__file__).resolve().parents[2] / "rules"
+    return Path(path).resolve().parent == Path(folder).resolve()
+
+
+def _claim_name(table: dict[str, tuple[str, _Entry]], key: str, value: str, entry: _Entry, what: str) -> None:
+    """Put key -> value in table unless taken: imported names yield, a user's file beats the defaults."""
+    if key not in table or table[key][0] == value:
+        table[key] = (value, entry)
+        return
+    held_value, held = table[key]
+    if entry.imported:
+        return
+    if held.imported or (_default_file(held.file) and not _default_file(entry.file)):
+        table[key] = (value, entry)
+        return
+    if _default_file(entry.file) and not _default_file(held.file):
+        return
+    raise RulesError(f"{entry.where}: {what} {key!r} of {entry.name!r} already names {held_value!r} "
+                     f"({held.where}); keep it on one place")
+
+
+def _index(entries: dict[str, _Entry], gaz: Gazetteer) -> None:
+    names: dict[str, tuple[str, _Entry]] = {}
+    demonyms: dict[str, tuple[str, _Entry]] = {}
+    # Imported entries first, so that every hand-kept name can take over theirs.
+    ordered = sorted(entries.values(), key=lambda e: not e.imported)
+    for entry in ordered:
+        gaz.places[entry.name] = Place(entry.name, entry.type or "area", entry.parent)
+        for alias in dict.fromkeys([entry.name, *entry.aliases]):
+            _claim_name(names, _fold(alias), entry.name, entry, "alias")
+        for demonym in dict.fromkeys(entry.demonyms):
+            for form in _plurals(demonym):
+                _claim_name(demonyms, _fold(form), entry.name, entry, "demonym")
+    gaz.names = {key: value for key, (value, _) in names.items()}
+    gaz.demonyms = {key: value for key, (value, _) in demonyms.items()}
+    longest = 1
+    for entry in entries.values():
+        for alias in dict.fromkeys([entry.name, *entry.aliases]):
+            if gaz.names.get(_fold(alias)) != entry.name:
+                continue
+            for form in _variants(alias):
+                gaz.surfaces.setdefault(form, entry.name)
+            longest = max(longest, len(_WORD.findall(alias)) + alias.count("-") * 2 + alias.count(".") + 1)
+        for demonym in entry.demonyms:
+            for form in _plurals(demonym):
+                if gaz.demonyms.get(_fold(form)) == entry.name:
+                    for variant in _variants(form):
+                        gaz.demonym_surfaces.setdefault(variant, entry.name)
+    gaz.max_tokens = min(longest + 1, 14)
+
+
+def _word_lists(section: LineDict, where: str, types: list[str], gaz: Gazetteer) -> None:
+    for name in LIST_SECTIONS:
+        words = _strings(section.get(name), location(section, name, where), name)
+        setattr(gaz, name, frozenset(_fold(w) for w in words))
+    relations = section.get("relations") or LineDict()
+    spot = location(section, "relations", where)
+    check_keys(relations, spot, RELATIONS)
+    for relation, words in relations.items():
+        for word in _strings(words, location(relations, relation, spot), f"relations.{relation}"):
+            gaz.relation_words[_fold(word)] = relation
+    anaphora = section.get("anaphora") or LineDict()
+    spot = location(section, "anaphora", where)
+    check_keys(anaphora, spot, ("reach", "phrases"))
+    reach = anaphora.get("reach", 5)
+    if not isinstance(reach, int) or isinstance(reach, bool) or reach < 0:
+        raise RulesError(f"{location(anaphora, 'reach', spot)}: reach must be a whole number of sentences (0 or more)")
+    gaz.reach = reach
+    phrases = anaphora.get("phrases") or LineDict()
+    if not isinstance(phrases, dict):
+        raise RulesError(f"{location(anaphora, 'phrases', spot)}: phrases must map a phrase to place types")
+    for phrase, allowed in phrases.items():
+        phrase_where = location(phrases, phrase, spot)
+        allowed = _strings(allowed, phrase_where, f"types of {phrase!r}")
+        for kind in allowed:
+            if kind not in types:
+                raise RulesError(f"{phrase_where}: unknown type {kind!r}; use one of {', '.join(types)}")
+        gaz.anaphora[_fold(str(phrase))] = tuple(allowed)
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# Place mentions in a Doc
+
+
+@dataclass
+class _Found:
+    start: int          # token indices, end exclusive
+    end: int
+    place: Place | None
+    name: str
+    relation: str | None = None
+    anaphor: tuple[str, ...] = ()
+    actor: bool = False
+
+
+def _sentence_bounds(doc) -> list[tuple[int, int]]:
+    """Return (start, end) token indices of each sentence in doc (the whole doc when none are set)."""
+    key = "troopclaims.sentences"
+    if key not in doc.user_data:
+        try:
+            doc.user_data[key] = [(sent.start, sent.end) for sent in doc.sents]
+        except ValueError:
+            doc.user_data[key] = [(0, len(doc))]
+    return doc.user_data[key]
+
+
+def _sentence_of(doc, i: int) -> tuple[int, int, int]:
+    """Return (number, start, end) of the sentence that holds token i."""
+    for number, (start, end) in enumerate(_sentence_bounds(doc)):
+        if start <= i < end:
+            return number, start, end
+    return 0, 0, len(doc)
+
+
+def _span_key(doc, start: int, end: int) -> str:
+    return _key(doc.text[doc[start].idx:doc[end - 1].idx + len(doc[end - 1].text)])
+
+
+def _scan(doc, table: dict[str, str], longest: int, lower: bool = False, start: int = 0,
+          stop: int | None = None) -> Iterator[tuple[int, int, str]]:
+    """Yield (start, end, value) for the longest non-overlapping token runs whose text is a key of table."""
+    stop = len(doc) if stop is None else stop
+    i = start
+    while i < stop:
+        if doc[i].is_space:
+            i += 1
+            continue
+        for j in range(min(stop, i + longest), i, -1):
+            if doc[j - 1].is_space:
+                continue
+            key = _span_key(doc, i, j)
+            value = table.get(key.lower() if lower else key)
+            if value is not None:
+                yield i, j, value
+                i = j
+                break
+        else:
+            i += 1
+
+
+def _phrase_at(doc, i: int, words: frozenset, longest: int = 4) -> int:
+    """Return the end token of the longest phrase from words starting at token i (i when none)."""
+    for j in range(min(len(doc), i + longest), i, -1):
+        if _span_key(doc, i, j).lower() in words:
+            return j
+    return i
+
+
+def _phrase_before(doc, end: int, words, longest: int = 6, floor: int = 0) -> int:
+    """Return the start token of the longest phrase from words ending just before token end (end when none)."""
+    for i in range(max(floor, end - longest), end):
+        if _span_key(doc, i, end).lower() in words:
+            return i
+    return end
+
+
+def _table(words: Iterable[str]) -> dict[str, str]:
+    return {w: w for w in words}
+
+
+def place_mentions(doc, gazetteer: Gazetteer) -> Iterator[PlaceMention]:
+    """Yield the places named in doc, in text order: gazetteer names, NER places, and anaphora resolved.
+
+    Works on the blank pipeline (gazetteer and word order only); with a statistical model its GPE, LOC and FAC
+    entities are added and names inside PERSON and ORG entities are dropped.
+    """
+    for found in _mentions(doc, gazetteer):
+        if found.actor or found.place is None and not found.name:
+            continue
+        yield _mention(doc, found)
+
+
+def _mention(doc, found: _Found) -> PlaceMention:
+    return PlaceMention(doc[found.start].idx, doc[found.end - 1].idx + len(doc[found.end - 1].text),
+                        found.place, found.name, found.relation or "in")
+
+
+def _mentions(doc, gaz: Gazetteer) -> list[_Found]:
+    """Return every place-like run in doc (actors marked), relations set and anaphora resolved."""
+    if not len(doc):
+        return []
+    found: list[_Found] = []
+    taken: set[int] = set()
+    fronts, borders = _table(gaz.fronts), _table(gaz.borders)
+
+    def add(item: _Found) -> None:
+        if any(i in taken for i in range(item.start, item.end)):
+            return
+        found.append(item)
+        taken.update(range(item.start, item.end))
+
+    for start, end, name in _scan(doc, gaz.surfaces, gaz.max_tokens):
+        place = gaz.places[name]
+        relation = None
+        after = _phrase_at(doc, end, fronts)
+        if after > end and not (place.type == "country" and _phrase_at(doc, end, borders) > end):
+            relation, end = "front", after
+            if place.type == "front":
+                relation = None
+        elif place.type == "country" and _phrase_at(doc, end, borders) > end:
+            end, place, relation = _phrase_at(doc, end, borders), gaz.border(place.name), "border"
+            name = place.name
+        item = _Found(start, end, place, name, relation)
+        if end < len(doc) and doc[end].lower_ in gaz.actor_nouns and place.type not in ("front", "border"):
+            item.actor = True  # "DPRK troops", "U.S. officials": who, not where
+        add(item)
+
+    for start, end, country in _scan(doc, gaz.demonym_surfaces, 4):
+        if any(i in taken for i in range(start, end)):
+            continue
+        stop = end
+        # "Russian-Ukrainian front": a pair of demonyms shares the noun that follows.
+        if stop + 1 < len(doc) and doc[stop].text in ("-", "–", "—", "/") and doc[stop + 1].text in gaz.demonym_surfaces:
+            stop += 2
+        if _phrase_at(doc, stop, borders) > stop:
+            border = gaz.lookup(_span_key(doc, start, _phrase_at(doc, stop, borders)))
+            place = border or gaz.border(country)
+            add(_Found(start, _phrase_at(doc, stop, borders), place, place.name, "border"))
+        elif _phrase_at(doc, stop, fronts) > stop:
+            place = gaz.lookup("front line")
+            add(_Found(start, _phrase_at(doc, stop, fronts), place, place.name if place else "front line", "front"))
+        elif stop < len(doc) and doc[stop].lower_ in gaz.area_nouns:
+            place = gaz.places.get(country)
+            if place is not None:
+                add(_Found(start, stop + 1, place, place.name))
+
+    front = gaz.lookup("front line")
+    for start, end, _ in _scan(doc, _table(gaz.front_alone), 2, lower=True):
+        if front is None or start < 2 or any(i in taken for i in range(start, end)):
+            continue
+        before, after = doc[start - 1].lower_, doc[end].lower_ if end < len(doc) else ""
+        if before == "the" and doc[start - 2].lower_ in gaz.locating and after not in ("of", "-"):
+            add(_Found(start, end, front, front.name))
+
+    anaphora = _table(gaz.anaphora)
+    for start, end, phrase in _scan(doc, anaphora, 3, lower=True):
+        if not any(i in taken for i in range(start, end)) and not _names_follow(doc, end):
+            add(_Found(start, end, None, "", anaphor=gaz.anaphora[phrase]))
+
+    for item in found:
+        _extend_direction(doc, item, gaz)
+    _drop_inside_names(doc, found)
+    if doc.has_annotation("ENT_IOB"):
+        for ent in doc.ents:
+            if ent.label_ not in NER_LABELS or any(i in taken for i in range(ent.start, ent.end)):
+                continue
+            item = _from_entity(doc, ent, gaz)
+            if item is not None:
+                add(item)
+    found.sort(key=lambda f: f.start)
+    for item in found:
+        if item.relation is None:
+            item.relation = _relation(doc, item, gaz)
+    _resolve_anaphora(doc, found, gaz)
+    return [f for f in found if f.place is not None or f.name]
+
+
+def _names_follow(doc, end: int) -> bool:
+    """Return True when "the region" goes on as a name ("the region of Kursk"): then it is no anaphor."""
+    return end + 1 < len(doc) and doc[end].lower_ == "of" and doc[end + 1].text[:1].isupper()
+
+
+def _extend_direction(doc, item: _Found, gaz: Gazetteer) -> None:
+    if item.place is None or item.actor:
+        return
+    start = _phrase_before(doc, item.start, gaz.directions, longest=3)
+    if start < item.start and _sentence_of(doc, start)[1] == _sentence_of(doc, item.start)[1]:
+        item.start = start
+
+
+def _drop_inside_names(doc, found: list[_Found]) -> None:
+    """Mark as non-places the gazetteer names that sit inside a longer PERSON or ORG entity."""
+    if not doc.has_annotation("ENT_IOB"):
+        return
+    for ent in doc.ents:
+        if ent.label_ not in NAME_LABELS:
+            continue
+        for item in found:
+            inside = ent.start <= item.start and item.end <= ent.end and (ent.end - ent.start) > (item.end - item.start)
+            if inside and item.place is not None:
+                item.actor = True
+
+
+def _clean_entity(doc, ent) -> tuple[int, int]:
+    start, end = ent.start, ent.end
+    while start < end and (doc[start].lower_ in ("the",) or doc[start].is_space):
+        start += 1
+    while end > start and (doc[end - 1].text in ("'s", "’s", "'", ".", ",") or doc[end - 1].is_punct
+                           or doc[end - 1].is_space):
+        end -= 1
+    return start, end
+
+
+def _from_entity(doc, ent, gaz: Gazetteer) -> _Found | None:
+    start, end = _clean_entity(doc, ent)
+    if start >= end:
+        return None
+    text = _span_key(doc, start, end)
+    place = gaz.lookup(text)
+    if place is None and (gaz.actor(text) or _fold(text) in gaz.directions):
+        return None  # "Ukrainian" tagged as a place, or "the West": not a place in the gazetteer's sense
+    if place is None and not any(t.text[:1].isupper() or t.text[:1].isdigit() for t in doc[start:end]):
+        return None
+    return _Found(start, end, place, place.name if place else text)
+
+
+def _relation(doc, item: _Found, gaz: Gazetteer) -> str:
+    """Return near or in from the words before a mention; fronts give front and borders border unless near."""
+    i = item.start
+    floor = _sentence_of(doc, i)[1]
+    while i > floor and doc[i - 1].lower_ in _DETERMINERS:
+        i -= 1
+    start = _phrase_before(doc, i, gaz.relation_words, floor=floor)
+    said = gaz.relation_words.get(_span_key(doc, start, i).lower()) if start < i else None
+    if said == "near":
+        return "near"
+    if item.place is not None and item.place.type in ("front", "border"):
+        return item.place.type
+    return said or "in"
+
+
+def _resolve_anaphora(doc, found: list[_Found], gaz: Gazetteer) -> None:
+    sentence_of = {}
+    for number, (start, end) in enumerate(_sentence_bounds(doc)):
+        for i in range(start, end):
+            sentence_of[i] = number
+    history: list[_Found] = []
+    for item in found:
+        if item.anaphor:
+            here = sentence_of.get(item.start, 0)
+            for earlier in reversed(history):
+                if sentence_of.get(earlier.start, 0) < here - gaz.reach:
+                    break
+                if earlier.place is not None and earlier.place.type in item.anaphor:
+                    item.place, item.name = earlier.place, earlier.place.name
+                    break
+            if item.place is None:
+                item.anaphor = ()   # nothing to point back to: no mention
+                continue
+        if item.place is not None and not item.actor:
+            history.append(item)
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# The place each claim is about
+
+
+def locate(doc, claims: Iterable[Claim], gazetteer: Gazetteer) -> list[Claim]:
+    """Return the claims with place (canonical name), relation and actor filled where the text gives them.
+
+    With a dependency parse the place comes from the claim's own clause, attached by a locating preposition;
+    on the blank pipeline from the first place after the claim in the same clause with a preposition before it.
+    """
+    claims = list(claims)
+    if not claims or not len(doc):
+        return claims
+    found = _mentions(doc, gazetteer)
+    parsed = doc.has_annotation("DEP")
+    spans = [_claim_span(doc, claim) for claim in claims]
+    heads = {span.root.i for span in spans if span is not None}
+    order = sorted(range(len(claims)), key=lambda k: claims[k].start)
+    results: list[Claim] = list(claims)
+    previous: tuple[int, str | None] | None = None   # (sentence start, actor) of the last claim
+    for k in order:
+        claim, span = claims[k], spans[k]
+        if span is None:
+            continue
+        sent_start = _sentence_of(doc, span.start)[1]
+        actor, actor_items = _actor(doc, claim, span, found, gazetteer)
+        if actor is None and previous and previous[0] == sent_start and _refers_back(span):
+            actor = previous[1]
+        candidates = [f for f in found if not f.actor and all(f is not a for a in actor_items)]
+        if parsed:
+            chosen = _by_parse(doc, span, candidates, heads - {span.root.i}, gazetteer)
+        else:
+            chosen = _by_order(doc, span, candidates, spans, gazetteer)
+        changes = {}
+        if chosen is not None:
+            changes.update(place=chosen.name, relation=chosen.relation or "in")
+        if actor and not claim.actor:
+            changes["actor"] = actor
+        results[k] = claim.with_fields(**changes) if changes else claim
+        previous = (sent_start, actor or claim.actor)
+    return results
+
+
+def _claim_span(doc, claim: Claim):
+    if claim.start >= len(doc.text) or claim.end <= claim.start:
+        return None
+    return doc.char_span(claim.start, min(claim.end, len(doc.text)), alignment_mode="expand")
+
+
+def _refers_back(span) -> bool:
+    return any(t.lower_ in ("them", "those", "these", "whom", "which") for t in span)
+
+
+def _actor(doc, claim: Claim, span, found: list[_Found], gaz: Gazetteer) -> tuple[str | None, list[_Found]]:
+    """Return the actor a claim's words name (demonym, "from X", "X's") and the mentions used up as actor."""
+    stop = span.end
+    head = span.root
+    if doc.has_annotation("DEP") and head.dep_ == "nummod" and head.head.i >= span.end:
+        stop = head.head.i + 1   # "10,000" counting "North Korean troops" written after it
+    for start, end, country in _scan(doc, gaz.demonym_surfaces, 4, start=span.start, stop=stop):
+        if not (end < len(doc) and doc[end].lower_ in gaz.area_nouns):
+            return country, []
+    for item in found:
+        if item.actor and span.start <= item.start < stop and item.place is not None:
+            return (gaz.actor(item.place.name) or item.place.name), []
+    if claim.subject:
+        for word in _subject_runs(claim.subject):
+            country = gaz.demonyms.get(_fold(word))
+            if country:
+                return country, []
+    for item in found:
+        if item.place is None or item.place.type != "country":
+            continue
+        # "soldiers from North Korea", "troops of the DPRK": the country the counted people come from.
+        gap = item.start - 1
+        while gap > span.end and doc[gap].lower_ in _DETERMINERS:
+            gap -= 1
+        if span.end - 1 <= gap < span.end + 3 and doc[gap].lower_ in ("from", "of") and gap >= span.start:
+            return item.place.name, [item]
+        if gap >= span.end and gap <= span.end + 1 and doc[gap].lower_ in ("from", "of") and _counts_people(span, gaz):
+            return item.place.name, [item]
+        # "North Korea's troops"
+        if item.end < len(doc) and doc[item.end].text in ("'s", "’s") and item.end + 1 == span.start:
+            return item.place.name, [item]
+        if item.end < len(doc) and doc[item.end].text in ("'s", "’s") and span.start <= item.start < span.end:
+            if item.end + 1 < len(doc) and doc[item.end + 1].lower_ not in gaz.area_nouns:
+                return item.place.name, [item]
+    return None, []
+
+
+def _counts_people(span, gaz: Gazetteer) -> bool:
+    return any(t.lower_ in gaz.actor_nouns for t in span)
+
+
+def _subject_runs(text: str) -> Iterator[str]:
+    words = _WORD.findall(text)
+    for size in (3, 2, 1):
+        for i in range(len(words) - size + 1):
+            yield " ".join(words[i:i + size])
+
+
+def _by_parse(doc, span, candidates: list[_Found], other_heads: set[int], gaz: Gazetteer) -> _Found | None:
+    """Return the mention the parse attaches to the claim's clause by a locating word, nearest in the tree."""
+    head = span.root
+    verb = _clause_head(head)
+    scope = _scope(doc, verb, span, gaz)
+    scored = []
+    for item in candidates:
+        root = doc[item.start:item.end].root
+        if root.i not in scope and not (span.start <= item.start < span.end):
+            continue
+        governor = _locating_governor(doc, root, item, candidates, gaz)
+        if governor is None:
+            continue
+        distance = _tree_distance(head, root, other_heads)
+        if distance is None:
+            continue
+        after = 0 if item.start >= span.start else 1
+        scored.append((distance, after, abs(item.start - span.end), item, governor))
+    where_item = _relative_where(doc, verb, candidates)
+    if where_item is not None:
+        scored.append((1, 0, 0, where_item, None))
+    if not scored:
+        return None
+    scored.sort(key=lambda s: s[:3])
+    best = scored[0]
+    # Prefer the inner of two places given together ("in the Kursk region in western Russia").
+    for other in scored[1:]:
+        item, governor = other[3], other[4]
+        if other[0] > best[0] + 2 or item.place is None or best[3].place is None or governor is None:
+            continue
+        beside = best[4] is not None and governor.i == best[4].i
+        attached = best[3].start <= governor.i < best[3].end
+        if (beside or attached) and item.place.name != best[3].place.name \
+                and gaz.contains(best[3].place.name, item.place.name):
+            best = other
+    return best[3]
+
+
+def _clause_head(token):
+    """Return the verb of the clause a token sits in (climbing from a noun to its predicate)."""
+    current = token
+    steps = 0
+    while current.pos_ not in ("VERB", "AUX") and current.head is not current and steps < 50:
+        if current.dep_ in CLAUSE_DEPS:
+            break
+        current = current.head
+        steps += 1
+    return current
+
+
+def _scope(doc, verb, span, gaz: Gazetteer) -> set[int]:
+    """Return the token indices of the clause around a claim, without nested clauses and the speaker's part."""
+    claim_tokens = set(range(span.start, span.end))
+    speech = verb.lemma_.lower() in gaz.speech_verbs
+    scope: set[int] = set()
+    stack = [verb]
+    while stack:
+        token = stack.pop()
+        scope.add(token.i)
+        for child in token.children:
+            holds_claim = child.left_edge.i <= span.root.i <= child.right_edge.i
+            if not holds_claim:
+                if child.dep_ in CLAUSE_DEPS and not (child.dep_ == "relcl" and token.i in claim_tokens):
+                    continue
+                if child.dep_ == "conj" and child.pos_ in ("VERB", "AUX") and any(
+                        c.dep_.startswith("nsubj") for c in child.children):
+                    continue
+                if speech and token is verb and (child.dep_.startswith("nsubj") or child.right_edge.i < span.start):
+                    continue
+            stack.append(child)
+    return scope
+
+
+def _locating_governor(doc, root, item: _Found, candidates: list[_Found], gaz: Gazetteer):
+    """Return the token a place hangs from when a locating word attaches it (None when it is no location)."""
+    token = root
+    steps = 0
+    while token.dep_ in ("conj", "appos", "compound", "amod", "nmod", "npadvmod") and token.head is not token \
+            and steps < 6:
+        if token.dep_ in ("compound", "amod") and token.head.i in range(item.start, item.end):
+            break
+        token = token.head
+        steps += 1
+    if token.dep_ == "pobj":
+        prep = token.head
+        word = prep.lower_
+        if word not in gaz.locating:
+            return None
+        if word == "of":
+            for other in candidates:
+                if other is not item and other.place is not None and other.start <= prep.head.i < other.end:
+                    return None   # "the Kursk region of Russia": Russia only says where the region is
+        return prep.head
+    if token.dep_ == "poss":
+        head = token.head
+        if head.lower_ in gaz.area_nouns:
+            return head
+        return None
+    if token.dep_ in ("advmod",) and item.relation in ("near", "front"):
+        return token.head
+    return None
+
+
+def _tree_distance(a, b, blocked: set[int]) -> int | None:
+    """Return the number of arcs between two tokens; None when the path runs through another claim's head."""
+    path_a = [a] + list(a.ancestors)
+    index_a = {t.i: n for n, t in enumerate(path_a)}
+    up = 0
+    current = b
+    seen = []
+    while current.i not in index_a:
+        seen.append(current.i)
+        if current.head is current:
+            return None
+        current = current.head
+        up += 1
+    lca_depth = index_a[current.i]
+    path = seen + [t.i for t in path_a[:lca_depth]]
+    if any(i in blocked for i in path if i != a.i):
+        return None
+    return up + lca_depth
+
+
+def _relative_where(doc, verb, candidates: list[_Found]) -> _Found | None:
+    """Return the place a relative "where" clause hangs from ("the Kursk region, where 8,000 ... are")."""
+    if verb.dep_ != "relcl" or not any(c.lower_ == "where" for c in verb.children):
+        return None
+    for item in candidates:
+        if item.start <= verb.head.i < item.end and item.place is not None:
+            return item
+    return None
+
+
+def _by_order(doc, span, candidates: list[_Found], spans, gaz: Gazetteer) -> _Found | None:
+    """Return the first place after the claim in its clause with a locating word before it (no parse)."""
+    _, _, sent_end = _sentence_of(doc, span.start)
+    limit = sent_end
+    for i in range(span.end, sent_end):
+        if doc[i].lower_ in _CLAUSE_BREAKS or doc[i].text in _CLAUSE_BREAKS:
+            limit = i
+            break
+    for other in spans:
+        if other is not None and span.end <= other.start < limit:
+            limit = other.start   # a later claim owns what follows it
+    for item in sorted(candidates, key=lambda f: f.start):
+        if not (span.start <= item.start < limit):
+            continue
+        if _cued(doc, item, gaz, floor=span.start, claim_end=span.end):
+            return item
+    return None
+
+
+def _cued(doc, item: _Found, gaz: Gazetteer, floor: int, claim_end: int) -> bool:
+    """Return True when a locating word stands before a mention (past determiners): "in the", "close to"."""
+    if item.place is not None and item.place.type in ("front", "border"):
+        return True
+    i = item.start
+    while i > floor and doc[i - 1].lower_ in _DETERMINERS:
+        i -= 1
+    for size in (3, 2, 1):
+        if i - size < floor:
+            continue
+        words = _span_key(doc, i - size, i).lower()
+        if words == "of":
+            # "780 square kilometres of X", "the territory of X": of after what the claim counts or a land noun
+            return i - 1 <= claim_end or doc[i - 2].lower_ in gaz.area_nouns
+        if words in gaz.locating or words in gaz.relation_words:
+            return True
+    return False
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# Place claims for `extract --kind place`
+
+
+def place_claims(doc, article: Article, gazetteer: Gazetteer) -> Iterator[Claim]:
+    """Yield a claim of kind "place" for every place mention: place is the canonical name, unit the place's type,
+    subject the canonical name of the place that contains it."""
+    for mention in place_mentions(doc, gazetteer):
+        place = mention.place
+        yield new_claim(article, doc, mention.start, mention.end, "place", place=mention.name,
+                        relation=mention.relation, unit=place.type if place else None,
+                        subject=place.parent if place else None)
