@@ -1,9 +1,675 @@
-"""Attribution: who asserts each claim, with which cue, relayed by whom, on what evidence, and how sure."""
+"""Attribution: who asserts each claim, with which cue, relayed by whom, on what evidence, and how sure.
+
+The cue words live in rules/attribution.yaml, names in rules/speakers.yaml and hedges in rules/hedges.yaml;
+docs/attribution.md says how a claim's speaker is chosen. Works on the blank pipeline from word shapes and
+uses the dependency parse and entities when the pipeline has them.
+"""
 from __future__ import annotations
 
+import re
+from bisect import bisect_right
+from dataclasses import dataclass, field
+
+from troopclaims.cues import (CueRules, HedgeRules, build_cue_rules, build_hedge_rules, matches, phrase_regex,
+                              verb_cue)
+from troopclaims.mentions import MentionFinder
+from troopclaims.quotes import Quote, quotations
 from troopclaims.records import Claim
+from troopclaims.speakers import Speaker, SpeakerBook, build_book, clean_mention, normalise
+from troopclaims.spans import token_at
+
+_PASSIVE_AUX = frozenset("was were is are been be being 's".split())
+_RAISING = frozenset(("to",))           # "is expected to", "is said to": a hedge, not a source
+_FRAME_WINDOW = 3                       # sentences an evidence chain (X intercepted Y's messages) stays open
+_QUOTE_END_MARKS = ",?!—–-…"
+
+
+@dataclass(frozen=True)
+class Attribution:
+    """Who asserts one claim and how; speaker_start/speaker_end locate the mention that names the speaker."""
+
+    speaker: str | None = None
+    speaker_start: int | None = None
+    speaker_end: int | None = None
+    cue: str | None = None              # the cue as written, lower case: "warned", "according to"
+    cue_lemma: str | None = None        # its entry in rules/attribution.yaml: "warn", "according to"
+    via: str | None = None
+    evidence: str | None = None
+    status: str | None = None
+    hedges: tuple[str, ...] = ()
+    negated: bool = False
+
+
+@dataclass
+class _Event:
+    """One cue in the document with the speaker it names (None when passive or not found)."""
+
+    start: int                          # first token of the cue
+    end: int
+    cue: str
+    lemma: str
+    status: str
+    kind: str                           # verb | phrase
+    relay: bool = False
+    role: str | None = None             # phrases: source | relay
+    speaker: Speaker | None = None
+    mention: tuple[int, int] | None = None   # token span of the mention
+    evidence: str | None = None
+    passive: bool = False
+    inner: "_Event | None" = field(default=None, repr=False)
+
+
+@dataclass(frozen=True)
+class _Frame:
+    """An evidence chain: `relayer` published `evidence` of what `origin` (belonging to `owner`) said."""
+
+    sentence: int
+    evidence: str
+    origin: str
+    owner: str
+    relayer: str
 
 
 def attribute(doc, claims: list[Claim], rules) -> list[Claim]:
     """Return the claims (same order) with speaker, cue, via, evidence, status, hedges, negated filled in."""
-    return list(claims)
+    found = attributions(doc, claims, rules)
+    return [claim.with_fields(speaker=a.speaker, cue=a.cue, via=a.via, evidence=a.evidence, status=a.status,
+                              hedges=a.hedges, negated=a.negated) for claim, a in zip(claims, found)]
+
+
+def attributions(doc, claims: list[Claim], rules) -> list[Attribution]:
+    """Return one Attribution per claim (same order), with the character span of the speaker's mention."""
+    if not claims:
+        return []
+    reader = _Reader(doc, rules.compiled("attribution", build_cue_rules), rules.compiled("hedges", build_hedge_rules),
+                     rules.compiled("speakers", build_book))
+    return [reader.attribution(claim.start, claim.end) for claim in claims]
+
+
+class _Reader:
+    """Reads one Doc once (quotes, cues, speakers, evidence chains) and then answers for each claim."""
+
+    def __init__(self, doc, cues: CueRules, hedges: HedgeRules, book: SpeakerBook):
+        self.doc, self.text, self.cues, self.hedge_rules, self.book = doc, doc.text, cues, hedges, book
+        self.finder = MentionFinder(doc, cues)
+        self.quotes: list[Quote] = list(quotations(doc.text))
+        self._quote_starts = [q.start for q in self.quotes]
+        self.sentences = list(doc.sents)
+        self._sentence_starts = [s.start for s in self.sentences]
+        self.in_quote = [self.quote_of(t.idx, t.idx + len(t.text)) is not None for t in doc]
+        self.history: list[tuple[int, Speaker, str]] = []     # (char, speaker, mention text) in text order
+        self.events: dict[int, _Event] = {}                    # first cue token -> event
+        self._quote_memo: dict[int, _Event | None] = {}
+        self._named: list | None = None
+        self._read_events()
+        self.frames = self._read_frames()
+
+    # --- reading the document ------------------------------------------------------------------------------
+    def quote_of(self, start: int, end: int) -> Quote | None:
+        """Return the innermost quotation holding the character span, or None."""
+        i = bisect_right(self._quote_starts, start) - 1
+        while i >= 0:
+            if self.quotes[i].holds(start, end):
+                return self.quotes[i]
+            if self.quotes[i].end <= start and i < len(self.quotes) - 1:
+                break
+            i -= 1
+        return None
+
+    def sentence_index(self, token_i: int) -> int:
+        return bisect_right(self._sentence_starts, token_i) - 1
+
+    def _read_events(self) -> None:
+        phrase_at = {}
+        for start, end, text in matches(self.cues.phrase_pattern, self.text, 0, len(self.text)):
+            span = self.doc.char_span(start, end, alignment_mode="expand")
+            if span is not None:
+                phrase_at[span.start] = (span.end, self.cues.phrases.get(text), self.text[start:end].lower())
+        i = 0
+        while i < len(self.doc):
+            token = self.doc[i]
+            if i in phrase_at and phrase_at[i][1] is not None:
+                end, phrase, surface = phrase_at[i]
+                event = _Event(i, end, " ".join(surface.split()), phrase.text, "reported", "phrase", role=phrase.role)
+                self._phrase_target(event, token.sent)
+                self.events[i] = event
+                i = end
+                continue
+            cue = verb_cue(token, self.cues, self.finder.parsed)
+            if cue is not None and (not cue.strict or self._strict_ok(i)):
+                event = _Event(i, i + 1, token.lower_.replace("’", "'"), cue.lemma, cue.status, "verb", cue.relay)
+                if self._verb_speaker(event, token.sent) is not False:
+                    self.events[i] = event
+            i += 1
+
+    def _strict_ok(self, i: int) -> bool:
+        """Return True when a strict verb stands where verbs of saying do: before that/:/a quote, or after one."""
+        j = i + 1
+        while j < len(self.doc) and self.finder._skippable(self.doc[j]):
+            j += 1
+        if j >= len(self.doc) or self.doc[j].lower_ in ("that", ":", ",", ".", "“", '"', "‘"):
+            return True
+        before = self.text[max(0, self.doc[i].idx - 40):self.doc[i].idx]
+        return any(mark in before for mark in "”\"")
+
+    def _verb_speaker(self, event: _Event, sent):
+        """Fill the speaker of a verb cue; return False when the verb only hedges ("is expected to")."""
+        token = self.doc[event.start]
+        spans: list[tuple[int, int]] = []
+        passive = False
+        if self.finder.parsed:
+            spans, passive = self.finder.subject_of(token)
+        if not spans and not passive:
+            spans, passive = self._shape_subject(event, sent)
+        if passive and not spans:
+            nxt = self.doc[event.end] if event.end < len(self.doc) else None
+            if nxt is not None and nxt.lower_ in _RAISING:
+                return False
+            event.passive = True
+            return True
+        if self.in_quote[event.start]:
+            return True                    # a cue inside a quotation is the quoted speaker's own words
+        for span in spans:
+            speaker = self._resolve(span, token.sent)
+            if speaker is not None:
+                event.speaker, event.mention = speaker, span
+                if speaker.name in self.book.kinds or speaker.kind == "person":
+                    break
+        if event.speaker is not None:
+            self.history.append((self.doc[event.mention[0]].idx, event.speaker, self._span_text(event.mention)))
+        return True
+
+    def _shape_subject(self, event: _Event, sent) -> tuple[list[tuple[int, int]], bool]:
+        """Return (candidate mentions, passive) for a verb cue from word shapes alone (blank pipeline)."""
+        i = event.start
+        j = i - 1
+        while j >= sent.start and self.finder._skippable(self.doc[j]) and self.doc[j].lower_ not in _PASSIVE_AUX:
+            j -= 1
+        if j >= sent.start and self.doc[j].lower_ in _PASSIVE_AUX and self.doc[i].lower_.endswith(("ed", "d", "n")):
+            k = event.end
+            if k < sent.end and self.doc[k].lower_ == "by":
+                agent = self.finder.np_after(k + 1, sent, boundary=False, appositive=True)
+                return ([agent] if agent else []), agent is None
+            return [], True
+        if self.doc[i].lower_.endswith("ing") and i - 1 >= sent.start and self.doc[i - 1].text in (",", "by"):
+            # "..., saying:" / "..., adding," : the speaker of the clause the participle hangs on
+            for earlier in sorted(self.events.values(), key=lambda e: -e.start):
+                if sent.start <= earlier.start < i and earlier.kind == "verb" and earlier.mention:
+                    return [earlier.mention], False
+            outside = {t for t in range(sent.start, i) if self.in_quote[t]}
+            subject = self.finder.sentence_subject(sent, i, outside)
+            return ([subject] if subject else []), False
+        if j >= sent.start and self.doc[j].lower_ in ("and", "but", "then") and j - 1 >= sent.start:
+            for earlier in sorted(self.events.values(), key=lambda e: -e.start):
+                if sent.start <= earlier.start < j and earlier.kind == "verb" and earlier.mention:
+                    return [earlier.mention], False     # "X said ... and recalled ...": X again
+        before = self.finder.np_before(i, sent)
+        if before:
+            return [before], False
+        k = event.end
+        after = self.finder.np_after(k, sent, boundary=True)
+        return ([after] if after else []), False
+
+    def _phrase_target(self, event: _Event, sent) -> None:
+        """Fill the source a phrase names: a speaker, or evidence ("according to intelligence data")."""
+        target = self.finder.target_after(event.end, sent)
+        if target is None:
+            return
+        start, end = self.doc[target[0]].idx, self.doc[target[1] - 1].idx + len(self.doc[target[1] - 1])
+        for _, _, word in matches(self.cues.evidence_pattern, self.text, start, end):
+            event.evidence = self.cues.evidence[word]
+        if event.evidence and self._evidence_heads(target, start, end):
+            return                                 # the source is the evidence itself
+        if self.in_quote[event.start]:
+            return
+        event.speaker = self._resolve(target, sent)
+        event.mention = target if event.speaker else None
+        if event.speaker is not None:
+            self.history.append((start, event.speaker, self._span_text(target)))
+
+    def _evidence_heads(self, span: tuple[int, int], start: int, end: int) -> bool:
+        """Return True when an evidence word ends the phrase's head ("these purported intercepts", "data")."""
+        head = span[1] - 1
+        for i in range(span[0] + 1, span[1]):
+            if self.doc[i].lower_ == "of":
+                head = i - 1
+                break
+        head_end = self.doc[head].idx + len(self.doc[head])
+        return any(s <= self.doc[head].idx and head_end <= e
+                   for s, e, _ in matches(self.cues.evidence_pattern, self.text, start, end))
+
+    def _read_frames(self) -> list[_Frame]:
+        """Return the evidence chains: "HUR ... intercepted Russian military communications" and the like."""
+        frames = []
+        for start, end, word in matches(self.cues.evidence_pattern, self.text, 0, len(self.text)):
+            span = self.doc.char_span(start, end, alignment_mode="expand")
+            if span is None or self.in_quote[span.start]:
+                continue
+            sent = span.sent
+            i = span.end
+            while i < sent.end and self.doc[i].lower_ in ("of", "from", "the", "between"):
+                i += 1
+            origin = self.finder.target_after(i, sent, limit=4) if i < sent.end else None
+            if origin is None:
+                continue
+            origin_text = clean_mention(self._span_text(origin))
+            owner = self.book.owner(origin_text)
+            relayer = self._sentence_speaker(sent, span.start)
+            if owner and relayer and relayer.name != owner:
+                frames.append(_Frame(self.sentence_index(span.start), self.cues.evidence[word], origin_text, owner,
+                                     relayer.name))
+        return frames
+
+    def _sentence_speaker(self, sent, before: int) -> Speaker | None:
+        for event in sorted(self.events.values(), key=lambda e: e.start):
+            if sent.start <= event.start < sent.end and event.speaker is not None and event.kind == "verb":
+                return event.speaker
+        subject = self.finder.sentence_subject(sent, before)
+        return self._resolve(subject, sent) if subject else None
+
+    # --- names ---------------------------------------------------------------------------------------------
+    def _span_text(self, span: tuple[int, int]) -> str:
+        return self.doc[span[0]:span[1]].text
+
+    def _resolve(self, span: tuple[int, int], sent) -> Speaker | None:
+        """Return the speaker a mention names: pronouns and "the soldier" resolve to earlier speakers."""
+        text = self._span_text(span)
+        lower = normalise(text)
+        position = self.doc[span[0]].idx
+        if lower in self.cues.pronouns:
+            return self._antecedent(self.cues.pronouns[lower], position, sent)
+        entity = self.finder.entity_label(*span)
+        speaker = self.book.lookup(text, self.cues.speaker_nouns, entity)
+        if speaker.name in self.book.kinds:
+            return speaker
+        words = clean_mention(text).split()
+        if not words:
+            return None
+        earlier = [(p, s, t) for p, s, t in self.history if p < position]
+        if len(words) == 1 and words[0][:1].isupper():
+            for _, known, _ in reversed(earlier):      # "Kirby" after "John Kirby"
+                if known.name.split()[-1] == words[0] and len(known.name.split()) > 1:
+                    return known
+        if text.lower().startswith("the ") and len(words) <= 3:
+            head = normalise(words[-1])
+            for _, known, surface in reversed(earlier):   # "the soldier" after "a North Korean soldier"
+                if head in normalise(surface).split():
+                    return known
+        return speaker
+
+    def _antecedent(self, kind: str, position: int, sent) -> Speaker | None:
+        """Return the last speaker before `position` that a pronoun of this kind can point to.
+
+        A speaker named later in the pronoun's own sentence is passed over ("He said of this talk with Syrsky").
+        """
+        later_text = normalise(self.text[position:sent.end_char])
+        later_words = set(re.findall(r"[\w'-]+", later_text))
+        earlier = [h for h in self.history if h[0] < position]
+        named = [h for h in self.named_mentions() if h[0] < position]
+        for _, speaker, surface in [*reversed(earlier), *reversed(named)]:
+            if speaker.kind in ("person", None):
+                names = {normalise(speaker.name.split()[-1]), normalise(clean_mention(surface).split()[-1])}
+                if names & later_words:
+                    continue
+            elif f" {normalise(speaker.name)} " in f" {later_text} ":
+                continue
+            if kind == "person" and speaker.kind in ("person", None) and not speaker.plural:
+                return speaker
+            if kind == "plural" and (speaker.plural or speaker.kind in ("group", "organisation", "country")):
+                return speaker
+            if kind == "organisation" and speaker.kind in ("organisation", "country", "outlet", "group"):
+                return speaker
+        return None
+
+    def named_mentions(self) -> list[tuple[int, Speaker, str]]:
+        """Return the known speakers (speakers.yaml) and, with the model, the people named anywhere in the text."""
+        if self._named is None:
+            self._named = []
+            names = sorted(self.book.aliases, key=len, reverse=True)
+            pattern = phrase_regex(names)
+            for start, end, text in matches(pattern, self.text, 0, len(self.text)):
+                token = token_at(self.doc, start)
+                if self.in_quote[token.i] or not self.text[start].isupper():
+                    continue
+                name = self.book.aliases[text[4:] if text.startswith("the ") else text]
+                self._named.append((start, Speaker(name, self.book.kinds.get(name)), self.text[start:end]))
+            for ent in self.doc.ents:
+                if ent.label_ == "PERSON" and not self.in_quote[ent.start]:
+                    self._named.append((ent.start_char, self._resolve((ent.start, ent.end), ent.sent), ent.text))
+            self._named.sort(key=lambda h: h[0])
+        return self._named
+
+    # --- answering for one claim ---------------------------------------------------------------------------
+    def attribution(self, start: int, end: int) -> Attribution:
+        """Return the attribution of the claim at text[start:end]."""
+        first = token_at(self.doc, start)
+        if first is None:
+            return Attribution()
+        last = token_at(self.doc, max(start, end - 1))
+        span = (first.i, last.i + 1)
+        sent = first.sent
+        quote = self.quote_of(start, end)
+        event = self._quote_event(quote) if quote is not None else None
+        if event is None:
+            event = self._governing(span, sent)
+        via = None
+        if event is not None and event.inner is not None:
+            event, via = event.inner, event.speaker
+        via = self._relay(event, sent, quote) or via
+        evidence = self._evidence(span, sent, event, quote)
+        speaker = event.speaker if event is not None else None
+        mention = event.mention if event is not None else None
+        frame = self._frame(span, sent, speaker)
+        if frame is not None:
+            speaker, via, evidence = Speaker(frame.origin, "group"), frame.relayer, frame.evidence
+        hedges, hedge_statuses = self._hedges(span, sent, event, quote)
+        negated, cue_negated = self._negation(span, sent, event)
+        status = self._status(event, hedge_statuses, cue_negated, speaker)
+        if via is not None and speaker is not None and via == speaker.name:
+            via = None
+        return Attribution(
+            speaker=speaker.name if speaker else None,
+            speaker_start=self.doc[mention[0]].idx if mention else None,
+            speaker_end=self.doc[mention[1] - 1].idx + len(self.doc[mention[1] - 1]) if mention else None,
+            cue=event.cue if event is not None else None, cue_lemma=event.lemma if event is not None else None,
+            via=via, evidence=evidence, status=status, hedges=hedges, negated=negated)
+
+    def _quote_event(self, quote: Quote) -> _Event | None:
+        """Return the cue that attributes a quotation: after it, before it, or the quote before it."""
+        if quote.start in self._quote_memo:
+            return self._quote_memo[quote.start]
+        self._quote_memo[quote.start] = None
+        event = self._after_quote(quote) or self._before_quote(quote) or self._continued_quote(quote)
+        self._quote_memo[quote.start] = event
+        return event
+
+    def _after_quote(self, quote: Quote) -> _Event | None:
+        """'"...," Zelensky wrote Friday' / '"...," said X' / '"..." he added.'"""
+        inside = self.text[quote.start:quote.end].rstrip("”\"» \n")
+        follow = self.text[quote.end:quote.end + 2].lstrip()
+        if not inside or not (inside[-1] in _QUOTE_END_MARKS or follow[:1] in (",", "")):
+            if not (inside.endswith(".") and follow[:1].islower()):
+                return self._after_quote_closing(quote) if inside.endswith(".") else None
+        first = token_at(self.doc, quote.end)
+        if first is None or first.idx < quote.end:
+            return None
+        for i in range(first.i, min(first.i + 8, len(self.doc))):
+            token = self.doc[i]
+            if token.text in ".;:" or self.in_quote[i]:
+                break
+            event = self.events.get(i)
+            if event is not None and event.kind == "verb" and (event.speaker or event.passive):
+                return event
+        return None
+
+    def _after_quote_closing(self, quote: Quote) -> _Event | None:
+        """'"... troops." Zelensky said.' (the attribution is a sentence of its own: speaker, verb, full stop)."""
+        first = token_at(self.doc, quote.end)
+        if first is None or first.idx < quote.end:
+            return None
+        for i in range(first.i, min(first.i + 6, len(self.doc))):
+            event = self.events.get(i)
+            if event is not None and event.kind == "verb" and event.speaker:
+                after = event.end
+                while after < len(self.doc) and self.finder._skippable(self.doc[after]):
+                    after += 1
+                if after >= len(self.doc) or self.doc[after].text in (".", ":"):
+                    return event
+                return None
+            if self.doc[i].text in ".;:":
+                return None
+        return None
+
+    def _before_quote(self, quote: Quote) -> _Event | None:
+        """'X said: "..."', 'He said of this conversation: "..."', '..., saying: "..."'."""
+        before = self.text[:quote.start].rstrip()
+        if not before or before[-1] not in ":,":
+            return None
+        last = token_at(self.doc, len(before) - 1)
+        if last is None:
+            return None
+        paragraph_start = self.text.rfind("\n", 0, quote.start) + 1
+        for i in range(last.i, max(last.i - 14, -1), -1):
+            token = self.doc[i]
+            if token.idx < paragraph_start or (self.in_quote[i] and token.text not in "”\""):
+                break
+            event = self.events.get(i)
+            if event is not None and event.kind == "verb" and (event.speaker or event.passive):
+                return event
+        return None
+
+    def _continued_quote(self, quote: Quote) -> _Event | None:
+        """A quotation standing alone at the start of its paragraph or sentence goes on the last speaker's words."""
+        line_start = self.text.rfind("\n", 0, quote.start) + 1
+        lead = self.text[line_start:quote.start]
+        if lead.strip() and not lead.rstrip().endswith((".", "”", '"')):
+            return None
+        previous_line = self.text.rfind("\n", 0, max(line_start - 1, 0))
+        previous_line = self.text.rfind("\n", 0, previous_line) + 1 if previous_line > 0 else 0
+        best = None
+        for other in self.quotes:
+            if previous_line <= other.start and other.end <= quote.start:
+                event = self._quote_event(other)
+                if event is not None:
+                    best = (other.end, event)
+        for event in self.events.values():
+            position = self.doc[event.start].idx
+            if (previous_line <= position < quote.start and event.speaker is not None and event.kind == "verb"
+                    and not self.in_quote[event.start] and (best is None or position > best[0])):
+                best = (position, event)
+        return best[1] if best else None
+
+    def _governing(self, span: tuple[int, int], sent) -> _Event | None:
+        """Return the cue in the claim's sentence that reports it (outermost unless a relay), else None."""
+        candidates = [e for e in self.events.values() if sent.start <= e.start < sent.end and e.kind == "verb"
+                      and not self.in_quote[e.start] and (e.speaker is not None or e.passive)
+                      and not (e.start < span[1] and span[0] < e.end)
+                      and not (e.mention and e.mention[0] <= span[0] < e.mention[1])]
+        candidates.sort(key=lambda e: e.start)
+        chosen = None
+        if self.finder.parsed:
+            chosen = self._governing_by_parse(span, candidates)
+        if chosen is None:
+            chosen = self._governing_by_order(span, candidates)
+        if chosen is None:
+            phrases = [e for e in self.events.values() if sent.start <= e.start < sent.end and e.kind == "phrase"
+                       and (e.speaker is not None or e.evidence) and not self.in_quote[e.start]]
+            if phrases:
+                chosen = min(phrases, key=lambda e: abs(e.start - span[0]))
+        return chosen
+
+    def _governing_by_parse(self, span, candidates) -> _Event | None:
+        by_token = {e.start: e for e in candidates}
+        root = self.doc[span[0]]
+        for i in range(*span):
+            if not (span[0] <= self.doc[i].head.i < span[1]):
+                root = self.doc[i]
+                break
+        inner = None
+        node, child = root, None
+        for _ in range(40):
+            if node.i in by_token and (child is None or child.dep_ not in ("nsubj", "nsubjpass", "csubj")):
+                if inner is None:
+                    inner = by_token[node.i]
+                elif (child is not None and child.dep_ in ("ccomp", "xcomp", "parataxis") and not inner.passive
+                      and not self._clause_break(node.i + 1, (inner.mention or (inner.start,))[0])):
+                    inner = self._outer(by_token[node.i], inner)
+                else:
+                    break
+            elif inner is not None and (child is not None and child.dep_ in ("conj", "advcl", "relcl", "acl")):
+                break
+            if node.head is node:
+                break
+            node, child = node.head, node
+        if inner is None:
+            for event in candidates:
+                token = self.doc[event.start]
+                if token.dep_ == "parataxis" and token.i >= span[1]:
+                    ancestors = {a.i for a in root.ancestors} | {root.i}
+                    if token.head.i in ancestors:
+                        return event
+        return inner
+
+    def _governing_by_order(self, span, candidates) -> _Event | None:
+        before = [e for e in candidates if e.end <= span[0]]
+        if before:
+            chosen = before[-1]
+            for earlier in reversed(before[:-1]):
+                if self._clause_break(earlier.end, (chosen.mention or (chosen.start,))[0]):
+                    break
+                chosen = self._outer(earlier, chosen)
+            trailing = self._trailing(span, candidates)
+            if trailing is not None and (trailing.relay or (trailing.speaker and trailing.speaker.kind == "outlet")):
+                return self._outer(trailing, chosen)
+            return chosen
+        return self._trailing(span, candidates)
+
+    def _trailing(self, span, candidates) -> _Event | None:
+        """Return the cue of a sentence-final attribution after the claim (", officials said.")."""
+        for event in candidates:
+            if event.start < span[1]:
+                continue
+            first = min(event.start, event.mention[0] if event.mention else event.start)
+            if first < span[1]:
+                continue
+            previous = self.doc[first - 1] if first > 0 else None
+            if previous is not None and previous.text in (",", "”", '"', "—", "–"):
+                nxt = self.doc[event.end] if event.end < len(self.doc) else None
+                if nxt is None or nxt.lower_ != "that":
+                    return event
+            return None
+        return None
+
+    def _outer(self, outer: _Event, inner: _Event) -> _Event:
+        """Return the event that reports a nested one: a relay keeps the inner speaker and becomes `via`."""
+        if outer.relay or (outer.speaker is not None and outer.speaker.kind == "outlet"):
+            if inner.speaker is not None:
+                relayed = _Event(**{**inner.__dict__})
+                return _Event(**{**outer.__dict__, "inner": relayed})
+        if outer.speaker is not None and inner.speaker is not None and outer.speaker == inner.speaker:
+            return inner                       # "X has said that they believe ...": X, with the finer cue
+        return outer if outer.speaker is not None else inner
+
+    def _clause_break(self, start: int, end: int) -> bool:
+        return any(self.doc[i].lower_ in self.cues.clause_breaks for i in range(start, end))
+
+    def _relay(self, event: _Event | None, sent, quote: Quote | None) -> str | None:
+        """Return who passes the speaker's words on: "as reported by X", "X reported, citing ..."."""
+        if event is None:
+            return None
+        where = self.doc[event.start].sent
+        for other in self.events.values():
+            if (other.kind == "phrase" and where.start <= other.start < where.end and other.speaker is not None
+                    and not self.in_quote[other.start] and other is not event):
+                if other.role == "relay" or other.speaker.kind == "outlet":
+                    return other.speaker.name
+                if other.role == "source" and event.kind == "verb" and event.speaker is not None:
+                    return other.speaker.name if event.speaker.kind == "outlet" else None
+        return None
+
+    def _evidence(self, span, sent, event: _Event | None, quote: Quote | None) -> str | None:
+        """Return the evidence named near the claim: a source phrase's evidence, else an evidence word."""
+        sentences = [sent]
+        if event is not None and self.doc[event.start].sent != sent:
+            sentences.append(self.doc[event.start].sent)
+        for other in sorted(self.events.values(), key=lambda e: e.start):
+            if other.kind == "phrase" and other.evidence and any(s.start <= other.start < s.end for s in sentences):
+                return other.evidence
+        skip = set(range(*event.mention)) if event is not None and event.mention else set()
+        for s in sentences:
+            for start, end, word in matches(self.cues.evidence_pattern, self.text, s.start_char, s.end_char):
+                token = token_at(self.doc, start)
+                if token.i in skip or token.text[:1].isupper():
+                    continue
+                if quote is None and self.in_quote[token.i]:
+                    continue
+                return self.cues.evidence[word]
+        return None
+
+    def _frame(self, span, sent, speaker: Speaker | None) -> _Frame | None:
+        """Return the evidence chain a claim belongs to: the chain's evidence is named, or its owner speaks."""
+        index = self.sentence_index(span[0])
+        words = None
+        for frame in reversed(self.frames):
+            if not (0 <= index - frame.sentence <= _FRAME_WINDOW):
+                continue
+            if speaker is not None and speaker.name == frame.owner:
+                return frame
+            if words is None:
+                words = {self.cues.evidence[w] for _, _, w in
+                         matches(self.cues.evidence_pattern, self.text, sent.start_char, sent.end_char)}
+            if frame.evidence in words and (speaker is None or speaker.name in (frame.relayer, frame.owner)):
+                return frame
+        return None
+
+    def _hedges(self, span, sent, event: _Event | None, quote: Quote | None) -> tuple[tuple[str, ...], list[str]]:
+        """Return (hedge words in text order, their statuses) around the claim."""
+        regions = [(sent.start_char, sent.end_char)]
+        if event is not None:
+            where = self.doc[event.start].sent
+            if where != sent:
+                regions.append((where.start_char, where.end_char))
+        clause = self._clause(span, sent)
+        cue_chars = (self.doc[event.start].idx, self.doc[event.end - 1].idx + len(self.doc[event.end - 1])) \
+            if event is not None else (-1, -1)
+        found, statuses = [], []
+        for region in regions:
+            for start, end, text in matches(self.hedge_rules.pattern, self.text, *region):
+                rule = self.hedge_rules.hedges.get(text)
+                if rule is None or (start < cue_chars[1] and cue_chars[0] < end):
+                    continue
+                if rule.scope == "clause" and not (clause[0] <= start < clause[1]) and region == regions[0]:
+                    continue
+                if text == "may" and self.text[start].isupper() and start > sent.start_char:
+                    continue               # the month
+                if text not in found:
+                    found.append(text)
+                if rule.status:
+                    statuses.append(rule.status)
+        return tuple(found), statuses
+
+    def _clause(self, span, sent) -> tuple[int, int]:
+        """Return the character span of the clause around the claim, between commas, semicolons and quote marks."""
+        marks = {",", ";", ":", "—", "–", "“", "”", '"', "(", ")"}
+        i = span[0]
+        while i > sent.start and self.doc[i - 1].text not in marks and self.doc[i - 1].lower_ != "that":
+            i -= 1
+        j = span[1]
+        while j < sent.end and self.doc[j].text not in marks:
+            j += 1
+        end_token = self.doc[j - 1]
+        return self.doc[i].idx, end_token.idx + len(end_token)
+
+    def _negation(self, span, sent, event: _Event | None) -> tuple[bool, bool]:
+        """Return (negated, cue negated): a negation in the claim's clause or just before its cue."""
+        excluded = set()
+        for start, end, _ in matches(self.hedge_rules.not_negation, self.text, sent.start_char, sent.end_char):
+            excluded.update(range(start, end))
+        negation = self.hedge_rules.negation
+
+        def negative(token) -> bool:
+            return token.lower_.replace("’", "'") in negation and token.idx not in excluded
+
+        cue_negated = False
+        if event is not None and event.kind == "verb":
+            for i in range(max(event.start - 3, sent.start), event.start):
+                cue_negated = cue_negated or negative(self.doc[i])
+        start, end = self._clause(span, sent)
+        clause_negated = any(negative(t) for t in self.doc.char_span(start, end, alignment_mode="expand") or ()
+                             if not (span[0] <= t.i < span[1]))
+        return cue_negated or clause_negated, cue_negated
+
+    def _status(self, event: _Event | None, hedge_statuses: list[str], cue_negated: bool,
+                speaker: Speaker | None) -> str | None:
+        """Return the claim's status: the first in status_order among its cue's and its hedges' statuses."""
+        statuses = list(hedge_statuses)
+        if event is not None:
+            status = event.status
+            if cue_negated and status == "confirmed":
+                status = "unverified"
+            statuses.append(status)
+        for status in self.hedge_rules.status_order:
+            if status in statuses:
+                return status
+        return self.hedge_rules.default_status if speaker is not None else None
+
