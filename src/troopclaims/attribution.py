@@ -280,6 +280,8 @@ class _Reader:
             return self._antecedent(self.cues.pronouns[lower], position, sent)
         entity = self.finder.entity_label(*span)
         speaker = self.book.lookup(text, self.cues.speaker_nouns, entity)
+        if not speaker.name.strip() or not any(c.isalpha() for c in speaker.name):
+            return None
         if speaker.name in self.book.kinds:
             return speaker
         words = clean_mention(text).split()
