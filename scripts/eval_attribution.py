@@ -101,7 +101,7 @@ def _same_name(a: str, b: str) -> bool:
 
 
 def _words(name: str) -> list[str]:
-    words = normalise(name).replace("'s", "").split()
+    words = [w for w in normalise(name).replace("'s", "").split() if not (len(w) == 2 and w.endswith("."))]
     return words[1:] if words[:1] in (["the"], ["a"], ["an"]) else words
 
 

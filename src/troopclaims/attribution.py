@@ -20,8 +20,12 @@ from troopclaims.spans import token_at
 
 _PASSIVE_AUX = frozenset("was were is are been be being 's".split())
 _RAISING = frozenset(("to",))           # "is expected to", "is said to": a hedge, not a source
-_FRAME_WINDOW = 3                       # sentences an evidence chain (X intercepted Y's messages) stays open
+_FRAME_WINDOW = 2                       # paragraphs an evidence chain (X intercepted Y's messages) stays open
 _QUOTE_END_MARKS = ",?!—–-…"
+# Words after a verb that open its own complement: "..., the reactions suggested how ..." reports nothing before it.
+_COMPLEMENTS = frozenset("that how whether if what why to who which".split())
+_CHAIN = ("ccomp", "xcomp", "parataxis")     # how a report nests in another: "X says aides told him that ..."
+_OPENERS = frozenset(("that", "whether", ":", "“", '"'))
 
 
 @dataclass(frozen=True)
@@ -51,7 +55,8 @@ class _Event:
     status: str
     kind: str                           # verb | phrase
     relay: bool = False
-    role: str | None = None             # phrases: source | relay
+    belief: bool = False
+    role: str | None = None             # phrases: source | cited | relay
     speaker: Speaker | None = None
     mention: tuple[int, int] | None = None   # token span of the mention
     evidence: str | None = None
@@ -63,7 +68,7 @@ class _Event:
 class _Frame:
     """An evidence chain: `relayer` published `evidence` of what `origin` (belonging to `owner`) said."""
 
-    sentence: int
+    paragraph: int
     evidence: str
     origin: str
     owner: str
@@ -86,6 +91,17 @@ def attributions(doc, claims: list[Claim], rules) -> list[Attribution]:
     return [reader.attribution(claim.start, claim.end) for claim in claims]
 
 
+def _reports(child) -> bool:
+    """Return True when a verb's child on the way to a claim carries what the verb reports (not its frame)."""
+    if child.dep_ == "prep":
+        return child.lower_ in ("of", "about", "over", "with")
+    return child.dep_ in ("ccomp", "xcomp", "dobj", "obj", "attr", "oprd", "acomp", "parataxis", "nsubj", "pcomp",
+                          "dative", "conj")
+
+
+_FRAMED = _Event(-1, -1, "", "", "", "")      # the claim sits in a verb's frame, not in what it reports
+
+
 class _Reader:
     """Reads one Doc once (quotes, cues, speakers, evidence chains) and then answers for each claim."""
 
@@ -94,9 +110,8 @@ class _Reader:
         self.finder = MentionFinder(doc, cues)
         self.quotes: list[Quote] = list(quotations(doc.text))
         self._quote_starts = [q.start for q in self.quotes]
-        self.sentences = list(doc.sents)
-        self._sentence_starts = [s.start for s in self.sentences]
         self.in_quote = [self.quote_of(t.idx, t.idx + len(t.text)) is not None for t in doc]
+        self._sentence_starts = self._segment_starts()
         self.history: list[tuple[int, Speaker, str]] = []     # (char, speaker, mention text) in text order
         self.events: dict[int, _Event] = {}                    # first cue token -> event
         self._quote_memo: dict[int, _Event | None] = {}
@@ -119,6 +134,26 @@ class _Reader:
     def sentence_index(self, token_i: int) -> int:
         return bisect_right(self._sentence_starts, token_i) - 1
 
+    def paragraph_index(self, char: int) -> int:
+        return self.text.count("\n", 0, char) - self.text.count("\n\n", 0, char)
+
+    def segment(self, token_i: int):
+        """Return the sentence holding a token, cut at line breaks and after a quotation that ends a sentence."""
+        k = self.sentence_index(token_i)
+        end = self._sentence_starts[k + 1] if k + 1 < len(self._sentence_starts) else len(self.doc)
+        return self.doc[self._sentence_starts[k]:end]
+
+    def _segment_starts(self) -> list[int]:
+        # The parser's sentences sometimes run across paragraphs or past '..."' into the next sentence.
+        starts = {sent.start for sent in self.doc.sents} | {0}
+        for token in self.doc:
+            if "\n" in token.text or "\n" in token.whitespace_:
+                starts.update((token.i, token.i + 1) if token.is_space else (token.i + 1,))
+            elif (token.text in "”\"" and token.i + 1 < len(self.doc) and self.doc[token.i - 1].text in (".", "?", "!")
+                  and self.doc[token.i + 1].text[:1].isupper() and not self.in_quote[token.i + 1]):
+                starts.add(token.i + 1)
+        return sorted(i for i in starts if 0 <= i < len(self.doc))
+
     def _read_events(self) -> None:
         phrase_at = {}
         for start, end, text in matches(self.cues.phrase_pattern, self.text, 0, len(self.text)):
@@ -131,14 +166,15 @@ class _Reader:
             if i in phrase_at and phrase_at[i][1] is not None:
                 end, phrase, surface = phrase_at[i]
                 event = _Event(i, end, " ".join(surface.split()), phrase.text, "reported", "phrase", role=phrase.role)
-                self._phrase_target(event, token.sent)
+                self._phrase_target(event, self.segment(i))
                 self.events[i] = event
                 i = end
                 continue
             cue = verb_cue(token, self.cues, self.finder.parsed)
             if cue is not None and (not cue.strict or self._strict_ok(i)):
-                event = _Event(i, i + 1, token.lower_.replace("’", "'"), cue.lemma, cue.status, "verb", cue.relay)
-                if self._verb_speaker(event, token.sent) is not False:
+                event = _Event(i, i + 1, token.lower_.replace("’", "'"), cue.lemma, cue.status, "verb", cue.relay,
+                               cue.belief)
+                if self._verb_speaker(event, self.segment(i)) is not False:
                     self.events[i] = event
             i += 1
 
@@ -155,22 +191,24 @@ class _Reader:
     def _verb_speaker(self, event: _Event, sent):
         """Fill the speaker of a verb cue; return False when the verb only hedges ("is expected to")."""
         token = self.doc[event.start]
+        if self._raising(event, sent):
+            return False
         spans: list[tuple[int, int]] = []
         passive = False
-        if self.finder.parsed:
+        shared = self._shared_subject(event, sent)
+        if shared:
+            spans = [shared]
+        elif self.finder.parsed:
             spans, passive = self.finder.subject_of(token)
         if not spans and not passive:
             spans, passive = self._shape_subject(event, sent)
         if passive and not spans:
-            nxt = self.doc[event.end] if event.end < len(self.doc) else None
-            if nxt is not None and nxt.lower_ in _RAISING:
-                return False
             event.passive = True
             return True
         if self.in_quote[event.start]:
             return True                    # a cue inside a quotation is the quoted speaker's own words
         for span in spans:
-            speaker = self._resolve(span, token.sent)
+            speaker = self._resolve(span, sent)
             if speaker is not None:
                 event.speaker, event.mention = speaker, span
                 if speaker.name in self.book.kinds or speaker.kind == "person":
@@ -178,6 +216,27 @@ class _Reader:
         if event.speaker is not None:
             self.history.append((self.doc[event.mention[0]].idx, event.speaker, self._span_text(event.mention)))
         return True
+
+    def _shared_subject(self, event: _Event, sent) -> tuple[int, int] | None:
+        """Return the speaker of an earlier verb in "X said ... and recalled ...", which the second verb shares."""
+        j = event.start - 1
+        while j >= sent.start and self.finder._skippable(self.doc[j]):
+            j -= 1
+        if j < sent.start or self.doc[j].lower_ not in ("and", "but", "then"):
+            return None
+        for earlier in sorted(self.events.values(), key=lambda e: -e.start):
+            if sent.start <= earlier.start < j and earlier.kind == "verb" and earlier.mention:
+                return earlier.mention
+        return None
+
+    def _raising(self, event: _Event, sent) -> bool:
+        """Return True for "is expected to", "are said to": a hedge on the sentence, not a source of it."""
+        if event.end >= sent.end or self.doc[event.end].lower_ not in _RAISING:
+            return False
+        j = event.start - 1
+        while j >= sent.start and self.finder._skippable(self.doc[j]) and self.doc[j].lower_ not in _PASSIVE_AUX:
+            j -= 1
+        return j >= sent.start and self.doc[j].lower_ in _PASSIVE_AUX
 
     def _shape_subject(self, event: _Event, sent) -> tuple[list[tuple[int, int]], bool]:
         """Return (candidate mentions, passive) for a verb cue from word shapes alone (blank pipeline)."""
@@ -199,10 +258,6 @@ class _Reader:
             outside = {t for t in range(sent.start, i) if self.in_quote[t]}
             subject = self.finder.sentence_subject(sent, i, outside)
             return ([subject] if subject else []), False
-        if j >= sent.start and self.doc[j].lower_ in ("and", "but", "then") and j - 1 >= sent.start:
-            for earlier in sorted(self.events.values(), key=lambda e: -e.start):
-                if sent.start <= earlier.start < j and earlier.kind == "verb" and earlier.mention:
-                    return [earlier.mention], False     # "X said ... and recalled ...": X again
         before = self.finder.np_before(i, sent)
         if before:
             return [before], False
@@ -245,7 +300,7 @@ class _Reader:
             span = self.doc.char_span(start, end, alignment_mode="expand")
             if span is None or self.in_quote[span.start]:
                 continue
-            sent = span.sent
+            sent = self.segment(span.start)
             i = span.end
             while i < sent.end and self.doc[i].lower_ in ("of", "from", "the", "between"):
                 i += 1
@@ -256,7 +311,7 @@ class _Reader:
             owner = self.book.owner(origin_text)
             relayer = self._sentence_speaker(sent, span.start)
             if owner and relayer and relayer.name != owner:
-                frames.append(_Frame(self.sentence_index(span.start), self.cues.evidence[word], origin_text, owner,
+                frames.append(_Frame(self.paragraph_index(start), self.cues.evidence[word], origin_text, owner,
                                      relayer.name))
         return frames
 
@@ -284,15 +339,15 @@ class _Reader:
             return None
         if speaker.name in self.book.kinds:
             return speaker
-        words = clean_mention(text).split()
-        if not words:
-            return None
+        words = speaker.name.split()
         earlier = [(p, s, t) for p, s, t in self.history if p < position]
-        if len(words) == 1 and words[0][:1].isupper():
-            for _, known, _ in reversed(earlier):      # "Kirby" after "John Kirby"
-                if known.name.split()[-1] == words[0] and len(known.name.split()) > 1:
+        if len(words) == 1 and words[0][:1].isupper() and not words[0].isupper():
+            named = [h for h in self.named_mentions() if h[0] < position]
+            for _, known, _ in [*reversed(earlier), *reversed(named)]:   # "Kirby" after "John Kirby"
+                parts = known.name.split()
+                if known.kind == "person" and len(parts) > 1 and words[0] in (parts[0], parts[-1]):
                     return known
-        if text.lower().startswith("the ") and len(words) <= 3:
+        if text.lower().startswith("the ") and len(words) <= 3 and words[-1].islower():
             head = normalise(words[-1])
             for _, known, surface in reversed(earlier):   # "the soldier" after "a North Korean soldier"
                 if head in normalise(surface).split():
@@ -308,20 +363,39 @@ class _Reader:
         later_words = set(re.findall(r"[\w'-]+", later_text))
         earlier = [h for h in self.history if h[0] < position]
         named = [h for h in self.named_mentions() if h[0] < position]
+        if kind == "person":
+            earlier += [h for h in self._subjects_before(position, sent) if h not in earlier]
         for _, speaker, surface in [*reversed(earlier), *reversed(named)]:
+            if not speaker.name.split() or not clean_mention(surface).split():
+                continue
             if speaker.kind in ("person", None):
                 names = {normalise(speaker.name.split()[-1]), normalise(clean_mention(surface).split()[-1])}
                 if names & later_words:
                     continue
             elif f" {normalise(speaker.name)} " in f" {later_text} ":
                 continue
-            if kind == "person" and speaker.kind in ("person", None) and not speaker.plural:
+            if kind == "person" and not speaker.plural and (
+                    speaker.kind == "person" or speaker.kind is None and speaker.name[:1].isupper()):
                 return speaker
             if kind == "plural" and (speaker.plural or speaker.kind in ("group", "organisation", "country")):
                 return speaker
-            if kind == "organisation" and speaker.kind in ("organisation", "country", "outlet", "group"):
+            if kind == "organisation" and (speaker.kind in ("organisation", "country", "outlet")
+                                           or speaker.kind is None and not speaker.plural):
                 return speaker
         return None
+
+    def _subjects_before(self, position: int, sent) -> list[tuple[int, Speaker, str]]:
+        """Return the person that opens the pronoun's own sentence ("Mr. Trump alluded to it when he said")."""
+        before = token_at(self.doc, position).i
+        quoted = {i for i in range(sent.start, before) if self.in_quote[i]}
+        subject = self.finder.sentence_subject(sent, before, quoted)
+        if subject is None or normalise(self._span_text(subject)) in self.cues.pronouns:
+            return []
+        speaker = self.book.lookup(self._span_text(subject), self.cues.speaker_nouns,
+                                   self.finder.entity_label(*subject))
+        if speaker.kind != "person" or not speaker.name.strip():
+            return []
+        return [(self.doc[subject[0]].idx, speaker, self._span_text(subject))]
 
     def named_mentions(self) -> list[tuple[int, Speaker, str]]:
         """Return the known speakers (speakers.yaml) and, with the model, the people named anywhere in the text."""
@@ -337,7 +411,8 @@ class _Reader:
                 self._named.append((start, Speaker(name, self.book.kinds.get(name)), self.text[start:end]))
             for ent in self.doc.ents:
                 if ent.label_ == "PERSON" and not self.in_quote[ent.start]:
-                    self._named.append((ent.start_char, self._resolve((ent.start, ent.end), ent.sent), ent.text))
+                    self._named.append((ent.start_char, self._resolve((ent.start, ent.end), self.segment(ent.start)),
+                                        ent.text))
             self._named.sort(key=lambda h: h[0])
         return self._named
 
@@ -349,7 +424,7 @@ class _Reader:
             return Attribution()
         last = token_at(self.doc, max(start, end - 1))
         span = (first.i, last.i + 1)
-        sent = first.sent
+        sent = self.segment(first.i)
         quote = self.quote_of(start, end)
         event = self._quote_event(quote) if quote is not None else None
         if event is None:
@@ -361,6 +436,10 @@ class _Reader:
         evidence = self._evidence(span, sent, event, quote)
         speaker = event.speaker if event is not None else None
         mention = event.mention if event is not None else None
+        cited = self._cited(event)
+        if cited is not None:                 # "X reported, citing Y": Y speaks, X passes it on
+            via = speaker.name if speaker is not None else via
+            speaker, mention = cited.speaker, cited.mention
         frame = self._frame(span, sent, speaker)
         if frame is not None:
             speaker, via, evidence = Speaker(frame.origin, "group"), frame.relayer, frame.evidence
@@ -388,8 +467,10 @@ class _Reader:
     def _after_quote(self, quote: Quote) -> _Event | None:
         """'"...," Zelensky wrote Friday' / '"...," said X' / '"..." he added.'"""
         inside = self.text[quote.start:quote.end].rstrip("”\"» \n")
-        follow = self.text[quote.end:quote.end + 2].lstrip()
-        if not inside or not (inside[-1] in _QUOTE_END_MARKS or follow[:1] in (",", "")):
+        follow = self.text[quote.end:quote.end + 40].lstrip(" ")
+        if not inside or follow[:1] in ("", "\n"):
+            return None
+        if not (inside[-1] in _QUOTE_END_MARKS or follow[:1] == ","):
             if not (inside.endswith(".") and follow[:1].islower()):
                 return self._after_quote_closing(quote) if inside.endswith(".") else None
         first = token_at(self.doc, quote.end)
@@ -397,7 +478,7 @@ class _Reader:
             return None
         for i in range(first.i, min(first.i + 8, len(self.doc))):
             token = self.doc[i]
-            if token.text in ".;:" or self.in_quote[i]:
+            if token.text in ".;:" or self.in_quote[i] or "\n" in token.text:
                 break
             event = self.events.get(i)
             if event is not None and event.kind == "verb" and (event.speaker or event.passive):
@@ -410,6 +491,8 @@ class _Reader:
         if first is None or first.idx < quote.end:
             return None
         for i in range(first.i, min(first.i + 6, len(self.doc))):
+            if "\n" in self.doc[i].text:
+                return None
             event = self.events.get(i)
             if event is not None and event.kind == "verb" and event.speaker:
                 after = event.end
@@ -470,8 +553,10 @@ class _Reader:
         candidates.sort(key=lambda e: e.start)
         chosen = None
         if self.finder.parsed:
-            chosen = self._governing_by_parse(span, candidates)
-        if chosen is None:
+            chosen = self._governing_by_parse(span, candidates, sent)
+        if chosen is _FRAMED:
+            chosen = self._trailing(span, candidates)
+        elif chosen is None:
             chosen = self._governing_by_order(span, candidates)
         if chosen is None:
             phrases = [e for e in self.events.values() if sent.start <= e.start < sent.end and e.kind == "phrase"
@@ -480,7 +565,7 @@ class _Reader:
                 chosen = min(phrases, key=lambda e: abs(e.start - span[0]))
         return chosen
 
-    def _governing_by_parse(self, span, candidates) -> _Event | None:
+    def _governing_by_parse(self, span, candidates, sent) -> _Event | None:
         by_token = {e.start: e for e in candidates}
         root = self.doc[span[0]]
         for i in range(*span):
@@ -488,21 +573,30 @@ class _Reader:
                 root = self.doc[i]
                 break
         inner = None
+        framed = False
         node, child = root, None
         for _ in range(40):
+            if not (sent.start <= node.i < sent.end):
+                break
             if node.i in by_token and (child is None or child.dep_ not in ("nsubj", "nsubjpass", "csubj")):
                 if inner is None:
-                    inner = by_token[node.i]
-                elif (child is not None and child.dep_ in ("ccomp", "xcomp", "parataxis") and not inner.passive
+                    if not framed and (child is None or _reports(child)) or framed and child.dep_ in _CHAIN:
+                        inner = by_token[node.i]
+                        framed = False
+                    else:
+                        framed = True          # "said on Tuesday", "..., opening the door to ...": the frame
+                elif (child is not None and child.dep_ in _CHAIN and not inner.passive
                       and not self._clause_break(node.i + 1, (inner.mention or (inner.start,))[0])):
                     inner = self._outer(by_token[node.i], inner)
                 else:
                     break
             elif inner is not None and (child is not None and child.dep_ in ("conj", "advcl", "relcl", "acl")):
                 break
-            if node.head is node:
+            if node.head.i == node.i:
                 break
             node, child = node.head, node
+        if framed:
+            return _FRAMED
         if inner is None:
             for event in candidates:
                 token = self.doc[event.start]
@@ -513,18 +607,27 @@ class _Reader:
         return inner
 
     def _governing_by_order(self, span, candidates) -> _Event | None:
-        before = [e for e in candidates if e.end <= span[0]]
-        if before:
-            chosen = before[-1]
-            for earlier in reversed(before[:-1]):
-                if self._clause_break(earlier.end, (chosen.mention or (chosen.start,))[0]):
-                    break
-                chosen = self._outer(earlier, chosen)
-            trailing = self._trailing(span, candidates)
-            if trailing is not None and (trailing.relay or (trailing.speaker and trailing.speaker.kind == "outlet")):
-                return self._outer(trailing, chosen)
-            return chosen
-        return self._trailing(span, candidates)
+        before = [e for e in candidates if e.end <= span[0] and not any(
+            self.doc[i].text == ";" for i in range(e.end, span[0]))]
+        trailing = self._trailing(span, candidates)
+        if not before:
+            return trailing
+        chosen = before[-1]
+        if self._in_frame(chosen, span):
+            return trailing
+        for earlier in reversed(before[:-1]):
+            if self._clause_break(earlier.end, (chosen.mention or (chosen.start,))[0]):
+                break
+            chosen = self._outer(earlier, chosen)
+        return self._outer(trailing, chosen) if trailing is not None else chosen
+
+    def _in_frame(self, event: _Event, span) -> bool:
+        """Return True when the claim sits between a verb and the "that" opening what it reports."""
+        end = self.segment(event.start).end
+        between = [t.lower_ for t in self.doc[event.end:span[0]]]
+        if any(word in _OPENERS for word in between):
+            return False
+        return any(t.lower_ in _OPENERS and t.i not in self.events for t in self.doc[span[1]:end])
 
     def _trailing(self, span, candidates) -> _Event | None:
         """Return the cue of a sentence-final attribution after the claim (", officials said.")."""
@@ -535,10 +638,13 @@ class _Reader:
             if first < span[1]:
                 continue
             previous = self.doc[first - 1] if first > 0 else None
-            if previous is not None and previous.text in (",", "”", '"', "—", "–"):
-                nxt = self.doc[event.end] if event.end < len(self.doc) else None
-                if nxt is None or nxt.lower_ != "that":
-                    return event
+            if previous is None or previous.text not in (",", "”", '"', "—", "–"):
+                return None
+            if event.mention and event.mention[0] > event.start:
+                return event                          # ", said Youn Kun-young, director of ..."
+            rest = [t.lower_ for t in self.doc[event.end:self.segment(event.start).end] if not t.is_space]
+            if len(rest) <= 8 and not any(word in _COMPLEMENTS for word in rest):
+                return event                          # ", officials said." / ", Maariv reported on Friday."
             return None
         return None
 
@@ -548,32 +654,51 @@ class _Reader:
             if inner.speaker is not None:
                 relayed = _Event(**{**inner.__dict__})
                 return _Event(**{**outer.__dict__, "inner": relayed})
-        if outer.speaker is not None and inner.speaker is not None and outer.speaker == inner.speaker:
+        if (outer.speaker is not None and inner.speaker is not None and outer.speaker == inner.speaker
+                and inner.belief):
             return inner                       # "X has said that they believe ...": X, with the finer cue
         return outer if outer.speaker is not None else inner
 
     def _clause_break(self, start: int, end: int) -> bool:
-        return any(self.doc[i].lower_ in self.cues.clause_breaks for i in range(start, end))
+        """Return True when a new clause starts between two tokens: a semicolon, or a comma and a clause word."""
+        for i in range(start, end):
+            word = self.doc[i].lower_
+            if word == ";" or (word in self.cues.clause_breaks and i > 0 and self.doc[i - 1].text in (",", ";")):
+                return True
+        return False
 
     def _relay(self, event: _Event | None, sent, quote: Quote | None) -> str | None:
         """Return who passes the speaker's words on: "as reported by X", "X reported, citing ..."."""
         if event is None:
             return None
-        where = self.doc[event.start].sent
+        where = self.segment(event.start)
         for other in self.events.values():
             if (other.kind == "phrase" and where.start <= other.start < where.end and other.speaker is not None
                     and not self.in_quote[other.start] and other is not event):
+                if other.role == "cited":
+                    continue
                 if other.role == "relay" or other.speaker.kind == "outlet":
                     return other.speaker.name
                 if other.role == "source" and event.kind == "verb" and event.speaker is not None:
                     return other.speaker.name if event.speaker.kind == "outlet" else None
         return None
 
+    def _cited(self, event: _Event | None) -> _Event | None:
+        """Return the "citing Y" / "quoting Y" phrase that follows a reporting verb in its sentence."""
+        if event is None or event.kind != "verb":
+            return None
+        where = self.segment(event.start)
+        for other in sorted(self.events.values(), key=lambda e: e.start):
+            if (other.kind == "phrase" and other.role == "cited" and event.start < other.start < where.end
+                    and other.speaker is not None and not self.in_quote[other.start]):
+                return other
+        return None
+
     def _evidence(self, span, sent, event: _Event | None, quote: Quote | None) -> str | None:
         """Return the evidence named near the claim: a source phrase's evidence, else an evidence word."""
         sentences = [sent]
-        if event is not None and self.doc[event.start].sent != sent:
-            sentences.append(self.doc[event.start].sent)
+        if event is not None and self.segment(event.start) != sent:
+            sentences.append(self.segment(event.start))
         for other in sorted(self.events.values(), key=lambda e: e.start):
             if other.kind == "phrase" and other.evidence and any(s.start <= other.start < s.end for s in sentences):
                 return other.evidence
@@ -590,10 +715,10 @@ class _Reader:
 
     def _frame(self, span, sent, speaker: Speaker | None) -> _Frame | None:
         """Return the evidence chain a claim belongs to: the chain's evidence is named, or its owner speaks."""
-        index = self.sentence_index(span[0])
+        index = self.paragraph_index(self.doc[span[0]].idx)
         words = None
         for frame in reversed(self.frames):
-            if not (0 <= index - frame.sentence <= _FRAME_WINDOW):
+            if not (0 <= index - frame.paragraph <= _FRAME_WINDOW):
                 continue
             if speaker is not None and speaker.name == frame.owner:
                 return frame
@@ -608,7 +733,7 @@ class _Reader:
         """Return (hedge words in text order, their statuses) around the claim."""
         regions = [(sent.start_char, sent.end_char)]
         if event is not None:
-            where = self.doc[event.start].sent
+            where = self.segment(event.start)
             if where != sent:
                 regions.append((where.start_char, where.end_char))
         clause = self._clause(span, sent)

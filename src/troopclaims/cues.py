@@ -9,7 +9,7 @@ from troopclaims.rules import check_keys, location
 from troopclaims.speakers import normalise
 
 STATUSES = ("confirmed", "claimed", "reported", "unverified", "denied", "expected")
-ROLES = ("source", "relay")
+ROLES = ("source", "cited", "relay")
 # Words before a cue form that make it a noun ("the claims", "new reports"), not a verb of saying.
 _NOUN_MARKERS = frozenset("the a an this these those his her its their our my your new such any no every "
                           "earlier previous recent latest initial first media press".split())
@@ -23,6 +23,8 @@ class VerbCue:
     status: str
     relay: bool = False
     strict: bool = False
+    belief: bool = False
+    infinitive: bool = True
 
 
 @dataclass(frozen=True)
@@ -116,12 +118,13 @@ def build_cue_rules(section) -> CueRules:
     verbs = {}
     for lemma, options in (section.get("verbs") or {}).items():
         at = location(section["verbs"], lemma, where)
-        options = check_keys(options or {}, at, ("forms", "status", "relay", "strict"))
-        for flag in ("relay", "strict"):
+        options = check_keys(options or {}, at, ("forms", "status", "relay", "strict", "belief", "infinitive"))
+        for flag in ("relay", "strict", "belief", "infinitive"):
             if not isinstance(options.get(flag, False), bool):
                 raise RulesError(f"{at}: {flag} must be true or false")
         cue = VerbCue(normalise(str(lemma)), _status(options.get("status", "reported"), at),
-                      options.get("relay", False), options.get("strict", False))
+                      options.get("relay", False), options.get("strict", False), options.get("belief", False),
+                      options.get("infinitive", True))
         forms = _words(options, "forms", at) if "forms" in options else inflections(cue.lemma)
         for form in forms:
             verbs[form] = cue
@@ -186,6 +189,8 @@ def verb_cue(token, cues: CueRules, parsed: bool) -> VerbCue | None:
         return None          # a capitalised word in mid-sentence is a name ("United States", "Washington Post")
     if token.i > 0 and token.nbor(-1).lower_ in _NOUN_MARKERS:
         return None
+    if not cue.infinitive and token.i + 1 < len(token.doc) and token.nbor(1).lower_ == "to":
+        return None          # "hoped to change the subject": an intention, not a report
     return cue
 
 

@@ -11,6 +11,7 @@ _TARGET_STOPS = frozenset("""who which that whose when where while with on in at
 briefed obtained released published as because since than said says told say claimed reported who's
 regarding about concerning showing indicating suggesting confirming saying stating which""".split())
 _SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
+_RELATIVES = frozenset(("who", "which", "that", "whom"))
 _NP_LEFT_DEPS = frozenset(("det", "amod", "compound", "poss", "nummod", "quantmod", "nmod", "case", "npadvmod",
                            "predet", "advmod"))
 
@@ -165,10 +166,12 @@ class MentionFinder:
             if subjects:
                 if subjects[0].dep_ == "nsubjpass":
                     return [], True
+                if subjects[0].lower_ in _RELATIVES and current.dep_ == "relcl":
+                    return self.noun_spans(current.head), False    # "its allies, who said ..."
                 return self.noun_spans(subjects[0]), False
             if current.dep_ == "relcl":
                 return self.noun_spans(current.head), False
-            if current.dep_ in ("advcl", "xcomp", "conj", "acl", "pcomp") and current.head is not current:
+            if current.dep_ in ("advcl", "xcomp", "conj", "acl", "pcomp") and current.head.i != current.i:
                 current = current.head
                 continue
             break
@@ -177,6 +180,11 @@ class MentionFinder:
     def noun_spans(self, token) -> list[tuple[int, int]]:
         """Return the noun phrase a token heads, and its apposition when it has one."""
         spans = [self._noun_span(token)]
+        start, end = spans[0]
+        commas = [i for i in range(start, token.i) if self.doc[i].text == ","]
+        if commas and self._capitalised(self.doc[start]):
+            # "said Youn Kun-young, director of ...": the parser made the name a modifier of the title
+            spans = [(start, commas[0]), (commas[-1] + 1, end)]
         for child in token.children:
             if child.dep_ == "appos":
                 spans.append(self._noun_span(child))
@@ -190,11 +198,15 @@ class MentionFinder:
         end = token.i + 1
         for child in token.rights:
             if child.dep_ == "prep" and child.lower_ == "of" and child.i == end:
-                end = child.right_edge.i + 1
+                objects = [c for c in child.children if c.dep_ == "pobj"]
+                end = self._noun_span(objects[0])[1] if objects else end
             elif child.dep_ == "compound" and child.i == end:
                 end = child.i + 1
             else:
                 break
+        while (end < len(self.doc) and self.doc[end].pos_ == "PROPN" and self._capitalised(self.doc[end])
+               and self.doc[end].dep_ != "appos"):
+            end += 1                          # a name the parser split ("Protect Democracy")
         while start < token.i and (self.doc[start].is_punct or self.doc[start].text in _QUOTE_CHARS):
             start += 1
         return (start, end)

@@ -76,7 +76,8 @@ class SpeakerBook:
         for title in self.titles:
             size = len(title.split())
             for i in range(len(words) - size):
-                if " ".join(lowered[i:i + size]) == title and words[i + size][:1].isupper():
+                if (" ".join(lowered[i:i + size]) == title and words[i + size][:1].isupper()
+                        and normalise(words[-1]) not in _ORG_HEADS):
                     if best is None or i + size > best:
                         best = i + size
         return " ".join(words[best:]) if best is not None else cleaned
@@ -108,7 +109,8 @@ class SpeakerBook:
         if entity == "ORG":
             return Speaker(name, "organisation")
         if head in group_nouns or entity == "NORP":
-            plural = head.endswith("s") and not head.endswith("ss")
+            plural = (head.endswith("s") and not head.endswith("ss") or head in _PLURALS
+                      or normalise(words[0]) in _MANY)
             return Speaker(name, "group" if plural else "person" if head not in _ORG_HEADS else "organisation", plural)
         if head in _ORG_HEADS:
             return Speaker(name, "organisation")
@@ -117,6 +119,8 @@ class SpeakerBook:
         return Speaker(name)
 
 
+_PLURALS = frozenset(("people", "police", "personnel", "staff", "media", "military", "leadership", "public"))
+_MANY = frozenset(("two", "three", "four", "five", "several", "many", "some", "both", "few", "dozens", "other"))
 _COMMON_STARTS = frozenset(("new", "some", "several", "many", "two", "three", "four", "other", "senior", "top",
                             "most", "few", "both", "one"))
 
