@@ -25,6 +25,7 @@ _QUOTE_END_MARKS = ",?!—–-…"
 # Words after a verb that open its own complement: "..., the reactions suggested how ..." reports nothing before it.
 _COMPLEMENTS = frozenset("that how whether if what why to who which".split())
 _CHAIN = ("ccomp", "xcomp", "parataxis")     # how a report nests in another: "X says aides told him that ..."
+_PREPOSITIONS = frozenset("in of at on to for from with by over into under near across about".split())
 _OPENERS = frozenset(("that", "whether", ":", "“", '"'))
 
 
@@ -409,6 +410,15 @@ class _Reader:
                     continue
                 name = self.book.aliases[text[4:] if text.startswith("the ") else text]
                 self._named.append((start, Speaker(name, self.book.kinds.get(name)), self.text[start:end]))
+            for start in self._sentence_starts:          # who each sentence is about: "Erik Holm spoke first."
+                sent = self.segment(start)
+                quoted = {i for i in range(sent.start, sent.end) if self.in_quote[i]}
+                subject = self.finder.sentence_subject(sent, sent.end, quoted)
+                if subject is not None:
+                    text = self._span_text(subject)
+                    speaker = self.book.lookup(text, self.cues.speaker_nouns, self.finder.entity_label(*subject))
+                    if speaker.kind == "person" and normalise(text) not in self.cues.pronouns and speaker.name:
+                        self._named.append((self.doc[subject[0]].idx, speaker, text))
             for ent in self.doc.ents:
                 if ent.label_ == "PERSON" and not self.in_quote[ent.start]:
                     self._named.append((ent.start_char, self._resolve((ent.start, ent.end), self.segment(ent.start)),
@@ -431,7 +441,7 @@ class _Reader:
             event = self._governing(span, sent)
         via = None
         if event is not None and event.inner is not None:
-            event, via = event.inner, event.speaker
+            event, via = event.inner, event.speaker.name if event.speaker else None
         via = self._relay(event, sent, quote) or via
         evidence = self._evidence(span, sent, event, quote)
         speaker = event.speaker if event is not None else None
@@ -627,7 +637,8 @@ class _Reader:
         between = [t.lower_ for t in self.doc[event.end:span[0]]]
         if any(word in _OPENERS for word in between):
             return False
-        return any(t.lower_ in _OPENERS and t.i not in self.events for t in self.doc[span[1]:end])
+        return any(t.lower_ in _OPENERS and t.i not in self.events and self.doc[t.i - 1].lower_ not in _PREPOSITIONS
+                   for t in self.doc[span[1]:end])
 
     def _trailing(self, span, candidates) -> _Event | None:
         """Return the cue of a sentence-final attribution after the claim (", officials said.")."""
@@ -706,8 +717,8 @@ class _Reader:
         for s in sentences:
             for start, end, word in matches(self.cues.evidence_pattern, self.text, s.start_char, s.end_char):
                 token = token_at(self.doc, start)
-                if token.i in skip or token.text[:1].isupper():
-                    continue
+                if token.i in skip or token.text[:1].isupper() and token.i != s.start:
+                    continue                   # part of a name: "Main Intelligence Directorate"
                 if quote is None and self.in_quote[token.i]:
                     continue
                 return self.cues.evidence[word]

@@ -12,7 +12,7 @@ STATUSES = ("confirmed", "claimed", "reported", "unverified", "denied", "expecte
 ROLES = ("source", "cited", "relay")
 # Words before a cue form that make it a noun ("the claims", "new reports"), not a verb of saying.
 _NOUN_MARKERS = frozenset("the a an this these those his her its their our my your new such any no every "
-                          "earlier previous recent latest initial first media press".split())
+                          "earlier previous recent latest initial first media press 's ’s".split())
 
 
 @dataclass(frozen=True)

@@ -72,8 +72,10 @@ class MentionFinder:
         return self._np_ending_at(j, sent)
 
     def _np_ending_at(self, j: int, sent) -> tuple[int, int] | None:
-        if j < sent.start or not self._can_head(self.doc[j]):
+        if j < sent.start:
             return None
+        if not self._can_head(self.doc[j]):
+            return self._determined_before(j, sent)
         if self._lower(self.doc[j]) in self.cues.pronouns:
             return (j, j + 1)
         k = j
@@ -84,6 +86,31 @@ class MentionFinder:
         while k < j and self._lower(self.doc[k]) in _JOINERS:
             k += 1
         return (k, j + 1)
+
+    def _plain_word(self, token) -> bool:
+        lower = self._lower(token)
+        return (token.is_alpha and lower not in _DETERMINERS and lower not in self.cues.skip_words
+                and lower not in self.cues.clause_breaks and lower not in self.cues.verbs
+                and lower not in _TARGET_STOPS and lower not in self.cues.time_words)
+
+    def _determined_before(self, j: int, sent) -> tuple[int, int] | None:
+        """Return "the coast guard" / "a young sailor" ending at token j: a determiner and up to three words."""
+        for k in range(j - 1, max(j - 5, sent.start - 1), -1):
+            token = self.doc[k]
+            if self._lower(token) in _DETERMINERS:
+                return (k, j + 1)
+            if not self._plain_word(token):
+                return None
+        return None
+
+    def _determined_after(self, i: int, sent) -> tuple[int, int] | None:
+        """Return "the health ministry" starting at token i (a determiner and up to three plain words)."""
+        if i >= sent.end or self._lower(self.doc[i]) not in _DETERMINERS:
+            return None
+        end = i + 1
+        while end < sent.end and end - i <= 3 and self._plain_word(self.doc[end]):
+            end += 1
+        return (i, end) if end > i + 1 else None
 
     def np_after(self, i: int, sent, boundary: bool = True, limit: int = 8,
                  appositive: bool = False) -> tuple[int, int] | None:
@@ -107,7 +134,9 @@ class MentionFinder:
             while end > i and not self._can_head(self.doc[end - 1]):
                 end -= 1
         if end <= i:
-            return None
+            if boundary:
+                return None
+            return self._determined_after(i, sent)
         if appositive and end + 1 < sent.end and self.doc[end].text == ",":
             # "his Commander-in-Chief, four-star general Oleksandr Syrsky": the name joins the mention
             other = self.np_after(end + 1, sent, boundary=False, limit=limit)

@@ -85,6 +85,8 @@ class SpeakerBook:
     def _alias_at_end(self, key: str) -> str | None:
         """Return the canonical name of the longest alias that ends the mention ("Ukrainian President X Zelensky")."""
         words = _strip_the(key).split()
+        if "of" in words[1:]:
+            words = words[:words.index("of", 1)]     # "Prosecutor General's Office of Ukraine" is an office
         for start in range(len(words)):
             tail = " ".join(words[start:])
             if tail in self.aliases and (start == 0 or words[start][:1].isalpha()):
