@@ -93,7 +93,8 @@ class _Reader(DocumentReader):
         if cited is not None:                 # "X reported, citing Y": Y speaks, X passes it on
             via = speaker.name if speaker is not None else via
             speaker, mention = cited.speaker, cited.mention
-        frame = self._frame(span, sent, speaker)
+        documentary = event is not None and event.documentary
+        frame = self._frame(span, sent, None if documentary else speaker)
         if frame is not None:
             speaker, via, evidence = Speaker(frame.origin, "group"), frame.relayer, frame.evidence
         hedges, hedge_statuses = self._hedges(span, sent, event, quote)
@@ -329,7 +330,7 @@ class _Reader(DocumentReader):
         for other in self.events.values():
             if (other.kind == "phrase" and where.start <= other.start < where.end and other.speaker is not None
                     and not self.in_quote[other.start] and other is not event):
-                if other.role == "cited":
+                if other.role == "cited" or other.documentary:
                     continue
                 if other.role == "relay" or other.speaker.kind == "outlet":
                     return other.speaker.name
@@ -344,7 +345,7 @@ class _Reader(DocumentReader):
         where = self.segment(event.start)
         for other in sorted(self.events.values(), key=lambda e: e.start):
             if (other.kind == "phrase" and other.role == "cited" and event.start < other.start < where.end
-                    and other.speaker is not None and not self.in_quote[other.start]):
+                    and other.speaker is not None and not other.documentary and not self.in_quote[other.start]):
                 return other
         return None
 

@@ -15,6 +15,7 @@ from troopclaims.speakers import Speaker, SpeakerBook, clean_mention, normalise
 from troopclaims.spans import token_at
 
 _PASSIVE_AUX = frozenset("was were is are been be being 's".split())
+_DEMONSTRATIVES = frozenset(("the", "a", "an", "these", "those", "this", "that", "such"))
 _RAISING = frozenset(("to",))           # "is expected to", "is said to": a hedge, not a source
 
 
@@ -34,6 +35,7 @@ class Event:
     speaker: Speaker | None = None
     mention: tuple[int, int] | None = None   # token span of the mention
     evidence: str | None = None
+    documentary: bool = False               # the source named is the evidence itself ("intelligence data")
     passive: bool = False
     inner: "Event | None" = field(default=None, repr=False)
 
@@ -220,9 +222,14 @@ class DocumentReader:
         start, end = self.doc[target[0]].idx, self.doc[target[1] - 1].idx + len(self.doc[target[1] - 1])
         for _, _, word in matches(self.cues.evidence_pattern, self.text, start, end):
             event.evidence = self.cues.evidence[word]
-        if event.evidence and self._evidence_heads(target, start, end):
-            return                                 # the source is the evidence itself
         if self.in_quote[event.start]:
+            return
+        if event.evidence and self._evidence_heads(target, start, end):
+            # "according to intelligence data": the evidence speaks for itself when no one else does
+            words = self._span_text(target).split()
+            while words and words[0].lower() in _DEMONSTRATIVES:
+                words = words[1:]
+            event.speaker, event.mention, event.documentary = Speaker(" ".join(words)), target, True
             return
         event.speaker = self._resolve(target, sent)
         event.mention = target if event.speaker else None
