@@ -1,0 +1,457 @@
+"""Attribution: who asserts each claim, with which cue, relayed by whom, on what evidence, and how sure.
+
+The cue words live in rules/attribution.yaml, names in rules/speakers.yaml and hedges in rules/hedges.yaml;
+docs/attribution.md says how a claim's speaker is chosen. Works on the blank pipeline from word shapes and
+uses the dependency parse and entities when the pipeline has them.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from troopclaims.cues import build_cue_rules, build_hedge_rules, matches
+from troopclaims.quotes import Quote
+from troopclaims.records import Claim
+from troopclaims.speakers import Speaker, build_book
+from troopclaims.spans import token_at
+from troopclaims.speech import DocumentReader, Event, Frame
+
+_FRAME_WINDOW = 2                       # paragraphs an evidence chain (X intercepted Y's messages) stays open
+_QUOTE_END_MARKS = ",?!—–-…"
+# Words after a verb that open its own complement: "..., the reactions suggested how ..." reports nothing before it.
+_COMPLEMENTS = frozenset("that how whether if what why to who which".split())
+_CHAIN = ("ccomp", "xcomp", "parataxis")     # how a report nests in another: "X says aides told him that ..."
+_PREPOSITIONS = frozenset("in of at on to for from with by over into under near across about".split())
+_OPENERS = frozenset(("that", "whether", ":", "“", '"'))
+
+
+@dataclass(frozen=True)
+class Attribution:
+    """Who asserts one claim and how; speaker_start/speaker_end locate the mention that names the speaker."""
+
+    speaker: str | None = None
+    speaker_start: int | None = None
+    speaker_end: int | None = None
+    cue: str | None = None              # the cue as written, lower case: "warned", "according to"
+    cue_lemma: str | None = None        # its entry in rules/attribution.yaml: "warn", "according to"
+    via: str | None = None
+    evidence: str | None = None
+    status: str | None = None
+    hedges: tuple[str, ...] = ()
+    negated: bool = False
+
+
+def attribute(doc, claims: list[Claim], rules) -> list[Claim]:
+    """Return the claims (same order) with speaker, cue, via, evidence, status, hedges, negated filled in."""
+    found = attributions(doc, claims, rules)
+    return [claim.with_fields(speaker=a.speaker, cue=a.cue, via=a.via, evidence=a.evidence, status=a.status,
+                              hedges=a.hedges, negated=a.negated) for claim, a in zip(claims, found)]
+
+
+def attributions(doc, claims: list[Claim], rules) -> list[Attribution]:
+    """Return one Attribution per claim (same order), with the character span of the speaker's mention."""
+    if not claims:
+        return []
+    reader = _Reader(doc, rules.compiled("attribution", build_cue_rules), rules.compiled("hedges", build_hedge_rules),
+                     rules.compiled("speakers", build_book))
+    return [reader.attribution(claim.start, claim.end) for claim in claims]
+
+
+def _reports(child) -> bool:
+    """Return True when a verb's child on the way to a claim carries what the verb reports (not its frame)."""
+    if child.dep_ == "prep":
+        return child.lower_ in ("of", "about", "over", "with")
+    return child.dep_ in ("ccomp", "xcomp", "dobj", "obj", "attr", "oprd", "acomp", "parataxis", "nsubj", "pcomp",
+                          "dative", "conj")
+
+
+_FRAMED = Event(-1, -1, "", "", "", "")      # the claim sits in a verb's frame, not in what it reports
+
+
+class _Reader(DocumentReader):
+    """Answers, claim by claim, which of the document's reports carries it."""
+
+    def attribution(self, start: int, end: int) -> Attribution:
+        """Return the attribution of the claim at text[start:end]."""
+        first = token_at(self.doc, start)
+        if first is None:
+            return Attribution()
+        last = token_at(self.doc, max(start, end - 1))
+        span = (first.i, last.i + 1)
+        sent = self.segment(first.i)
+        quote = self.quote_of(start, end)
+        event = self._quote_event(quote) if quote is not None else None
+        if event is None:
+            event = self._governing(span, sent)
+        via = None
+        if event is not None and event.inner is not None:
+            event, via = event.inner, event.speaker.name if event.speaker else None
+        via = self._relay(event, sent, quote) or via
+        evidence = self._evidence(span, sent, event, quote)
+        speaker = event.speaker if event is not None else None
+        mention = event.mention if event is not None else None
+        cited = self._cited(event)
+        if cited is not None:                 # "X reported, citing Y": Y speaks, X passes it on
+            via = speaker.name if speaker is not None else via
+            speaker, mention = cited.speaker, cited.mention
+        documentary = event is not None and event.documentary
+        frame = self._frame(span, sent, None if documentary else speaker)
+        if frame is not None:
+            speaker, via, evidence = Speaker(frame.origin, "group"), frame.relayer, frame.evidence
+        hedges, hedge_statuses = self._hedges(span, sent, event, quote)
+        negated, cue_negated = self._negation(span, sent, event)
+        status = self._status(event, hedge_statuses, cue_negated, speaker)
+        if via is not None and speaker is not None and via == speaker.name:
+            via = None
+        return Attribution(
+            speaker=speaker.name if speaker else None,
+            speaker_start=self.doc[mention[0]].idx if mention else None,
+            speaker_end=self.doc[mention[1] - 1].idx + len(self.doc[mention[1] - 1]) if mention else None,
+            cue=event.cue if event is not None else None, cue_lemma=event.lemma if event is not None else None,
+            via=via, evidence=evidence, status=status, hedges=hedges, negated=negated)
+
+    def _quote_event(self, quote: Quote) -> Event | None:
+        """Return the cue that attributes a quotation: after it, before it, or the quote before it."""
+        if quote.start in self._quote_memo:
+            return self._quote_memo[quote.start]
+        self._quote_memo[quote.start] = None
+        event = self._after_quote(quote) or self._before_quote(quote) or self._continued_quote(quote)
+        self._quote_memo[quote.start] = event
+        return event
+
+    def _after_quote(self, quote: Quote) -> Event | None:
+        """'"...," Zelensky wrote Friday' / '"...," said X' / '"..." he added.'"""
+        inside = self.text[quote.start:quote.end].rstrip("”\"» \n")
+        follow = self.text[quote.end:quote.end + 40].lstrip(" ")
+        if not inside or follow[:1] in ("", "\n"):
+            return None
+        if not (inside[-1] in _QUOTE_END_MARKS or follow[:1] == ","):
+            if not (inside.endswith(".") and follow[:1].islower()):
+                return self._after_quote_closing(quote) if inside.endswith(".") else None
+        first = token_at(self.doc, quote.end)
+        if first is None or first.idx < quote.end:
+            return None
+        for i in range(first.i, min(first.i + 8, len(self.doc))):
+            token = self.doc[i]
+            if token.text in ".;:" or self.in_quote[i] or "\n" in token.text:
+                break
+            event = self.events.get(i)
+            if event is not None and event.kind == "verb" and (event.speaker or event.passive):
+                return event
+        return None
+
+    def _after_quote_closing(self, quote: Quote) -> Event | None:
+        """'"... troops." Zelensky said.' (the attribution is a sentence of its own: speaker, verb, full stop)."""
+        first = token_at(self.doc, quote.end)
+        if first is None or first.idx < quote.end:
+            return None
+        for i in range(first.i, min(first.i + 6, len(self.doc))):
+            if "\n" in self.doc[i].text:
+                return None
+            event = self.events.get(i)
+            if event is not None and event.kind == "verb" and event.speaker:
+                after = event.end
+                while after < len(self.doc) and self.finder._skippable(self.doc[after]):
+                    after += 1
+                if after >= len(self.doc) or self.doc[after].text in (".", ":"):
+                    return event
+                return None
+            if self.doc[i].text in ".;:":
+                return None
+        return None
+
+    def _before_quote(self, quote: Quote) -> Event | None:
+        """'X said: "..."', 'He said of this conversation: "..."', '..., saying: "..."'."""
+        before = self.text[:quote.start].rstrip()
+        if not before or before[-1] not in ":,":
+            return None
+        last = token_at(self.doc, len(before) - 1)
+        if last is None:
+            return None
+        paragraph_start = self.text.rfind("\n", 0, quote.start) + 1
+        for i in range(last.i, max(last.i - 14, -1), -1):
+            token = self.doc[i]
+            if token.idx < paragraph_start or (self.in_quote[i] and token.text not in "”\""):
+                break
+            event = self.events.get(i)
+            if event is not None and event.kind == "verb" and (event.speaker or event.passive):
+                return event
+        return None
+
+    def _continued_quote(self, quote: Quote) -> Event | None:
+        """A quotation standing alone at the start of its paragraph or sentence goes on the last speaker's words."""
+        line_start = self.text.rfind("\n", 0, quote.start) + 1
+        lead = self.text[line_start:quote.start]
+        if lead.strip() and not lead.rstrip().endswith((".", "”", '"')):
+            return None
+        previous_line = self.text.rfind("\n", 0, max(line_start - 1, 0))
+        previous_line = self.text.rfind("\n", 0, previous_line) + 1 if previous_line > 0 else 0
+        best = None
+        for other in self.quotes:
+            if previous_line <= other.start and other.end <= quote.start:
+                event = self._quote_event(other)
+                if event is not None:
+                    best = (other.end, event)
+        for event in self.events.values():
+            position = self.doc[event.start].idx
+            if (previous_line <= position < quote.start and event.speaker is not None and event.kind == "verb"
+                    and not self.in_quote[event.start] and (best is None or position > best[0])):
+                best = (position, event)
+        return best[1] if best else None
+
+    def _governing(self, span: tuple[int, int], sent) -> Event | None:
+        """Return the cue in the claim's sentence that reports it (outermost unless a relay), else None."""
+        candidates = [e for e in self.events.values() if sent.start <= e.start < sent.end and e.kind == "verb"
+                      and not self.in_quote[e.start] and (e.speaker is not None or e.passive)
+                      and not (e.start < span[1] and span[0] < e.end)
+                      and not (e.mention and e.mention[0] <= span[0] < e.mention[1])]
+        candidates.sort(key=lambda e: e.start)
+        chosen = None
+        if self.finder.parsed:
+            chosen = self._governing_by_parse(span, candidates, sent)
+        if chosen is _FRAMED:
+            chosen = self._trailing(span, candidates)
+        elif chosen is None:
+            chosen = self._governing_by_order(span, candidates)
+        if chosen is None:
+            phrases = [e for e in self.events.values() if sent.start <= e.start < sent.end and e.kind == "phrase"
+                       and (e.speaker is not None or e.evidence) and not self.in_quote[e.start]]
+            if phrases:
+                chosen = min(phrases, key=lambda e: abs(e.start - span[0]))
+        return chosen
+
+    def _governing_by_parse(self, span, candidates, sent) -> Event | None:
+        by_token = {e.start: e for e in candidates}
+        root = self.doc[span[0]]
+        for i in range(*span):
+            if not (span[0] <= self.doc[i].head.i < span[1]):
+                root = self.doc[i]
+                break
+        inner = None
+        framed = False
+        node, child = root, None
+        for _ in range(40):
+            if not (sent.start <= node.i < sent.end):
+                break
+            if node.i in by_token and (child is None or child.dep_ not in ("nsubj", "nsubjpass", "csubj")):
+                if inner is None:
+                    if not framed and (child is None or _reports(child)) or framed and child.dep_ in _CHAIN:
+                        inner = by_token[node.i]
+                        framed = False
+                    else:
+                        framed = True          # "said on Tuesday", "..., opening the door to ...": the frame
+                elif (child is not None and child.dep_ in _CHAIN and not inner.passive
+                      and not self._clause_break(node.i + 1, (inner.mention or (inner.start,))[0])):
+                    inner = self._outer(by_token[node.i], inner)
+                else:
+                    break
+            elif inner is not None and (child is not None and child.dep_ in ("conj", "advcl", "relcl", "acl")):
+                break
+            if node.head.i == node.i:
+                break
+            node, child = node.head, node
+        if framed:
+            return _FRAMED
+        if inner is None:
+            for event in candidates:
+                token = self.doc[event.start]
+                if token.dep_ == "parataxis" and token.i >= span[1]:
+                    ancestors = {a.i for a in root.ancestors} | {root.i}
+                    if token.head.i in ancestors:
+                        return event
+        return inner
+
+    def _governing_by_order(self, span, candidates) -> Event | None:
+        before = [e for e in candidates if e.end <= span[0] and not any(
+            self.doc[i].text == ";" for i in range(e.end, span[0]))]
+        trailing = self._trailing(span, candidates)
+        if not before:
+            return trailing
+        chosen = before[-1]
+        if self._in_frame(chosen, span):
+            return trailing
+        for earlier in reversed(before[:-1]):
+            if self._clause_break(earlier.end, (chosen.mention or (chosen.start,))[0]):
+                break
+            chosen = self._outer(earlier, chosen)
+        return self._outer(trailing, chosen) if trailing is not None else chosen
+
+    def _in_frame(self, event: Event, span) -> bool:
+        """Return True when the claim sits between a verb and the "that" opening what it reports."""
+        end = self.segment(event.start).end
+        between = [t.lower_ for t in self.doc[event.end:span[0]]]
+        if any(word in _OPENERS for word in between):
+            return False
+        return any(t.lower_ in _OPENERS and t.i not in self.events and self.doc[t.i - 1].lower_ not in _PREPOSITIONS
+                   for t in self.doc[span[1]:end])
+
+    def _trailing(self, span, candidates) -> Event | None:
+        """Return the cue of a sentence-final attribution after the claim (", officials said.")."""
+        for event in candidates:
+            if event.start < span[1]:
+                continue
+            first = min(event.start, event.mention[0] if event.mention else event.start)
+            if first < span[1]:
+                continue
+            previous = self.doc[first - 1] if first > 0 else None
+            if previous is None or previous.text not in (",", "”", '"', "—", "–"):
+                return None
+            if event.mention and event.mention[0] > event.start:
+                return event                          # ", said Youn Kun-young, director of ..."
+            rest = [t.lower_ for t in self.doc[event.end:self.segment(event.start).end] if not t.is_space]
+            if len(rest) <= 8 and not any(word in _COMPLEMENTS for word in rest):
+                return event                          # ", officials said." / ", Maariv reported on Friday."
+            return None
+        return None
+
+    def _outer(self, outer: Event, inner: Event) -> Event:
+        """Return the event that reports a nested one: a relay keeps the inner speaker and becomes `via`."""
+        if outer.relay or (outer.speaker is not None and outer.speaker.kind == "outlet"):
+            if inner.speaker is not None:
+                relayed = Event(**{**inner.__dict__})
+                return Event(**{**outer.__dict__, "inner": relayed})
+        if (outer.speaker is not None and inner.speaker is not None and outer.speaker == inner.speaker
+                and inner.belief):
+            return inner                       # "X has said that they believe ...": X, with the finer cue
+        return outer if outer.speaker is not None else inner
+
+    def _clause_break(self, start: int, end: int) -> bool:
+        """Return True when a new clause starts between two tokens: a semicolon, or a comma and a clause word."""
+        for i in range(start, end):
+            word = self.doc[i].lower_
+            if word == ";" or (word in self.cues.clause_breaks and i > 0 and self.doc[i - 1].text in (",", ";")):
+                return True
+        return False
+
+    def _relay(self, event: Event | None, sent, quote: Quote | None) -> str | None:
+        """Return who passes the speaker's words on: "as reported by X", "X reported, citing ..."."""
+        if event is None:
+            return None
+        where = self.segment(event.start)
+        for other in self.events.values():
+            if (other.kind == "phrase" and where.start <= other.start < where.end and other.speaker is not None
+                    and not self.in_quote[other.start] and other is not event):
+                if other.role == "cited" or other.documentary:
+                    continue
+                if other.role == "relay" or other.speaker.kind == "outlet":
+                    return other.speaker.name
+                if other.role == "source" and event.kind == "verb" and event.speaker is not None:
+                    return other.speaker.name if event.speaker.kind == "outlet" else None
+        return None
+
+    def _cited(self, event: Event | None) -> Event | None:
+        """Return the "citing Y" / "quoting Y" phrase that follows a reporting verb in its sentence."""
+        if event is None or event.kind != "verb":
+            return None
+        where = self.segment(event.start)
+        for other in sorted(self.events.values(), key=lambda e: e.start):
+            if (other.kind == "phrase" and other.role == "cited" and event.start < other.start < where.end
+                    and other.speaker is not None and not other.documentary and not self.in_quote[other.start]):
+                return other
+        return None
+
+    def _evidence(self, span, sent, event: Event | None, quote: Quote | None) -> str | None:
+        """Return the evidence named near the claim: a source phrase's evidence, else an evidence word."""
+        sentences = [sent]
+        if event is not None and self.segment(event.start) != sent:
+            sentences.append(self.segment(event.start))
+        for other in sorted(self.events.values(), key=lambda e: e.start):
+            if other.kind == "phrase" and other.evidence and any(s.start <= other.start < s.end for s in sentences):
+                return other.evidence
+        skip = set(range(*event.mention)) if event is not None and event.mention else set()
+        for s in sentences:
+            for start, end, word in matches(self.cues.evidence_pattern, self.text, s.start_char, s.end_char):
+                token = token_at(self.doc, start)
+                if token.i in skip or token.text[:1].isupper() and token.i != s.start:
+                    continue                   # part of a name: "Main Intelligence Directorate"
+                if quote is None and self.in_quote[token.i]:
+                    continue
+                return self.cues.evidence[word]
+        return None
+
+    def _frame(self, span, sent, speaker: Speaker | None) -> Frame | None:
+        """Return the evidence chain a claim belongs to: the chain's evidence is named, or its owner speaks."""
+        index = self.paragraph_index(self.doc[span[0]].idx)
+        words = None
+        for frame in reversed(self.frames):
+            if not (0 <= index - frame.paragraph <= _FRAME_WINDOW):
+                continue
+            if speaker is not None and speaker.name == frame.owner:
+                return frame
+            if words is None:
+                words = {self.cues.evidence[w] for _, _, w in
+                         matches(self.cues.evidence_pattern, self.text, sent.start_char, sent.end_char)}
+            if frame.evidence in words and (speaker is None or speaker.name in (frame.relayer, frame.owner)):
+                return frame
+        return None
+
+    def _hedges(self, span, sent, event: Event | None, quote: Quote | None) -> tuple[tuple[str, ...], list[str]]:
+        """Return (hedge words in text order, their statuses) around the claim."""
+        regions = [(sent.start_char, sent.end_char)]
+        if event is not None:
+            where = self.segment(event.start)
+            if where != sent:
+                regions.append((where.start_char, where.end_char))
+        clause = self._clause(span, sent)
+        cue_chars = (self.doc[event.start].idx, self.doc[event.end - 1].idx + len(self.doc[event.end - 1])) \
+            if event is not None else (-1, -1)
+        found, statuses = [], []
+        for region in regions:
+            for start, end, text in matches(self.hedge_rules.pattern, self.text, *region):
+                rule = self.hedge_rules.hedges.get(text)
+                if rule is None or (start < cue_chars[1] and cue_chars[0] < end):
+                    continue
+                if rule.scope == "clause" and not (clause[0] <= start < clause[1]) and region == regions[0]:
+                    continue
+                if text == "may" and self.text[start].isupper() and start > sent.start_char:
+                    continue               # the month
+                if text not in found:
+                    found.append(text)
+                if rule.status:
+                    statuses.append(rule.status)
+        return tuple(found), statuses
+
+    def _clause(self, span, sent) -> tuple[int, int]:
+        """Return the character span of the clause around the claim, between commas, semicolons and quote marks."""
+        marks = {",", ";", ":", "—", "–", "“", "”", '"', "(", ")"}
+        i = span[0]
+        while i > sent.start and self.doc[i - 1].text not in marks and self.doc[i - 1].lower_ != "that":
+            i -= 1
+        j = span[1]
+        while j < sent.end and self.doc[j].text not in marks:
+            j += 1
+        end_token = self.doc[j - 1]
+        return self.doc[i].idx, end_token.idx + len(end_token)
+
+    def _negation(self, span, sent, event: Event | None) -> tuple[bool, bool]:
+        """Return (negated, cue negated): a negation in the claim's clause or just before its cue."""
+        excluded = set()
+        for start, end, _ in matches(self.hedge_rules.not_negation, self.text, sent.start_char, sent.end_char):
+            excluded.update(range(start, end))
+        negation = self.hedge_rules.negation
+
+        def negative(token) -> bool:
+            return token.lower_.replace("’", "'") in negation and token.idx not in excluded
+
+        cue_negated = False
+        if event is not None and event.kind == "verb":
+            for i in range(max(event.start - 3, sent.start), event.start):
+                cue_negated = cue_negated or negative(self.doc[i])
+        start, end = self._clause(span, sent)
+        clause_negated = any(negative(t) for t in self.doc.char_span(start, end, alignment_mode="expand") or ()
+                             if not (span[0] <= t.i < span[1]))
+        return cue_negated or clause_negated, cue_negated
+
+    def _status(self, event: Event | None, hedge_statuses: list[str], cue_negated: bool,
+                speaker: Speaker | None) -> str | None:
+        """Return the claim's status: the first in status_order among its cue's and its hedges' statuses."""
+        statuses = list(hedge_statuses)
+        if event is not None:
+            status = event.status
+            if cue_negated and status == "confirmed":
+                status = "unverified"
+            statuses.append(status)
+        for status in self.hedge_rules.status_order:
+            if status in statuses:
+                return status
+        return self.hedge_rules.default_status if speaker is not None else None
+

@@ -1,0 +1,202 @@
+"""Cue words: the compiled attribution.yaml and hedges.yaml, and the cues, hedges and evidence words in a Doc."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from troopclaims.errors import RulesError
+from troopclaims.rules import check_keys, location
+from troopclaims.speakers import normalise
+
+STATUSES = ("confirmed", "claimed", "reported", "unverified", "denied", "expected")
+ROLES = ("source", "cited", "relay")
+# Words before a cue form that make it a noun ("the claims", "new reports"), not a verb of saying.
+_NOUN_MARKERS = frozenset("the a an this these those his her its their our my your new such any no every "
+                          "earlier previous recent latest initial first media press 's ’s".split())
+
+
+@dataclass(frozen=True)
+class VerbCue:
+    """A verb of saying from attribution.yaml."""
+
+    lemma: str
+    status: str
+    relay: bool = False
+    strict: bool = False
+    belief: bool = False
+    infinitive: bool = True
+
+
+@dataclass(frozen=True)
+class PhraseCue:
+    """A phrase that names a source ("according to") from attribution.yaml."""
+
+    text: str
+    role: str
+
+
+@dataclass(frozen=True)
+class HedgeRule:
+    """A hedge phrase from hedges.yaml."""
+
+    text: str
+    status: str | None
+    scope: str
+
+
+@dataclass(frozen=True)
+class CueRules:
+    """The compiled attribution.yaml."""
+
+    verbs: dict                 # lower-case form -> VerbCue
+    phrases: dict               # normalised phrase -> PhraseCue
+    phrase_pattern: re.Pattern | None
+    evidence: dict              # normalised word -> evidence name
+    evidence_pattern: re.Pattern | None
+    speaker_nouns: frozenset
+    pronouns: dict
+    modifiers: frozenset
+    skip_words: frozenset
+    time_words: frozenset
+    clause_breaks: frozenset
+
+
+@dataclass(frozen=True)
+class HedgeRules:
+    """The compiled hedges.yaml."""
+
+    hedges: dict                # normalised phrase -> HedgeRule
+    pattern: re.Pattern | None
+    status_order: tuple
+    default_status: str
+    negation: frozenset
+    not_negation: re.Pattern | None
+
+
+def phrase_regex(phrases) -> re.Pattern | None:
+    """Return one case-insensitive pattern for whole-word phrases, longest first (None for no phrases)."""
+    parts = []
+    for phrase in sorted(set(phrases), key=lambda p: -len(p)):
+        words = [re.escape(w).replace("'", "['’]") for w in phrase.split()]
+        parts.append(r"\s+".join(words))
+    if not parts:
+        return None
+    return re.compile(r"(?<![\w'’])(?:" + "|".join(parts) + r")(?![\w’]|'\w)", re.I)
+
+
+def inflections(lemma: str) -> list[str]:
+    """Return the regular forms of an English verb: lemma, -s, -ed, -ing."""
+    if lemma.endswith("e"):
+        return [lemma, lemma + "s", lemma + "d", lemma[:-1] + "ing"]
+    if lemma.endswith("y") and lemma[-2:-1] not in ("a", "e", "i", "o", "u"):
+        return [lemma, lemma[:-1] + "ies", lemma[:-1] + "ied", lemma + "ing"]
+    if lemma.endswith(("s", "sh", "ch", "x", "z")):
+        return [lemma, lemma + "es", lemma + "ed", lemma + "ing"]
+    return [lemma, lemma + "s", lemma + "ed", lemma + "ing"]
+
+
+def _words(node, key: str, where: str) -> list[str]:
+    value = node.get(key) or []
+    if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
+        raise RulesError(f"{location(node, key, where)}: {key} must be a list of words (quote yes/no/on/off)")
+    return [normalise(v) for v in value]
+
+
+def _status(value, where: str, allow_none: bool = False) -> str | None:
+    if value is None and allow_none:
+        return None
+    if value not in STATUSES:
+        raise RulesError(f"{where}: status {value!r} is not one of {', '.join(STATUSES)}")
+    return value
+
+
+def build_cue_rules(section) -> CueRules:
+    """Return the compiled attribution.yaml section (RulesError naming file and line on any bad entry)."""
+    where = location(section, fallback="rules/attribution.yaml")
+    check_keys(section, where, ("verbs", "phrases", "evidence", "speaker_nouns", "pronouns", "modifiers",
+                                "skip_words", "time_words", "clause_breaks"))
+    verbs = {}
+    for lemma, options in (section.get("verbs") or {}).items():
+        at = location(section["verbs"], lemma, where)
+        options = check_keys(options or {}, at, ("forms", "status", "relay", "strict", "belief", "infinitive"))
+        for flag in ("relay", "strict", "belief", "infinitive"):
+            if not isinstance(options.get(flag, False), bool):
+                raise RulesError(f"{at}: {flag} must be true or false")
+        cue = VerbCue(normalise(str(lemma)), _status(options.get("status", "reported"), at),
+                      options.get("relay", False), options.get("strict", False), options.get("belief", False),
+                      options.get("infinitive", True))
+        forms = _words(options, "forms", at) if "forms" in options else inflections(cue.lemma)
+        for form in forms:
+            verbs[form] = cue
+    phrases = {}
+    for text, options in (section.get("phrases") or {}).items():
+        at = location(section["phrases"], text, where)
+        options = check_keys(options or {}, at, ("role",))
+        role = options.get("role", "source")
+        if role not in ROLES:
+            raise RulesError(f"{at}: role {role!r} is not one of {', '.join(ROLES)}")
+        phrases[normalise(str(text))] = PhraseCue(normalise(str(text)), role)
+    evidence = {}
+    for name, words in (section.get("evidence") or {}).items():
+        at = location(section["evidence"], name, where)
+        if not isinstance(words, list) or not all(isinstance(w, str) and w.strip() for w in words):
+            raise RulesError(f"{at}: evidence {name!r} needs a list of words, e.g. [intercepts, intercepted]")
+        for word in words:
+            evidence[normalise(word)] = str(name)
+    pronouns = section.get("pronouns") or {}
+    for pronoun, kind in pronouns.items():
+        if kind not in ("person", "plural", "organisation"):
+            raise RulesError(f"{location(pronouns, pronoun, where)}: pronoun kind {kind!r} is not one of "
+                             "person, plural, organisation")
+    return CueRules(
+        verbs, phrases, phrase_regex(phrases), evidence, phrase_regex(evidence),
+        frozenset(_words(section, "speaker_nouns", where)), {normalise(str(k)): v for k, v in pronouns.items()},
+        frozenset(_words(section, "modifiers", where)), frozenset(_words(section, "skip_words", where)),
+        frozenset(_words(section, "time_words", where)), frozenset(_words(section, "clause_breaks", where)))
+
+
+def build_hedge_rules(section) -> HedgeRules:
+    """Return the compiled hedges.yaml section (RulesError naming file and line on any bad entry)."""
+    where = location(section, fallback="rules/hedges.yaml")
+    check_keys(section, where, ("hedges", "status_order", "default_status", "negation", "not_negation"))
+    hedges = {}
+    for text, options in (section.get("hedges") or {}).items():
+        at = location(section["hedges"], text, where)
+        options = check_keys(options or {}, at, ("status", "scope"))
+        scope = options.get("scope", "sentence")
+        if scope not in ("sentence", "clause"):
+            raise RulesError(f"{at}: scope {scope!r} is not one of sentence, clause")
+        hedges[normalise(str(text))] = HedgeRule(normalise(str(text)), _status(options.get("status"), at, True),
+                                                 scope)
+    order = section.get("status_order") or list(STATUSES)
+    for status in order:
+        _status(status, location(section, "status_order", where))
+    order = tuple(order) + tuple(s for s in STATUSES if s not in order)
+    default = _status(section.get("default_status", "reported"), location(section, "default_status", where))
+    not_negation = _words(section, "not_negation", where)
+    return HedgeRules(hedges, phrase_regex(hedges), order, default,
+                      frozenset(_words(section, "negation", where)), phrase_regex(not_negation))
+
+
+def verb_cue(token, cues: CueRules, parsed: bool) -> VerbCue | None:
+    """Return the verb cue a token is, or None (nouns such as "the claims" and names like "United States" are not)."""
+    cue = cues.verbs.get(token.lower_.replace("’", "'"))
+    if cue is None:
+        return None
+    if parsed and token.pos_ not in ("VERB", "AUX"):
+        return None
+    if token.i > token.sent.start and token.text[:1].isupper():
+        return None          # a capitalised word in mid-sentence is a name ("United States", "Washington Post")
+    if token.i > 0 and token.nbor(-1).lower_ in _NOUN_MARKERS:
+        return None
+    if not cue.infinitive and token.i + 1 < len(token.doc) and token.nbor(1).lower_ == "to":
+        return None          # "hoped to change the subject": an intention, not a report
+    return cue
+
+
+def matches(pattern: re.Pattern | None, text: str, start: int, end: int):
+    """Yield (start, end, normalised text) of every match of pattern between two offsets of text."""
+    if pattern is None:
+        return
+    for match in pattern.finditer(text, start, end):
+        yield match.start(), match.end(), normalise(match.group(0))

@@ -1,0 +1,248 @@
+"""Speaker mentions: the words that name who says something, found next to a cue by parse or by word shape."""
+from __future__ import annotations
+
+from troopclaims.cues import CueRules
+
+_DETERMINERS = frozenset(("the", "a", "an"))
+_JOINERS = frozenset(("of", "'s", "’s", "-", "&", "and"))
+_QUOTE_CHARS = frozenset('"“”«»„')
+# Words that end a source named after "according to" or "citing" ("two people briefed on the talks").
+_TARGET_STOPS = frozenset("""who which that whose when where while with on in at for to from by after before familiar
+briefed obtained released published as because since than said says told say claimed reported who's
+regarding about concerning showing indicating suggesting confirming saying stating which""".split())
+_SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
+_RELATIVES = frozenset(("who", "which", "that", "whom"))
+_NP_LEFT_DEPS = frozenset(("det", "amod", "compound", "poss", "nummod", "quantmod", "nmod", "case", "npadvmod",
+                           "predet", "advmod"))
+
+
+class MentionFinder:
+    """Finds speaker mentions in one Doc; spans are (start, end) token indices, end exclusive."""
+
+    def __init__(self, doc, cues: CueRules):
+        self.doc = doc
+        self.cues = cues
+        self.parsed = doc.has_annotation("DEP")
+
+    # --- word shapes (blank pipeline) -------------------------------------------------------------------
+    def _lower(self, token) -> str:
+        return token.lower_.replace("’", "'")
+
+    def _capitalised(self, token) -> bool:
+        return token.text[:1].isupper() and token.text not in _QUOTE_CHARS
+
+    def _skippable(self, token) -> bool:
+        lower = self._lower(token)
+        return (lower in self.cues.skip_words or lower in self.cues.time_words
+                or (lower.endswith("ly") and token.is_lower and len(lower) > 4))
+
+    def _can_head(self, token) -> bool:
+        lower = self._lower(token)
+        if lower in self.cues.pronouns:
+            return True
+        if lower in self.cues.time_words or lower in self.cues.clause_breaks or lower in self.cues.skip_words:
+            return False
+        return (self._capitalised(token) and token.is_alpha or lower in self.cues.speaker_nouns
+                or self._capitalised(token) and any(c.isalpha() for c in token.text))
+
+    def _can_extend(self, token) -> bool:
+        lower = self._lower(token)
+        if lower in self.cues.clause_breaks or lower in self.cues.time_words or lower in self.cues.pronouns:
+            return False
+        if token.i == token.sent.start and lower in self.cues.skip_words:
+            return False
+        if token.i > 0 and self.doc[token.i - 1].text == "-" and not self.doc[token.i - 1].whitespace_:
+            return True                   # "Commander-in-Chief"
+        return (self._capitalised(token) or lower in self.cues.modifiers or lower in self.cues.speaker_nouns
+                or token.like_num or lower in _JOINERS or lower in _DETERMINERS)
+
+    def np_before(self, i: int, sent) -> tuple[int, int] | None:
+        """Return the speaker phrase that ends just before token i, skipping adverbs and times ("X last week said")."""
+        j = i - 1
+        while j >= sent.start and self._skippable(self.doc[j]) and not self._can_head(self.doc[j]):
+            j -= 1
+        if j < sent.start:
+            return None
+        if self.doc[j].text == ",":
+            # "The President of Ukraine, Volodymyr Zelensky, reported": the name between the commas speaks.
+            span = self._np_ending_at(j - 1, sent)
+            if span and span[0] - 1 >= sent.start and self.doc[span[0] - 1].text == ",":
+                return span
+            return None
+        return self._np_ending_at(j, sent)
+
+    def _np_ending_at(self, j: int, sent) -> tuple[int, int] | None:
+        if j < sent.start:
+            return None
+        if not self._can_head(self.doc[j]):
+            return self._determined_before(j, sent)
+        if self._lower(self.doc[j]) in self.cues.pronouns:
+            return (j, j + 1)
+        k = j
+        while k - 1 >= sent.start and self._can_extend(self.doc[k - 1]):
+            k -= 1
+            if self._lower(self.doc[k]) in _DETERMINERS:
+                break
+        while k < j and self._lower(self.doc[k]) in _JOINERS:
+            k += 1
+        return (k, j + 1)
+
+    def _plain_word(self, token) -> bool:
+        lower = self._lower(token)
+        return (token.is_alpha and lower not in _DETERMINERS and lower not in self.cues.skip_words
+                and lower not in self.cues.clause_breaks and lower not in self.cues.verbs
+                and lower not in _TARGET_STOPS and lower not in self.cues.time_words)
+
+    def _determined_before(self, j: int, sent) -> tuple[int, int] | None:
+        """Return "the coast guard" / "a young sailor" ending at token j: a determiner and up to three words."""
+        for k in range(j - 1, max(j - 5, sent.start - 1), -1):
+            token = self.doc[k]
+            if self._lower(token) in _DETERMINERS:
+                return (k, j + 1)
+            if not self._plain_word(token):
+                return None
+        return None
+
+    def _determined_after(self, i: int, sent) -> tuple[int, int] | None:
+        """Return "the health ministry" starting at token i (a determiner and up to three plain words)."""
+        if i >= sent.end or self._lower(self.doc[i]) not in _DETERMINERS:
+            return None
+        end = i + 1
+        while end < sent.end and end - i <= 3 and self._plain_word(self.doc[end]):
+            end += 1
+        return (i, end) if end > i + 1 else None
+
+    def np_after(self, i: int, sent, boundary: bool = True, limit: int = 8,
+                 appositive: bool = False) -> tuple[int, int] | None:
+        """Return the speaker phrase that starts at token i ("said Youn Kun-young, director ...").
+
+        With `boundary`, the phrase must be followed by punctuation or the end of the sentence, so that
+        "said he would" (a clause, not an inverted speaker) is not taken.
+        """
+        if i >= sent.end:
+            return None
+        first = self.doc[i]
+        if self._lower(first) in self.cues.pronouns:
+            end = i + 1
+        else:
+            end = i
+            while end < sent.end and end - i < limit and (self._can_extend(self.doc[end])
+                                                         or self._can_head(self.doc[end])):
+                if self._lower(self.doc[end]) in self.cues.pronouns:
+                    break
+                end += 1
+            while end > i and not self._can_head(self.doc[end - 1]):
+                end -= 1
+        if end <= i:
+            if boundary:
+                return None
+            return self._determined_after(i, sent)
+        if appositive and end + 1 < sent.end and self.doc[end].text == ",":
+            # "his Commander-in-Chief, four-star general Oleksandr Syrsky": the name joins the mention
+            other = self.np_after(end + 1, sent, boundary=False, limit=limit)
+            if other and self._capitalised(self.doc[other[1] - 1]) and (
+                    other[1] >= sent.end or self.doc[other[1]].is_punct):
+                end = other[1]
+        if boundary and end < sent.end and not (self.doc[end].is_punct or self._skippable(self.doc[end])):
+            return None
+        return (i, end)
+
+    def target_after(self, i: int, sent, limit: int = 7) -> tuple[int, int] | None:
+        """Return the source named after "according to"/"citing": words up to punctuation or a clause word."""
+        end = i
+        while end < sent.end and end - i < limit:
+            token = self.doc[end]
+            lower = self._lower(token)
+            if token.is_punct and lower not in ("-", "'s", "&") or token.text in _QUOTE_CHARS:
+                break
+            if lower in _TARGET_STOPS and end > i and not self._capitalised(token):
+                break
+            if lower == "of" and end > i and not (self._capitalised(self.doc[end - 1])
+                                                   or self._lower(self.doc[end - 1]) in self.cues.speaker_nouns):
+                break
+            end += 1
+        return (i, end) if end > i else None
+
+    def sentence_subject(self, sent, before: int, skip=frozenset()) -> tuple[int, int] | None:
+        """Return the first speaker phrase of a sentence before token `before`, outside quotes (skip)."""
+        i = sent.start
+        while i < before:
+            token = self.doc[i]
+            lower = self._lower(token)
+            if (i in skip or token.is_punct or lower in self.cues.clause_breaks or self._skippable(token)
+                    or not self._can_head(token) and not self._can_extend(token)):
+                i += 1
+                continue
+            span = self.np_after(i, sent, boundary=False)
+            return span if span and span[1] <= before else None
+        return None
+
+    # --- the parse (statistical pipeline) ---------------------------------------------------------------
+    def subject_of(self, token) -> tuple[list[tuple[int, int]], bool]:
+        """Return (candidate phrases, passive) for who performs a verb, from the parse.
+
+        Candidates are the subject and, for "The President of Ukraine, Volodymyr Zelensky, said", its
+        apposition. A passive verb without an agent ("it was reported") gives no candidate and passive True.
+        """
+        current = token
+        for _ in range(5):
+            for child in current.children:
+                if child.dep_ == "agent":
+                    objects = [c for c in child.children if c.dep_ == "pobj"]
+                    if objects:
+                        return self.noun_spans(objects[0]), False
+            subjects = [c for c in current.children if c.dep_ in _SUBJECT_DEPS]
+            if subjects:
+                if subjects[0].dep_ == "nsubjpass":
+                    return [], True
+                if subjects[0].lower_ in _RELATIVES and current.dep_ == "relcl":
+                    return self.noun_spans(current.head), False    # "its allies, who said ..."
+                return self.noun_spans(subjects[0]), False
+            if current.dep_ == "relcl":
+                return self.noun_spans(current.head), False
+            if current.dep_ in ("advcl", "xcomp", "conj", "acl", "pcomp") and current.head.i != current.i:
+                current = current.head
+                continue
+            break
+        return [], False
+
+    def noun_spans(self, token) -> list[tuple[int, int]]:
+        """Return the noun phrase a token heads, and its apposition when it has one."""
+        spans = [self._noun_span(token)]
+        start, end = spans[0]
+        commas = [i for i in range(start, token.i) if self.doc[i].text == ","]
+        if commas and self._capitalised(self.doc[start]):
+            # "said Youn Kun-young, director of ...": the parser made the name a modifier of the title
+            spans = [(start, commas[0]), (commas[-1] + 1, end)]
+        for child in token.children:
+            if child.dep_ == "appos":
+                spans.append(self._noun_span(child))
+        return spans
+
+    def _noun_span(self, token) -> tuple[int, int]:
+        start = token.i
+        for child in token.lefts:
+            if child.dep_ in _NP_LEFT_DEPS:
+                start = min(start, child.left_edge.i)
+        end = token.i + 1
+        for child in token.rights:
+            if child.dep_ == "prep" and child.lower_ == "of" and child.i == end:
+                objects = [c for c in child.children if c.dep_ == "pobj"]
+                end = self._noun_span(objects[0])[1] if objects else end
+            elif child.dep_ == "compound" and child.i == end:
+                end = child.i + 1
+            else:
+                break
+        while (end < len(self.doc) and self.doc[end].pos_ == "PROPN" and self._capitalised(self.doc[end])
+               and self.doc[end].dep_ != "appos"):
+            end += 1                          # a name the parser split ("Protect Democracy")
+        while start < token.i and (self.doc[start].is_punct or self.doc[start].text in _QUOTE_CHARS):
+            start += 1
+        return (start, end)
+
+    def entity_label(self, start: int, end: int) -> str | None:
+        """Return the label of the named entity that ends the span, when the pipeline has entities."""
+        if not self.doc.has_annotation("ENT_IOB"):
+            return None
+        token = self.doc[end - 1]
+        return token.ent_type_ or None

@@ -1,0 +1,76 @@
+"""Quotations: the spans of text between quote marks, curly or straight, across sentences and paragraphs."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Iterator
+
+OPENERS = "“«„"
+CLOSERS = "”»"
+STRAIGHT = '"'
+
+
+@dataclass(frozen=True)
+class Quote:
+    """One quotation: start at its opening mark, end after its closing mark (or where it was left open)."""
+
+    start: int
+    end: int
+    closed: bool = True
+
+    def holds(self, start: int, end: int) -> bool:
+        """Return True when the character span lies inside the quotation marks."""
+        return self.start < start and end <= self.end
+
+
+def quotations(text: str) -> Iterator[Quote]:
+    """Yield the quotations in text in order; an unbalanced quote ends at its paragraph's end, never raising.
+
+    A quotation left open at the end of a paragraph runs on when the next paragraph opens with a quote mark
+    (the newspaper convention for a quote of several paragraphs); otherwise it ends with its paragraph.
+    """
+    opened: int | None = None
+    paragraphs = _paragraphs(text)
+    for number, (start, end) in enumerate(paragraphs):
+        first = _first_visible(text, start, end)
+        continued = opened is not None and first is not None and text[first] in OPENERS + STRAIGHT
+        if opened is not None and not continued:
+            yield Quote(opened, paragraphs[number - 1][1], closed=False)
+            opened = None
+        for i in range(start, end):
+            char = text[i]
+            if continued and i == first:
+                continue                      # the opening mark that continues the last paragraph's quote
+            if char in OPENERS:
+                if opened is not None and i > opened:
+                    yield Quote(opened, i, closed=False)
+                opened = i
+            elif char in CLOSERS:
+                if opened is not None:
+                    yield Quote(opened, i + 1)
+                    opened = None
+            elif char == STRAIGHT:
+                if opened is None:
+                    opened = i
+                else:
+                    yield Quote(opened, i + 1)
+                    opened = None
+    if opened is not None:
+        yield Quote(opened, paragraphs[-1][1], closed=False)
+
+
+def _paragraphs(text: str) -> list[tuple[int, int]]:
+    """Return (start, end) of every line of text that holds something other than spaces."""
+    spans, start = [], 0
+    for line in text.split("\n"):
+        end = start + len(line)
+        if line.strip():
+            spans.append((start, end))
+        start = end + 1
+    return spans or [(0, len(text))]
+
+
+def _first_visible(text: str, start: int, end: int) -> int | None:
+    for i in range(start, end):
+        if not text[i].isspace():
+            return i
+    return None

@@ -1,0 +1,175 @@
+"""Speaker names: canonical names and aliases from rules/speakers.yaml, and the cleaning of a name found in text."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from troopclaims.errors import RulesError
+from troopclaims.rules import check_keys, location
+
+KINDS = ("person", "country", "organisation", "group", "outlet")
+# Head words that make an unknown capitalised name an organisation rather than a person.
+_ORG_HEADS = frozenset("""committee agency ministry office council department directorate institute service news
+times post journal party campaign administration government house court command staff forces army navy union
+bureau commission foundation network press tv television radio newspaper agency group organization organisation
+center centre association alliance embassy parliament congress senate assembly""".split())
+_DETERMINERS = ("the ", "a ", "an ")
+
+
+def normalise(text: str) -> str:
+    """Return text in the form names are compared in: lower case, straight apostrophes, single spaces."""
+    text = text.replace("’", "'").replace("‘", "'").replace("\u00a0", " ")
+    return " ".join(text.lower().split())
+
+
+@dataclass(frozen=True)
+class Speaker:
+    """Who a mention names: the canonical name, its kind, and whether it is plural."""
+
+    name: str
+    kind: str | None = None
+    plural: bool = False
+
+
+@dataclass(frozen=True)
+class SpeakerBook:
+    """The compiled speakers.yaml: alias -> canonical name, kinds, owner adjectives and titles."""
+
+    aliases: dict        # normalised alias -> canonical name
+    kinds: dict          # canonical name -> kind
+    adjectives: dict     # normalised adjective -> canonical name
+    titles: tuple        # normalised titles, longest first
+
+    def lookup(self, surface: str, group_nouns: frozenset = frozenset(), entity: str | None = None) -> Speaker:
+        """Return the speaker a mention names: a known canonical name, else the cleaned mention itself."""
+        cleaned = clean_mention(surface)
+        key = _strip_the(normalise(cleaned))
+        if key in self.aliases:
+            return self._known(self.aliases[key])
+        untitled = self._untitled(cleaned)
+        if untitled != cleaned:
+            key = _strip_the(normalise(untitled))
+            if key in self.aliases:
+                return self._known(self.aliases[key])
+        tail = self._alias_at_end(normalise(untitled))
+        if tail:
+            return self._known(tail)
+        return self._unknown(untitled, group_nouns, entity)
+
+    def owner(self, adjective_phrase: str) -> str | None:
+        """Return the canonical speaker an adjective at the start of a phrase points to ("Russian ..." -> Russia)."""
+        words = normalise(adjective_phrase).split()
+        for size in (2, 1):
+            if len(words) >= size and " ".join(words[:size]) in self.adjectives:
+                return self.adjectives[" ".join(words[:size])]
+        return None
+
+    def _known(self, name: str) -> Speaker:
+        kind = self.kinds.get(name)
+        return Speaker(name, kind, kind in ("group",))
+
+    def _untitled(self, cleaned: str) -> str:
+        """Return the name after the last title in the mention ("U.S. spokesman John Kirby" -> "John Kirby")."""
+        words = cleaned.split()
+        lowered = [normalise(w) for w in words]
+        best = None
+        for title in self.titles:
+            size = len(title.split())
+            for i in range(len(words) - size):
+                if (" ".join(lowered[i:i + size]) == title and words[i + size][:1].isupper()
+                        and normalise(words[-1]) not in _ORG_HEADS):
+                    if best is None or i + size > best:
+                        best = i + size
+        return " ".join(words[best:]) if best is not None else cleaned
+
+    def _alias_at_end(self, key: str) -> str | None:
+        """Return the canonical name of the longest alias that ends the mention ("Ukrainian President X Zelensky")."""
+        words = _strip_the(key).split()
+        if "of" in words[1:]:
+            words = words[:words.index("of", 1)]     # "Prosecutor General's Office of Ukraine" is an office
+        for start in range(len(words)):
+            tail = " ".join(words[start:])
+            if tail in self.aliases and (start == 0 or words[start][:1].isalpha()):
+                return self.aliases[tail]
+        return None
+
+    def _unknown(self, name: str, group_nouns: frozenset, entity: str | None) -> Speaker:
+        words = name.split()
+        if not words:
+            return Speaker(name)
+        head = normalise(words[-1])
+        if words[0].lower() == "the":
+            words = words[1:]
+        if words and normalise(words[0]) in group_nouns | _COMMON_STARTS and all(
+                not w[:1].isupper() for w in words[1:]):
+            words = [words[0].lower(), *words[1:]]    # "Experts" at the start of a sentence is a common noun
+        name = " ".join(words)
+        if entity == "PERSON":
+            return Speaker(name, "person")
+        if entity in ("GPE", "LOC"):
+            return Speaker(name, "country")
+        if entity == "ORG":
+            return Speaker(name, "organisation")
+        if head in group_nouns or entity == "NORP":
+            plural = (head.endswith("s") and not head.endswith("ss") or head in _PLURALS
+                      or normalise(words[0]) in _MANY)
+            return Speaker(name, "group" if plural else "person" if head not in _ORG_HEADS else "organisation", plural)
+        if head in _ORG_HEADS:
+            return Speaker(name, "organisation")
+        if all(w[:1].isupper() for w in words):
+            return Speaker(name, "person")
+        return Speaker(name)
+
+
+_PLURALS = frozenset(("people", "police", "personnel", "staff", "media", "military", "leadership", "public"))
+_MANY = frozenset(("two", "three", "four", "five", "several", "many", "some", "both", "few", "dozens", "other"))
+_COMMON_STARTS = frozenset(("new", "some", "several", "many", "two", "three", "four", "other", "senior", "top",
+                            "most", "few", "both", "one"))
+
+
+def _strip_the(key: str) -> str:
+    return key[4:] if key.startswith("the ") else key
+
+
+def clean_mention(surface: str) -> str:
+    """Return a mention without surrounding punctuation, a leading "the", or a trailing possessive."""
+    text = " ".join(surface.replace("’", "'").split()).strip(" ,;:\"“”()—–-")
+    last = text.split()[-1] if text else ""
+    if last.endswith(".") and last.count(".") == 1 and len(last) > 4:
+        text = text[:-1]      # a full stop, not the point of an abbreviation such as "U.S." or "Gen."
+    text = re.sub(r"^(?:the|The)\s+", "", text)
+    text = re.sub(r"'s?$", "", text)
+    return text
+
+
+def build_book(section) -> SpeakerBook:
+    """Return the compiled speaker book of a speakers.yaml section (RulesError on any bad entry)."""
+    check_keys(section, location(section, fallback="rules/speakers.yaml"), ("speakers", "titles"))
+    aliases: dict[str, str] = {}
+    kinds: dict[str, str] = {}
+    adjectives: dict[str, str] = {}
+    speakers = section.get("speakers") or {}
+    if not isinstance(speakers, dict):
+        raise RulesError(f"{section.where('speakers')}: speakers must map a canonical name to its options")
+    for name, options in speakers.items():
+        where = speakers.where(name) if hasattr(speakers, "where") else "rules/speakers.yaml"
+        options = options or {}
+        check_keys(options, where, ("kind", "aliases", "adjectives"))
+        kind = options.get("kind")
+        if kind is not None and kind not in KINDS:
+            raise RulesError(f"{where}: kind {kind!r} for {name!r} is not one of {', '.join(KINDS)}")
+        kinds[str(name)] = kind
+        for key in ("aliases", "adjectives"):
+            values = options.get(key) or []
+            if not isinstance(values, list) or not all(isinstance(v, str) and v.strip() for v in values):
+                raise RulesError(f"{where}: {key} of {name!r} must be a list of names, e.g. [Zelenskyy, Zelenskyi]")
+        aliases[_strip_the(normalise(str(name)))] = str(name)
+        for alias in options.get("aliases") or []:
+            aliases[_strip_the(normalise(alias))] = str(name)
+        for adjective in options.get("adjectives") or []:
+            adjectives[normalise(adjective)] = str(name)
+    titles = section.get("titles") or []
+    if not isinstance(titles, list) or not all(isinstance(t, str) and t.strip() for t in titles):
+        raise RulesError(f"{section.where('titles')}: titles must be a list of words such as [president, minister]")
+    ordered = tuple(sorted({normalise(t) for t in titles}, key=lambda t: -len(t)))
+    return SpeakerBook(aliases, kinds, adjectives, ordered)

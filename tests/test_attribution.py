@@ -1,0 +1,288 @@
+"""Attribution: who says each figure, with which cue, via whom, on what evidence, how sure (own test sentences)."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from troopclaims.attribution import attribute, attributions
+from troopclaims.errors import RulesError
+from troopclaims.quotes import quotations
+from troopclaims.records import Article
+from troopclaims.rules import Rules, load_rules
+from troopclaims.spans import new_claim
+
+RULES_DIR = Path(__file__).resolve().parents[1] / "rules"
+
+
+@pytest.fixture(scope="module")
+def rules():
+    """The default rules (read from the checkout when the package's rules are not importable as a package)."""
+    try:
+        return load_rules()
+    except TypeError:
+        return Rules([RULES_DIR], include_defaults=False)
+
+
+def claim_for(nlp, rules, text: str, figure: str, occurrence: int = 0, kind: str = "quantity"):
+    """Return the attributed claim for the n-th occurrence of `figure` in `text`."""
+    start = -1
+    for _ in range(occurrence + 1):
+        start = text.index(figure, start + 1)
+    article = Article("test.txt", text, "2024-10-25")
+    doc = nlp(text)
+    claim = new_claim(article, doc, start, start + len(figure), kind)
+    return attribute(doc, [claim], rules)[0]
+
+
+def check(claim, expected: dict) -> None:
+    got = {key: getattr(claim, key) for key in expected}
+    assert got == expected, claim.sentence
+
+
+DIRECT_QUOTES = [
+    ('"About 2,000 marines have reached the coast," Lindqvist wrote on Monday.', "2,000",
+     {"speaker": "Lindqvist", "cue": "wrote"}),
+    ("“About 2,000 marines have reached the coast,” Lindqvist wrote on Monday.", "2,000",
+     {"speaker": "Lindqvist", "cue": "wrote"}),
+    ('Karlsson said: "Some 600 engineers are rebuilding the bridge."', "600",
+     {"speaker": "Karlsson", "cue": "said"}),
+    ("Anna Berg said the talks had ended. She said of the meeting: “We counted 400 lorries near the river.”",
+     "400", {"speaker": "Anna Berg", "cue": "said"}),
+    ('"The convoy left at dawn. It carried 90 tanks," the governor said.', "90",
+     {"speaker": "governor", "cue": "said"}),
+    ("“The flood reached the old town,” said Ilse Vogt, the mayor. “More than 300 homes are under water.”", "300",
+     {"speaker": "Ilse Vogt", "cue": "said"}),
+    ("Mayor Ilse Vogt said:\n\n“The flood reached the old town.\n\n“More than 300 homes are under water.”", "300",
+     {"speaker": "Ilse Vogt", "cue": "said"}),
+    ("Erik Holm spoke first. “We saw 40 trucks,” he said. “And 15 more came later.”", "15",
+     {"speaker": "Erik Holm", "cue": "said"}),
+    ("“They told us 300 men would come,” the prisoner said.", "300", {"speaker": "prisoner", "cue": "said"}),
+    ("The colonel said: “At least 50 drones crossed the line.\nNobody counted the 12 boats.", "50",
+     {"speaker": "colonel", "cue": "said"}),
+    ("The colonel said: “At least 50 drones crossed the line.\nNobody counted the 12 boats.", "12",
+     {"speaker": None, "cue": None}),
+    ("Ruth Adler said nothing. The army spoke later, saying: “We lost 70 vehicles.”", "70",
+     {"speaker": "army", "cue": "saying"}),
+]
+
+
+@pytest.mark.parametrize("text, figure, expected", DIRECT_QUOTES)
+def test_direct_quotes(blank_nlp, rules, text, figure, expected):
+    check(claim_for(blank_nlp, rules, text, figure), expected)
+
+
+INDIRECT = [
+    ("The ministry said that 1,500 soldiers had crossed the border.", "1,500", {"speaker": "ministry", "cue": "said"}),
+    ("General Lee told reporters that 700 vehicles were destroyed.", "700", {"speaker": "Lee", "cue": "told"}),
+    ("Some 5,000 refugees crossed the river on Sunday, police said.", "5,000", {"speaker": "police", "cue": "said"}),
+    ("About 80 families offered shelter, said Maria Lopez, a spokeswoman for the charity.", "80",
+     {"speaker": "Maria Lopez", "cue": "said"}),
+    ("It was reported that 200 prisoners escaped.", "200", {"speaker": None, "cue": "reported", "status": "reported"}),
+    ("It was confirmed by the health ministry that 300 people died.", "300",
+     {"speaker": "health ministry", "cue": "confirmed", "status": "confirmed"}),
+    ("Japanese officials have said that they believe 1,200 fishermen are missing.", "1,200",
+     {"speaker": "Japanese officials", "cue": "believe"}),
+    ("Danish officials have said that they will send a team, as they believe some 900 sailors are stranded.", "900",
+     {"speaker": "Danish officials", "cue": "believe"}),
+    ("Sources say 600 troops were moved overnight.", "600", {"speaker": "sources", "cue": "say"}),
+    ("Officials said 600 troops were moved overnight.", "600", {"speaker": "officials", "cue": "said"}),
+    ("Experts suggest that the army now holds only about 300 square kilometres.", "300",
+     {"speaker": "experts", "cue": "suggest"}),
+    ("In an unverified video, a young sailor claimed to be the last survivor of a 12-man crew.", "12-man",
+     {"speaker": "a young sailor", "cue": "claimed", "evidence": "video", "status": "unverified"}),
+    ("Holm last week warned that 4,000 troops were coming, and the alliance on Friday confirmed that about 900 "
+     "engineers were on their way.", "900", {"speaker": "alliance", "cue": "confirmed"}),
+    ("Holm last week warned that 4,000 troops were coming, and the alliance on Friday confirmed that about 900 "
+     "engineers were on their way.", "4,000", {"speaker": "Holm", "cue": "warned"}),
+    ("Mayor Vogt says her staff told her that 60 bridges are closed.", "60", {"speaker": "Vogt", "cue": "says"}),
+    ("About 3,000 troops arrived on Monday.", "3,000", {"speaker": None, "cue": None, "status": None}),
+]
+VERBS = ["said", "says", "warned", "confirmed", "claimed", "stated", "reported", "announced", "believes",
+         "suggests", "estimated", "insisted"]
+
+
+@pytest.mark.parametrize("text, figure, expected", INDIRECT)
+def test_indirect_speech(blank_nlp, rules, text, figure, expected):
+    check(claim_for(blank_nlp, rules, text, figure), expected)
+
+
+@pytest.mark.parametrize("verb", VERBS)
+def test_cue_verbs(blank_nlp, rules, verb):
+    claim = claim_for(blank_nlp, rules, f"The coast guard {verb} that 3,000 people were rescued.", "3,000")
+    check(claim, {"speaker": "coast guard", "cue": verb})
+
+
+SOURCES = [
+    ("According to the coast guard, 80 people were rescued.", "80", {"speaker": "coast guard", "cue": "according to"}),
+    ("Eighty boats sank and 80 people were rescued, according to Reuters.", "80",
+     {"speaker": "Reuters", "cue": "according to"}),
+    ("The newspaper reported, citing two officials, that 90 jets were moved.", "90",
+     {"speaker": "two officials", "via": "newspaper", "cue": "reported"}),
+    ("Ilse Vogt spoke first. She said 40 ships were seized, as reported by Reuters.", "40",
+     {"speaker": "Ilse Vogt", "via": "Reuters"}),
+    ("The sailor claims 30 comrades drowned, Maariv reported.", "30",
+     {"speaker": "sailor", "via": "Maariv", "cue": "claims"}),
+    ("According to intelligence data, 2,000 troops are massing.", "2,000",
+     {"speaker": "intelligence data", "cue": "according to", "evidence": "intelligence"}),
+    ("Holm reported that 2,000 troops are massing, according to intelligence data.", "2,000",
+     {"speaker": "Holm", "cue": "reported", "evidence": "intelligence"}),
+    ("The minister said 2,000 troops are massing, as disclosed by intelligence sources.", "2,000",
+     {"speaker": "minister", "via": None, "evidence": "intelligence"}),
+    ("According to purported intercepts, 900 soldiers were lost.", "900",
+     {"evidence": "intercepts", "hedges": ("purported",), "status": "claimed"}),
+    ("Satellite images show 40 aircraft at the base, analysts said.", "40",
+     {"speaker": "analysts", "evidence": "satellite images"}),
+]
+
+
+@pytest.mark.parametrize("text, figure, expected", SOURCES)
+def test_source_phrases_relays_and_evidence(blank_nlp, rules, text, figure, expected):
+    check(claim_for(blank_nlp, rules, text, figure), expected)
+
+
+NAMES = [
+    ("President Zelenskyy said 10,000 troops were coming.", "10,000", "Volodymyr Zelensky"),
+    ("Volodymyr Zelenskyi said 10,000 troops were coming.", "10,000", "Volodymyr Zelensky"),
+    ("The Ukrainian leader warned that 10,000 troops were coming.", "10,000", "Volodymyr Zelensky"),
+    ("Washington confirmed that about 3,000 soldiers were training.", "3,000", "United States"),
+    ("The U.S. confirmed that about 3,000 soldiers were training.", "3,000", "United States"),
+    ("U.S. officials said about 3,000 soldiers were training.", "3,000", "U.S. officials"),
+    ("The GUR said 3,000 soldiers were training.", "3,000", "Ukraine's military intelligence (HUR)"),
+    ("The Main Intelligence Directorate said 3,000 soldiers were training.", "3,000",
+     "Ukraine's military intelligence (HUR)"),
+    ("Pal Nagy chaired the talks. He said 300 tanks were ready.", "300", "Pal Nagy"),
+    ("Spokesman John Kirby spoke on Monday. Kirby said 300 tanks were ready.", "300", "John Kirby"),
+    ("Anna Berg said 20 ships had left. Ilse Vogt said 30 had. She said 300 tanks were ready.", "300", "Ilse Vogt"),
+    ("Pal Nagy said the talks ended. He said of his talk with Ilse Vogt: “We need 300 tanks.”", "300", "Pal Nagy"),
+    ("In a video, a young sailor said 20 men drowned. The sailor said 300 more were missing.", "300",
+     "a young sailor"),
+]
+
+
+@pytest.mark.parametrize("text, figure, speaker", NAMES)
+def test_names_titles_aliases_and_pronouns(blank_nlp, rules, text, figure, speaker):
+    assert claim_for(blank_nlp, rules, text, figure).speaker == speaker
+
+
+def test_user_speakers_extend_the_defaults(blank_nlp, tmp_path):
+    (tmp_path / "speakers.yaml").write_text(
+        "speakers:\n  Anna Berg:\n    kind: person\n    aliases: [the defence chief, Berg]\n", encoding="utf-8")
+    user_rules = Rules([RULES_DIR, tmp_path], include_defaults=False)
+    text = "The defence chief said 500 tanks were ready, and Zelenskyy said 900 were not."
+    assert claim_for(blank_nlp, user_rules, text, "500").speaker == "Anna Berg"
+    assert claim_for(blank_nlp, user_rules, text, "900").speaker == "Volodymyr Zelensky"
+
+
+def test_evidence_chain_gives_speaker_and_via(blank_nlp, rules):
+    text = ("The SBU said it had intercepted Russian radio messages about the offensive.\n\n"
+            "According to these purported intercepts, 300 soldiers were lost.\n\n"
+            "Russia reportedly complained about its losses, saying: “Only 40 officers remain.”")
+    first = claim_for(blank_nlp, rules, text, "300")
+    check(first, {"speaker": "Russian radio messages", "via": "Ukraine's Security Service (SBU)",
+                  "evidence": "intercepts", "status": "claimed"})
+    second = claim_for(blank_nlp, rules, text, "40")
+    check(second, {"speaker": "Russian radio messages", "via": "Ukraine's Security Service (SBU)",
+                   "evidence": "intercepts", "status": "reported", "hedges": ("reportedly",)})
+
+
+HEDGES = [
+    ("Officials said 3,000 troops were reportedly killed.", {"hedges": ("reportedly",), "status": "reported"}),
+    ("Officials said 3,000 troops were allegedly killed.", {"hedges": ("allegedly",), "status": "claimed"}),
+    ("Officials said 3,000 troops were killed, a figure that could not be independently verified.",
+     {"hedges": ("could not be independently verified",), "status": "unverified"}),
+    ("About 3,000 troops are expected to arrive.", {"hedges": ("are expected to",), "status": "expected",
+                                                    "speaker": None}),
+    ("Officials said 3,000 troops may arrive.", {"hedges": ("may",), "status": "reported"}),
+    ("Officials said 3,000 troops will likely arrive.", {"status": "expected"}),
+    ("The ministry confirmed that 3,000 troops arrived.", {"status": "confirmed", "hedges": ()}),
+    ("The ministry denied that 3,000 troops arrived.", {"status": "denied"}),
+    ("The ministry claimed that 3,000 troops arrived.", {"status": "claimed"}),
+    ("The ministry has neither confirmed nor denied that 3,000 troops arrived.",
+     {"status": "unverified", "negated": False}),
+    ("Officials said the 3,000 troops have not engaged in combat.", {"negated": True}),
+    ("The ministry did not confirm that 3,000 troops arrived.", {"negated": True, "status": "unverified"}),
+    ("Officials said no more than 3,000 troops arrived.", {"negated": False}),
+    ("Officials said 3,000 troops arrived in May.", {"hedges": ()}),
+]
+
+
+@pytest.mark.parametrize("text, expected", HEDGES)
+def test_hedges_status_and_negation(blank_nlp, rules, text, expected):
+    check(claim_for(blank_nlp, rules, text, "3,000"), expected)
+
+
+def test_the_date_a_statement_was_made_is_not_what_it_reports(blank_nlp, rules):
+    text = "Officials said on Tuesday that 300 troops arrived."
+    assert claim_for(blank_nlp, rules, text, "Tuesday", kind="date").speaker is None
+    assert claim_for(blank_nlp, rules, text, "300").speaker == "officials"
+
+
+@pytest.mark.parametrize("text", [
+    '" 3,000', "“3,000", "3,000”", '"a"b"c 3,000', "“3,000 ”” “ 3,000", "He said: “3,000", '3,000," he', "\n\n“3,000\n\n“",
+    "“At least 3,000,” said.", "3,000 ‘troops’ said “", ", said 3,000",
+])
+def test_unbalanced_quotes_never_crash(blank_nlp, rules, text):
+    claim = claim_for(blank_nlp, rules, text, "3,000")
+    assert claim.text == "3,000"
+    assert all(q.start < q.end <= len(text) for q in quotations(text))
+
+
+def test_offsets_of_the_speaker_mention(blank_nlp, rules):
+    text = "“We lost 70 vehicles,” Colonel Ruth Adler told the press."
+    article = Article("t.txt", text)
+    doc = blank_nlp(text)
+    claim = new_claim(article, doc, text.index("70"), text.index("70") + 2, "quantity")
+    found = attributions(doc, [claim], rules)[0]
+    assert text[found.speaker_start:found.speaker_end] == "Colonel Ruth Adler"
+    assert (found.speaker, found.cue, found.cue_lemma) == ("Ruth Adler", "told", "tell")
+
+
+def test_claims_come_back_in_order_with_other_fields_kept(blank_nlp, rules):
+    text = "Holm said 40 ships sank. About 90 boats were seen."
+    article = Article("t.txt", text)
+    doc = blank_nlp(text)
+    claims = [new_claim(article, doc, text.index(f), text.index(f) + len(f), "quantity", unit="ships")
+              for f in ("90", "40")]
+    result = attribute(doc, claims, rules)
+    assert [c.text for c in result] == ["90", "40"]
+    assert [c.speaker for c in result] == [None, "Holm"]
+    assert result[1].unit == "ships"
+    assert attribute(doc, [], rules) == []
+
+
+@pytest.mark.parametrize("name, text, message", [
+    ("attribution", "verbs:\n  say: {status: sure}\n", "status 'sure'"),
+    ("attribution", "verbs:\n  say: {colour: red}\n", "unknown key 'colour'"),
+    ("attribution", "phrases:\n  according to: {role: boss}\n", "role 'boss'"),
+    ("hedges", "hedges:\n  maybe: {scope: page}\n", "scope 'page'"),
+    ("speakers", "speakers:\n  Anna Berg: {kind: robot}\n", "kind 'robot'"),
+    ("speakers", "speakers:\n  Anna Berg: {aliases: Berg}\n", "aliases of 'Anna Berg'"),
+])
+def test_bad_rules_name_file_and_line(tmp_path, blank_nlp, name, text, message):
+    (tmp_path / f"{name}.yaml").write_text(text, encoding="utf-8")
+    user_rules = Rules([RULES_DIR, tmp_path], include_defaults=False)
+    doc = blank_nlp("Officials said 300 troops arrived.")
+    claim = new_claim(Article("t.txt", doc.text), doc, 15, 18, "quantity")
+    with pytest.raises(RulesError) as error:
+        attribute(doc, [claim], user_rules)
+    assert message in str(error.value) and f"{name}.yaml:" in str(error.value)
+
+
+MODEL = [
+    ("The President of Ukraine, Volodymyr Zelensky, reported on Friday via his channel that 3,000 soldiers will "
+     "arrive by Sunday, according to intelligence data.", "Sunday",
+     {"speaker": "Volodymyr Zelensky", "cue": "reported", "evidence": "intelligence"}),
+    ("Holm warned that 4,000 troops were coming, and the alliance confirmed that about 900 engineers were on "
+     "their way.", "900", {"speaker": "alliance", "cue": "confirmed"}),
+    ("Nagy, who met Holm on Tuesday, said five sites were considered.", "Tuesday", {"speaker": None}),
+    ("Nagy, who met Holm on Tuesday, said five sites were considered.", "five", {"speaker": "Nagy"}),
+    ("Rubens Ortiz, 34, a farmer who fled the floods, said he left behind 40 cows.", "40",
+     {"speaker": "Rubens Ortiz", "cue": "said"}),
+]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, figure, expected", MODEL)
+def test_with_the_parse(model_nlp, rules, text, figure, expected):
+    check(claim_for(model_nlp, rules, text, figure), expected)
