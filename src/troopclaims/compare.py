@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Callable, Iterable
 
+from troopclaims.places import gazetteer
 from troopclaims.records import Claim
 
 VERDICT_ORDER = ("conflict", "changed", "agree", "single")
@@ -297,4 +298,8 @@ def compare_claims(claims: Iterable[Claim], rules, warn: Callable[[str], None] =
     if undated:
         warn(f"left out {undated} date{'s' * (undated != 1)} that date no event (only when something was said, "
              "or no verb was found)")
-    return group_claims(kept)
+    places = gazetteer(rules)
+    adjectives: dict[str, str] = {}
+    for word, place in places.demonym_surfaces.items():     # the first demonym listed is the adjective
+        adjectives.setdefault(place, word)
+    return group_claims(kept, contains=places.contains, name_actor=lambda actor: adjectives.get(actor, actor))

@@ -9,7 +9,9 @@ from typing import Callable, Iterable, Iterator, TextIO
 
 from troopclaims.articles import ReadReport, masked_text, read_articles, read_claims, sniff_jsonl
 from troopclaims.dates import dates, find_dateline
+from troopclaims.attribution import attribute
 from troopclaims.events import event_lexicon, governing_event
+from troopclaims.places import gazetteer, locate, place_claims
 from troopclaims.pipeline import BLANK, BLANK_LOSSES, choose_model, load_pipeline
 from troopclaims.quantities import quantities, quantity_lexicon
 from troopclaims.records import Article, Claim
@@ -53,7 +55,12 @@ def claims_in(doc, article: Article, rules, kinds: tuple[str, ...] = DEFAULT_KIN
     lexicon = event_lexicon(rules)
     claims = [claim.with_fields(**dict(zip(("event", "aspect"), governing_event(doc, claim.start, claim.end, lexicon))))
               for claim in claims]
-    return _inherit_events(sorted(claims, key=lambda claim: (claim.start, claim.end)))
+    claims = _inherit_events(sorted(claims, key=lambda claim: (claim.start, claim.end)))
+    places = gazetteer(rules)
+    claims = attribute(doc, locate(doc, claims, places), rules)
+    if "place" in kinds:
+        claims = sorted(claims + list(place_claims(doc, article, places)), key=lambda claim: (claim.start, claim.end))
+    return claims
 
 
 def _inherit_events(claims: list[Claim]) -> list[Claim]:
