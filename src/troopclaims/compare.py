@@ -178,7 +178,11 @@ def aspect_key(claim: Claim) -> str | None:
 
 
 def _place_of(claim: Claim) -> str | None:
-    return claim.place if claim.place and claim.relation not in RELATIVE_RELATIONS else None
+    """Return the place that splits facts: a figure's own place ("in", not "near"); dates are not split by place,
+    since articles place the same event at different levels ("in Kursk", "in Russia", "at the front")."""
+    if claim.kind == "date" or not claim.place or claim.relation in RELATIVE_RELATIONS:
+        return None
+    return claim.place
 
 
 def group_claims(claims: Iterable[Claim], contains: Contains = same_place,
@@ -284,10 +288,12 @@ def filter_facts(facts: list[Fact], only: str | None = None, min_sources: int = 
 
 def compare_claims(claims: Iterable[Claim], rules, warn: Callable[[str], None] = lambda message: None) -> list[Fact]:
     """Return the facts of claims as compare shows them; figures that count nothing known are left out, and said so."""
-    kept, uncounted, undated = [], 0, 0
+    kept, uncounted, undated, per_group = [], 0, 0, 0
     for claim in claims:
         if claim.kind == "quantity" and not claim.unit:
             uncounted += 1
+        elif claim.distributive:
+            per_group += 1
         elif claim.kind == "date" and not claim.event:
             undated += 1      # a date compares only with dates of the same event
         elif claim.kind != "place":
@@ -295,6 +301,8 @@ def compare_claims(claims: Iterable[Claim], rules, warn: Callable[[str], None] =
     if uncounted:
         warn(f"left out {uncounted} figure{'s' * (uncounted != 1)} whose counted noun was not found "
              "(see them with `troopclaims extract`)")
+    if per_group:
+        warn(f"left out {per_group} figure{'s' * (per_group != 1)} counted per group (\"every 30 soldiers\")")
     if undated:
         warn(f"left out {undated} date{'s' * (undated != 1)} that date no event (only when something was said, "
              "or no verb was found)")

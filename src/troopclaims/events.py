@@ -17,6 +17,7 @@ class EventLexicon:
 
     aspects: dict[str, str]      # form -> aspect
     reporting: frozenset[str]    # forms
+    subject_owns: frozenset[str] = frozenset()   # aspects whose verb's subject owns what is counted
 
     def aspect_of(self, word: str, lemma: str = "") -> str | None:
         """Return the aspect of a word (by its lemma when the pipeline gives one), or None."""
@@ -41,7 +42,7 @@ def forms(lemma: str) -> set[str]:
 
 def build_event_lexicon(section: LineDict) -> EventLexicon:
     """Return the compiled lexicon of rules/aspects.yaml (strictly checked)."""
-    check_keys(section, section.where(), allowed=("aspects", "reporting"))
+    check_keys(section, section.where(), allowed=("aspects", "reporting", "subject_owns"))
     aspects: dict[str, str] = {}
     classes = section.get("aspects") or {}
     if not isinstance(classes, dict):
@@ -55,7 +56,11 @@ def build_event_lexicon(section: LineDict) -> EventLexicon:
     reporting = section.get("reporting") or []
     if not isinstance(reporting, list) or not all(isinstance(word, str) for word in reporting):
         raise RulesError(f"{location(section, 'reporting')}: reporting must be a list of verbs")
-    return EventLexicon(aspects, frozenset(form for word in reporting for form in forms(word.lower())))
+    owners = section.get("subject_owns") or []
+    if not isinstance(owners, list) or any(name not in classes for name in owners):
+        raise RulesError(f"{location(section, 'subject_owns')}: subject_owns must list aspects defined above")
+    return EventLexicon(aspects, frozenset(form for word in reporting for form in forms(word.lower())),
+                        frozenset(owners))
 
 
 def event_lexicon(rules) -> EventLexicon:
@@ -95,6 +100,10 @@ def _by_parse(span, lexicon: EventLexicon):
             break
         token = token.head
         if token.pos_ in _VERBAL and lexicon.reports(token.text, token.lemma_):
+            # "reported control over 1,240 km2": the reported noun is the event when the parse hangs the figure
+            # on the reporting verb
+            objects = [hit for child in token.children if child.dep_ == "dobj" and (hit := _hit(child, lexicon))]
+            found = found or (objects[0] if objects else None)
             break
         if hit := _hit(token, lexicon):
             found = hit
@@ -122,3 +131,26 @@ def _by_words(span, lexicon: EventLexicon):
             if hit := _hit(token, lexicon):
                 return hit
     return None, None
+
+
+def event_subject(doc, start: int, end: int) -> str | None:
+    """Return the subject of the verb that governs the claim at doc.text[start:end] ("North Korea" in "North Korea
+    was sending 10,000 troops"), or None without a parse or an active subject."""
+    if not doc.has_annotation("DEP"):
+        return None
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or not len(span):
+        return None
+    token = span.root
+    for _ in range(6):
+        if token.head is token:
+            return None
+        token = token.head
+        if token.pos_ in _VERBAL:
+            subjects = [child for child in token.children if child.dep_ == "nsubj"]
+            if not subjects:
+                return None
+            subject = subjects[0]
+            words = [word for word in subject.subtree if word.dep_ in ("compound", "amod") or word is subject]
+            return " ".join(word.text for word in words) if words else None
+    return None

@@ -10,7 +10,7 @@ from typing import Callable, Iterable, Iterator, TextIO
 from troopclaims.articles import ReadReport, masked_text, read_articles, read_claims, sniff_jsonl
 from troopclaims.dates import dates, find_dateline
 from troopclaims.attribution import attribute
-from troopclaims.events import event_lexicon, governing_event
+from troopclaims.events import event_lexicon, event_subject, governing_event
 from troopclaims.places import gazetteer, locate, place_claims
 from troopclaims.pipeline import BLANK, BLANK_LOSSES, choose_model, load_pipeline
 from troopclaims.quantities import quantities, quantity_lexicon
@@ -57,10 +57,21 @@ def claims_in(doc, article: Article, rules, kinds: tuple[str, ...] = DEFAULT_KIN
               for claim in claims]
     claims = _inherit_events(sorted(claims, key=lambda claim: (claim.start, claim.end)))
     places = gazetteer(rules)
-    claims = attribute(doc, locate(doc, claims, places), rules)
+    claims = [_subject_actor(doc, claim, places, lexicon) for claim in locate(doc, claims, places)]
+    claims = attribute(doc, claims, rules)
     if "place" in kinds:
         claims = sorted(claims + list(place_claims(doc, article, places)), key=lambda claim: (claim.start, claim.end))
     return claims
+
+
+def _subject_actor(doc, claim: Claim, places, lexicon) -> Claim:
+    """Give a figure with no actor of its own the country that is the subject of its event, where that subject owns
+    what is counted ("North Korea was sending 10,000 troops")."""
+    if claim.kind != "quantity" or claim.actor or claim.aspect not in lexicon.subject_owns:
+        return claim
+    subject = event_subject(doc, claim.start, claim.end)
+    actor = places.actor(subject) if subject else None
+    return claim.with_fields(actor=actor) if actor else claim
 
 
 def _inherit_events(claims: list[Claim]) -> list[Claim]:

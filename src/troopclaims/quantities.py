@@ -23,6 +23,7 @@ class QuantityLexicon:
     count_nouns: frozenset[str]
     durations: frozenset[str]
     present: frozenset[str]       # words that date a figure to the day of publication: now, currently
+    distributive: frozenset[str]  # words before a figure that make it a count per group: every, each, per
 
     def unit_at(self, tokens) -> tuple[int, str] | None:
         """Return (number of tokens, unit) for the longest known counted noun at the start of tokens."""
@@ -53,7 +54,8 @@ def _words(node, where: str, name: str) -> list[str]:
 
 def build_quantity_lexicon(section: LineDict) -> QuantityLexicon:
     """Return the compiled rules/quantities.yaml (strictly checked)."""
-    check_keys(section, section.where(), allowed=("units", "pronouns", "count_nouns", "durations", "present"))
+    check_keys(section, section.where(), allowed=("units", "pronouns", "count_nouns", "durations", "present",
+                                                        "distributive"))
     units: dict[tuple[str, ...], str] = {}
     table = section.get("units") or {}
     if not isinstance(table, dict):
@@ -62,8 +64,9 @@ def build_quantity_lexicon(section: LineDict) -> QuantityLexicon:
         for word in _words(words, location(table, unit), f"unit {unit!r}"):
             units[tuple(word.lower().split())] = str(unit)
     sets = {name: frozenset(word.lower() for word in _words(section.get(name) or [], location(section, name), name))
-            for name in ("pronouns", "count_nouns", "durations", "present")}
-    return QuantityLexicon(units, sets["pronouns"], sets["count_nouns"], sets["durations"], sets["present"])
+            for name in ("pronouns", "count_nouns", "durations", "present", "distributive")}
+    return QuantityLexicon(units, sets["pronouns"], sets["count_nouns"], sets["durations"], sets["present"],
+                           sets["distributive"])
 
 
 def quantity_lexicon(rules) -> QuantityLexicon:
@@ -96,8 +99,10 @@ def quantities(doc, article: Article, rules) -> Iterator[Claim]:
         if counted.unit and counted.subject:
             previous[sentence.start] = last = counted
         end = max(numeric.end, counted.end or 0)
+        before = doc[tokens.start - 1] if tokens.start and numeric.start == tokens.start_char else None
         yield new_claim(article, doc, numeric.start, end, "quantity", value=numeric.value, low=numeric.low,
-                        high=numeric.high, qualifier=numeric.qualifier, unit=counted.unit, subject=counted.subject)
+                        high=numeric.high, qualifier=numeric.qualifier, unit=counted.unit, subject=counted.subject,
+                        distributive=before is not None and before.lower_ in lexicon.distributive)
 
 
 def _counted(doc, numeric: Numeric, tokens, lexicon: QuantityLexicon, previous: Counted | None) -> Counted:

@@ -38,6 +38,7 @@ class Claim:
     event: str | None = None          # the governing word as written: deployed, training, presence ...
     aspect: str | None = None         # the class of that event from rules/aspects.yaml: deployed, killed ...
     as_of: str | None = None          # quantities: the ISO day the figure holds for, when the text dates it
+    distributive: bool = False        # quantities: the figure counts each of several groups ("every 30 soldiers")
     place: str | None = None
     relation: str | None = None       # in | near | border | front
     actor: str | None = None          # who the counted people belong to: "North Korea"
