@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Callable, Iterable
 
+from troopclaims.events import event_lexicon
 from troopclaims.places import gazetteer
 from troopclaims.records import Claim
 
@@ -288,13 +289,14 @@ def filter_facts(facts: list[Fact], only: str | None = None, min_sources: int = 
 
 def compare_claims(claims: Iterable[Claim], rules, warn: Callable[[str], None] = lambda message: None) -> list[Fact]:
     """Return the facts of claims as compare shows them; figures that count nothing known are left out, and said so."""
+    states = event_lexicon(rules).states
     kept, uncounted, undated, per_group = [], 0, 0, 0
     for claim in claims:
         if claim.kind == "quantity" and not claim.unit:
             uncounted += 1
         elif claim.distributive:
             per_group += 1
-        elif claim.kind == "date" and not claim.event:
+        elif claim.kind == "date" and (not claim.event or claim.aspect in states):
             undated += 1      # a date compares only with dates of the same event
         elif claim.kind != "place":
             kept.append(claim)
@@ -305,7 +307,7 @@ def compare_claims(claims: Iterable[Claim], rules, warn: Callable[[str], None] =
         warn(f"left out {per_group} figure{'s' * (per_group != 1)} counted per group (\"every 30 soldiers\")")
     if undated:
         warn(f"left out {undated} date{'s' * (undated != 1)} that date no event (only when something was said, "
-             "or no verb was found)")
+             "a state's bounds, or no verb found)")
     places = gazetteer(rules)
     adjectives: dict[str, str] = {}
     for word, place in places.demonym_surfaces.items():     # the first demonym listed is the adjective

@@ -18,6 +18,7 @@ class EventLexicon:
     aspects: dict[str, str]      # form -> aspect
     reporting: frozenset[str]    # forms
     subject_owns: frozenset[str] = frozenset()   # aspects whose verb's subject owns what is counted
+    states: frozenset[str] = frozenset()         # aspects that last over time: their dates bound, not date
 
     def aspect_of(self, word: str, lemma: str = "") -> str | None:
         """Return the aspect of a word (by its lemma when the pipeline gives one), or None."""
@@ -42,7 +43,7 @@ def forms(lemma: str) -> set[str]:
 
 def build_event_lexicon(section: LineDict) -> EventLexicon:
     """Return the compiled lexicon of rules/aspects.yaml (strictly checked)."""
-    check_keys(section, section.where(), allowed=("aspects", "reporting", "subject_owns"))
+    check_keys(section, section.where(), allowed=("aspects", "reporting", "subject_owns", "states"))
     aspects: dict[str, str] = {}
     classes = section.get("aspects") or {}
     if not isinstance(classes, dict):
@@ -56,11 +57,13 @@ def build_event_lexicon(section: LineDict) -> EventLexicon:
     reporting = section.get("reporting") or []
     if not isinstance(reporting, list) or not all(isinstance(word, str) for word in reporting):
         raise RulesError(f"{location(section, 'reporting')}: reporting must be a list of verbs")
-    owners = section.get("subject_owns") or []
-    if not isinstance(owners, list) or any(name not in classes for name in owners):
-        raise RulesError(f"{location(section, 'subject_owns')}: subject_owns must list aspects defined above")
+    listed = {}
+    for key in ("subject_owns", "states"):
+        listed[key] = section.get(key) or []
+        if not isinstance(listed[key], list) or any(name not in classes for name in listed[key]):
+            raise RulesError(f"{location(section, key)}: {key} must list aspects defined above")
     return EventLexicon(aspects, frozenset(form for word in reporting for form in forms(word.lower())),
-                        frozenset(owners))
+                        frozenset(listed["subject_owns"]), frozenset(listed["states"]))
 
 
 def event_lexicon(rules) -> EventLexicon:
