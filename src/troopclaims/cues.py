@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from troopclaims.errors import RulesError
 from troopclaims.rules import check_keys, location
-from troopclaims.speakers import normalise
+from troopclaims.speakers import normalise, phrase_regex
 
 STATUSES = ("confirmed", "claimed", "reported", "unverified", "denied", "expected")
 ROLES = ("source", "cited", "relay")
@@ -71,17 +71,6 @@ class HedgeRules:
     default_status: str
     negation: frozenset
     not_negation: re.Pattern | None
-
-
-def phrase_regex(phrases) -> re.Pattern | None:
-    """Return one case-insensitive pattern for whole-word phrases, longest first (None for no phrases)."""
-    parts = []
-    for phrase in sorted(set(phrases), key=lambda p: -len(p)):
-        words = [re.escape(w).replace("'", "['’]") for w in phrase.split()]
-        parts.append(r"\s+".join(words))
-    if not parts:
-        return None
-    return re.compile(r"(?<![\w'’])(?:" + "|".join(parts) + r")(?![\w’]|'\w)", re.I)
 
 
 def inflections(lemma: str) -> list[str]:

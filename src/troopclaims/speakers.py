@@ -16,6 +16,17 @@ center centre association alliance embassy parliament congress senate assembly""
 _DETERMINERS = ("the ", "a ", "an ")
 
 
+def phrase_regex(phrases) -> re.Pattern | None:
+    """Return one case-insensitive pattern for whole-word phrases, longest first (None for no phrases)."""
+    parts = []
+    for phrase in sorted(set(phrases), key=lambda p: -len(p)):
+        words = [re.escape(w).replace("'", "['’]") for w in phrase.split()]
+        parts.append(r"\s+".join(words))
+    if not parts:
+        return None
+    return re.compile(r"(?<![\w'’])(?:" + "|".join(parts) + r")(?![\w’]|'\w)", re.I)
+
+
 def normalise(text: str) -> str:
     """Return text in the form names are compared in: lower case, straight apostrophes, single spaces."""
     text = text.replace("’", "'").replace("‘", "'").replace("\u00a0", " ")
@@ -39,6 +50,7 @@ class SpeakerBook:
     kinds: dict          # canonical name -> kind
     adjectives: dict     # normalised adjective -> canonical name
     titles: tuple        # normalised titles, longest first
+    pattern: re.Pattern | None = None   # every alias, to find known speakers named anywhere in a text
 
     def lookup(self, surface: str, group_nouns: frozenset = frozenset(), entity: str | None = None) -> Speaker:
         """Return the speaker a mention names: a known canonical name, else the cleaned mention itself."""
@@ -172,4 +184,4 @@ def build_book(section) -> SpeakerBook:
     if not isinstance(titles, list) or not all(isinstance(t, str) and t.strip() for t in titles):
         raise RulesError(f"{section.where('titles')}: titles must be a list of words such as [president, minister]")
     ordered = tuple(sorted({normalise(t) for t in titles}, key=lambda t: -len(t)))
-    return SpeakerBook(aliases, kinds, adjectives, ordered)
+    return SpeakerBook(aliases, kinds, adjectives, ordered, phrase_regex(aliases))

@@ -8,7 +8,7 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
 
-from troopclaims.cues import CueRules, HedgeRules, matches, phrase_regex, verb_cue
+from troopclaims.cues import CueRules, HedgeRules, matches, verb_cue
 from troopclaims.mentions import MentionFinder
 from troopclaims.quotes import Quote, quotations
 from troopclaims.speakers import Speaker, SpeakerBook, clean_mention, normalise
@@ -355,9 +355,7 @@ class DocumentReader:
         """Return the known speakers (speakers.yaml) and, with the model, the people named anywhere in the text."""
         if self._named is None:
             self._named = []
-            names = sorted(self.book.aliases, key=len, reverse=True)
-            pattern = phrase_regex(names)
-            for start, end, text in matches(pattern, self.text, 0, len(self.text)):
+            for start, end, text in matches(self.book.pattern, self.text, 0, len(self.text)):
                 token = token_at(self.doc, start)
                 if self.in_quote[token.i] or not self.text[start].isupper():
                     continue
