@@ -286,3 +286,19 @@ MODEL = [
 @pytest.mark.parametrize("text, figure, expected", MODEL)
 def test_with_the_parse(model_nlp, rules, text, figure, expected):
     check(claim_for(model_nlp, rules, text, figure), expected)
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("Storm to reach the coast within days: Met Office\n\nThe storm was moving north.", "Met Office"),
+    ("Atlantis to send 2,000 troops north: Lindqvist\n\nThe troops will travel by rail.", "Lindqvist"),
+    ("Atlantis will send 2,000 troops north. Lindqvist: none of it is true.", None),
+])
+def test_a_headline_ending_in_a_name_names_its_speaker(text, speaker, blank_nlp, rules, article):
+    from troopclaims.dates import dates
+    from troopclaims.quantities import quantities
+
+    doc = blank_nlp(text)
+    source = article(text)
+    claims = list(quantities(doc, source, rules)) + list(dates(doc, source, rules))
+    first = min(claims, key=lambda claim: claim.start)
+    assert attribute(doc, [first], rules)[0].speaker == speaker

@@ -6,6 +6,7 @@ uses the dependency parse and entities when the pipeline has them.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from troopclaims.cues import build_cue_rules, build_hedge_rules, matches
@@ -64,7 +65,9 @@ def _reports(child) -> bool:
                           "dative", "conj")
 
 
-_FRAMED = Event(-1, -1, "", "", "", "")      # the claim sits in a verb's frame, not in what it reports
+_FRAMED = Event(-1, -1, "", "", "", "")
+_HEADLINE_SPEAKER = re.compile(r"[^.!?]:\s+([A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3})$")
+_HEADLINE_LENGTH = 160      # the claim sits in a verb's frame, not in what it reports
 
 
 class _Reader(DocumentReader):
@@ -81,7 +84,7 @@ class _Reader(DocumentReader):
         quote = self.quote_of(start, end)
         event = self._quote_event(quote) if quote is not None else None
         if event is None:
-            event = self._governing(span, sent)
+            event = self._governing(span, sent) or self._headline(start, end)
         via = None
         if event is not None and event.inner is not None:
             event, via = event.inner, event.speaker.name if event.speaker else None
@@ -108,6 +111,22 @@ class _Reader(DocumentReader):
             speaker_end=self.doc[mention[1] - 1].idx + len(self.doc[mention[1] - 1]) if mention else None,
             cue=event.cue if event is not None else None, cue_lemma=event.lemma if event is not None else None,
             via=via, evidence=evidence, status=status, hedges=hedges, negated=negated)
+
+    def _headline(self, start: int, end: int) -> Event | None:
+        """"Russia to deploy troops in days: Zelensky": a headline (a short line with no full stop) ending in
+        ": Name" names the speaker of what it reports."""
+        line_start = self.text.rfind("\n", 0, start) + 1
+        line_end = self.text.find("\n", end)
+        line = self.text[line_start:line_end if line_end >= 0 else len(self.text)].rstrip()
+        match = _HEADLINE_SPEAKER.search(line)
+        if match is None or len(line) > _HEADLINE_LENGTH or line_start + match.start() + 1 < end:
+            return None
+        first = token_at(self.doc, line_start + match.start(1))
+        last = token_at(self.doc, line_start + match.end(1) - 1)
+        if first is None or last is None:
+            return None
+        return Event(first.i, last.i + 1, "headline", "headline", "reported", "phrase", role="source",
+                     speaker=self.book.lookup(match.group(1)), mention=(first.i, last.i + 1))
 
     def _quote_event(self, quote: Quote) -> Event | None:
         """Return the cue that attributes a quotation: after it, before it, or the quote before it."""
