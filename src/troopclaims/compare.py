@@ -163,19 +163,21 @@ def _fill_unknown(groups: dict, index: int) -> dict:
 
 def aspect_label(key: str | None) -> str | None:
     """Return an aspect key for people: the aspect, or the event word it stands for."""
-    return key.removeprefix("event:") if key else None
+    return key.removeprefix("event:").split(":")[0] if key else None
 
 
 def aspect_key(claim: Claim) -> str | None:
-    """Return what a claim is grouped by for its event: the aspect; for a date outside the rules, its event word.
+    """Return what a claim is grouped by for its event: the aspect, else the event word, else None (no event found).
 
-    A figure whose event is outside the rules counts as one of unknown event (it joins the one aspect in play),
-    since "hit", "damaged" and "affected" villages are one count; a date needs its event, or "said on Friday"
-    would be compared with "died on Monday".
+    An event word outside the rules keeps its claims apart: "35 treated" and "2,800 staying" are not one count; a
+    date of such an event also needs the same subject ("Cheeks coached" is not "Stevens coached").
     """
-    if claim.aspect or claim.kind != "date":
+    if claim.aspect or not claim.event:
         return claim.aspect
-    return f"event:{claim.event}" if claim.event else None
+    if claim.kind == "date":
+        head = (claim.subject or "").split()[-1:] or ["?"]
+        return f"event:{claim.event}:{head[0].lower().rstrip('s')}"
+    return f"event:{claim.event}"
 
 
 def _place_of(claim: Claim) -> str | None:
@@ -242,7 +244,7 @@ def _split_by_place(kind, unit, actor, aspect, claims: list[Claim], contains: Co
         by_place[place].append(claim)
     facts = {place: Fact(kind, unit, actor, aspect, place, members) for place, members in by_place.items()}
     nesting = [(fact, facts[parents[place]]) for place, fact in facts.items()
-               if place is not None and parents[place] in facts]
+               if place is not None and parents[place] is not None and parents[place] in facts]
     return list(facts.values()), nesting
 
 

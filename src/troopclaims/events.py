@@ -136,9 +136,9 @@ def _by_words(span, lexicon: EventLexicon):
     return None, None
 
 
-def event_subject(doc, start: int, end: int) -> str | None:
+def event_subject(doc, start: int, end: int, passive: bool = False) -> str | None:
     """Return the subject of the verb that governs the claim at doc.text[start:end] ("North Korea" in "North Korea
-    was sending 10,000 troops"), or None without a parse or an active subject."""
+    was sending 10,000 troops"), or None without a parse or a subject; `passive` takes passive subjects too."""
     if not doc.has_annotation("DEP"):
         return None
     span = doc.char_span(start, end, alignment_mode="expand")
@@ -150,8 +150,11 @@ def event_subject(doc, start: int, end: int) -> str | None:
             return None
         token = token.head
         if token.pos_ in _VERBAL:
-            subjects = [child for child in token.children if child.dep_ == "nsubj"]
+            kinds = ("nsubj", "nsubjpass") if passive else ("nsubj",)
+            subjects = [child for child in token.children if child.dep_ in kinds and child.pos_ != "PRON"]
             if not subjects:
+                if token.dep_ in ("xcomp", "acomp"):   # "is due to reopen": the subject is the controller's
+                    continue
                 return None
             subject = subjects[0]
             words = [word for word in subject.subtree if word.dep_ in ("compound", "amod") or word is subject]

@@ -56,6 +56,10 @@ def claims_in(doc, article: Article, rules, kinds: tuple[str, ...] = DEFAULT_KIN
     claims = [claim.with_fields(**dict(zip(("event", "aspect"), governing_event(doc, claim.start, claim.end, lexicon))))
               for claim in claims]
     claims = _inherit_events(sorted(claims, key=lambda claim: (claim.start, claim.end)))
+    # What a date dates, for telling apart dates of events outside the rules ("Cheeks coached" in 2007, "he coached"
+    # in 1979): the subject of its event.
+    claims = [claim.with_fields(subject=event_subject(doc, claim.start, claim.end, passive=True))
+              if claim.kind == "date" else claim for claim in claims]
     places = gazetteer(rules)
     claims = [_subject_actor(doc, claim, places, lexicon) for claim in locate(doc, claims, places)]
     claims = attribute(doc, claims, rules)
