@@ -103,6 +103,8 @@ class Gazetteer:
     area_nouns: frozenset = frozenset()
     speech_verbs: frozenset = frozenset()
     max_tokens: int = 8
+    surface_firsts: frozenset = frozenset()
+    demonym_firsts: frozenset = frozenset()
 
     def lookup(self, name: str) -> Place | None:
         """Return the place a name denotes (any alias or spelling, any case), or None when unknown.
@@ -375,6 +377,8 @@ def _index(entries: dict[str, _Entry], gaz: Gazetteer) -> None:
                     for variant in _variants(form):
                         gaz.demonym_surfaces.setdefault(variant, entry.name)
     gaz.max_tokens = min(longest + 1, 14)
+    gaz.surface_firsts = _first_words(gaz.surfaces, lower=False)
+    gaz.demonym_firsts = _first_words(gaz.demonym_surfaces, lower=False)
 
 
 def _word_lists(section: LineDict, where: str, types: list[str], gaz: Gazetteer) -> None:
@@ -440,23 +444,45 @@ def _sentence_of(doc, i: int) -> tuple[int, int, int]:
     return 0, 0, len(doc)
 
 
+_FIRST_WORD = re.compile(r"[ ,.'’-]")
+
+
+def _tokens(doc) -> tuple[str, list[int], list[int], list[bool], list[str]]:
+    """Return doc's text, token starts and ends, which tokens are spaces, and each token's first word (cached)."""
+    key = "troopclaims.tokens"
+    if key not in doc.user_data:
+        text = doc.text
+        doc.user_data[key] = (text, [t.idx for t in doc], [t.idx + len(t.text) for t in doc],
+                              [t.is_space for t in doc], [_FIRST_WORD.split(t.text)[0] for t in doc])
+    return doc.user_data[key]
+
+
+def _first_words(table: dict[str, str], lower: bool) -> frozenset:
+    """Return the first words of a table's keys, so that a scan skips tokens no key can start with."""
+    return frozenset(_FIRST_WORD.split(k)[0].lower() if lower else _FIRST_WORD.split(k)[0] for k in table)
+
+
 def _span_key(doc, start: int, end: int) -> str:
-    return _key(doc.text[doc[start].idx:doc[end - 1].idx + len(doc[end - 1].text)])
+    text, starts, ends, _, _ = _tokens(doc)
+    return _key(text[starts[start]:ends[end - 1]])
 
 
 def _scan(doc, table: dict[str, str], longest: int, lower: bool = False, start: int = 0,
-          stop: int | None = None) -> Iterator[tuple[int, int, str]]:
+          stop: int | None = None, firsts: frozenset | None = None) -> Iterator[tuple[int, int, str]]:
     """Yield (start, end, value) for the longest non-overlapping token runs whose text is a key of table."""
+    text, starts, ends, spaces, first = _tokens(doc)
     stop = len(doc) if stop is None else stop
+    firsts = _first_words(table, lower) if firsts is None else firsts
     i = start
     while i < stop:
-        if doc[i].is_space:
+        word = first[i].lower() if lower else first[i]
+        if spaces[i] or word not in firsts:
             i += 1
             continue
         for j in range(min(stop, i + longest), i, -1):
-            if doc[j - 1].is_space:
+            if spaces[j - 1]:
                 continue
-            key = _span_key(doc, i, j)
+            key = _key(text[starts[i]:ends[j - 1]])
             value = table.get(key.lower() if lower else key)
             if value is not None:
                 yield i, j, value
@@ -517,7 +543,7 @@ def _mentions(doc, gaz: Gazetteer) -> list[_Found]:
         found.append(item)
         taken.update(range(item.start, item.end))
 
-    for start, end, name in _scan(doc, gaz.surfaces, gaz.max_tokens):
+    for start, end, name in _scan(doc, gaz.surfaces, gaz.max_tokens, firsts=gaz.surface_firsts):
         place = gaz.places[name]
         relation = None
         after = _phrase_at(doc, end, fronts)
@@ -533,7 +559,7 @@ def _mentions(doc, gaz: Gazetteer) -> list[_Found]:
             item.actor = True  # "DPRK troops", "U.S. officials": who, not where
         add(item)
 
-    for start, end, country in _scan(doc, gaz.demonym_surfaces, 4):
+    for start, end, country in _scan(doc, gaz.demonym_surfaces, 4, firsts=gaz.demonym_firsts):
         if any(i in taken for i in range(start, end)):
             continue
         stop = end
@@ -713,9 +739,10 @@ def locate(doc, claims: Iterable[Claim], gazetteer: Gazetteer) -> list[Claim]:
 
 
 def _claim_span(doc, claim: Claim):
-    if claim.start >= len(doc.text) or claim.end <= claim.start:
+    size = len(doc.text)
+    if claim.start >= size or claim.end <= claim.start:
         return None
-    return doc.char_span(claim.start, min(claim.end, len(doc.text)), alignment_mode="expand")
+    return doc.char_span(claim.start, min(claim.end, size), alignment_mode="expand")
 
 
 def _refers_back(span) -> bool:
@@ -728,7 +755,8 @@ def _actor(doc, claim: Claim, span, found: list[_Found], gaz: Gazetteer) -> tupl
     head = span.root
     if doc.has_annotation("DEP") and head.dep_ == "nummod" and head.head.i >= span.end:
         stop = head.head.i + 1   # "10,000" counting "North Korean troops" written after it
-    for start, end, country in _scan(doc, gaz.demonym_surfaces, 4, start=span.start, stop=stop):
+    for start, end, country in _scan(doc, gaz.demonym_surfaces, 4, start=span.start, stop=stop,
+                                     firsts=gaz.demonym_firsts):
         if not (end < len(doc) and doc[end].lower_ in gaz.area_nouns):
             return country, []
     for item in found:
