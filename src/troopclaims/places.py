@@ -17,7 +17,7 @@ NER_LABELS = ("GPE", "LOC", "FAC")
 # Named entities that may hold a place name without being a place ("Bank of America", "Georgia Smith").
 NAME_LABELS = ("PERSON", "ORG")
 SECTIONS = ("types", "import", "countries", "places", "anaphora", "relations", "locating", "fronts", "front_alone",
-            "borders",
+            "borders", "name_suffixes", "name_prefixes",
             "directions", "actor_nouns", "area_nouns", "speech_verbs")
 LIST_SECTIONS = ("locating", "fronts", "front_alone", "borders", "directions", "actor_nouns", "area_nouns", "speech_verbs")
 # Dependency labels that open a clause of its own: a place in one says nothing about a claim outside it.
@@ -93,6 +93,9 @@ class Gazetteer:
     demonym_surfaces: dict[str, str] = field(default_factory=dict)
     anaphora: dict[str, tuple[str, ...]] = field(default_factory=dict)
     reach: int = 5
+    not_before: frozenset = frozenset()
+    name_suffixes: dict[str, str] = field(default_factory=dict)   # "Street" -> street (as written)
+    name_prefixes: dict[str, str] = field(default_factory=dict)   # "town of" -> town (lower case)
     relation_words: dict[str, str] = field(default_factory=dict)  # lower phrase -> relation
     locating: frozenset = frozenset()
     fronts: frozenset = frozenset()
@@ -206,6 +209,7 @@ def build_gazetteer(section: LineDict) -> Gazetteer:
     gaz = Gazetteer()
     _index(entries, gaz)
     _word_lists(section, where, types, gaz)
+    _name_patterns(section, where, types, gaz)
     return gaz
 
 
@@ -381,6 +385,20 @@ def _index(entries: dict[str, _Entry], gaz: Gazetteer) -> None:
     gaz.demonym_firsts = _first_words(gaz.demonym_surfaces, lower=False)
 
 
+def _name_patterns(section: LineDict, where: str, types: list[str], gaz: Gazetteer) -> None:
+    for name, target, fold in (("name_suffixes", gaz.name_suffixes, False), ("name_prefixes", gaz.name_prefixes, True)):
+        node = section.get(name) or LineDict()
+        spot = location(section, name, where)
+        if not isinstance(node, dict):
+            raise RulesError(f"{spot}: {name} must map a place type to words, e.g. street: [Street, Avenue]")
+        for kind, words in node.items():
+            kind_where = location(node, kind, spot)
+            if kind not in types:
+                raise RulesError(f"{kind_where}: unknown type {kind!r}; use one of {', '.join(types)}")
+            for word in _strings(words, kind_where, f"{name}.{kind}"):
+                target[_fold(word) if fold else _key(word)] = kind
+
+
 def _word_lists(section: LineDict, where: str, types: list[str], gaz: Gazetteer) -> None:
     for name in LIST_SECTIONS:
         words = _strings(section.get(name), location(section, name, where), name)
@@ -393,7 +411,9 @@ def _word_lists(section: LineDict, where: str, types: list[str], gaz: Gazetteer)
             gaz.relation_words[_fold(word)] = relation
     anaphora = section.get("anaphora") or LineDict()
     spot = location(section, "anaphora", where)
-    check_keys(anaphora, spot, ("reach", "phrases"))
+    check_keys(anaphora, spot, ("reach", "phrases", "not_before"))
+    gaz.not_before = frozenset(_fold(w) for w in _strings(anaphora.get("not_before"),
+                                                          location(anaphora, "not_before", spot), "not_before"))
     reach = anaphora.get("reach", 5)
     if not isinstance(reach, int) or isinstance(reach, bool) or reach < 0:
         raise RulesError(f"{location(anaphora, 'reach', spot)}: reach must be a whole number of sentences (0 or more)")
@@ -423,6 +443,7 @@ class _Found:
     relation: str | None = None
     anaphor: tuple[str, ...] = ()
     actor: bool = False
+    shape: bool = False     # found by the shape of its name (name_suffixes, name_prefixes, "X, <region>")
 
 
 def _sentence_bounds(doc) -> list[tuple[int, int]]:
@@ -588,19 +609,36 @@ def _mentions(doc, gaz: Gazetteer) -> list[_Found]:
 
     anaphora = _table(gaz.anaphora)
     for start, end, phrase in _scan(doc, anaphora, 3, lower=True):
-        if not any(i in taken for i in range(start, end)) and not _names_follow(doc, end):
+        if not any(i in taken for i in range(start, end)) and not _describes(doc, end, gaz):
             add(_Found(start, end, None, "", anaphor=gaz.anaphora[phrase]))
+
+    for item in _named_runs(doc, gaz):
+        inside = [f for f in found if item.start <= f.start and f.end <= item.end and not f.anaphor]
+        if any(i in taken for i in range(item.start, item.end) if not any(f.start <= i < f.end for f in inside)):
+            continue
+        for f in inside:   # "Jamaica Hospital" is the hospital, not the country
+            found.remove(f)
+            taken.difference_update(range(f.start, f.end))
+        add(item)
 
     for item in found:
         _extend_direction(doc, item, gaz)
     _drop_inside_names(doc, found)
     if doc.has_annotation("ENT_IOB"):
+        people = _person_words(doc)
         for ent in doc.ents:
             if ent.label_ not in NER_LABELS or any(i in taken for i in range(ent.start, ent.end)):
                 continue
             item = _from_entity(doc, ent, gaz)
+            if item is not None and item.place is None and _span_key(doc, item.start, item.end) in people:
+                continue   # "Jackman" after "Hugh Jackman": a person the model took for a place
             if item is not None:
                 add(item)
+        _repeat_names(doc, found, taken, add)
+    for item in found:
+        if not item.actor and _modifies_people(doc, item, gaz):
+            item.actor = True
+    _mark_listed_origins(doc, found, gaz)
     found.sort(key=lambda f: f.start)
     for item in found:
         if item.relation is None:
@@ -609,9 +647,186 @@ def _mentions(doc, gaz: Gazetteer) -> list[_Found]:
     return [f for f in found if f.place is not None or f.name]
 
 
-def _names_follow(doc, end: int) -> bool:
-    """Return True when "the region" goes on as a name ("the region of Kursk"): then it is no anaphor."""
-    return end + 1 < len(doc) and doc[end].lower_ == "of" and doc[end + 1].text[:1].isupper()
+def _describes(doc, end: int, gaz: Gazetteer) -> bool:
+    """Return True when "the area" goes on to say which area ("the area where ...", "the region of Kursk")."""
+    if end >= len(doc):
+        return False
+    if doc[end].lower_ in gaz.not_before:
+        return True
+    # "the state television", "the area commander": a modifier, not a place
+    return doc.has_annotation("DEP") and doc[end - 1].dep_ in ("compound", "amod", "nmod")
+
+
+def _repeat_names(doc, found: list[_Found], taken: set[int], add) -> None:
+    """Add the other occurrences of the names of places found only by shape or NER (one sense per text).
+
+    A name the model found goes only where the model saw no person or organisation; a name found by its shape
+    ("the port city of Bandar Abbas") goes anywhere it is not part of a longer name.
+    """
+    names = {_span_key(doc, f.start, f.end): f for f in found
+             if f.place is None and not f.anaphor and not f.actor and f.name}
+    if not names:
+        return
+    named = [ent for ent in doc.ents if ent.label_ in NAME_LABELS]
+    table = {key: f.name for key, f in names.items()}
+    longest = max(len(_WORD.findall(key)) + key.count("-") * 2 + key.count("'") + 1 for key in table)
+    for start, end, _ in list(_scan(doc, table, longest, firsts=_first_words(table, lower=False))):
+        source = names[_span_key(doc, start, end)]
+        if any(i in taken for i in range(start, end)):
+            continue
+        if any(ent.start < end and start < ent.end and (not source.shape or len(ent) > end - start)
+               for ent in named):
+            continue
+        add(_Found(start, end, None, source.name, shape=source.shape))
+
+
+def _mark_listed_origins(doc, found: list[_Found], gaz: Gazetteer) -> None:
+    """Mark "Baltimore, Md., native" as who, not where: places in a comma list that ends on a person noun."""
+    by_start = {f.start: f for f in found}
+    for item in found:
+        if item.end + 1 >= len(doc) or doc[item.end].text != ",":
+            continue
+        nxt = by_start.get(item.end + 1)
+        if nxt is None or nxt.end + 1 >= len(doc) or doc[nxt.end].text != ",":
+            continue
+        if doc[nxt.end + 1].lower_ in gaz.actor_nouns:
+            item.actor = nxt.actor = True
+
+
+def _person_words(doc) -> set[str]:
+    """Return the PERSON entities of doc and their last words (surnames), as written."""
+    names = set()
+    for ent in doc.ents:
+        words = [t.text for t in ent if t.is_alpha]
+        if ent.label_ == "PERSON" and words:
+            names.add(" ".join(words))
+            names.add(words[-1])
+    return names
+
+
+def _modifies_people(doc, item: _Found, gaz: Gazetteer) -> bool:
+    """Return True when a place name says who people are ("Texas prisoner", "DPRK troops"), not where.
+
+    Fronts and borders stay places ("frontline troops" are at the front). With a parse, a front that modifies
+    any other noun is no place either ("front line starters").
+    """
+    if item.place is not None and item.place.type in ("front", "border"):
+        if doc.has_annotation("DEP"):
+            root = doc[item.start:item.end].root
+            return root.dep_ in ("amod", "compound", "nmod") and not (item.start <= root.head.i < item.end) \
+                and root.head.pos_ in ("NOUN", "PROPN") and root.head.lower_ not in gaz.actor_nouns \
+                and root.head.i > root.i
+        return False
+    if item.anaphor:
+        return False
+    if item.end < len(doc) and doc[item.end].lower_ in gaz.actor_nouns:
+        return True
+    if not doc.has_annotation("DEP"):
+        return False
+    token = doc[item.start:item.end].root
+    steps = 0
+    while token.dep_ == "appos" and steps < 3:     # "the Baltimore, Md., native"
+        token, steps = token.head, steps + 1
+    for _ in range(3):
+        if token.dep_ not in ("compound", "nmod", "amod", "npadvmod") or token.head.i < token.i:
+            return False
+        token = token.head
+        if item.start <= token.i < item.end:
+            continue
+        if token.lower_ in gaz.actor_nouns:
+            return True
+    return False
+
+
+def _named_runs(doc, gaz: Gazetteer) -> Iterator[_Found]:
+    """Yield places no gazetteer lists, read from the shape of their names.
+
+    Capitalised words before a name suffix ("Carson Street", "Qeshm Island"; facilities only after a locating
+    word), after a name prefix ("the town of Dargahan"), or before ", <known region or country>"
+    ("Woodburn, Oregon").
+    """
+    _, _, _, spaces, _ = _tokens(doc)
+    for i, token in enumerate(doc):
+        kind = gaz.name_suffixes.get(token.text)
+        if kind is None or i == 0:
+            continue
+        start = _run_start(doc, i)
+        if start == i:
+            continue
+        if kind == "facility" and not _after_locating(doc, start, gaz):
+            continue
+        if i + 1 < len(doc) and _capital(doc[i + 1]) and not doc[i + 1].is_space:
+            continue   # the suffix sits inside a longer name or a headline ("Kraft Factory Shooting")
+        yield _Found(start, i + 1, None, _span_key(doc, start, i + 1), shape=True)
+    for start, end, kind in _scan(doc, _table(gaz.name_prefixes), 4, lower=True):
+        stop = _run_end(doc, end)
+        if stop > end:
+            name = _span_key(doc, end, stop)
+            place = gaz.lookup(name)
+            yield _Found(end, stop, place, place.name if place else name, shape=True)
+    for i, token in enumerate(doc):
+        if token.text != "," or i == 0 or i + 1 >= len(doc):
+            continue
+        start = _run_start(doc, i)
+        if start == i or (start == _sentence_of(doc, start)[1] and not doc.has_annotation("TAG")):
+            continue
+        if doc.has_annotation("TAG") and any(t.pos_ != "PROPN" for t in doc[start:i] if t.text not in ("-", "'s")):
+            continue
+        after = [(a, b, n) for a, b, n in _scan(doc, gaz.surfaces, gaz.max_tokens, start=i + 1,
+                                                stop=min(len(doc), i + 1 + gaz.max_tokens), firsts=gaz.surface_firsts)]
+        if after and after[0][0] == i + 1 and gaz.places[after[0][2]].type in ("region", "country") \
+                and gaz.lookup(_span_key(doc, start, i)) is None:
+            yield _Found(start, i, None, _span_key(doc, start, i), shape=True)
+
+
+_CONNECTORS = frozenset({"-", "'s", "’s"})
+
+
+def _capital(token) -> bool:
+    """Return True for a word that can be part of a name: capitalised and no function word, or a street number."""
+    text = token.text
+    if re.fullmatch(r"\d+(st|nd|rd|th)?", text):
+        return True
+    return text[:1].isupper() and any(c.isalpha() for c in text) and not token.is_stop
+
+
+def _run_start(doc, end: int) -> int:
+    """Return where the run of capitalised words before token end begins (end when there is none)."""
+    start = end
+    i = end - 1
+    floor = _sentence_of(doc, end - 1 if end else 0)[1]
+    while i >= floor and i >= end - 6:
+        token = doc[i]
+        if _capital(token) and token.lower_ not in ("the", "a", "an"):
+            start = i
+        elif token.lower_ in _CONNECTORS and i - 1 >= floor and _capital(doc[i - 1]) and start == i + 1:
+            pass
+        else:
+            break
+        i -= 1
+    while start < end and doc[start].lower_ in _CONNECTORS:
+        start += 1
+    return start
+
+
+def _run_end(doc, start: int) -> int:
+    """Return where the run of capitalised words from token start ends (start when there is none)."""
+    end = start
+    while end < len(doc) and end < start + 5 and _capital(doc[end]) and not doc[end].is_space:
+        end += 1
+    return end
+
+
+def _after_locating(doc, start: int, gaz: Gazetteer) -> bool:
+    i = start
+    while i > 0 and doc[i - 1].lower_ in _DETERMINERS:
+        i -= 1
+    if i == 0:
+        return False
+    word = doc[i - 1].lower_
+    if word == "to" and i >= 2 and doc[i - 2].lower_ in ("according", "due", "owing", "thanks"):
+        return False
+    return word in gaz.locating or word in gaz.relation_words or word in ("from", "out")
 
 
 def _extend_direction(doc, item: _Found, gaz: Gazetteer) -> None:
@@ -649,8 +864,13 @@ def _from_entity(doc, ent, gaz: Gazetteer) -> _Found | None:
     start, end = _clean_entity(doc, ent)
     if start >= end:
         return None
+    trimmed = end
+    while end - 1 > start and doc[end - 1].lower_ in gaz.actor_nouns:
+        end -= 1   # "Genesee County Sheriff": the place says whose sheriff
     text = _span_key(doc, start, end)
     place = gaz.lookup(text)
+    if trimmed != end:
+        return _Found(start, end, place, place.name if place else text, actor=True)
     if place is None and (gaz.actor(text) or _fold(text) in gaz.directions):
         return None  # "Ukrainian" tagged as a place, or "the West": not a place in the gazetteer's sense
     if place is None and not any(t.text[:1].isupper() or t.text[:1].isdigit() for t in doc[start:end]):
