@@ -195,6 +195,7 @@ class _Entry:
     where: str
     file: str
     imported: bool = False
+    lookup_only: list[str] = field(default_factory=list)   # names for look-ups, never matched in text
 
 
 def build_gazetteer(section: LineDict) -> Gazetteer:
@@ -267,7 +268,8 @@ def _import(node, where: str, section: LineDict, entries: dict[str, _Entry]) -> 
         aliases += _strings(fields.get("aliases"), location(fields, "aliases", spot), "aliases")
         demonyms = _strings(fields.get("demonyms"), location(fields, "demonyms", spot), "demonyms")
         entries[canonical] = _Entry(canonical, "country", None, aliases, demonyms, spot,
-                                    _file_of(fields, spot) if fields else "pycountry", imported=not fields)
+                                    _file_of(fields, spot) if fields else "pycountry", imported=not fields,
+                                    lookup_only=[n for n in names if "," in n])
         codes[code] = canonical
     for code in subdivisions:
         parent = codes.get(code)
@@ -360,7 +362,7 @@ def _index(entries: dict[str, _Entry], gaz: Gazetteer) -> None:
     ordered = sorted(entries.values(), key=lambda e: not e.imported)
     for entry in ordered:
         gaz.places[entry.name] = Place(entry.name, entry.type or "area", entry.parent)
-        for alias in dict.fromkeys([entry.name, *entry.aliases]):
+        for alias in dict.fromkeys([entry.name, *entry.aliases, *entry.lookup_only]):
             _claim_name(names, _fold(alias), entry.name, entry, "alias")
         for demonym in dict.fromkeys(entry.demonyms):
             for form in _plurals(demonym):
@@ -443,6 +445,7 @@ class _Found:
     relation: str | None = None
     anaphor: tuple[str, ...] = ()
     actor: bool = False
+    cued: bool = False      # named after a locating word ("in the Kursk region"), not as an agent ("Kyiv holds")
     shape: bool = False     # found by the shape of its name (name_suffixes, name_prefixes, "X, <region>")
 
 
@@ -634,13 +637,14 @@ def _mentions(doc, gaz: Gazetteer) -> list[_Found]:
                 continue   # "Jackman" after "Hugh Jackman": a person the model took for a place
             if item is not None:
                 add(item)
-        _repeat_names(doc, found, taken, add)
+    _repeat_names(doc, found, taken, add)
     for item in found:
         if not item.actor and _modifies_people(doc, item, gaz):
             item.actor = True
     _mark_listed_origins(doc, found, gaz)
     found.sort(key=lambda f: f.start)
     for item in found:
+        item.cued = _cue_before(doc, item.start, gaz)
         if item.relation is None:
             item.relation = _relation(doc, item, gaz)
     _resolve_anaphora(doc, found, gaz)
@@ -757,7 +761,9 @@ def _named_runs(doc, gaz: Gazetteer) -> Iterator[_Found]:
             continue
         if i + 1 < len(doc) and _capital(doc[i + 1]) and not doc[i + 1].is_space:
             continue   # the suffix sits inside a longer name or a headline ("Kraft Factory Shooting")
-        yield _Found(start, i + 1, None, _span_key(doc, start, i + 1), shape=True)
+        name = _span_key(doc, start, i + 1)
+        place = gaz.lookup(name)
+        yield _Found(start, i + 1, place, place.name if place else name, shape=place is None)
     for start, end, kind in _scan(doc, _table(gaz.name_prefixes), 4, lower=True):
         stop = _run_end(doc, end)
         if stop > end:
@@ -893,6 +899,18 @@ def _relation(doc, item: _Found, gaz: Gazetteer) -> str:
     return said or "in"
 
 
+def _cue_before(doc, start: int, gaz: Gazetteer, window: int = 4) -> bool:
+    """Return True when a locating word stands at most `window` words before token start, in its clause."""
+    floor = _sentence_of(doc, start)[1]
+    for i in range(start - 1, max(floor, start - window) - 1, -1):
+        word = doc[i].lower_
+        if word in gaz.locating or word in gaz.relation_words:
+            return word != "of" or i > 0 and doc[i - 1].lower_ in gaz.area_nouns
+        if doc[i].is_punct and word not in ("-", "'s"):
+            return False
+    return False
+
+
 def _resolve_anaphora(doc, found: list[_Found], gaz: Gazetteer) -> None:
     sentence_of = {}
     for number, (start, end) in enumerate(_sentence_bounds(doc)):
@@ -911,8 +929,8 @@ def _resolve_anaphora(doc, found: list[_Found], gaz: Gazetteer) -> None:
             if item.place is None:
                 item.anaphor = ()   # nothing to point back to: no mention
                 continue
-        if item.place is not None and not item.actor:
-            history.append(item)
+        if item.place is not None and not item.actor and (item.cued or item.anaphor):
+            history.append(item)   # "this area" points back to a place named as a place, not to "Kyiv holds"
 
 
 # ---------------------------------------------------------------------------------------------------------------
