@@ -16,19 +16,12 @@ RELATIONS = ("in", "near", "border", "front")
 NER_LABELS = ("GPE", "LOC", "FAC")
 # Named entities that may hold a place name without being a place ("Bank of America", "Georgia Smith").
 NAME_LABELS = ("PERSON", "ORG")
-SECTIONS = ("types", "import", "countries", "places", "anaphora", "relations", "locating", "fronts", "front_alone",
-            "borders", "name_suffixes", "name_prefixes",
-            "directions", "actor_nouns", "area_nouns", "speech_verbs")
-LIST_SECTIONS = ("locating", "fronts", "front_alone", "borders", "directions", "actor_nouns", "area_nouns", "speech_verbs")
+LIST_SECTIONS = ("locating", "determiners", "clause_breaks", "fronts", "front_alone", "borders", "directions",
+                 "actor_nouns", "area_nouns", "speech_verbs")
+SECTIONS = ("types", "import", "countries", "places", "anaphora", "relations", "name_suffixes", "name_prefixes",
+            *LIST_SECTIONS)
 # Dependency labels that open a clause of its own: a place in one says nothing about a claim outside it.
 CLAUSE_DEPS = frozenset({"ccomp", "advcl", "parataxis", "relcl", "csubj", "csubjpass", "pcomp"})
-# Words skipped when looking back from a place to the word that sets its relation ("close to the front").
-_DETERMINERS = frozenset({"the", "a", "an", "this", "that", "these", "those", "its", "their", "his", "her",
-                          "our", "your", "my", "some", "all"})
-# Tokens that end a clause when reading by word order (blank pipeline).
-_CLAUSE_BREAKS = frozenset({",", ";", ":", "—", "–", "(", ")", '"', "“", "”", "where", "which", "who", "whom",
-                            "whose", "while", "but", "because", "although", "whereas", "when", "after",
-                            "before", "since", "said", "says", "told"})
 _DASHES = re.compile(r"[\u2010\u2011\u2012\u2013\u2014\u2015]")
 _SPACED_HYPHEN = re.compile(r"\s*-\s*")
 _SPACES = re.compile(r"\s+")
@@ -98,6 +91,8 @@ class Gazetteer:
     name_prefixes: dict[str, str] = field(default_factory=dict)   # "town of" -> town (lower case)
     relation_words: dict[str, str] = field(default_factory=dict)  # lower phrase -> relation
     locating: frozenset = frozenset()
+    determiners: frozenset = frozenset()
+    clause_breaks: frozenset = frozenset()
     fronts: frozenset = frozenset()
     front_alone: frozenset = frozenset()
     borders: frozenset = frozenset()
@@ -157,7 +152,7 @@ class Gazetteer:
         return False
 
     def actor(self, word: str) -> str | None:
-        """Return the country (or people's place) a demonym or country name stands for: "North Korean" -> "North Korea"."""
+        """Return the country a demonym or country name stands for: "North Korean" -> "North Korea"."""
         folded = _fold(word)
         if folded in self.demonyms:
             return self.demonyms[folded]
@@ -404,7 +399,8 @@ def _name_patterns(section: LineDict, where: str, types: list[str], gaz: Gazette
 def _word_lists(section: LineDict, where: str, types: list[str], gaz: Gazetteer) -> None:
     for name in LIST_SECTIONS:
         words = _strings(section.get(name), location(section, name, where), name)
-        setattr(gaz, name, frozenset(_fold(w) for w in words))
+        # Clause breaks are compared as written: a dash that ends a clause is no hyphen.
+        setattr(gaz, name, frozenset(w.lower() if name == "clause_breaks" else _fold(w) for w in words))
     relations = section.get("relations") or LineDict()
     spot = location(section, "relations", where)
     check_keys(relations, spot, RELATIONS)
@@ -588,7 +584,7 @@ def _mentions(doc, gaz: Gazetteer) -> list[_Found]:
             continue
         stop = end
         # "Russian-Ukrainian front": a pair of demonyms shares the noun that follows.
-        if stop + 1 < len(doc) and doc[stop].text in ("-", "–", "—", "/") and doc[stop + 1].text in gaz.demonym_surfaces:
+        if stop + 1 < len(doc) and _key(doc[stop].text) in ("-", "/") and doc[stop + 1].text in gaz.demonym_surfaces:
             stop += 2
         if _phrase_at(doc, stop, borders) > stop:
             border = gaz.lookup(_span_key(doc, start, _phrase_at(doc, stop, borders)))
@@ -825,7 +821,7 @@ def _run_end(doc, start: int) -> int:
 
 def _after_locating(doc, start: int, gaz: Gazetteer) -> bool:
     i = start
-    while i > 0 and doc[i - 1].lower_ in _DETERMINERS:
+    while i > 0 and doc[i - 1].lower_ in gaz.determiners:
         i -= 1
     if i == 0:
         return False
@@ -888,7 +884,7 @@ def _relation(doc, item: _Found, gaz: Gazetteer) -> str:
     """Return near or in from the words before a mention; fronts give front and borders border unless near."""
     i = item.start
     floor = _sentence_of(doc, i)[1]
-    while i > floor and doc[i - 1].lower_ in _DETERMINERS:
+    while i > floor and doc[i - 1].lower_ in gaz.determiners:
         i -= 1
     start = _phrase_before(doc, i, gaz.relation_words, floor=floor)
     said = gaz.relation_words.get(_span_key(doc, start, i).lower()) if start < i else None
@@ -1010,7 +1006,7 @@ def _actor(doc, claim: Claim, span, found: list[_Found], gaz: Gazetteer) -> tupl
             continue
         # "soldiers from North Korea", "troops of the DPRK": the country the counted people come from.
         gap = item.start - 1
-        while gap > span.end and doc[gap].lower_ in _DETERMINERS:
+        while gap > span.end and doc[gap].lower_ in gaz.determiners:
             gap -= 1
         if span.end - 1 <= gap < span.end + 3 and doc[gap].lower_ in ("from", "of") and gap >= span.start:
             return item.place.name, [item]
@@ -1174,7 +1170,7 @@ def _by_order(doc, span, candidates: list[_Found], spans, gaz: Gazetteer) -> _Fo
     _, _, sent_end = _sentence_of(doc, span.start)
     limit = sent_end
     for i in range(span.end, sent_end):
-        if doc[i].lower_ in _CLAUSE_BREAKS or doc[i].text in _CLAUSE_BREAKS:
+        if doc[i].lower_ in gaz.clause_breaks:
             limit = i
             break
     for other in spans:
@@ -1193,7 +1189,7 @@ def _cued(doc, item: _Found, gaz: Gazetteer, floor: int, claim_end: int) -> bool
     if item.place is not None and item.place.type in ("front", "border"):
         return True
     i = item.start
-    while i > floor and doc[i - 1].lower_ in _DETERMINERS:
+    while i > floor and doc[i - 1].lower_ in gaz.determiners:
         i -= 1
     for size in (3, 2, 1):
         if i - size < floor:
