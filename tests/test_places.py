@@ -289,3 +289,11 @@ def test_locate_by_the_parse(model_nlp, gaz, article, text, spans, expected):
 def test_kursk_in_a_headline_is_the_region(model_nlp, gaz):
     found = mentions(model_nlp, gaz, "Zelensky says Russia moved new troops into the fighting in Kursk\n\nBody text.")
     assert ("Kursk", "Kursk region", "in") in found
+
+
+@pytest.mark.model
+def test_locate_survives_a_claim_across_sentences(model_nlp, gaz, article):
+    text = "Some 300 troops left on Monday. In Kyiv the news was welcomed."
+    doc = model_nlp(text)
+    claim = new_claim(article(text), doc, text.index("300"), text.index("the news"), "quantity")
+    assert locate(doc, [claim], gaz)[0].place in (None, "Kyiv")

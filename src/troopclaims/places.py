@@ -770,9 +770,9 @@ def _named_runs(doc, gaz: Gazetteer) -> Iterator[_Found]:
         if token.text != "," or i == 0 or i + 1 >= len(doc):
             continue
         start = _run_start(doc, i)
-        if start == i or (start == _sentence_of(doc, start)[1] and not doc.has_annotation("TAG")):
+        if start == i or (start == _sentence_of(doc, start)[1] and not doc.has_annotation("POS")):
             continue
-        if doc.has_annotation("TAG") and any(t.pos_ != "PROPN" for t in doc[start:i] if t.text not in ("-", "'s")):
+        if doc.has_annotation("POS") and any(t.pos_ != "PROPN" for t in doc[start:i] if t.text not in ("-", "'s")):
             continue
         after = [(a, b, n) for a, b, n in _scan(doc, gaz.surfaces, gaz.max_tokens, start=i + 1,
                                                 stop=min(len(doc), i + 1 + gaz.max_tokens), firsts=gaz.surface_firsts)]
@@ -1074,7 +1074,7 @@ def _clause_head(token):
     """Return the verb of the clause a token sits in (climbing from a noun to its predicate)."""
     current = token
     steps = 0
-    while current.pos_ not in ("VERB", "AUX") and current.head is not current and steps < 50:
+    while current.pos_ not in ("VERB", "AUX") and current.head.i != current.i and steps < 50:
         if current.dep_ in CLAUSE_DEPS:
             break
         current = current.head
@@ -1099,7 +1099,7 @@ def _scope(doc, verb, span, gaz: Gazetteer) -> set[int]:
                 if child.dep_ == "conj" and child.pos_ in ("VERB", "AUX") and any(
                         c.dep_.startswith("nsubj") for c in child.children):
                     continue
-                if speech and token is verb and (child.dep_.startswith("nsubj") or child.right_edge.i < span.start):
+                if speech and token.i == verb.i and (child.dep_.startswith("nsubj") or child.right_edge.i < span.start):
                     continue
             stack.append(child)
     return scope
@@ -1109,7 +1109,7 @@ def _locating_governor(doc, root, item: _Found, candidates: list[_Found], gaz: G
     """Return the token a place hangs from when a locating word attaches it (None when it is no location)."""
     token = root
     steps = 0
-    while token.dep_ in ("conj", "appos", "compound", "amod", "nmod", "npadvmod") and token.head is not token \
+    while token.dep_ in ("conj", "appos", "compound", "amod", "nmod", "npadvmod") and token.head.i != token.i \
             and steps < 6:
         if token.dep_ in ("compound", "amod") and token.head.i in range(item.start, item.end):
             break
@@ -1144,7 +1144,7 @@ def _tree_distance(a, b, blocked: set[int]) -> int | None:
     seen = []
     while current.i not in index_a:
         seen.append(current.i)
-        if current.head is current:
+        if current.head.i == current.i:
             return None
         current = current.head
         up += 1
