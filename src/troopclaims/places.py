@@ -16,19 +16,12 @@ RELATIONS = ("in", "near", "border", "front")
 NER_LABELS = ("GPE", "LOC", "FAC")
 # Named entities that may hold a place name without being a place ("Bank of America", "Georgia Smith").
 NAME_LABELS = ("PERSON", "ORG")
-SECTIONS = ("types", "import", "countries", "places", "anaphora", "relations", "locating", "fronts", "front_alone",
-            "borders",
-            "directions", "actor_nouns", "area_nouns", "speech_verbs")
-LIST_SECTIONS = ("locating", "fronts", "front_alone", "borders", "directions", "actor_nouns", "area_nouns", "speech_verbs")
+LIST_SECTIONS = ("locating", "determiners", "clause_breaks", "fronts", "front_alone", "borders", "directions",
+                 "actor_nouns", "area_nouns", "speech_verbs")
+SECTIONS = ("types", "import", "countries", "places", "anaphora", "relations", "name_suffixes", "name_prefixes",
+            *LIST_SECTIONS)
 # Dependency labels that open a clause of its own: a place in one says nothing about a claim outside it.
 CLAUSE_DEPS = frozenset({"ccomp", "advcl", "parataxis", "relcl", "csubj", "csubjpass", "pcomp"})
-# Words skipped when looking back from a place to the word that sets its relation ("close to the front").
-_DETERMINERS = frozenset({"the", "a", "an", "this", "that", "these", "those", "its", "their", "his", "her",
-                          "our", "your", "my", "some", "all"})
-# Tokens that end a clause when reading by word order (blank pipeline).
-_CLAUSE_BREAKS = frozenset({",", ";", ":", "—", "–", "(", ")", '"', "“", "”", "where", "which", "who", "whom",
-                            "whose", "while", "but", "because", "although", "whereas", "when", "after",
-                            "before", "since", "said", "says", "told"})
 _DASHES = re.compile(r"[\u2010\u2011\u2012\u2013\u2014\u2015]")
 _SPACED_HYPHEN = re.compile(r"\s*-\s*")
 _SPACES = re.compile(r"\s+")
@@ -93,8 +86,13 @@ class Gazetteer:
     demonym_surfaces: dict[str, str] = field(default_factory=dict)
     anaphora: dict[str, tuple[str, ...]] = field(default_factory=dict)
     reach: int = 5
+    not_before: frozenset = frozenset()
+    name_suffixes: dict[str, str] = field(default_factory=dict)   # "Street" -> street (as written)
+    name_prefixes: dict[str, str] = field(default_factory=dict)   # "town of" -> town (lower case)
     relation_words: dict[str, str] = field(default_factory=dict)  # lower phrase -> relation
     locating: frozenset = frozenset()
+    determiners: frozenset = frozenset()
+    clause_breaks: frozenset = frozenset()
     fronts: frozenset = frozenset()
     front_alone: frozenset = frozenset()
     borders: frozenset = frozenset()
@@ -103,6 +101,8 @@ class Gazetteer:
     area_nouns: frozenset = frozenset()
     speech_verbs: frozenset = frozenset()
     max_tokens: int = 8
+    surface_firsts: frozenset = frozenset()
+    demonym_firsts: frozenset = frozenset()
 
     def lookup(self, name: str) -> Place | None:
         """Return the place a name denotes (any alias or spelling, any case), or None when unknown.
@@ -152,7 +152,7 @@ class Gazetteer:
         return False
 
     def actor(self, word: str) -> str | None:
-        """Return the country (or people's place) a demonym or country name stands for: "North Korean" -> "North Korea"."""
+        """Return the country a demonym or country name stands for: "North Korean" -> "North Korea"."""
         folded = _fold(word)
         if folded in self.demonyms:
             return self.demonyms[folded]
@@ -190,6 +190,7 @@ class _Entry:
     where: str
     file: str
     imported: bool = False
+    lookup_only: list[str] = field(default_factory=list)   # names for look-ups, never matched in text
 
 
 def build_gazetteer(section: LineDict) -> Gazetteer:
@@ -204,6 +205,7 @@ def build_gazetteer(section: LineDict) -> Gazetteer:
     gaz = Gazetteer()
     _index(entries, gaz)
     _word_lists(section, where, types, gaz)
+    _name_patterns(section, where, types, gaz)
     return gaz
 
 
@@ -261,7 +263,8 @@ def _import(node, where: str, section: LineDict, entries: dict[str, _Entry]) -> 
         aliases += _strings(fields.get("aliases"), location(fields, "aliases", spot), "aliases")
         demonyms = _strings(fields.get("demonyms"), location(fields, "demonyms", spot), "demonyms")
         entries[canonical] = _Entry(canonical, "country", None, aliases, demonyms, spot,
-                                    _file_of(fields, spot) if fields else "pycountry", imported=not fields)
+                                    _file_of(fields, spot) if fields else "pycountry", imported=not fields,
+                                    lookup_only=[n for n in names if "," in n])
         codes[code] = canonical
     for code in subdivisions:
         parent = codes.get(code)
@@ -354,7 +357,7 @@ def _index(entries: dict[str, _Entry], gaz: Gazetteer) -> None:
     ordered = sorted(entries.values(), key=lambda e: not e.imported)
     for entry in ordered:
         gaz.places[entry.name] = Place(entry.name, entry.type or "area", entry.parent)
-        for alias in dict.fromkeys([entry.name, *entry.aliases]):
+        for alias in dict.fromkeys([entry.name, *entry.aliases, *entry.lookup_only]):
             _claim_name(names, _fold(alias), entry.name, entry, "alias")
         for demonym in dict.fromkeys(entry.demonyms):
             for form in _plurals(demonym):
@@ -375,12 +378,29 @@ def _index(entries: dict[str, _Entry], gaz: Gazetteer) -> None:
                     for variant in _variants(form):
                         gaz.demonym_surfaces.setdefault(variant, entry.name)
     gaz.max_tokens = min(longest + 1, 14)
+    gaz.surface_firsts = _first_words(gaz.surfaces, lower=False)
+    gaz.demonym_firsts = _first_words(gaz.demonym_surfaces, lower=False)
+
+
+def _name_patterns(section: LineDict, where: str, types: list[str], gaz: Gazetteer) -> None:
+    for name, target, fold in (("name_suffixes", gaz.name_suffixes, False), ("name_prefixes", gaz.name_prefixes, True)):
+        node = section.get(name) or LineDict()
+        spot = location(section, name, where)
+        if not isinstance(node, dict):
+            raise RulesError(f"{spot}: {name} must map a place type to words, e.g. street: [Street, Avenue]")
+        for kind, words in node.items():
+            kind_where = location(node, kind, spot)
+            if kind not in types:
+                raise RulesError(f"{kind_where}: unknown type {kind!r}; use one of {', '.join(types)}")
+            for word in _strings(words, kind_where, f"{name}.{kind}"):
+                target[_fold(word) if fold else _key(word)] = kind
 
 
 def _word_lists(section: LineDict, where: str, types: list[str], gaz: Gazetteer) -> None:
     for name in LIST_SECTIONS:
         words = _strings(section.get(name), location(section, name, where), name)
-        setattr(gaz, name, frozenset(_fold(w) for w in words))
+        # Clause breaks are compared as written: a dash that ends a clause is no hyphen.
+        setattr(gaz, name, frozenset(w.lower() if name == "clause_breaks" else _fold(w) for w in words))
     relations = section.get("relations") or LineDict()
     spot = location(section, "relations", where)
     check_keys(relations, spot, RELATIONS)
@@ -389,7 +409,9 @@ def _word_lists(section: LineDict, where: str, types: list[str], gaz: Gazetteer)
             gaz.relation_words[_fold(word)] = relation
     anaphora = section.get("anaphora") or LineDict()
     spot = location(section, "anaphora", where)
-    check_keys(anaphora, spot, ("reach", "phrases"))
+    check_keys(anaphora, spot, ("reach", "phrases", "not_before"))
+    gaz.not_before = frozenset(_fold(w) for w in _strings(anaphora.get("not_before"),
+                                                          location(anaphora, "not_before", spot), "not_before"))
     reach = anaphora.get("reach", 5)
     if not isinstance(reach, int) or isinstance(reach, bool) or reach < 0:
         raise RulesError(f"{location(anaphora, 'reach', spot)}: reach must be a whole number of sentences (0 or more)")
@@ -419,6 +441,8 @@ class _Found:
     relation: str | None = None
     anaphor: tuple[str, ...] = ()
     actor: bool = False
+    cued: bool = False      # named after a locating word ("in the Kursk region"), not as an agent ("Kyiv holds")
+    shape: bool = False     # found by the shape of its name (name_suffixes, name_prefixes, "X, <region>")
 
 
 def _sentence_bounds(doc) -> list[tuple[int, int]]:
@@ -440,23 +464,45 @@ def _sentence_of(doc, i: int) -> tuple[int, int, int]:
     return 0, 0, len(doc)
 
 
+_FIRST_WORD = re.compile(r"[ ,.'’-]")
+
+
+def _tokens(doc) -> tuple[str, list[int], list[int], list[bool], list[str]]:
+    """Return doc's text, token starts and ends, which tokens are spaces, and each token's first word (cached)."""
+    key = "troopclaims.tokens"
+    if key not in doc.user_data:
+        text = doc.text
+        doc.user_data[key] = (text, [t.idx for t in doc], [t.idx + len(t.text) for t in doc],
+                              [t.is_space for t in doc], [_FIRST_WORD.split(t.text)[0] for t in doc])
+    return doc.user_data[key]
+
+
+def _first_words(table: dict[str, str], lower: bool) -> frozenset:
+    """Return the first words of a table's keys, so that a scan skips tokens no key can start with."""
+    return frozenset(_FIRST_WORD.split(k)[0].lower() if lower else _FIRST_WORD.split(k)[0] for k in table)
+
+
 def _span_key(doc, start: int, end: int) -> str:
-    return _key(doc.text[doc[start].idx:doc[end - 1].idx + len(doc[end - 1].text)])
+    text, starts, ends, _, _ = _tokens(doc)
+    return _key(text[starts[start]:ends[end - 1]])
 
 
 def _scan(doc, table: dict[str, str], longest: int, lower: bool = False, start: int = 0,
-          stop: int | None = None) -> Iterator[tuple[int, int, str]]:
+          stop: int | None = None, firsts: frozenset | None = None) -> Iterator[tuple[int, int, str]]:
     """Yield (start, end, value) for the longest non-overlapping token runs whose text is a key of table."""
+    text, starts, ends, spaces, first = _tokens(doc)
     stop = len(doc) if stop is None else stop
+    firsts = _first_words(table, lower) if firsts is None else firsts
     i = start
     while i < stop:
-        if doc[i].is_space:
+        word = first[i].lower() if lower else first[i]
+        if spaces[i] or word not in firsts:
             i += 1
             continue
         for j in range(min(stop, i + longest), i, -1):
-            if doc[j - 1].is_space:
+            if spaces[j - 1]:
                 continue
-            key = _span_key(doc, i, j)
+            key = _key(text[starts[i]:ends[j - 1]])
             value = table.get(key.lower() if lower else key)
             if value is not None:
                 yield i, j, value
@@ -517,7 +563,7 @@ def _mentions(doc, gaz: Gazetteer) -> list[_Found]:
         found.append(item)
         taken.update(range(item.start, item.end))
 
-    for start, end, name in _scan(doc, gaz.surfaces, gaz.max_tokens):
+    for start, end, name in _scan(doc, gaz.surfaces, gaz.max_tokens, firsts=gaz.surface_firsts):
         place = gaz.places[name]
         relation = None
         after = _phrase_at(doc, end, fronts)
@@ -533,12 +579,12 @@ def _mentions(doc, gaz: Gazetteer) -> list[_Found]:
             item.actor = True  # "DPRK troops", "U.S. officials": who, not where
         add(item)
 
-    for start, end, country in _scan(doc, gaz.demonym_surfaces, 4):
+    for start, end, country in _scan(doc, gaz.demonym_surfaces, 4, firsts=gaz.demonym_firsts):
         if any(i in taken for i in range(start, end)):
             continue
         stop = end
         # "Russian-Ukrainian front": a pair of demonyms shares the noun that follows.
-        if stop + 1 < len(doc) and doc[stop].text in ("-", "–", "—", "/") and doc[stop + 1].text in gaz.demonym_surfaces:
+        if stop + 1 < len(doc) and _key(doc[stop].text) in ("-", "/") and doc[stop + 1].text in gaz.demonym_surfaces:
             stop += 2
         if _phrase_at(doc, stop, borders) > stop:
             border = gaz.lookup(_span_key(doc, start, _phrase_at(doc, stop, borders)))
@@ -562,30 +608,227 @@ def _mentions(doc, gaz: Gazetteer) -> list[_Found]:
 
     anaphora = _table(gaz.anaphora)
     for start, end, phrase in _scan(doc, anaphora, 3, lower=True):
-        if not any(i in taken for i in range(start, end)) and not _names_follow(doc, end):
+        if not any(i in taken for i in range(start, end)) and not _describes(doc, end, gaz):
             add(_Found(start, end, None, "", anaphor=gaz.anaphora[phrase]))
+
+    for item in _named_runs(doc, gaz):
+        inside = [f for f in found if item.start <= f.start and f.end <= item.end and not f.anaphor]
+        if any(i in taken for i in range(item.start, item.end) if not any(f.start <= i < f.end for f in inside)):
+            continue
+        for f in inside:   # "Jamaica Hospital" is the hospital, not the country
+            found.remove(f)
+            taken.difference_update(range(f.start, f.end))
+        add(item)
 
     for item in found:
         _extend_direction(doc, item, gaz)
     _drop_inside_names(doc, found)
     if doc.has_annotation("ENT_IOB"):
+        people = _person_words(doc)
         for ent in doc.ents:
             if ent.label_ not in NER_LABELS or any(i in taken for i in range(ent.start, ent.end)):
                 continue
             item = _from_entity(doc, ent, gaz)
+            if item is not None and item.place is None and _span_key(doc, item.start, item.end) in people:
+                continue   # "Jackman" after "Hugh Jackman": a person the model took for a place
             if item is not None:
                 add(item)
+    _repeat_names(doc, found, taken, add)
+    for item in found:
+        if not item.actor and _modifies_people(doc, item, gaz):
+            item.actor = True
+    _mark_listed_origins(doc, found, gaz)
     found.sort(key=lambda f: f.start)
     for item in found:
+        item.cued = _cue_before(doc, item.start, gaz)
         if item.relation is None:
             item.relation = _relation(doc, item, gaz)
     _resolve_anaphora(doc, found, gaz)
     return [f for f in found if f.place is not None or f.name]
 
 
-def _names_follow(doc, end: int) -> bool:
-    """Return True when "the region" goes on as a name ("the region of Kursk"): then it is no anaphor."""
-    return end + 1 < len(doc) and doc[end].lower_ == "of" and doc[end + 1].text[:1].isupper()
+def _describes(doc, end: int, gaz: Gazetteer) -> bool:
+    """Return True when "the area" goes on to say which area ("the area where ...", "the region of Kursk")."""
+    if end >= len(doc):
+        return False
+    if doc[end].lower_ in gaz.not_before:
+        return True
+    # "the state television", "the area commander": a modifier, not a place
+    return doc.has_annotation("DEP") and doc[end - 1].dep_ in ("compound", "amod", "nmod")
+
+
+def _repeat_names(doc, found: list[_Found], taken: set[int], add) -> None:
+    """Add the other occurrences of the names of places found only by shape or NER (one sense per text).
+
+    A name the model found goes only where the model saw no person or organisation; a name found by its shape
+    ("the port city of Bandar Abbas") goes anywhere it is not part of a longer name.
+    """
+    names = {_span_key(doc, f.start, f.end): f for f in found
+             if f.place is None and not f.anaphor and not f.actor and f.name}
+    if not names:
+        return
+    named = [ent for ent in doc.ents if ent.label_ in NAME_LABELS]
+    table = {key: f.name for key, f in names.items()}
+    longest = max(len(_WORD.findall(key)) + key.count("-") * 2 + key.count("'") + 1 for key in table)
+    for start, end, _ in list(_scan(doc, table, longest, firsts=_first_words(table, lower=False))):
+        source = names[_span_key(doc, start, end)]
+        if any(i in taken for i in range(start, end)):
+            continue
+        if any(ent.start < end and start < ent.end and (not source.shape or len(ent) > end - start)
+               for ent in named):
+            continue
+        add(_Found(start, end, None, source.name, shape=source.shape))
+
+
+def _mark_listed_origins(doc, found: list[_Found], gaz: Gazetteer) -> None:
+    """Mark "Baltimore, Md., native" as who, not where: places in a comma list that ends on a person noun."""
+    by_start = {f.start: f for f in found}
+    for item in found:
+        if item.end + 1 >= len(doc) or doc[item.end].text != ",":
+            continue
+        nxt = by_start.get(item.end + 1)
+        if nxt is None or nxt.end + 1 >= len(doc) or doc[nxt.end].text != ",":
+            continue
+        if doc[nxt.end + 1].lower_ in gaz.actor_nouns:
+            item.actor = nxt.actor = True
+
+
+def _person_words(doc) -> set[str]:
+    """Return the PERSON entities of doc and their last words (surnames), as written."""
+    names = set()
+    for ent in doc.ents:
+        words = [t.text for t in ent if t.is_alpha]
+        if ent.label_ == "PERSON" and words:
+            names.add(" ".join(words))
+            names.add(words[-1])
+    return names
+
+
+def _modifies_people(doc, item: _Found, gaz: Gazetteer) -> bool:
+    """Return True when a place name says who people are ("Texas prisoner", "DPRK troops"), not where.
+
+    Fronts and borders stay places ("frontline troops" are at the front). With a parse, a front that modifies
+    any other noun is no place either ("front line starters").
+    """
+    if item.place is not None and item.place.type in ("front", "border"):
+        if doc.has_annotation("DEP"):
+            root = doc[item.start:item.end].root
+            return root.dep_ in ("amod", "compound", "nmod") and not (item.start <= root.head.i < item.end) \
+                and root.head.pos_ in ("NOUN", "PROPN") and root.head.lower_ not in gaz.actor_nouns \
+                and root.head.i > root.i
+        return False
+    if item.anaphor:
+        return False
+    if item.end < len(doc) and doc[item.end].lower_ in gaz.actor_nouns:
+        return True
+    if not doc.has_annotation("DEP"):
+        return False
+    token = doc[item.start:item.end].root
+    steps = 0
+    while token.dep_ == "appos" and steps < 3:     # "the Baltimore, Md., native"
+        token, steps = token.head, steps + 1
+    for _ in range(3):
+        if token.dep_ not in ("compound", "nmod", "amod", "npadvmod") or token.head.i < token.i:
+            return False
+        token = token.head
+        if item.start <= token.i < item.end:
+            continue
+        if token.lower_ in gaz.actor_nouns:
+            return True
+    return False
+
+
+def _named_runs(doc, gaz: Gazetteer) -> Iterator[_Found]:
+    """Yield places no gazetteer lists, read from the shape of their names.
+
+    Capitalised words before a name suffix ("Carson Street", "Qeshm Island"; facilities only after a locating
+    word), after a name prefix ("the town of Dargahan"), or before ", <known region or country>"
+    ("Woodburn, Oregon").
+    """
+    _, _, _, spaces, _ = _tokens(doc)
+    for i, token in enumerate(doc):
+        kind = gaz.name_suffixes.get(token.text)
+        if kind is None or i == 0:
+            continue
+        start = _run_start(doc, i)
+        if start == i:
+            continue
+        if kind == "facility" and not _after_locating(doc, start, gaz):
+            continue
+        if i + 1 < len(doc) and _capital(doc[i + 1]) and not doc[i + 1].is_space:
+            continue   # the suffix sits inside a longer name or a headline ("Kraft Factory Shooting")
+        name = _span_key(doc, start, i + 1)
+        place = gaz.lookup(name)
+        yield _Found(start, i + 1, place, place.name if place else name, shape=place is None)
+    for start, end, kind in _scan(doc, _table(gaz.name_prefixes), 4, lower=True):
+        stop = _run_end(doc, end)
+        if stop > end:
+            name = _span_key(doc, end, stop)
+            place = gaz.lookup(name)
+            yield _Found(end, stop, place, place.name if place else name, shape=True)
+    for i, token in enumerate(doc):
+        if token.text != "," or i == 0 or i + 1 >= len(doc):
+            continue
+        start = _run_start(doc, i)
+        if start == i or (start == _sentence_of(doc, start)[1] and not doc.has_annotation("POS")):
+            continue
+        if doc.has_annotation("POS") and any(t.pos_ != "PROPN" for t in doc[start:i] if t.text not in ("-", "'s")):
+            continue
+        after = [(a, b, n) for a, b, n in _scan(doc, gaz.surfaces, gaz.max_tokens, start=i + 1,
+                                                stop=min(len(doc), i + 1 + gaz.max_tokens), firsts=gaz.surface_firsts)]
+        if after and after[0][0] == i + 1 and gaz.places[after[0][2]].type in ("region", "country") \
+                and gaz.lookup(_span_key(doc, start, i)) is None:
+            yield _Found(start, i, None, _span_key(doc, start, i), shape=True)
+
+
+_CONNECTORS = frozenset({"-", "'s", "’s"})
+
+
+def _capital(token) -> bool:
+    """Return True for a word that can be part of a name: capitalised and no function word, or a street number."""
+    text = token.text
+    if re.fullmatch(r"\d+(st|nd|rd|th)?", text):
+        return True
+    return text[:1].isupper() and any(c.isalpha() for c in text) and not token.is_stop
+
+
+def _run_start(doc, end: int) -> int:
+    """Return where the run of capitalised words before token end begins (end when there is none)."""
+    start = end
+    i = end - 1
+    floor = _sentence_of(doc, end - 1 if end else 0)[1]
+    while i >= floor and i >= end - 6:
+        token = doc[i]
+        if _capital(token) and token.lower_ not in ("the", "a", "an"):
+            start = i
+        elif token.lower_ in _CONNECTORS and i - 1 >= floor and _capital(doc[i - 1]) and start == i + 1:
+            pass
+        else:
+            break
+        i -= 1
+    while start < end and doc[start].lower_ in _CONNECTORS:
+        start += 1
+    return start
+
+
+def _run_end(doc, start: int) -> int:
+    """Return where the run of capitalised words from token start ends (start when there is none)."""
+    end = start
+    while end < len(doc) and end < start + 5 and _capital(doc[end]) and not doc[end].is_space:
+        end += 1
+    return end
+
+
+def _after_locating(doc, start: int, gaz: Gazetteer) -> bool:
+    i = start
+    while i > 0 and doc[i - 1].lower_ in gaz.determiners:
+        i -= 1
+    if i == 0:
+        return False
+    word = doc[i - 1].lower_
+    if word == "to" and i >= 2 and doc[i - 2].lower_ in ("according", "due", "owing", "thanks"):
+        return False
+    return word in gaz.locating or word in gaz.relation_words or word in ("from", "out")
 
 
 def _extend_direction(doc, item: _Found, gaz: Gazetteer) -> None:
@@ -623,8 +866,13 @@ def _from_entity(doc, ent, gaz: Gazetteer) -> _Found | None:
     start, end = _clean_entity(doc, ent)
     if start >= end:
         return None
+    trimmed = end
+    while end - 1 > start and doc[end - 1].lower_ in gaz.actor_nouns:
+        end -= 1   # "Genesee County Sheriff": the place says whose sheriff
     text = _span_key(doc, start, end)
     place = gaz.lookup(text)
+    if trimmed != end:
+        return _Found(start, end, place, place.name if place else text, actor=True)
     if place is None and (gaz.actor(text) or _fold(text) in gaz.directions):
         return None  # "Ukrainian" tagged as a place, or "the West": not a place in the gazetteer's sense
     if place is None and not any(t.text[:1].isupper() or t.text[:1].isdigit() for t in doc[start:end]):
@@ -636,7 +884,7 @@ def _relation(doc, item: _Found, gaz: Gazetteer) -> str:
     """Return near or in from the words before a mention; fronts give front and borders border unless near."""
     i = item.start
     floor = _sentence_of(doc, i)[1]
-    while i > floor and doc[i - 1].lower_ in _DETERMINERS:
+    while i > floor and doc[i - 1].lower_ in gaz.determiners:
         i -= 1
     start = _phrase_before(doc, i, gaz.relation_words, floor=floor)
     said = gaz.relation_words.get(_span_key(doc, start, i).lower()) if start < i else None
@@ -645,6 +893,18 @@ def _relation(doc, item: _Found, gaz: Gazetteer) -> str:
     if item.place is not None and item.place.type in ("front", "border"):
         return item.place.type
     return said or "in"
+
+
+def _cue_before(doc, start: int, gaz: Gazetteer, window: int = 4) -> bool:
+    """Return True when a locating word stands at most `window` words before token start, in its clause."""
+    floor = _sentence_of(doc, start)[1]
+    for i in range(start - 1, max(floor, start - window) - 1, -1):
+        word = doc[i].lower_
+        if word in gaz.locating or word in gaz.relation_words:
+            return word != "of" or i > 0 and doc[i - 1].lower_ in gaz.area_nouns
+        if doc[i].is_punct and word not in ("-", "'s"):
+            return False
+    return False
 
 
 def _resolve_anaphora(doc, found: list[_Found], gaz: Gazetteer) -> None:
@@ -665,8 +925,8 @@ def _resolve_anaphora(doc, found: list[_Found], gaz: Gazetteer) -> None:
             if item.place is None:
                 item.anaphor = ()   # nothing to point back to: no mention
                 continue
-        if item.place is not None and not item.actor:
-            history.append(item)
+        if item.place is not None and not item.actor and (item.cued or item.anaphor):
+            history.append(item)   # "this area" points back to a place named as a place, not to "Kyiv holds"
 
 
 # ---------------------------------------------------------------------------------------------------------------
@@ -713,9 +973,10 @@ def locate(doc, claims: Iterable[Claim], gazetteer: Gazetteer) -> list[Claim]:
 
 
 def _claim_span(doc, claim: Claim):
-    if claim.start >= len(doc.text) or claim.end <= claim.start:
+    size = len(doc.text)
+    if claim.start >= size or claim.end <= claim.start:
         return None
-    return doc.char_span(claim.start, min(claim.end, len(doc.text)), alignment_mode="expand")
+    return doc.char_span(claim.start, min(claim.end, size), alignment_mode="expand")
 
 
 def _refers_back(span) -> bool:
@@ -728,7 +989,8 @@ def _actor(doc, claim: Claim, span, found: list[_Found], gaz: Gazetteer) -> tupl
     head = span.root
     if doc.has_annotation("DEP") and head.dep_ == "nummod" and head.head.i >= span.end:
         stop = head.head.i + 1   # "10,000" counting "North Korean troops" written after it
-    for start, end, country in _scan(doc, gaz.demonym_surfaces, 4, start=span.start, stop=stop):
+    for start, end, country in _scan(doc, gaz.demonym_surfaces, 4, start=span.start, stop=stop,
+                                     firsts=gaz.demonym_firsts):
         if not (end < len(doc) and doc[end].lower_ in gaz.area_nouns):
             return country, []
     for item in found:
@@ -744,7 +1006,7 @@ def _actor(doc, claim: Claim, span, found: list[_Found], gaz: Gazetteer) -> tupl
             continue
         # "soldiers from North Korea", "troops of the DPRK": the country the counted people come from.
         gap = item.start - 1
-        while gap > span.end and doc[gap].lower_ in _DETERMINERS:
+        while gap > span.end and doc[gap].lower_ in gaz.determiners:
             gap -= 1
         if span.end - 1 <= gap < span.end + 3 and doc[gap].lower_ in ("from", "of") and gap >= span.start:
             return item.place.name, [item]
@@ -812,7 +1074,7 @@ def _clause_head(token):
     """Return the verb of the clause a token sits in (climbing from a noun to its predicate)."""
     current = token
     steps = 0
-    while current.pos_ not in ("VERB", "AUX") and current.head is not current and steps < 50:
+    while current.pos_ not in ("VERB", "AUX") and current.head.i != current.i and steps < 50:
         if current.dep_ in CLAUSE_DEPS:
             break
         current = current.head
@@ -837,7 +1099,7 @@ def _scope(doc, verb, span, gaz: Gazetteer) -> set[int]:
                 if child.dep_ == "conj" and child.pos_ in ("VERB", "AUX") and any(
                         c.dep_.startswith("nsubj") for c in child.children):
                     continue
-                if speech and token is verb and (child.dep_.startswith("nsubj") or child.right_edge.i < span.start):
+                if speech and token.i == verb.i and (child.dep_.startswith("nsubj") or child.right_edge.i < span.start):
                     continue
             stack.append(child)
     return scope
@@ -847,7 +1109,7 @@ def _locating_governor(doc, root, item: _Found, candidates: list[_Found], gaz: G
     """Return the token a place hangs from when a locating word attaches it (None when it is no location)."""
     token = root
     steps = 0
-    while token.dep_ in ("conj", "appos", "compound", "amod", "nmod", "npadvmod") and token.head is not token \
+    while token.dep_ in ("conj", "appos", "compound", "amod", "nmod", "npadvmod") and token.head.i != token.i \
             and steps < 6:
         if token.dep_ in ("compound", "amod") and token.head.i in range(item.start, item.end):
             break
@@ -882,7 +1144,7 @@ def _tree_distance(a, b, blocked: set[int]) -> int | None:
     seen = []
     while current.i not in index_a:
         seen.append(current.i)
-        if current.head is current:
+        if current.head.i == current.i:
             return None
         current = current.head
         up += 1
@@ -908,7 +1170,7 @@ def _by_order(doc, span, candidates: list[_Found], spans, gaz: Gazetteer) -> _Fo
     _, _, sent_end = _sentence_of(doc, span.start)
     limit = sent_end
     for i in range(span.end, sent_end):
-        if doc[i].lower_ in _CLAUSE_BREAKS or doc[i].text in _CLAUSE_BREAKS:
+        if doc[i].lower_ in gaz.clause_breaks:
             limit = i
             break
     for other in spans:
@@ -927,7 +1189,7 @@ def _cued(doc, item: _Found, gaz: Gazetteer, floor: int, claim_end: int) -> bool
     if item.place is not None and item.place.type in ("front", "border"):
         return True
     i = item.start
-    while i > floor and doc[i - 1].lower_ in _DETERMINERS:
+    while i > floor and doc[i - 1].lower_ in gaz.determiners:
         i -= 1
     for size in (3, 2, 1):
         if i - size < floor:
