@@ -326,11 +326,7 @@ def _default_file(path: str) -> bool:
     """Return True for names that come with the package (its rules folder, or pycountry)."""
     if path == "pycountry":
         return True
-    try:
-        folder = rules_module.default_rules_dir()
-    except TypeError:   # rules.py shadows the troopclaims.rules package when run from a checkout
-        folder = Path(rules_module.__file__).resolve().parents[2] / "rules"
-    return Path(path).resolve().parent == Path(folder).resolve()
+    return Path(path).resolve().parent == rules_module.default_rules_dir().resolve()
 
 
 def _claim_name(table: dict[str, tuple[str, _Entry]], key: str, value: str, entry: _Entry, what: str) -> None:
