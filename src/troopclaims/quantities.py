@@ -12,6 +12,7 @@ from troopclaims.spans import new_claim
 
 _NOUNS = ("NOUN", "PROPN")
 _MAX_UNIT_WORDS = 4
+_PREPOSITIONS = ("in", "on", "at", "to", "by", "from", "and", "or")
 
 
 @dataclass(frozen=True)
@@ -215,22 +216,15 @@ def _count_noun_subject(doc, tokens, lexicon: QuantityLexicon) -> Counted | None
 
 
 def _of_phrase(tokens, lexicon: QuantityLexicon, previous: Counted | None) -> str | None:
-    """Return the noun phrase of "... of territory" after a unit of measure, as the subject."""
-    if len(tokens) >= 2 and tokens[0].lower_ == "of":
-        found = _partitive(tokens[1:], lexicon, previous)
-        if found and found.subject:
-            return found.subject
-        rest = tokens[1:]
-        words = []
-        for token in rest[:4]:
-            if not token.is_alpha or token.lower_ in ("in", "on", "at", "to", "by", "from", "and", "or"):
-                break
-            words.append(token)
-        if words:
-            return doc_text(words)
-    return None
-
-
-def doc_text(tokens) -> str:
-    """Return the text covered by a list of adjacent tokens."""
-    return tokens[0].doc.text[tokens[0].idx:tokens[-1].idx + len(tokens[-1])]
+    """Return what a measure is of, as its subject: "1,240 square kilometres of territory" -> "territory"."""
+    if len(tokens) < 2 or tokens[0].lower_ != "of":
+        return None
+    found = _partitive(tokens[1:], lexicon, previous)
+    if found and found.subject:
+        return found.subject
+    size = 0
+    for token in tokens[1:5]:
+        if not token.is_alpha or token.lower_ in _PREPOSITIONS:
+            break
+        size += 1
+    return tokens[1:1 + size].text if size else None
