@@ -1,6 +1,8 @@
 """Small helpers that turn character offsets in a spaCy Doc into claims with their sentence."""
 from __future__ import annotations
 
+from bisect import bisect_right
+
 from troopclaims.records import Article, Claim
 
 
@@ -12,10 +14,18 @@ def sentence_at(doc, char: int):
 
 def token_at(doc, char: int):
     """Return the token that holds (or first follows) the character offset."""
-    for token in doc:
-        if token.idx + len(token.text) > char:
-            return token
-    return doc[-1] if len(doc) else None
+    if not len(doc):
+        return None
+    starts = doc.user_data.get("troopclaims_token_starts")
+    if starts is None or len(starts) != len(doc):     # computed once per Doc: claims ask many times
+        starts = doc.user_data["troopclaims_token_starts"] = [token.idx for token in doc]
+    i = bisect_right(starts, char) - 1
+    if i < 0:
+        return doc[0]
+    token = doc[i]
+    if token.idx + len(token.text) > char or i + 1 == len(doc):
+        return token
+    return doc[i + 1]
 
 
 def new_claim(article: Article, doc, start: int, end: int, kind: str, **fields) -> Claim:
