@@ -969,7 +969,7 @@ def locate(doc, claims: Iterable[Claim], gazetteer: Gazetteer) -> list[Claim]:
 
 
 def _claim_span(doc, claim: Claim):
-    size = len(doc.text)
+    size = doc[-1].idx + len(doc[-1].text_with_ws) if len(doc) else 0   # len(doc.text) rebuilds the text
     if claim.start >= size or claim.end <= claim.start:
         return None
     return doc.char_span(claim.start, min(claim.end, size), alignment_mode="expand")

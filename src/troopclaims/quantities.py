@@ -8,7 +8,7 @@ from troopclaims.errors import RulesError
 from troopclaims.numbers import Numeric, number_lexicon, numerics
 from troopclaims.records import Article, Claim
 from troopclaims.rules import LineDict, check_keys, location
-from troopclaims.spans import new_claim
+from troopclaims.spans import new_claim, token_at
 
 _NOUNS = ("NOUN", "PROPN")
 _MAX_UNIT_WORDS = 4
@@ -110,10 +110,11 @@ def _counted(doc, numeric: Numeric, tokens, lexicon: QuantityLexicon, previous: 
     """Return what the figure counts, trying the forms of English in turn."""
     after = doc[tokens.end:]
     if numeric.unit:                                           # "1,240 square kilometres (of territory)"
-        rest = doc.char_span(numeric.end, len(doc.text), alignment_mode="expand") or after
+        next_token = token_at(doc, numeric.end)
+        rest = doc[next_token.i:] if next_token is not None and next_token.idx >= numeric.end else after[:0]
         return Counted(numeric.unit, _of_phrase(rest, lexicon, previous))
-    if numeric.end < len(doc.text) and doc.text[numeric.num_end:numeric.num_end + 1] in "-‐":
-        return _compound(doc, numeric, lexicon)                # "a 40-person unit"
+    if len(after) and after[0].idx == numeric.num_end and after[0].text in ("-", "‐"):
+        return _compound(doc, after[1:], lexicon)              # "a 40-person unit"
     head_after = after[:1]
     if len(head_after) and head_after[0].lower_ == "of":      # "8,000 of them", "thousands of troops"
         return _partitive(after[1:], lexicon, previous) or Counted(None, None)
@@ -124,10 +125,9 @@ def _counted(doc, numeric: Numeric, tokens, lexicon: QuantityLexicon, previous: 
     return Counted(None, None)
 
 
-def _compound(doc, numeric: Numeric, lexicon: QuantityLexicon) -> Counted:
+def _compound(doc, tokens, lexicon: QuantityLexicon) -> Counted:
     """A number in a hyphenated compound counts the compound's noun; the subject is what the compound describes."""
-    tokens = doc.char_span(numeric.num_end + 1, len(doc.text), alignment_mode="expand")
-    if tokens is None or not len(tokens) or not tokens[0].is_alpha:
+    if not len(tokens) or not tokens[0].is_alpha:
         return Counted(None, None)
     counted = tokens[0]
     unit = lexicon.units.get((counted.lower_,)) or lexicon.units.get((counted.lower_ + "s",)) or counted.lower_ + "s"
