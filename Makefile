@@ -19,8 +19,17 @@ demo: $(STAMP)
 test: $(STAMP)
 	$(BIN)/python -m pytest -q
 
+# Accuracy on ../shared/eval and ../shared/corpus (each script skips when its folder is absent), then speed.
 eval: $(STAMP)
-	$(BIN)/python scripts/eval_all.py
+	$(BIN)/python scripts/check_corpus.py
+	$(BIN)/python scripts/eval_numbers.py
+	$(BIN)/python scripts/eval_dates.py
+	$(BIN)/python scripts/eval_places.py
+	$(BIN)/python scripts/eval_attribution.py
+	$(BIN)/python scripts/eval_compare.py
+
+bench: $(STAMP)
+	$(BIN)/python scripts/bench.py
 
 clean:
 	rm -rf $(VENV) build src/*.egg-info
