@@ -1,15 +1,11 @@
 """Shared fixtures: the rules and the pipelines, each loaded once per test session."""
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 from troopclaims.pipeline import choose_model, load_pipeline
 from troopclaims.records import Article
 from troopclaims.rules import load_rules
-
-CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
 
 
 @pytest.fixture(scope="session")
