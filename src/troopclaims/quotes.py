@@ -4,6 +4,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Iterator
 
+from troopclaims.spans import hard_wrap
+
 OPENERS = "“«„"
 CLOSERS = "”»"
 STRAIGHT = '"'
@@ -29,12 +31,12 @@ def quotations(text: str) -> Iterator[Quote]:
     (the newspaper convention for a quote of several paragraphs); otherwise it ends with its paragraph.
     """
     opened: int | None = None
-    paragraphs = _paragraphs(text)
-    for number, (start, end) in enumerate(paragraphs):
+    blocks = paragraphs(text)
+    for number, (start, end) in enumerate(blocks):
         first = _first_visible(text, start, end)
         continued = opened is not None and first is not None and text[first] in OPENERS + STRAIGHT
         if opened is not None and not continued:
-            yield Quote(opened, paragraphs[number - 1][1], closed=False)
+            yield Quote(opened, blocks[number - 1][1], closed=False)
             opened = None
         for i in range(start, end):
             char = text[i]
@@ -55,16 +57,21 @@ def quotations(text: str) -> Iterator[Quote]:
                     yield Quote(opened, i + 1)
                     opened = None
     if opened is not None:
-        yield Quote(opened, paragraphs[-1][1], closed=False)
+        yield Quote(opened, blocks[-1][1], closed=False)
 
 
-def _paragraphs(text: str) -> list[tuple[int, int]]:
-    """Return (start, end) of every line of text that holds something other than spaces."""
-    spans, start = [], 0
+def paragraphs(text: str) -> list[tuple[int, int]]:
+    """Return (start, end) of every paragraph: lines that hold something, a hard-wrapped line joined to the one
+    before it (spans.hard_wrap)."""
+    spans: list[tuple[int, int]] = []
+    start = 0
     for line in text.split("\n"):
         end = start + len(line)
         if line.strip():
-            spans.append((start, end))
+            if spans and hard_wrap(text[spans[-1][1]:start], line):
+                spans[-1] = (spans[-1][0], end)
+            else:
+                spans.append((start, end))
         start = end + 1
     return spans or [(0, len(text))]
 

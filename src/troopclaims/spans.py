@@ -6,6 +6,15 @@ from bisect import bisect_right
 from troopclaims.records import Article, Claim
 
 
+def hard_wrap(before: str, after: str) -> bool:
+    """Return whether the line break between before (ending at it) and after is a hard wrap inside a sentence:
+    a single line break followed by a word in lower case or a figure, or after a comma. Every other line break
+    ends a sentence and a paragraph (web text has headlines and captions with no full stop)."""
+    gap = before[len(before.rstrip()):] + after[:len(after) - len(after.lstrip())]
+    following = after.lstrip()[:1]
+    return gap.count("\n") == 1 and (following.islower() or following.isdigit() or before.rstrip()[-1:] == ",")
+
+
 def sentence_at(doc, char: int):
     """Return the sentence Span of doc that holds the character offset (None for an empty doc)."""
     token = token_at(doc, char)

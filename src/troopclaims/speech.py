@@ -10,9 +10,9 @@ from dataclasses import dataclass, field
 
 from troopclaims.cues import CueRules, HedgeRules, matches, verb_cue
 from troopclaims.mentions import MentionFinder
-from troopclaims.quotes import Quote, quotations
+from troopclaims.quotes import Quote, paragraphs, quotations
 from troopclaims.speakers import Speaker, SpeakerBook, clean_mention, normalise
-from troopclaims.spans import token_at
+from troopclaims.spans import hard_wrap, token_at
 
 _PASSIVE_AUX = frozenset("was were is are been be being 's".split())
 _DEMONSTRATIVES = frozenset(("the", "a", "an", "these", "those", "this", "that", "such"))
@@ -61,6 +61,7 @@ class DocumentReader:
         self._quote_starts = [q.start for q in self.quotes]
         self.in_quote = [self.quote_of(t.idx, t.idx + len(t.text)) is not None for t in doc]
         self._sentence_starts = self._segment_starts()
+        self._paragraph_starts = [start for start, _ in paragraphs(doc.text)]
         self.history: list[tuple[int, Speaker, str]] = []     # (char, speaker, mention text) in text order
         self.events: dict[int, Event] = {}                    # first cue token -> event
         self._quote_memo: dict[int, Event | None] = {}
@@ -84,7 +85,7 @@ class DocumentReader:
         return bisect_right(self._sentence_starts, token_i) - 1
 
     def paragraph_index(self, char: int) -> int:
-        return self.text.count("\n", 0, char) - self.text.count("\n\n", 0, char)
+        return bisect_right(self._paragraph_starts, char) - 1
 
     def segment(self, token_i: int):
         """Return the sentence holding a token, cut at line breaks and after a quotation that ends a sentence."""
@@ -97,6 +98,9 @@ class DocumentReader:
         starts = {sent.start for sent in self.doc.sents} | {0}
         for token in self.doc:
             if "\n" in token.text or "\n" in token.whitespace_:
+                following = self.doc[token.i + 1].text if token.i + 1 < len(self.doc) else ""
+                if hard_wrap(token.text_with_ws if token.is_space else token.whitespace_, following):
+                    continue
                 starts.update((token.i, token.i + 1) if token.is_space else (token.i + 1,))
             elif (token.text in "”\"" and token.i + 1 < len(self.doc) and self.doc[token.i - 1].text in (".", "?", "!")
                   and self.doc[token.i + 1].text[:1].isupper() and not self.in_quote[token.i + 1]):
