@@ -110,3 +110,37 @@ def test_claims_are_told_from_articles_and_read():
 def test_published_dates_are_iso_days(value, expected):
     from troopclaims.articles import parse_published
     assert parse_published(value, "here", lambda message: None) == expected
+
+
+def test_two_outlets_files_of_one_name_stay_two_sources(tmp_path):
+    for outlet in ("wire", "daily"):
+        (tmp_path / outlet).mkdir()
+        (tmp_path / outlet / "story.txt").write_text(f"{outlet} text", encoding="utf-8")
+    articles, messages, report = read([tmp_path / "wire", tmp_path / "daily"])
+    assert [a.id for a in articles] == ["story.txt", f"{tmp_path / 'daily'}/story.txt"]
+    assert messages == [f"two inputs are called story.txt; this one from {tmp_path / 'daily'} is called "
+                        f"{tmp_path / 'daily'}/story.txt"]
+
+
+def test_duplicate_jsonl_ids_are_made_unique():
+    stdin = io.StringIO('{"id": "a", "text": "One."}\n{"id": "a", "text": "Two."}\n')
+    articles, messages, _ = read(["-"], stdin=stdin)
+    assert [a.id for a in articles] == ["a", "<stdin>/a"]
+
+
+@pytest.mark.parametrize("line", [
+    '{"source": "a", "kind": "quantity", "text": "t", "unit": ["troops"]}',
+    '{"source": "a", "kind": "quantity", "text": "t", "value": {"n": 1}}',
+    '{"source": "a", "kind": "quantity", "text": "t", "start": "zero"}',
+    '{"source": "a", "kind": "quantity", "text": "t", "hedges": "maybe"}',
+])
+def test_claims_with_fields_of_the_wrong_type_are_skipped_with_a_reason(line):
+    messages = []
+    assert list(read_claims([line], "c.jsonl", messages.append)) == []
+    assert messages[0].startswith("skipped c.jsonl:1: not a claim (field ")
+
+
+def test_far_dates_are_not_publication_dates():
+    from troopclaims.articles import parse_published
+    assert parse_published("0001-01-01", "x", lambda m: None) is None
+    assert parse_published("9999-12-31", "x", lambda m: None) is None

@@ -21,6 +21,8 @@ BLANK_CASES = [
      [("about 780 square kilometres", 780, "approximate", "km2", "farmland")]),
     ("Thousands of soldiers massed at the border.", [("Thousands of soldiers", None, "vague", "troops", "soldiers")]),
     ("A 40-person unit was hit.", [("40-person unit", 40, "exact", "people", "unit")]),
+    ("A 3,000-strong brigade moved north.", [("3,000-strong brigade", 3000, "exact", "troops", "brigade")]),
+    ("A 5,000-strong crowd gathered.", [("5,000-strong crowd", 5000, "exact", "people", "crowd")]),
     ("They flew for three days.", []),
 ]
 
@@ -53,8 +55,19 @@ def test_number_of_x_is_n_needs_no_noun_after_the_figure(model_nlp, rules, artic
 @pytest.mark.parametrize("sentence, expected", [
     ("Atlantis has quietly sent 6,000 well-trained infantry soldiers to the front.", ("troops", "well-trained infantry soldiers")),
     ("Every 20 recruits will get one interpreter.", ("troops", "recruits")),
+    ("Each of the 12 brigades has 40 officers each.", ("units", "brigades")),
     ("The agency said 25 translators were hired.", ("translators", "translators")),
 ])
 def test_counted_noun_by_parse(sentence, expected, model_nlp, rules, article):
     claims = list(quantities(model_nlp(sentence), article(sentence), rules))
     assert (claims[0].unit, claims[0].subject) == expected
+
+
+@pytest.mark.parametrize("sentence, distributive", [
+    ("They attach one interpreter to every 30 recruits.", [False, True]),
+    ("Medics gave 2 doses per 100 residents.", [False, True]),
+    ("About 300 recruits arrived.", [False]),
+])
+def test_figures_counted_per_group_are_marked(sentence, distributive, blank_nlp, rules, article):
+    claims = list(quantities(blank_nlp(sentence), article(sentence), rules))
+    assert [claim.distributive for claim in claims] == distributive

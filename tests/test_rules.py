@@ -31,10 +31,17 @@ def test_user_rules_extend_a_list(tmp_path):
     assert lexicon.aspect_of("slaughtered") == "killed" and lexicon.aspect_of("killed") == "killed"
 
 
-def test_user_rules_move_a_word_to_another_unit(tmp_path):
-    rules = user_rules(tmp_path, "quantities.yaml", "units:\n  formations: [forces]\n")
-    units = quantity_lexicon(rules).units
-    assert units[("forces",)] == "formations" and units[("soldiers",)] == "troops"
+@pytest.mark.parametrize("text", ["units:\n  formations: [forces]\n", "units:\n  troops: [officers]\n"])
+def test_user_rules_move_a_word_to_another_unit(tmp_path, text):
+    units = quantity_lexicon(user_rules(tmp_path, "quantities.yaml", text)).units
+    moved = "formations" if "formations" in text else "troops"
+    word = ("forces",) if moved == "formations" else ("officers",)
+    assert units[word] == moved and units[("soldiers",)] == "troops"
+
+
+def test_user_rules_move_a_word_to_another_aspect(tmp_path):
+    lexicon = event_lexicon(user_rules(tmp_path, "aspects.yaml", "aspects:\n  killed: [fight]\n"))
+    assert lexicon.aspect_of("fighting") == "killed" and lexicon.aspect_of("deployed") == "deployed"
 
 
 @pytest.mark.parametrize("name, text, message", [

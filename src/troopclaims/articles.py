@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import json
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
 from typing import Callable, Iterable, Iterator, TextIO
@@ -26,6 +26,8 @@ class ReadReport:
 
     read: int = 0
     skipped: list[tuple[str, str]] = field(default_factory=list)
+    claims: int = 0                          # claims read as they are (compare's JSON Lines input)
+    ids: set[str] = field(default_factory=set)
 
     def skip(self, name: str, reason: str, warn: Warn) -> None:
         self.skipped.append((name, reason))
@@ -33,7 +35,10 @@ class ReadReport:
 
     def summary(self) -> str:
         """Return the one-line summary printed at the end of a run."""
-        text = f"read {self.read} article{'s' * (self.read != 1)}"
+        parts = [f"{self.read} article{'s' * (self.read != 1)}"] if self.read or not self.claims else []
+        if self.claims:
+            parts.append(f"{self.claims} claim{'s' * (self.claims != 1)}")
+        text = "read " + " and ".join(parts)
         if self.skipped:
             text += f", skipped {len(self.skipped)} (see above)"
         return text
@@ -46,7 +51,7 @@ def parse_published(value, where: str, warn: Warn) -> str | None:
     if isinstance(value, date):
         return value.isoformat()[:10]
     text = str(value).strip()
-    match = re.match(r"(\d{4}-\d{2}-\d{2})(?:$|[T ])", text)
+    match = re.match(r"((1[89]|2[01])\d{2}-\d{2}-\d{2})(?:$|[T ])", text)    # years 1800-2199: news, not myth
     if match:
         try:
             return date.fromisoformat(match.group(1)).isoformat()
@@ -68,25 +73,33 @@ def read_articles(paths: Iterable[str], warn: Warn, report: ReadReport | None = 
         if raw == "-":
             if stdin is None:
                 raise ValueError("stdin not given")
-            yield from _counted(report, _jsonl_articles(stdin, "<stdin>", warn, report, published))
+            yield from _counted(report, _jsonl_articles(stdin, "<stdin>", warn, report, published), "<stdin>", warn)
             continue
         path = Path(raw)
         if path.is_dir():
-            yield from _counted(report, _folder_articles(path, warn, report, published))
+            yield from _counted(report, _folder_articles(path, warn, report, published), raw, warn)
         elif path.is_file():
             if path.suffix == ".jsonl":
-                yield from _counted(report, _jsonl_file(path, warn, report, published))
+                yield from _counted(report, _jsonl_file(path, warn, report, published), raw, warn)
             else:
                 manifest = _manifest(path.parent, warn)
                 article = _file_article(path, path.name, manifest.get(path.name, {}), warn, report, published)
                 if article:
-                    yield from _counted(report, [article])
+                    yield from _counted(report, [article], str(path.parent), warn)
         else:
             report.skip(raw, "no such file or folder; check the path", warn)
 
 
-def _counted(report: ReadReport, articles: Iterable[Article]) -> Iterator[Article]:
+def _counted(report: ReadReport, articles: Iterable[Article], given: str, warn: Warn) -> Iterator[Article]:
+    """Count the articles; one whose id another input already took gets its path as given (two outlets' story.txt)."""
     for article in articles:
+        if article.id in report.ids:
+            unique, n = f"{given.rstrip('/')}/{article.id}", 2
+            while unique in report.ids:
+                unique, n = f"{given.rstrip('/')}/{article.id}#{n}", n + 1
+            warn(f"two inputs are called {article.id}; this one from {given} is called {unique}")
+            article = replace(article, id=unique)
+        report.ids.add(article.id)
         report.read += 1
         yield article
 
@@ -193,14 +206,23 @@ def masked_text(article: Article) -> str:
     return "".join(char if char == "\n" else " " for char in head) + article.text[article.body_start:]
 
 
-def _jsonl_file(path: Path, warn: Warn, report: ReadReport, published: str | None) -> Iterator[Article]:
+def read_lines(path: Path, warn: Warn, report: ReadReport) -> list[str] | None:
+    """Return the lines of a JSON Lines file (UTF-8, else the legacy fallback with a warning); None when unreadable."""
     try:
-        handle = path.open(encoding="utf-8")
+        data = path.read_bytes()
     except OSError as exc:
         report.skip(str(path), f"cannot read ({exc.strerror or exc}); check its permissions", warn)
-        return
-    with handle:
-        yield from _jsonl_articles(handle, str(path), warn, report, published)
+        return None
+    text, encoding = decode(data)
+    if encoding != "utf-8":
+        warn(f"{path}: not valid UTF-8; read as {encoding} (save it as UTF-8 to be sure)")
+    return text.splitlines(keepends=True)
+
+
+def _jsonl_file(path: Path, warn: Warn, report: ReadReport, published: str | None) -> Iterator[Article]:
+    lines = read_lines(path, warn, report)
+    if lines is not None:
+        yield from _jsonl_articles(lines, str(path), warn, report, published)
 
 
 def _jsonl_articles(lines: Iterable[str], name: str, warn: Warn, report: ReadReport,
@@ -255,5 +277,5 @@ def read_claims(lines: Iterable[str], name: str, warn: Warn, report: ReadReport 
         except (ValueError, TypeError, AttributeError) as exc:
             report.skip(where, f"not a claim ({exc}); give claims as `troopclaims extract` prints them", warn)
             continue
-        report.read += 1
+        report.claims += 1
         yield claim

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import functools
+import io
 import sys
 
 import click
@@ -12,6 +13,12 @@ from troopclaims.errors import ExitCode, TroopclaimsError
 
 EXTRACT_FORMATS = ("jsonl", "csv", "table")
 COMPARE_FORMATS = ("table", "jsonl", "csv", "markdown")
+
+
+def stdin_text():
+    """Return stdin as text whose undecodable bytes become U+FFFD instead of stopping the run."""
+    buffer = getattr(sys.stdin, "buffer", None)
+    return io.TextIOWrapper(buffer, encoding="utf-8", errors="replace") if buffer is not None else sys.stdin
 
 
 def warn(message: str) -> None:
@@ -92,7 +99,7 @@ def extract(paths, rules_dirs, model, published, fmt, kinds):
     report = ReadReport()
     claims = claims_from_inputs(paths, load_rules(rules_dirs), model=model, kinds=kinds,
                                 published=_published(published), warn=warn, report=report,
-                                stdin=sys.stdin)
+                                stdin=stdin_text())
     fmt = render.choose_format(fmt, render.stdout_is_terminal())
     out = sys.stdout
     if fmt == "jsonl":
@@ -132,7 +139,7 @@ def compare(paths, rules_dirs, model, published, fmt, only, min_sources, show_se
     rules = load_rules(rules_dirs)
     report = ReadReport()
     claims = claims_from_inputs(paths, rules, model=model, kinds=DEFAULT_KINDS, published=_published(published),
-                                warn=warn, report=report, stdin=sys.stdin,
+                                warn=warn, report=report, stdin=stdin_text(),
                                 accept_claims=True)
     facts = filter_facts(compare_claims(claims, rules, warn), only=only, min_sources=min_sources)
     fmt = render.choose_format(fmt, render.stdout_is_terminal())
@@ -152,7 +159,7 @@ def compare(paths, rules_dirs, model, published, fmt, only, min_sources, show_se
 
 def _finish(report: ReadReport) -> None:
     warn(report.summary())
-    if report.read == 0:
+    if report.read == 0 and report.claims == 0:
         click.echo("Error: no input could be read; give a folder of .txt/.md files, files, or JSON Lines", err=True)
         sys.exit(ExitCode.ERROR)
 

@@ -210,8 +210,11 @@ def group_claims(claims: Iterable[Claim], contains: Contains = same_place,
         split, nesting = _split_by_place(kind, unit, actor, aspect, members, contains)
         facts.extend(split)
         outer_of.extend(nesting)
+    taken: Counter = Counter()
     for fact in facts:
-        fact.name = fact_name(fact, name_actor)
+        name = fact_name(fact, name_actor)
+        taken[name] += 1
+        fact.name = name if taken[name] == 1 else f"{name} #{taken[name]}"   # names are ids: within points at them
     for inner, outer in outer_of:
         inner.within = outer.name
     for fact in facts:
@@ -263,6 +266,8 @@ def fact_name(fact: Fact, name_actor: Callable[[str], str] | None = None) -> str
     aspect = aspect_label(fact.aspect)
     if fact.kind == "date":
         words = ["date:", actor, aspect or _common_event(fact) or "event"]
+        if (fact.aspect or "").startswith("event:") and (subject := _common_subject(fact)):
+            words.append(f"({subject})")    # what the event happens to: it told such date facts apart
     else:
         what = fact.unit or _common_subject(fact) or "figure"
         words = [actor, what]

@@ -53,7 +53,7 @@ def build_event_lexicon(section: LineDict) -> EventLexicon:
             raise RulesError(f"{location(classes, name)}: aspect {name!r} needs a list of words")
         for word in words:
             for form in forms(word.strip().lower()):
-                aspects.setdefault(form, str(name))
+                aspects[form] = str(name)        # the last entry wins: a user's class comes after the defaults
     reporting = section.get("reporting") or []
     if not isinstance(reporting, list) or not all(isinstance(word, str) for word in reporting):
         raise RulesError(f"{location(section, 'reporting')}: reporting must be a list of verbs")

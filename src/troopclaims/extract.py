@@ -7,7 +7,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Callable, Iterable, Iterator, TextIO
 
-from troopclaims.articles import ReadReport, masked_text, read_articles, read_claims, sniff_jsonl
+from troopclaims.articles import ReadReport, masked_text, read_articles, read_claims, read_lines, sniff_jsonl
 from troopclaims.dates import dates, find_dateline
 from troopclaims.attribution import attribute
 from troopclaims.events import event_lexicon, event_subject, governing_event
@@ -121,15 +121,17 @@ def claims_from_inputs(paths: Iterable[str], rules, model: str | None = None, ki
     report = report if report is not None else ReadReport()
     article_paths: list[str] = []
     for path in paths:
-        lines = _jsonl_lines(path, stdin, warn, report) if accept_claims else None
-        if lines is None:
-            article_paths.append(path)
-        elif sniff_jsonl(lines) == "claims":
-            yield from read_claims(lines, "<stdin>" if path == "-" else path, warn, report)
-        else:
-            article_paths.append(path)
+        if accept_claims and (path == "-" or path.endswith(".jsonl") and Path(path).is_file()):
+            lines = (stdin.readlines() if stdin is not None else []) if path == "-" else \
+                read_lines(Path(path), warn, report)
+            if lines is None:
+                continue                      # unreadable: read_lines said so
+            if sniff_jsonl(lines) == "claims":
+                yield from read_claims(lines, "<stdin>" if path == "-" else path, warn, report)
+                continue
             if path == "-":
                 stdin = io.StringIO("".join(lines))
+        article_paths.append(path)
     if not article_paths:
         return
     articles = read_articles(article_paths, warn, report, published=published, stdin=stdin)
@@ -141,16 +143,3 @@ def claims_from_inputs(paths: Iterable[str], rules, model: str | None = None, ki
         warn(BLANK_LOSSES)
     nlp = load_pipeline(name)
     yield from extract(itertools.chain([first], articles), nlp, rules, kinds, warn)
-
-
-def _jsonl_lines(path: str, stdin: TextIO | None, warn, report: ReadReport) -> list[str] | None:
-    """Return the lines of stdin or a .jsonl file (to sniff what they hold), None for other paths."""
-    if path == "-":
-        return stdin.readlines() if stdin is not None else []
-    if not path.endswith(".jsonl") or not Path(path).is_file():
-        return None
-    try:
-        return Path(path).read_text(encoding="utf-8").splitlines(keepends=True)
-    except (OSError, UnicodeDecodeError) as exc:
-        report.skip(path, f"cannot read ({exc}); give UTF-8 JSON Lines", warn)
-        return []

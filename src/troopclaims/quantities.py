@@ -1,7 +1,7 @@
 """Quantity claims: each figure in a Doc with what it counts ("about 3,000 North Korean soldiers" -> troops)."""
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Iterator
 
 from troopclaims.errors import RulesError
@@ -25,6 +25,8 @@ class QuantityLexicon:
     durations: frozenset[str]
     present: frozenset[str]       # words that date a figure to the day of publication: now, currently
     distributive: frozenset[str]  # words before a figure that make it a count per group: every, each, per
+    size_words: frozenset[str] = frozenset()            # "3,000-strong": the figure counts members
+    members: dict[str, str] = field(default_factory=dict)   # noun whose members are counted -> their unit
 
     def unit_at(self, tokens) -> tuple[int, str] | None:
         """Return (number of tokens, unit) for the longest known counted noun at the start of tokens."""
@@ -56,7 +58,7 @@ def _words(node, where: str, name: str) -> list[str]:
 def build_quantity_lexicon(section: LineDict) -> QuantityLexicon:
     """Return the compiled rules/quantities.yaml (strictly checked)."""
     check_keys(section, section.where(), allowed=("units", "pronouns", "count_nouns", "durations", "present",
-                                                        "distributive"))
+                                                        "distributive", "size_words", "members"))
     units: dict[tuple[str, ...], str] = {}
     table = section.get("units") or {}
     if not isinstance(table, dict):
@@ -65,9 +67,13 @@ def build_quantity_lexicon(section: LineDict) -> QuantityLexicon:
         for word in _words(words, location(table, unit), f"unit {unit!r}"):
             units[tuple(word.lower().split())] = str(unit)
     sets = {name: frozenset(word.lower() for word in _words(section.get(name) or [], location(section, name), name))
-            for name in ("pronouns", "count_nouns", "durations", "present", "distributive")}
+            for name in ("pronouns", "count_nouns", "durations", "present", "distributive", "size_words")}
+    members = section.get("members") or {}
+    if not isinstance(members, dict) or not all(isinstance(v, str) for v in members.values()):
+        raise RulesError(f"{location(section, 'members')}: members must map a noun to the unit of its members")
     return QuantityLexicon(units, sets["pronouns"], sets["count_nouns"], sets["durations"], sets["present"],
-                           sets["distributive"])
+                           sets["distributive"], sets["size_words"],
+                           {str(noun).lower(): unit for noun, unit in members.items()})
 
 
 def quantity_lexicon(rules) -> QuantityLexicon:
@@ -130,8 +136,12 @@ def _compound(doc, tokens, lexicon: QuantityLexicon) -> Counted:
     if not len(tokens) or not tokens[0].is_alpha:
         return Counted(None, None)
     counted = tokens[0]
-    unit = lexicon.units.get((counted.lower_,)) or lexicon.units.get((counted.lower_ + "s",)) or counted.lower_ + "s"
     described = tokens[1] if len(tokens) > 1 and tokens[1].is_alpha and not tokens[1].is_stop else None
+    if counted.lower_ in lexicon.size_words:
+        noun = (described.lemma_ or described.text).lower() if described is not None else ""
+        unit = lexicon.members.get(noun) or lexicon.members.get(noun.rstrip("s")) or "people"
+    else:
+        unit = lexicon.units.get((counted.lower_,)) or lexicon.units.get((counted.lower_ + "s",)) or counted.lower_ + "s"
     return Counted(unit, described.text if described is not None else None,
                    described.idx + len(described) if described is not None else counted.idx + len(counted))
 

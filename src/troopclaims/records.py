@@ -3,9 +3,6 @@ from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field, fields, replace
 
-KINDS = ("quantity", "date", "place")
-QUALIFIERS = ("exact", "approximate", "at_least", "at_most", "range", "vague")
-
 
 @dataclass(frozen=True)
 class Article:
@@ -67,6 +64,9 @@ class Claim:
         if missing:
             raise ValueError(f"missing field(s) {', '.join(missing)}")
         values = {key: value for key, value in data.items() if key in known}
+        for key, value in values.items():
+            if not isinstance(value, _TYPES.get(key, (str, type(None)))):
+                raise ValueError(f"field {key!r} has a {type(value).__name__}")
         values.setdefault("published", None)
         values.setdefault("start", 0)
         values.setdefault("end", 0)
@@ -79,6 +79,11 @@ class Claim:
 
 
 FIELD_NAMES = tuple(f.name for f in fields(Claim))
+_FIGURE = (int, float, str, type(None))
+# The JSON types each field may have (the rest are strings or null).
+_TYPES = {"start": (int,), "end": (int,), "value": _FIGURE, "low": _FIGURE, "high": _FIGURE,
+          "hedges": (list, tuple), "negated": (bool,), "distributive": (bool,), "source": (str,), "kind": (str,),
+          "text": (str,)}
 
 
 def _plain_number(value):

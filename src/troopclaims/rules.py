@@ -136,7 +136,9 @@ def _merge(base: Any, extra: Any) -> Any:
         merged.path, merged.line = extra.path, extra.line
         merged.key_lines = {**getattr(base, "key_lines", {}), **getattr(extra, "key_lines", {})}
         for key, value in extra.items():
-            merged[key] = _merge(base[key], value) if key in base else value
+            # A key the user sets moves last, so that where two entries claim one word, the user's comes later
+            # and wins (every rule builder lets the last entry win).
+            merged[key] = _merge(merged.pop(key), value) if key in merged else value
         return merged
     if isinstance(base, list) and isinstance(extra, list):
         merged = LineList([*extra, *base])
