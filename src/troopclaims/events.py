@@ -1,8 +1,9 @@
 """The event that governs a claim ("training", "transferred", "killed") and its aspect class from rules/aspects.yaml."""
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
+from troopclaims.cues import build_cue_rules
 from troopclaims.errors import RulesError
 from troopclaims.rules import LineDict, check_keys, location
 
@@ -43,7 +44,7 @@ def forms(lemma: str) -> set[str]:
 
 def build_event_lexicon(section: LineDict) -> EventLexicon:
     """Return the compiled lexicon of rules/aspects.yaml (strictly checked)."""
-    check_keys(section, section.where(), allowed=("aspects", "reporting", "subject_owns", "states"))
+    check_keys(section, section.where(), allowed=("aspects", "subject_owns", "states"))
     aspects: dict[str, str] = {}
     classes = section.get("aspects") or {}
     if not isinstance(classes, dict):
@@ -54,21 +55,21 @@ def build_event_lexicon(section: LineDict) -> EventLexicon:
         for word in words:
             for form in forms(word.strip().lower()):
                 aspects[form] = str(name)        # the last entry wins: a user's class comes after the defaults
-    reporting = section.get("reporting") or []
-    if not isinstance(reporting, list) or not all(isinstance(word, str) for word in reporting):
-        raise RulesError(f"{location(section, 'reporting')}: reporting must be a list of verbs")
     listed = {}
     for key in ("subject_owns", "states"):
         listed[key] = section.get(key) or []
         if not isinstance(listed[key], list) or any(name not in classes for name in listed[key]):
             raise RulesError(f"{location(section, key)}: {key} must list aspects defined above")
-    return EventLexicon(aspects, frozenset(form for word in reporting for form in forms(word.lower())),
-                        frozenset(listed["subject_owns"]), frozenset(listed["states"]))
+    return EventLexicon(aspects, frozenset(), frozenset(listed["subject_owns"]), frozenset(listed["states"]))
 
 
 def event_lexicon(rules) -> EventLexicon:
-    """Return the event lexicon of a Rules object (compiled once)."""
-    return rules.compiled("aspects", build_event_lexicon)
+    """Return the event lexicon of a Rules object (compiled once), its reporting verbs those of attribution.yaml."""
+    def build() -> EventLexicon:
+        verbs = rules.compiled("attribution", build_cue_rules).verbs
+        reporting = frozenset(verbs) | frozenset(cue.lemma for cue in verbs.values())
+        return replace(rules.compiled("aspects", build_event_lexicon), reporting=reporting)
+    return rules.cached("event lexicon", build)
 
 
 def governing_event(doc, start: int, end: int, lexicon: EventLexicon) -> tuple[str | None, str | None]:
@@ -102,6 +103,9 @@ def _by_parse(span, lexicon: EventLexicon):
         if token.head is token or token.dep_ in _CLAUSE_EDGES:
             break
         token = token.head
+        if (hit := _hit(token, lexicon)) and token.pos_ in _VERBAL:
+            found = hit            # "pledged $5 billion": an event word that could also report is the event
+            continue
         if token.pos_ in _VERBAL and lexicon.reports(token.text, token.lemma_):
             # "reported control over 1,240 km2": the reported noun is the event when the parse hangs the figure
             # on the reporting verb

@@ -183,9 +183,12 @@ class Rules:
 
     def compiled(self, name: str, build: Callable[[LineDict], Any]) -> Any:
         """Return build(section(name)), built once per Rules object."""
-        key = f"{name}:{build.__module__}.{build.__qualname__}"
+        return self.cached(f"{name}:{build.__module__}.{build.__qualname__}", lambda: build(self.section(name)))
+
+    def cached(self, key: str, build: Callable[[], Any]) -> Any:
+        """Return build(), built once per Rules object and key (for what several rule files make together)."""
         if key not in self._compiled:
-            self._compiled[key] = build(self.section(name))
+            self._compiled[key] = build()
         return self._compiled[key]
 
 
