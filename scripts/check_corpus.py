@@ -1,7 +1,8 @@
 """Check the claims troopclaims finds in the real articles of ../shared/corpus against what the issues ask for.
 
 usage: python scripts/check_corpus.py [--corpus DIR] [--model NAME]
-Prints one line per expectation (ok / MISS with what was found) and the share met; skips when the corpus is absent.
+Prints one line per expectation (ok / MISS with what was found) and the share met, and exits 1 when one is missed;
+skips when the corpus is absent. Names match when the expected text is part of the found one ("Zelensky").
 """
 from __future__ import annotations
 
@@ -103,7 +104,7 @@ def main() -> int:
         print(f"{'ok   ' if not bad else 'WRONG'} {prefix} {kind:8} no claim from {pattern!r}{': ' + repr(bad) if bad else ''}")
     total = len(EXPECTED) + len(FORBIDDEN)
     print(f"\n{met}/{total} expectations met ({met / total:.0%})")
-    return 0
+    return 0 if met == total else 1
 
 
 if __name__ == "__main__":

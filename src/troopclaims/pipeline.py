@@ -67,6 +67,8 @@ def load_pipeline(name: str):
         nlp = spacy.load(name)
     except (OSError, ImportError, ValueError) as exc:
         raise ModelError(f"cannot load spaCy pipeline {name!r} ({exc}); reinstall it or pass --model blank") from None
-    first = "parser" if "parser" in nlp.pipe_names else None
-    nlp.add_pipe(LINE_BREAKS, before=first) if first else nlp.add_pipe(LINE_BREAKS, first=True)
+    if "parser" in nlp.pipe_names:     # the parser keeps sentence starts that are already set
+        nlp.add_pipe(LINE_BREAKS, before="parser")
+    else:
+        nlp.add_pipe(LINE_BREAKS, first=True)
     return nlp

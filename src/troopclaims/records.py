@@ -52,7 +52,7 @@ class Claim:
         """Return the claim as a JSON-ready dict, whole numbers as ints."""
         data = asdict(self)
         for key in ("value", "low", "high"):
-            data[key] = _plain_number(data[key])
+            data[key] = plain_number(data[key])
         data["hedges"] = list(self.hedges)
         return data
 
@@ -86,7 +86,8 @@ _TYPES = {"start": (int,), "end": (int,), "value": _FIGURE, "low": _FIGURE, "hig
           "text": (str,)}
 
 
-def _plain_number(value):
+def plain_number(value):
+    """Return a whole float as an int (3000.0 -> 3000) for JSON output; anything else as it is."""
     if isinstance(value, float) and value.is_integer() and abs(value) < 1e15:
         return int(value)
     return value

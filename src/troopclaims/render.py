@@ -92,11 +92,8 @@ def write_claims_table(claims: Iterable[Claim], out: IO[str], width: int | None 
         rows += 1
         table.add_row(claim.source, claim.kind, claim.text, figure(claim.value), interval(claim),
                       claim.unit or "", claim.subject or "", claim.place or "", who(claim), claim.event or "")
-    console = Console(file=out, width=width, soft_wrap=False)
-    if rows:
-        console.print(table)
-    else:
-        console.print("no claims found")
+    if rows:     # no rows, no table: stdout carries data only, the summary on stderr says what was read
+        Console(file=out, width=width, soft_wrap=False).print(table)
 
 
 VERDICT_STYLE = {"conflict": "bold red", "changed": "yellow", "agree": "green", "single": "dim"}
@@ -132,9 +129,6 @@ def write_facts_table(facts, out: IO[str], show_sentences: bool = False, width: 
     from rich.text import Text
 
     console = Console(file=out, width=width, soft_wrap=False)
-    if not facts:
-        console.print("no facts to compare")
-        return
     for fact in facts:
         style = VERDICT_STYLE.get(fact.verdict, "")
         title = Text.assemble((fact.name, "bold"), "  ", (fact.verdict.upper(), style),
@@ -171,9 +165,6 @@ def _md(text) -> str:
 
 
 def write_facts_markdown(facts, out: IO[str], show_sentences: bool = False) -> None:
-    if not facts:
-        out.write("No facts to compare.\n")
-        return
     for fact in facts:
         out.write(f"### {_md(fact.name)}: {fact.verdict}\n\n")
         out.write(f"{fact.speakers} speaker(s), {fact.reports} report(s)")
