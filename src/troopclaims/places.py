@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterable, Iterator
@@ -454,9 +455,10 @@ def _sentence_bounds(doc) -> list[tuple[int, int]]:
 
 def _sentence_of(doc, i: int) -> tuple[int, int, int]:
     """Return (number, start, end) of the sentence that holds token i."""
-    for number, (start, end) in enumerate(_sentence_bounds(doc)):
-        if start <= i < end:
-            return number, start, end
+    bounds = _sentence_bounds(doc)
+    number = bisect_right(bounds, (i, len(doc) + 1)) - 1
+    if number >= 0 and bounds[number][0] <= i < bounds[number][1]:
+        return number, bounds[number][0], bounds[number][1]
     return 0, 0, len(doc)
 
 
@@ -955,7 +957,9 @@ def locate(doc, claims: Iterable[Claim], gazetteer: Gazetteer) -> list[Claim]:
             actor = previous[1]
         candidates = [f for f in found if not f.actor and all(f is not a for a in actor_items)]
         if parsed:
-            chosen = _by_parse(doc, span, candidates, heads - {span.root.i}, gazetteer)
+            _, first, last = _sentence_of(doc, span.start)    # the parse links a claim to places of its sentence
+            local = [f for f in candidates if first <= f.start < last]
+            chosen = _by_parse(doc, span, local, heads - {span.root.i}, gazetteer)
         else:
             chosen = _by_order(doc, span, candidates, spans, gazetteer)
         changes = {}
