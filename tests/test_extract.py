@@ -1,0 +1,55 @@
+"""The extract job's own steps: figures dated by their sentence, events and actors carried over, what compare skips."""
+import pytest
+
+from troopclaims.compare import compare_claims
+from troopclaims.extract import claims_in
+from troopclaims.records import Claim
+
+
+def quantities_of(nlp, rules, article, text, published="2030-05-10"):
+    return [c for c in claims_in(nlp(text), article(text, published), rules) if c.kind == "quantity"]
+
+
+@pytest.mark.model
+def test_figures_dated_apart_are_a_change_not_a_conflict(model_nlp, rules, article):
+    text = ("By the end of March, the army held about 900 square kilometres of the valley. "
+            "Analysts say it now holds only about 500 square kilometres.")
+    claims = quantities_of(model_nlp, rules, article, text)
+    assert [(c.value, c.as_of) for c in claims] == [(900, "2030-03-31"), (500, "2030-05-10")]
+    (fact,) = compare_claims(claims, rules)
+    assert fact.verdict == "changed"
+
+
+@pytest.mark.model
+def test_a_figure_pointing_back_takes_the_event_of_the_one_before(model_nlp, rules, article):
+    text = "Officials confirmed the presence of 10,000 Atlantean troops in the north, with nearly 8,000 of them near the lake."
+    first, second = quantities_of(model_nlp, rules, article, text)
+    assert (first.aspect, second.aspect) == ("deployed", "deployed")
+    assert second.event == first.event and second.unit == "troops"
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, actor", [
+    ("Belarus was sending 2,000 troops to the border, officials said.", "Belarus"),
+    ("The flood killed 2,000 people in Belarus.", None),
+])
+def test_the_subject_of_an_owning_event_is_the_actor(text, actor, model_nlp, rules, article):
+    (claim,) = quantities_of(model_nlp, rules, article, text)
+    assert claim.actor == actor
+
+
+def test_compare_says_what_it_leaves_out(rules):
+    def claim(**fields):
+        base = dict(source="a.txt", published=None, kind="quantity", text="x", start=0, end=1, value=5, low=5, high=5,
+                    qualifier="exact", unit="troops")
+        return Claim(**{**base, **fields})
+
+    messages = []
+    facts = compare_claims([claim(), claim(unit=None), claim(distributive=True),
+                            claim(kind="date", value="2030-01-01", unit=None, event=None),
+                            claim(kind="place", unit="city")], rules, messages.append)
+    assert [len(fact.claims) for fact in facts] == [1]
+    assert messages == [
+        "left out 1 figure whose counted noun was not found (see them with `troopclaims extract`)",
+        'left out 1 figure counted per group ("every 30 soldiers")',
+        "left out 1 date that dates no event (only when something was said, a state's bounds, or no verb found)"]
