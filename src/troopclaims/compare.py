@@ -309,8 +309,8 @@ def compare_claims(claims: Iterable[Claim], rules, warn: Callable[[str], None] =
     if per_group:
         warn(f"left out {per_group} figure{'s' * (per_group != 1)} counted per group (\"every 30 soldiers\")")
     if undated:
-        warn(f"left out {undated} date{'s' * (undated != 1)} that date{'s' * (undated == 1)} no event (only when something was said, "
-             "a state's bounds, or no verb found)")
+        warn(f"left out {undated} date{'s' * (undated != 1)} that date{'s' * (undated == 1)} no event "
+             "(only when something was said, a state's bounds, or no verb found)")
     places = gazetteer(rules)
     adjectives: dict[str, str] = {}
     for word, place in places.demonym_surfaces.items():     # the first demonym listed is the adjective

@@ -141,7 +141,8 @@ def _compound(doc, tokens, lexicon: QuantityLexicon) -> Counted:
         noun = (described.lemma_ or described.text).lower() if described is not None else ""
         unit = lexicon.members.get(noun) or lexicon.members.get(noun.rstrip("s")) or "people"
     else:
-        unit = lexicon.units.get((counted.lower_,)) or lexicon.units.get((counted.lower_ + "s",)) or counted.lower_ + "s"
+        plural = counted.lower_ + "s"
+        unit = lexicon.units.get((counted.lower_,)) or lexicon.units.get((plural,)) or plural
     return Counted(unit, described.text if described is not None else None,
                    described.idx + len(described) if described is not None else counted.idx + len(counted))
 
@@ -159,7 +160,8 @@ def _partitive(tokens, lexicon: QuantityLexicon, previous: Counted | None) -> Co
     if found is None:
         return None
     first, last, unit = found
-    return Counted(unit, tokens[first + start:last + start + 1].text, tokens[last + start].idx + len(tokens[last + start]))
+    phrase = tokens[first + start:last + start + 1]
+    return Counted(unit, phrase.text, phrase.end_char)
 
 
 def _noun_after(doc, tokens, lexicon: QuantityLexicon) -> Counted | None:
