@@ -57,6 +57,7 @@ def test_number_of_x_is_n_needs_no_noun_after_the_figure(model_nlp, rules, artic
     ("Every 20 recruits will get one interpreter.", ("troops", "recruits")),
     ("Each of the 12 brigades has 40 officers each.", ("units", "brigades")),
     ("The agency said 25 translators were hired.", ("translators", "translators")),
+    ("Police spoke to one man at the scene.", ("men", "man")),
 ])
 def test_counted_noun_by_parse(sentence, expected, model_nlp, rules, article):
     claims = list(quantities(model_nlp(sentence), article(sentence), rules))

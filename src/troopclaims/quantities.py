@@ -26,6 +26,7 @@ class QuantityLexicon:
     present: frozenset[str]       # words that date a figure to the day of publication: now, currently
     distributive: frozenset[str]  # words before a figure that make it a count per group: every, each, per
     size_words: frozenset[str] = frozenset()            # "3,000-strong": the figure counts members
+    plurals: dict[str, str] = field(default_factory=dict)   # irregular plurals, for units of unlisted nouns
     members: dict[str, str] = field(default_factory=dict)   # noun whose members are counted -> their unit
 
     def unit_at(self, tokens) -> tuple[int, str] | None:
@@ -46,7 +47,7 @@ class QuantityLexicon:
         lemma = token.lemma_.lower() or word
         if token.tag_ in ("NNS", "NNPS") or not token.tag_:
             return word
-        return lemma if lemma.endswith("s") else lemma + "s"
+        return self.plurals.get(lemma) or (lemma if lemma.endswith("s") else lemma + "s")
 
 
 def _words(node, where: str, name: str) -> list[str]:
@@ -58,7 +59,7 @@ def _words(node, where: str, name: str) -> list[str]:
 def build_quantity_lexicon(section: LineDict) -> QuantityLexicon:
     """Return the compiled rules/quantities.yaml (strictly checked)."""
     check_keys(section, section.where(), allowed=("units", "pronouns", "count_nouns", "durations", "present",
-                                                        "distributive", "size_words", "members"))
+                                                        "distributive", "size_words", "members", "plurals"))
     units: dict[tuple[str, ...], str] = {}
     table = section.get("units") or {}
     if not isinstance(table, dict):
@@ -68,12 +69,12 @@ def build_quantity_lexicon(section: LineDict) -> QuantityLexicon:
             units[tuple(word.lower().split())] = str(unit)
     sets = {name: frozenset(word.lower() for word in _words(section.get(name) or [], location(section, name), name))
             for name in ("pronouns", "count_nouns", "durations", "present", "distributive", "size_words")}
-    members = section.get("members") or {}
-    if not isinstance(members, dict) or not all(isinstance(v, str) for v in members.values()):
-        raise RulesError(f"{location(section, 'members')}: members must map a noun to the unit of its members")
-    return QuantityLexicon(units, sets["pronouns"], sets["count_nouns"], sets["durations"], sets["present"],
-                           sets["distributive"], sets["size_words"],
-                           {str(noun).lower(): unit for noun, unit in members.items()})
+    members, plurals = section.get("members") or {}, section.get("plurals") or {}
+    for name, table in (("members", members), ("plurals", plurals)):
+        if not isinstance(table, dict) or not all(isinstance(value, str) for value in table.values()):
+            raise RulesError(f"{location(section, name)}: {name} must map a noun to a word")
+    return QuantityLexicon(units, **sets, members={str(noun).lower(): unit for noun, unit in members.items()},
+                           plurals={str(noun).lower(): plural for noun, plural in plurals.items()})
 
 
 def quantity_lexicon(rules) -> QuantityLexicon:
@@ -141,7 +142,7 @@ def _compound(doc, tokens, lexicon: QuantityLexicon) -> Counted:
         noun = (described.lemma_ or described.text).lower() if described is not None else ""
         unit = lexicon.members.get(noun) or lexicon.members.get(noun.rstrip("s")) or "people"
     else:
-        plural = counted.lower_ + "s"
+        plural = lexicon.plurals.get(counted.lower_) or counted.lower_ + "s"
         unit = lexicon.units.get((counted.lower_,)) or lexicon.units.get((plural,)) or plural
     return Counted(unit, described.text if described is not None else None,
                    described.idx + len(described) if described is not None else counted.idx + len(counted))
