@@ -146,3 +146,23 @@ def test_readme_documents_every_claim_field():
     documented = re.findall(r"^\| `([a-z_]+)`(?:, `([a-z_]+)`)? \|", readme, re.M)
     names = {name for pair in documented for name in pair if name}
     assert names == set(FIELD_NAMES)
+
+
+def test_lone_surrogates_in_json_input_do_not_break_the_output():
+    result = run("extract", "-", "--model", "blank", "--format", "jsonl",
+                 input='{"id": "s\\ud800", "text": "Some \\ud800 2,000 marines landed."}\n')
+    assert result.exit_code == 0
+    assert [(c["source"], c["value"]) for c in jsonl(result.stdout)] == [("s\ufffd", 2000)]
+
+
+def test_an_article_longer_than_the_pipeline_takes_is_skipped_and_named(tmp_path, folder):
+    (folder / "huge.txt").write_text("Some 300 soldiers arrived. " * 40000, encoding="utf-8")
+    result = run("extract", str(folder), "--model", "blank", "--format", "jsonl")
+    assert result.exit_code == 0 and len(jsonl(result.stdout)) == 2
+    assert "skipped huge.txt: too long (1,080,000 characters" in result.stderr
+
+
+@pytest.mark.parametrize("name", ["spacy", "./no/such/folder", "en_core_web_sm-3.8.0"])
+def test_odd_model_names_are_one_line_errors(folder, name):
+    result = run("extract", str(folder), "--model", name)
+    assert result.exit_code == 1 and result.stderr.startswith("Error: ") and "--model blank" in result.stderr

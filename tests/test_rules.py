@@ -61,3 +61,19 @@ def test_broken_rules_name_file_and_line(tmp_path, name, text, message):
 def test_missing_rules_folder_is_an_error(tmp_path):
     with pytest.raises(RulesError, match="rules folder not found"):
         load_rules([tmp_path / "nowhere"])
+
+
+@pytest.mark.parametrize("name, text", [
+    ("places.yaml", "import: 7\n"), ("places.yaml", "countries: [a, b]\n"), ("speakers.yaml", "speakers: 5\n"),
+    ("dates.yaml", "months: [1, 2]\n"), ("numbers.yaml", "vague: [thousands]\n"), ("hedges.yaml", "hedges: [x]\n"),
+    ("attribution.yaml", "verbs: 3\n"), ("quantities.yaml", "members: [a]\n"), ("aspects.yaml", "states: [nowhere]\n"),
+])
+def test_a_rule_value_of_the_wrong_shape_is_an_error_naming_the_file(tmp_path, name, text):
+    from troopclaims.extract import claims_in
+    from troopclaims.pipeline import load_pipeline
+    from troopclaims.records import Article
+
+    rules = user_rules(tmp_path, name, text)
+    with pytest.raises(RulesError, match=name):
+        claims_in(load_pipeline("blank")("About 300 soldiers arrived on Friday."),
+                  Article("a", "About 300 soldiers arrived on Friday.", "2030-01-04"), rules, ("quantity", "date"))

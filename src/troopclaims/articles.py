@@ -239,10 +239,18 @@ def _jsonl_articles(lines: Iterable[str], name: str, warn: Warn, report: ReadRep
         if not isinstance(record, dict) or not isinstance(record.get("text"), str):
             report.skip(where, 'needs an object with a "text" string, e.g. {"id": "a1", "text": "..."}', warn)
             continue
-        article_id = str(record.get("id") or where)
+        article_id = without_surrogates(str(record.get("id") or where))
         date_value = parse_published(record.get("published"), where, warn) or published
         meta = {k: v for k, v in record.items() if k not in ("id", "text", "published")}
-        yield Article(article_id, record["text"], date_value, meta)
+        yield Article(article_id, without_surrogates(record["text"]), date_value, meta)
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def without_surrogates(text: str) -> str:
+    """Return text with lone UTF-16 surrogates (JSON "\\ud800", which no output can encode) as U+FFFD, one for one."""
+    return _SURROGATE.sub("\ufffd", text)
 
 
 def is_claims_record(record: object) -> bool:
@@ -270,6 +278,9 @@ def read_claims(lines: Iterable[str], name: str, warn: Warn, report: ReadReport 
         where = f"{name}:{number}"
         try:
             record = json.loads(line)
+            if isinstance(record, dict):
+                record = {key: without_surrogates(value) if isinstance(value, str) else value
+                          for key, value in record.items()}
             claim = Claim.from_dict(record)
         except json.JSONDecodeError as exc:
             report.skip(where, f"not JSON ({exc.msg}); give claims as `troopclaims extract` prints them", warn)

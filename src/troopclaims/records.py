@@ -64,9 +64,7 @@ class Claim:
         if missing:
             raise ValueError(f"missing field(s) {', '.join(missing)}")
         values = {key: value for key, value in data.items() if key in known}
-        for key, value in values.items():
-            if not isinstance(value, _TYPES.get(key, (str, type(None)))):
-                raise ValueError(f"field {key!r} has a {type(value).__name__}")
+        _check_types(values)
         values.setdefault("published", None)
         values.setdefault("start", 0)
         values.setdefault("end", 0)
@@ -80,10 +78,25 @@ class Claim:
 
 FIELD_NAMES = tuple(f.name for f in fields(Claim))
 _FIGURE = (int, float, str, type(None))
+_FIGURES = ("value", "low", "high")
 # The JSON types each field may have (the rest are strings or null).
 _TYPES = {"start": (int,), "end": (int,), "value": _FIGURE, "low": _FIGURE, "high": _FIGURE,
           "hedges": (list, tuple), "negated": (bool,), "distributive": (bool,), "source": (str,), "kind": (str,),
           "text": (str,)}
+
+
+def _check_types(values: dict) -> None:
+    """Raise ValueError naming the first field whose JSON type does not fit the claim's kind."""
+    for key, value in values.items():
+        if not isinstance(value, _TYPES.get(key, (str, type(None)))) or isinstance(value, bool) and key in _FIGURES:
+            raise ValueError(f"field {key!r} has a {type(value).__name__}")
+    figures = [values.get(key) for key in _FIGURES if values.get(key) is not None]
+    if values["kind"] == "date" and any(not isinstance(figure, str) for figure in figures):
+        raise ValueError("a date's value, low and high are ISO dates")
+    if values["kind"] == "quantity" and any(isinstance(figure, str) for figure in figures):
+        raise ValueError("a quantity's value, low and high are numbers")
+    if any(not isinstance(item, str) for item in values.get("hedges") or ()):
+        raise ValueError("hedges must be a list of strings")
 
 
 def plain_number(value):

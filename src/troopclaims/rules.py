@@ -20,7 +20,7 @@ class LineDict(dict):
 
     path: str = "?"
     line: int = 0
-    key_lines: dict
+    key_lines: dict = {}    # replaced per instance by the loader; never changed in place
 
     def where(self, key: Any = None) -> str:
         """Return "file:line" for a key (or the mapping itself)."""
@@ -183,7 +183,17 @@ class Rules:
 
     def compiled(self, name: str, build: Callable[[LineDict], Any]) -> Any:
         """Return build(section(name)), built once per Rules object."""
-        return self.cached(f"{name}:{build.__module__}.{build.__qualname__}", lambda: build(self.section(name)))
+        def checked():
+            section = self.section(name)
+            try:
+                return build(section)
+            except RulesError:
+                raise
+            except (AttributeError, TypeError, ValueError, KeyError, IndexError) as exc:
+                # A value of the wrong shape that the builder's own checks did not foresee.
+                raise RulesError(f"{section.path}: a value has the wrong shape ({exc.__class__.__name__}: {exc}); "
+                                 f"compare it with the same key in the default {name}.yaml") from None
+        return self.cached(f"{name}:{build.__module__}.{build.__qualname__}", checked)
 
     def cached(self, key: str, build: Callable[[], Any]) -> Any:
         """Return build(), built once per Rules object and key (for what several rule files make together)."""
