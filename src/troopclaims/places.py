@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterable, Iterator
@@ -940,7 +940,8 @@ def locate(doc, claims: Iterable[Claim], gazetteer: Gazetteer) -> list[Claim]:
     claims = list(claims)
     if not claims or not len(doc):
         return claims
-    found = _mentions(doc, gazetteer)
+    found = sorted(_mentions(doc, gazetteer), key=lambda item: item.start)
+    starts = [item.start for item in found]
     parsed = doc.has_annotation("DEP")
     spans = [_claim_span(doc, claim) for claim in claims]
     heads = {span.root.i for span in spans if span is not None}
@@ -951,15 +952,15 @@ def locate(doc, claims: Iterable[Claim], gazetteer: Gazetteer) -> list[Claim]:
         claim, span = claims[k], spans[k]
         if span is None:
             continue
-        sent_start = _sentence_of(doc, span.start)[1]
-        actor, actor_items = _actor(doc, claim, span, found, gazetteer)
+        _, sent_start, sent_end = _sentence_of(doc, span.start)
+        # A claim's actor and place come from its own sentence (anaphora were resolved when mentions were found).
+        near = found[bisect_left(starts, sent_start):bisect_left(starts, sent_end)]
+        actor, actor_items = _actor(doc, claim, span, near, gazetteer)
         if actor is None and previous and previous[0] == sent_start and _refers_back(span):
             actor = previous[1]
-        candidates = [f for f in found if not f.actor and all(f is not a for a in actor_items)]
+        candidates = [f for f in near if not f.actor and all(f is not a for a in actor_items)]
         if parsed:
-            _, first, last = _sentence_of(doc, span.start)    # the parse links a claim to places of its sentence
-            local = [f for f in candidates if first <= f.start < last]
-            chosen = _by_parse(doc, span, local, heads - {span.root.i}, gazetteer)
+            chosen = _by_parse(doc, span, candidates, heads - {span.root.i}, gazetteer)
         else:
             chosen = _by_order(doc, span, candidates, spans, gazetteer)
         changes = {}
