@@ -106,12 +106,14 @@ def _inherit_events(claims: list[Claim]) -> list[Claim]:
     "10,000 troops were deployed, with nearly 8,000 of them in the north": the 8,000 were deployed too.
     """
     result: list[Claim] = []
+    last: dict[tuple, Claim] = {}      # (sentence, unit) -> the last figure there with an event
     for claim in claims:
-        if claim.kind == "quantity" and claim.event is None:
-            before = [c for c in result if c.kind == "quantity" and c.sentence == claim.sentence
-                      and c.unit == claim.unit and c.event]
-            if before:
-                claim = claim.with_fields(event=before[-1].event, aspect=before[-1].aspect)
+        if claim.kind == "quantity":
+            key = (claim.sentence, claim.unit)
+            if claim.event is None and key in last:
+                claim = claim.with_fields(event=last[key].event, aspect=last[key].aspect)
+            if claim.event:
+                last[key] = claim
         result.append(claim)
     return result
 

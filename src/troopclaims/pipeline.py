@@ -27,6 +27,7 @@ def choose_model(name: str | None = None) -> str:
 
 
 LINE_BREAKS = "troopclaims_line_breaks"
+MAX_SENTENCE = 150     # tokens; news sentences are far shorter
 
 
 def _register_line_breaks() -> None:
@@ -38,11 +39,17 @@ def _register_line_breaks() -> None:
 
     @Language.component(LINE_BREAKS)
     def line_breaks(doc):
+        run = 0                  # tokens since the last sentence start or full stop
         for token in doc[1:]:
             previous = doc[token.i - 1]
             gap = previous.whitespace_ + (previous.text if previous.is_space else "")
             if "\n" in gap and not token.is_space and not hard_wrap(gap, token.text):
                 token.is_sent_start = True
+            run = 0 if token.is_sent_start or previous.text in (".", "!", "?") else run + 1
+            if run >= MAX_SENTENCE:
+                # A list or table with no full stop is no sentence: work per claim grows with sentence length.
+                token.is_sent_start = True
+                run = 0
         return doc
 
 

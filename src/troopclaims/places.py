@@ -945,6 +945,7 @@ def locate(doc, claims: Iterable[Claim], gazetteer: Gazetteer) -> list[Claim]:
     parsed = doc.has_annotation("DEP")
     spans = [_claim_span(doc, claim) for claim in claims]
     heads = {span.root.i for span in spans if span is not None}
+    claim_starts = sorted(span.start for span in spans if span is not None)
     order = sorted(range(len(claims)), key=lambda k: claims[k].start)
     results: list[Claim] = list(claims)
     previous: tuple[int, str | None] | None = None   # (sentence start, actor) of the last claim
@@ -962,7 +963,7 @@ def locate(doc, claims: Iterable[Claim], gazetteer: Gazetteer) -> list[Claim]:
         if parsed:
             chosen = _by_parse(doc, span, candidates, heads - {span.root.i}, gazetteer)
         else:
-            chosen = _by_order(doc, span, candidates, spans, gazetteer)
+            chosen = _by_order(doc, span, candidates, claim_starts, gazetteer)
         changes = {}
         if chosen is not None:
             changes.update(place=chosen.name, relation=chosen.relation or "in")
@@ -1166,17 +1167,19 @@ def _relative_where(doc, verb, candidates: list[_Found]) -> _Found | None:
     return None
 
 
-def _by_order(doc, span, candidates: list[_Found], spans, gaz: Gazetteer) -> _Found | None:
-    """Return the first place after the claim in its clause with a locating word before it (no parse)."""
+def _by_order(doc, span, candidates: list[_Found], starts: list[int], gaz: Gazetteer) -> _Found | None:
+    """Return the first place after the claim in its clause with a locating word before it (no parse).
+
+    `starts` are the sorted first tokens of all claims of the doc."""
     _, _, sent_end = _sentence_of(doc, span.start)
     limit = sent_end
     for i in range(span.end, sent_end):
         if doc[i].lower_ in gaz.clause_breaks:
             limit = i
             break
-    for other in spans:
-        if other is not None and span.end <= other.start < limit:
-            limit = other.start   # a later claim owns what follows it
+    later = bisect_left(starts, span.end)
+    if later < len(starts) and starts[later] < limit:
+        limit = starts[later]     # a later claim owns what follows it
     for item in sorted(candidates, key=lambda f: f.start):
         if not (span.start <= item.start < limit):
             continue
