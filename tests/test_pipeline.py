@@ -27,3 +27,10 @@ def test_a_line_break_ends_a_sentence_unless_the_line_goes_on_in_lower_case(name
     doc = nlp("Troops gather at the border\nOfficials said 300 arrived.\nA second line\nthat goes on here.")
     starts = [sentence.text.strip() for sentence in doc.sents if sentence.text.strip()]
     assert starts == ["Troops gather at the border", "Officials said 300 arrived.", "A second line\nthat goes on here."]
+
+
+def test_a_list_with_no_full_stop_is_cut_into_bounded_sentences(blank_nlp):
+    from troopclaims.pipeline import MAX_SENTENCE
+
+    doc = blank_nlp("3, " * 400)
+    assert max(len(sentence) for sentence in doc.sents) <= MAX_SENTENCE + 1
