@@ -225,17 +225,22 @@ def _jsonl_file(path: Path, warn: Warn, report: ReadReport, published: str | Non
         yield from _jsonl_articles(lines, str(path), warn, report, published)
 
 
-def _jsonl_articles(lines: Iterable[str], name: str, warn: Warn, report: ReadReport,
-                    published: str | None) -> Iterator[Article]:
+def _json_records(lines: Iterable[str], name: str, warn: Warn, report: ReadReport,
+                  fix: str) -> Iterator[tuple[str, object]]:
+    """Yield ("name:line", record) for each line of JSON Lines; a line that is not JSON is skipped with `fix`."""
     for number, line in enumerate(lines, 1):
         if not line.strip():
             continue
         where = f"{name}:{number}"
         try:
-            record = json.loads(line)
+            yield where, json.loads(line)
         except json.JSONDecodeError as exc:
-            report.skip(where, f"not JSON ({exc.msg}); write one JSON object a line", warn)
-            continue
+            report.skip(where, f"not JSON ({exc.msg}); {fix}", warn)
+
+
+def _jsonl_articles(lines: Iterable[str], name: str, warn: Warn, report: ReadReport,
+                    published: str | None) -> Iterator[Article]:
+    for where, record in _json_records(lines, name, warn, report, "write one JSON object a line"):
         if not isinstance(record, dict) or not isinstance(record.get("text"), str):
             report.skip(where, 'needs an object with a "text" string, e.g. {"id": "a1", "text": "..."}', warn)
             continue
@@ -272,21 +277,15 @@ def sniff_jsonl(lines: list[str]) -> str:
 def read_claims(lines: Iterable[str], name: str, warn: Warn, report: ReadReport | None = None) -> Iterator[Claim]:
     """Yield the claims in JSON Lines as extract writes them; a bad line is reported and skipped."""
     report = report if report is not None else ReadReport()
-    for number, line in enumerate(lines, 1):
-        if not line.strip():
-            continue
-        where = f"{name}:{number}"
+    fix = "give claims as `troopclaims extract` prints them"
+    for where, record in _json_records(lines, name, warn, report, fix):
+        if isinstance(record, dict):
+            record = {key: without_surrogates(value) if isinstance(value, str) else value
+                      for key, value in record.items()}
         try:
-            record = json.loads(line)
-            if isinstance(record, dict):
-                record = {key: without_surrogates(value) if isinstance(value, str) else value
-                          for key, value in record.items()}
             claim = Claim.from_dict(record)
-        except json.JSONDecodeError as exc:
-            report.skip(where, f"not JSON ({exc.msg}); give claims as `troopclaims extract` prints them", warn)
-            continue
         except (ValueError, TypeError, AttributeError) as exc:
-            report.skip(where, f"not a claim ({exc}); give claims as `troopclaims extract` prints them", warn)
+            report.skip(where, f"not a claim ({exc}); {fix}", warn)
             continue
         report.claims += 1
         yield claim
