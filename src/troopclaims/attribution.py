@@ -219,11 +219,10 @@ class _Reader(DocumentReader):
 
     def _governing(self, span: tuple[int, int], sent) -> Event | None:
         """Return the cue in the claim's sentence that reports it (outermost unless a relay), else None."""
-        candidates = [e for e in self.events.values() if sent.start <= e.start < sent.end and e.kind == "verb"
+        candidates = [e for e in self.events_in(sent.start, sent.end) if e.kind == "verb"
                       and not self.in_quote[e.start] and (e.speaker is not None or e.passive)
                       and not (e.start < span[1] and span[0] < e.end)
                       and not (e.mention and e.mention[0] <= span[0] < e.mention[1])]
-        candidates.sort(key=lambda e: e.start)
         chosen = None
         if self.finder.parsed:
             chosen = self._governing_by_parse(span, candidates, sent)
@@ -232,7 +231,7 @@ class _Reader(DocumentReader):
         elif chosen is None:
             chosen = self._governing_by_order(span, candidates)
         if chosen is None:
-            phrases = [e for e in self.events.values() if sent.start <= e.start < sent.end and e.kind == "phrase"
+            phrases = [e for e in self.events_in(sent.start, sent.end) if e.kind == "phrase"
                        and (e.speaker is not None or e.evidence) and not self.in_quote[e.start]]
             if phrases:
                 chosen = min(phrases, key=lambda e: abs(e.start - span[0]))
@@ -346,8 +345,8 @@ class _Reader(DocumentReader):
         if event is None:
             return None
         where = self.segment(event.start)
-        for other in self.events.values():
-            if (other.kind == "phrase" and where.start <= other.start < where.end and other.speaker is not None
+        for other in self.events_in(where.start, where.end):
+            if (other.kind == "phrase" and other.speaker is not None
                     and not self.in_quote[other.start] and other is not event):
                 if other.role == "cited" or other.documentary:
                     continue
@@ -362,8 +361,8 @@ class _Reader(DocumentReader):
         if event is None or event.kind != "verb":
             return None
         where = self.segment(event.start)
-        for other in sorted(self.events.values(), key=lambda e: e.start):
-            if (other.kind == "phrase" and other.role == "cited" and event.start < other.start < where.end
+        for other in self.events_in(event.start + 1, where.end):
+            if (other.kind == "phrase" and other.role == "cited"
                     and other.speaker is not None and not other.documentary and not self.in_quote[other.start]):
                 return other
         return None
@@ -373,8 +372,9 @@ class _Reader(DocumentReader):
         sentences = [sent]
         if event is not None and self.segment(event.start) != sent:
             sentences.append(self.segment(event.start))
-        for other in sorted(self.events.values(), key=lambda e: e.start):
-            if other.kind == "phrase" and other.evidence and any(s.start <= other.start < s.end for s in sentences):
+        near = sorted((e for s in sentences for e in self.events_in(s.start, s.end)), key=lambda e: e.start)
+        for other in near:
+            if other.kind == "phrase" and other.evidence:
                 return other.evidence
         skip = set(range(*event.mention)) if event is not None and event.mention else set()
         for s in sentences:

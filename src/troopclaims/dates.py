@@ -11,7 +11,7 @@ from typing import Callable, Iterator
 from troopclaims.errors import RulesError
 from troopclaims.records import Article, Claim
 from troopclaims.rules import LineDict, check_keys, location
-from troopclaims.spans import new_claim
+from troopclaims.spans import annotated, new_claim
 
 RESOLVERS = ("calendar", "dateparser", "weekday", "relative_day", "period", "season", "quarter", "decade",
              "offset", "vague")
@@ -556,7 +556,7 @@ def _tense(doc, text: str, start: int, end: int, dr: DateRules, parsed: bool) ->
             return found
     sentence_start, sentence_end = 0, len(text)
     span = doc.char_span(start, end, alignment_mode="expand") if doc is not None else None
-    if span is not None and len(span) and (parsed or doc.has_annotation("SENT_START")):
+    if span is not None and len(span) and (parsed or annotated(doc, "SENT_START")):
         sentence = span[0].sent
         sentence_start, sentence_end = sentence.start_char, sentence.end_char
     return _lexical_tense(text[sentence_start:sentence_end], start - sentence_start, end - sentence_start, dr)
@@ -997,7 +997,7 @@ def dates(doc, article: Article, rules) -> Iterator[Claim]:
     dr = _date_rules(rules)
     text = article.text
     published = _as_date(article.published)
-    parsed = doc.has_annotation("DEP")
+    parsed = annotated(doc, "DEP")
     for mention in _scan(text, dr, article.body_start, len(text)):
         tense = _tense(doc, text, mention.start, mention.end, dr, parsed)
         resolution = _interpret(mention, text, published, tense, dr)

@@ -6,6 +6,7 @@ from dataclasses import dataclass, replace
 from troopclaims.cues import build_cue_rules
 from troopclaims.errors import RulesError
 from troopclaims.rules import LineDict, check_keys, location
+from troopclaims.spans import annotated
 
 _VERBAL = ("VERB", "AUX")
 _MODIFIERS = ("acl", "relcl", "amod")
@@ -77,7 +78,7 @@ def governing_event(doc, start: int, end: int, lexicon: EventLexicon) -> tuple[s
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None or not len(span):
         return None, None
-    if doc.has_annotation("DEP"):
+    if annotated(doc, "DEP"):
         return _by_parse(span, lexicon) or (None, None)
     return _by_words(span, lexicon)
 
@@ -143,7 +144,7 @@ def _by_words(span, lexicon: EventLexicon):
 def event_subject(doc, start: int, end: int, passive: bool = False) -> str | None:
     """Return the subject of the verb that governs the claim at doc.text[start:end] ("North Korea" in "North Korea
     was sending 10,000 troops"), or None without a parse or a subject; `passive` takes passive subjects too."""
-    if not doc.has_annotation("DEP"):
+    if not annotated(doc, "DEP"):
         return None
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None or not len(span):

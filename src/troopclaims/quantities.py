@@ -8,7 +8,7 @@ from troopclaims.errors import RulesError
 from troopclaims.numbers import Numeric, number_lexicon, numerics
 from troopclaims.records import Article, Claim
 from troopclaims.rules import LineDict, check_keys, location
-from troopclaims.spans import new_claim, token_at
+from troopclaims.spans import annotated, new_claim, token_at
 
 _NOUNS = ("NOUN", "PROPN")
 _MAX_UNIT_WORDS = 4
@@ -168,7 +168,7 @@ def _partitive(tokens, lexicon: QuantityLexicon, previous: Counted | None) -> Co
 def _noun_after(doc, tokens, lexicon: QuantityLexicon) -> Counted | None:
     """The counted noun right after the figure: "10,000 troops", "3,000 North Korean soldiers", "three generals"."""
     number = tokens[-1]
-    if doc.has_annotation("DEP") and number.dep_ in ("nummod", "quantmod", "compound") and number.head.i > number.i \
+    if annotated(doc, "DEP") and number.dep_ in ("nummod", "quantmod", "compound") and number.head.i > number.i \
             and number.head.pos_ in _NOUNS:
         head = number.head
         unit = lexicon.unit_at(doc[head.i:])
@@ -191,7 +191,7 @@ def _noun_phrase(tokens, lexicon: QuantityLexicon) -> tuple[int, int, str] | Non
         known = lexicon.unit_at(tokens[i:])
         if known:
             return 0, i + known[0] - 1, known[1]
-        if tokens.doc.has_annotation("TAG"):
+        if annotated(tokens.doc, "TAG"):
             if token.pos_ in _NOUNS and (i + 1 == len(tokens) or tokens[i + 1].pos_ not in _NOUNS):
                 return 0, i, lexicon.unit_of(token)
             if token.pos_ not in ("ADJ", "PROPN", "NOUN", "PUNCT") and token.tag_ not in ("VBN", "JJ"):

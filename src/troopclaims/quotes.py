@@ -4,7 +4,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Iterator
 
-from troopclaims.spans import hard_wrap
+from troopclaims.spans import LINE_BREAK, hard_wrap
 
 OPENERS = "“«„"
 CLOSERS = "”»"
@@ -62,17 +62,19 @@ def quotations(text: str) -> Iterator[Quote]:
 
 def paragraphs(text: str) -> list[tuple[int, int]]:
     """Return (start, end) of every paragraph: lines that hold something, a hard-wrapped line joined to the one
-    before it (spans.hard_wrap)."""
+    before it (spans.hard_wrap). Lines end at any line break (\\n, \\r\\n, \\r, U+2028 ...)."""
     spans: list[tuple[int, int]] = []
     start = 0
-    for line in text.split("\n"):
-        end = start + len(line)
+    for match in [*LINE_BREAK.finditer(text), None]:
+        end = match.start() if match else len(text)
+        line = text[start:end]
         if line.strip():
             if spans and hard_wrap(text[spans[-1][1]:start], line):
                 spans[-1] = (spans[-1][0], end)
             else:
                 spans.append((start, end))
-        start = end + 1
+        if match:
+            start = match.end()
     return spans or [(0, len(text))]
 
 

@@ -1,9 +1,26 @@
 """Small helpers that turn character offsets in a spaCy Doc into claims with their sentence."""
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 
 from troopclaims.records import Article, Claim
+
+
+def annotated(doc, attribute: str) -> bool:
+    """Return doc.has_annotation(attribute), looked up once per Doc (spaCy scans every token on each call)."""
+    cache = doc.user_data.setdefault("troopclaims_annotated", {})
+    if attribute not in cache:
+        cache[attribute] = doc.has_annotation(attribute)
+    return cache[attribute]
+
+
+LINE_BREAK = re.compile("\r\n|[\n\r\u2028\u2029\x0b\x0c\x85]")     # \u2029 (paragraph) counts twice below
+
+
+def has_line_break(text: str) -> bool:
+    """Return whether text holds a line break of any convention (\\n, \\r\\n, \\r, U+2028 ...)."""
+    return LINE_BREAK.search(text) is not None
 
 
 def hard_wrap(before: str, after: str) -> bool:
@@ -11,8 +28,9 @@ def hard_wrap(before: str, after: str) -> bool:
     a single line break followed by a word in lower case or a figure, or after a comma. Every other line break
     ends a sentence and a paragraph (web text has headlines and captions with no full stop)."""
     gap = before[len(before.rstrip()):] + after[:len(after) - len(after.lstrip())]
+    breaks = len(LINE_BREAK.findall(gap)) + gap.count("\u2029")
     following = after.lstrip()[:1]
-    return gap.count("\n") == 1 and (following.islower() or following.isdigit() or before.rstrip()[-1:] == ",")
+    return breaks == 1 and (following.islower() or following.isdigit() or before.rstrip()[-1:] == ",")
 
 
 def sentence_at(doc, char: int):

@@ -5,14 +5,14 @@ The document is read once; troopclaims.attribution then asks, claim by claim, wh
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 
 from troopclaims.cues import CueRules, HedgeRules, matches, verb_cue
 from troopclaims.mentions import MentionFinder
 from troopclaims.quotes import Quote, paragraphs, quotations
 from troopclaims.speakers import Speaker, SpeakerBook, clean_mention, normalise
-from troopclaims.spans import hard_wrap, token_at
+from troopclaims.spans import hard_wrap, has_line_break, token_at
 
 _PASSIVE_AUX = frozenset("was were is are been be being 's".split())
 _DEMONSTRATIVES = frozenset(("the", "a", "an", "these", "those", "this", "that", "such"))
@@ -64,6 +64,7 @@ class DocumentReader:
         self._paragraph_starts = [start for start, _ in paragraphs(doc.text)]
         self.history: list[tuple[int, Speaker, str]] = []     # (char, speaker, mention text) in text order
         self.events: dict[int, Event] = {}                    # first cue token -> event
+        self._event_starts: list[int] = []                    # the keys of events, in text order
         self._quote_memo: dict[int, Event | None] = {}
         self._named: list | None = None
         self._read_events()
@@ -81,6 +82,16 @@ class DocumentReader:
             i -= 1
         return None
 
+    def _add(self, event: Event) -> None:
+        # Events are read in text order, so their starts stay sorted.
+        self.events[event.start] = event
+        self._event_starts.append(event.start)
+
+    def events_in(self, start: int, end: int) -> list[Event]:
+        """Return the events whose cue starts at a token in start..end (end excluded), in text order."""
+        keys = self._event_starts
+        return [self.events[k] for k in keys[bisect_left(keys, start):bisect_left(keys, end)]]
+
     def sentence_index(self, token_i: int) -> int:
         return bisect_right(self._sentence_starts, token_i) - 1
 
@@ -97,7 +108,7 @@ class DocumentReader:
         # The parser's sentences sometimes run across paragraphs or past '..."' into the next sentence.
         starts = {sent.start for sent in self.doc.sents} | {0}
         for token in self.doc:
-            if "\n" in token.text or "\n" in token.whitespace_:
+            if has_line_break(token.text) or has_line_break(token.whitespace_):
                 following = self.doc[token.i + 1].text if token.i + 1 < len(self.doc) else ""
                 if hard_wrap(token.text_with_ws if token.is_space else token.whitespace_, following):
                     continue
@@ -120,7 +131,7 @@ class DocumentReader:
                 end, phrase, surface = phrase_at[i]
                 event = Event(i, end, " ".join(surface.split()), phrase.text, "reported", "phrase", role=phrase.role)
                 self._phrase_target(event, self.segment(i))
-                self.events[i] = event
+                self._add(event)
                 i = end
                 continue
             cue = verb_cue(token, self.cues, self.finder.parsed)
@@ -128,7 +139,7 @@ class DocumentReader:
                 event = Event(i, i + 1, token.lower_.replace("’", "'"), cue.lemma, cue.status, "verb", cue.relay,
                                cue.belief)
                 if self._verb_speaker(event, self.segment(i)) is not False:
-                    self.events[i] = event
+                    self._add(event)
             i += 1
 
     def _strict_ok(self, i: int) -> bool:
@@ -177,8 +188,8 @@ class DocumentReader:
             j -= 1
         if j < sent.start or self.doc[j].lower_ not in ("and", "but", "then"):
             return None
-        for earlier in sorted(self.events.values(), key=lambda e: -e.start):
-            if sent.start <= earlier.start < j and earlier.kind == "verb" and earlier.mention:
+        for earlier in reversed(self.events_in(sent.start, j)):
+            if earlier.kind == "verb" and earlier.mention:
                 return earlier.mention
         return None
 
@@ -205,8 +216,8 @@ class DocumentReader:
             return [], True
         if self.doc[i].lower_.endswith("ing") and i - 1 >= sent.start and self.doc[i - 1].text in (",", "by"):
             # "..., saying:" / "..., adding," : the speaker of the clause the participle hangs on
-            for earlier in sorted(self.events.values(), key=lambda e: -e.start):
-                if sent.start <= earlier.start < i and earlier.kind == "verb" and earlier.mention:
+            for earlier in reversed(self.events_in(sent.start, i)):
+                if earlier.kind == "verb" and earlier.mention:
                     return [earlier.mention], False
             outside = {t for t in range(sent.start, i) if self.in_quote[t]}
             subject = self.finder.sentence_subject(sent, i, outside)
@@ -274,8 +285,8 @@ class DocumentReader:
         return frames
 
     def _sentence_speaker(self, sent, before: int) -> Speaker | None:
-        for event in sorted(self.events.values(), key=lambda e: e.start):
-            if sent.start <= event.start < sent.end and event.speaker is not None and event.kind == "verb":
+        for event in self.events_in(sent.start, sent.end):
+            if event.speaker is not None and event.kind == "verb":
                 return event.speaker
         subject = self.finder.sentence_subject(sent, before)
         return self._resolve(subject, sent) if subject else None
