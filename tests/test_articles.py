@@ -144,3 +144,45 @@ def test_far_dates_are_not_publication_dates():
     from troopclaims.articles import parse_published
     assert parse_published("0001-01-01", "x", lambda m: None) is None
     assert parse_published("9999-12-31", "x", lambda m: None) is None
+
+
+@pytest.mark.parametrize("line, reason", [
+    ('{"source": "a", "kind": "quantity", "text": "t", "value": Infinity}', "finite numbers"),
+    ('{"source": "a", "kind": "quantity", "text": "t", "low": 5000, "high": 1000}', "above high"),
+    ('{"source": "a", "kind": "banana", "text": "t"}', "is not one of"),
+    ('{"source": "a", "kind": "date", "text": "t", "value": "2024-02-31"}', "day is out of range"),
+])
+def test_claims_that_contradict_themselves_are_skipped(line, reason):
+    messages = []
+    assert list(read_claims([line], "c.jsonl", messages.append)) == []
+    assert reason in messages[0]
+
+
+def test_a_claim_among_articles_is_named_not_read_as_an_article():
+    stdin = io.StringIO('{"id": "a", "text": "One."}\n{"source": "a", "kind": "date", "text": "Monday"}\n')
+    articles, messages, _ = read(["-"], stdin=stdin)
+    assert [a.id for a in articles] == ["a"]
+    assert "a claim, not an article" in messages[0]
+
+
+def test_links_to_folders_and_files_that_are_not_regular_are_named(tmp_path):
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "a.txt").write_text("Text.", encoding="utf-8")
+    (tmp_path / "elsewhere").mkdir()
+    (tmp_path / "in" / "linked").symlink_to(tmp_path / "elsewhere")
+    (tmp_path / "in" / "broken.txt").symlink_to(tmp_path / "nowhere")
+    articles, messages, report = read([tmp_path / "in"])
+    assert [a.id for a in articles] == ["a.txt"]
+    assert sorted(name.rsplit("/", 1)[-1] for name, _ in report.skipped) == ["broken.txt", "linked"]
+
+
+def test_utf16_with_a_byte_order_mark_is_read(tmp_path):
+    (tmp_path / "u.txt").write_bytes("About 300 soldiers.".encode("utf-16"))
+    (article,), messages, _ = read([tmp_path / "u.txt"])
+    assert article.text == "About 300 soldiers." and "read as utf-16" in messages[0]
+
+
+def test_unclosed_front_matter_is_said(tmp_path):
+    (tmp_path / "a.md").write_text("---\npublished: 2024-10-25\nText.", encoding="utf-8")
+    (article,), messages, _ = read([tmp_path / "a.md"])
+    assert article.published is None and "never closed" in messages[0]

@@ -166,3 +166,24 @@ def test_an_article_longer_than_the_pipeline_takes_is_skipped_and_named(tmp_path
 def test_odd_model_names_are_one_line_errors(folder, name):
     result = run("extract", str(folder), "--model", name)
     assert result.exit_code == 1 and result.stderr.startswith("Error: ") and "--model blank" in result.stderr
+
+
+def test_an_empty_pipe_into_compare_is_no_error():
+    result = run("compare", "-", "--format", "jsonl", input="")
+    assert result.exit_code == 0 and result.stdout == "" and "stdin is empty" in result.stderr
+
+
+def test_dates_with_no_publication_date_are_not_compared(tmp_path):
+    for name, day in (("a.txt", "Monday"), ("b.txt", "Tuesday")):
+        (tmp_path / name).write_text(f"The troops arrived on {day}.", encoding="utf-8")
+    result = run("compare", str(tmp_path), "--model", "blank", "--format", "jsonl")
+    assert [fact["kind"] for fact in jsonl(result.stdout)] == []
+    assert "not placed on the calendar" in result.stderr
+
+
+def test_tables_print_no_control_characters_from_the_articles(tmp_path, monkeypatch):
+    monkeypatch.setenv("COLUMNS", "200")
+    (tmp_path / "x.txt").write_text("Officials \x1b]0;title\x07said 3,000 [bold]troops[/bold] arrived.\n")
+    for command in ("extract", "compare"):
+        result = run(command, str(tmp_path), "--model", "blank", "--format", "table", "--published", "2030-01-01")
+        assert "\x1b" not in result.stdout and "\x07" not in result.stdout

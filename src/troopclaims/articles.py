@@ -1,6 +1,7 @@
 """Reading input: folders of .txt/.md files, single files, or JSON Lines of articles, with publication dates."""
 from __future__ import annotations
 
+import codecs
 import json
 import re
 from dataclasses import dataclass, field, replace
@@ -27,6 +28,7 @@ class ReadReport:
     read: int = 0
     skipped: list[tuple[str, str]] = field(default_factory=list)
     claims: int = 0                          # claims read as they are (compare's JSON Lines input)
+    empty: int = 0                           # inputs with nothing in them (an empty pipe is no error)
     ids: set[str] = field(default_factory=set)
 
     def skip(self, name: str, reason: str, warn: Warn) -> None:
@@ -79,9 +81,11 @@ def read_articles(paths: Iterable[str], warn: Warn, report: ReadReport | None = 
         if path.is_dir():
             yield from _counted(report, _folder_articles(path, warn, report, published), raw, warn)
         elif path.is_file():
-            if path.suffix == ".jsonl":
+            if path.suffix.lower() == ".jsonl":
                 yield from _counted(report, _jsonl_file(path, warn, report, published), raw, warn)
             else:
+                if path.suffix.lower() == ".json":
+                    warn(f"{path}: read as the text of an article; JSON Lines of articles or claims end in .jsonl")
                 manifest = _manifest(path.parent, warn)
                 article = _file_article(path, path.name, manifest.get(path.name, {}), warn, report, published)
                 if article:
@@ -109,8 +113,16 @@ def _folder_articles(folder: Path, warn: Warn, report: ReadReport, published: st
     listed: set[Path] = set()
     for path in sorted(folder.rglob("*")):
         relative = path.relative_to(folder)
-        if any(part.startswith(".") for part in relative.parts) or not path.is_file():
+        if any(part.startswith(".") for part in relative.parts):
             continue  # hidden files and folders (.git, .DS_Store) are not articles
+        if path.is_dir():
+            if path.is_symlink():
+                report.skip(str(path), "a link to a folder is not followed; give that folder as a path of its own",
+                            warn)
+            continue
+        if not path.is_file():
+            report.skip(str(path), "not a regular file (a broken link, a pipe or a device)", warn)
+            continue
         if path.name == MANIFEST:
             continue
         if path.suffix not in TEXT_SUFFIXES:
@@ -156,7 +168,12 @@ def _manifest(folder: Path, warn: Warn) -> dict[str, dict]:
 
 
 def decode(data: bytes) -> tuple[str, str]:
-    """Return (text, encoding) for file bytes: UTF-8 first, then the legacy fallback."""
+    """Return (text, encoding) for file bytes: UTF-16 when it says so, else UTF-8, then the legacy fallback."""
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        try:
+            return data.decode("utf-16"), "utf-16"
+        except UnicodeDecodeError:
+            pass
     try:
         return data.decode("utf-8-sig"), "utf-8"
     except UnicodeDecodeError:
@@ -174,7 +191,7 @@ def _file_article(path: Path, article_id: str, fields: dict, warn: Warn, report:
     except OSError as exc:
         report.skip(str(path), f"cannot read ({exc.strerror or exc}); check its permissions", warn)
         return None
-    if b"\x00" in data[:8192]:
+    if b"\x00" in data[:8192] and not data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         report.skip(str(path), "looks binary (NUL bytes); give text files only", warn)
         return None
     text, encoding = decode(data)
@@ -184,6 +201,8 @@ def _file_article(path: Path, article_id: str, fields: dict, warn: Warn, report:
     date_value = fields.get("published")
     body_start = 0
     match = _FRONT_MATTER.match(text)
+    if match is None and re.match(r"---[ \t]*\r?\n", text):
+        warn(f"{path}: front matter opened with --- is never closed with a --- line; read it all as text")
     if match:
         body_start = match.end()
         try:
@@ -191,6 +210,8 @@ def _file_article(path: Path, article_id: str, fields: dict, warn: Warn, report:
         except RulesError as exc:
             warn(f"{exc}; front matter ignored")
             front = None
+        if front is not None and not isinstance(front, dict):
+            warn(f"{path}:2: front matter must be a mapping such as `published: 2024-10-25` (ignored)")
         if isinstance(front, dict):
             meta = {**{k: v for k, v in front.items() if k != "published"}, **meta}
             if date_value is None:
@@ -241,10 +262,17 @@ def _json_records(lines: Iterable[str], name: str, warn: Warn, report: ReadRepor
 def _jsonl_articles(lines: Iterable[str], name: str, warn: Warn, report: ReadReport,
                     published: str | None) -> Iterator[Article]:
     for where, record in _json_records(lines, name, warn, report, "write one JSON object a line"):
+        if is_claims_record(record):
+            report.skip(where, "a claim, not an article; give claims to `troopclaims compare` on their own", warn)
+            continue
         if not isinstance(record, dict) or not isinstance(record.get("text"), str):
             report.skip(where, 'needs an object with a "text" string, e.g. {"id": "a1", "text": "..."}', warn)
             continue
-        article_id = without_surrogates(str(record.get("id") or where))
+        raw_id = record.get("id")
+        if raw_id is not None and (isinstance(raw_id, bool) or not isinstance(raw_id, (str, int))):
+            report.skip(where, '"id" must be a string or a number', warn)
+            continue
+        article_id = without_surrogates(str(raw_id)) if raw_id not in (None, "") else where
         date_value = parse_published(record.get("published"), where, warn) or published
         meta = {k: v for k, v in record.items() if k not in ("id", "text", "published")}
         yield Article(article_id, without_surrogates(record["text"]), date_value, meta)

@@ -171,7 +171,7 @@ class _counting:
 
 def _finish(report: ReadReport, found: str) -> None:
     warn(f"{report.summary()}; {found}")
-    if report.read == 0 and report.claims == 0:
+    if report.read == 0 and report.claims == 0 and not report.empty:
         click.echo("Error: no input could be read; give a folder of .txt/.md files, files, or JSON Lines", err=True)
         sys.exit(ExitCode.ERROR)
 

@@ -293,10 +293,12 @@ def filter_facts(facts: list[Fact], only: str | None = None, min_sources: int = 
 def compare_claims(claims: Iterable[Claim], rules, warn: Callable[[str], None] = lambda message: None) -> list[Fact]:
     """Return the facts of claims as compare shows them; figures that count nothing known are left out, and said so."""
     states = event_lexicon(rules).states
-    kept, uncounted, undated, per_group = [], 0, 0, 0
+    kept, uncounted, undated, per_group, unplaced = [], 0, 0, 0, 0
     for claim in claims:
         if claim.kind == "quantity" and not claim.unit:
             uncounted += 1
+        elif claim.kind == "date" and claim.value is None and claim.low is None and claim.high is None:
+            unplaced += 1     # "on Monday" with no publication date: it says nothing the calendar can compare
         elif claim.distributive:
             per_group += 1
         elif claim.kind == "date" and (not claim.event or claim.aspect in states):
@@ -308,6 +310,9 @@ def compare_claims(claims: Iterable[Claim], rules, warn: Callable[[str], None] =
              "(see them with `troopclaims extract`)")
     if per_group:
         warn(f"left out {per_group} figure{'s' * (per_group != 1)} counted per group (\"every 30 soldiers\")")
+    if unplaced:
+        warn(f"left out {unplaced} date{'s' * (unplaced != 1)} not placed on the calendar "
+             "(relative to an unknown publication date: give --published or a sources.yaml)")
     if undated:
         warn(f"left out {undated} date{'s' * (undated != 1)} that date{'s' * (undated == 1)} no event "
              "(only when something was said, a state's bounds, or no verb found)")

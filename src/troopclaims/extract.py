@@ -159,6 +159,10 @@ def claims_from_inputs(paths: Iterable[str], rules, model: str | None = None, ki
                 read_lines(Path(path), warn, report)
             if lines is None:
                 continue                      # unreadable: read_lines said so
+            if not any(line.strip() for line in lines):
+                report.empty += 1
+                warn(f"{'stdin' if path == '-' else path} is empty: nothing to compare")
+                continue
             if sniff_jsonl(lines) == "claims":
                 yield from read_claims(lines, "<stdin>" if path == "-" else path, warn, report)
                 continue

@@ -1,7 +1,10 @@
 """The record types every module shares: an article read from input and a claim found in it."""
 from __future__ import annotations
 
+import math
+import re
 from dataclasses import asdict, dataclass, field, fields, replace
+from datetime import date
 
 
 @dataclass(frozen=True)
@@ -77,6 +80,8 @@ class Claim:
 
 
 FIELD_NAMES = tuple(f.name for f in fields(Claim))
+KINDS = ("quantity", "date", "place")
+_ISO = re.compile(r"\d{4}(-\d{2}(-\d{2})?)?")
 _FIGURE = (int, float, str, type(None))
 _FIGURES = ("value", "low", "high")
 # The JSON types each field may have (the rest are strings or null).
@@ -90,11 +95,20 @@ def _check_types(values: dict) -> None:
     for key, value in values.items():
         if not isinstance(value, _TYPES.get(key, (str, type(None)))) or isinstance(value, bool) and key in _FIGURES:
             raise ValueError(f"field {key!r} has a {type(value).__name__}")
+    if values["kind"] not in KINDS:
+        raise ValueError(f"kind {values['kind']!r} is not one of {', '.join(KINDS)}")
     figures = [values.get(key) for key in _FIGURES if values.get(key) is not None]
-    if values["kind"] == "date" and any(not isinstance(figure, str) for figure in figures):
-        raise ValueError("a date's value, low and high are ISO dates")
-    if values["kind"] == "quantity" and any(isinstance(figure, str) for figure in figures):
-        raise ValueError("a quantity's value, low and high are numbers")
+    if values["kind"] == "date":
+        if not all(isinstance(figure, str) and _ISO.fullmatch(figure) for figure in figures):
+            raise ValueError("a date's value, low and high are ISO dates (2024-10-27, 2024-10 or 2024)")
+        for figure in (figure for figure in figures if len(figure) == 10):
+            date.fromisoformat(figure)     # a ValueError for days that do not exist (2024-02-31)
+    if values["kind"] == "quantity" and any(isinstance(figure, str) or not math.isfinite(figure)
+                                            for figure in figures):
+        raise ValueError("a quantity's value, low and high are finite numbers")
+    low, high = values.get("low"), values.get("high")
+    if low is not None and high is not None and type(low) is type(high) and low > high:
+        raise ValueError(f"low {low!r} is above high {high!r}")
     if any(not isinstance(item, str) for item in values.get("hedges") or ()):
         raise ValueError("hedges must be a list of strings")
 

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import csv
 import json
+import re
 import sys
 from typing import IO, Iterable
 
@@ -27,6 +28,14 @@ def choose_format(explicit: str | None, is_terminal: bool) -> str:
 def write_jsonl(records: Iterable[dict], out: IO[str]) -> None:
     for record in records:
         out.write(json.dumps(record, ensure_ascii=False) + "\n")
+
+
+_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
+def printable(text: str) -> str:
+    """Return text without control characters, so that an article cannot drive the terminal (ESC sequences)."""
+    return _CONTROL.sub("", text)
 
 
 def _cell(value) -> str:
@@ -83,6 +92,7 @@ def who(claim) -> str:
 def write_claims_table(claims: Iterable[Claim], out: IO[str], width: int | None = None) -> None:
     from rich.console import Console
     from rich.table import Table
+    from rich.text import Text
 
     table = Table(show_lines=False, header_style="bold")
     for name in ("source", "kind", "text", "value", "interval", "unit", "subject", "place", "speaker", "event"):
@@ -90,8 +100,9 @@ def write_claims_table(claims: Iterable[Claim], out: IO[str], width: int | None 
     rows = 0
     for claim in claims:
         rows += 1
-        table.add_row(claim.source, claim.kind, claim.text, figure(claim.value), interval(claim),
-                      claim.unit or "", claim.subject or "", claim.place or "", who(claim), claim.event or "")
+        cells = (claim.source, claim.kind, claim.text, figure(claim.value), interval(claim), claim.unit or "",
+                 claim.subject or "", claim.place or "", who(claim), claim.event or "")
+        table.add_row(*(Text(printable(cell)) for cell in cells))
     if rows:     # no rows, no table: stdout carries data only, the summary on stderr says what was read
         Console(file=out, width=width, soft_wrap=False).print(table)
 
@@ -131,7 +142,7 @@ def write_facts_table(facts, out: IO[str], show_sentences: bool = False, width: 
     console = Console(file=out, width=width, soft_wrap=False)
     for fact in facts:
         style = VERDICT_STYLE.get(fact.verdict, "")
-        title = Text.assemble((fact.name, "bold"), "  ", (fact.verdict.upper(), style),
+        title = Text.assemble((printable(fact.name), "bold"), "  ", (fact.verdict.upper(), style),
                               f"  {fact.speakers} speaker{'s' * (fact.speakers != 1)}, "
                               f"{fact.reports} report{'s' * (fact.reports != 1)}")
         if fact.within:
@@ -140,13 +151,14 @@ def write_facts_table(facts, out: IO[str], show_sentences: bool = False, width: 
         for name in ("camp", "source", "published", "speaker", "figure", "interval", "status", "event"):
             table.add_column(name, overflow="fold")
         for index, claim in enumerate(fact.claims):
-            table.add_row(_camp_label(fact, index), claim.source, claim.published or "", who(claim), claim.text,
-                          interval(claim), _status(claim), claim.event or "")
+            cells = (_camp_label(fact, index), claim.source, claim.published or "", who(claim), claim.text,
+                     interval(claim), _status(claim), claim.event or "")
+            table.add_row(*(Text(printable(cell)) for cell in cells))
             if show_sentences:
-                table.add_row("", "", "", "", Text(claim.sentence, "dim"), "", "", "")
+                table.add_row("", "", "", "", Text(printable(claim.sentence), "dim"), "", "", "")
         console.print(table)
         if len(fact.camps) > 1:
-            console.print(Text(_camps_line(fact), style))
+            console.print(Text(printable(_camps_line(fact)), style))
         console.print()
 
 
@@ -161,7 +173,7 @@ def write_facts_csv(facts, out: IO[str]) -> None:
 
 
 def _md(text) -> str:
-    return str(text).replace("|", "\\|").replace("\n", " ")
+    return printable(str(text).replace("|", "\\|").replace("\n", " "))
 
 
 def write_facts_markdown(facts, out: IO[str], show_sentences: bool = False) -> None:
