@@ -53,3 +53,9 @@ def test_compare_says_what_it_leaves_out(rules):
         "left out 1 figure whose counted noun was not found (see them with `troopclaims extract`)",
         'left out 1 figure counted per group ("every 30 soldiers")',
         "left out 1 date that dates no event (only when something was said, a state's bounds, or no verb found)"]
+
+
+def test_without_a_parse_a_date_right_after_a_reporting_verb_dates_the_report(blank_nlp, rules, article):
+    text = "The Red Cross said on Saturday that 500 people had been evacuated since Thursday."
+    dates = {c.text: c.event for c in claims_in(blank_nlp(text), article(text), rules) if c.kind == "date"}
+    assert dates == {"Saturday": None, "since Thursday": "evacuated"}

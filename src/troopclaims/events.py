@@ -11,6 +11,7 @@ from troopclaims.spans import annotated
 _VERBAL = ("VERB", "AUX")
 _MODIFIERS = ("acl", "relcl", "amod")
 _CLAUSE_EDGES = ("conj", "relcl", "parataxis")
+_LINKS = ("on", "in", "at", "last", "this", "early", "late", "earlier")
 
 
 @dataclass(frozen=True)
@@ -73,14 +74,15 @@ def event_lexicon(rules) -> EventLexicon:
     return rules.cached("event lexicon", build)
 
 
-def governing_event(doc, start: int, end: int, lexicon: EventLexicon) -> tuple[str | None, str | None]:
+def governing_event(doc, start: int, end: int, lexicon: EventLexicon,
+                    is_date: bool = False) -> tuple[str | None, str | None]:
     """Return (event word as written, aspect) for the claim at doc.text[start:end], or (None, None)."""
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None or not len(span):
         return None, None
     if annotated(doc, "DEP"):
         return _by_parse(span, lexicon) or (None, None)
-    return _by_words(span, lexicon)
+    return _by_words(span, lexicon, is_date)
 
 
 def _hit(token, lexicon: EventLexicon):
@@ -127,11 +129,16 @@ def _by_parse(span, lexicon: EventLexicon):
     return found or first_verb
 
 
-def _by_words(span, lexicon: EventLexicon):
+def _by_words(span, lexicon: EventLexicon, is_date: bool = False):
     """Without a parse: the nearest event word in the sentence, after the claim first."""
     sentence = span.sent
     after = [token for token in sentence if token.i >= span.end]
     before = [token for token in sentence if token.i < span.start][::-1]
+    # "said on Saturday that 500 were evacuated": a date right after a reporting verb dates the report.
+    if is_date and before[:1] and before[0].lower_ in _LINKS:
+        before = before[1:]
+    if is_date and before[:1] and lexicon.reports(before[0].text, before[0].lemma_):
+        return None, None
     for tokens in (after[:8], before[:8]):
         for token in tokens:
             if lexicon.reports(token.text, token.lemma_) or token.text in ".;:":

@@ -78,7 +78,8 @@ def claims_in(doc, article: Article, rules, kinds: tuple[str, ...] = DEFAULT_KIN
     if "date" in kinds:
         claims += date_claims
     lexicon = event_lexicon(rules)
-    claims = [claim.with_fields(**dict(zip(("event", "aspect"), governing_event(doc, claim.start, claim.end, lexicon))))
+    claims = [claim.with_fields(**dict(zip(("event", "aspect"),
+                                           governing_event(doc, claim.start, claim.end, lexicon, claim.kind == "date"))))
               for claim in claims]
     claims = _inherit_events(sorted(claims, key=lambda claim: (claim.start, claim.end)))
     # What a date dates, for telling apart dates of events outside the rules ("Cheeks coached" in 2007, "he coached"
