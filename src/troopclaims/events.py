@@ -5,7 +5,7 @@ from dataclasses import dataclass, replace
 
 from troopclaims.cues import build_cue_rules
 from troopclaims.errors import RulesError
-from troopclaims.rules import LineDict, check_keys, location
+from troopclaims.rules import LineDict, check_keys, location, word_list
 from troopclaims.spans import annotated
 
 _VERBAL = ("VERB", "AUX")
@@ -52,15 +52,13 @@ def build_event_lexicon(section: LineDict) -> EventLexicon:
     if not isinstance(classes, dict):
         raise RulesError(f"{location(section, 'aspects')}: aspects must map a class name to a list of words")
     for name, words in classes.items():
-        if not isinstance(words, list) or not all(isinstance(word, str) and word.strip() for word in words):
-            raise RulesError(f"{location(classes, name)}: aspect {name!r} needs a list of words")
-        for word in words:
-            for form in forms(word.strip().lower()):
+        for word in word_list(words, location(classes, name), f"aspect {name!r}"):
+            for form in forms(word.lower()):
                 aspects[form] = str(name)        # the last entry wins: a user's class comes after the defaults
     listed = {}
     for key in ("subject_owns", "states"):
-        listed[key] = section.get(key) or []
-        if not isinstance(listed[key], list) or any(name not in classes for name in listed[key]):
+        listed[key] = word_list(section.get(key), location(section, key), key)
+        if any(name not in classes for name in listed[key]):
             raise RulesError(f"{location(section, key)}: {key} must list aspects defined above")
     return EventLexicon(aspects, frozenset(), frozenset(listed["subject_owns"]), frozenset(listed["states"]))
 

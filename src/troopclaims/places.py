@@ -10,7 +10,7 @@ from typing import Iterable, Iterator
 from troopclaims.errors import RulesError
 from troopclaims.records import Article, Claim
 from troopclaims import rules as rules_module
-from troopclaims.rules import LineDict, check_keys, location
+from troopclaims.rules import LineDict, check_keys, location, word_list
 from troopclaims.spans import annotated, new_claim
 
 RELATIONS = ("in", "near", "border", "front")
@@ -198,7 +198,7 @@ def build_gazetteer(section: LineDict) -> Gazetteer:
     """Return a Gazetteer from a places section; RulesError names the file and line of anything wrong."""
     where = location(section, fallback="rules/places.yaml")
     check_keys(section, where, SECTIONS)
-    types = _strings(section.get("types", []), location(section, "types", where), "types")
+    types = word_list(section.get("types", []), location(section, "types", where), "types")
     entries: dict[str, _Entry] = {}
     imported = _import(section.get("import"), location(section, "import", where), section, entries)
     _hand_places(section.get("places") or {}, location(section, "places", where), set(types), entries, imported)
@@ -208,20 +208,6 @@ def build_gazetteer(section: LineDict) -> Gazetteer:
     _word_lists(section, where, types, gaz)
     _name_patterns(section, where, types, gaz)
     return gaz
-
-
-def _strings(node, where: str, what: str) -> list[str]:
-    if node is None:
-        return []
-    if not isinstance(node, list):
-        raise RulesError(f"{where}: {what} must be a list of words, e.g. [a, b]")
-    for index, item in enumerate(node):
-        if isinstance(item, bool):
-            raise RulesError(f"{location(node, index, where)}: {what}: YAML reads this word as {item}; "
-                             f"put it in quotes (\"on\", \"no\")")
-        if not isinstance(item, str) or not item.strip():
-            raise RulesError(f"{location(node, index, where)}: {what} must hold non-empty words, got {item!r}")
-    return [item.strip() for item in node]
 
 
 def _file_of(node, fallback: str) -> str:
@@ -238,7 +224,7 @@ def _import(node, where: str, section: LineDict, entries: dict[str, _Entry]) -> 
     codes: dict[str, str] = {}
     if node.get("countries", False) not in (True, False):
         raise RulesError(f"{location(node, 'countries', where)}: countries must be true or false")
-    subdivisions = _strings(node.get("subdivisions"), location(node, "subdivisions", where), "subdivisions")
+    subdivisions = word_list(node.get("subdivisions"), location(node, "subdivisions", where), "subdivisions")
     if not node.get("countries", False) and not countries and not subdivisions:
         return codes
     import pycountry
@@ -261,8 +247,8 @@ def _import(node, where: str, section: LineDict, entries: dict[str, _Entry]) -> 
             raise RulesError(f"{spot}: name must be a word or phrase")
         aliases = [n for n in names if "," not in n]
         aliases += [re.sub(r"\s*\(.*\)", "", n) for n in names if "(" in n]
-        aliases += _strings(fields.get("aliases"), location(fields, "aliases", spot), "aliases")
-        demonyms = _strings(fields.get("demonyms"), location(fields, "demonyms", spot), "demonyms")
+        aliases += word_list(fields.get("aliases"), location(fields, "aliases", spot), "aliases")
+        demonyms = word_list(fields.get("demonyms"), location(fields, "demonyms", spot), "demonyms")
         entries[canonical] = _Entry(canonical, "country", None, aliases, demonyms, spot,
                                     _file_of(fields, spot) if fields else "pycountry", imported=not fields,
                                     lookup_only=[n for n in names if "," in n])
@@ -300,8 +286,8 @@ def _hand_places(node, where: str, types: set[str], entries: dict[str, _Entry], 
         parent = fields.get("parent", existing.parent if existing else None)
         if parent is not None and not isinstance(parent, str):
             raise RulesError(f"{location(fields, 'parent', spot)}: parent must be a place name")
-        aliases = _strings(fields.get("aliases"), location(fields, "aliases", spot), "aliases")
-        demonyms = _strings(fields.get("demonyms"), location(fields, "demonyms", spot), "demonyms")
+        aliases = word_list(fields.get("aliases"), location(fields, "aliases", spot), "aliases")
+        demonyms = word_list(fields.get("demonyms"), location(fields, "demonyms", spot), "demonyms")
         if existing:
             aliases, demonyms = existing.aliases + aliases, existing.demonyms + demonyms
         entries[name] = _Entry(name, kind, parent, aliases, demonyms, spot, _file_of(fields, spot))
@@ -389,25 +375,25 @@ def _name_patterns(section: LineDict, where: str, types: list[str], gaz: Gazette
             kind_where = location(node, kind, spot)
             if kind not in types:
                 raise RulesError(f"{kind_where}: unknown type {kind!r}; use one of {', '.join(types)}")
-            for word in _strings(words, kind_where, f"{name}.{kind}"):
+            for word in word_list(words, kind_where, f"{name}.{kind}"):
                 target[_fold(word) if fold else _key(word)] = kind
 
 
 def _word_lists(section: LineDict, where: str, types: list[str], gaz: Gazetteer) -> None:
     for name in LIST_SECTIONS:
-        words = _strings(section.get(name), location(section, name, where), name)
+        words = word_list(section.get(name), location(section, name, where), name)
         # Clause breaks are compared as written: a dash that ends a clause is no hyphen.
         setattr(gaz, name, frozenset(w.lower() if name == "clause_breaks" else _fold(w) for w in words))
     relations = section.get("relations") or LineDict()
     spot = location(section, "relations", where)
     check_keys(relations, spot, RELATIONS)
     for relation, words in relations.items():
-        for word in _strings(words, location(relations, relation, spot), f"relations.{relation}"):
+        for word in word_list(words, location(relations, relation, spot), f"relations.{relation}"):
             gaz.relation_words[_fold(word)] = relation
     anaphora = section.get("anaphora") or LineDict()
     spot = location(section, "anaphora", where)
     check_keys(anaphora, spot, ("reach", "phrases", "not_before"))
-    gaz.not_before = frozenset(_fold(w) for w in _strings(anaphora.get("not_before"),
+    gaz.not_before = frozenset(_fold(w) for w in word_list(anaphora.get("not_before"),
                                                           location(anaphora, "not_before", spot), "not_before"))
     reach = anaphora.get("reach", 5)
     if not isinstance(reach, int) or isinstance(reach, bool) or reach < 0:
@@ -418,7 +404,7 @@ def _word_lists(section: LineDict, where: str, types: list[str], gaz: Gazetteer)
         raise RulesError(f"{location(anaphora, 'phrases', spot)}: phrases must map a phrase to place types")
     for phrase, allowed in phrases.items():
         phrase_where = location(phrases, phrase, spot)
-        allowed = _strings(allowed, phrase_where, f"types of {phrase!r}")
+        allowed = word_list(allowed, phrase_where, f"types of {phrase!r}")
         for kind in allowed:
             if kind not in types:
                 raise RulesError(f"{phrase_where}: unknown type {kind!r}; use one of {', '.join(types)}")

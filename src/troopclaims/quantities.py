@@ -7,7 +7,7 @@ from typing import Iterator
 from troopclaims.errors import RulesError
 from troopclaims.numbers import Numeric, number_lexicon, numerics
 from troopclaims.records import Article, Claim
-from troopclaims.rules import LineDict, check_keys, location
+from troopclaims.rules import LineDict, check_keys, location, word_list
 from troopclaims.spans import annotated, new_claim, token_at
 
 _NOUNS = ("NOUN", "PROPN")
@@ -50,12 +50,6 @@ class QuantityLexicon:
         return self.plurals.get(lemma) or (lemma if lemma.endswith("s") else lemma + "s")
 
 
-def _words(node, where: str, name: str) -> list[str]:
-    if not isinstance(node, list) or not all(isinstance(item, str) and item.strip() for item in node):
-        raise RulesError(f"{where}: {name} must be a list of words")
-    return [item.strip() for item in node]
-
-
 def build_quantity_lexicon(section: LineDict) -> QuantityLexicon:
     """Return the compiled rules/quantities.yaml (strictly checked)."""
     check_keys(section, section.where(), allowed=("units", "pronouns", "count_nouns", "durations", "present",
@@ -65,9 +59,9 @@ def build_quantity_lexicon(section: LineDict) -> QuantityLexicon:
     if not isinstance(table, dict):
         raise RulesError(f"{location(section, 'units')}: units must map a canonical unit to a list of words")
     for unit, words in table.items():
-        for word in _words(words, location(table, unit), f"unit {unit!r}"):
+        for word in word_list(words, location(table, unit), f"unit {unit!r}"):
             units[tuple(word.lower().split())] = str(unit)
-    sets = {name: frozenset(word.lower() for word in _words(section.get(name) or [], location(section, name), name))
+    sets = {name: frozenset(word.lower() for word in word_list(section.get(name), location(section, name), name))
             for name in ("pronouns", "count_nouns", "durations", "present", "distributive", "size_words")}
     members, plurals = section.get("members") or {}, section.get("plurals") or {}
     for name, table in (("members", members), ("plurals", plurals)):

@@ -116,6 +116,22 @@ def location(node: Any, key: Any = None, fallback: str = "?") -> str:
     return node.where(key) if isinstance(node, (LineDict, LineList)) else fallback
 
 
+def word_list(node: Any, where: str, what: str) -> list[str]:
+    """Return a rule file's list of words, stripped; RulesError naming the line of a bad item (YAML's yes/no/on
+    read as booleans included) or of a value that is not a list. None is an empty list."""
+    if node is None:
+        return []
+    if not isinstance(node, list):
+        raise RulesError(f"{where}: {what} must be a list of words, e.g. [a, b]")
+    for index, item in enumerate(node):
+        if isinstance(item, bool):
+            raise RulesError(f"{location(node, index, where)}: {what}: YAML reads this word as {item}; "
+                             f"put it in quotes (\"on\", \"no\")")
+        if not isinstance(item, str) or not item.strip():
+            raise RulesError(f"{location(node, index, where)}: {what} must hold non-empty words, got {item!r}")
+    return [item.strip() for item in node]
+
+
 def default_rules_dir() -> Path:
     """Return the folder of the rules that ship with the package."""
     try:
