@@ -27,6 +27,7 @@ eval: $(STAMP)
 	$(BIN)/python scripts/eval_places.py
 	$(BIN)/python scripts/eval_attribution.py
 	$(BIN)/python scripts/eval_compare.py
+	$(BIN)/python scripts/eval_facts.py
 
 bench: $(STAMP)
 	$(BIN)/python scripts/bench.py
