@@ -6,9 +6,9 @@ troopclaims extracts the claims of the annotated articles and compares them clus
 annotated articles only). A gold figure is found when a quantity claim of its article overlaps its span; every
 quantity claim in an annotated article that overlaps no gold figure is a false positive (the articles are marked
 whole: eval/gold/README.md says which numbers are figures). Of the found figures, the claim overlapping most is
-checked for unit, aspect, value and qualifier. A gold fact with members in 2+ articles is grouped when one fact of
-compare holds found claims of it from 2+ articles; then its verdict is checked, and the purity of that group is the
-share of its gold-matched claims that belong to the same gold fact. Failures follow, by class, largest first.
+checked for unit, aspect, value and qualifier (and, loosely, place and speaker). A gold fact with members in 2+
+articles is grouped when one fact of compare holds found claims of it from 2+ articles; then its verdict is
+checked, and the purity of that group is the share of its gold-matched claims that belong to the same gold fact. Failures follow, by class, largest first.
 Exits 0 with "skipped: ..." when the evaluation folder is absent.
 """
 from __future__ import annotations
@@ -41,6 +41,8 @@ class Report:
     unit_aspect: int = 0
     value: int = 0
     qualifier: int = 0
+    place: int = 0
+    speaker: int = 0
     facts: int = 0
     grouped: int = 0
     verdict: int = 0
@@ -105,6 +107,14 @@ def same_value(gold, claimed) -> bool:
         return False
 
 
+def same_name(gold: str | None, claimed: str | None) -> bool:
+    """Return whether two names agree loosely: both null, or the words of one all among the other's."""
+    def words(name: str | None) -> set[str]:
+        return {word.strip(".,'’") for word in (name or "").lower().replace("'s", "").split()} - {"the", ""}
+    shorter, longer = sorted((words(gold), words(claimed)), key=len)
+    return shorter <= longer and (bool(shorter) or not longer)
+
+
 def show(figure: dict) -> str:
     return f"{figure['doc']}@{figure['start']} {figure['text']!r} ({figure['unit']}/{figure['aspect']})"
 
@@ -142,6 +152,8 @@ def score_figures(figures: list[dict], claims: list, report: Report) -> tuple[di
         if not value_ok:
             report.fail("value wrong", f"{show(figure)} value {figure['value']} got {claim.value} ({claim.text!r})")
         report.qualifier += figure["qualifier"] == claim.qualifier
+        report.place += same_name(figure["place"], claim.place)
+        report.speaker += same_name(figure["speaker"], claim.speaker)
         if figure["qualifier"] != claim.qualifier:
             report.fail(f"qualifier wrong: {figure['qualifier']} -> {claim.qualifier}",
                         f"{show(figure)} got {claim.text!r}")
@@ -197,6 +209,8 @@ def print_report(report: Report, header: str, verbose: bool) -> None:
     print(f"  found figures with the right unit and aspect: {ratio(report.unit_aspect, report.found)}; "
           f"unit {ratio(report.unit, report.found)}, aspect {ratio(report.aspect, report.found)}, "
           f"value {ratio(report.value, report.found)}, qualifier {ratio(report.qualifier, report.found)}")
+    print(f"  and, names compared loosely: place {ratio(report.place, report.found)}, "
+          f"speaker {ratio(report.speaker, report.found)}")
     print(f"  gold facts in 2+ articles grouped across 2+ articles by compare: {ratio(report.grouped, report.facts)}; "
           f"right verdict {ratio(report.verdict, report.grouped)}; "
           f"purity {ratio(report.pure, report.matched_in_groups)}")

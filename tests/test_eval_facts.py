@@ -124,3 +124,10 @@ def test_the_gold_offsets_hold_on_the_texts():
     docs, figures, _ = eval_facts.load_gold(eval_facts.DEFAULT_GOLD)
     texts = {doc["doc"]: (eval_facts.DEFAULT_EVAL / doc["doc"]).read_text(encoding="utf-8") for doc in docs}
     assert all(texts[item["doc"]][item["start"]:item["end"]] == item["text"] for item in figures)
+
+
+@pytest.mark.parametrize("gold, claimed, same", [
+    (None, None, True), ("Qeshm", "Qeshm island", True), ("the Defence Ministry", "Defence Ministry", True),
+    ("Athens", "Greece", False), ("Athens", None, False), (None, "Athens", False)])
+def test_names_agree_loosely(gold, claimed, same):
+    assert eval_facts.same_name(gold, claimed) is same
