@@ -150,3 +150,14 @@ def test_a_revised_figure_is_an_earlier_value(blank_nlp, rules, article):
 def test_implied_counted_things_by_parse(sentence, expected, model_nlp, rules, article):
     claims = claims_in(model_nlp(sentence), article(sentence), rules, ("quantity",))
     assert [(c.text, c.unit, c.aspect) for c in claims] == expected
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("sentence, expected", [
+    ("The death toll in the province rose to 300.", ("people", "killed")),
+    ("Two men were killed during protests by thousands who marched.", ("people", "attended")),
+    ("An earthquake with a magnitude of at least 5.9 hit the coast.", ("magnitude", "damaged")),
+])
+def test_what_the_subject_or_a_noun_before_implies(sentence, expected, model_nlp, rules, article):
+    claims = claims_in(model_nlp(sentence), article(sentence), rules, ("quantity",))
+    assert (claims[-1].unit, claims[-1].aspect) == expected

@@ -11,6 +11,7 @@ from datetime import date
 from typing import Callable, Iterable
 
 from troopclaims.events import event_lexicon
+from troopclaims.numbers import number_lexicon
 from troopclaims.places import gazetteer
 from troopclaims.records import Claim, plain_number
 
@@ -197,13 +198,15 @@ def aspect_label(key: str | None) -> str | None:
     return key.removeprefix("event:").split(":")[0] if key else None
 
 
-def aspect_key(claim: Claim) -> str | None:
+def aspect_key(claim: Claim, measures: frozenset[str] = frozenset()) -> str | None:
     """Return what a claim is grouped by for its event: the aspect, else the event word, else None (no event found).
 
     An event word outside the rules keeps its claims apart: "35 treated" and "2,800 staying" are not one count; a
-    date of such an event also needs the same subject ("Cheeks coached" is not "Stevens coached").
+    date of such an event also needs the same subject ("Cheeks coached" is not "Stevens coached"). A measure
+    (`measures`: magnitude, USD ...) says what it is by its unit: with an event outside the rules ("measured 5.9",
+    "made an offer of $160 million") it joins the one fact of its unit that fits.
     """
-    if claim.aspect or not claim.event:
+    if claim.aspect or not claim.event or claim.kind == "quantity" and claim.unit in measures:
         return claim.aspect
     if claim.kind == "date":
         head = (claim.subject or "").split()[-1:] or ["?"]
@@ -220,20 +223,21 @@ def _place_of(claim: Claim) -> str | None:
 
 
 def group_claims(claims: Iterable[Claim], contains: Contains = same_place,
-                 name_actor: Callable[[str], str] | None = None, cumulative: Iterable[str] = ()) -> list[Fact]:
+                 name_actor: Callable[[str], str] | None = None, cumulative: Iterable[str] = (),
+                 measures: Iterable[str] = ()) -> list[Fact]:
     """Return the facts the claims state, each with its verdict, conflicts first.
 
     `contains(outer, inner)` says whether one place lies inside another; `name_actor` turns an actor into the
     adjective used in fact names ("North Korea" -> "North Korean"); figures of `cumulative` aspects (counts that
-    only grow: killed, arrested ...) are read as a series over days.
+    only grow: killed, arrested ...) are read as a series over days; `measures` are units of measure (aspect_key).
     """
-    cumulative = frozenset(cumulative)
+    cumulative, measures = frozenset(cumulative), frozenset(measures)
     groups: dict[tuple, list[Claim]] = defaultdict(list)
     for claim in claims:
         if claim.kind == "place":
             continue
         unit = claim.unit if claim.kind == "quantity" else None
-        groups[(claim.kind, unit, claim.actor, aspect_key(claim))].append(claim)
+        groups[(claim.kind, unit, claim.actor, aspect_key(claim, measures))].append(claim)
     # A claim that does not say whose (or what event) joins the only candidate there is.
     groups = _fill_unknown(groups, 2)
     groups = _fill_unknown(groups, 3)
@@ -359,4 +363,4 @@ def compare_claims(claims: Iterable[Claim], rules, warn: Callable[[str], None] =
     for word, place in places.demonym_surfaces.items():     # the first demonym listed is the adjective
         adjectives.setdefault(place, word)
     return group_claims(kept, contains=places.contains, name_actor=lambda actor: adjectives.get(actor, actor),
-                        cumulative=events.cumulative)
+                        cumulative=events.cumulative, measures=set(number_lexicon(rules).unit_forms.values()))

@@ -15,6 +15,9 @@ from troopclaims.spans import annotated, new_claim, token_at
 _NOUNS = ("NOUN", "PROPN")
 _MAX_UNIT_WORDS = 4
 _PREPOSITIONS = ("in", "on", "at", "to", "by", "from", "and", "or")
+# Words that end the clause a figure completes, looking back for its subject without a parse.
+_CLAUSE_WORDS = frozenset(("in", "on", "during", "after", "before", "by", "for", "with", "from", "since", "near",
+                           "among", "as", "while", "when", "that", "which", "who", "and", "or", "but", "than"))
 
 
 @dataclass(frozen=True)
@@ -245,26 +248,54 @@ def _counted(doc, numeric: Numeric, tokens, lexicon: QuantityLexicon, previous: 
 
 
 def _named_before(doc, numeric: Numeric, lexicon: QuantityLexicon) -> Counted | None:
-    """The counted noun before the figure in its clause: "a death toll of 6,500", "a crowd of 5,000", "the toll rose to
-    nearly 9,000", "casualties reached 300" (a noun that implies what it counts, or a counted noun followed by of)."""
+    """The counted noun before the figure: "a death toll of 6,500", "a crowd of 5,000" (a counted noun and of), or
+    the subject of the verb the figure completes when it implies what it counts: "the toll rose to nearly 9,000",
+    "casualties reached 300"."""
     first = token_at(doc, numeric.start)
     if first is None or not first.i:
         return None
-    start = max(first.sent.start, first.i - 7)
-    before = doc[start:first.i]
-    for j in range(len(before) - 1, -1, -1):
+    of = doc[first.i - 1]
+    if of.lower_ == "of":
+        for size in range(min(3, of.i - first.sent.start), 0, -1):
+            known = lexicon.unit_at(doc[of.i - size:of.i])
+            if known and known[0] == size:
+                return Counted(known[1], doc[of.i - size:of.i].text)
+    if annotated(doc, "DEP"):
+        return _implied_subject(doc[numeric_token(doc, numeric)], lexicon)
+    before = doc[max(first.sent.start, first.i - 6):first.i]
+    for j in range(len(before) - 1, -1, -1):       # no parse: the nearest such noun in the clause before
         token = before[j]
-        if token.like_num or token.is_punct and token.text not in ("-", "'", "’"):
+        if token.like_num or token.is_punct and token.text not in ("-", "'", "’") or token.lower_ in _CLAUSE_WORDS:
             return None
-        if j and j == len(before) - 1 and token.lower_ == "of":      # "a crowd of 5,000", "a force of 3,000"
-            for size in range(min(3, j), 0, -1):
-                known = lexicon.unit_at(before[j - size:j])
-                if known and known[0] == size:
-                    return Counted(known[1], before[j - size:j].text)
         found = lexicon.implied_by(before[max(0, j - 2):j + 1].text)
         if found:
             size = len(found[2].split())
             return Counted(found[0], before[j - size + 1:j + 1].text)
+    return None
+
+
+def numeric_token(doc, numeric: Numeric) -> int:
+    """Return the index of the last token of the figure itself."""
+    return token_at(doc, numeric.num_end - 1).i
+
+
+def _implied_subject(token, lexicon: QuantityLexicon) -> Counted | None:
+    """Return what the subject of the verb a figure completes implies it counts ("the death toll rose to 9,000")."""
+    for _ in range(4):
+        if token.head is token:
+            return None
+        token = token.head
+        if token.pos_ in ("VERB", "AUX"):
+            break
+    else:
+        return None
+    for child in token.children:
+        if child.dep_ in ("nsubj", "nsubjpass"):
+            words = [word for word in child.subtree if word.dep_ == "compound" or word is child]
+            phrase = " ".join(word.text for word in words)
+            found = lexicon.implied_by(phrase)
+            if found:
+                return Counted(found[0], " ".join(phrase.split()[-len(found[2].split()):]))
     return None
 
 
