@@ -132,3 +132,49 @@ def test_fact_names_say_what_is_counted_and_where():
     fact = group_claims([q("a", 3000, place="Borduria")], name_actor=lambda actor: actor + "n")[0]
     assert fact.name == "Atlantisn troops (deployed) in Borduria"
     assert fact.to_dict()["fact"] == fact.name
+
+
+def toll(source, value, published, low=None, high=None, qualifier="exact", as_of=None, earlier=False):
+    claim = q(source, value, low, high, qualifier, unit="people", actor=None, aspect="killed", as_of=as_of)
+    return claim.with_fields(published=published, earlier=earlier)
+
+
+@pytest.mark.parametrize("claims, verdict", [
+    ([toll("a", 4000, "2030-02-06"), toll("b", 7000, "2030-02-08")], "changed"),          # the toll rose
+    ([toll("a", 7000, "2030-02-06"), toll("b", 4000, "2030-02-08")], "conflict"),         # a lower later toll
+    ([toll("a", 4000, "2030-02-06"), toll("b", 7000, "2030-02-06")], "conflict"),         # two tolls on one day
+    ([toll("a", 4000, "2030-02-08", as_of="2030-02-06"), toll("b", 7000, "2030-02-07")], "changed"),   # as_of wins
+    ([toll("a", 4000, None), toll("b", 7000, "2030-02-07")], "conflict"),                 # a day unknown
+    ([toll("a", 2500, "2030-02-06", earlier=True), toll("a", 6100, "2030-02-06")], "changed"),   # "up from 2,500"
+    ([toll("a", 6100, "2030-02-06", earlier=True), toll("a", 2500, "2030-02-06")], "conflict"),
+    ([toll("a", 4000, "2030-02-06"), toll("b", 4000, "2030-02-09", 3600, 4400, "approximate"),
+      toll("c", 9000, "2030-02-10", 9000, None, "at_least")], "changed"),
+    ([toll("a", 4000, "2030-02-06"), toll("b", 4100, "2030-02-08", 3690, 4510, "approximate")], "agree"),
+])
+def test_cumulative_counts_are_a_series_over_days(claims, verdict):
+    facts = group_claims(claims, cumulative={"killed"})
+    assert len(facts) == 1
+    assert facts[0].verdict == verdict
+
+
+def test_counts_that_are_not_cumulative_keep_the_rule_of_rivals():
+    claims = [q("a", 3000).with_fields(published="2030-02-06"), q("b", 10000).with_fields(published="2030-02-08")]
+    assert group_claims(claims, cumulative={"killed"})[0].verdict == "conflict"
+
+
+def test_story_facts_split_by_aspect_actor_and_place():
+    claims = [toll("a", 300, "2030-02-06"), toll("b", 320, "2030-02-06"),
+              toll("a", 1200, "2030-02-06").with_fields(aspect="wounded"),
+              toll("a", 50, "2030-02-06").with_fields(aspect="missing"),
+              toll("b", 4000, "2030-02-06").with_fields(aspect="evacuated", place="Szohod"),
+              toll("c", 5000, "2030-02-06").with_fields(aspect="evacuated", place="Borduria"),
+              q("a", 200000, unit="people", actor=None, aspect="attended"),
+              q("b", 5e9, unit="USD", actor="Syldavia", aspect="pledged"),
+              q("c", 2e9, unit="USD", actor="Atlantis", aspect="pledged"),
+              toll("c", 40, "2030-02-06").with_fields(aspect="arrested")]
+    facts = {fact.name: fact for fact in group_claims(claims, contains=inside, cumulative={"killed", "evacuated"})}
+    assert set(facts) == {"people (killed)", "people (wounded)", "people (missing)", "people (evacuated) in Szohod",
+                          "people (evacuated) in Borduria", "people (attended)", "Syldavia USD (pledged)",
+                          "Atlantis USD (pledged)", "people (arrested)"}
+    assert facts["people (killed)"].verdict == "conflict"
+    assert facts["people (evacuated) in Szohod"].within == "people (evacuated) in Borduria"

@@ -35,9 +35,9 @@ def test_every_claim_slices_back_to_its_source(claims):
 
 def test_the_story_of_the_examples_is_told(claims):
     evacuated = {(c["source"], c["value"], c["qualifier"]) for c in claims
-                 if c["kind"] == "quantity" and c["aspect"] == "displaced"}
+                 if c["kind"] == "quantity" and c["aspect"] == "evacuated"}
     assert evacuated == {("coast-watch.txt", 12000, "approximate"), ("harbour-daily.txt", 15000, "at_least"),
-                         ("lowlands-wire.md", 12500, "approximate")}
+                         ("lowlands-wire.md", 12500, "approximate"), ("lowlands-wire.md", 12500, "exact")}
     reopening = {(c["source"], c["value"]) for c in claims if c["kind"] == "date" and c["event"] == "reopen"}
     assert reopening == {("harbour-daily.txt", "2026-11-15"), ("lowlands-wire.md", "2026-11-15")}
 

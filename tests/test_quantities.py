@@ -1,6 +1,7 @@
 """Quantity claims: figure, qualifier and what is counted, sentence by sentence (sentences written for these tests)."""
 import pytest
 
+from troopclaims.extract import claims_in
 from troopclaims.quantities import quantities
 
 # sentence -> [(text, value, qualifier, unit, subject)]
@@ -72,3 +73,91 @@ def test_counted_noun_by_parse(sentence, expected, model_nlp, rules, article):
 def test_figures_counted_per_group_are_marked(sentence, distributive, blank_nlp, rules, article):
     claims = list(quantities(blank_nlp(sentence), article(sentence), rules))
     assert [claim.distributive for claim in claims] == distributive
+
+
+# What a figure counts when the sentence implies it (sentences written for these tests):
+# sentence -> [(figure text, unit, aspect)], through the whole extract on the blank pipeline.
+IMPLIED_CASES = [
+    ("Officials said 4,200 died in the port city.", [("4,200", "people", "killed")]),
+    ("1,863 were injured.", [("1,863 were injured", "people", "wounded")]),
+    ("Borduria reported 85 killed and 310 injured.", [("85 killed", "people", "killed"),
+                                                      ("310 injured", "people", "wounded")]),
+    ("The death toll rose to nearly 9,000.", [("nearly 9,000", "people", "killed")]),
+    ("Medics gave a death toll of more than 6,500.", [("more than 6,500", "people", "killed")]),
+    ("The toll stood at 212.", [("212", "people", "killed")]),
+    ("Casualties reached 300.", [("300", "casualties", "killed")]),
+    ("Flood toll reaches 7,000", [("7,000", "people", "killed")]),
+    ("2,114 people died and 5,780 were injured.", [("2,114 people", "people", "killed"),
+                                                   ("5,780 were injured", "people", "wounded")]),
+    ("Some 8,000 soldiers and police arrived, with 12,000 more on the way.",
+     [("Some 8,000 soldiers", "troops", "deployed"), ("12,000", "troops", "deployed")]),
+    ("Of the deaths, 1,420 were in the capital.", [("1,420", "people", "killed")]),
+    ("Some 60 firefighters were among the dead, and 200 people were injured.",
+     [("Some 60 firefighters", "firefighters", "killed"), ("200 people", "people", "wounded")]),
+    ("Police arrested 40 protesters.", [("40 protesters", "people", "arrested")]),
+    ("Tens of thousands marched through the capital.", [("Tens of thousands", "people", "attended")]),
+    ("The rally was attended by some 200,000.", [("some 200,000", "people", "attended")]),
+    ("A crowd of 5,000 filled the square.", [("5,000", "people", "attended")]),
+    ("Rescuers say 12 are missing.", [("12 are missing", "people", "missing")]),
+    ("The city evacuated 4,000 and the storm left 900 homeless.",
+     [("4,000", "people", "evacuated"), ("900 homeless", "people", "displaced")]),
+    ("The toll rose to 6,100, up from 2,500.", [("6,100", "people", "killed"), ("2,500", "people", "killed")]),
+    ("A 6.8-magnitude quake struck the coast.", [("6.8-magnitude", "magnitude", None)]),
+    ("Officials counted 300 troops.", [("300 troops", "troops", None)]),
+]
+
+
+@pytest.mark.parametrize("sentence, expected", IMPLIED_CASES)
+def test_implied_counted_things_on_the_blank_pipeline(sentence, expected, blank_nlp, rules, article):
+    claims = claims_in(blank_nlp(sentence), article(sentence), rules, ("quantity",))
+    got = [(c.text, c.unit, c.aspect) for c in claims]
+    if expected[-1][2] is None:     # no event word in the sentence's rules: the aspect is not the point
+        got = [(text, unit, None) for text, unit, _ in got]
+    assert got == expected
+
+
+@pytest.mark.parametrize("sentence", ["The quake flattened around one district.", "About one house in ten fell."])
+def test_a_lone_one_after_an_approximation_is_no_figure(sentence, blank_nlp, rules, article):
+    assert [c.value for c in quantities(blank_nlp(sentence), article(sentence), rules)] in ([], [10])
+
+
+@pytest.mark.parametrize("sentence, bounds", [
+    ("Some 75 people were hurt.", (68, 82)),
+    ("Nearly 75 people were hurt.", (68, 75)),
+    ("Some 12.5 percent voted.", (11.25, 13.75)),
+])
+def test_counts_have_whole_bounds(sentence, bounds, blank_nlp, rules, article):
+    claim = next(quantities(blank_nlp(sentence), article(sentence), rules))
+    assert (claim.low, claim.high) == bounds
+
+
+def test_a_revised_figure_is_an_earlier_value(blank_nlp, rules, article):
+    sentence = "The toll rose to 6,100, up from 2,500 on Monday."
+    claims = claims_in(blank_nlp(sentence), article(sentence), rules, ("quantity",))
+    assert [(c.value, c.earlier) for c in claims] == [(6100, False), (2500, True)]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("sentence, expected", [
+    ("A 6.8-magnitude quake struck the coast, killing 75 people.",
+     [("6.8-magnitude", "magnitude", "damaged"), ("75 people", "people", "killed")]),
+    ("Officials evacuated 5,000 residents and 3,000 more fled.",
+     [("5,000 residents", "people", "evacuated"), ("3,000", "people", "displaced")]),
+    ("Donors pledged $5 billion.", [("$5 billion", "USD", "pledged")]),
+    ("Chile reported 85 killed and 310 injured.", [("85 killed", "people", "killed"),
+                                                   ("310 injured", "people", "wounded")]),
+])
+def test_implied_counted_things_by_parse(sentence, expected, model_nlp, rules, article):
+    claims = claims_in(model_nlp(sentence), article(sentence), rules, ("quantity",))
+    assert [(c.text, c.unit, c.aspect) for c in claims] == expected
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("sentence, expected", [
+    ("The death toll in the province rose to 300.", ("people", "killed")),
+    ("Two men were killed during protests by thousands who marched.", ("people", "attended")),
+    ("An earthquake with a magnitude of at least 5.9 hit the coast.", ("magnitude", "damaged")),
+])
+def test_what_the_subject_or_a_noun_before_implies(sentence, expected, model_nlp, rules, article):
+    claims = claims_in(model_nlp(sentence), article(sentence), rules, ("quantity",))
+    assert (claims[-1].unit, claims[-1].aspect) == expected

@@ -11,6 +11,7 @@ from datetime import date
 from typing import Callable, Iterable
 
 from troopclaims.events import event_lexicon
+from troopclaims.numbers import number_lexicon
 from troopclaims.places import gazetteer
 from troopclaims.records import Claim, plain_number
 
@@ -124,10 +125,12 @@ def _as_of_range(claims: list[Claim], members: Iterable[int]) -> tuple[float, fl
     return min(points), max(points)
 
 
-def verdict_of(claims: list[Claim], camps) -> str:
-    """Return agree / conflict / changed / single for a fact's claims and camps."""
+def verdict_of(claims: list[Claim], camps, cumulative: bool = False) -> str:
+    """Return agree / conflict / changed / single for a fact's claims and camps (a cumulative count: as a series)."""
     if len(camps) == 1:
         return "single" if len({claim.source for claim in claims}) == 1 else "agree"
+    if cumulative:
+        return "changed" if _grows(claims) else "conflict"
     # Camps that hold at different times (every claim dated, the dates apart) are a change, not a conflict.
     spans = [_as_of_range(claims, members) for _, members in camps]
     if all(span is not None for span in spans):
@@ -135,6 +138,39 @@ def verdict_of(claims: list[Claim], camps) -> str:
         if all(earlier[1] < later[0] for earlier, later in zip(ordered, ordered[1:])):
             return "changed"
     return "conflict"
+
+
+def _day(claim: Claim) -> float | None:
+    """Return the day a figure holds for (its as_of, else its publication), half a day earlier for an earlier value."""
+    day = _as_point(claim.as_of or claim.published)
+    return day - 0.5 if day is not None and claim.earlier else day
+
+
+def _grows(claims: list[Claim]) -> bool:
+    """Return whether figures of a count that only grows fit one series: none below a figure of an earlier day,
+    none apart from another of its own day, and none apart from any other when its day is unknown."""
+    intervals = [claim_interval(claim) for claim in claims]
+    days = [_day(claim) for claim in claims]
+    lows = sorted(low for low, _ in intervals)
+    highs = sorted(high for _, high in intervals)
+    for (low, high), day in zip(intervals, days):
+        if day is None:    # apart from some other claim: above the lowest other high or below the highest other low
+            other_high = highs[1] if highs[0] == high and len(highs) > 1 else highs[0]
+            other_low = lows[-2] if lows[-1] == low and len(lows) > 1 else lows[-1]
+            if low > other_high or high < other_low:
+                return False
+    by_day: dict[float, list[tuple[float, float]]] = defaultdict(list)
+    for interval, day in zip(intervals, days):
+        if day is not None:
+            by_day[day].append(interval)
+    earlier_low = float("-inf")
+    for day in sorted(by_day):
+        same = by_day[day]
+        if min(high for _, high in same) < max(low for low, _ in same) or \
+                any(high < earlier_low for _, high in same):
+            return False
+        earlier_low = max(earlier_low, max(low for low, _ in same))
+    return True
 
 
 # --- grouping --------------------------------------------------------------------------------------------------
@@ -162,13 +198,15 @@ def aspect_label(key: str | None) -> str | None:
     return key.removeprefix("event:").split(":")[0] if key else None
 
 
-def aspect_key(claim: Claim) -> str | None:
+def aspect_key(claim: Claim, measures: frozenset[str] = frozenset()) -> str | None:
     """Return what a claim is grouped by for its event: the aspect, else the event word, else None (no event found).
 
     An event word outside the rules keeps its claims apart: "35 treated" and "2,800 staying" are not one count; a
-    date of such an event also needs the same subject ("Cheeks coached" is not "Stevens coached").
+    date of such an event also needs the same subject ("Cheeks coached" is not "Stevens coached"). A measure
+    (`measures`: magnitude, USD ...) says what it is by its unit: with an event outside the rules ("measured 5.9",
+    "made an offer of $160 million") it joins the one fact of its unit that fits.
     """
-    if claim.aspect or not claim.event:
+    if claim.aspect or not claim.event or claim.kind == "quantity" and claim.unit in measures:
         return claim.aspect
     if claim.kind == "date":
         head = (claim.subject or "").split()[-1:] or ["?"]
@@ -185,18 +223,21 @@ def _place_of(claim: Claim) -> str | None:
 
 
 def group_claims(claims: Iterable[Claim], contains: Contains = same_place,
-                 name_actor: Callable[[str], str] | None = None) -> list[Fact]:
+                 name_actor: Callable[[str], str] | None = None, cumulative: Iterable[str] = (),
+                 measures: Iterable[str] = ()) -> list[Fact]:
     """Return the facts the claims state, each with its verdict, conflicts first.
 
     `contains(outer, inner)` says whether one place lies inside another; `name_actor` turns an actor into the
-    adjective used in fact names ("North Korea" -> "North Korean").
+    adjective used in fact names ("North Korea" -> "North Korean"); figures of `cumulative` aspects (counts that
+    only grow: killed, arrested ...) are read as a series over days; `measures` are units of measure (aspect_key).
     """
+    cumulative, measures = frozenset(cumulative), frozenset(measures)
     groups: dict[tuple, list[Claim]] = defaultdict(list)
     for claim in claims:
         if claim.kind == "place":
             continue
         unit = claim.unit if claim.kind == "quantity" else None
-        groups[(claim.kind, unit, claim.actor, aspect_key(claim))].append(claim)
+        groups[(claim.kind, unit, claim.actor, aspect_key(claim, measures))].append(claim)
     # A claim that does not say whose (or what event) joins the only candidate there is.
     groups = _fill_unknown(groups, 2)
     groups = _fill_unknown(groups, 3)
@@ -216,7 +257,7 @@ def group_claims(claims: Iterable[Claim], contains: Contains = same_place,
     for fact in facts:
         camps = camps_of(fact.claims)
         fact.camps = [Camp(_back(fact.kind, low), _back(fact.kind, high), members) for (low, high), members in camps]
-        fact.verdict = verdict_of(fact.claims, camps)
+        fact.verdict = verdict_of(fact.claims, camps, fact.kind == "quantity" and fact.aspect in cumulative)
     facts.sort(key=lambda f: (VERDICT_ORDER.index(f.verdict), -f.reports, -len(f.claims), f.name))
     return facts
 
@@ -292,7 +333,8 @@ def filter_facts(facts: list[Fact], only: str | None = None, min_sources: int = 
 
 def compare_claims(claims: Iterable[Claim], rules, warn: Callable[[str], None] = lambda message: None) -> list[Fact]:
     """Return the facts of claims as compare shows them; figures that count nothing known are left out, and said so."""
-    states = event_lexicon(rules).states
+    events = event_lexicon(rules)
+    states = events.states
     kept, uncounted, undated, per_group, unplaced = [], 0, 0, 0, 0
     for claim in claims:
         if claim.kind == "quantity" and not claim.unit:
@@ -320,4 +362,5 @@ def compare_claims(claims: Iterable[Claim], rules, warn: Callable[[str], None] =
     adjectives: dict[str, str] = {}
     for word, place in places.demonym_surfaces.items():     # the first demonym listed is the adjective
         adjectives.setdefault(place, word)
-    return group_claims(kept, contains=places.contains, name_actor=lambda actor: adjectives.get(actor, actor))
+    return group_claims(kept, contains=places.contains, name_actor=lambda actor: adjectives.get(actor, actor),
+                        cumulative=events.cumulative, measures=set(number_lexicon(rules).unit_forms.values()))

@@ -10,7 +10,7 @@ from troopclaims.spans import annotated
 
 _VERBAL = ("VERB", "AUX")
 _MODIFIERS = ("acl", "relcl", "amod")
-_CLAUSE_EDGES = ("conj", "relcl", "parataxis")
+_CLAUSE_EDGES = ("conj", "relcl", "parataxis", "advcl")
 _LINKS = ("on", "in", "at", "last", "this", "early", "late", "earlier")
 
 
@@ -22,6 +22,7 @@ class EventLexicon:
     reporting: frozenset[str]    # forms
     subject_owns: frozenset[str] = frozenset()   # aspects whose verb's subject owns what is counted
     states: frozenset[str] = frozenset()         # aspects that last over time: their dates bound, not date
+    cumulative: frozenset[str] = frozenset()     # counts that only grow: compared as a series over days
 
     def aspect_of(self, word: str, lemma: str = "") -> str | None:
         """Return the aspect of a word (by its lemma when the pipeline gives one), or None."""
@@ -46,7 +47,7 @@ def forms(lemma: str) -> set[str]:
 
 def build_event_lexicon(section: LineDict) -> EventLexicon:
     """Return the compiled lexicon of rules/aspects.yaml (strictly checked)."""
-    check_keys(section, section.where(), allowed=("aspects", "subject_owns", "states"))
+    check_keys(section, section.where(), allowed=("aspects", "subject_owns", "states", "cumulative"))
     aspects: dict[str, str] = {}
     classes = section.get("aspects") or {}
     if not isinstance(classes, dict):
@@ -56,11 +57,11 @@ def build_event_lexicon(section: LineDict) -> EventLexicon:
             for form in forms(word.lower()):
                 aspects[form] = str(name)        # the last entry wins: a user's class comes after the defaults
     listed = {}
-    for key in ("subject_owns", "states"):
+    for key in ("subject_owns", "states", "cumulative"):
         listed[key] = word_list(section.get(key), location(section, key), key)
         if any(name not in classes for name in listed[key]):
             raise RulesError(f"{location(section, key)}: {key} must list aspects defined above")
-    return EventLexicon(aspects, frozenset(), frozenset(listed["subject_owns"]), frozenset(listed["states"]))
+    return EventLexicon(aspects, frozenset(), *(frozenset(listed[key]) for key in ("subject_owns", "states", "cumulative")))
 
 
 def event_lexicon(rules) -> EventLexicon:

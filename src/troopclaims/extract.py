@@ -15,7 +15,7 @@ from troopclaims.errors import RulesError
 from troopclaims.events import event_lexicon, event_subject, governing_event
 from troopclaims.places import gazetteer, locate, place_claims
 from troopclaims.pipeline import BLANK, BLANK_LOSSES, choose_model, load_pipeline
-from troopclaims.quantities import quantities, quantity_lexicon
+from troopclaims.quantities import quantities, quantity_lexicon, with_implied_unit
 from troopclaims.records import Article, Claim
 from troopclaims.spans import sentence_at
 
@@ -78,10 +78,10 @@ def claims_in(doc, article: Article, rules, kinds: tuple[str, ...] = DEFAULT_KIN
     if "date" in kinds:
         claims += date_claims
     lexicon = event_lexicon(rules)
-    claims = [claim.with_fields(**dict(zip(("event", "aspect"),
-                                           governing_event(doc, claim.start, claim.end, lexicon, claim.kind == "date"))))
-              for claim in claims]
-    claims = _inherit_events(sorted(claims, key=lambda claim: (claim.start, claim.end)))
+    claims = [_with_event(doc, claim, lexicon) for claim in claims]
+    counts = quantity_lexicon(rules)
+    claims = [with_implied_unit(claim, counts)
+              for claim in _inherit_events(sorted(claims, key=lambda claim: (claim.start, claim.end)))]
     # What a date dates, for telling apart dates of events outside the rules ("Cheeks coached" in 2007, "he coached"
     # in 1979): the subject of its event.
     claims = [claim.with_fields(subject=event_subject(doc, claim.start, claim.end, passive=True))
@@ -92,6 +92,15 @@ def claims_in(doc, article: Article, rules, kinds: tuple[str, ...] = DEFAULT_KIN
     if "place" in kinds:
         claims = sorted(claims + list(place_claims(doc, article, places)), key=lambda claim: (claim.start, claim.end))
     return claims
+
+
+def _with_event(doc, claim: Claim, lexicon) -> Claim:
+    """Return the claim with the event that governs it; a figure whose own noun is an event ("85 killed") keeps it,
+    and one whose noun implies an aspect ("40 protesters") keeps that when the event gives none."""
+    if claim.event:
+        return claim
+    event, aspect = governing_event(doc, claim.start, claim.end, lexicon, claim.kind == "date")
+    return claim.with_fields(event=event, aspect=aspect or claim.aspect)
 
 
 def _subject_actor(doc, claim: Claim, places, lexicon) -> Claim:

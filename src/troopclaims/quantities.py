@@ -1,10 +1,12 @@
 """Quantity claims: each figure in a Doc with what it counts ("about 3,000 North Korean soldiers" -> troops)."""
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+import math
+from dataclasses import dataclass, field, replace
 from typing import Iterator
 
 from troopclaims.errors import RulesError
+from troopclaims.events import EventLexicon, event_lexicon, forms
 from troopclaims.numbers import Numeric, number_lexicon, numerics
 from troopclaims.records import Article, Claim
 from troopclaims.rules import LineDict, check_keys, location, word_list
@@ -13,6 +15,9 @@ from troopclaims.spans import annotated, new_claim, token_at
 _NOUNS = ("NOUN", "PROPN")
 _MAX_UNIT_WORDS = 4
 _PREPOSITIONS = ("in", "on", "at", "to", "by", "from", "and", "or")
+# Words that end the clause a figure completes, looking back for its subject without a parse.
+_CLAUSE_WORDS = frozenset(("in", "on", "during", "after", "before", "by", "for", "with", "from", "since", "near",
+                           "among", "as", "while", "when", "that", "which", "who", "and", "or", "but", "than"))
 
 
 @dataclass(frozen=True)
@@ -28,15 +33,34 @@ class QuantityLexicon:
     size_words: frozenset[str] = frozenset()            # "3,000-strong": the figure counts members
     plurals: dict[str, str] = field(default_factory=dict)   # irregular plurals, for units of unlisted nouns
     members: dict[str, str] = field(default_factory=dict)   # noun whose members are counted -> their unit
+    implied: dict[tuple[str, ...], tuple[str, str]] = field(default_factory=dict)   # words -> (unit, aspect)
+    defaults: dict[str, str] = field(default_factory=dict)  # aspect -> the unit a bare figure of it counts
+    ellipsis: frozenset[str] = frozenset()
+    earlier: tuple[str, ...] = ()       # phrases before a figure that make it an earlier value
+    events: EventLexicon | None = None  # the event words of aspects.yaml: verbs are no counted nouns
 
     def unit_at(self, tokens) -> tuple[int, str] | None:
         """Return (number of tokens, unit) for the longest known counted noun at the start of tokens."""
         words = tuple(token.text.lower() for token in tokens[:_MAX_UNIT_WORDS])
         for size in range(len(words), 0, -1):
-            unit = self.units.get(words[:size])
+            unit = self.units.get(words[:size]) or self.implied.get(words[:size], (None,))[0]
             if unit:
                 return size, unit
         return None
+
+    def implied_by(self, phrase: str | None) -> tuple[str, str, str] | None:
+        """Return (unit, aspect, word) when a counted phrase ends in a word that implies them ("death toll")."""
+        words = tuple((phrase or "").lower().split())
+        for size in range(min(len(words), _MAX_UNIT_WORDS), 0, -1):
+            found = self.implied.get(words[-size:])
+            if found:
+                return found[0], found[1], " ".join(words[-size:])
+        return None
+
+    def is_event(self, token) -> bool:
+        """Return whether a token is an event or reporting word of the rules (a verb, not a counted noun)."""
+        return self.events is not None and (self.events.aspect_of(token.text, token.lemma_) is not None
+                                            or self.events.reports(token.text, token.lemma_))
 
     def unit_of(self, token) -> str:
         """Return the canonical unit of one noun token (its own plural when not listed)."""
@@ -53,7 +77,8 @@ class QuantityLexicon:
 def build_quantity_lexicon(section: LineDict) -> QuantityLexicon:
     """Return the compiled rules/quantities.yaml (strictly checked)."""
     check_keys(section, section.where(), allowed=("units", "pronouns", "count_nouns", "durations", "present",
-                                                        "distributive", "size_words", "members", "plurals"))
+                                                        "distributive", "size_words", "members", "plurals",
+                                                        "implied", "ellipsis", "earlier"))
     units: dict[tuple[str, ...], str] = {}
     table = section.get("units") or {}
     if not isinstance(table, dict):
@@ -62,18 +87,41 @@ def build_quantity_lexicon(section: LineDict) -> QuantityLexicon:
         for word in word_list(words, location(table, unit), f"unit {unit!r}"):
             units[tuple(word.lower().split())] = str(unit)
     sets = {name: frozenset(word.lower() for word in word_list(section.get(name), location(section, name), name))
-            for name in ("pronouns", "count_nouns", "durations", "present", "distributive", "size_words")}
+            for name in ("pronouns", "count_nouns", "durations", "present", "distributive", "size_words",
+                         "ellipsis")}
     members, plurals = section.get("members") or {}, section.get("plurals") or {}
     for name, table in (("members", members), ("plurals", plurals)):
         if not isinstance(table, dict) or not all(isinstance(value, str) for value in table.values()):
             raise RulesError(f"{location(section, name)}: {name} must map a noun to a word")
+    implied, defaults = _implied(section)
+    earlier = tuple(" ".join(phrase.lower().split())
+                    for phrase in word_list(section.get("earlier"), location(section, "earlier"), "earlier"))
     return QuantityLexicon(units, **sets, members={str(noun).lower(): unit for noun, unit in members.items()},
-                           plurals={str(noun).lower(): plural for noun, plural in plurals.items()})
+                           plurals={str(noun).lower(): plural for noun, plural in plurals.items()},
+                           implied=implied, defaults=defaults, earlier=earlier)
+
+
+def _implied(section: LineDict) -> tuple[dict, dict]:
+    """Return the implied words (with their inflections) -> (unit, aspect), and aspect -> default unit."""
+    table = section.get("implied") or {}
+    if not isinstance(table, dict) or not all(isinstance(aspects, dict) for aspects in table.values()):
+        raise RulesError(f"{location(section, 'implied')}: implied must map a unit to aspects, each a list of words")
+    implied: dict[tuple[str, ...], tuple[str, str]] = {}
+    defaults: dict[str, str] = {}
+    for unit, aspects in table.items():
+        for aspect, words in aspects.items():
+            defaults.setdefault(str(aspect), str(unit))
+            for word in word_list(words, location(aspects, aspect), f"implied {unit}: {aspect}"):
+                *head, last = word.lower().split()
+                for form in forms(last):
+                    implied[(*head, form)] = (str(unit), str(aspect))
+    return implied, defaults
 
 
 def quantity_lexicon(rules) -> QuantityLexicon:
-    """Return the quantity lexicon of a Rules object (compiled once)."""
-    return rules.compiled("quantities", build_quantity_lexicon)
+    """Return the quantity lexicon of a Rules object (compiled once), with the event words of aspects.yaml."""
+    return rules.cached("quantity lexicon", lambda: replace(rules.compiled("quantities", build_quantity_lexicon),
+                                                            events=event_lexicon(rules)))
 
 
 @dataclass(frozen=True)
@@ -83,6 +131,8 @@ class Counted:
     unit: str | None
     subject: str | None
     end: int | None = None       # where the claim's text ends when the noun follows the figure
+    event: str | None = None     # the figure's own event word when its noun is one ("85 killed", "the toll")
+    aspect: str | None = None    # the aspect its noun implies ("protesters": attended), when the sentence gives none
 
 
 def quantities(doc, article: Article, rules) -> Iterator[Claim]:
@@ -98,13 +148,81 @@ def quantities(doc, article: Article, rules) -> Iterator[Claim]:
         counted = _counted(doc, numeric, tokens, lexicon, previous.get(sentence.start, last))
         if counted.unit in lexicon.durations:
             continue
+        if counted.unit is None and not numeric.unit:
+            counted = _elided(doc, numeric, lexicon, previous.get(sentence.start)) or counted
+        counted = _implied_counted(doc, numeric, counted, lexicon)
         if counted.unit and counted.subject:
             previous[sentence.start] = last = counted
         end = max(numeric.end, counted.end or 0)
         before = doc[tokens.start - 1] if tokens.start and numeric.start == tokens.start_char else None
-        yield new_claim(article, doc, numeric.start, end, "quantity", value=numeric.value, low=numeric.low,
-                        high=numeric.high, qualifier=numeric.qualifier, unit=counted.unit, subject=counted.subject,
-                        distributive=before is not None and before.lower_ in lexicon.distributive)
+        low, high = numeric.low, numeric.high
+        if not numeric.unit and (numeric.value is None or float(numeric.value).is_integer()):
+            # A count of people or things is whole: "some 75" allows 68..82, not 67.5..82.5.
+            low = math.ceil(low) if low is not None else None
+            high = math.floor(high) if high is not None else None
+        yield new_claim(article, doc, numeric.start, end, "quantity", value=numeric.value, low=low,
+                        high=high, qualifier=numeric.qualifier, unit=counted.unit, subject=counted.subject,
+                        event=counted.event, aspect=counted.aspect,
+                        distributive=before is not None and before.lower_ in lexicon.distributive,
+                        earlier=_is_earlier(doc.text, numeric.start, lexicon))
+
+
+def with_implied_unit(claim: Claim, lexicon: QuantityLexicon) -> Claim:
+    """Return a figure with no counted noun given the unit its event implies ("4,200 died": people)."""
+    if claim.kind != "quantity" or claim.unit or claim.aspect not in lexicon.defaults:
+        return claim
+    return claim.with_fields(unit=lexicon.defaults[claim.aspect])
+
+
+def _is_earlier(text: str, start: int, lexicon: QuantityLexicon) -> bool:
+    """Return whether the words right before a figure make it an earlier value ("up from 2,500")."""
+    before = " ".join(text[max(0, start - 40):start].lower().split()[-4:])
+    return any(before == phrase or before.endswith(" " + phrase) for phrase in lexicon.earlier)
+
+
+def _implied_counted(doc, numeric: Numeric, counted: Counted, lexicon: QuantityLexicon) -> Counted:
+    """Return what the figure counts with what its noun, or a partitive around it, implies ("among the dead")."""
+    found = _partitive_context(doc, numeric, counted, lexicon)
+    if found is None and counted.event is None:
+        found = lexicon.implied_by(counted.subject)
+    if found is None:
+        return counted
+    unit, aspect, word = found
+    strong = lexicon.events is not None and lexicon.events.aspect_of(word.split()[-1]) == aspect
+    return replace(counted, unit=counted.unit or unit, event=word if strong else counted.event,
+                   aspect=aspect if strong or counted.aspect is None else counted.aspect)
+
+
+def _partitive_context(doc, numeric: Numeric, counted: Counted, lexicon: QuantityLexicon):
+    """Return (unit, aspect, word) of a partitive that says what the figure belongs to: "Of the deaths, 1,420 ...",
+    "60 firefighters were among the dead"."""
+    first = token_at(doc, numeric.start)
+    sentence = first.sent
+    opening = doc[sentence.start:first.i]
+    if len(opening) >= 3 and opening[0].lower_ in ("of", "among") and opening[-1].text == ",":
+        for i in range(len(opening) - 2, 0, -1):
+            if found := lexicon.implied_by(opening[1:i + 1].text):
+                return found
+    end = token_at(doc, max(counted.end or 0, numeric.end) - 1)
+    after = doc[end.i + 1:min(end.i + 5, sentence.end)] if end is not None else doc[0:0]
+    for i, token in enumerate(after):
+        if token.lower_ == "among":
+            rest = after[i + 1:]
+            rest = rest[1:] if len(rest) and rest[0].lower_ in ("the", "those") else rest
+            if len(rest) and (found := lexicon.implied_by(rest[:1].text)):
+                return found
+            break
+    return None
+
+
+def _elided(doc, numeric: Numeric, lexicon: QuantityLexicon, neighbour: Counted | None) -> Counted | None:
+    """Return the counted noun of the figure before, for a figure whose noun is left out: "12,000 more", "the toll
+    rose to 6,100, up from 2,500"."""
+    following = token_at(doc, numeric.end)
+    elided = following is not None and following.idx >= numeric.end and following.lower_ in lexicon.ellipsis
+    if neighbour is None or not (elided or _is_earlier(doc.text, numeric.start, lexicon)):   # or "up from 2,500"
+        return None
+    return Counted(neighbour.unit, neighbour.subject, None, neighbour.event, neighbour.aspect)
 
 
 def _counted(doc, numeric: Numeric, tokens, lexicon: QuantityLexicon, previous: Counted | None) -> Counted:
@@ -122,8 +240,63 @@ def _counted(doc, numeric: Numeric, tokens, lexicon: QuantityLexicon, previous: 
     for finder in (_noun_after, _copula_attribute, _count_noun_subject):
         found = finder(doc, tokens, lexicon)
         if found:
+            if not annotated(doc, "TAG") and not lexicon.unit_at(after[:_MAX_UNIT_WORDS]):
+                # no tagger: an unknown word after the figure is a guess, "a crowd of 5,000" says more
+                return _named_before(doc, numeric, lexicon) or found
             return found
-    return Counted(None, None)
+    return _named_before(doc, numeric, lexicon) or Counted(None, None)
+
+
+def _named_before(doc, numeric: Numeric, lexicon: QuantityLexicon) -> Counted | None:
+    """The counted noun before the figure: "a death toll of 6,500", "a crowd of 5,000" (a counted noun and of), or
+    the subject of the verb the figure completes when it implies what it counts: "the toll rose to nearly 9,000",
+    "casualties reached 300"."""
+    first = token_at(doc, numeric.start)
+    if first is None or not first.i:
+        return None
+    of = doc[first.i - 1]
+    if of.lower_ == "of":
+        for size in range(min(3, of.i - first.sent.start), 0, -1):
+            known = lexicon.unit_at(doc[of.i - size:of.i])
+            if known and known[0] == size:
+                return Counted(known[1], doc[of.i - size:of.i].text)
+    if annotated(doc, "DEP"):
+        return _implied_subject(doc[numeric_token(doc, numeric)], lexicon)
+    before = doc[max(first.sent.start, first.i - 6):first.i]
+    for j in range(len(before) - 1, -1, -1):       # no parse: the nearest such noun in the clause before
+        token = before[j]
+        if token.like_num or token.is_punct and token.text not in ("-", "'", "’") or token.lower_ in _CLAUSE_WORDS:
+            return None
+        found = lexicon.implied_by(before[max(0, j - 2):j + 1].text)
+        if found:
+            size = len(found[2].split())
+            return Counted(found[0], before[j - size + 1:j + 1].text)
+    return None
+
+
+def numeric_token(doc, numeric: Numeric) -> int:
+    """Return the index of the last token of the figure itself."""
+    return token_at(doc, numeric.num_end - 1).i
+
+
+def _implied_subject(token, lexicon: QuantityLexicon) -> Counted | None:
+    """Return what the subject of the verb a figure completes implies it counts ("the death toll rose to 9,000")."""
+    for _ in range(4):
+        if token.head is token:
+            return None
+        token = token.head
+        if token.pos_ in ("VERB", "AUX"):
+            break
+    else:
+        return None
+    for child in token.children:
+        if child.dep_ in ("nsubj", "nsubjpass"):
+            words = [word for word in child.subtree if word.dep_ == "compound" or word is child]
+            phrase = " ".join(word.text for word in words)
+            found = lexicon.implied_by(phrase)
+            if found:
+                return Counted(found[0], " ".join(phrase.split()[-len(found[2].split()):]))
+    return None
 
 
 def _compound(doc, tokens, lexicon: QuantityLexicon) -> Counted:
@@ -190,7 +363,7 @@ def _noun_phrase(tokens, lexicon: QuantityLexicon) -> tuple[int, int, str] | Non
                 return 0, i, lexicon.unit_of(token)
             if token.pos_ not in ("ADJ", "PROPN", "NOUN", "PUNCT") and token.tag_ not in ("VBN", "JJ"):
                 break
-        elif i == 0 and token.is_alpha and token.is_lower and not token.is_stop:
+        elif i == 0 and token.is_alpha and token.is_lower and not token.is_stop and not lexicon.is_event(token):
             return 0, 0, lexicon.unit_of(token)     # no tagger: take the plain word after the figure
         elif not token.text[:1].isupper():
             break

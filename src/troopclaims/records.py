@@ -39,6 +39,7 @@ class Claim:
     aspect: str | None = None         # the class of that event from rules/aspects.yaml: deployed, killed ...
     as_of: str | None = None          # quantities: the ISO day the figure holds for, when the text dates it
     distributive: bool = False        # quantities: the figure counts each of several groups ("every 30 soldiers")
+    earlier: bool = False             # quantities: an earlier value the text revises ("up from 2,500")
     place: str | None = None
     relation: str | None = None       # in | near | border | front
     actor: str | None = None          # who the counted people belong to: "North Korea"
@@ -86,7 +87,7 @@ _FIGURE = (int, float, str, type(None))
 _FIGURES = ("value", "low", "high")
 # The JSON types each field may have (the rest are strings or null).
 _TYPES = {"start": (int,), "end": (int,), "value": _FIGURE, "low": _FIGURE, "high": _FIGURE,
-          "hedges": (list, tuple), "negated": (bool,), "distributive": (bool,), "source": (str,), "kind": (str,),
+          "hedges": (list, tuple), "negated": (bool,), "distributive": (bool,), "earlier": (bool,), "source": (str,), "kind": (str,),
           "text": (str,)}
 
 
