@@ -387,7 +387,8 @@ class DocumentReader:
                         self._named.append((self.doc[subject[0]].idx, speaker, text))
             for ent in self.doc.ents:
                 if ent.label_ == "PERSON" and not self.in_quote[ent.start]:
-                    self._named.append((ent.start_char, self._resolve((ent.start, ent.end), self.segment(ent.start)),
-                                        ent.text))
+                    speaker = self._resolve((ent.start, ent.end), self.segment(ent.start))
+                    if speaker is not None:
+                        self._named.append((ent.start_char, speaker, ent.text))
             self._named.sort(key=lambda h: h[0])
         return self._named
