@@ -26,6 +26,7 @@ eval: $(STAMP)
 	$(BIN)/python scripts/eval_dates.py
 	$(BIN)/python scripts/eval_places.py
 	$(BIN)/python scripts/eval_attribution.py
+	$(BIN)/python scripts/eval_polnear.py
 	$(BIN)/python scripts/eval_compare.py
 	$(BIN)/python scripts/eval_facts.py
 

@@ -84,7 +84,7 @@ class _Reader(DocumentReader):
         quote = self.quote_of(start, end)
         event = self._quote_event(quote) if quote is not None else None
         if event is None:
-            event = self._governing(span, sent) or self._headline(start, end)
+            event = self._governing(span, sent) or self._headline(start, end) or self.turn(start)
         via = None
         if event is not None and event.inner is not None:
             event, via = event.inner, event.speaker.name if event.speaker else None
@@ -219,7 +219,7 @@ class _Reader(DocumentReader):
 
     def _governing(self, span: tuple[int, int], sent) -> Event | None:
         """Return the cue in the claim's sentence that reports it (outermost unless a relay), else None."""
-        candidates = [e for e in self.events_in(sent.start, sent.end) if e.kind == "verb"
+        candidates = [e for e in self.events_in(sent.start, sent.end) if e.kind in ("verb", "noun")
                       and not self.in_quote[e.start] and (e.speaker is not None or e.passive)
                       and not (e.start < span[1] and span[0] < e.end)
                       and not (e.mention and e.mention[0] <= span[0] < e.mention[1])]
@@ -252,7 +252,9 @@ class _Reader(DocumentReader):
                 break
             if node.i in by_token and (child is None or child.dep_ not in ("nsubj", "nsubjpass", "csubj")):
                 if inner is None:
-                    if not framed and (child is None or _reports(child)) or framed and child.dep_ in _CHAIN:
+                    reports = child is None or _reports(child) or (
+                        by_token[node.i].kind == "noun" and child.dep_ in ("acl", "prep", "relcl"))
+                    if not framed and reports or framed and child.dep_ in _CHAIN:
                         inner = by_token[node.i]
                         framed = False
                     else:
@@ -288,8 +290,8 @@ class _Reader(DocumentReader):
         if self._in_frame(chosen, span):
             return trailing
         for earlier in reversed(before[:-1]):
-            if self._clause_break(earlier.end, (chosen.mention or (chosen.start,))[0]):
-                break
+            if earlier.kind == "noun" or self._clause_break(earlier.end, (chosen.mention or (chosen.start,))[0]):
+                break                   # a noun of saying reports only its own clause ("X's claim that ...")
             chosen = self._outer(earlier, chosen)
         return self._outer(trailing, chosen) if trailing is not None else chosen
 

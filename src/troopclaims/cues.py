@@ -25,6 +25,16 @@ class VerbCue:
     strict: bool = False
     belief: bool = False
     infinitive: bool = True
+    particles: tuple = ()           # the verb counts only before one of these ("pointed out", "called for")
+    document: bool = False          # counts wherever it stands when its subject is a document ("a poll shows")
+
+
+@dataclass(frozen=True)
+class NounCue:
+    """A noun of saying from attribution.yaml ("Trump's claim that ...")."""
+
+    lemma: str
+    status: str
 
 
 @dataclass(frozen=True)
@@ -59,6 +69,10 @@ class CueRules:
     skip_words: frozenset
     time_words: frozenset
     clause_breaks: frozenset
+    nouns: dict = None          # lower-case form -> NounCue
+    documents: frozenset = frozenset()
+    possessives: dict = None    # his -> person ...
+    not_speakers: frozenset = frozenset()
 
 
 @dataclass(frozen=True)
@@ -103,17 +117,21 @@ def build_cue_rules(section) -> CueRules:
     """Return the compiled attribution.yaml section (RulesError naming file and line on any bad entry)."""
     where = location(section, fallback="rules/attribution.yaml")
     check_keys(section, where, ("verbs", "phrases", "evidence", "speaker_nouns", "pronouns", "modifiers",
-                                "skip_words", "time_words", "clause_breaks"))
+                                "skip_words", "time_words", "clause_breaks", "nouns", "documents", "possessives",
+                                "not_speakers"))
     verbs = {}
     for lemma, options in (section.get("verbs") or {}).items():
         at = location(section["verbs"], lemma, where)
-        options = check_keys(options or {}, at, ("forms", "status", "relay", "strict", "belief", "infinitive"))
-        for flag in ("relay", "strict", "belief", "infinitive"):
+        options = check_keys(options or {}, at, ("forms", "status", "relay", "strict", "belief", "infinitive",
+                                                 "particles", "document"))
+        for flag in ("relay", "strict", "belief", "infinitive", "document"):
             if not isinstance(options.get(flag, False), bool):
                 raise RulesError(f"{at}: {flag} must be true or false")
         cue = VerbCue(normalise(str(lemma)), _status(options.get("status", "reported"), at),
                       options.get("relay", False), options.get("strict", False), options.get("belief", False),
-                      options.get("infinitive", True))
+                      options.get("infinitive", True),
+                      tuple(_words(options, "particles", at)) if "particles" in options else (),
+                      options.get("document", False))
         forms = _words(options, "forms", at) if "forms" in options else inflections(cue.lemma)
         for form in forms:
             verbs[form] = cue
@@ -133,15 +151,26 @@ def build_cue_rules(section) -> CueRules:
         for word in words:
             evidence[normalise(word)] = str(name)
     pronouns = section.get("pronouns") or {}
-    for pronoun, kind in pronouns.items():
-        if kind not in ("person", "plural", "organisation"):
-            raise RulesError(f"{location(pronouns, pronoun, where)}: pronoun kind {kind!r} is not one of "
-                             "person, plural, organisation")
+    possessives = section.get("possessives") or {}
+    for table in (pronouns, possessives):
+        for pronoun, kind in table.items():
+            if kind not in ("person", "plural", "organisation"):
+                raise RulesError(f"{location(table, pronoun, where)}: pronoun kind {kind!r} is not one of "
+                                 "person, plural, organisation")
+    nouns = {}
+    for lemma, options in (section.get("nouns") or {}).items():
+        at = location(section["nouns"], lemma, where)
+        options = check_keys(options or {}, at, ("forms", "status"))
+        cue = NounCue(normalise(str(lemma)), _status(options.get("status", "reported"), at))
+        for form in _words(options, "forms", at) if "forms" in options else [cue.lemma, cue.lemma + "s"]:
+            nouns[form] = cue
     return CueRules(
         verbs, phrases, phrase_regex(phrases), evidence, phrase_regex(evidence),
         frozenset(_words(section, "speaker_nouns", where)), {normalise(str(k)): v for k, v in pronouns.items()},
         frozenset(_words(section, "modifiers", where)), frozenset(_words(section, "skip_words", where)),
-        frozenset(_words(section, "time_words", where)), frozenset(_words(section, "clause_breaks", where)))
+        frozenset(_words(section, "time_words", where)), frozenset(_words(section, "clause_breaks", where)),
+        nouns, frozenset(_words(section, "documents", where)), {normalise(str(k)): v for k, v in possessives.items()},
+        frozenset(_words(section, "not_speakers", where)))
 
 
 def build_hedge_rules(section) -> HedgeRules:
@@ -178,8 +207,11 @@ def verb_cue(token, cues: CueRules, parsed: bool) -> VerbCue | None:
         return None          # a capitalised word in mid-sentence is a name ("United States", "Washington Post")
     if token.i > 0 and token.nbor(-1).lower_ in _NOUN_MARKERS:
         return None
-    if not cue.infinitive and token.i + 1 < len(token.doc) and token.nbor(1).lower_ == "to":
+    following = token.nbor(1).lower_ if token.i + 1 < len(token.doc) else ""
+    if not cue.infinitive and following == "to":
         return None          # "hoped to change the subject": an intention, not a report
+    if cue.particles and following not in cue.particles:
+        return None          # "at one point", "a phone call": only "pointed out", "called for" say something
     return cue
 
 

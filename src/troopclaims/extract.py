@@ -88,10 +88,9 @@ def claims_in(doc, article: Article, rules, kinds: tuple[str, ...] = DEFAULT_KIN
               if claim.kind == "date" else claim for claim in claims]
     places = gazetteer(rules)
     claims = [_subject_actor(doc, claim, places, lexicon) for claim in locate(doc, claims, places)]
-    claims = attribute(doc, claims, rules)
     if "place" in kinds:
         claims = sorted(claims + list(place_claims(doc, article, places)), key=lambda claim: (claim.start, claim.end))
-    return claims
+    return attribute(doc, claims, rules)      # places too: who says where something happened
 
 
 def _with_event(doc, claim: Claim, lexicon) -> Claim:

@@ -17,6 +17,10 @@ from troopclaims.spans import hard_wrap, has_line_break, token_at
 _PASSIVE_AUX = frozenset("was were is are been be being 's".split())
 _DEMONSTRATIVES = frozenset(("the", "a", "an", "these", "those", "this", "that", "such"))
 _RAISING = frozenset(("to",))           # "is expected to", "is said to": a hedge, not a source
+_NOUN_OPENERS = frozenset(("that", "about", "of", "to", ":", "on"))   # "Trump's claim that ...", "his plan to"
+_POSSESSIVE_MARKS = frozenset(("'s", "’s", "'", "’"))
+# "WALLACE: ...", "Politifact: ...": one to four capitalised words and a colon open the line.
+_TURN = re.compile(r"[ \t]*((?:[A-Z][\w.'’-]*)(?:[ \t]+(?:[A-Z][\w.'’-]*|of|the|de|van|von)){0,3})[ \t]*:[ \t]+\S")
 
 
 @dataclass
@@ -66,6 +70,7 @@ class DocumentReader:
         self.events: dict[int, Event] = {}                    # first cue token -> event
         self._event_starts: list[int] = []                    # the keys of events, in text order
         self._quote_memo: dict[int, Event | None] = {}
+        self._turns: dict[int, Event | None] = {}
         self._named: list | None = None
         self._read_events()
         self.frames = self._read_frames()
@@ -135,22 +140,119 @@ class DocumentReader:
                 i = end
                 continue
             cue = verb_cue(token, self.cues, self.finder.parsed)
-            if cue is not None and (not cue.strict or self._strict_ok(i)):
+            if cue is not None and (not cue.strict or self._strict_ok(i, cue)):
                 event = Event(i, i + 1, token.lower_.replace("’", "'"), cue.lemma, cue.status, "verb", cue.relay,
                                cue.belief)
                 if self._verb_speaker(event, self.segment(i)) is not False:
                     self._add(event)
+            elif cue is None and token.lower_ in self.cues.nouns and not self.in_quote[i]:
+                event = self._noun_event(i, self.cues.nouns[token.lower_])
+                if event is not None:
+                    self._add(event)
             i += 1
 
-    def _strict_ok(self, i: int) -> bool:
-        """Return True when a strict verb stands where verbs of saying do: before that/:/a quote, or after one."""
+    def _noun_event(self, i: int, noun) -> Event | None:
+        """Return the cue of "Trump's claim that ...", "his assertion that", "a Times report that": its owner speaks."""
+        if i + 1 >= len(self.doc) or self.doc[i + 1].lower_ not in _NOUN_OPENERS:
+            return None
+        sent = self.segment(i)
+        j = i - 1
+        while j > max(sent.start, i - 3) and self._adjective(self.doc[j]):
+            j -= 1                                  # "Stumpf's repeated emphasis", "his latest claim"
+        if j < sent.start:
+            return None
+        word = self.doc[j].lower_.replace("’", "'")
+        event = Event(i, i + 1, self.doc[i].lower_.replace("’", "'"), noun.lemma, noun.status, "noun")
+        position = self.doc[j].idx
+        if word in self.cues.possessives:
+            event.speaker, event.mention = self._antecedent(self.cues.possessives[word], position, sent), (j, j + 1)
+        else:
+            owner = j - 1 if word in _POSSESSIVE_MARKS else j
+            span = self.finder._np_ending_at(owner, sent) if owner >= sent.start else None
+            if span is None or not (word in _POSSESSIVE_MARKS or self.finder._capitalised(self.doc[span[-1] - 1])
+                                    and self._determined(span)):
+                return None                         # "a New York Times report that", not "Korea are discussing plans"
+            event.speaker, event.mention = self._resolve(span, sent), span
+        if event.speaker is None:
+            return None
+        self.history.append((self.doc[event.mention[0]].idx, event.speaker, self._span_text(event.mention)))
+        return event
+
+    def _adjective(self, token) -> bool:
+        """Return True for a word that may stand between an owner and its noun ("repeated", "latest")."""
+        if not (token.is_lower and token.is_alpha) or token.lower_ in _DEMONSTRATIVES | _PASSIVE_AUX:
+            return False
+        if self.finder.parsed:
+            return token.pos_ == "ADJ"
+        return token.lower_ not in self.cues.possessives and not token.lower_.endswith("ing")
+
+    def _determined(self, span: tuple[int, int]) -> bool:
+        """Return True when a name opens its noun phrase after a determiner or at the start of a sentence."""
+        first = span[0]
+        if self.doc[first].lower_ in _DEMONSTRATIVES:
+            return True
+        return first == 0 or self.doc[first - 1].lower_ in _DEMONSTRATIVES or first == self.segment(first).start
+
+    def turn(self, char: int) -> Event | None:
+        """Return the speaker of a transcript turn the character is in ("WALLACE: ...", "Politifact: ...")."""
+        line_start = self.text.rfind("\n", 0, char) + 1
+        if line_start not in self._turns:
+            self._turns[line_start] = self._read_turn(line_start)
+        event = self._turns[line_start]
+        return event if event is not None and self.doc[event.end - 1].idx < char else None
+
+    def _read_turn(self, line_start: int) -> Event | None:
+        match = _TURN.match(self.text, line_start)
+        if match is None:
+            return None
+        label = match.group(1)
+        words = normalise(label).split()
+        if (normalise(label) in self.cues.not_speakers or words[0] in self.cues.not_speakers
+                or words[-1] in self.cues.time_words or any(w in self.cues.time_words for w in words[:1])):
+            return None
+        first = token_at(self.doc, match.start(1))
+        colon = token_at(self.doc, self.text.index(":", match.end(1)))
+        if first is None or colon is None or colon.text != ":":
+            return None
+        speaker = self.book.lookup(label)
+        if speaker.name not in self.book.kinds and label.isupper() and len(label) > 4:
+            speaker = self.book.lookup(label.title())      # "WALLACE" -> "Wallace"
+        if not speaker.name or speaker.name.lower() in self.cues.pronouns:
+            return None
+        speaker = Speaker(speaker.name, speaker.kind or "person", speaker.plural)
+        return Event(colon.i, colon.i + 1, ":", "turn", "reported", "phrase", role="source", speaker=speaker,
+                     mention=(first.i, colon.i))
+
+    def _strict_ok(self, i: int, cue) -> bool:
+        """Return True when a strict verb stands where verbs of saying do: before that/:/a quote, after one,
+        between commas ("These employees, Stumpf explained in the hearing, were ..."), or, for a `document` verb,
+        after a document ("the poll shows")."""
         j = i + 1
-        while j < len(self.doc) and self.finder._skippable(self.doc[j]):
+        while j < len(self.doc) and (self.finder._skippable(self.doc[j]) or self.doc[j].lower_ in cue.particles):
             j += 1
         if j >= len(self.doc) or self.doc[j].lower_ in ("that", ":", ",", ".", "“", '"', "‘"):
             return True
         before = self.text[max(0, self.doc[i].idx - 40):self.doc[i].idx]
-        return any(mark in before for mark in "”\"")
+        if any(mark in before for mark in "”\""):
+            return True
+        sent = self.segment(i)
+        if cue.document and self._document_subject(i, sent):
+            return True
+        subject = self.finder.np_before(i, sent)
+        if subject is None or subject[0] <= sent.start or self.doc[subject[0] - 1].text != ",":
+            return False
+        for k in range(j, min(j + 8, sent.end)):
+            if self.doc[k].is_punct:
+                return self.doc[k].text == ","
+        return False
+
+    def _document_subject(self, i: int, sent) -> bool:
+        """Return True when the subject of the verb at token i is a document ("a Bloomberg poll", "the data")."""
+        if self.finder.parsed:
+            spans, _ = self.finder.subject_of(self.doc[i])
+        else:
+            spans = [s for s in (self.finder.np_before(i, sent),) if s]
+        return any(self.doc[k].lower_ in self.cues.documents for s in spans[:1] for k in range(*s))
 
     def _verb_speaker(self, event: Event, sent):
         """Fill the speaker of a verb cue; return False when the verb only hedges ("is expected to")."""
@@ -387,7 +489,8 @@ class DocumentReader:
                         self._named.append((self.doc[subject[0]].idx, speaker, text))
             for ent in self.doc.ents:
                 if ent.label_ == "PERSON" and not self.in_quote[ent.start]:
-                    self._named.append((ent.start_char, self._resolve((ent.start, ent.end), self.segment(ent.start)),
-                                        ent.text))
+                    speaker = self._resolve((ent.start, ent.end), self.segment(ent.start))
+                    if speaker is not None:
+                        self._named.append((ent.start_char, speaker, ent.text))
             self._named.sort(key=lambda h: h[0])
         return self._named
