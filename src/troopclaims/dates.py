@@ -13,13 +13,15 @@ from troopclaims.records import Article, Claim
 from troopclaims.rules import LineDict, check_keys, location
 from troopclaims.spans import annotated, new_claim
 
-RESOLVERS = ("calendar", "dateparser", "weekday", "relative_day", "period", "season", "quarter", "decade",
-             "offset", "vague")
+RESOLVERS = ("calendar", "numeric", "monthday", "dateparser", "weekday", "relative_day", "period", "season",
+             "quarter", "decade", "week", "offset", "span", "anchored", "vague")
 GRAINS = ("day", "week", "month", "year")
 EDGES = ("end", "before", "start", "after")
 JOINS = ("or", "range")
-PLACEHOLDER_LISTS = ("month", "weekday", "dir", "rel", "season", "ordinal", "number", "part", "vague")
+PLACEHOLDER_LISTS = ("month", "weekday", "dir", "rel", "season", "ordinal", "number", "part", "vague", "dayword",
+                     "decade_word")
 SECTION_KEYS = ("months", "ambiguous_months", "weekdays", "directions", "relative_days", "numbers", "ordinals",
+                "day_words", "year_words", "decades",
                 "seasons", "parts", "vague", "bounds", "connectors", "range_openers", "cues", "weak_cues",
                 "weak_cue_veto", "not_dates", "tense",
                 "dateline", "pieces", "forms")
@@ -91,6 +93,9 @@ class DateRules:
     relative_days: dict
     numbers: dict
     ordinals: dict
+    day_words: dict
+    year_words: dict
+    decades: dict
     seasons: dict
     parts: dict
     vague: dict
@@ -112,6 +117,7 @@ class DateRules:
     dateline_prefix: re.Pattern
     dateline_suffix: re.Pattern
     forms: tuple
+    trigger: re.Pattern
 
 
 @dataclass
@@ -153,9 +159,9 @@ def _key(text: str) -> str:
     return " ".join(text.lower().replace("’", "'").split()).rstrip(".")
 
 
-def _alternation(words, extra: str | None = None) -> str:
+def _alternation(words, extra: str | None = None, space: str = r"\s+") -> str:
     """Return a regex alternation of words (longest first), each as whole words with flexible spaces."""
-    escaped = [r"\s+".join(re.escape(part) for part in word.split()) for word in sorted(words, key=len, reverse=True)]
+    escaped = [space.join(re.escape(part) for part in word.split()) for word in sorted(words, key=len, reverse=True)]
     if extra:
         escaped.append(extra)
     return r"(?<![\w'])(?:" + "|".join(escaped) + r")(?![\w])"
@@ -269,6 +275,9 @@ def build_date_rules(section: LineDict) -> DateRules:
     relative_days = _mapping(section, "relative_days", _int_in(-366, 366)) if "relative_days" in section else {}
     numbers = _mapping(section, "numbers", _number) if "numbers" in section else {}
     ordinals = _mapping(section, "ordinals", _int_in(1, 4)) if "ordinals" in section else {}
+    day_words = _mapping(section, "day_words", _int_in(1, 31)) if "day_words" in section else {}
+    year_words = _mapping(section, "year_words", _int_in(0, 90)) if "year_words" in section else {}
+    decades = _mapping(section, "decades", _int_in(1, 9)) if "decades" in section else {}
     seasons = _mapping(section, "seasons", _season) if "seasons" in section else {}
     parts = _mapping(section, "parts", _part) if "parts" in section else {}
     vague = _mapping(section, "vague", _vague) if "vague" in section else {}
@@ -276,8 +285,9 @@ def build_date_rules(section: LineDict) -> DateRules:
     ambiguous = frozenset(_key(word) for word in _string_list(section, "ambiguous_months", path))
 
     lists = {"month": months, "weekday": weekdays, "dir": directions, "rel": relative_days, "season": seasons,
-             "ordinal": ordinals, "part": parts, "vague": vague}
+             "ordinal": ordinals, "part": parts, "vague": vague, "decade_word": decades}
     pieces = {name: (_alternation(words) if words else r"(?!x)x") for name, words in lists.items()}
+    pieces["dayword"] = _alternation(day_words, space=r"[\s-]+") if day_words else r"(?!x)x"
     pieces["number"] = _alternation(numbers, extra=r"\d{1,3}")
     piece_node = section.get("pieces", {})
     if not isinstance(piece_node, dict):
@@ -308,14 +318,16 @@ def build_date_rules(section: LineDict) -> DateRules:
         item = check_keys(item, where, ("cue", "unless", "tense"), ("name", "pattern", "resolve"))
         if item["resolve"] not in RESOLVERS:
             raise RulesError(f"{location(item, 'resolve', where)}: resolve must be one of {', '.join(RESOLVERS)}")
-        if item.get("cue") not in (None, "always", "ambiguous"):
-            raise RulesError(f"{location(item, 'cue', where)}: cue must be always or ambiguous")
+        if item.get("cue") not in (None, "always", "strong", "ambiguous"):
+            raise RulesError(f"{location(item, 'cue', where)}: cue must be always, strong or ambiguous")
         if item.get("tense") not in (None, "future"):
             raise RulesError(f"{location(item, 'tense', where)}: tense must be future")
         unless = item.get("unless", [])
         if not isinstance(unless, list) or not all(isinstance(group, str) for group in unless):
             raise RulesError(f"{location(item, 'unless', where)}: unless must be a list of group names")
-        regex = _compile(expand(item["pattern"], location(item, "pattern", where)), location(item, "pattern", where))
+        # A date starts at a word's start: the lookbehind lets the search skip the inside of words quickly.
+        regex = _compile(r"(?<!\w)(?:" + expand(item["pattern"], location(item, "pattern", where)) + ")",
+                         location(item, "pattern", where))
         forms.append(Form(str(item["name"]), regex, item["resolve"], item.get("cue"), tuple(unless),
                           item.get("tense")))
 
@@ -370,12 +382,26 @@ def build_date_rules(section: LineDict) -> DateRules:
                               if len(word) < max(len(w) for w, n in table.items() if n == number))
     return DateRules(
         months=months, ambiguous_months=ambiguous, abbreviations=abbreviations, weekdays=weekdays,
-        directions=directions, relative_days=relative_days, numbers=numbers, ordinals=ordinals, seasons=seasons,
+        directions=directions, relative_days=relative_days, numbers=numbers, ordinals=ordinals,
+        day_words=day_words, year_words=year_words, decades=decades, seasons=seasons,
         parts=parts, vague=vague, bounds=bounds, bound_regex=bound_regex, connectors=tuple(connectors),
         range_opener=range_opener, cue_regex=cue_regex, weak_cue_regex=weak_cue_regex, weak_cue_veto=weak_cue_veto,
         not_dates=not_dates, future=future, past=past, clause_break=clause_break, future_heads=future_heads,
         future_auxiliaries=future_auxiliaries, future_weight=float(future_weight), dateline_lines=lines,
-        dateline_prefix=prefix, dateline_suffix=suffix, forms=tuple(forms))
+        dateline_prefix=prefix, dateline_suffix=suffix, forms=tuple(forms),
+        trigger=_trigger(months, weekdays, relative_days, seasons, vague, decades))
+
+
+TRIGGER_WORDS = ("day", "days", "week", "weeks", "weekend", "month", "months", "year", "years", "quarter",
+                 "quarters", "half", "decade", "century", "period", "fy", "h1", "h2", "q1", "q2", "q3", "q4",
+                 "eighteen", "nineteen", "twenty", "thousand")
+
+
+def _trigger(*tables: dict) -> re.Pattern:
+    """Return the regex of the words and digits one of which every date expression holds (a month, a weekday, a
+    unit, the longest word of a phrase): the forms are searched only near them."""
+    words = {max(re.split(r"[\s-]+", key), key=len) for table in tables for key in table} | set(TRIGGER_WORDS)
+    return re.compile(r"\d|" + _alternation(w for w in words if w), re.IGNORECASE)
 
 
 @lru_cache(maxsize=1)
@@ -397,8 +423,9 @@ def _scan(text: str, dr: DateRules, lo: int = 0, hi: int | None = None) -> list[
     hi = len(text) if hi is None else hi
     blocked = [m.span() for regex in dr.not_dates for m in regex.finditer(text, lo, hi)]
     candidates = []
-    for form in dr.forms:
-        for match in form.regex.finditer(text, lo, hi):
+    windows = _windows(text, lo, hi, dr)
+    for form, (window_lo, window_hi) in ((form, window) for form in dr.forms for window in windows):
+        for match in form.regex.finditer(text, window_lo, window_hi):
             start, end = match.span()
             while end > start and text[end - 1].isspace():
                 end -= 1
@@ -454,7 +481,7 @@ def _scan(text: str, dr: DateRules, lo: int = 0, hi: int | None = None) -> list[
             index += 2
         else:
             mention = Mention(first.start, first.end, [first])
-            if "day2" in first.groups:   # "from 4 to 22 January": the opener belongs to the range
+            if "day2" in first.groups or "year2" in first.groups:   # "from 4 to 22 January": the opener belongs
                 found = dr.range_opener.search(text, max(lo, first.start - LOOK_BACK), first.start)
                 if found:
                     mention.start = found.start()
@@ -469,6 +496,21 @@ def _scan(text: str, dr: DateRules, lo: int = 0, hi: int | None = None) -> list[
                     mentions.pop()
         mentions.append(mention)
     return mentions
+
+
+WINDOW = 80   # characters searched either side of a trigger word: more than any date expression is long
+
+
+def _windows(text: str, lo: int, hi: int, dr: DateRules) -> list[tuple[int, int]]:
+    """Return the merged spans of text[lo:hi] within WINDOW characters of a trigger word or digit."""
+    windows: list[list[int]] = []
+    for match in dr.trigger.finditer(text, lo, hi):
+        start, end = max(lo, match.start() - WINDOW), min(hi, match.end() + WINDOW)
+        if windows and start <= windows[-1][1]:
+            windows[-1][1] = end
+        else:
+            windows.append([start, end])
+    return [(start, end) for start, end in windows]
 
 
 def _last_word(text: str, start: int, end: int) -> str:
@@ -650,14 +692,20 @@ def _resolve_calendar(groups: dict, published: date | None, tense: str | None, d
         month = int(month_text) if month_text.isdigit() else dr.months.get(_key(month_text))
         if month is None:
             return None
-    year = int(groups["year"]) if "year" in groups else None
+    year = _year(groups["year"], dr) if "year" in groups else None
     explicit = year is not None
     direction = dr.directions.get(_key(groups["dir"])) if "dir" in groups else None
     if month is None and "unit" not in groups:
         if year is None:
             return None
+        if "year2" in groups:   # "2014-2018"
+            last = int(groups["year2"])
+            return Period(date(year, 1, 1), date(last, 12, 31), "year", str(year), "range", True, year) \
+                if last > year else None
         return _apply_part(_period(date(year, 1, 1), date(year, 12, 31), "year", explicit=True), part, published)
-    day = int(groups["day"]) if "day" in groups else None
+    day = _day(groups, dr)
+    if day is None and "dayw" in groups:
+        return None
     day2 = int(groups["day2"]) if "day2" in groups else None
     if month is None and direction is not None and "unit" in groups:   # "from 4 to 22 next month"
         if published is None:
@@ -708,6 +756,27 @@ def _resolve_calendar(groups: dict, published: date | None, tense: str | None, d
     return _apply_part(_period(low, high, grain, explicit=explicit), part, published)
 
 
+def _day(groups: dict, dr: DateRules) -> int | None:
+    """Return the day of the month of groups day (digits) or dayw (words: "first", "twenty nine"), or None."""
+    if "day" in groups:
+        return int(groups["day"])
+    if "dayw" in groups:
+        return dr.day_words.get(_key(groups["dayw"].replace("-", " ")))
+    return None
+
+
+def _year(text: str, dr: DateRules) -> int | None:
+    """Return the year of digits or of words ("nineteen ninety-six", "two thousand and four")."""
+    if text.isdigit():
+        return int(text)
+    words = [w for w in re.split(r"[\s-]+", text.lower()) if w and w != "and"]
+    if words[:2] == ["two", "thousand"]:
+        return 2000 + sum(dr.year_words.get(w, 0) for w in words[2:])
+    if not words or words[0] not in dr.year_words:
+        return None
+    return dr.year_words[words[0]] * 100 + sum(dr.year_words.get(w, 0) for w in words[1:])
+
+
 def _match_word(groups: dict, word: str) -> bool:
     return groups.get("_text", "").lower().rstrip(". ").endswith(word)
 
@@ -733,6 +802,11 @@ def _resolve_weekday(groups: dict, published: date | None, tense: str | None, dr
 
 
 def _resolve_period(groups: dict, published: date | None, tense: str | None, dr: DateRules) -> Period | None:
+    if "yearend" in groups:   # "by year-end": this December 31; "since year-end" (past): the last one
+        if published is None:
+            return _unresolved("day")
+        day = date(published.year - (tense == "past"), 12, 31)
+        return _period(day, day, "day")
     unit = _key(groups["unit"])
     part = dr.parts.get(_key(groups["part"])) if "part" in groups else None
     direction = dr.directions.get(_key(groups["dir"])) if "dir" in groups else None
@@ -779,7 +853,7 @@ def _resolve_season(groups: dict, published: date | None, tense: str | None, dr:
         end_year = year + 1 if last < first else year
         return date(year, first, 1), _month_end(end_year, last)
     if "year" in groups:
-        low, high = season_of(int(groups["year"]))
+        low, high = season_of(_year(groups["year"], dr))
         return _apply_part(Period(low, high, "month", low.isoformat(), "approximate", True, low.year), part, published)
     if published is None:
         return _unresolved("month", part.qualifier if part else "approximate")
@@ -796,29 +870,132 @@ def _resolve_season(groups: dict, published: date | None, tense: str | None, dr:
     return _apply_part(Period(low, high, "month", low.isoformat(), "approximate", False, low.year), part, published)
 
 
-def _resolve_quarter(groups: dict, published: date | None, tense: str | None, dr: DateRules) -> Period | None:
-    quarter = int(groups["quarter"]) if "quarter" in groups else dr.ordinals[_key(groups["ordinal"])]
+QUARTER_STEPS = {"this": 0, "current": 0, "last": -1, "previous": -1, "past": -1, "next": 1, "coming": 1,
+                 "latest": -1, "most recent": -1, "the": -1}
+REPORT_LAG = timedelta(days=61)   # results of a quarter are reported on for about two months after it ends
 
-    def quarter_of(year: int) -> tuple[date, date]:
-        return date(year, 3 * quarter - 2, 1), _month_end(year, 3 * quarter)
-    if "year" in groups:
-        low, high = quarter_of(int(groups["year"]))
+
+def _quarter_of(year: int, index: int, months: int = 3) -> tuple[date, date]:
+    first = months * (index - 1) + 1
+    return date(year, first, 1), _month_end(year, first + months - 1)
+
+
+def _resolve_quarter(groups: dict, published: date | None, tense: str | None, dr: DateRules) -> Period | None:
+    """Read a quarter or a half: "the third quarter", "Q3 2016", "H1 2016", "last quarter", "the quarter"."""
+    half = groups.get("half") or groups.get("half2")
+    months = 6 if half else 3
+    year_text = groups.get("year") or groups.get("year_first")
+    if "qdir" in groups:
+        # "this quarter" holds publication; "last quarter", "the latest quarter" and a bare "the quarter" (the one
+        # news reports on) are the last complete one.
+        if published is None:
+            return _unresolved("month")
+        step = QUARTER_STEPS[_key(groups["qdir"]).replace("  ", " ")]
+        year, month = _add_months(published.year, 3 * ((published.month - 1) // 3) + 1, 3 * step)
+        low, high = _quarter_of(year, (month - 1) // 3 + 1)
+        return Period(low, high, "month", low.isoformat(), "exact", False, low.year)
+    if half:
+        index = int(half)
+    elif "quarter" in groups:
+        index = int(groups["quarter"])
+    else:
+        index = dr.ordinals[_key(groups["ordinal"])]
+    if year_text:
+        low, high = _quarter_of(int(year_text), index, months)
         return Period(low, high, "month", low.isoformat(), "exact", True, low.year)
     if published is None:
         return _unresolved("month")
+    if "ydir" in groups:
+        low, high = _quarter_of(published.year + dr.directions[_key(groups["ydir"])], index, months)
+        return Period(low, high, "month", low.isoformat(), "exact", False, low.year)
     direction = dr.directions.get(_key(groups["dir"])) if "dir" in groups else None
-    candidates = [quarter_of(y) for y in range(published.year - 1, published.year + 2)]
+    candidates = [_quarter_of(y, index, months) for y in range(published.year - 1, published.year + 2)]
     if direction is not None and direction != 0:
         tense = "future" if direction > 0 else "past"
-    low, high = _pick(candidates, published, tense, None)
+    if tense == "future":
+        low, high = next(c for c in candidates if c[1] >= published - REPORT_LAG)
+    else:
+        low, high = _pick(candidates, published, "past", None)
     return Period(low, high, "month", low.isoformat(), "exact", False, low.year)
 
 
 def _resolve_decade(groups: dict, published: date | None, tense: str | None, dr: DateRules) -> Period | None:
-    first = int(groups["decade"]) * 10
+    """Read a decade ("the 1990s", "the '70s", "the seventies") or a century ("the 20th century")."""
     part = dr.parts.get(_key(groups["part"])) if "part" in groups else None
+    if "century" in groups:
+        first = (int(groups["century"]) - 1) * 100
+        if first < 1:
+            return None
+        return _apply_part(Period(date(first, 1, 1), date(first + 99, 12, 31), "year", f"{first:04d}-01-01",
+                                  "exact", True, first), part, published)
+    if "decade" in groups:
+        first = int(groups["decade"]) * 10
+    else:
+        tens = int(groups["decade2"]) if "decade2" in groups else dr.decades[_key(groups["decade_word"])]
+        # "the 70s" is the latest such decade begun by publication (1970s, but "the 20s" of 2024 are the 2020s).
+        now = (published or date(1999, 12, 31)).year
+        first = 1900 + 10 * tens if "nineteen" in groups or 2000 + 10 * tens > now else 2000 + 10 * tens
     period = Period(date(first, 1, 1), date(first + 9, 12, 31), "year", f"{first:04d}-01-01", "exact", True, first)
     return _apply_part(period, part, published)
+
+
+def _resolve_week(groups: dict, published: date | None, tense: str | None, dr: DateRules) -> Period | None:
+    """Read an ISO week number ("week 31", "week 2 of 2019"), in the year of publication when none is written."""
+    year = int(groups["year"]) if "year" in groups else published.year if published else None
+    if year is None:
+        return _unresolved("week")
+    try:
+        monday = date.fromisocalendar(year, int(groups["week"]), 1)
+    except ValueError:
+        return None
+    return _period(monday, monday + timedelta(days=6), "week", explicit="year" in groups)
+
+
+def _resolve_numeric(groups: dict, published: date | None, tense: str | None, dr: DateRules) -> Period | None:
+    """Read a numeric date: month/day unless the day comes first by necessity (22/04) or by the article's
+    convention (groups["_order"] == "dm"); a two-digit year is the nearest to publication's century."""
+    a, b = int(groups["a"]), int(groups["b"])
+    if a > 12 or (groups.get("_order") == "dm" and b <= 12):
+        a, b = b, a
+    if not (1 <= a <= 12 and 1 <= b <= 31):
+        return None
+    calendar_groups = {"month": str(a), "day": str(b), "_text": groups["_text"]}
+    if "year" in groups:
+        year = int(groups["year"])
+        if len(groups["year"]) == 2:
+            now = (published or date.today()).year
+            year += 100 * (now // 100)
+            if year > now + 20:
+                year -= 100
+        calendar_groups["year"] = str(year)
+    return _resolve_calendar(calendar_groups, published, tense, dr)
+
+
+def _resolve_monthday(groups: dict, published: date | None, tense: str | None, dr: DateRules) -> Period | None:
+    """Read a day of the month with no month ("on the 18th", "Friday the 11th"): the month around publication
+    that the tense points to; with a weekday, the nearest month where that day falls on it."""
+    day = _day(groups, dr)
+    if day is None:
+        return None
+    if published is None:
+        return _unresolved("day")
+    candidates = []
+    for offset in range(-12, 13):
+        year, month = _add_months(published.year, published.month, offset)
+        try:
+            candidate = date(year, month, day)
+        except ValueError:
+            continue
+        if "weekday" not in groups or candidate.weekday() == dr.weekdays[_key(groups["weekday"])]:
+            candidates.append((candidate, candidate))
+    if "weekday" in groups:
+        candidates = [min(candidates, key=lambda c: abs((c[0] - published).days))] if candidates else []
+    else:
+        candidates = [c for c in candidates if abs((c[0] - published).days) <= 31]
+    if not candidates:
+        return None
+    low, _ = _pick(candidates, published, tense, dr.future_weight)
+    return _period(low, low, "day")
 
 
 def _resolve_offset(groups: dict, published: date | None, tense: str | None, dr: DateRules) -> Period | None:
@@ -852,6 +1029,133 @@ def _resolve_offset(groups: dict, published: date | None, tense: str | None, dr:
         return _period(low, high, unit)
     ends = sorted([*shifted(low_n), *shifted(high_n)])
     return Period(ends[0], ends[-1], unit, None, "vague")
+
+
+STEPS = {"following": 1, "next": 1, "previous": -1, "prior": -1, "preceding": -1, "same": 0, "that": 0}
+BACKWARD = ("earlier", "before", "ago", "prior")
+
+
+def _count(text: str, dr: DateRules) -> tuple[int, int] | None:
+    """Return the low and high of a count ("3", "two", "a few"), or None when the words are no count."""
+    if text.isdigit():
+        return int(text), int(text)
+    return dr.numbers.get(_key(text))
+
+
+def _shift(day: date, unit: str, n: int) -> date:
+    """Return day moved by n units, the day of the month kept where the month has it (else its last day)."""
+    if unit == "day":
+        return day + timedelta(days=n)
+    if unit == "week":
+        return day + timedelta(days=7 * n)
+    year, month = _add_months(day.year, day.month, {"month": 1, "quarter": 3, "year": 12}[unit] * n)
+    last = calendar.monthrange(year, month)[1]
+    return date(year, month, last if day.day == calendar.monthrange(day.year, day.month)[1] else min(day.day, last))
+
+
+def _unit_around(day: date, unit: str) -> tuple[date, date]:
+    """Return the first and last day of the calendar day, week, month, quarter or year holding day."""
+    if unit == "day":
+        return day, day
+    if unit == "week":
+        monday = day - timedelta(days=day.weekday())
+        return monday, monday + timedelta(days=6)
+    if unit == "month":
+        return date(day.year, day.month, 1), _month_end(day.year, day.month)
+    if unit == "quarter":
+        return _quarter_of(day.year, (day.month - 1) // 3 + 1)
+    return date(day.year, 1, 1), date(day.year, 12, 31)
+
+
+def _grain(unit: str) -> str:
+    return "month" if unit in ("quarter", "half") else unit
+
+
+def _resolve_span(groups: dict, published: date | None, tense: str | None, dr: DateRules) -> Period | None:
+    """Read a period with a number from publication: "the next 3 days" (the day after publication to the third),
+    "the past two weeks" (to publication), "within 9 months" (from publication), "the rest of the week"."""
+    unit, direction = _key(groups["unit"]), _key(groups["dir"])
+    if direction == "rest":
+        if published is None:
+            return _unresolved(unit, "range")
+        return Period(published, _unit_around(published, unit)[1], unit, published.isoformat(), "range")
+    counts = _count(groups["n"], dr)
+    if counts is None:
+        return None
+    qualifier = "range" if counts[0] == counts[1] else "vague"
+    if published is None:
+        return _unresolved(unit, qualifier)
+    if direction in ("past", "last", "previous"):
+        low, high = _shift(published, unit, -counts[1]), published
+    elif direction == "within":
+        low, high = published, _shift(published, unit, counts[1])
+    else:
+        low, high = published + timedelta(days=1), _shift(published, unit, counts[1])
+    return Period(low, high, unit, low.isoformat() if qualifier == "range" else None, qualifier)
+
+
+def _resolve_anchored(groups: dict, published: date | None, tense: str | None, dr: DateRules) -> Period | None:
+    """Read a date relative to another: the date before it in the paragraph (groups["_anchor"]), else publication.
+    "two days later", "a year earlier", "the following month", "that year", "earlier in the week", "the
+    year-ago quarter"; with no date before it, "that year" and "the year-ago period" say nothing."""
+    anchor: Period | None = groups.get("_anchor")
+    unit = _key(groups["unit"])
+    if "side" in groups:
+        return _side_of(unit, _key(groups["side"]), anchor, published)
+    if "shift" not in groups:
+        step = STEPS[_key(groups.get("step", "same"))]
+        if anchor is None and "step" in groups and step == 0:
+            return None
+        base = anchor.low if anchor is not None else published
+        if base is None:
+            return _unresolved(_grain(unit))
+        low, high = _unit_around(_shift(base, unit, step), unit)
+        return _period(low, high, _grain(unit))
+    counts = _count(groups["n"], dr) if "n" in groups else (1, 1)
+    if counts is None:
+        return None
+    sign = -1 if _key(groups["shift"]) in BACKWARD else 1
+    target = _key(groups["target"]) if "target" in groups else None
+    if "rel" in groups:       # "two days after tomorrow": from a day named relative to publication
+        if published is None:
+            return _unresolved("day")
+        if counts[0] != counts[1]:
+            return None
+        day = _shift(published + timedelta(days=dr.relative_days[_key(groups["rel"])]), unit, sign * counts[0])
+        return _period(day, day, "day")
+    if anchor is not None:
+        low, high = (_unit_around(anchor.low, target) if target and target != "period" else (anchor.low, anchor.high))
+        grain = _grain(target) if target and target != "period" else anchor.grain
+    elif target == "period" or published is None:
+        return None if target == "period" else _unresolved(_grain(target or unit))
+    elif target:              # "the year-ago quarter" with no quarter before it: the last complete one
+        low, high = _unit_around(_shift(published, target, -1), target)
+        grain = _grain(target)
+    else:                     # "a year earlier" with no date before it: the year before publication's
+        low, high = _unit_around(published, unit)
+        grain = unit
+    if counts[0] != counts[1]:
+        ends = sorted([_shift(low, unit, sign * counts[0]), _shift(high, unit, sign * counts[1]),
+                       _shift(low, unit, sign * counts[1]), _shift(high, unit, sign * counts[0])])
+        return Period(ends[0], ends[-1], grain, None, "vague")
+    low, high = _shift(low, unit, sign * counts[0]), _shift(high, unit, sign * counts[0])
+    if grain == "week" and unit != "week":
+        low, high = _unit_around(low, "week")
+    return _period(low, high, grain)
+
+
+def _side_of(unit: str, side: str, anchor: Period | None, published: date | None) -> Period | None:
+    """Return "earlier in the week" / "later that day": the part of the unit around the anchor (else publication)
+    before or after it."""
+    first, last = (anchor.low, anchor.high) if anchor is not None else (published, published)
+    if first is None:
+        return _unresolved(unit, "range")
+    unit_low, unit_high = _unit_around(first, unit)
+    low, high = (unit_low, first - timedelta(days=1)) if side == "earlier" else (last + timedelta(days=1), unit_high)
+    value = _value(unit_low, unit_high, unit)
+    if high < low or high > unit_high or low < unit_low:
+        return Period(unit_low, unit_high, unit, value, "approximate")
+    return Period(low, high, unit, value, "range")
 
 
 def _resolve_vague(groups: dict, published: date | None, tense: str | None, dr: DateRules) -> Period | None:
@@ -892,32 +1196,35 @@ def _resolve_relative_day(groups: dict, published: date | None, tense: str | Non
 _RESOLVE = {"calendar": _resolve_calendar, "weekday": _resolve_weekday, "period": _resolve_period,
             "season": _resolve_season, "quarter": _resolve_quarter, "decade": _resolve_decade,
             "vague": _resolve_vague, "dateparser": _resolve_dateparser, "relative_day": _resolve_relative_day,
-            "offset": _resolve_offset}
+            "offset": _resolve_offset, "numeric": _resolve_numeric, "monthday": _resolve_monthday,
+            "week": _resolve_week, "span": _resolve_span, "anchored": _resolve_anchored}
 
 
 def _atom_period(atom: Atom, text: str, published: date | None, tense: str | None, dr: DateRules,
-                 year_hint: int | None = None) -> Period | None:
-    groups = dict(atom.groups, _text=text[atom.start:atom.end], _future_only=atom.form.tense == "future")
+                 year_hint: int | None = None, anchor: Period | None = None) -> Period | None:
+    groups = dict(atom.groups, _text=text[atom.start:atom.end], _future_only=atom.form.tense == "future",
+                  _anchor=anchor)
     if atom.form.resolve == "calendar":
         return _resolve_calendar(groups, published, tense, dr, year_hint)
     return _RESOLVE[atom.form.resolve](groups, published, tense, dr)
 
 
 def _interpret(mention: Mention, text: str, published: date | None, tense: str | None,
-               dr: DateRules) -> Resolution | None:
-    """Return the resolution of a mention, or None when its words turn out not to be a date."""
+               dr: DateRules, anchor: Period | None = None) -> tuple[Resolution, Period] | tuple[None, None]:
+    """Return the resolution of a mention and its period before bounds, or Nones when its words turn out not to be
+    a date. anchor: the date before it that a relative date ("two days later") counts from."""
     first = mention.atoms[0]
     if mention.bound is not None and mention.bound.tense:
         tense = mention.bound.tense
     if mention.join is None:
-        period = _atom_period(first, text, published, tense, dr)
+        period = _atom_period(first, text, published, tense, dr, anchor=anchor)
     else:
         period = _joined(mention, text, published, tense, dr)
     if period is None:
-        return None
+        return None, None
     low, high = _bounded(period, mention.bound, published, tense)
     qualifier = mention.bound.qualifier if mention.bound else period.qualifier
-    return Resolution(period.value, _iso(low), _iso(high), period.grain, qualifier)
+    return Resolution(period.value, _iso(low), _iso(high), period.grain, qualifier), period
 
 
 def _bounded(period: Period, bound: Bound | None, published: date | None,
@@ -948,7 +1255,8 @@ def _joined(mention: Mention, text: str, published: date | None, tense: str | No
         shift = (dr.weekdays[_key(second.groups["weekday"])] - a.low.weekday()) % 7
         high = a.low + timedelta(days=shift)
         return Period(a.low, high, "day", a.low.isoformat(), "range")
-    b_year = int(second.groups["year"]) if "year" in second.groups and second.form.resolve == "calendar" else None
+    b_year = _year(second.groups["year"], dr) if "year" in second.groups and second.form.resolve == "calendar" \
+        else None
     a = _atom_period(first, text, published, tense, dr, year_hint=b_year)
     if a is None:
         return None
@@ -988,6 +1296,27 @@ def _as_date(published) -> date | None:
         return None
 
 
+PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
+SENTENCE_BREAK = re.compile(r"[.!?][\"'”’)]*\s+[\"'“‘(]*[A-Z]")
+_ANCHORED_FORM = Form("year_ago", re.compile("(?!x)x"), "anchored", None, (), None)
+
+
+def _is_quarter(period: Period) -> bool:
+    low, high = period.low, period.high
+    return low.day == 1 and low.month in (1, 4, 7, 10) and high == _month_end(*_add_months(low.year, low.month, 2))
+
+
+def _set_numeric_order(mentions: list[Mention]) -> None:
+    """Read every numeric date of an article day first when one of them can only be day/month (22/04) and none
+    can only be month/day (11/20)."""
+    atoms = [atom for mention in mentions for atom in mention.atoms if atom.form.resolve == "numeric"]
+    day_first = any(int(a.groups["a"]) > 12 >= int(a.groups["b"]) for a in atoms)
+    month_first = any(int(a.groups["b"]) > 12 >= int(a.groups["a"]) for a in atoms)
+    if day_first and not month_first:
+        for atom in atoms:
+            atom.groups["_order"] = "dm"
+
+
 # ---------------------------------------------------------------------------------------------------------------
 # Public API
 
@@ -998,11 +1327,26 @@ def dates(doc, article: Article, rules) -> Iterator[Claim]:
     text = article.text
     published = _as_date(article.published)
     parsed = annotated(doc, "DEP")
-    for mention in _scan(text, dr, article.body_start, len(text)):
+    mentions = _scan(text, dr, article.body_start, len(text))
+    _set_numeric_order(mentions)
+    anchor, anchor_end = None, 0
+    for mention in mentions:
         tense = _tense(doc, text, mention.start, mention.end, dr, parsed)
-        resolution = _interpret(mention, text, published, tense, dr)
+        if anchor is not None and PARAGRAPH_BREAK.search(text, anchor_end, mention.start):
+            anchor = None
+        first = mention.atoms[0]
+        if first.form.resolve == "offset" and "ago" in first.groups and anchor is not None \
+                and _is_quarter(anchor) and not SENTENCE_BREAK.search(text, anchor_end, mention.start):
+            # "third-quarter profit rose from a year ago": the quarter a year before, not the year.
+            first = Atom(first.start, first.end, _ANCHORED_FORM, dict(first.groups, shift="ago"))
+            mention = Mention(mention.start, mention.end, [first], mention.join, mention.bound)
+        resolution, period = _interpret(mention, text, published, tense, dr,
+                                        anchor if first.form.resolve == "anchored" else None)
         if resolution is None:
             continue
+        if period.low is not None and period.high is not None and period.qualifier != "vague" \
+                and mention.bound is None:
+            anchor, anchor_end = period, mention.end
         yield new_claim(article, doc, mention.start, mention.end, "date", value=resolution.value,
                         low=resolution.low, high=resolution.high, qualifier=resolution.qualifier,
                         grain=resolution.grain)
@@ -1021,7 +1365,7 @@ def resolve(expression: str, published: date | str | None, future: bool = False,
     if leading not in ("", "on", "in", "at", "during") or stripped[mention.end:].strip():
         return None
     tense = "future" if future else None
-    return _interpret(mention, stripped, _as_date(published), tense, dr)
+    return _interpret(mention, stripped, _as_date(published), tense, dr)[0]
 
 
 def find_dateline(text: str, rules=None) -> str | None:
