@@ -1,11 +1,26 @@
 """Shared fixtures: the rules and the pipelines, each loaded once per test session."""
 from __future__ import annotations
 
+import os
+import tempfile
+
 import pytest
 
 from troopclaims.pipeline import choose_model, load_pipeline
 from troopclaims.records import Article
 from troopclaims.rules import load_rules
+
+
+# Never the user's cache, and never a cache warm from an earlier run: results must not depend on one.
+os.environ["TROOPCLAIMS_CACHE"] = tempfile.mkdtemp(prefix="troopclaims-test-cache-")
+
+
+@pytest.fixture(autouse=True)
+def cold_cache(tmp_path_factory, monkeypatch):
+    """Give every test a cache folder of its own, empty at the start."""
+    folder = tmp_path_factory.mktemp("cache")
+    monkeypatch.setenv("TROOPCLAIMS_CACHE", str(folder))
+    return folder
 
 
 @pytest.fixture(scope="session")
