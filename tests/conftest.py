@@ -47,3 +47,14 @@ def article():
     def make(text: str, published: str | None = "2024-10-25", source: str = "test.txt") -> Article:
         return Article(source, text, published)
     return make
+
+
+@pytest.fixture
+def many_articles():
+    """Return a factory for n short articles of our own, different enough that order mistakes show."""
+    def make(n: int) -> list[Article]:
+        towns = ["Arlen", "Brisk", "Colm", "Dorn", "Eske"]
+        return [Article(f"a{i:03}.txt", f"Officials said {100 + i} people were evacuated from {towns[i % 5]} on "
+                                        f"Monday. By Friday, about {2 * i + 3} families had returned.", "2030-05-10")
+                for i in range(n)]
+    return make

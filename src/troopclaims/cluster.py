@@ -14,6 +14,7 @@ from troopclaims.errors import TroopclaimsError
 from troopclaims.records import Article
 
 ENV = "TROOPCLAIMS_DASK"
+CONNECT_TIMEOUT = "20s"      # a scheduler that does not answer within this is reported as unreachable
 _EXTRACTORS: dict[str, object] = {}      # on a worker: the Extractor of each rules + pipeline + mode
 _LOCK = threading.Lock()                 # a worker with several threads shares one pipeline, one chunk at a time
 
@@ -30,7 +31,7 @@ class DaskEngine:
             raise TroopclaimsError("--dask needs dask and distributed; install them with "
                                    "`pip install 'troopclaims[dask]'`") from None
         try:
-            self.client = Client(address, timeout="20s")
+            self.client = Client(address, timeout=CONNECT_TIMEOUT)
         except (OSError, TimeoutError, ValueError) as exc:
             raise TroopclaimsError(f"cannot reach the Dask scheduler at {address!r} ({exc.__class__.__name__}: "
                                    f"{exc}); start one with `dask scheduler` and give its address "
