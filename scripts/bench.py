@@ -1,52 +1,122 @@
-"""Speed of troopclaims extract and compare on the real articles (or any folder): articles and characters a second.
+"""Speed of `troopclaims extract` against a naive spaCy script, measured in one run, as ratios.
 
-usage: python scripts/bench.py [FOLDER] [--model NAME] [--repeat N]
-The pipeline is loaded once before timing (its load time is printed apart); each repeat runs extract and compare
-over the whole folder. Skips when the folder is absent.
+usage: python scripts/bench.py [FOLDER] [--repeat N] [--seed FOLDER]
+
+Each figure is the wall time of a whole process (start-up and model load included), the median of N runs, with
+the runs of the naive baseline and of troopclaims interleaved so that a busy machine slows them alike:
+  naive     a script that only runs nlp.pipe of the same spaCy pipeline over the texts
+  cold      troopclaims extract with default workers and an empty cache
+  warm      the same again, with the cache the cold run filled
+  workers1  troopclaims extract --workers 1 with an empty cache
+Then: claims lost against --exhaustive on the seed corpus and on FOLDER, peak memory (the largest process) at 1x and
+4x FOLDER with --workers 1, and the time of `troopclaims --help`. FOLDER defaults to ../shared/eval/ecbplus/text,
+else examples/articles.
 """
 from __future__ import annotations
 
 import argparse
+import collections
+import os
+import shutil
 import statistics
+import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 
-from troopclaims.articles import read_articles
-from troopclaims.compare import compare_claims
-from troopclaims.extract import ALL_KINDS, extract
-from troopclaims.pipeline import choose_model, load_pipeline
-from troopclaims.rules import load_rules
-
 ROOT = Path(__file__).resolve().parents[1]
+BIN = Path(sys.executable).parent
+TROOPCLAIMS = str(BIN / "troopclaims")
+NAIVE = """
+import sys
+from pathlib import Path
+import spacy
+from troopclaims.pipeline import choose_model
+nlp = spacy.load(choose_model())
+files = sorted(p for p in Path(sys.argv[1]).rglob("*") if p.suffix in (".txt", ".md") and p.is_file())
+for doc in nlp.pipe(p.read_text(encoding="utf-8", errors="replace") for p in files):
+    pass
+"""
+
+
+def run(command: list[str], cache: str | None = None, out=subprocess.DEVNULL) -> tuple[float, int]:
+    """Return (wall seconds, peak RSS in MiB of the largest process) of a command."""
+    env = {**os.environ, "TROOPCLAIMS_CACHE": cache or tempfile.mkdtemp(prefix="bench-cache-")}
+    started = time.perf_counter()
+    process = subprocess.Popen(command, stdout=out, stderr=subprocess.DEVNULL, env=env)
+    _, status, usage = os.wait4(process.pid, 0)
+    elapsed = time.perf_counter() - started
+    process.returncode = os.waitstatus_to_exitcode(status)
+    if process.returncode != 0:
+        raise SystemExit(f"bench: {' '.join(command)} failed with exit {process.returncode}")
+    return elapsed, usage.ru_maxrss // 1024
+
+
+def extract(folder: Path, *options: str) -> list[str]:
+    return [TROOPCLAIMS, "extract", str(folder), "--format", "jsonl", *options]
+
+
+def claims_lost(folder: Path) -> tuple[int, int]:
+    """Return (claims of an --exhaustive run missing from the default run, claims of the exhaustive run)."""
+    outputs = []
+    for options in ((), ("--exhaustive",)):
+        with tempfile.TemporaryFile() as out:
+            run(extract(folder, "--no-cache", "--kind", "all", *options), out=out)
+            out.seek(0)
+            outputs.append(collections.Counter(out.read().decode("utf-8").splitlines()))
+    default, exhaustive = outputs
+    return sum((exhaustive - default).values()), sum(exhaustive.values())
+
+
+def words_in(folder: Path) -> tuple[int, int]:
+    files = [p for p in folder.rglob("*") if p.suffix in (".txt", ".md") and p.is_file()]
+    return len(files), sum(len(p.read_text(encoding="utf-8", errors="replace").split()) for p in files)
+
+
+def copies(folder: Path, times: int, into: Path) -> Path:
+    for i in range(times):
+        shutil.copytree(folder, into / f"copy{i}")
+    return into
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("folder", nargs="?", default=str(ROOT.parent / "shared" / "corpus"))
-    parser.add_argument("--model", default=None)
-    parser.add_argument("--repeat", type=int, default=5)
+    default = ROOT.parent / "shared" / "eval" / "ecbplus" / "text"
+    parser.add_argument("folder", nargs="?", default=str(default if default.is_dir() else ROOT / "examples"))
+    parser.add_argument("--seed", default=str(ROOT.parent / "shared" / "corpus"))
+    parser.add_argument("--repeat", type=int, default=3)
     args = parser.parse_args()
-    if not Path(args.folder).is_dir():
-        print(f"skipped: {args.folder} not found")
+    folder, seed = Path(args.folder), Path(args.seed)
+    if not folder.is_dir():
+        print(f"skipped: {folder} not found")
         return 0
-    started = time.perf_counter()
-    nlp = load_pipeline(choose_model(args.model))
-    rules = load_rules()
-    print(f"pipeline {nlp.meta.get('name', '?')} loaded in {time.perf_counter() - started:.2f}s")
-    articles = list(read_articles([args.folder], warn=lambda message: None))
-    chars = sum(len(article.text) for article in articles)
-    list(extract(articles, nlp, rules, ALL_KINDS))    # warm caches (rules compiled, dateparser loaded)
-    times = []
+    articles, words = words_in(folder)
+    print(f"corpus {folder}: {articles} articles, {words:,} words; {os.cpu_count()} cores; median of {args.repeat}")
+    times = collections.defaultdict(list)
     for _ in range(args.repeat):
-        started = time.perf_counter()
-        claims = list(extract(articles, nlp, rules, ALL_KINDS))
-        compare_claims(claims, rules)
-        times.append(time.perf_counter() - started)
-    best, median = min(times), statistics.median(times)
-    print(f"{len(articles)} articles, {chars:,} characters, {len(claims)} claims")
-    print(f"extract+compare: median {median * 1000:.0f} ms, best {best * 1000:.0f} ms over {args.repeat} runs; "
-          f"{len(articles) / median:.1f} articles/s, {chars / median:,.0f} characters/s")
+        times["naive"].append(run([sys.executable, "-c", NAIVE, str(folder)])[0])
+        cache = tempfile.mkdtemp(prefix="bench-cache-")
+        times["cold"].append(run(extract(folder), cache)[0])
+        times["warm"].append(run(extract(folder), cache)[0])
+        times["workers1"].append(run(extract(folder, "--workers", "1"))[0])
+        shutil.rmtree(cache, ignore_errors=True)
+    median = {name: statistics.median(values) for name, values in times.items()}
+    for name, seconds in median.items():
+        print(f"{name:9} {seconds:7.2f} s  {words / seconds:9,.0f} words/s  {median['naive'] / seconds:6.2f}x naive")
+    print(f"cold (default workers) / naive: {median['naive'] / median['cold']:.2f}x; warm / cold: "
+          f"{median['cold'] / median['warm']:.1f}x; default workers / --workers 1: "
+          f"{median['workers1'] / median['cold']:.2f}x")
+    for name, where in (("seed corpus", seed), ("benchmark corpus", folder)):
+        if where.is_dir():
+            lost, total = claims_lost(where)
+            print(f"claims lost against --exhaustive on the {name}: {lost} of {total} (all kinds)")
+    with tempfile.TemporaryDirectory() as big:
+        peak1 = run(extract(folder, "--workers", "1"))[1]
+        peak4 = run(extract(copies(folder, 4, Path(big)), "--workers", "1"))[1]
+    print(f"peak RSS, --workers 1: {peak1} MiB at 1x, {peak4} MiB at 4x ({(peak4 / peak1 - 1) * 100:+.0f}%)")
+    helps = [run([TROOPCLAIMS, "--help"])[0] for _ in range(5)]
+    print(f"troopclaims --help: {statistics.median(helps):.3f} s (median of 5)")
     return 0
 
 

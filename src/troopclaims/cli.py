@@ -54,6 +54,32 @@ def input_options(command):
     return command
 
 
+def run_options(command):
+    """The options that say how extraction runs: workers, cache, full parse, a Dask cluster (issue 12)."""
+    options = [
+        click.option("--workers", type=click.IntRange(min=1), default=None, metavar="N",
+                     help="Worker processes (default: the number of cores; 1 = in this process)."),
+        click.option("--no-cache", is_flag=True,
+                     help="Extract every article again instead of reusing cached claims (see `troopclaims cache`)."),
+        click.option("--exhaustive", is_flag=True,
+                     help="Run every article through every pipeline component (a check on the faster default)."),
+        click.option("--dask", "dask_address", default=None, metavar="ADDRESS", envvar="TROOPCLAIMS_DASK",
+                     help="Extract on this Dask scheduler (tcp://HOST:8786; default: $TROOPCLAIMS_DASK)."),
+    ]
+    for option in reversed(options):
+        command = option(command)
+    return command
+
+
+def _run(workers, no_cache, exhaustive, dask_address):
+    """Return the RunOptions for the speed options given."""
+    from troopclaims.cache import ClaimCache
+    from troopclaims.runner import RunOptions, default_workers
+
+    return RunOptions(workers=workers or default_workers(), cache=None if no_cache else ClaimCache(warn=warn),
+                      exhaustive=exhaustive, dask=dask_address or None, progress=True)
+
+
 def _published(value: str | None) -> str | None:
     from troopclaims.articles import parse_published
 
@@ -82,8 +108,9 @@ def cli():
               help="Output format (default: table on a terminal, jsonl in a pipe).")
 @click.option("--kind", "kinds", multiple=True, type=click.Choice(("quantity", "date", "place", "all")),
               help="Kinds of claim to list (repeatable; default: quantity and date).")
+@run_options
 @reports_errors
-def extract(paths, rules_dirs, model, published, fmt, kinds):
+def extract(paths, rules_dirs, model, published, fmt, kinds, workers, no_cache, exhaustive, dask_address):
     """Find the claims in articles: a folder, files, or JSON Lines ('-' for stdin).
 
     \b
@@ -98,7 +125,7 @@ def extract(paths, rules_dirs, model, published, fmt, kinds):
     report = ReadReport()
     claims = claims_from_inputs(paths, load_rules(rules_dirs), model=model, kinds=kinds,
                                 published=_published(published), warn=warn, report=report,
-                                stdin=stdin_text())
+                                stdin=stdin_text(), run=_run(workers, no_cache, exhaustive, dask_address))
     fmt = render.choose_format(fmt, render.stdout_is_terminal())
     out = sys.stdout
     counted = _counting(claims)
@@ -121,8 +148,10 @@ def extract(paths, rules_dirs, model, published, fmt, kinds):
               help="Show only facts stated by at least N articles.")
 @click.option("--show-sentences", is_flag=True, help="Print the sentence of each claim.")
 @click.option("--fail-on-conflict", is_flag=True, help=f"Exit {int(ExitCode.CONFLICT)} when any conflict is shown.")
+@run_options
 @reports_errors
-def compare(paths, rules_dirs, model, published, fmt, only, min_sources, show_sentences, fail_on_conflict):
+def compare(paths, rules_dirs, model, published, fmt, only, min_sources, show_sentences, fail_on_conflict,
+            workers, no_cache, exhaustive, dask_address):
     """Group the same fact across sources and show where they agree and conflict.
 
     PATH is a folder or files of articles (extracted first), or claims as JSON Lines ('-' for stdin).
@@ -140,7 +169,7 @@ def compare(paths, rules_dirs, model, published, fmt, only, min_sources, show_se
     report = ReadReport()
     claims = claims_from_inputs(paths, rules, model=model, kinds=DEFAULT_KINDS, published=_published(published),
                                 warn=warn, report=report, stdin=stdin_text(),
-                                accept_claims=True)
+                                accept_claims=True, run=_run(workers, no_cache, exhaustive, dask_address))
     facts = filter_facts(compare_claims(claims, rules, warn), only=only, min_sources=min_sources)
     fmt = render.choose_format(fmt, render.stdout_is_terminal())
     out = sys.stdout
@@ -155,6 +184,46 @@ def compare(paths, rules_dirs, model, published, fmt, only, min_sources, show_se
     _finish(report, f"{len(facts)} fact{'s' * (len(facts) != 1)} shown")
     if fail_on_conflict and any(fact.verdict == "conflict" for fact in facts):
         sys.exit(ExitCode.CONFLICT)
+
+
+@cli.group()
+def cache():
+    """Show or clear the cache of extracted claims ($TROOPCLAIMS_CACHE, else the user's cache folder).
+
+    \b
+    Example:
+      troopclaims cache info
+      troopclaims cache clear
+    """
+
+
+@cache.command("info")
+def cache_info():
+    """Print where the cache is, its entries and its size.
+
+    \b
+    Example:
+      troopclaims cache info
+    """
+    from troopclaims.cache import ClaimCache
+
+    store = ClaimCache()
+    entries, size = store.info()
+    click.echo(f"{store.folder}\t{entries} entr{'y' if entries == 1 else 'ies'}\t{size / 1e6:.1f} MB")
+
+
+@cache.command("clear")
+def cache_clear():
+    """Remove every cached entry.
+
+    \b
+    Example:
+      troopclaims cache clear
+    """
+    from troopclaims.cache import ClaimCache
+
+    store = ClaimCache()
+    warn(f"removed {store.clear()} cache entries from {store.folder}")
 
 
 class _counting:

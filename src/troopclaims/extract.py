@@ -14,9 +14,10 @@ from troopclaims.attribution import attribute
 from troopclaims.errors import RulesError
 from troopclaims.events import event_lexicon, event_subject, governing_event
 from troopclaims.places import gazetteer, locate, place_claims
-from troopclaims.pipeline import BLANK, BLANK_LOSSES, choose_model, load_pipeline
+from troopclaims.pipeline import BLANK, BLANK_LOSSES, choose_model
 from troopclaims.quantities import quantities, quantity_lexicon, with_implied_unit
 from troopclaims.records import Article, Claim
+from troopclaims.runner import RunOptions, run_extract
 from troopclaims.spans import sentence_at
 
 DEFAULT_KINDS = ("quantity", "date")
@@ -154,11 +155,12 @@ def as_of(doc, claim: Claim, date_claims: list[Claim], starts: list[int], rules)
 def claims_from_inputs(paths: Iterable[str], rules, model: str | None = None, kinds: Iterable[str] = DEFAULT_KINDS,
                        published: str | None = None, warn: Callable[[str], None] = lambda message: None,
                        report: ReadReport | None = None, stdin: TextIO | None = None,
-                       accept_claims: bool = False) -> Iterator[Claim]:
+                       accept_claims: bool = False, run: RunOptions | None = None) -> Iterator[Claim]:
     """Yield the claims of the inputs: extracted from articles, or read as they are from claims JSON Lines.
 
-    The spaCy pipeline is loaded only when there is an article to read. With accept_claims, a .jsonl file or
-    stdin whose records are claims (as extract prints them) is read as claims; otherwise JSON Lines are articles.
+    The spaCy pipeline is loaded only when there is an article to extract (run says where: in process, on workers,
+    on a Dask cluster, and whether the cache is used). With accept_claims, a .jsonl file or stdin whose records
+    are claims (as extract prints them) is read as claims; otherwise JSON Lines are articles.
     """
     report = report if report is not None else ReadReport()
     article_paths: list[str] = []
@@ -187,5 +189,5 @@ def claims_from_inputs(paths: Iterable[str], rules, model: str | None = None, ki
     name = choose_model(model)
     if name == BLANK:
         warn(BLANK_LOSSES)
-    nlp = load_pipeline(name)
-    yield from extract(itertools.chain([first], articles), nlp, rules, kinds, warn, report)
+    articles = _dated(itertools.chain([first], articles), rules, warn)
+    yield from run_extract(articles, rules, name, tuple(kinds), run, warn, report)

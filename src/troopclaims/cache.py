@@ -1,0 +1,144 @@
+"""The result cache: the claims of one article, kept under a key of everything that decides them.
+
+A key hashes the article's text and publication date, the kinds asked for, the rule files, the spaCy pipeline (name
+and version) and troopclaims' version, so a change to any of them is a miss, never a stale hit. Entries are JSON files
+written atomically (a temporary file renamed into place): a run killed half-way leaves no half-written entry, and an
+entry that does not read back is ignored with a warning and replaced.
+"""
+from __future__ import annotations
+
+import hashlib
+import importlib.metadata
+import importlib.util
+import json
+import os
+import shutil
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Callable, Iterable
+
+from troopclaims import __version__
+from troopclaims.records import Article, Claim
+
+ENV = "TROOPCLAIMS_CACHE"
+_FORMAT = 1                  # bump when the entry layout changes
+
+
+def cache_dir() -> Path:
+    """Return the cache folder: $TROOPCLAIMS_CACHE, else the user's cache folder (platformdirs)."""
+    if os.environ.get(ENV):
+        return Path(os.environ[ENV])
+    import platformdirs
+
+    return Path(platformdirs.user_cache_dir("troopclaims", appauthor=False))
+
+
+def model_version(name: str) -> str:
+    """Return "name version" for a spaCy pipeline without loading it (its meta.json, else its distribution)."""
+    try:
+        spec = importlib.util.find_spec(name)
+    except (ImportError, ValueError):
+        spec = None
+    folders = [Path(name)] if os.path.isdir(name) else []
+    if spec is not None and spec.submodule_search_locations:
+        folders += [Path(location) for location in spec.submodule_search_locations]
+    for folder in folders:
+        for meta in [folder / "meta.json", *sorted(folder.glob("*/meta.json"))]:
+            if meta.is_file():
+                data = json.loads(meta.read_text(encoding="utf-8"))
+                return f"{name} {data.get('version', '?')} spacy {data.get('spacy_version', '?')}"
+    try:
+        return f"{name} {importlib.metadata.version(name)}"
+    except importlib.metadata.PackageNotFoundError:
+        return name
+
+
+def rules_digest(dirs: Iterable[Path]) -> str:
+    """Return a hash of every rule file in the folders, in the order they are laid over each other."""
+    digest = hashlib.sha256()
+    for folder in dirs:
+        for path in sorted(Path(folder).iterdir()):
+            if path.suffix in (".yaml", ".yml"):
+                digest.update(f"{path.name}\0".encode())
+                digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
+@dataclass(frozen=True)
+class Settings:
+    """What, besides the article, decides its claims."""
+
+    rules: str                 # rules_digest
+    model: str                 # model_version
+    kinds: tuple[str, ...]
+    exhaustive: bool = False
+
+    def key(self, article: Article) -> str:
+        parts = [str(_FORMAT), __version__, self.rules, self.model, ",".join(self.kinds), str(self.exhaustive),
+                 article.published or "", str(article.body_start), article.text]
+        return hashlib.sha256("\0".join(parts).encode("utf-8", "surrogatepass")).hexdigest()
+
+
+class ClaimCache:
+    """Claims per article on disk, one JSON file an entry."""
+
+    def __init__(self, folder: Path | None = None, warn: Callable[[str], None] = lambda message: None):
+        self.folder = Path(folder) if folder is not None else cache_dir()
+        self.warn = warn
+        self._unwritable = False
+
+    def _path(self, key: str) -> Path:
+        return self.folder / key[:2] / f"{key}.json"
+
+    def get(self, key: str, article: Article) -> list[Claim] | None:
+        """Return the cached claims of an article (its own id as their source), or None on a miss."""
+        path = self._path(key)
+        try:
+            data = json.loads(path.read_text(encoding="utf-8"))
+            if not isinstance(data, dict) or data.get("key") != key or not isinstance(data.get("claims"), list):
+                raise ValueError("not a troopclaims cache entry")
+            return [Claim.from_dict({**claim, "source": article.id}) for claim in data["claims"]]
+        except FileNotFoundError:
+            return None
+        except (OSError, ValueError, TypeError, AttributeError) as exc:   # JSONDecodeError is a ValueError
+            self.warn(f"cache entry {path} is corrupt ({exc.__class__.__name__}); ignored, extracting again")
+            return None
+
+    def put(self, key: str, claims: list[Claim]) -> None:
+        """Store the claims under key; a cache that cannot be written is said once and the run goes on."""
+        path = self._path(key)
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            fd, temporary = tempfile.mkstemp(dir=path.parent, prefix=".", suffix=".tmp")
+            try:
+                with os.fdopen(fd, "w", encoding="utf-8") as out:
+                    json.dump({"key": key, "claims": [claim.to_dict() for claim in claims]}, out,
+                              ensure_ascii=False)
+                os.replace(temporary, path)
+            except BaseException:
+                os.unlink(temporary)
+                raise
+        except OSError as exc:
+            if not self._unwritable:       # once is enough
+                self._unwritable = True
+                self.warn(f"cannot write the cache in {self.folder} ({exc.strerror or exc}); "
+                          f"set {ENV} to a writable folder or pass --no-cache")
+
+    def info(self) -> tuple[int, int]:
+        """Return (entries, bytes) in the cache."""
+        entries = size = 0
+        if self.folder.is_dir():
+            for path in self.folder.glob("*/*.json"):
+                entries += 1
+                size += path.stat().st_size
+        return entries, size
+
+    def clear(self) -> int:
+        """Remove every entry; return how many there were."""
+        entries, _ = self.info()
+        if self.folder.is_dir():
+            for child in self.folder.iterdir():
+                if child.is_dir() and len(child.name) == 2:      # only what this cache wrote
+                    shutil.rmtree(child, ignore_errors=True)
+        return entries

@@ -1,0 +1,245 @@
+"""Running the extract job over many articles: in this process, on worker processes or on a Dask cluster, with
+the result cache in front, claims always in input order.
+
+Articles go in chunks of CHUNK. A chunk's cached articles are answered from the cache; the others are extracted by
+an Extractor, which loads the rules and the spaCy pipeline once per process. The parent process never loads the
+pipeline when workers do, and a chunk is the same whoever extracts it, so every way of running prints the same bytes.
+"""
+from __future__ import annotations
+
+import itertools
+import os
+import time
+from collections import deque
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Callable, Iterable, Iterator
+
+from troopclaims.articles import ReadReport, masked_text
+from troopclaims.cache import ClaimCache, Settings, model_version, rules_digest
+from troopclaims.records import Article, Claim
+
+CHUNK = 16          # articles a task: small enough to spread 462 articles over the cores, big enough for nlp.pipe
+BATCH = 32          # nlp.pipe's batch size (measured: 8 was slower, beyond 32 no faster)
+PROGRESS_AFTER = 2.0   # seconds before a progress bar appears
+
+
+def default_workers() -> int:
+    """Return the number of cores this process may use."""
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:           # macOS, Windows
+        return os.cpu_count() or 1
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """What extracting one article gave: its claims, or why it was skipped."""
+
+    claims: tuple[Claim, ...] = ()
+    skipped: str | None = None
+
+
+class Extractor:
+    """Extracts the claims of batches of articles with rules and a pipeline loaded once."""
+
+    def __init__(self, rules, model: str, exhaustive: bool = False):
+        from troopclaims.pipeline import load_pipeline
+        from troopclaims.triage import Triage
+
+        self.rules, self.nlp = rules, load_pipeline(model)
+        self.triage = None if exhaustive else Triage(rules)
+
+    def batch(self, articles: list[Article], kinds: tuple[str, ...]) -> list[Outcome]:
+        """Return one Outcome per article, in order."""
+        from troopclaims.errors import RulesError
+        from troopclaims.extract import claims_in
+
+        outcomes: dict[int, Outcome] = {}
+        todo = []
+        for i, article in enumerate(articles):
+            if len(article.text) > self.nlp.max_length:
+                outcomes[i] = Outcome(skipped=f"too long ({len(article.text):,} characters; the pipeline takes "
+                                              f"{self.nlp.max_length:,}): split it into parts")
+            elif self.triage is not None and not self.triage.may_hold_claims(article.text, kinds):
+                outcomes[i] = Outcome()
+            else:
+                todo.append(i)
+        texts = ((masked_text(articles[i]), i) for i in todo)
+        for doc, i in self.nlp.pipe(texts, as_tuples=True, batch_size=BATCH):
+            try:
+                outcomes[i] = Outcome(tuple(claims_in(doc, articles[i], self.rules, kinds)))
+            except RulesError:
+                raise
+            except Exception as exc:   # one article that trips a bug must not stop the others
+                outcomes[i] = Outcome(skipped=f"could not be read ({exc.__class__.__name__}: {exc}); please report "
+                                              "this with the article")
+        return [outcomes[i] for i in range(len(articles))]
+
+
+# --- worker processes ------------------------------------------------------------------------------------------
+_SETUP: tuple | None = None            # in a worker: what its Extractor is made of
+_WORKER: Extractor | None = None
+
+
+def _start_worker(rule_dirs: list[str], model: str, exhaustive: bool) -> None:
+    global _SETUP
+    _SETUP = (rule_dirs, model, exhaustive)
+
+
+def _work(articles: list[Article], kinds: tuple[str, ...]) -> list[Outcome]:
+    # Loaded by the first task rather than the initializer: an error there would make the pool restart the
+    # worker for ever, while an error in a task reaches the parent and stops the run with its message.
+    from troopclaims.rules import Rules
+
+    global _WORKER
+    if _WORKER is None:
+        rule_dirs, model, exhaustive = _SETUP
+        _WORKER = Extractor(Rules(rule_dirs, include_defaults=False), model, exhaustive)
+    return _WORKER.batch(articles, kinds)
+
+
+class _Pool:
+    """Worker processes (spawned: no copy of the parent's threads or state) running chunks, oldest first."""
+
+    def __init__(self, workers: int, rules, model: str, exhaustive: bool):
+        import multiprocessing
+
+        context = multiprocessing.get_context("spawn")
+        self.pool = context.Pool(workers, _start_worker, ([str(d) for d in rules.dirs], model, exhaustive))
+        self.depth = 2 * workers
+
+    def submit(self, articles, kinds):
+        return self.pool.apply_async(_work, (articles, kinds)).get
+
+    def close(self):
+        self.pool.terminate()
+        self.pool.join()
+
+
+class _InProcess:
+    def __init__(self, rules, model: str, exhaustive: bool):
+        self.extractor, self.depth = Extractor(rules, model, exhaustive), 0
+
+    def submit(self, articles, kinds):
+        outcomes = self.extractor.batch(articles, kinds)
+        return lambda: outcomes
+
+    def close(self):
+        pass
+
+
+# --- the job ---------------------------------------------------------------------------------------------------
+@dataclass
+class RunOptions:
+    """How to run extract: workers (1 = in process), the cache (None = off), full parse, a Dask scheduler."""
+
+    workers: int = 1
+    cache: ClaimCache | None = None
+    exhaustive: bool = False
+    dask: str | None = None
+    progress: bool = False
+
+
+def run_extract(articles: Iterable[Article], rules, model: str, kinds: tuple[str, ...],
+                options: RunOptions | None = None, warn: Callable[[str], None] = lambda message: None,
+                report: ReadReport | None = None) -> Iterator[Claim]:
+    """Yield the claims of every article in input order, from the cache or extracted as the options say."""
+    options = options or RunOptions()
+    report = report if report is not None else ReadReport()
+    settings = Settings(rules_digest(rules.dirs), model_version(model), tuple(kinds), options.exhaustive)
+    chunks = _chunks(articles, settings, options.cache)
+    head = list(itertools.islice(chunks, 2))     # a job of one chunk is run in process: no workers to start
+    small = len(head) < 2
+    engine, pending, bar = None, deque(), _Bar(options.progress)
+    try:
+        for chunk in itertools.chain(head, chunks):
+            todo = [article for article, _, hit in chunk if hit is None]
+            if todo and engine is None:
+                engine = _engine(options, rules, model, small)
+            pending.append((chunk, engine.submit(todo, tuple(kinds)) if todo else list))
+            while len(pending) > (engine.depth if engine else 0):
+                yield from _finish(*pending.popleft(), options.cache, warn, report, bar)
+        while pending:
+            yield from _finish(*pending.popleft(), options.cache, warn, report, bar)
+    finally:
+        bar.stop()
+        if engine is not None:
+            engine.close()
+
+
+def _engine(options: RunOptions, rules, model: str, small: bool):
+    if options.dask:
+        from troopclaims.cluster import DaskEngine
+
+        return DaskEngine(options.dask, rules, model, options.exhaustive)
+    if options.workers > 1 and not small:
+        return _Pool(options.workers, rules, model, options.exhaustive)
+    return _InProcess(rules, model, options.exhaustive)
+
+
+def _chunks(articles: Iterable[Article], settings: Settings, cache: ClaimCache | None):
+    """Yield lists of (article, cache key, cached claims or None), CHUNK articles a list."""
+    chunk = []
+    for article in articles:
+        key = settings.key(article) if cache is not None else None
+        chunk.append((article, key, cache.get(key, article) if cache is not None else None))
+        if len(chunk) == CHUNK:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk
+
+
+def _finish(chunk, result, cache, warn, report: ReadReport, bar) -> Iterator[Claim]:
+    """Yield a chunk's claims in order, storing what was extracted and reporting what was skipped."""
+    outcomes = iter(result())
+    for article, key, hit in chunk:
+        if hit is not None:
+            yield from hit
+            continue
+        outcome = next(outcomes)
+        if outcome.skipped:
+            report.skip(article.id, outcome.skipped, warn)
+            report.read -= 1       # counted when it was read
+            continue
+        if cache is not None:
+            cache.put(key, list(outcome.claims))
+        yield from outcome.claims
+    bar.advance(len(chunk))
+
+
+class _Bar:
+    """A progress bar on stderr, shown when asked for, stderr is a terminal and the run has taken a while."""
+
+    def __init__(self, wanted: bool):
+        import sys
+
+        self.on = wanted and sys.stderr.isatty()
+        self.started, self.done, self.progress, self.task = time.monotonic(), 0, None, None
+
+    def advance(self, articles: int) -> None:
+        self.done += articles
+        if not self.on:
+            return
+        if self.progress is None and time.monotonic() - self.started >= PROGRESS_AFTER:
+            from rich.console import Console
+            from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
+
+            self.progress = Progress(TextColumn("extracting"), BarColumn(), TextColumn("{task.completed} articles"),
+                                     TimeElapsedColumn(), console=Console(stderr=True), transient=True,
+                                     redirect_stdout=False)
+            self.progress.start()
+            self.task = self.progress.add_task("extract", total=None)
+        if self.progress is not None:
+            self.progress.update(self.task, completed=self.done)
+
+    def stop(self) -> None:
+        if self.progress is not None:
+            self.progress.stop()
+
+
+def rule_files(dirs: Iterable[Path]) -> list[tuple[str, dict[str, str]]]:
+    """Return every rule folder as (name, {file name: text}), for workers that cannot see this machine's files."""
+    return [(str(folder), {path.name: path.read_text(encoding="utf-8") for path in sorted(Path(folder).iterdir())
+                           if path.suffix in (".yaml", ".yml")}) for folder in dirs]

@@ -1,0 +1,127 @@
+"""Running extract: the cache, worker processes, the triage of articles and the Dask cluster all give the output
+of a plain in-process run, in input order."""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from troopclaims.cache import ClaimCache, Settings
+from troopclaims.cli import cli
+from troopclaims.records import Article, Claim
+from troopclaims.runner import CHUNK, RunOptions, run_extract
+from troopclaims.triage import Triage
+
+EXAMPLES = Path(__file__).resolve().parents[1] / "examples" / "articles"
+CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
+
+
+def dicts(claims) -> list[dict]:
+    return [claim.to_dict() for claim in claims]
+
+
+def test_the_cache_gives_back_what_was_extracted_and_skips_the_pipeline(rules, tmp_path, monkeypatch, many_articles):
+    cache = ClaimCache(tmp_path)
+    cold = dicts(run_extract(many_articles(3), rules, "blank", ("quantity", "date"), RunOptions(cache=cache)))
+    assert cache.info()[0] == 3
+    monkeypatch.setattr("troopclaims.runner.Extractor", None)      # a warm run never builds one
+    warm = dicts(run_extract(many_articles(3), rules, "blank", ("quantity", "date"), RunOptions(cache=cache)))
+    assert warm == cold and cold
+
+
+def test_a_cached_entry_takes_the_name_of_the_article_it_is_used_for(rules, tmp_path, many_articles):
+    cache = ClaimCache(tmp_path)
+    (article,) = many_articles(1)
+    list(run_extract([article], rules, "blank", ("quantity",), RunOptions(cache=cache)))
+    renamed = Article("moved/a000.txt", article.text, article.published)
+    claims = list(run_extract([renamed], rules, "blank", ("quantity",), RunOptions(cache=cache)))
+    assert claims and {claim.source for claim in claims} == {"moved/a000.txt"}
+
+
+def test_the_key_changes_with_text_date_rules_model_and_kinds():
+    article = Article("a.txt", "300 troops", "2030-01-01")
+    base = Settings("r", "m", ("quantity",))
+    keys = {base.key(article), base.key(Article("a.txt", "301 troops", "2030-01-01")),
+            base.key(Article("a.txt", "300 troops", "2030-01-02")), Settings("r2", "m", ("quantity",)).key(article),
+            Settings("r", "m2", ("quantity",)).key(article), Settings("r", "m", ("date",)).key(article),
+            Settings("r", "m", ("quantity",), exhaustive=True).key(article)}
+    assert len(keys) == 7
+    assert base.key(Article("b.txt", "300 troops", "2030-01-01")) == base.key(article)
+
+
+def test_a_corrupt_entry_is_ignored_with_a_warning_and_replaced(rules, tmp_path, many_articles):
+    messages = []
+    cache = ClaimCache(tmp_path, warn=messages.append)
+    expected = dicts(run_extract(many_articles(1), rules, "blank", ("quantity",), RunOptions(cache=cache)))
+    (entry,) = tmp_path.glob("*/*.json")
+    entry.write_text('{"key": "' + entry.stem + '", "claims": [{"kind": "quantity"', encoding="utf-8")
+    again = dicts(run_extract(many_articles(1), rules, "blank", ("quantity",), RunOptions(cache=cache)))
+    assert again == expected
+    assert len(messages) == 1 and "is corrupt" in messages[0] and str(entry) in messages[0]
+    assert json.loads(entry.read_text(encoding="utf-8"))["claims"] == expected
+
+
+def test_a_write_leaves_no_temporary_file(rules, tmp_path):
+    cache = ClaimCache(tmp_path)
+    cache.put("ab" + "0" * 62, [Claim("a.txt", None, "quantity", "3", 0, 1, 3, 3, 3)])
+    assert [p.name for p in tmp_path.rglob("*") if p.is_file()] == ["ab" + "0" * 62 + ".json"]
+
+
+def test_cache_info_and_clear(tmp_path):
+    runner = CliRunner()
+    env = {"TROOPCLAIMS_CACHE": str(tmp_path)}
+    result = runner.invoke(cli, ["extract", str(EXAMPLES), "--model", "blank", "--format", "jsonl"], env=env)
+    assert result.exit_code == 0
+    info = runner.invoke(cli, ["cache", "info"], env=env)
+    assert info.exit_code == 0 and info.output.startswith(f"{tmp_path}\t3 entries\t")
+    cleared = runner.invoke(cli, ["cache", "clear"], env=env)
+    assert cleared.exit_code == 0 and f"removed 3 cache entries from {tmp_path}" in cleared.output
+    assert runner.invoke(cli, ["cache", "info"], env=env).output.startswith(f"{tmp_path}\t0 entries\t")
+
+
+def test_no_cache_writes_nothing(tmp_path):
+    env = {"TROOPCLAIMS_CACHE": str(tmp_path)}
+    result = CliRunner().invoke(cli, ["extract", str(EXAMPLES), "--model", "blank", "--no-cache"], env=env)
+    assert result.exit_code == 0 and not any(tmp_path.iterdir())
+
+
+def test_the_triage_keeps_every_article_with_a_number_or_date_word(rules):
+    triage = Triage(rules)
+    kinds = ("quantity", "date")
+    for text in ["Dozens were hurt.", "It happened last week.", "Seven boats sank.", "Talks resume on Tuesday.",
+                 "A handful returned.", "Troops left 3 towns.", "They will meet soon."]:
+        assert triage.may_hold_claims(text, kinds), text
+    assert not triage.may_hold_claims("The minister spoke to reporters about the talks.", kinds)
+    assert triage.may_hold_claims("The minister spoke to reporters about the talks.", ("quantity", "place"))
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("folder", [CORPUS, EXAMPLES], ids=["corpus", "examples"])
+def test_no_claim_is_lost_against_an_exhaustive_run(folder, rules):
+    from troopclaims.articles import read_articles
+    from troopclaims.pipeline import choose_model
+
+    if not folder.is_dir():
+        pytest.skip(f"{folder} not found")
+    found = {}
+    for exhaustive in (False, True):
+        texts = list(read_articles([str(folder)], warn=lambda message: None))
+        found[exhaustive] = dicts(run_extract(texts, rules, choose_model(), ("quantity", "date", "place"),
+                                              RunOptions(exhaustive=exhaustive)))
+    assert found[False] == found[True] and found[True]
+
+
+@pytest.mark.slow
+def test_workers_print_the_bytes_of_one_process_in_input_order(tmp_path, many_articles):
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    for article in many_articles(2 * CHUNK + 5):
+        (folder / article.id).write_text(article.text, encoding="utf-8")
+    runner = CliRunner()
+    outputs = [runner.invoke(cli, ["extract", str(folder), "--model", "blank", "--no-cache", "--format", "jsonl",
+                                   "--workers", workers]).output for workers in ("1", "2")]
+    assert outputs[0] == outputs[1]
+    sources = [json.loads(line)["source"] for line in outputs[0].splitlines()]
+    assert sources == sorted(sources) and len(set(sources)) == 2 * CHUNK + 5
