@@ -8,6 +8,7 @@ from click.testing import CliRunner
 
 from troopclaims import cli as cli_module
 from troopclaims.cli import cli
+from troopclaims.errors import ExitCode
 from troopclaims.records import FIELD_NAMES
 
 README = Path(__file__).resolve().parents[1] / "README.md"
@@ -72,7 +73,7 @@ def test_stdin_articles_as_jsonl():
 def test_a_bad_file_among_good_ones_is_named_and_the_rest_read(folder):
     (folder / "broken.txt").write_bytes(b"\x00\x00binary")
     result = run("extract", str(folder), "--model", "blank", "--format", "jsonl")
-    assert result.exit_code == 0
+    assert result.exit_code == ExitCode.SKIPPED == 4     # the rest was read: a code of its own, not 0
     assert len(jsonl(result.stdout)) == 2
     assert f"skipped {folder / 'broken.txt'}: looks binary" in result.stderr
     assert "read 2 articles, skipped 1" in result.stderr
@@ -158,7 +159,7 @@ def test_lone_surrogates_in_json_input_do_not_break_the_output():
 def test_an_article_longer_than_the_pipeline_takes_is_skipped_and_named(tmp_path, folder):
     (folder / "huge.txt").write_text("Some 300 soldiers arrived. " * 40000, encoding="utf-8")
     result = run("extract", str(folder), "--model", "blank", "--format", "jsonl")
-    assert result.exit_code == 0 and len(jsonl(result.stdout)) == 2
+    assert result.exit_code == ExitCode.SKIPPED and len(jsonl(result.stdout)) == 2
     assert "skipped huge.txt: too long (1,080,000 characters" in result.stderr
 
 

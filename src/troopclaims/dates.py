@@ -1391,6 +1391,8 @@ def find_dateline(text: str, rules=None) -> str | None:
         if not body:
             continue
         found = resolve(body, None, rules=rules)
-        if found and found.grain == "day" and found.qualifier == "exact" and found.value:
+        # Publication years as articles.parse_published takes them: "9999-12-31" is no dateline.
+        if found and found.grain == "day" and found.qualifier == "exact" and found.value \
+                and 1800 <= int(found.value[:4]) <= 2199:
             return found.value
     return None

@@ -4,9 +4,12 @@ from enum import IntEnum
 
 class ExitCode(IntEnum):
     OK = 0
-    ERROR = 1          # bad rules, missing model, no readable input
+    ERROR = 1          # bad rules, missing model, no readable input, `rules check` found a problem
     USAGE = 2          # click's own code for bad options
     CONFLICT = 3       # compare --fail-on-conflict found a conflict
+    SKIPPED = 4        # the run went through, but an input, line or record was skipped (said on stderr)
+    INTERRUPTED = 130  # Ctrl-C (128 + SIGINT), as shells report it
+    BROKEN_PIPE = 141  # the reader of stdout went away (`| head -1`), 128 + SIGPIPE as shells report it
 
 
 class TroopclaimsError(Exception):

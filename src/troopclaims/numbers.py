@@ -1039,6 +1039,10 @@ def _round(value: float) -> float:
     return float(f"{value:.12g}")
 
 
+def _maybe_round(value: float | None) -> float | None:
+    return None if value is None else _round(value)
+
+
 def _join_ranges(text: str, rev: str, atoms: list[_Atom], lex: NumberLexicon) -> list[_Atom]:
     """Return the atoms with "A-B", "A to B", "between A and B", "from A to B" merged into ranges."""
     out: list[_Atom] = []
@@ -1169,8 +1173,9 @@ def numerics(text: str, lexicon: NumberLexicon) -> list[Numeric]:
         elif _is_year(text, rev, atom, lex, atom.e):
             continue
         kept.append(atom)
-    results = [Numeric(a.s, a.e, a.ns, a.ne, _round(a.value) if a.qualifier != "range" else a.low, a.low, a.high,
-                       a.qualifier, a.cue, a.unit) for a in kept]
+    # Value and bounds rounded alike, so that an exact "⅐" keeps low <= value <= high.
+    results = [Numeric(a.s, a.e, a.ns, a.ne, _round(a.value) if a.qualifier != "range" else _maybe_round(a.low),
+                       _maybe_round(a.low), _maybe_round(a.high), a.qualifier, a.cue, a.unit) for a in kept]
     results.extend(_vague(text, low, lex, mask))
     return _without_overlaps(results)
 

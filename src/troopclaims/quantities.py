@@ -338,7 +338,7 @@ def _noun_after(doc, tokens, lexicon: QuantityLexicon) -> Counted | None:
     if annotated(doc, "DEP") and number.dep_ in ("nummod", "quantmod", "compound") and number.head.i > number.i \
             and number.head.pos_ in _NOUNS:
         head = number.head
-        unit = lexicon.unit_at(doc[head.i:])
+        unit = _unit_ending_at(doc, tokens.end, head, lexicon) or lexicon.unit_at(doc[head.i:])
         start = tokens.end
         return Counted(unit[1] if unit else lexicon.unit_of(head), doc[start:head.i + 1].text, head.idx + len(head))
     found = _noun_phrase(doc[tokens.end:], lexicon)
@@ -347,6 +347,15 @@ def _noun_after(doc, tokens, lexicon: QuantityLexicon) -> Counted | None:
     first, last, unit = found
     span = doc[tokens.end + first:tokens.end + last + 1]
     return Counted(unit, span.text, span.end_char)
+
+
+def _unit_ending_at(doc, first: int, head, lexicon: QuantityLexicon) -> tuple[int, str] | None:
+    """Return the longest known counted noun of several words that ends at the head noun ("asylum seekers")."""
+    for i in range(first, head.i):
+        known = lexicon.unit_at(doc[i:head.i + 1])
+        if known and known[0] == head.i + 1 - i:
+            return known
+    return None
 
 
 def _noun_phrase(tokens, lexicon: QuantityLexicon) -> tuple[int, int, str] | None:

@@ -169,23 +169,22 @@ class Rules:
 
     def __init__(self, user_dirs: Iterable[Path | str] = (), include_defaults: bool = True):
         self.dirs = ([default_rules_dir()] if include_defaults else []) + [Path(d) for d in user_dirs]
+        self.files: list[tuple[Path, Any]] = []     # every rule file laid, in order, with its own content
         self._data: dict[str, Any] = {}
         self._compiled: dict[str, Any] = {}
         for folder in self.dirs:
-            if not folder.is_dir():
-                raise RulesError(f"{folder}: rules folder not found; pass an existing folder to --rules")
-            for path in sorted(folder.iterdir()):
-                if path.suffix not in (".yaml", ".yml"):
-                    continue
-                if path.stem not in RULE_FILES:
-                    raise RulesError(
-                        f"{path}: unknown rule file; name it one of {', '.join(f + '.yaml' for f in RULE_FILES)}")
-                data = load_yaml(path)
-                if data is None:
-                    continue
-                if not isinstance(data, dict):
-                    raise RulesError(f"{path}:1: a rule file must be a mapping of sections")
-                self._data[path.stem] = _merge(self._data[path.stem], data) if path.stem in self._data else data
+            for path, data in read_folder(folder):
+                self.lay(path, data)
+
+    def lay(self, path: Path, data: Any) -> None:
+        """Lay one rule file's content over what is there (a file named like a RULE_FILES entry)."""
+        self.files.append((path, data))
+        if data is None:
+            return
+        if not isinstance(data, dict):
+            raise RulesError(f"{path}:1: a rule file must be a mapping of sections")
+        self._data[path.stem] = _merge(self._data[path.stem], data) if path.stem in self._data else data
+        self._compiled.clear()
 
     def section(self, name: str) -> LineDict:
         """Return the merged content of one rule file (empty when no folder has it)."""
@@ -216,6 +215,28 @@ class Rules:
         if key not in self._compiled:
             self._compiled[key] = build()
         return self._compiled[key]
+
+
+def rule_paths(folder: Path) -> list[Path]:
+    """Return the rule files of a folder (its .yaml and .yml files), sorted; RulesError when it is no folder."""
+    if not folder.is_dir():
+        raise RulesError(f"{folder}: rules folder not found; pass an existing folder to --rules")
+    return [path for path in sorted(folder.iterdir()) if path.suffix in (".yaml", ".yml") and path.is_file()]
+
+
+def check_name(path: Path) -> None:
+    """Raise RulesError when a rule file's name is not one the package reads."""
+    if path.stem not in RULE_FILES:
+        raise RulesError(f"{path}: unknown rule file; name it one of {', '.join(f + '.yaml' for f in RULE_FILES)}")
+
+
+def read_folder(folder: Path) -> list[tuple[Path, Any]]:
+    """Return (path, parsed YAML) for each rule file of a folder; RulesError for a bad name or broken YAML."""
+    files = []
+    for path in rule_paths(Path(folder)):
+        check_name(path)
+        files.append((path, load_yaml(path)))
+    return files
 
 
 def load_rules(user_dirs: Iterable[Path | str] = ()) -> Rules:

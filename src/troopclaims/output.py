@@ -1,0 +1,43 @@
+"""Output files written atomically: the file appears whole at the end of a run, or not at all."""
+from __future__ import annotations
+
+import os
+import tempfile
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Iterator, TextIO
+
+
+@contextmanager
+def atomic_write(path: str | Path, encoding: str = "utf-8") -> Iterator[TextIO]:
+    """Yield a text file that replaces `path` when the block ends; on any error or Ctrl-C `path` is left as it was.
+
+    The temporary file sits in the same folder (a rename across file systems is not atomic) and is hidden, so a
+    folder being read as input never sees it.
+    """
+    path = Path(path)
+    folder = path.parent if str(path.parent) else Path(".")
+    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=folder)
+    try:
+        with os.fdopen(handle, "w", encoding=encoding, newline="") as out:
+            yield out
+            out.flush()
+            os.fsync(out.fileno())
+        os.chmod(temporary, _mode_for(path))
+        os.replace(temporary, path)
+    except BaseException:
+        try:
+            os.unlink(temporary)
+        except FileNotFoundError:
+            pass
+        raise
+
+
+def _mode_for(path: Path) -> int:
+    """Return the permissions of the file being replaced, else those a new file gets (mkstemp's are 0600)."""
+    try:
+        return path.stat().st_mode & 0o7777
+    except FileNotFoundError:
+        umask = os.umask(0)
+        os.umask(umask)
+        return 0o666 & ~umask

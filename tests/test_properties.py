@@ -1,0 +1,143 @@
+"""Properties of extract and compare on any text, on the blank pipeline (hypothesis).
+
+The default suite runs a few dozen examples of each strategy; the fuzz pass (`pytest -m slow
+tests/test_properties.py`) runs at least 10,000 generated texts, half arbitrary Unicode and half shaped like news.
+"""
+import io
+import json
+from datetime import date
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from troopclaims import render
+from troopclaims.articles import ReadReport, read_claims
+from troopclaims.compare import compare_claims
+from troopclaims.extract import ALL_KINDS, extract
+from troopclaims.records import Article
+
+QUICK = settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+FUZZ = settings(max_examples=5000, deadline=None, suppress_health_check=list(HealthCheck))
+
+# Pieces of news-shaped text, written for this test: figures in many spellings, qualifiers, counted nouns, events,
+# dates, places, attribution, quotation marks, and the line breaks of the web.
+FIGURES = ["3,000", "10,000", "12k", "1.5 million", "two dozen", "twelve thousand", "3,000-5,000", "0", "-4",
+           "between 3,000 and 5,000", "three to five thousand", "1e309", "99999999999999999999999", "½", "3 000",
+           "3.000,5", "12th", "$4bn", "40%", "1,240 km2", "F-16", "1/2", "٣٠٠٠", "tens of thousands", "a handful",
+           "hundreds", "9,400", "7,000", "£2.5m", "0.0000001", "1,000,000,000,000,000,000", "2024", "10:30"]
+QUALIFIERS = ["about", "nearly", "more than", "up to", "at least", "some", "an estimated", "just over",
+              "fewer than", "almost", "no more than", "roughly"]
+NOUNS = ["soldiers", "troops", "civilians", "people", "refugees", "tanks", "of them", "residents", "officers",
+         "North Korean soldiers", "-strong brigade", "every", "per", "km2", "dollars"]
+EVENTS = ["were deployed", "were killed", "arrived", "were evacuated", "died", "were wounded", "were stationed",
+          "the toll rose to", "have not engaged in combat", "controlled since September"]
+DATES = ["on Friday", "on Sunday or Monday", "October 27-28", "by the end of August", "last week", "2024-10-25",
+         "since September", "25 October 2024 13:12", "in 2023", "on 31 February", "March", "tomorrow",
+         "this year", "in the spring", "as early as next month", "on 29 February 1900", "9999-12-31", "0001-01-01"]
+PLACES = ["in Kursk", "in the Kursk region", "near the border", "in Russia", "in Ukraine", "on the front",
+          "in Borduria", "Kursk Oblast", "the Pacific", "in northern Syria"]
+SPEAKERS = ["Officials said", "According to the ministry,", "Zelensky warned that", "the minister said.",
+            "“", "”", '"', "'", "reportedly", "allegedly", "did not", "sources told Reuters", "he said"]
+BREAKS = [" ", " ", " ", ". ", ".\n", "\n\n", "\r\n", "\r", "\u2028", ", ", "; ", " — ", "\t", "\n---\n", "\x0c"]
+
+piece = st.one_of(st.sampled_from(FIGURES + QUALIFIERS + NOUNS + EVENTS + DATES + PLACES + SPEAKERS),
+                  st.integers(-10**6, 10**12).map(lambda n: f"{n:,}"), st.text(max_size=4))
+news_text = st.lists(st.tuples(piece, st.sampled_from(BREAKS)), max_size=60).map(
+    lambda parts: "".join(word + gap for word, gap in parts))
+any_text = st.text(max_size=400)
+published = st.one_of(st.none(), st.dates(date(1850, 1, 1), date(2150, 12, 31)).map(date.isoformat))
+
+
+def articles_of(texts):
+    return st.lists(st.tuples(texts, published), min_size=1, max_size=3).map(
+        lambda pairs: [Article(f"a{i}.txt", text, day) for i, (text, day) in enumerate(pairs)])
+
+
+def run(articles, nlp, rules):
+    """Return the claims, the fact records and the notes of one run, asserting no article was skipped."""
+    notes: list[str] = []
+    report = ReadReport()
+    claims = list(extract(articles, nlp, rules, ALL_KINDS, notes.append, report))
+    assert report.skipped == [], notes
+    facts = [fact.to_dict() for fact in compare_claims(claims, rules)]
+    return claims, facts
+
+
+def _days(iso: str) -> tuple[date, date]:
+    """Return the first and last day an ISO day, month or year covers."""
+    if len(iso) == 10:
+        day = date.fromisoformat(iso)
+        return day, day
+    if len(iso) == 7:
+        year, month = int(iso[:4]), int(iso[5:])
+        last = date(year + month // 12, month % 12 + 1, 1).toordinal() - 1
+        return date(year, month, 1), date.fromordinal(last)
+    return date(int(iso), 1, 1), date(int(iso), 12, 31)
+
+
+def check_claims(articles, claims):
+    texts = {article.id: article.text for article in articles}
+    for claim in claims:
+        assert texts[claim.source][claim.start:claim.end] == claim.text, claim
+        if claim.kind == "quantity":
+            if claim.value is not None and claim.low is not None:
+                assert claim.low <= claim.value, claim
+            if claim.value is not None and claim.high is not None:
+                assert claim.value <= claim.high, claim
+        elif claim.kind == "date" and claim.value is not None:
+            first, last = _days(claim.value)
+            assert claim.low is None or _days(claim.low)[0] <= last, claim
+            assert claim.high is None or first <= _days(claim.high)[1], claim
+        if claim.low is not None and claim.high is not None:
+            assert claim.low <= claim.high, claim
+
+
+def check_round_trip(claims, facts, rules):
+    lines = [json.dumps(claim.to_dict(), ensure_ascii=False) + "\n" for claim in claims]
+    report = ReadReport()
+    read = list(read_claims(lines, "claims.jsonl", lambda message: None, report))
+    assert report.skipped == []
+    assert [claim.to_dict() for claim in read] == [claim.to_dict() for claim in claims]
+    assert [fact.to_dict() for fact in compare_claims(read, rules)] == facts
+
+
+def check_same_bytes(articles, nlp, rules, claims, facts):
+    again_claims, again_facts = run(articles, nlp, rules)
+    first, second = io.StringIO(), io.StringIO()
+    render.write_jsonl([claim.to_dict() for claim in claims] + facts, first)
+    render.write_jsonl([claim.to_dict() for claim in again_claims] + again_facts, second)
+    assert first.getvalue() == second.getvalue()
+
+
+def check_all(articles, nlp, rules):
+    claims, facts = run(articles, nlp, rules)
+    check_claims(articles, claims)
+    check_round_trip(claims, facts, rules)
+    check_same_bytes(articles, nlp, rules, claims, facts)
+
+
+@QUICK
+@given(articles=articles_of(any_text))
+def test_any_unicode_text(articles, blank_nlp, rules):
+    check_all(articles, blank_nlp, rules)
+
+
+@QUICK
+@given(articles=articles_of(news_text))
+def test_text_shaped_like_news(articles, blank_nlp, rules):
+    check_all(articles, blank_nlp, rules)
+
+
+@pytest.mark.slow
+@FUZZ
+@given(articles=articles_of(any_text))
+def test_fuzz_any_unicode_text(articles, blank_nlp, rules):
+    check_all(articles, blank_nlp, rules)
+
+
+@pytest.mark.slow
+@FUZZ
+@given(articles=articles_of(news_text))
+def test_fuzz_text_shaped_like_news(articles, blank_nlp, rules):
+    check_all(articles, blank_nlp, rules)
