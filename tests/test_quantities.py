@@ -155,6 +155,7 @@ def test_implied_counted_things_by_parse(sentence, expected, model_nlp, rules, a
 @pytest.mark.model
 @pytest.mark.parametrize("sentence, expected", [
     ("The death toll in the province rose to 300.", ("people", "killed")),
+    ("Officials put the death toll at 6,500.", ("people", "killed")),
     ("Two men were killed during protests by thousands who marched.", ("people", "attended")),
     ("An earthquake with a magnitude of at least 5.9 hit the coast.", ("magnitude", "damaged")),
 ])

@@ -280,7 +280,9 @@ def numeric_token(doc, numeric: Numeric) -> int:
 
 
 def _implied_subject(token, lexicon: QuantityLexicon) -> Counted | None:
-    """Return what the subject of the verb a figure completes implies it counts ("the death toll rose to 9,000")."""
+    """Return what the subject (or object) of the verb a figure completes implies it counts ("the death toll rose to
+    9,000", "officials put the evacuation at 12,500")."""
+    figure = token
     for _ in range(4):
         if token.head is token:
             return None
@@ -290,7 +292,7 @@ def _implied_subject(token, lexicon: QuantityLexicon) -> Counted | None:
     else:
         return None
     for child in token.children:
-        if child.dep_ in ("nsubj", "nsubjpass"):
+        if child.dep_ in ("nsubj", "nsubjpass", "dobj") and not child.left_edge.i <= figure.i <= child.right_edge.i:
             words = [word for word in child.subtree if word.dep_ == "compound" or word is child]
             phrase = " ".join(word.text for word in words)
             found = lexicon.implied_by(phrase)
