@@ -3,13 +3,14 @@
     python scripts/eval_facts.py [--eval-dir DIR] [--gold-dir DIR] [--model NAME|blank] [--verbose]
 
 troopclaims extracts the claims of the annotated articles and compares them cluster by cluster (each cluster's
-annotated articles only). A gold figure is found when a quantity claim of its article overlaps its span; every
-quantity claim in an annotated article that overlaps no gold figure is a false positive (the articles are marked
-whole: eval/gold/README.md says which numbers are figures). Of the found figures, the claim overlapping most is
-checked for unit, aspect, value and qualifier (and, loosely, place and speaker). A gold fact with members in 2+
-articles is grouped when one fact of compare holds found claims of it from 2+ articles; then its verdict is
-checked, and the purity of that group is the share of its gold-matched claims that belong to the same gold fact. Failures follow, by class, largest first.
-Exits 0 with "skipped: ..." when the evaluation folder is absent.
+annotated articles only). A gold figure is found when a quantity claim of its article overlaps its span (one claim
+finds one figure); every quantity claim in an annotated article that overlaps no gold figure is a false positive
+(the articles are marked whole: eval/gold/README.md says which numbers are figures). Of the found figures, the claim
+overlapping most is checked for unit, aspect, value and qualifier (and, loosely, place and speaker). A gold fact
+with members in 2+ articles is grouped when one fact of compare holds found claims of it from 2+ articles; then its
+verdict is checked, and the purity of that group is the share of its gold-matched claims that belong to the same
+gold fact. Failures follow, by class, largest first. Exits 0 with "skipped: ..." when the evaluation folder is
+absent.
 """
 from __future__ import annotations
 
@@ -75,22 +76,25 @@ def overlap(claim, figure: dict) -> int:
 
 
 def match_figures(figures: list[dict], claims: list) -> tuple[dict[int, object], dict[tuple, int]]:
-    """Return gold index -> the claim overlapping it most, and claim key -> the gold index it overlaps most."""
+    """Return gold index -> its claim, and claim key -> the gold index it overlaps most.
+
+    A claim goes to the figure it overlaps most (then the nearest start), so one claim that runs over two figures
+    finds only one of them; of the claims that go to one figure, the one overlapping it most is its claim.
+    """
     by_doc = defaultdict(list)
     for index, figure in enumerate(figures):
         by_doc[figure["doc"]].append(index)
-    best_claim, best_gold = {}, {}
+    best_claim, best_gold, best_fit = {}, {}, {}
     for claim in claims:
         scored = [(overlap(claim, figures[i]), -abs(claim.start - figures[i]["start"]), i)
                   for i in by_doc.get(claim.source, ()) if overlap(claim, figures[i]) > 0]
         if not scored:
             continue
-        best_gold[key(claim)] = max(scored)[2]
-        for size, nearness, index in scored:
-            held = best_claim.get(index)
-            if held is None or (size, nearness) > (overlap(held, figures[index]),
-                                                   -abs(held.start - figures[index]["start"])):
-                best_claim[index] = claim
+        fit = max(scored)
+        index = fit[2]
+        best_gold[key(claim)] = index
+        if index not in best_fit or fit[:2] > best_fit[index]:
+            best_claim[index], best_fit[index] = claim, fit[:2]
     return best_claim, best_gold
 
 

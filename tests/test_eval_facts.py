@@ -41,6 +41,12 @@ def test_a_claim_matches_the_figure_it_overlaps_most():
     assert best_gold == {("a", 12, 19): 0, ("a", 16, 20): 1}
 
 
+def test_one_claim_over_two_figures_finds_one():
+    gold = [figure("a", 0, 5, "f"), figure("a", 7, 9, "g")]
+    best_claim, _ = eval_facts.match_figures(gold, [claim("a", 0, 9)])
+    assert list(best_claim) == [0]
+
+
 def test_claims_of_another_article_never_match():
     best_claim, best_gold = eval_facts.match_figures([figure("a", 0, 5, "f")], [claim("b", 0, 5)])
     assert best_claim == {} and best_gold == {}
