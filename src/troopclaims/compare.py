@@ -13,6 +13,7 @@ from typing import Callable, Iterable
 from troopclaims.events import event_lexicon
 from troopclaims.numbers import number_lexicon
 from troopclaims.places import gazetteer
+from troopclaims.quantities import quantity_lexicon
 from troopclaims.records import Claim, plain_number
 
 VERDICT_ORDER = ("conflict", "changed", "agree", "single")
@@ -194,15 +195,17 @@ def _fill_unknown(groups: dict, index: int) -> dict:
 
 
 def aspect_label(key: str | None) -> str | None:
-    """Return an aspect key for people: the aspect, or the event word it stands for."""
-    return key.removeprefix("event:").split(":")[0] if key else None
+    """Return an aspect key for people: the aspect, or the event word it stands for (None for other events)."""
+    return key.removeprefix("event:").split(":")[0] or None if key else None
 
 
-def aspect_key(claim: Claim, measures: frozenset[str] = frozenset()) -> str | None:
+def aspect_key(claim: Claim, measures: frozenset[str] = frozenset(), generic: frozenset[str] = frozenset()) -> str | None:
     """Return what a claim is grouped by for its event: the aspect, else the event word, else None (no event found).
 
-    An event word outside the rules keeps its claims apart: "35 treated" and "2,800 staying" are not one count; a
-    date of such an event also needs the same subject ("Cheeks coached" is not "Stevens coached"). A measure
+    A figure of an event word outside the rules is kept apart from those of known aspects, but with the others of its
+    unit whatever their words ("candidates running", "candidates vying"); in a `generic` unit (people), which counts
+    many things in one story, only with figures of the same word ("2,800 staying" is not "15,000 moved"). A date of such an event needs the same event word and subject ("Cheeks coached" is not
+    "Stevens coached"). A measure
     (`measures`: magnitude, USD ...) says what it is by its unit: with an event outside the rules ("measured 5.9",
     "made an offer of $160 million") it joins the one fact of its unit that fits.
     """
@@ -211,7 +214,7 @@ def aspect_key(claim: Claim, measures: frozenset[str] = frozenset()) -> str | No
     if claim.kind == "date":
         head = (claim.subject or "").split()[-1:] or ["?"]
         return f"event:{claim.event}:{head[0].lower().rstrip('s')}"
-    return f"event:{claim.event}"
+    return f"event:{claim.event}" if claim.unit in generic else "event:"
 
 
 def _place_of(claim: Claim) -> str | None:
@@ -224,20 +227,20 @@ def _place_of(claim: Claim) -> str | None:
 
 def group_claims(claims: Iterable[Claim], contains: Contains = same_place,
                  name_actor: Callable[[str], str] | None = None, cumulative: Iterable[str] = (),
-                 measures: Iterable[str] = ()) -> list[Fact]:
+                 measures: Iterable[str] = (), generic: Iterable[str] = ()) -> list[Fact]:
     """Return the facts the claims state, each with its verdict, conflicts first.
 
     `contains(outer, inner)` says whether one place lies inside another; `name_actor` turns an actor into the
     adjective used in fact names ("North Korea" -> "North Korean"); figures of `cumulative` aspects (counts that
-    only grow: killed, arrested ...) are read as a series over days; `measures` are units of measure (aspect_key).
+    only grow: killed, arrested ...) are read as a series over days; `measures` and `generic` units: see aspect_key.
     """
-    cumulative, measures = frozenset(cumulative), frozenset(measures)
+    cumulative, measures, generic = frozenset(cumulative), frozenset(measures), frozenset(generic)
     groups: dict[tuple, list[Claim]] = defaultdict(list)
     for claim in claims:
         if claim.kind == "place":
             continue
         unit = claim.unit if claim.kind == "quantity" else None
-        groups[(claim.kind, unit, claim.actor, aspect_key(claim, measures))].append(claim)
+        groups[(claim.kind, unit, claim.actor, aspect_key(claim, measures, generic))].append(claim)
     # A claim that does not say whose (or what event) joins the only candidate there is.
     groups = _fill_unknown(groups, 2)
     groups = _fill_unknown(groups, 3)
@@ -363,4 +366,5 @@ def compare_claims(claims: Iterable[Claim], rules, warn: Callable[[str], None] =
     for word, place in places.demonym_surfaces.items():     # the first demonym listed is the adjective
         adjectives.setdefault(place, word)
     return group_claims(kept, contains=places.contains, name_actor=lambda actor: adjectives.get(actor, actor),
-                        cumulative=events.cumulative, measures=set(number_lexicon(rules).unit_forms.values()))
+                        cumulative=events.cumulative, measures=set(number_lexicon(rules).unit_forms.values()),
+                        generic=set(quantity_lexicon(rules).defaults.values()))

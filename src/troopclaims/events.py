@@ -80,7 +80,13 @@ def governing_event(doc, start: int, end: int, lexicon: EventLexicon,
     if span is None or not len(span):
         return None, None
     if annotated(doc, "DEP"):
-        return _by_parse(span, lexicon) or (None, None)
+        event, aspect = _by_parse(span, lexicon) or (None, None)
+        if aspect is None and not is_date:
+            # "made an eight-year offer in excess of $160 million": the parse hangs the figure on a verb outside
+            # the rules; an event word next to the figure says more
+            near = _by_words(span, lexicon, window=4)
+            return near if near[1] else (event, aspect)
+        return event, aspect
     return _by_words(span, lexicon, is_date)
 
 
@@ -102,7 +108,9 @@ def _by_parse(span, lexicon: EventLexicon):
             return hit
     found, first_verb, token = None, None, root
     for _ in range(16):
-        if token.head is token or token.dep_ in _CLAUSE_EDGES:
+        # "captured 12 Somalis and 11 Yemenis": a coordinated noun shares its head's verb, a coordinated verb not
+        nominal = token.dep_ == "conj" and token.pos_ not in _VERBAL and token.head.pos_ not in _VERBAL
+        if token.head is token or token.dep_ in _CLAUSE_EDGES and not nominal:
             break
         token = token.head
         if (hit := _hit(token, lexicon)) and token.pos_ in _VERBAL:
@@ -128,8 +136,8 @@ def _by_parse(span, lexicon: EventLexicon):
     return found or first_verb
 
 
-def _by_words(span, lexicon: EventLexicon, is_date: bool = False):
-    """Without a parse: the nearest event word in the sentence, after the claim first."""
+def _by_words(span, lexicon: EventLexicon, is_date: bool = False, window: int = 8):
+    """Without a parse: the nearest event word in the sentence, after the claim first (within `window` words)."""
     sentence = span.sent
     after = [token for token in sentence if token.i >= span.end]
     before = [token for token in sentence if token.i < span.start][::-1]
@@ -138,7 +146,7 @@ def _by_words(span, lexicon: EventLexicon, is_date: bool = False):
         before = before[1:]
     if is_date and before[:1] and lexicon.reports(before[0].text, before[0].lemma_):
         return None, None
-    for tokens in (after[:8], before[:8]):
+    for tokens in (after[:window], before[:window]):
         for token in tokens:
             if lexicon.reports(token.text, token.lemma_) or token.text in ".;:":
                 break

@@ -205,6 +205,9 @@ def _partitive_context(doc, numeric: Numeric, counted: Counted, lexicon: Quantit
                 return found
     end = token_at(doc, max(counted.end or 0, numeric.end) - 1)
     after = doc[end.i + 1:min(end.i + 5, sentence.end)] if end is not None else doc[0:0]
+    if counted.subject and len(after) and _is_complement(after[0]):     # "left three people dead"
+        if found := lexicon.implied_by(after[0].text):
+            return found
     for i, token in enumerate(after):
         if token.lower_ == "among":
             rest = after[i + 1:]
@@ -213,6 +216,14 @@ def _partitive_context(doc, numeric: Numeric, counted: Counted, lexicon: Quantit
                 return found
             break
     return None
+
+
+def _is_complement(token) -> bool:
+    """Return whether a word right after a counted noun says what befell it ("three people dead", "40 injured"),
+    rather than being the verb of a clause whose subject the noun is ("three soldiers killed five")."""
+    if annotated(token.doc, "TAG"):
+        return (token.pos_ == "ADJ" or token.tag_ == "VBN") and token.dep_ != "ROOT"
+    return not token.lower_.endswith("ed")
 
 
 def _elided(doc, numeric: Numeric, lexicon: QuantityLexicon, neighbour: Counted | None) -> Counted | None:
