@@ -23,6 +23,7 @@ class EventLexicon:
     subject_owns: frozenset[str] = frozenset()   # aspects whose verb's subject owns what is counted
     states: frozenset[str] = frozenset()         # aspects that last over time: their dates bound, not date
     cumulative: frozenset[str] = frozenset()     # counts that only grow: compared as a series over days
+    light: frozenset[str] = frozenset()          # forms of verbs that only say something happened
 
     def aspect_of(self, word: str, lemma: str = "") -> str | None:
         """Return the aspect of a word (by its lemma when the pipeline gives one), or None."""
@@ -47,7 +48,7 @@ def forms(lemma: str) -> set[str]:
 
 def build_event_lexicon(section: LineDict) -> EventLexicon:
     """Return the compiled lexicon of rules/aspects.yaml (strictly checked)."""
-    check_keys(section, section.where(), allowed=("aspects", "subject_owns", "states", "cumulative"))
+    check_keys(section, section.where(), allowed=("aspects", "subject_owns", "states", "cumulative", "light"))
     aspects: dict[str, str] = {}
     classes = section.get("aspects") or {}
     if not isinstance(classes, dict):
@@ -61,7 +62,10 @@ def build_event_lexicon(section: LineDict) -> EventLexicon:
         listed[key] = word_list(section.get(key), location(section, key), key)
         if any(name not in classes for name in listed[key]):
             raise RulesError(f"{location(section, key)}: {key} must list aspects defined above")
-    return EventLexicon(aspects, frozenset(), *(frozenset(listed[key]) for key in ("subject_owns", "states", "cumulative")))
+    light = frozenset(form for word in word_list(section.get("light"), location(section, "light"), "light")
+                      for form in forms(word.lower()))
+    kinds = (frozenset(listed[key]) for key in ("subject_owns", "states", "cumulative"))
+    return EventLexicon(aspects, frozenset(), *kinds, light)
 
 
 def event_lexicon(rules) -> EventLexicon:
