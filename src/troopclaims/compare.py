@@ -29,7 +29,7 @@ class Grouping:
 
     cumulative: frozenset[str] = frozenset()   # counts that only grow (killed, arrested ...): a series over days
     measures: frozenset[str] = frozenset()     # units of measure (magnitude, USD ...): see aspect_key
-    generic: frozenset[str] = frozenset()      # units that count many things in one story (people)
+    generic: frozenset[str] = frozenset()      # units of many different counts in one story (people, percent)
     light: frozenset[str] = frozenset()        # verbs that only say something happened: a date is its subject's
 
 
@@ -223,7 +223,8 @@ def aspect_key(claim: Claim, grouping: Grouping = Grouping()) -> str | None:
     (magnitude, USD ...) says what it is by its unit: with an event outside the rules ("measured 5.9", "made an offer
     of $160 million") it joins the one fact of its unit that fits.
     """
-    if claim.aspect or not claim.event or claim.kind == "quantity" and claim.unit in grouping.measures:
+    if claim.aspect or not claim.event or \
+            claim.kind == "quantity" and claim.unit in grouping.measures and claim.unit not in grouping.generic:
         return claim.aspect
     if claim.kind == "date":
         head = (claim.subject or "").split()[-1:] or ["?"]
@@ -391,7 +392,7 @@ def compare_claims(claims: Iterable[Claim], rules, warn: Callable[[str], None] =
         adjectives.setdefault(place, word)
     return group_claims(kept, contains=places.contains, name_actor=lambda actor: adjectives.get(actor, actor),
                         grouping=Grouping(events.cumulative, frozenset(number_lexicon(rules).unit_forms.values()),
-                                          frozenset(quantity_lexicon(rules).defaults.values()), events.light),
+                                          quantity_lexicon(rules).generic, events.light),
                         placed=placed)
 
 
