@@ -1,7 +1,7 @@
 """Grouping and verdicts on hand-made claims: no NLP involved."""
 import pytest
 
-from troopclaims.compare import camps_of, claim_interval, filter_facts, group_claims
+from troopclaims.compare import Grouping, camps_of, compare_claims, claim_interval, filter_facts, group_claims
 from troopclaims.records import Claim
 
 
@@ -152,14 +152,14 @@ def toll(source, value, published, low=None, high=None, qualifier="exact", as_of
     ([toll("a", 4000, "2030-02-06"), toll("b", 4100, "2030-02-08", 3690, 4510, "approximate")], "agree"),
 ])
 def test_cumulative_counts_are_a_series_over_days(claims, verdict):
-    facts = group_claims(claims, cumulative={"killed"})
+    facts = group_claims(claims, grouping=Grouping(cumulative=frozenset({"killed"})))
     assert len(facts) == 1
     assert facts[0].verdict == verdict
 
 
 def test_counts_that_are_not_cumulative_keep_the_rule_of_rivals():
     claims = [q("a", 3000).with_fields(published="2030-02-06"), q("b", 10000).with_fields(published="2030-02-08")]
-    assert group_claims(claims, cumulative={"killed"})[0].verdict == "conflict"
+    assert group_claims(claims, grouping=Grouping(cumulative=frozenset({"killed"})))[0].verdict == "conflict"
 
 
 def test_story_facts_split_by_aspect_actor_and_place():
@@ -172,9 +172,48 @@ def test_story_facts_split_by_aspect_actor_and_place():
               q("b", 5e9, unit="USD", actor="Syldavia", aspect="pledged"),
               q("c", 2e9, unit="USD", actor="Atlantis", aspect="pledged"),
               toll("c", 40, "2030-02-06").with_fields(aspect="arrested")]
-    facts = {fact.name: fact for fact in group_claims(claims, contains=inside, cumulative={"killed", "evacuated"})}
+    grouping = Grouping(cumulative=frozenset({"killed", "evacuated"}))
+    facts = {fact.name: fact for fact in group_claims(claims, contains=inside, grouping=grouping)}
     assert set(facts) == {"people (killed)", "people (wounded)", "people (missing)", "people (evacuated) in Szohod",
                           "people (evacuated) in Borduria", "people (attended)", "Syldavia USD (pledged)",
                           "Atlantis USD (pledged)", "people (arrested)"}
     assert facts["people (killed)"].verdict == "conflict"
     assert facts["people (evacuated) in Szohod"].within == "people (evacuated) in Borduria"
+
+
+def test_measures_with_events_outside_the_rules_join_their_unit():
+    claims = [q("a", 5.9, unit="magnitude", actor=None, aspect="damaged"),
+              q("b", 6.1, unit="magnitude", actor=None, aspect=None).with_fields(event="measured")]
+    assert len(group_claims(claims, grouping=Grouping(measures=frozenset({"magnitude"})))) == 1
+    assert len(group_claims(claims)) == 2
+
+
+def test_figures_of_events_outside_the_rules_pool_by_unit_but_not_generic_units():
+    def other(source, value, unit, event):
+        return q(source, value, unit=unit, actor=None, aspect=None).with_fields(event=event)
+    grouping = Grouping(generic=frozenset({"people"}))
+    assert len(group_claims([other("a", 7, "candidates", "running"), other("b", 8, "candidates", "vying")],
+                            grouping=grouping)) == 1
+    assert len(group_claims([other("a", 2800, "people", "staying"), other("b", 15000, "people", "moved")],
+                            grouping=grouping)) == 2
+
+
+def date(source, text, event, subject=None, value=None):
+    return Claim(source=source, published=None, kind="date", text=text, start=0, end=len(text), value=value,
+                 low=value, high=value, grain="day", event=event, subject=subject)
+
+
+def test_dates_of_a_light_verb_compare_by_subject():
+    claims = [date("a", "Thursday", "happened", "the shootings", "2030-02-07"),
+              date("b", "Thursday night", "took", "the shooting", "2030-02-07")]
+    assert len(group_claims(claims, grouping=Grouping(light=frozenset({"happened", "took"})))) == 1
+    assert len(group_claims(claims)) == 2
+
+
+def test_dates_with_no_year_are_placed_in_the_story_year(rules):
+    claims = [date("a", "December 6, 2008", "killed", value="2008-12-06"), date("b", "Dec. 6", "killed"),
+              date("c", "Nov. 30", "killed"), date("d", "eight days ago", "killed")]
+    facts = compare_claims(claims, rules)
+    assert len(facts) == 1 and facts[0].verdict == "conflict"
+    assert sorted((camp.low, tuple(facts[0].claims[i].source for i in camp.members)) for camp in facts[0].camps) \
+        == [("2008-11-30", ("c",)), ("2008-12-06", ("a", "b"))]

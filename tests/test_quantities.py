@@ -162,3 +162,14 @@ def test_implied_counted_things_by_parse(sentence, expected, model_nlp, rules, a
 def test_what_the_subject_or_a_noun_before_implies(sentence, expected, model_nlp, rules, article):
     claims = claims_in(model_nlp(sentence), article(sentence), rules, ("quantity",))
     assert (claims[-1].unit, claims[-1].aspect) == expected
+
+
+@pytest.mark.parametrize("sentence, values", [
+    ("Kimani Gray, 16, was killed on the corner.", []),
+    ("Two men, ages 47 and 48, were shot.", [2]),
+    ("The pitcher, who turns 29 in April, signed.", []),
+    ("In Athens, 3,000 people marched.", [3000]),
+    ("Recruits aged 18-25 were called up.", [18]),
+])
+def test_ages_are_not_figures(sentence, values, blank_nlp, rules, article):
+    assert [c.value for c in quantities(blank_nlp(sentence), article(sentence), rules)] == values

@@ -10,15 +10,27 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Callable, Iterable
 
+from troopclaims.dates import resolve
 from troopclaims.events import event_lexicon
 from troopclaims.numbers import number_lexicon
 from troopclaims.places import gazetteer
+from troopclaims.quantities import quantity_lexicon
 from troopclaims.records import Claim, plain_number
 
 VERDICT_ORDER = ("conflict", "changed", "agree", "single")
 RELATIVE_RELATIONS = ("near", "border", "front")   # "near the border" is not "in" the place it names
 
 Contains = Callable[[str, str], bool]
+
+
+@dataclass(frozen=True)
+class Grouping:
+    """What the rules tell grouping: aspects counted as a series, units of measure, generic units, light verbs."""
+
+    cumulative: frozenset[str] = frozenset()   # counts that only grow (killed, arrested ...): a series over days
+    measures: frozenset[str] = frozenset()     # units of measure (magnitude, USD ...): see aspect_key
+    generic: frozenset[str] = frozenset()      # units of many different counts in one story (people, percent)
+    light: frozenset[str] = frozenset()        # verbs that only say something happened: a date is its subject's
 
 
 def same_place(outer: str, inner: str) -> bool:
@@ -99,10 +111,11 @@ def claim_interval(claim: Claim) -> tuple[float, float]:
     return (low if low is not None else float("-inf"), high if high is not None else float("inf"))
 
 
-def camps_of(claims: list[Claim]) -> list[tuple[tuple[float, float], tuple[int, ...]]]:
+def camps_of(claims: list[Claim], interval: Callable[[Claim], tuple[float, float]] = claim_interval
+             ) -> list[tuple[tuple[float, float], tuple[int, ...]]]:
     """Return the maximal sets of claims whose intervals share a point, each with the shared interval."""
     everything = (float("-inf"), float("inf"))
-    intervals = [claim_interval(claim) for claim in claims]
+    intervals = [interval(claim) for claim in claims]
     # A claim that allows any value ("a significant number") agrees with every camp, so it shapes none.
     informative = [i for i, interval in enumerate(intervals) if interval != everything]
     if not informative:
@@ -125,12 +138,13 @@ def _as_of_range(claims: list[Claim], members: Iterable[int]) -> tuple[float, fl
     return min(points), max(points)
 
 
-def verdict_of(claims: list[Claim], camps, cumulative: bool = False) -> str:
+def verdict_of(claims: list[Claim], camps, cumulative: bool = False,
+               interval: Callable[[Claim], tuple[float, float]] = claim_interval) -> str:
     """Return agree / conflict / changed / single for a fact's claims and camps (a cumulative count: as a series)."""
     if len(camps) == 1:
         return "single" if len({claim.source for claim in claims}) == 1 else "agree"
     if cumulative:
-        return "changed" if _grows(claims) else "conflict"
+        return "changed" if _grows(claims, interval) else "conflict"
     # Camps that hold at different times (every claim dated, the dates apart) are a change, not a conflict.
     spans = [_as_of_range(claims, members) for _, members in camps]
     if all(span is not None for span in spans):
@@ -146,10 +160,10 @@ def _day(claim: Claim) -> float | None:
     return day - 0.5 if day is not None and claim.earlier else day
 
 
-def _grows(claims: list[Claim]) -> bool:
+def _grows(claims: list[Claim], interval: Callable[[Claim], tuple[float, float]] = claim_interval) -> bool:
     """Return whether figures of a count that only grows fit one series: none below a figure of an earlier day,
     none apart from another of its own day, and none apart from any other when its day is unknown."""
-    intervals = [claim_interval(claim) for claim in claims]
+    intervals = [interval(claim) for claim in claims]
     days = [_day(claim) for claim in claims]
     lows = sorted(low for low, _ in intervals)
     highs = sorted(high for _, high in intervals)
@@ -194,24 +208,29 @@ def _fill_unknown(groups: dict, index: int) -> dict:
 
 
 def aspect_label(key: str | None) -> str | None:
-    """Return an aspect key for people: the aspect, or the event word it stands for."""
-    return key.removeprefix("event:").split(":")[0] if key else None
+    """Return an aspect key for people: the aspect, or the event word it stands for (None for other events)."""
+    return key.removeprefix("event:").split(":")[0] or None if key else None
 
 
-def aspect_key(claim: Claim, measures: frozenset[str] = frozenset()) -> str | None:
+def aspect_key(claim: Claim, grouping: Grouping = Grouping()) -> str | None:
     """Return what a claim is grouped by for its event: the aspect, else the event word, else None (no event found).
 
-    An event word outside the rules keeps its claims apart: "35 treated" and "2,800 staying" are not one count; a
-    date of such an event also needs the same subject ("Cheeks coached" is not "Stevens coached"). A measure
-    (`measures`: magnitude, USD ...) says what it is by its unit: with an event outside the rules ("measured 5.9",
-    "made an offer of $160 million") it joins the one fact of its unit that fits.
+    A figure of an event word outside the rules is kept apart from those of known aspects, but with the others of its
+    unit whatever their words ("candidates running", "candidates vying"); in a generic unit (people), which counts
+    many things in one story, only with figures of the same word ("2,800 staying" is not "15,000 moved"). A date of
+    such an event needs the same event word and subject ("Cheeks coached" is not "Stevens coached"), or, for a light
+    verb, the same subject ("the shooting happened on Thursday", "the shooting took place Thursday night"). A measure
+    (magnitude, USD ...) says what it is by its unit: with an event outside the rules ("measured 5.9", "made an offer
+    of $160 million") it joins the one fact of its unit that fits.
     """
-    if claim.aspect or not claim.event or claim.kind == "quantity" and claim.unit in measures:
+    if claim.aspect or not claim.event or \
+            claim.kind == "quantity" and claim.unit in grouping.measures and claim.unit not in grouping.generic:
         return claim.aspect
     if claim.kind == "date":
         head = (claim.subject or "").split()[-1:] or ["?"]
-        return f"event:{claim.event}:{head[0].lower().rstrip('s')}"
-    return f"event:{claim.event}"
+        event = "*" if claim.event.lower() in grouping.light and head != ["?"] else claim.event
+        return f"event:{event}:{head[0].lower().rstrip('s')}"
+    return f"event:{claim.event}" if claim.unit in grouping.generic else "event:"
 
 
 def _place_of(claim: Claim) -> str | None:
@@ -223,21 +242,26 @@ def _place_of(claim: Claim) -> str | None:
 
 
 def group_claims(claims: Iterable[Claim], contains: Contains = same_place,
-                 name_actor: Callable[[str], str] | None = None, cumulative: Iterable[str] = (),
-                 measures: Iterable[str] = ()) -> list[Fact]:
+                 name_actor: Callable[[str], str] | None = None, grouping: Grouping = Grouping(),
+                 placed: dict[int, tuple[float, float]] | None = None) -> list[Fact]:
     """Return the facts the claims state, each with its verdict, conflicts first.
 
     `contains(outer, inner)` says whether one place lies inside another; `name_actor` turns an actor into the
-    adjective used in fact names ("North Korea" -> "North Korean"); figures of `cumulative` aspects (counts that
-    only grow: killed, arrested ...) are read as a series over days; `measures` are units of measure (aspect_key).
+    adjective used in fact names ("North Korea" -> "North Korean"); `grouping` holds what the rules say (figures
+    of cumulative aspects are read as a series over days); `placed` gives the interval of dates compare placed
+    itself (by id of the claim: see compare_claims).
     """
-    cumulative, measures = frozenset(cumulative), frozenset(measures)
+    placed = placed or {}
+
+    def interval(claim: Claim) -> tuple[float, float]:
+        return placed.get(id(claim)) or claim_interval(claim)
+
     groups: dict[tuple, list[Claim]] = defaultdict(list)
     for claim in claims:
         if claim.kind == "place":
             continue
         unit = claim.unit if claim.kind == "quantity" else None
-        groups[(claim.kind, unit, claim.actor, aspect_key(claim, measures))].append(claim)
+        groups[(claim.kind, unit, claim.actor, aspect_key(claim, grouping))].append(claim)
     # A claim that does not say whose (or what event) joins the only candidate there is.
     groups = _fill_unknown(groups, 2)
     groups = _fill_unknown(groups, 3)
@@ -255,9 +279,10 @@ def group_claims(claims: Iterable[Claim], contains: Contains = same_place,
     for inner, outer in outer_of:
         inner.within = outer.name
     for fact in facts:
-        camps = camps_of(fact.claims)
+        camps = camps_of(fact.claims, interval)
         fact.camps = [Camp(_back(fact.kind, low), _back(fact.kind, high), members) for (low, high), members in camps]
-        fact.verdict = verdict_of(fact.claims, camps, fact.kind == "quantity" and fact.aspect in cumulative)
+        fact.verdict = verdict_of(fact.claims, camps, fact.kind == "quantity" and fact.aspect in grouping.cumulative,
+                                  interval)
     facts.sort(key=lambda f: (VERDICT_ORDER.index(f.verdict), -f.reports, -len(f.claims), f.name))
     return facts
 
@@ -335,11 +360,14 @@ def compare_claims(claims: Iterable[Claim], rules, warn: Callable[[str], None] =
     """Return the facts of claims as compare shows them; figures that count nothing known are left out, and said so."""
     events = event_lexicon(rules)
     states = events.states
+    claims = list(claims)
+    placed = _placed_dates(claims, rules)
     kept, uncounted, undated, per_group, unplaced = [], 0, 0, 0, 0
     for claim in claims:
         if claim.kind == "quantity" and not claim.unit:
             uncounted += 1
-        elif claim.kind == "date" and claim.value is None and claim.low is None and claim.high is None:
+        elif claim.kind == "date" and claim.value is None and claim.low is None and claim.high is None and \
+                id(claim) not in placed:
             unplaced += 1     # "on Monday" with no publication date: it says nothing the calendar can compare
         elif claim.distributive:
             per_group += 1
@@ -363,4 +391,41 @@ def compare_claims(claims: Iterable[Claim], rules, warn: Callable[[str], None] =
     for word, place in places.demonym_surfaces.items():     # the first demonym listed is the adjective
         adjectives.setdefault(place, word)
     return group_claims(kept, contains=places.contains, name_actor=lambda actor: adjectives.get(actor, actor),
-                        cumulative=events.cumulative, measures=set(number_lexicon(rules).unit_forms.values()))
+                        grouping=Grouping(events.cumulative, frozenset(number_lexicon(rules).unit_forms.values()),
+                                          quantity_lexicon(rules).generic, events.light),
+                        placed=placed)
+
+
+# Two reference days of different years, weekdays and days of the year: a date that resolves to the same month and
+# day against both names its day of the year ("Dec. 6"), one that resolves to the same weekday names a weekday.
+_REFERENCES = (date(2001, 7, 1), date(2002, 3, 15))
+
+
+def _placed_dates(claims: list[Claim], rules) -> dict[int, tuple[float, float]]:
+    """Return, by id, the day of each date with no calendar place that names a day of the year or a weekday
+    ("Dec. 6", "Friday" in an article with no publication date): placed in the story's year (the most common year
+    of its dated claims), a weekday on the first such day of that year, so that the same words compare alike."""
+    years = Counter(str(claim.low)[:4] for claim in claims
+                    if claim.kind == "date" and claim.grain == "day" and claim.low and claim.low == claim.high)
+    if not years:
+        return {}
+    year = int(years.most_common(1)[0][0])
+    placed = {}
+    for claim in claims:
+        if claim.kind != "date" or claim.value is not None or claim.low is not None or claim.high is not None:
+            continue
+        days = [resolve(claim.text, reference, rules=rules) for reference in _REFERENCES]
+        if not all(day and day.grain == "day" and day.low == day.high and day.low for day in days):
+            continue
+        first, second = (date.fromisoformat(day.low) for day in days)
+        if (first.month, first.day) == (second.month, second.day):
+            try:
+                day = date(year, first.month, first.day)
+            except ValueError:       # 29 February in a common year
+                continue
+        elif first.weekday() == second.weekday():
+            day = date(year, 1, 1 + (first.weekday() - date(year, 1, 1).weekday()) % 7)
+        else:
+            continue                 # "eight days ago": relative to a day we do not know
+        placed[id(claim)] = (float(day.toordinal()), float(day.toordinal()))
+    return placed

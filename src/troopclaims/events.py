@@ -23,6 +23,7 @@ class EventLexicon:
     subject_owns: frozenset[str] = frozenset()   # aspects whose verb's subject owns what is counted
     states: frozenset[str] = frozenset()         # aspects that last over time: their dates bound, not date
     cumulative: frozenset[str] = frozenset()     # counts that only grow: compared as a series over days
+    light: frozenset[str] = frozenset()          # forms of verbs that only say something happened
 
     def aspect_of(self, word: str, lemma: str = "") -> str | None:
         """Return the aspect of a word (by its lemma when the pipeline gives one), or None."""
@@ -47,7 +48,7 @@ def forms(lemma: str) -> set[str]:
 
 def build_event_lexicon(section: LineDict) -> EventLexicon:
     """Return the compiled lexicon of rules/aspects.yaml (strictly checked)."""
-    check_keys(section, section.where(), allowed=("aspects", "subject_owns", "states", "cumulative"))
+    check_keys(section, section.where(), allowed=("aspects", "subject_owns", "states", "cumulative", "light"))
     aspects: dict[str, str] = {}
     classes = section.get("aspects") or {}
     if not isinstance(classes, dict):
@@ -61,7 +62,10 @@ def build_event_lexicon(section: LineDict) -> EventLexicon:
         listed[key] = word_list(section.get(key), location(section, key), key)
         if any(name not in classes for name in listed[key]):
             raise RulesError(f"{location(section, key)}: {key} must list aspects defined above")
-    return EventLexicon(aspects, frozenset(), *(frozenset(listed[key]) for key in ("subject_owns", "states", "cumulative")))
+    light = frozenset(form for word in word_list(section.get("light"), location(section, "light"), "light")
+                      for form in forms(word.lower()))
+    kinds = (frozenset(listed[key]) for key in ("subject_owns", "states", "cumulative"))
+    return EventLexicon(aspects, frozenset(), *kinds, light)
 
 
 def event_lexicon(rules) -> EventLexicon:
@@ -80,7 +84,13 @@ def governing_event(doc, start: int, end: int, lexicon: EventLexicon,
     if span is None or not len(span):
         return None, None
     if annotated(doc, "DEP"):
-        return _by_parse(span, lexicon) or (None, None)
+        event, aspect = _by_parse(span, lexicon) or (None, None)
+        if aspect is None and not is_date:
+            # "made an eight-year offer in excess of $160 million": the parse hangs the figure on a verb outside
+            # the rules; an event word next to the figure says more
+            near = _by_words(span, lexicon, window=4)
+            return near if near[1] else (event, aspect)
+        return event, aspect
     return _by_words(span, lexicon, is_date)
 
 
@@ -102,7 +112,9 @@ def _by_parse(span, lexicon: EventLexicon):
             return hit
     found, first_verb, token = None, None, root
     for _ in range(16):
-        if token.head is token or token.dep_ in _CLAUSE_EDGES:
+        # "captured 12 Somalis and 11 Yemenis": a coordinated noun shares its head's verb, a coordinated verb not
+        nominal = token.dep_ == "conj" and token.pos_ not in _VERBAL and token.head.pos_ not in _VERBAL
+        if token.head is token or token.dep_ in _CLAUSE_EDGES and not nominal:
             break
         token = token.head
         if (hit := _hit(token, lexicon)) and token.pos_ in _VERBAL:
@@ -128,8 +140,8 @@ def _by_parse(span, lexicon: EventLexicon):
     return found or first_verb
 
 
-def _by_words(span, lexicon: EventLexicon, is_date: bool = False):
-    """Without a parse: the nearest event word in the sentence, after the claim first."""
+def _by_words(span, lexicon: EventLexicon, is_date: bool = False, window: int = 8):
+    """Without a parse: the nearest event word in the sentence, after the claim first (within `window` words)."""
     sentence = span.sent
     after = [token for token in sentence if token.i >= span.end]
     before = [token for token in sentence if token.i < span.start][::-1]
@@ -138,7 +150,7 @@ def _by_words(span, lexicon: EventLexicon, is_date: bool = False):
         before = before[1:]
     if is_date and before[:1] and lexicon.reports(before[0].text, before[0].lemma_):
         return None, None
-    for tokens in (after[:8], before[:8]):
+    for tokens in (after[:window], before[:window]):
         for token in tokens:
             if lexicon.reports(token.text, token.lemma_) or token.text in ".;:":
                 break

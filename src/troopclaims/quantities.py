@@ -36,6 +36,7 @@ class QuantityLexicon:
     implied: dict[tuple[str, ...], tuple[str, str]] = field(default_factory=dict)   # words -> (unit, aspect)
     defaults: dict[str, str] = field(default_factory=dict)  # aspect -> the unit a bare figure of it counts
     ellipsis: frozenset[str] = frozenset()
+    generic: frozenset[str] = frozenset()   # units of many different counts in one story: compare keeps event words
     earlier: tuple[str, ...] = ()       # phrases before a figure that make it an earlier value
     events: EventLexicon | None = None  # the event words of aspects.yaml: verbs are no counted nouns
 
@@ -78,7 +79,7 @@ def build_quantity_lexicon(section: LineDict) -> QuantityLexicon:
     """Return the compiled rules/quantities.yaml (strictly checked)."""
     check_keys(section, section.where(), allowed=("units", "pronouns", "count_nouns", "durations", "present",
                                                         "distributive", "size_words", "members", "plurals",
-                                                        "implied", "ellipsis", "earlier"))
+                                                        "implied", "ellipsis", "earlier", "generic"))
     units: dict[tuple[str, ...], str] = {}
     table = section.get("units") or {}
     if not isinstance(table, dict):
@@ -89,6 +90,7 @@ def build_quantity_lexicon(section: LineDict) -> QuantityLexicon:
     sets = {name: frozenset(word.lower() for word in word_list(section.get(name), location(section, name), name))
             for name in ("pronouns", "count_nouns", "durations", "present", "distributive", "size_words",
                          "ellipsis")}
+    sets["generic"] = frozenset(word_list(section.get("generic"), location(section, "generic"), "generic"))
     members, plurals = section.get("members") or {}, section.get("plurals") or {}
     for name, table in (("members", members), ("plurals", plurals)):
         if not isinstance(table, dict) or not all(isinstance(value, str) for value in table.values()):
@@ -205,6 +207,9 @@ def _partitive_context(doc, numeric: Numeric, counted: Counted, lexicon: Quantit
                 return found
     end = token_at(doc, max(counted.end or 0, numeric.end) - 1)
     after = doc[end.i + 1:min(end.i + 5, sentence.end)] if end is not None else doc[0:0]
+    if counted.subject and len(after) and _is_complement(after[0]):     # "left three people dead"
+        if found := lexicon.implied_by(after[0].text):
+            return found
     for i, token in enumerate(after):
         if token.lower_ == "among":
             rest = after[i + 1:]
@@ -213,6 +218,14 @@ def _partitive_context(doc, numeric: Numeric, counted: Counted, lexicon: Quantit
                 return found
             break
     return None
+
+
+def _is_complement(token) -> bool:
+    """Return whether a word right after a counted noun says what befell it ("three people dead", "40 injured"),
+    rather than being the verb of a clause whose subject the noun is ("three soldiers killed five")."""
+    if annotated(token.doc, "TAG"):
+        return (token.pos_ == "ADJ" or token.tag_ == "VBN") and token.dep_ != "ROOT"
+    return not token.lower_.endswith("ed")
 
 
 def _elided(doc, numeric: Numeric, lexicon: QuantityLexicon, neighbour: Counted | None) -> Counted | None:
