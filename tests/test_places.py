@@ -345,6 +345,14 @@ def test_unlisted_places_get_their_country_and_region(blank_nlp, gaz, text, expe
     # a city of the rules, placed elsewhere by the text itself
     ("The storm hit Paris, Texas.", [("Paris", "Paris, Texas", "Texas"), ("Texas", "Texas", "United States")]),
     ("The storm hit Paris.", [("Paris", "Paris", "France")]),
+    ("Floods reached Paris, TX.", [("Paris", "Paris, Texas", "Texas")]),       # a postal code
+    ("She was at a clinic in Rancho Mirage, Calif., on Monday.",                 # an abbreviation
+     [("Rancho Mirage", "Rancho Mirage", "California")]),
+    # a state whose name the rules give to a country or a city, and a name listed after a place
+    ("Storms hit Atlanta, Georgia, and Seattle, Washington.",
+     [("Atlanta", "Atlanta", "Georgia (US state)"), ("Georgia", "Georgia (US state)", "United States"),
+      ("Seattle", "Seattle", "Washington State"), ("Washington", "Washington State", "United States")]),
+    ("Troops left Batumi, Georgia.", [("Batumi", "Batumi", "Georgia"), ("Georgia", "Georgia", None)]),
 ])
 def test_an_ambiguous_name_follows_the_article(blank_nlp, gaz, text, expected):
     assert placed(blank_nlp, gaz, text) == expected
@@ -416,7 +424,7 @@ def test_the_geonames_index_is_cached_on_disk(tmp_path, monkeypatch):
 @pytest.mark.model
 @pytest.mark.parametrize("text, expected", [
     ("A gunman opened fire at a mall in Burnsville on Tuesday.", [("Burnsville", "Burnsville", "Minnesota")]),
-    ("The victim, John Ames of Schenectady, was 23.", [("Schenectady", "Schenectady", "United States")]),
+    ("The victim, John Ames of Schenectady, was 23.", [("Schenectady", "Schenectady", "New York State")]),
     ("Tony Thompson said the fight in Thompson was hard.", []),
     ("Jordan Henderson scored in March.", []),
 ])

@@ -21,7 +21,7 @@ NAME_LABELS = ("PERSON", "ORG")
 LIST_SECTIONS = ("locating", "determiners", "clause_breaks", "fronts", "front_alone", "borders", "directions",
                  "actor_nouns", "area_nouns", "speech_verbs", "not_places")
 SECTIONS = ("types", "import", "countries", "places", "anaphora", "relations", "name_suffixes", "name_prefixes",
-            "geonames", *LIST_SECTIONS)
+            "geonames", "region_abbreviations", *LIST_SECTIONS)
 # Dependency labels that open a clause of its own: a place in one says nothing about a claim outside it.
 CLAUSE_DEPS = frozenset({"ccomp", "advcl", "parataxis", "relcl", "csubj", "csubjpass", "pcomp"})
 _DASHES = re.compile(r"[\u2010\u2011\u2012\u2013\u2014\u2015]")
@@ -113,6 +113,9 @@ class Gazetteer:
     blank_population: int = 100_000
     country_codes: dict[str, str] = field(default_factory=dict)   # ISO alpha-2 -> canonical country
     region_codes: dict[str, str] = field(default_factory=dict)    # ISO 3166-2 ("US-TX") -> canonical region
+    # Region names, abbreviations and postal codes as written after "Town, " -> ISO 3166-2 code; only read there,
+    # since "Washington" alone is the city and "Ind." or "PA" may be anything.
+    region_written: dict[str, str] = field(default_factory=dict)
 
     @property
     def geo(self):
@@ -131,20 +134,24 @@ class Gazetteer:
         """
         return self.listed(name) or self.unlisted(name)
 
-    def unlisted(self, name: str, context: frozenset = frozenset()) -> Place | None:
+    def unlisted(self, name: str, context: frozenset = frozenset(), within: Place | None = None) -> Place | None:
         """Return the GeoNames place a name denotes, or None: "Name, Container" picks the one inside the container,
-        else the most populous, unless `context` (canonical names of places the text names) picks another."""
+        else the most populous, unless `context` (canonical names of places the text names) picks another.
+
+        With `within`, only a place inside it (None when there is none)."""
         geo = self.geo
         if geo is None:
             return None
         key = _key(name)
         head, comma, tail = key.rpartition(", ")
-        within = None
-        if comma and head in geo and tail:
+        strict = within is not None
+        if comma and head in geo and tail and within is None:
             within = self.lookup(tail)
             key = head
         every = geo.candidates(key) or geo.candidates(key.title())
         candidates = tuple(c for c in every if self._inside(c, within.name)) if within is not None else every
+        if not candidates and not strict:   # "Atlanta, Georgia" with Georgia the country: no help
+            candidates, within = every, None
         if not candidates:
             return None
         chosen = _pick(candidates, self._containers, context)
@@ -288,12 +295,17 @@ def build_gazetteer(section: LineDict) -> Gazetteer:
     types = word_list(section.get("types", []), location(section, "types", where), "types")
     entries: dict[str, _Entry] = {}
     regions: dict[str, str] = {}
-    imported = _import(section.get("import"), location(section, "import", where), section, entries, regions)
-    _hand_places(section.get("places") or {}, location(section, "places", where), set(types), entries, imported)
+    written: dict[str, str] = {}
+    imported = _import(section.get("import"), location(section, "import", where), section, entries, regions,
+                       written)
+    coded = _hand_places(section.get("places") or {}, location(section, "places", where), set(types), entries,
+                         imported)
     _check_parents(entries)
-    # A hand-kept place that took an imported region's name ("New York" the city) is not that region.
-    regions = {code: name for code, name in regions.items() if entries[name].imported}
-    gaz = Gazetteer(country_codes=imported, region_codes=regions)
+    # A hand-kept place that took an imported region's name ("New York" the city) is not that region; a hand-kept
+    # region with that code ("New York State") is.
+    regions = {code: name for code, name in regions.items() if entries[name].imported} | coded
+    _abbreviations(section.get("region_abbreviations"), location(section, "region_abbreviations", where), written)
+    gaz = Gazetteer(country_codes=imported, region_codes=regions, region_written=written)
     _index(entries, gaz)
     _geonames(section.get("geonames"), location(section, "geonames", where), gaz)
     _word_lists(section, where, types, gaz)
@@ -305,10 +317,12 @@ def _file_of(node, fallback: str) -> str:
     return getattr(node, "path", fallback.rsplit(":", 1)[0])
 
 
-def _import(node, where: str, section: LineDict, entries: dict[str, _Entry], regions: dict[str, str]) -> dict[str, str]:
+def _import(node, where: str, section: LineDict, entries: dict[str, _Entry], regions: dict[str, str],
+            written: dict[str, str]) -> dict[str, str]:
     """Add pycountry's countries and subdivisions to entries; return {ISO code: canonical name}.
 
-    `regions` gets {ISO 3166-2 code: canonical name} of the subdivisions imported."""
+    `regions` gets {ISO 3166-2 code: canonical name} of the subdivisions imported, `written` {name or postal
+    code: ISO 3166-2 code} of all subdivisions of the countries listed."""
     node = check_keys(node if node is not None else LineDict(), where, ("countries", "subdivisions"))
     countries = section.get("countries") or {}
     countries_where = location(section, "countries", where)
@@ -353,6 +367,8 @@ def _import(node, where: str, section: LineDict, entries: dict[str, _Entry], reg
                              f"ISO country code that pycountry knows (and import countries)")
         taken = {_fold(a) for e in entries.values() for a in (e.name, *e.aliases)}
         for sub in sorted(pycountry.subdivisions.get(country_code=code), key=lambda s: s.code):
+            if not sub.parent_code:
+                written[_key(sub.name)] = written[sub.code.split("-", 1)[1]] = sub.code   # "Texas", "TX"
             if sub.parent_code or "," in sub.name or _fold(sub.name) in taken:
                 continue  # a country or a hand-kept place already uses the name
             entries[sub.name] = _Entry(sub.name, "region", parent, [], [], where, "pycountry", imported=True)
@@ -360,16 +376,23 @@ def _import(node, where: str, section: LineDict, entries: dict[str, _Entry], reg
     return codes
 
 
-def _hand_places(node, where: str, types: set[str], entries: dict[str, _Entry], codes: dict[str, str]) -> None:
+def _hand_places(node, where: str, types: set[str], entries: dict[str, _Entry], codes: dict[str, str]) -> dict[str, str]:
+    """Add the hand-kept places to entries; return {ISO 3166-2 code: canonical name} of those given a `code`."""
     if not isinstance(node, dict):
         raise RulesError(f"{where}: places must map a canonical name to fields, e.g. Kyiv: {{type: city}}")
+    coded: dict[str, str] = {}
     for name, fields in node.items():
         spot = location(node, name, where)
         if not isinstance(name, str) or not name.strip():
             raise RulesError(f"{spot}: a place name must be a word or phrase, got {name!r}")
         if fields is None:
             fields = LineDict()
-        check_keys(fields, spot, ("type", "parent", "aliases", "demonyms"))
+        check_keys(fields, spot, ("type", "parent", "aliases", "demonyms", "code"))
+        if "code" in fields:
+            code = fields["code"]
+            if not isinstance(code, str) or not re.fullmatch(r"[A-Z]{2}-[A-Z0-9]{1,3}", code):
+                raise RulesError(f"{location(fields, 'code', spot)}: code must be an ISO 3166-2 code, e.g. US-NY")
+            coded[code] = name
         existing = entries.get(name)
         kind = fields.get("type", existing.type if existing else None)
         if kind is None:
@@ -385,6 +408,21 @@ def _hand_places(node, where: str, types: set[str], entries: dict[str, _Entry], 
         if existing:
             aliases, demonyms = existing.aliases + aliases, existing.demonyms + demonyms
         entries[name] = _Entry(name, kind, parent, aliases, demonyms, spot, _file_of(fields, spot))
+    return coded
+
+
+def _abbreviations(node, where: str, written: dict[str, str]) -> None:
+    """Add abbreviations of region names ("Calif.": California) to `written`, by the region's ISO code."""
+    if node is None:
+        return
+    if not isinstance(node, dict):
+        raise RulesError(f"{where}: region_abbreviations must map an abbreviation to a region, e.g. Calif.: California")
+    for short, name in node.items():
+        code = written.get(_key(str(name)))
+        if code is None:
+            raise RulesError(f"{location(node, short, where)}: {name!r} is no first-level region of the countries "
+                             f"under import.subdivisions")
+        written[_key(str(short))] = code
 
 
 def _check_parents(entries: dict[str, _Entry]) -> None:
@@ -767,6 +805,8 @@ def _geo_runs(doc, gaz: Gazetteer, found: list[_Found], taken: set[int]) -> Iter
     entities = annotated(doc, "ENT_IOB")
     others = [ent for ent in doc.ents if ent.label_ not in NER_LABELS] if entities else []
     people = _person_words(doc) if entities else set()
+    by_start = {f.start: f for f in found}
+    ends = {f.end for f in found if f.place is not None and not f.actor}
     context = None
     for start, end, key in _scan(doc, geo, 8, firsts=geo.firsts):
         if any(i in taken for i in range(start, end)) or not _whole_run(doc, start, end, gaz):
@@ -780,7 +820,13 @@ def _geo_runs(doc, gaz: Gazetteer, found: list[_Found], taken: set[int]) -> Iter
         if parsed and _modifies_noun(doc, start, end, gaz):
             continue   # "Molotov cocktails", "a Reading man"; "the Baytown area" stays
         based = end + 1 < len(doc) and doc[end].text == "-" and doc[end + 1].lower_ == "based"
-        cue = _locating_before(doc, start, gaz)
+        cue = _locating_before(doc, start, gaz) or _listed_after_place(doc, start, ends)
+        placed = [c for c in _containers_after(doc, end, gaz, by_start)
+                  if any(gaz._inside(g, c.name) for g in geo.candidates(key))]
+        if placed:
+            ends.add(end)
+            yield _Found(start, end, None, key, geo=True)   # "Rancho Mirage, Calif.": the text places it
+            continue
         if not (based or cue):
             continue
         proper = tagged and all(t.pos_ == "PROPN" for t in doc[start:end]) and not _title_case(doc, start)
@@ -792,7 +838,18 @@ def _geo_runs(doc, gaz: Gazetteer, found: list[_Found], taken: set[int]) -> Iter
             if not any((c.population >= gaz.blank_population and key in geo.names)
                        or any(name in context for name in gaz._containers(c)) for c in geo.candidates(key)):
                 continue
+        ends.add(end)
         yield _Found(start, end, None, key, geo=True)
+
+
+def _listed_after_place(doc, start: int, ends: set[int]) -> str | None:
+    """Return "and" when a name follows "and"/"or" after a place ("in Atlanta, Georgia, and Seattle")."""
+    i = start - 1
+    if i < 1 or doc[i].lower_ not in ("and", "or"):
+        return None
+    if doc[i - 1].text == ",":
+        i -= 1
+    return "and" if i in ends else None
 
 
 def _modifies_noun(doc, start: int, end: int, gaz: Gazetteer) -> bool:
@@ -873,20 +930,40 @@ def _place_unlisted(doc, found: list[_Found], gaz: Gazetteer) -> None:
     for item in found:
         if item.anaphor or not item.name:
             continue
-        after = by_start.get(item.end + 1) if item.end < len(doc) and doc[item.end].text == "," else None
-        within = after.place if after is not None and after.place is not None \
-            and after.place.type in ("region", "country") else None
-        if item.place is not None:
-            if within is None or item.place.type not in ("city", "town") or gaz.contains(within.name, item.place.name):
-                continue
+        containers = _containers_after(doc, item.end, gaz, by_start)
+        if item.place is not None and (item.place.type not in ("city", "town") or not containers
+                                       or any(gaz.contains(c.name, item.place.name) for c in containers)):
+            continue
         if context is None:
             context = _context(found, gaz)
         surface = _span_key(doc, item.start, item.end)
-        place = gaz.unlisted(f"{surface}, {within.name}" if within else surface, context)
-        if place is None and item.name != surface:
-            place = gaz.unlisted(item.name, context)
+        place, container = next(((p, c) for c in containers for p in [gaz.unlisted(surface, context, within=c)]
+                                 if p), (None, None))
+        after = by_start.get(item.end + 1)
+        if container is not None and after is not None and after.place is not None and after.place != container:
+            after.place, after.name = container, container.name   # "Atlanta, Georgia": the state, not the country
+        if place is None and item.place is None:
+            place = gaz.unlisted(surface, context) or (gaz.unlisted(item.name, context)
+                                                       if item.name != surface else None)
         if place is not None:
             item.place, item.name = place, place.name
+
+
+def _containers_after(doc, end: int, gaz: Gazetteer, by_start: dict[int, _Found]) -> list[Place]:
+    """Return the places "Name, X" may put a name in: X as a region name, abbreviation or postal code ("Calif.",
+    "TX"), and the region or country found at X ("Oregon", "Georgia" the country)."""
+    if end + 1 >= len(doc) or doc[end].text != ",":
+        return []
+    places = []
+    stop = _written_region_end(doc, end + 1, gaz)
+    code = gaz.region_written[_span_key(doc, end + 1, stop)] if stop else None
+    if code in gaz.region_codes:
+        places.append(gaz.places[gaz.region_codes[code]])
+    item = by_start.get(end + 1)
+    if item is not None and item.place is not None and item.place.type in ("region", "country") \
+            and item.place not in places:
+        places.append(item.place)
+    return places
 
 
 def _describes(doc, end: int, gaz: Gazetteer) -> bool:
@@ -930,10 +1007,21 @@ def _mark_listed_origins(doc, found: list[_Found], gaz: Gazetteer) -> None:
         if item.end + 1 >= len(doc) or doc[item.end].text != ",":
             continue
         nxt = by_start.get(item.end + 1)
-        if nxt is None or nxt.end + 1 >= len(doc) or doc[nxt.end].text != ",":
+        stop = nxt.end if nxt is not None else _written_region_end(doc, item.end + 1, gaz)
+        if stop is None or stop + 1 >= len(doc) or doc[stop].text != ",":
             continue
-        if doc[nxt.end + 1].lower_ in gaz.actor_nouns:
-            item.actor = nxt.actor = True
+        if doc[stop + 1].lower_ in gaz.actor_nouns:
+            item.actor = True
+            if nxt is not None:
+                nxt.actor = True
+
+
+def _written_region_end(doc, start: int, gaz: Gazetteer) -> int | None:
+    """Return the end of a region name, abbreviation or postal code written from token start ("Md."), or None."""
+    for size in (3, 2, 1):
+        if start + size <= len(doc) and _span_key(doc, start, start + size) in gaz.region_written:
+            return start + size
+    return None
 
 
 def _person_words(doc) -> set[str]:
