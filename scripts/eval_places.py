@@ -6,7 +6,9 @@ Precision and recall count a predicted mention as found when its span overlaps a
 ECB+ marks locations only in the sentences it annotates and only those that take part in its events, so the
 ECB+ figures are computed inside annotated sentences and its precision is a floor. Our gold marks every place
 mention in 40 whole documents (see docs/places.md) and carries canonical names, so it also gives the accuracy of
-the names on the matched mentions. Exits 0 with "skipped: ..." when the evaluation folder is absent.
+the names on the matched mentions; a name qualified by its container where a bare name would mean another place
+("Huntsville, Texas" for gold "Huntsville") counts as right. Exits 0 with "skipped: ..." when the evaluation
+folder is absent.
 """
 from __future__ import annotations
 
@@ -38,6 +40,12 @@ def overlap_match(predicted: list[tuple[int, int]], gold: list[tuple[int, int]])
             used_g.add(j)
             matched.append((i, j))
     return matched
+
+
+def same_name(predicted: str, gold: str) -> bool:
+    """Return True when a predicted canonical name is the gold one, ignoring case and a ", Container" added."""
+    predicted, gold = predicted.casefold(), gold.casefold()
+    return predicted == gold or predicted.rsplit(", ", 1)[0] == gold
 
 
 def ratio(part: int, whole: int) -> float:
@@ -112,7 +120,7 @@ def main(argv: list[str] | None = None) -> int:
         n_match += len(matched)
         text = texts[doc_id]
         for i, j in matched:
-            if preds[i].name.casefold() == gold[j]["label"].casefold():
+            if same_name(preds[i].name, gold[j]["label"]):
                 n_named += 1
             else:
                 misses.append(f"{doc_id}: name {preds[i].name!r} for {text[gold[j]['start']:gold[j]['end']]!r} "

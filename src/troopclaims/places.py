@@ -1,6 +1,7 @@
 """Places: the gazetteer (names, containment, demonyms), place mentions in a Doc, and the place each claim is about."""
 from __future__ import annotations
 
+import math
 import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
@@ -18,9 +19,9 @@ NER_LABELS = ("GPE", "LOC", "FAC")
 # Named entities that may hold a place name without being a place ("Bank of America", "Georgia Smith").
 NAME_LABELS = ("PERSON", "ORG")
 LIST_SECTIONS = ("locating", "determiners", "clause_breaks", "fronts", "front_alone", "borders", "directions",
-                 "actor_nouns", "area_nouns", "speech_verbs")
+                 "actor_nouns", "area_nouns", "speech_verbs", "not_places")
 SECTIONS = ("types", "import", "countries", "places", "anaphora", "relations", "name_suffixes", "name_prefixes",
-            *LIST_SECTIONS)
+            "geonames", "region_abbreviations", *LIST_SECTIONS)
 # Dependency labels that open a clause of its own: a place in one says nothing about a claim outside it.
 CLAUSE_DEPS = frozenset({"ccomp", "advcl", "parataxis", "relcl", "csubj", "csubjpass", "pcomp"})
 _DASHES = re.compile(r"[\u2010\u2011\u2012\u2013\u2014\u2015]")
@@ -101,12 +102,89 @@ class Gazetteer:
     actor_nouns: frozenset = frozenset()
     area_nouns: frozenset = frozenset()
     speech_verbs: frozenset = frozenset()
+    not_places: frozenset = frozenset()
     max_tokens: int = 8
     surface_firsts: frozenset = frozenset()
     demonym_firsts: frozenset = frozenset()
+    # Places no rule lists, from GeoNames (troopclaims.geonames): the smallest population read (0: none),
+    # US counties or not, and the population that needs no more evidence than a locating word without a parse.
+    geo_cities: int = 0
+    geo_counties: bool = False
+    blank_population: int = 100_000
+    country_codes: dict[str, str] = field(default_factory=dict)   # ISO alpha-2 -> canonical country
+    region_codes: dict[str, str] = field(default_factory=dict)    # ISO 3166-2 ("US-TX") -> canonical region
+    # Region names, abbreviations and postal codes as written after "Town, " -> ISO 3166-2 code; only read there,
+    # since "Washington" alone is the city and "Ind." or "PA" may be anything.
+    region_written: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def geo(self):
+        """Return the GeoNames index (loaded on first use), or None when the rules turn it off."""
+        if not self.geo_cities:
+            return None
+        from troopclaims.geonames import geo_index
+
+        return geo_index(self.geo_cities, self.geo_counties)
 
     def lookup(self, name: str) -> Place | None:
         """Return the place a name denotes (any alias or spelling, any case), or None when unknown.
+
+        The rules' places first (see `listed`), then GeoNames: a bare name is its most populous place, "Paris,
+        Texas" the place of that name inside the place after the comma.
+        """
+        return self.listed(name) or self.unlisted(name)
+
+    def unlisted(self, name: str, context: frozenset = frozenset(), within: Place | None = None) -> Place | None:
+        """Return the GeoNames place a name denotes, or None: "Name, Container" picks the one inside the container,
+        else the most populous, unless `context` (canonical names of places the text names) picks another.
+
+        With `within`, only a place inside it (None when there is none)."""
+        geo = self.geo
+        if geo is None:
+            return None
+        key = _key(name)
+        head, comma, tail = key.rpartition(", ")
+        strict = within is not None
+        if comma and head in geo and tail and within is None:
+            within = self.lookup(tail)
+            key = head
+        every = geo.candidates(key) or geo.candidates(key.title())
+        candidates = tuple(c for c in every if self._inside(c, within.name)) if within is not None else every
+        if not candidates and not strict:   # "Atlanta, Georgia" with Georgia the country: no help
+            candidates, within = every, None
+        if not candidates:
+            return None
+        chosen = _pick(candidates, self._containers, context)
+        region = self._containers(chosen)[0]
+        picked = within is not None or (region is not None and region in context)
+        return self._geo_place(every, chosen, picked)
+
+    def _containers(self, candidate) -> tuple[str | None, str | None]:
+        """Return the canonical (region, country) of a GeoNames place; None where the rules know none."""
+        return (self.region_codes.get(f"{candidate.country}-{candidate.region}"),
+                self.country_codes.get(candidate.country))
+
+    def _inside(self, candidate, outer: str) -> bool:
+        region, country = self._containers(candidate)
+        return any(name is not None and self.contains(outer, name) for name in (region, country))
+
+    def _geo_place(self, candidates, chosen, picked: bool) -> Place:
+        """Return the Place of a chosen candidate: named as GeoNames writes it, "Name, Region" when it is not the
+        place the bare name gives, contained by its first-level region (US states) or else its country.
+
+        Places of one name and the same population (US counties have none) that nothing in the text tells
+        apart are only known to lie in their country, when they share one."""
+        region, country = self._containers(chosen)
+        parent = region or country
+        twins = [c for c in candidates if c.population == chosen.population and c.kind == chosen.kind]
+        if len(twins) > 1 and not picked:
+            countries = {c.country for c in twins}
+            return Place(chosen.name, _GEO_TYPES[chosen.kind], country if len(countries) == 1 else None)
+        name = chosen.name if chosen == candidates[0] or parent is None else f"{chosen.name}, {parent}"
+        return Place(name, _GEO_TYPES[chosen.kind], parent)
+
+    def listed(self, name: str) -> Place | None:
+        """Return the place of the rules a name denotes (any alias or spelling, any case), or None when unknown.
 
         "X front" is X; "X border" and "Xian border" are X's border; a leading direction ("western Russia")
         is dropped.
@@ -124,14 +202,14 @@ class Gazetteer:
             if len(words) > size:
                 head, tail = " ".join(words[:-size]), " ".join(words[-size:])
                 if tail in self.fronts:
-                    return self.lookup(head)
+                    return self.listed(head)
                 if tail in self.borders:
                     country = self.names.get(head) or self.demonyms.get(head)
                     if country:
                         return self.border(country)
                 lead, rest = " ".join(words[:size]), " ".join(words[size:])
                 if lead in self.directions:
-                    return self.lookup(rest)
+                    return self.listed(rest)
         return None
 
     def border(self, country: str) -> Place:
@@ -172,6 +250,22 @@ class Gazetteer:
         return chain
 
 
+_GEO_TYPES = {"city": "city", "county": "region"}
+
+
+def _pick(candidates, containers, context: frozenset):
+    """Return the candidate the text points to: the most populous, unless its region (or country) is named.
+
+    Score: log10 of the population, +3 when the candidate's region is named in the text, +1.5 when its
+    country is; so "Paris" stays in France when only the United States is named, and is in Texas when Texas is.
+    """
+    def score(candidate) -> float:
+        region, country = containers(candidate)
+        return (math.log10(candidate.population + 1) + (3.0 if region in context else 0.0)
+                + (1.5 if country in context else 0.0))
+    return max(candidates, key=score)     # ties keep the first: the most populous
+
+
 # ---------------------------------------------------------------------------------------------------------------
 # Building the gazetteer from rules/places.yaml
 
@@ -200,11 +294,20 @@ def build_gazetteer(section: LineDict) -> Gazetteer:
     check_keys(section, where, SECTIONS)
     types = word_list(section.get("types", []), location(section, "types", where), "types")
     entries: dict[str, _Entry] = {}
-    imported = _import(section.get("import"), location(section, "import", where), section, entries)
-    _hand_places(section.get("places") or {}, location(section, "places", where), set(types), entries, imported)
+    regions: dict[str, str] = {}
+    written: dict[str, str] = {}
+    imported = _import(section.get("import"), location(section, "import", where), section, entries, regions,
+                       written)
+    coded = _hand_places(section.get("places") or {}, location(section, "places", where), set(types), entries,
+                         imported)
     _check_parents(entries)
-    gaz = Gazetteer()
+    # A hand-kept place that took an imported region's name ("New York" the city) is not that region; a hand-kept
+    # region with that code ("New York State") is.
+    regions = {code: name for code, name in regions.items() if entries[name].imported} | coded
+    _abbreviations(section.get("region_abbreviations"), location(section, "region_abbreviations", where), written)
+    gaz = Gazetteer(country_codes=imported, region_codes=regions, region_written=written)
     _index(entries, gaz)
+    _geonames(section.get("geonames"), location(section, "geonames", where), gaz)
     _word_lists(section, where, types, gaz)
     _name_patterns(section, where, types, gaz)
     return gaz
@@ -214,8 +317,12 @@ def _file_of(node, fallback: str) -> str:
     return getattr(node, "path", fallback.rsplit(":", 1)[0])
 
 
-def _import(node, where: str, section: LineDict, entries: dict[str, _Entry]) -> dict[str, str]:
-    """Add pycountry's countries and subdivisions to entries; return {ISO code: canonical name}."""
+def _import(node, where: str, section: LineDict, entries: dict[str, _Entry], regions: dict[str, str],
+            written: dict[str, str]) -> dict[str, str]:
+    """Add pycountry's countries and subdivisions to entries; return {ISO code: canonical name}.
+
+    `regions` gets {ISO 3166-2 code: canonical name} of the subdivisions imported, `written` {name or postal
+    code: ISO 3166-2 code} of all subdivisions of the countries listed."""
     node = check_keys(node if node is not None else LineDict(), where, ("countries", "subdivisions"))
     countries = section.get("countries") or {}
     countries_where = location(section, "countries", where)
@@ -260,22 +367,32 @@ def _import(node, where: str, section: LineDict, entries: dict[str, _Entry]) -> 
                              f"ISO country code that pycountry knows (and import countries)")
         taken = {_fold(a) for e in entries.values() for a in (e.name, *e.aliases)}
         for sub in sorted(pycountry.subdivisions.get(country_code=code), key=lambda s: s.code):
+            if not sub.parent_code:
+                written[_key(sub.name)] = written[sub.code.split("-", 1)[1]] = sub.code   # "Texas", "TX"
             if sub.parent_code or "," in sub.name or _fold(sub.name) in taken:
                 continue  # a country or a hand-kept place already uses the name
             entries[sub.name] = _Entry(sub.name, "region", parent, [], [], where, "pycountry", imported=True)
+            regions[sub.code] = sub.name
     return codes
 
 
-def _hand_places(node, where: str, types: set[str], entries: dict[str, _Entry], codes: dict[str, str]) -> None:
+def _hand_places(node, where: str, types: set[str], entries: dict[str, _Entry], codes: dict[str, str]) -> dict[str, str]:
+    """Add the hand-kept places to entries; return {ISO 3166-2 code: canonical name} of those given a `code`."""
     if not isinstance(node, dict):
         raise RulesError(f"{where}: places must map a canonical name to fields, e.g. Kyiv: {{type: city}}")
+    coded: dict[str, str] = {}
     for name, fields in node.items():
         spot = location(node, name, where)
         if not isinstance(name, str) or not name.strip():
             raise RulesError(f"{spot}: a place name must be a word or phrase, got {name!r}")
         if fields is None:
             fields = LineDict()
-        check_keys(fields, spot, ("type", "parent", "aliases", "demonyms"))
+        check_keys(fields, spot, ("type", "parent", "aliases", "demonyms", "code"))
+        if "code" in fields:
+            code = fields["code"]
+            if not isinstance(code, str) or not re.fullmatch(r"[A-Z]{2}-[A-Z0-9]{1,3}", code):
+                raise RulesError(f"{location(fields, 'code', spot)}: code must be an ISO 3166-2 code, e.g. US-NY")
+            coded[code] = name
         existing = entries.get(name)
         kind = fields.get("type", existing.type if existing else None)
         if kind is None:
@@ -291,6 +408,21 @@ def _hand_places(node, where: str, types: set[str], entries: dict[str, _Entry], 
         if existing:
             aliases, demonyms = existing.aliases + aliases, existing.demonyms + demonyms
         entries[name] = _Entry(name, kind, parent, aliases, demonyms, spot, _file_of(fields, spot))
+    return coded
+
+
+def _abbreviations(node, where: str, written: dict[str, str]) -> None:
+    """Add abbreviations of region names ("Calif.": California) to `written`, by the region's ISO code."""
+    if node is None:
+        return
+    if not isinstance(node, dict):
+        raise RulesError(f"{where}: region_abbreviations must map an abbreviation to a region, e.g. Calif.: California")
+    for short, name in node.items():
+        code = written.get(_key(str(name)))
+        if code is None:
+            raise RulesError(f"{location(node, short, where)}: {name!r} is no first-level region of the countries "
+                             f"under import.subdivisions")
+        written[_key(str(short))] = code
 
 
 def _check_parents(entries: dict[str, _Entry]) -> None:
@@ -365,6 +497,27 @@ def _index(entries: dict[str, _Entry], gaz: Gazetteer) -> None:
     gaz.demonym_firsts = _first_words(gaz.demonym_surfaces, lower=False)
 
 
+def _geonames(node, where: str, gaz: Gazetteer) -> None:
+    """Read the geonames section: which GeoNames places stand beside the rules (see troopclaims.geonames)."""
+    from troopclaims.geonames import DATASETS   # a leaf module: its data is read only on first use
+
+    node = check_keys(node if node is not None else LineDict(), where, ("cities", "counties", "blank_population"))
+    cities = node.get("cities", False)
+    if cities is False:
+        cities = 0
+    if isinstance(cities, bool) or cities not in DATASETS and cities != 0:
+        raise RulesError(f"{location(node, 'cities', where)}: cities must be the smallest population to read, one "
+                         f"of {', '.join(map(str, DATASETS))}, or false for none")
+    counties = node.get("counties", False)
+    if not isinstance(counties, bool):
+        raise RulesError(f"{location(node, 'counties', where)}: counties must be true or false")
+    population = node.get("blank_population", gaz.blank_population)
+    if isinstance(population, bool) or not isinstance(population, int) or population < 0:
+        raise RulesError(f"{location(node, 'blank_population', where)}: blank_population must be a whole number "
+                         f"of people, e.g. 100000")
+    gaz.geo_cities, gaz.geo_counties, gaz.blank_population = cities, counties and bool(cities), population
+
+
 def _name_patterns(section: LineDict, where: str, types: list[str], gaz: Gazetteer) -> None:
     for name, target, fold in (("name_suffixes", gaz.name_suffixes, False), ("name_prefixes", gaz.name_prefixes, True)):
         node = section.get(name) or LineDict()
@@ -426,6 +579,7 @@ class _Found:
     actor: bool = False
     cued: bool = False      # named after a locating word ("in the Kursk region"), not as an agent ("Kyiv holds")
     shape: bool = False     # found by the shape of its name (name_suffixes, name_prefixes, "X, <region>")
+    geo: bool = False       # a GeoNames name found where the text uses it as a place (_geo_runs)
 
 
 def _sentence_bounds(doc) -> list[tuple[int, int]]:
@@ -571,18 +725,18 @@ def _mentions(doc, gaz: Gazetteer) -> list[_Found]:
         if stop + 1 < len(doc) and _key(doc[stop].text) in ("-", "/") and doc[stop + 1].text in gaz.demonym_surfaces:
             stop += 2
         if _phrase_at(doc, stop, borders) > stop:
-            border = gaz.lookup(_span_key(doc, start, _phrase_at(doc, stop, borders)))
+            border = gaz.listed(_span_key(doc, start, _phrase_at(doc, stop, borders)))
             place = border or gaz.border(country)
             add(_Found(start, _phrase_at(doc, stop, borders), place, place.name, "border"))
         elif _phrase_at(doc, stop, fronts) > stop:
-            place = gaz.lookup("front line")
+            place = gaz.listed("front line")
             add(_Found(start, _phrase_at(doc, stop, fronts), place, place.name if place else "front line", "front"))
         elif stop < len(doc) and doc[stop].lower_ in gaz.area_nouns:
             place = gaz.places.get(country)
             if place is not None:
                 add(_Found(start, stop + 1, place, place.name))
 
-    front = gaz.lookup("front line")
+    front = gaz.listed("front line")
     for start, end, _ in _scan(doc, _table(gaz.front_alone), 2, lower=True):
         if front is None or start < 2 or any(i in taken for i in range(start, end)):
             continue
@@ -617,7 +771,10 @@ def _mentions(doc, gaz: Gazetteer) -> list[_Found]:
                 continue   # "Jackman" after "Hugh Jackman": a person the model took for a place
             if item is not None:
                 add(item)
+    for item in _geo_runs(doc, gaz, found, taken):
+        add(item)
     _repeat_names(doc, found, taken, add)
+    _place_unlisted(doc, found, gaz)
     for item in found:
         if not item.actor and _modifies_people(doc, item, gaz):
             item.actor = True
@@ -629,6 +786,184 @@ def _mentions(doc, gaz: Gazetteer) -> list[_Found]:
             item.relation = _relation(doc, item, gaz)
     _resolve_anaphora(doc, found, gaz)
     return [f for f in found if f.place is not None or f.name]
+
+
+def _geo_runs(doc, gaz: Gazetteer, found: list[_Found], taken: set[int]) -> Iterator[_Found]:
+    """Yield the names of GeoNames places that the text uses as places (place left for _place_unlisted).
+
+    A name must be a whole run of capitalised words, no common word of the text, outside the names of people
+    and organisations, and stand where a place stands: after a locating word ("in Burnsville", "from Baytown")
+    or before "-based". After a locating word that is enough with a parse when the words are proper nouns;
+    without one (or in a headline in title case) the place must also be large (blank_population) or lie in a
+    country or region the text names.
+    """
+    geo = gaz.geo
+    if geo is None:
+        return
+    tagged, parsed = annotated(doc, "POS"), annotated(doc, "DEP")
+    lower = {t.lower_ for t in doc if t.is_lower}
+    entities = annotated(doc, "ENT_IOB")
+    others = [ent for ent in doc.ents if ent.label_ not in NER_LABELS] if entities else []
+    people = _person_words(doc) if entities else set()
+    by_start = {f.start: f for f in found}
+    ends = {f.end for f in found if f.place is not None and not f.actor}
+    context = None
+    for start, end, key in _scan(doc, geo, 8, firsts=geo.firsts):
+        if any(i in taken for i in range(start, end)) or not _whole_run(doc, start, end, gaz):
+            continue
+        if key.casefold() in gaz.not_places or key in gaz.demonym_surfaces or key in people or \
+                (end - start == 1 and doc[start].lower_ in lower):
+            continue   # "March"; "Mobile" beside "mobile phones"; "Thompson" after "Tony Thompson"
+        entity = next((ent for ent in others if ent.start < end and start < ent.end), None)
+        if entity is not None and not (entity.label_ == "ORG" and _clean_entity(doc, entity) == (start, end)):
+            continue   # "Florence Nightingale", "Bank of Reading"; an ORG that is just the name may be a place
+        if parsed and _modifies_noun(doc, start, end, gaz):
+            continue   # "Molotov cocktails", "a Reading man"; "the Baytown area" stays
+        based = end + 1 < len(doc) and doc[end].text == "-" and doc[end + 1].lower_ == "based"
+        cue = _locating_before(doc, start, gaz) or _listed_after_place(doc, start, ends)
+        placed = [c for c in _containers_after(doc, end, gaz, by_start)
+                  if any(gaz._inside(g, c.name) for g in geo.candidates(key))]
+        if placed:
+            ends.add(end)
+            yield _Found(start, end, None, key, geo=True)   # "Rancho Mirage, Calif.": the text places it
+            continue
+        if not (based or cue):
+            continue
+        proper = tagged and all(t.pos_ == "PROPN" for t in doc[start:end]) and not _title_case(doc, start)
+        hometown = cue == "of" and start >= 2 and doc[start - 2].ent_type_ == "PERSON"   # "Jane Doe of Baytown"
+        if not proper or (cue == "of" and not hometown) or key not in geo.names:
+            # Without a parse, after "of", or for another spelling ("Derna"): large, or in a place named.
+            if context is None:
+                context = _context(found, gaz)
+            if not any((c.population >= gaz.blank_population and key in geo.names)
+                       or any(name in context for name in gaz._containers(c)) for c in geo.candidates(key)):
+                continue
+        ends.add(end)
+        yield _Found(start, end, None, key, geo=True)
+
+
+def _listed_after_place(doc, start: int, ends: set[int]) -> str | None:
+    """Return "and" when a name follows "and"/"or" after a place ("in Atlanta, Georgia, and Seattle")."""
+    i = start - 1
+    if i < 1 or doc[i].lower_ not in ("and", "or"):
+        return None
+    if doc[i - 1].text == ",":
+        i -= 1
+    return "and" if i in ends else None
+
+
+def _modifies_noun(doc, start: int, end: int, gaz: Gazetteer) -> bool:
+    """Return True when the parse makes a name a modifier of a noun after it that is no land noun."""
+    root = doc[start:end].root
+    head = root.head
+    return root.dep_ in ("compound", "amod", "nmod") and head.i >= end and head.pos_ in ("NOUN", "PROPN") \
+        and head.lower_ not in gaz.area_nouns
+
+
+def _whole_run(doc, start: int, end: int, gaz: Gazetteer) -> bool:
+    """Return True when no capitalised word of a longer name stands right before or after tokens start..end."""
+    floor = _sentence_of(doc, start)[1]
+    if start > floor and _capital(doc[start - 1]) and doc[start - 1].lower_ not in gaz.locating:
+        return False
+    if start - 2 >= floor and doc[start - 1].lower_ == "of" and _capital(doc[start - 2]) \
+            and doc[start - 2].ent_type_ != "PERSON":
+        return False   # "University of Reading", "Bank of Florence"; not "Jane Doe of Baytown"
+    if end + 1 < len(doc) and doc[end].lower_ == "of" and _capital(doc[end + 1]):
+        return False   # "Union of Concerned Scientists"
+    if end < len(doc) and _capital(doc[end]) and not doc[end].is_space \
+            and doc[end].lower_ not in gaz.not_places:
+        return False
+    if end < len(doc) and doc[end].text[:1].isdigit() and any(c.isalpha() for c in doc[end].text):
+        return False   # "Philadelphia 76ers"
+    if end + 1 < len(doc) and doc[end].text in ("'s", "’s") and _capital(doc[end + 1]):
+        return False   # "Sam's Club"
+    return True
+
+
+def _locating_before(doc, start: int, gaz: Gazetteer) -> str | None:
+    """Return the locating word right before a name (past determiners), or None: "in", "near", "from"."""
+    i = start
+    while i > 0 and doc[i - 1].lower_ in gaz.determiners:
+        i -= 1
+    if i == 0:
+        return None
+    word = doc[i - 1].lower_
+    if word == "to" and i >= 2 and doc[i - 2].lower_ in ("according", "due", "owing", "thanks"):
+        return None
+    if word in gaz.locating or word in gaz.relation_words or word in ("from", "out"):
+        return word
+    return None
+
+
+def _title_case(doc, i: int) -> bool:
+    """Return True when the sentence of token i capitalises all its longer words (a headline in title case)."""
+    _, start, end = _sentence_of(doc, i)
+    words = [t for t in doc[start:end] if t.is_alpha and len(t) > 3 and not t.is_stop]
+    return len(words) >= 3 and all(t.text[0].isupper() for t in words)
+
+
+def _context(found: list[_Found], gaz: Gazetteer) -> frozenset:
+    """Return the canonical names of the places found so far, with their containers.
+
+    Countries named as actors are left out: "U.S. officials" says who speaks, and would move every Florence to
+    Alabama; a region's ("Minnesota police") stays."""
+    names: set[str] = set()
+    for item in found:
+        if item.place is not None and item.place.name not in names \
+                and not (item.actor and item.place.type == "country"):
+            names.add(item.place.name)
+            names.update(gaz.ancestors(item.place.name))
+    return frozenset(names)
+
+
+def _place_unlisted(doc, found: list[_Found], gaz: Gazetteer) -> None:
+    """Give the places the rules do not list their GeoNames place, read in the context of the text.
+
+    "Name, Container" picks the place inside the container (and overrides a city of the rules of that name that
+    lies elsewhere: "Paris, Texas"); else a region or country named anywhere in the text picks among places of
+    one name, else the most populous wins (see _pick).
+    """
+    if gaz.geo is None:
+        return
+    context = None
+    by_start = {f.start: f for f in found}
+    for item in found:
+        if item.anaphor or not item.name:
+            continue
+        containers = _containers_after(doc, item.end, gaz, by_start)
+        if item.place is not None and (item.place.type not in ("city", "town") or not containers
+                                       or any(gaz.contains(c.name, item.place.name) for c in containers)):
+            continue
+        if context is None:
+            context = _context(found, gaz)
+        surface = _span_key(doc, item.start, item.end)
+        place, container = next(((p, c) for c in containers for p in [gaz.unlisted(surface, context, within=c)]
+                                 if p), (None, None))
+        after = by_start.get(item.end + 1)
+        if container is not None and after is not None and after.place is not None and after.place != container:
+            after.place, after.name = container, container.name   # "Atlanta, Georgia": the state, not the country
+        if place is None and item.place is None:
+            place = gaz.unlisted(surface, context) or (gaz.unlisted(item.name, context)
+                                                       if item.name != surface else None)
+        if place is not None:
+            item.place, item.name = place, place.name
+
+
+def _containers_after(doc, end: int, gaz: Gazetteer, by_start: dict[int, _Found]) -> list[Place]:
+    """Return the places "Name, X" may put a name in: X as a region name, abbreviation or postal code ("Calif.",
+    "TX"), and the region or country found at X ("Oregon", "Georgia" the country)."""
+    if end + 1 >= len(doc) or doc[end].text != ",":
+        return []
+    places = []
+    stop = _written_region_end(doc, end + 1, gaz)
+    code = gaz.region_written[_span_key(doc, end + 1, stop)] if stop else None
+    if code in gaz.region_codes:
+        places.append(gaz.places[gaz.region_codes[code]])
+    item = by_start.get(end + 1)
+    if item is not None and item.place is not None and item.place.type in ("region", "country") \
+            and item.place not in places:
+        places.append(item.place)
+    return places
 
 
 def _describes(doc, end: int, gaz: Gazetteer) -> bool:
@@ -648,7 +983,8 @@ def _repeat_names(doc, found: list[_Found], taken: set[int], add) -> None:
     ("the port city of Bandar Abbas") goes anywhere it is not part of a longer name.
     """
     names = {_span_key(doc, f.start, f.end): f for f in found
-             if f.place is None and not f.anaphor and not f.actor and f.name}
+             if f.place is None and not f.anaphor and not f.actor and f.name
+             and (not f.geo or annotated(doc, "ENT_IOB"))}   # without NER, each use needs its own evidence
     if not names:
         return
     named = [ent for ent in doc.ents if ent.label_ in NAME_LABELS]
@@ -661,7 +997,7 @@ def _repeat_names(doc, found: list[_Found], taken: set[int], add) -> None:
         if any(ent.start < end and start < ent.end and (not source.shape or len(ent) > end - start)
                for ent in named):
             continue
-        add(_Found(start, end, None, source.name, shape=source.shape))
+        add(_Found(start, end, None, source.name, shape=source.shape, geo=source.geo))
 
 
 def _mark_listed_origins(doc, found: list[_Found], gaz: Gazetteer) -> None:
@@ -671,10 +1007,21 @@ def _mark_listed_origins(doc, found: list[_Found], gaz: Gazetteer) -> None:
         if item.end + 1 >= len(doc) or doc[item.end].text != ",":
             continue
         nxt = by_start.get(item.end + 1)
-        if nxt is None or nxt.end + 1 >= len(doc) or doc[nxt.end].text != ",":
+        stop = nxt.end if nxt is not None else _written_region_end(doc, item.end + 1, gaz)
+        if stop is None or stop + 1 >= len(doc) or doc[stop].text != ",":
             continue
-        if doc[nxt.end + 1].lower_ in gaz.actor_nouns:
-            item.actor = nxt.actor = True
+        if doc[stop + 1].lower_ in gaz.actor_nouns:
+            item.actor = True
+            if nxt is not None:
+                nxt.actor = True
+
+
+def _written_region_end(doc, start: int, gaz: Gazetteer) -> int | None:
+    """Return the end of a region name, abbreviation or postal code written from token start ("Md."), or None."""
+    for size in (3, 2, 1):
+        if start + size <= len(doc) and _span_key(doc, start, start + size) in gaz.region_written:
+            return start + size
+    return None
 
 
 def _person_words(doc) -> set[str]:
@@ -737,18 +1084,18 @@ def _named_runs(doc, gaz: Gazetteer) -> Iterator[_Found]:
         start = _run_start(doc, i)
         if start == i:
             continue
-        if kind == "facility" and not _after_locating(doc, start, gaz):
+        if kind == "facility" and _locating_before(doc, start, gaz) is None:
             continue
         if i + 1 < len(doc) and _capital(doc[i + 1]) and not doc[i + 1].is_space:
             continue   # the suffix sits inside a longer name or a headline ("Kraft Factory Shooting")
         name = _span_key(doc, start, i + 1)
-        place = gaz.lookup(name)
+        place = gaz.listed(name)
         yield _Found(start, i + 1, place, place.name if place else name, shape=place is None)
     for start, end, kind in _scan(doc, _table(gaz.name_prefixes), 4, lower=True):
         stop = _run_end(doc, end)
         if stop > end:
             name = _span_key(doc, end, stop)
-            place = gaz.lookup(name)
+            place = gaz.listed(name)
             yield _Found(end, stop, place, place.name if place else name, shape=True)
     for i, token in enumerate(doc):
         if token.text != "," or i == 0 or i + 1 >= len(doc):
@@ -761,7 +1108,7 @@ def _named_runs(doc, gaz: Gazetteer) -> Iterator[_Found]:
         after = [(a, b, n) for a, b, n in _scan(doc, gaz.surfaces, gaz.max_tokens, start=i + 1,
                                                 stop=min(len(doc), i + 1 + gaz.max_tokens), firsts=gaz.surface_firsts)]
         if after and after[0][0] == i + 1 and gaz.places[after[0][2]].type in ("region", "country") \
-                and gaz.lookup(_span_key(doc, start, i)) is None:
+                and gaz.listed(_span_key(doc, start, i)) is None:
             yield _Found(start, i, None, _span_key(doc, start, i), shape=True)
 
 
@@ -803,18 +1150,6 @@ def _run_end(doc, start: int) -> int:
     return end
 
 
-def _after_locating(doc, start: int, gaz: Gazetteer) -> bool:
-    i = start
-    while i > 0 and doc[i - 1].lower_ in gaz.determiners:
-        i -= 1
-    if i == 0:
-        return False
-    word = doc[i - 1].lower_
-    if word == "to" and i >= 2 and doc[i - 2].lower_ in ("according", "due", "owing", "thanks"):
-        return False
-    return word in gaz.locating or word in gaz.relation_words or word in ("from", "out")
-
-
 def _extend_direction(doc, item: _Found, gaz: Gazetteer) -> None:
     if item.place is None or item.actor:
         return
@@ -854,7 +1189,7 @@ def _from_entity(doc, ent, gaz: Gazetteer) -> _Found | None:
     while end - 1 > start and doc[end - 1].lower_ in gaz.actor_nouns:
         end -= 1   # "Genesee County Sheriff": the place says whose sheriff
     text = _span_key(doc, start, end)
-    place = gaz.lookup(text)
+    place = gaz.listed(text)
     if trimmed != end:
         return _Found(start, end, place, place.name if place else text, actor=True)
     if place is None and (gaz.actor(text) or _fold(text) in gaz.directions):
