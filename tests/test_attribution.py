@@ -319,6 +319,9 @@ NOMINAL = [
     # a noun of saying with no owner names nobody; a plan that is only discussed is nobody's claim
     ("The allegation that 50 officers were bribed was never proved.", "50", {"speaker": None}),
     ("North and South Korea are discussing plans to cut 20 guard posts.", "20", {"speaker": None}),
+    # the noun reports its own clause only
+    ("His promises to cut taxes notwithstanding, the top 1 percent would gain most.", "1 percent",
+     {"speaker": None}),
 ]
 
 
@@ -332,6 +335,8 @@ TURNS = [
     ("Fact Desk: Senator Vale Is Right About 3,000 Lost Jobs", "3,000", {"speaker": "Fact Desk", "cue": ":"}),
     ("UPDATE: The count reached 4,500 by noon.", "4,500", {"speaker": None}),
     ("Tuesday: 40 buses left the depot.", "40", {"speaker": None}),
+    ('Ahead of the debate, Lund said the moderator should ask:\n\n"MORALES: Why were 8 schools closed?',
+     "8", {"speaker": "Morales", "cue": ":"}),
 ]
 
 
@@ -352,12 +357,26 @@ MORE_VERBS = [
      "between $30,000 and $40,000", {"speaker": "Okafor", "cue": "explained"}),
     ("A Harbor Institute poll shows Vale ahead by 6 points.", "6 points", {"cue": "shows"}),
     ("The film shows 40 dancers on a stage.", "40", {"speaker": None, "cue": None}),
+    ("The union praised Vale, citing her work after the 2011 floods.", "2011", {"speaker": None}),
 ]
 
 
 @pytest.mark.parametrize("text, figure, expected", MORE_VERBS)
 def test_verbs_of_saying_beyond_said(blank_nlp, rules, text, figure, expected):
     check(claim_for(blank_nlp, rules, text, figure), expected)
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, figure, expected", [
+    ("Vale plans to visit 3 towns on Sunday, according to a campaign aide.", "3 towns",
+     {"speaker": "a campaign aide", "cue": "according to"}),
+    ("Critics mocked Halvorsen's claim that 4,000 people attended the rally.", "4,000",
+     {"speaker": "Halvorsen", "cue": "claim"}),
+    ("The Daily Ledger, which reported that 300 ballots were missing, apologised.", "300",
+     {"speaker": "Daily Ledger", "cue": "reported"}),
+])
+def test_issue_10_constructions_with_the_parse(model_nlp, rules, text, figure, expected):
+    check(claim_for(model_nlp, rules, text, figure), expected)
 
 
 def test_place_claims_have_speakers_too(blank_nlp, rules, article):

@@ -82,9 +82,12 @@ class _Reader(DocumentReader):
         span = (first.i, last.i + 1)
         sent = self.segment(first.i)
         quote = self.quote_of(start, end)
+        turn = self.turn(start)
+        if turn is not None and quote is not None and quote.start <= self.doc[turn.mention[0]].idx:
+            quote = None                # the quotation holds a whole transcript: its turns name the speakers
         event = self._quote_event(quote) if quote is not None else None
         if event is None:
-            event = self._governing(span, sent) or self._headline(start, end) or self.turn(start)
+            event = self._governing(span, sent) or self._headline(start, end) or turn
         via = None
         if event is not None and event.inner is not None:
             event, via = event.inner, event.speaker.name if event.speaker else None
@@ -289,6 +292,9 @@ class _Reader(DocumentReader):
         chosen = before[-1]
         if self._in_frame(chosen, span):
             return trailing
+        if chosen.kind == "noun" and any(t.text in ",;" or t.lower_ in self.cues.clause_breaks
+                                         for t in self.doc[chosen.end:span[0]]):
+            return trailing             # "His promises notwithstanding, analyses agree ...": the noun's clause ended
         for earlier in reversed(before[:-1]):
             if earlier.kind == "noun" or self._clause_break(earlier.end, (chosen.mention or (chosen.start,))[0]):
                 break                   # a noun of saying reports only its own clause ("X's claim that ...")
