@@ -379,6 +379,33 @@ def test_issue_10_constructions_with_the_parse(model_nlp, rules, text, figure, e
     check(claim_for(model_nlp, rules, text, figure), expected)
 
 
+SOURCES_IN_CLAUSES = [
+    ("The Daily Ledger, which reported that 300 ballots were missing, apologised.", "300",
+     {"speaker": "Daily Ledger", "cue": "reported"}),
+    ("Kirby, the council spokesman, said 40 buses had left.", "40", {"speaker": "Kirby", "cue": "said"}),
+    ("The President of Latvia, Ilse Vogt, said 40 buses had left.", "40", {"speaker": "Ilse Vogt", "cue": "said"}),
+    ("A Homeland Security Department official said 200 agents were deployed.", "200",
+     {"speaker": "Homeland Security Department official"}),
+    ("The Friends of Latvia group said 500 volunteers had joined.", "500", {"speaker": "Friends of Latvia group"}),
+    ("The agency said in a statement that 45 people had been evacuated.", "45", {"speaker": "agency", "cue": "said"}),
+    ("Holm told reporters on Friday that 12 ships had docked.", "12", {"speaker": "Holm", "cue": "told"}),
+    ("Exit polls showed 55 percent of women backed Vale.", "55 percent", {"speaker": "Exit polls", "cue": "showed"}),
+    ("Sen. Vale said the bill would cost $4 billion.\n\nHe added that 2,000 jobs would be lost.", "2,000",
+     {"speaker": "Vale", "cue": "added"}),
+]
+
+
+@pytest.mark.parametrize("text, figure, expected", SOURCES_IN_CLAUSES)
+def test_relative_and_appositive_sources(blank_nlp, rules, text, figure, expected):
+    check(claim_for(blank_nlp, rules, text, figure), expected)
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, figure, expected", SOURCES_IN_CLAUSES)
+def test_relative_and_appositive_sources_with_the_parse(model_nlp, rules, text, figure, expected):
+    check(claim_for(model_nlp, rules, text, figure), expected)
+
+
 def test_place_claims_have_speakers_too(blank_nlp, rules, article):
     from troopclaims.extract import ALL_KINDS, claims_in
     text = "The ministry said 300 soldiers had crossed into Latvia."

@@ -110,9 +110,9 @@ class SpeakerBook:
         if not words:
             return Speaker(name)
         head = normalise(words[-1])
-        if words[0].lower() == "the" or (words[0] in ("a", "an") and len(words) > 1
-                                         and all(w[:1].isupper() for w in words[1:])):
-            words = words[1:]                          # "a Daily Ledger report": the Daily Ledger reports
+        if words[0].lower() == "the" or (words[0].lower() in ("a", "an") and len(words) > 1
+                                         and words[1][:1].isupper()):
+            words = words[1:]       # "a Daily Ledger report", "A Homeland Security Department official said"
         if words and normalise(words[0]) in group_nouns | _COMMON_STARTS and all(
                 not w[:1].isupper() for w in words[1:]):
             words = [words[0].lower(), *words[1:]]    # "Experts" at the start of a sentence is a common noun

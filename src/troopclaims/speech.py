@@ -275,11 +275,16 @@ class DocumentReader:
             return True
         if self.in_quote[event.start]:
             return True                    # a cue inside a quotation is the quoted speaker's own words
-        for span in spans:
+        # "Kirby, the council spokesman, said": the name speaks, not its description
+        descriptions = [span for span in spans if self.doc[span[0]].lower_ in ("the", "a", "an")
+                        and self.doc[span[0]].is_lower]
+        names = [span for span in spans if span not in descriptions]
+        for span in names + descriptions:
             speaker = self._resolve(span, sent)
             if speaker is not None:
                 event.speaker, event.mention = speaker, span
-                if speaker.name in self.book.kinds or speaker.kind == "person":
+                if (speaker.name in self.book.kinds or speaker.kind == "person"
+                        or span in names and descriptions and len(names) == 1):
                     break
         if event.speaker is not None:
             self.history.append((self.doc[event.mention[0]].idx, event.speaker, self._span_text(event.mention)))
