@@ -406,6 +406,21 @@ def test_relative_and_appositive_sources_with_the_parse(model_nlp, rules, text, 
     check(claim_for(model_nlp, rules, text, figure), expected)
 
 
+ALIASES_INSIDE_NAMES = [
+    # an alias at the end of another name is not that speaker; a short alias goes to the fuller name used before
+    ("The New York Post reports that 40 agents left.", "40", "New York Post"),
+    ("The New York Post reports that 40 agents left. The Post has learned that 14 judges were recused.", "14",
+     "New York Post"),
+    ("The Friends of Syria said 300 aid trucks were waiting.", "300", "Friends of Syria"),
+    ("Ukrainian leader Zelensky said 3,000 troops left.", "3,000", "Volodymyr Zelensky"),
+]
+
+
+@pytest.mark.parametrize("text, figure, speaker", ALIASES_INSIDE_NAMES)
+def test_aliases_inside_other_names(blank_nlp, rules, text, figure, speaker):
+    assert claim_for(blank_nlp, rules, text, figure).speaker == speaker
+
+
 def test_place_claims_have_speakers_too(blank_nlp, rules, article):
     from troopclaims.extract import ALL_KINDS, claims_in
     text = "The ministry said 300 soldiers had crossed into Latvia."

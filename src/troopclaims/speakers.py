@@ -101,9 +101,16 @@ class SpeakerBook:
             words = words[:words.index("of", 1)]     # "Prosecutor General's Office of Ukraine" is an office
         for start in range(len(words)):
             tail = " ".join(words[start:])
-            if tail in self.aliases and (start == 0 or words[start][:1].isalpha()):
+            if tail in self.aliases and (start == 0 or words[start][:1].isalpha()) and (
+                    start == 0 or len(words) - start > 1 or self._describes(words[:start])):
                 return self.aliases[tail]
         return None
+
+    def _describes(self, words: list[str]) -> bool:
+        """Return True when the words before a one-word alias only describe it ("Ukrainian leader Zelensky"), so
+        that the alias at the end of another name ("New York Post", "Friends of Syria") is not taken for it."""
+        last = words[-1]
+        return last in self.adjectives or any(title.split()[-1] == last for title in self.titles)
 
     def _unknown(self, name: str, group_nouns: frozenset, entity: str | None) -> Speaker:
         words = name.split()

@@ -419,7 +419,7 @@ class DocumentReader:
         if not speaker.name.strip() or not any(c.isalpha() for c in speaker.name):
             return None
         if speaker.name in self.book.kinds:
-            return speaker
+            return self._fuller(clean_mention(text), position) or speaker
         words = speaker.name.split()
         earlier = [(p, s, t) for p, s, t in self.history if p < position]
         if len(words) == 1 and words[0][:1].isupper() and not words[0].isupper():
@@ -434,6 +434,18 @@ class DocumentReader:
                 if head in normalise(surface).split():
                     return known
         return speaker
+
+    def _fuller(self, short: str, position: int) -> Speaker | None:
+        """Return the speaker an earlier, longer mention named when a short alias ends it: "The Post" after "The New
+        York Post reports" is the New York Post, whatever speakers.yaml says "Post" alone means."""
+        words = normalise(short).split()
+        if not words or len(words) > 2:
+            return None
+        for start, known, surface in reversed(self.history):
+            longer = normalise(clean_mention(surface)).split()
+            if start < position and len(longer) > len(words) and longer[-len(words):] == words:
+                return known
+        return None
 
     def _antecedent(self, kind: str, position: int, sent) -> Speaker | None:
         """Return the last speaker before `position` that a pronoun of this kind can point to.
