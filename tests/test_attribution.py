@@ -358,6 +358,7 @@ MORE_VERBS = [
     ("A Harbor Institute poll shows Vale ahead by 6 points.", "6 points", {"cue": "shows"}),
     ("The film shows 40 dancers on a stage.", "40", {"speaker": None, "cue": None}),
     ("The union praised Vale, citing her work after the 2011 floods.", "2011", {"speaker": None}),
+    ("Vale continually brags about her 11 debates.", "11", {"speaker": "Vale", "cue": "brags"}),
 ]
 
 
@@ -374,6 +375,8 @@ def test_verbs_of_saying_beyond_said(blank_nlp, rules, text, figure, expected):
      {"speaker": "Halvorsen", "cue": "claim"}),
     ("The Daily Ledger, which reported that 300 ballots were missing, apologised.", "300",
      {"speaker": "Daily Ledger", "cue": "reported"}),
+    ("Mayor Dahl called for cutting the tax rate to 28 percent.", "28 percent", {"speaker": "Dahl", "cue": "called"}),
+    ("The mayor called Vale on Monday to discuss 40 new buses.", "40", {"speaker": None}),
 ])
 def test_issue_10_constructions_with_the_parse(model_nlp, rules, text, figure, expected):
     check(claim_for(model_nlp, rules, text, figure), expected)
@@ -419,6 +422,14 @@ ALIASES_INSIDE_NAMES = [
 @pytest.mark.parametrize("text, figure, speaker", ALIASES_INSIDE_NAMES)
 def test_aliases_inside_other_names(blank_nlp, rules, text, figure, speaker):
     assert claim_for(blank_nlp, rules, text, figure).speaker == speaker
+
+
+@pytest.mark.parametrize("text, figure, expected", [
+    ("“He closed 40 schools in one year.” ― Julia Ortiz", "40", {"speaker": "Julia Ortiz", "cue": "―"}),
+    ("“He closed 40 schools in one year” — and nobody noticed.", "40", {"speaker": None}),
+])
+def test_a_quotation_signed_with_a_dash(blank_nlp, rules, text, figure, expected):
+    check(claim_for(blank_nlp, rules, text, figure), expected)
 
 
 def test_place_claims_have_speakers_too(blank_nlp, rules, article):

@@ -68,6 +68,10 @@ def _reports(child) -> bool:
 _FRAMED = Event(-1, -1, "", "", "", "")
 _HEADLINE_SPEAKER = re.compile(r"[^.!?]:\s+([A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3})$")
 _HEADLINE_LENGTH = 160      # the claim sits in a verb's frame, not in what it reports
+_DASHES = "―—–"
+# '" ― Julia Ortiz' / '" — Sen. Ann Vale, D-Ohio': a dash and one to five capitalised words end the line.
+_SIGNATURE = re.compile(r"\s*([―—–])\s*((?:[A-Z][\w.'’-]*)(?:\s+(?:[A-Z][\w.'’-]*|de|van|von|da|del|bin|al))"
+                        r"{0,4})\s*[.,]?\s*")
 
 
 class _Reader(DocumentReader):
@@ -146,6 +150,8 @@ class _Reader(DocumentReader):
         follow = self.text[quote.end:quote.end + 40].lstrip(" ")
         if not inside or follow[:1] in ("", "\n"):
             return None
+        if follow[:1] in _DASHES:
+            return self._signed(quote)
         if not (inside[-1] in _QUOTE_END_MARKS or follow[:1] == ","):
             if not (inside.endswith(".") and follow[:1].islower()):
                 return self._after_quote_closing(quote) if inside.endswith(".") else None
@@ -160,6 +166,22 @@ class _Reader(DocumentReader):
             if event is not None and event.kind == "verb" and (event.speaker or event.passive):
                 return event
         return None
+
+    def _signed(self, quote: Quote) -> Event | None:
+        """'"..." ― Julia Ortiz': a quotation signed with a dash and a name that ends its line."""
+        line_end = self.text.find("\n", quote.end)
+        rest = self.text[quote.end:line_end if line_end >= 0 else len(self.text)]
+        match = _SIGNATURE.fullmatch(rest)
+        if match is None:
+            return None
+        first = token_at(self.doc, quote.end + match.start(2))
+        last = token_at(self.doc, quote.end + match.end(2) - 1)
+        dash = token_at(self.doc, quote.end + match.start(1))
+        if first is None or last is None or dash is None:
+            return None
+        speaker = self.book.lookup(match.group(2))
+        return Event(dash.i, dash.i + 1, match.group(1), "dash", "reported", "phrase", role="source",
+                     speaker=Speaker(speaker.name, speaker.kind or "person"), mention=(first.i, last.i + 1))
 
     def _after_quote_closing(self, quote: Quote) -> Event | None:
         """'"... troops." Zelensky said.' (the attribution is a sentence of its own: speaker, verb, full stop)."""
@@ -255,7 +277,7 @@ class _Reader(DocumentReader):
                 break
             if node.i in by_token and (child is None or child.dep_ not in ("nsubj", "nsubjpass", "csubj")):
                 if inner is None:
-                    reports = child is None or _reports(child) or (
+                    reports = child is None or _reports(child) or self._particle(by_token[node.i], child) or (
                         by_token[node.i].kind == "noun" and child.dep_ in ("acl", "prep", "relcl"))
                     if not framed and reports or framed and child.dep_ in _CHAIN:
                         inner = by_token[node.i]
@@ -282,6 +304,11 @@ class _Reader(DocumentReader):
                     if token.head.i in ancestors:
                         return event
         return inner
+
+    def _particle(self, event: Event, child) -> bool:
+        """Return True when the child is the particle a verb needs to report ("called for cutting 200 jobs")."""
+        cue = self.cues.verbs.get(event.cue) if event.kind == "verb" else None
+        return cue is not None and child.lower_ in cue.particles and child.i == event.end
 
     def _governing_by_order(self, span, candidates) -> Event | None:
         before = [e for e in candidates if e.end <= span[0] and not any(
