@@ -260,7 +260,26 @@ class _Reader(DocumentReader):
                        and (e.speaker is not None or e.evidence) and not self.in_quote[e.start]]
             if phrases:
                 chosen = min(phrases, key=lambda e: abs(e.start - span[0]))
-        return chosen
+        return chosen or self._in_document(span, sent)
+
+    def _in_document(self, span, sent) -> Event | None:
+        """"In the latest Ledger poll, Vale leads by 6 points": a sentence opening "In" + a document + comma."""
+        first = sent.start
+        while first < sent.end and (self.doc[first].is_space or self.doc[first].text in "“\""):
+            first += 1
+        if first >= sent.end or self.doc[first].lower_ != "in":
+            return None
+        for i in range(first + 1, min(first + 10, span[0])):
+            token = self.doc[i]
+            if token.is_punct:
+                break
+            if token.lower_ in self.cues.documents and i + 1 < sent.end and self.doc[i + 1].text == ",":
+                mention = (first + 1, i + 1)
+                name = " ".join(t.text for t in self.doc[first + 1:i + 1]
+                                if t.lower_ not in ("the", "a", "an", "this", "that", "its", "their"))
+                return Event(first, first + 1, "in", "in", "reported", "phrase", role="source",
+                             speaker=self.book.lookup(name), mention=mention, documentary=True)
+        return None
 
     def _governing_by_parse(self, span, candidates, sent) -> Event | None:
         by_token = {e.start: e for e in candidates}
