@@ -319,6 +319,9 @@ NOMINAL = [
     # a noun of saying with no owner names nobody; a plan that is only discussed is nobody's claim
     ("The allegation that 50 officers were bribed was never proved.", "50", {"speaker": None}),
     ("North and South Korea are discussing plans to cut 20 guard posts.", "20", {"speaker": None}),
+    # the noun reports its own clause only
+    ("His promises to cut taxes notwithstanding, the top 1 percent would gain most.", "1 percent",
+     {"speaker": None}),
 ]
 
 
@@ -332,6 +335,8 @@ TURNS = [
     ("Fact Desk: Senator Vale Is Right About 3,000 Lost Jobs", "3,000", {"speaker": "Fact Desk", "cue": ":"}),
     ("UPDATE: The count reached 4,500 by noon.", "4,500", {"speaker": None}),
     ("Tuesday: 40 buses left the depot.", "40", {"speaker": None}),
+    ('Ahead of the debate, Lund said the moderator should ask:\n\n"MORALES: Why were 8 schools closed?',
+     "8", {"speaker": "Morales", "cue": ":"}),
 ]
 
 
@@ -352,11 +357,80 @@ MORE_VERBS = [
      "between $30,000 and $40,000", {"speaker": "Okafor", "cue": "explained"}),
     ("A Harbor Institute poll shows Vale ahead by 6 points.", "6 points", {"cue": "shows"}),
     ("The film shows 40 dancers on a stage.", "40", {"speaker": None, "cue": None}),
+    ("The union praised Vale, citing her work after the 2011 floods.", "2011", {"speaker": None}),
+    ("Vale continually brags about her 11 debates.", "11", {"speaker": "Vale", "cue": "brags"}),
+    ("In the latest Ledger poll, Vale leads by 6 points.", "6 points", {"speaker": "latest Ledger poll", "cue": "in"}),
+    ("In the city, 40 buses ran late.", "40", {"speaker": None, "cue": None}),
 ]
 
 
 @pytest.mark.parametrize("text, figure, expected", MORE_VERBS)
 def test_verbs_of_saying_beyond_said(blank_nlp, rules, text, figure, expected):
+    check(claim_for(blank_nlp, rules, text, figure), expected)
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, figure, expected", [
+    ("Vale plans to visit 3 towns on Sunday, according to a campaign aide.", "3 towns",
+     {"speaker": "a campaign aide", "cue": "according to"}),
+    ("Critics mocked Halvorsen's claim that 4,000 people attended the rally.", "4,000",
+     {"speaker": "Halvorsen", "cue": "claim"}),
+    ("The Daily Ledger, which reported that 300 ballots were missing, apologised.", "300",
+     {"speaker": "Daily Ledger", "cue": "reported"}),
+    ("Mayor Dahl called for cutting the tax rate to 28 percent.", "28 percent", {"speaker": "Dahl", "cue": "called"}),
+    ("The mayor called Vale on Monday to discuss 40 new buses.", "40", {"speaker": None}),
+])
+def test_issue_10_constructions_with_the_parse(model_nlp, rules, text, figure, expected):
+    check(claim_for(model_nlp, rules, text, figure), expected)
+
+
+SOURCES_IN_CLAUSES = [
+    ("The Daily Ledger, which reported that 300 ballots were missing, apologised.", "300",
+     {"speaker": "Daily Ledger", "cue": "reported"}),
+    ("Kirby, the council spokesman, said 40 buses had left.", "40", {"speaker": "Kirby", "cue": "said"}),
+    ("The President of Latvia, Ilse Vogt, said 40 buses had left.", "40", {"speaker": "Ilse Vogt", "cue": "said"}),
+    ("A Homeland Security Department official said 200 agents were deployed.", "200",
+     {"speaker": "Homeland Security Department official"}),
+    ("The Friends of Latvia group said 500 volunteers had joined.", "500", {"speaker": "Friends of Latvia group"}),
+    ("The agency said in a statement that 45 people had been evacuated.", "45", {"speaker": "agency", "cue": "said"}),
+    ("Holm told reporters on Friday that 12 ships had docked.", "12", {"speaker": "Holm", "cue": "told"}),
+    ("Exit polls showed 55 percent of women backed Vale.", "55 percent", {"speaker": "Exit polls", "cue": "showed"}),
+    ("Sen. Vale said the bill would cost $4 billion.\n\nHe added that 2,000 jobs would be lost.", "2,000",
+     {"speaker": "Vale", "cue": "added"}),
+]
+
+
+@pytest.mark.parametrize("text, figure, expected", SOURCES_IN_CLAUSES)
+def test_relative_and_appositive_sources(blank_nlp, rules, text, figure, expected):
+    check(claim_for(blank_nlp, rules, text, figure), expected)
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, figure, expected", SOURCES_IN_CLAUSES)
+def test_relative_and_appositive_sources_with_the_parse(model_nlp, rules, text, figure, expected):
+    check(claim_for(model_nlp, rules, text, figure), expected)
+
+
+ALIASES_INSIDE_NAMES = [
+    # an alias at the end of another name is not that speaker; a short alias goes to the fuller name used before
+    ("The New York Post reports that 40 agents left.", "40", "New York Post"),
+    ("The New York Post reports that 40 agents left. The Post has learned that 14 judges were recused.", "14",
+     "New York Post"),
+    ("The Friends of Syria said 300 aid trucks were waiting.", "300", "Friends of Syria"),
+    ("Ukrainian leader Zelensky said 3,000 troops left.", "3,000", "Volodymyr Zelensky"),
+]
+
+
+@pytest.mark.parametrize("text, figure, speaker", ALIASES_INSIDE_NAMES)
+def test_aliases_inside_other_names(blank_nlp, rules, text, figure, speaker):
+    assert claim_for(blank_nlp, rules, text, figure).speaker == speaker
+
+
+@pytest.mark.parametrize("text, figure, expected", [
+    ("“He closed 40 schools in one year.” ― Julia Ortiz", "40", {"speaker": "Julia Ortiz", "cue": "―"}),
+    ("“He closed 40 schools in one year” — and nobody noticed.", "40", {"speaker": None}),
+])
+def test_a_quotation_signed_with_a_dash(blank_nlp, rules, text, figure, expected):
     check(claim_for(blank_nlp, rules, text, figure), expected)
 
 

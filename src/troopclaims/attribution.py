@@ -68,6 +68,10 @@ def _reports(child) -> bool:
 _FRAMED = Event(-1, -1, "", "", "", "")
 _HEADLINE_SPEAKER = re.compile(r"[^.!?]:\s+([A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3})$")
 _HEADLINE_LENGTH = 160      # the claim sits in a verb's frame, not in what it reports
+_DASHES = "―—–"
+# '" ― Julia Ortiz' / '" — Sen. Ann Vale, D-Ohio': a dash and one to five capitalised words end the line.
+_SIGNATURE = re.compile(r"\s*([―—–])\s*((?:[A-Z][\w.'’-]*)(?:\s+(?:[A-Z][\w.'’-]*|de|van|von|da|del|bin|al))"
+                        r"{0,4})\s*[.,]?\s*")
 
 
 class _Reader(DocumentReader):
@@ -82,9 +86,12 @@ class _Reader(DocumentReader):
         span = (first.i, last.i + 1)
         sent = self.segment(first.i)
         quote = self.quote_of(start, end)
+        turn = self.turn(start)
+        if turn is not None and quote is not None and quote.start <= self.doc[turn.mention[0]].idx:
+            quote = None                # the quotation holds a whole transcript: its turns name the speakers
         event = self._quote_event(quote) if quote is not None else None
         if event is None:
-            event = self._governing(span, sent) or self._headline(start, end) or self.turn(start)
+            event = self._governing(span, sent) or self._headline(start, end) or turn
         via = None
         if event is not None and event.inner is not None:
             event, via = event.inner, event.speaker.name if event.speaker else None
@@ -143,6 +150,8 @@ class _Reader(DocumentReader):
         follow = self.text[quote.end:quote.end + 40].lstrip(" ")
         if not inside or follow[:1] in ("", "\n"):
             return None
+        if follow[:1] in _DASHES:
+            return self._signed(quote)
         if not (inside[-1] in _QUOTE_END_MARKS or follow[:1] == ","):
             if not (inside.endswith(".") and follow[:1].islower()):
                 return self._after_quote_closing(quote) if inside.endswith(".") else None
@@ -157,6 +166,22 @@ class _Reader(DocumentReader):
             if event is not None and event.kind == "verb" and (event.speaker or event.passive):
                 return event
         return None
+
+    def _signed(self, quote: Quote) -> Event | None:
+        """'"..." ― Julia Ortiz': a quotation signed with a dash and a name that ends its line."""
+        line_end = self.text.find("\n", quote.end)
+        rest = self.text[quote.end:line_end if line_end >= 0 else len(self.text)]
+        match = _SIGNATURE.fullmatch(rest)
+        if match is None:
+            return None
+        first = token_at(self.doc, quote.end + match.start(2))
+        last = token_at(self.doc, quote.end + match.end(2) - 1)
+        dash = token_at(self.doc, quote.end + match.start(1))
+        if first is None or last is None or dash is None:
+            return None
+        speaker = self.book.lookup(match.group(2))
+        return Event(dash.i, dash.i + 1, match.group(1), "dash", "reported", "phrase", role="source",
+                     speaker=Speaker(speaker.name, speaker.kind or "person"), mention=(first.i, last.i + 1))
 
     def _after_quote_closing(self, quote: Quote) -> Event | None:
         """'"... troops." Zelensky said.' (the attribution is a sentence of its own: speaker, verb, full stop)."""
@@ -235,7 +260,26 @@ class _Reader(DocumentReader):
                        and (e.speaker is not None or e.evidence) and not self.in_quote[e.start]]
             if phrases:
                 chosen = min(phrases, key=lambda e: abs(e.start - span[0]))
-        return chosen
+        return chosen or self._in_document(span, sent)
+
+    def _in_document(self, span, sent) -> Event | None:
+        """"In the latest Ledger poll, Vale leads by 6 points": a sentence opening "In" + a document + comma."""
+        first = sent.start
+        while first < sent.end and (self.doc[first].is_space or self.doc[first].text in "“\""):
+            first += 1
+        if first >= sent.end or self.doc[first].lower_ != "in":
+            return None
+        for i in range(first + 1, min(first + 10, span[0])):
+            token = self.doc[i]
+            if token.is_punct:
+                break
+            if token.lower_ in self.cues.documents and i + 1 < sent.end and self.doc[i + 1].text == ",":
+                mention = (first + 1, i + 1)
+                name = " ".join(t.text for t in self.doc[first + 1:i + 1]
+                                if t.lower_ not in ("the", "a", "an", "this", "that", "its", "their"))
+                return Event(first, first + 1, "in", "in", "reported", "phrase", role="source",
+                             speaker=self.book.lookup(name), mention=mention, documentary=True)
+        return None
 
     def _governing_by_parse(self, span, candidates, sent) -> Event | None:
         by_token = {e.start: e for e in candidates}
@@ -252,7 +296,7 @@ class _Reader(DocumentReader):
                 break
             if node.i in by_token and (child is None or child.dep_ not in ("nsubj", "nsubjpass", "csubj")):
                 if inner is None:
-                    reports = child is None or _reports(child) or (
+                    reports = child is None or _reports(child) or self._particle(by_token[node.i], child) or (
                         by_token[node.i].kind == "noun" and child.dep_ in ("acl", "prep", "relcl"))
                     if not framed and reports or framed and child.dep_ in _CHAIN:
                         inner = by_token[node.i]
@@ -280,6 +324,11 @@ class _Reader(DocumentReader):
                         return event
         return inner
 
+    def _particle(self, event: Event, child) -> bool:
+        """Return True when the child is the particle a verb needs to report ("called for cutting 200 jobs")."""
+        cue = self.cues.verbs.get(event.cue) if event.kind == "verb" else None
+        return cue is not None and child.lower_ in cue.particles and child.i == event.end
+
     def _governing_by_order(self, span, candidates) -> Event | None:
         before = [e for e in candidates if e.end <= span[0] and not any(
             self.doc[i].text == ";" for i in range(e.end, span[0]))]
@@ -289,6 +338,9 @@ class _Reader(DocumentReader):
         chosen = before[-1]
         if self._in_frame(chosen, span):
             return trailing
+        if chosen.kind == "noun" and any(t.text in ",;" or t.lower_ in self.cues.clause_breaks
+                                         for t in self.doc[chosen.end:span[0]]):
+            return trailing             # "His promises notwithstanding, analyses agree ...": the noun's clause ended
         for earlier in reversed(before[:-1]):
             if earlier.kind == "noun" or self._clause_break(earlier.end, (chosen.mention or (chosen.start,))[0]):
                 break                   # a noun of saying reports only its own clause ("X's claim that ...")

@@ -44,7 +44,7 @@ class MentionFinder:
         if lower in self.cues.time_words or lower in self.cues.clause_breaks or lower in self.cues.skip_words:
             return False
         return (self._capitalised(token) and token.is_alpha or lower in self.cues.speaker_nouns
-                or self._capitalised(token) and any(c.isalpha() for c in token.text))
+                or lower in self.cues.documents or self._capitalised(token) and any(c.isalpha() for c in token.text))
 
     def _can_extend(self, token) -> bool:
         lower = self._lower(token)
@@ -65,11 +65,18 @@ class MentionFinder:
         if j < sent.start:
             return None
         if self.doc[j].text == ",":
-            # "The President of Ukraine, Volodymyr Zelensky, reported": the name between the commas speaks.
+            # "The President of Ukraine, Volodymyr Zelensky, reported": the name between the commas speaks;
+            # "Kirby, the council spokesman, said": the name before them does.
             span = self._np_ending_at(j - 1, sent)
             if span and span[0] - 1 >= sent.start and self.doc[span[0] - 1].text == ",":
+                if self._lower(self.doc[span[0]]) in _DETERMINERS:
+                    name = self._np_ending_at(span[0] - 2, sent)
+                    if name and self._capitalised(self.doc[name[1] - 1]):
+                        return name
                 return span
             return None
+        if self._lower(self.doc[j]) in ("who", "which") and j - 1 > sent.start and self.doc[j - 1].text == ",":
+            return self._np_ending_at(j - 2, sent)      # "The Daily Ledger, which reported that ..."
         return self._np_ending_at(j, sent)
 
     def _np_ending_at(self, j: int, sent) -> tuple[int, int] | None:

@@ -101,18 +101,25 @@ class SpeakerBook:
             words = words[:words.index("of", 1)]     # "Prosecutor General's Office of Ukraine" is an office
         for start in range(len(words)):
             tail = " ".join(words[start:])
-            if tail in self.aliases and (start == 0 or words[start][:1].isalpha()):
+            if tail in self.aliases and (start == 0 or words[start][:1].isalpha()) and (
+                    start == 0 or len(words) - start > 1 or self._describes(words[:start])):
                 return self.aliases[tail]
         return None
+
+    def _describes(self, words: list[str]) -> bool:
+        """Return True when the words before a one-word alias only describe it ("Ukrainian leader Zelensky"), so
+        that the alias at the end of another name ("New York Post", "Friends of Syria") is not taken for it."""
+        last = words[-1]
+        return last in self.adjectives or any(title.split()[-1] == last for title in self.titles)
 
     def _unknown(self, name: str, group_nouns: frozenset, entity: str | None) -> Speaker:
         words = name.split()
         if not words:
             return Speaker(name)
         head = normalise(words[-1])
-        if words[0].lower() == "the" or (words[0] in ("a", "an") and len(words) > 1
-                                         and all(w[:1].isupper() for w in words[1:])):
-            words = words[1:]                          # "a Daily Ledger report": the Daily Ledger reports
+        if words[0].lower() == "the" or (words[0].lower() in ("a", "an") and len(words) > 1
+                                         and words[1][:1].isupper()):
+            words = words[1:]       # "a Daily Ledger report", "A Homeland Security Department official said"
         if words and normalise(words[0]) in group_nouns | _COMMON_STARTS and all(
                 not w[:1].isupper() for w in words[1:]):
             words = [words[0].lower(), *words[1:]]    # "Experts" at the start of a sentence is a common noun

@@ -17,7 +17,7 @@ from troopclaims.spans import hard_wrap, has_line_break, token_at
 _PASSIVE_AUX = frozenset("was were is are been be being 's".split())
 _DEMONSTRATIVES = frozenset(("the", "a", "an", "these", "those", "this", "that", "such"))
 _RAISING = frozenset(("to",))           # "is expected to", "is said to": a hedge, not a source
-_NOUN_OPENERS = frozenset(("that", "about", "of", "to", ":", "on"))   # "Trump's claim that ...", "his plan to"
+_NOUN_OPENERS = frozenset(("that", "about", "of", "to", ":"))   # "Trump's claim that ...", "his plan to"
 _POSSESSIVE_MARKS = frozenset(("'s", "’s", "'", "’"))
 # "WALLACE: ...", "Politifact: ...": one to four capitalised words and a colon open the line.
 _TURN = re.compile(r"[ \t]*((?:[A-Z][\w.'’-]*)(?:[ \t]+(?:[A-Z][\w.'’-]*|of|the|de|van|von)){0,3})[ \t]*:[ \t]+\S")
@@ -155,6 +155,8 @@ class DocumentReader:
         """Return the cue of "Trump's claim that ...", "his assertion that", "a Times report that": its owner speaks."""
         if i + 1 >= len(self.doc) or self.doc[i + 1].lower_ not in _NOUN_OPENERS:
             return None
+        if self.finder.parsed and self.doc[i].pos_ not in ("NOUN", "PROPN"):
+            return None                             # "Clinton plans to visit": a verb
         sent = self.segment(i)
         j = i - 1
         while j > max(sent.start, i - 3) and self._adjective(self.doc[j]):
@@ -170,7 +172,7 @@ class DocumentReader:
             owner = j - 1 if word in _POSSESSIVE_MARKS else j
             span = self.finder._np_ending_at(owner, sent) if owner >= sent.start else None
             if span is None or not (word in _POSSESSIVE_MARKS or self.finder._capitalised(self.doc[span[-1] - 1])
-                                    and self._determined(span)):
+                                    and self._determiner_before(span)):
                 return None                         # "a New York Times report that", not "Korea are discussing plans"
             event.speaker, event.mention = self._resolve(span, sent), span
         if event.speaker is None:
@@ -186,12 +188,10 @@ class DocumentReader:
             return token.pos_ == "ADJ"
         return token.lower_ not in self.cues.possessives and not token.lower_.endswith("ing")
 
-    def _determined(self, span: tuple[int, int]) -> bool:
-        """Return True when a name opens its noun phrase after a determiner or at the start of a sentence."""
+    def _determiner_before(self, span: tuple[int, int]) -> bool:
+        """Return True when a name follows a determiner ("a New York Times report"), not "Clinton plans to"."""
         first = span[0]
-        if self.doc[first].lower_ in _DEMONSTRATIVES:
-            return True
-        return first == 0 or self.doc[first - 1].lower_ in _DEMONSTRATIVES or first == self.segment(first).start
+        return self.doc[first].lower_ in _DEMONSTRATIVES or first > 0 and self.doc[first - 1].lower_ in _DEMONSTRATIVES
 
     def turn(self, char: int) -> Event | None:
         """Return the speaker of a transcript turn the character is in ("WALLACE: ...", "Politifact: ...")."""
@@ -202,6 +202,8 @@ class DocumentReader:
         return event if event is not None and self.doc[event.end - 1].idx < char else None
 
     def _read_turn(self, line_start: int) -> Event | None:
+        while line_start < len(self.text) and self.text[line_start] in "\"“ \t":
+            line_start += 1                         # '"WALLACE: ...' in a transcript quoted whole
         match = _TURN.match(self.text, line_start)
         if match is None:
             return None
@@ -273,11 +275,16 @@ class DocumentReader:
             return True
         if self.in_quote[event.start]:
             return True                    # a cue inside a quotation is the quoted speaker's own words
-        for span in spans:
+        # "Kirby, the council spokesman, said": the name speaks, not its description
+        descriptions = [span for span in spans if self.doc[span[0]].lower_ in ("the", "a", "an")
+                        and self.doc[span[0]].is_lower]
+        names = [span for span in spans if span not in descriptions]
+        for span in names + descriptions:
             speaker = self._resolve(span, sent)
             if speaker is not None:
                 event.speaker, event.mention = speaker, span
-                if speaker.name in self.book.kinds or speaker.kind == "person":
+                if (speaker.name in self.book.kinds or speaker.kind == "person"
+                        or span in names and descriptions and len(names) == 1):
                     break
         if event.speaker is not None:
             self.history.append((self.doc[event.mention[0]].idx, event.speaker, self._span_text(event.mention)))
@@ -348,6 +355,9 @@ class DocumentReader:
                 words = words[1:]
             event.speaker, event.mention, event.documentary = Speaker(" ".join(words)), target, True
             return
+        words = [self.finder._lower(t) for t in self.doc[target[0]:target[1]]]
+        if words[0] in self.cues.possessives and words[-1] not in self.cues.speaker_nouns:
+            return                                  # "citing her work after the attacks" names no source
         event.speaker = self._resolve(target, sent)
         event.mention = target if event.speaker else None
         if event.speaker is not None:
@@ -409,7 +419,7 @@ class DocumentReader:
         if not speaker.name.strip() or not any(c.isalpha() for c in speaker.name):
             return None
         if speaker.name in self.book.kinds:
-            return speaker
+            return self._fuller(clean_mention(text), position) or speaker
         words = speaker.name.split()
         earlier = [(p, s, t) for p, s, t in self.history if p < position]
         if len(words) == 1 and words[0][:1].isupper() and not words[0].isupper():
@@ -424,6 +434,18 @@ class DocumentReader:
                 if head in normalise(surface).split():
                     return known
         return speaker
+
+    def _fuller(self, short: str, position: int) -> Speaker | None:
+        """Return the speaker an earlier, longer mention named when a short alias ends it: "The Post" after "The New
+        York Post reports" is the New York Post, whatever speakers.yaml says "Post" alone means."""
+        words = normalise(short).split()
+        if not words or len(words) > 2:
+            return None
+        for start, known, surface in reversed(self.history):
+            longer = normalise(clean_mention(surface)).split()
+            if start < position and len(longer) > len(words) and longer[-len(words):] == words:
+                return known
+        return None
 
     def _antecedent(self, kind: str, position: int, sent) -> Speaker | None:
         """Return the last speaker before `position` that a pronoun of this kind can point to.
