@@ -14,7 +14,7 @@ from troopclaims.rules import LineDict, check_keys, location
 from troopclaims.spans import annotated, new_claim
 
 RESOLVERS = ("calendar", "numeric", "monthday", "dateparser", "weekday", "relative_day", "period", "season",
-             "quarter", "decade", "week", "offset", "span", "anchored", "vague")
+             "quarter", "decade", "week", "nth", "offset", "span", "anchored", "vague")
 GRAINS = ("day", "week", "month", "year")
 EDGES = ("end", "before", "start", "after")
 JOINS = ("or", "range")
@@ -481,7 +481,7 @@ def _scan(text: str, dr: DateRules, lo: int = 0, hi: int | None = None) -> list[
             index += 2
         else:
             mention = Mention(first.start, first.end, [first])
-            if "day2" in first.groups or "year2" in first.groups:   # "from 4 to 22 January": the opener belongs
+            if {"day2", "day2w", "year2"} & set(first.groups):   # "from 4 to 22 January": the opener belongs
                 found = dr.range_opener.search(text, max(lo, first.start - LOOK_BACK), first.start)
                 if found:
                     mention.start = found.start()
@@ -706,7 +706,10 @@ def _resolve_calendar(groups: dict, published: date | None, tense: str | None, d
     day = _day(groups, dr)
     if day is None and "dayw" in groups:
         return None
-    day2 = int(groups["day2"]) if "day2" in groups else None
+    day2 = _day({"day": groups["day2"]} if "day2" in groups else {"dayw": groups["day2w"]} if "day2w" in groups else {},
+                dr)
+    if day2 is None and "day2w" in groups:
+        return None
     if month is None and direction is not None and "unit" in groups:   # "from 4 to 22 next month"
         if published is None:
             return _unresolved("day", "range")
@@ -809,7 +812,7 @@ def _resolve_period(groups: dict, published: date | None, tense: str | None, dr:
         return _period(day, day, "day")
     unit = _key(groups["unit"])
     part = dr.parts.get(_key(groups["part"])) if "part" in groups else None
-    direction = dr.directions.get(_key(groups["dir"])) if "dir" in groups else None
+    direction = 2 if "after_next" in groups else dr.directions.get(_key(groups["dir"])) if "dir" in groups else None
     grain = {"weekend": "day"}.get(unit, unit)
     if published is None:
         return _unresolved(grain, part.qualifier if part else "exact")
@@ -944,11 +947,73 @@ def _resolve_week(groups: dict, published: date | None, tense: str | None, dr: D
     year = int(groups["year"]) if "year" in groups else published.year if published else None
     if year is None:
         return _unresolved("week")
+    if "dir" in groups:
+        year += dr.directions[_key(groups["dir"])]
     try:
         monday = date.fromisocalendar(year, int(groups["week"]), 1)
     except ValueError:
         return None
     return _period(monday, monday + timedelta(days=6), "week", explicit="year" in groups)
+
+
+def _nth_week(low: date, high: date, nth: int) -> tuple[date, date] | None:
+    """Return the nth week (Monday..Sunday; -1 = the last) of the month or year low..high: the first is the week
+    holding its 4th day (as ISO weeks), the last the week holding its fourth-last day."""
+    if nth < 0:
+        day = high - timedelta(days=3)
+        monday = day - timedelta(days=day.weekday())
+    else:
+        day = low + timedelta(days=3)
+        monday = day - timedelta(days=day.weekday()) + timedelta(days=7 * (nth - 1))
+    if monday > high:
+        return None
+    return monday, monday + timedelta(days=6)
+
+
+def _resolve_nth(groups: dict, published: date | None, tense: str | None, dr: DateRules) -> Period | None:
+    """Read "the first week of July", "the last week of 2016", "the third month of next year"."""
+    text = _key(groups["nth"])
+    nth = -1 if text == "last" else dr.ordinals.get(text) or (5 if text in ("fifth", "5th") else
+                                                             int(re.sub(r"\D", "", text) or 0))
+    sub = _key(groups["sub"])
+    containers = []
+    if "month" in groups:
+        month = dr.months.get(_key(groups["month"]))
+        if month is None:
+            return None
+        if "year" in groups:
+            years = [int(groups["year"])]
+        elif published is None:
+            return _unresolved(_grain(sub))
+        else:
+            years = [published.year - 1, published.year, published.year + 1]
+        containers = [(date(y, month, 1), _month_end(y, month)) for y in years]
+    else:
+        if "cyear" in groups:
+            base = date(int(groups["cyear"]), 1, 1)
+        elif published is None:
+            return _unresolved(_grain(sub))
+        else:
+            unit = _key(groups["unit"])
+            base = _shift(published, unit, dr.directions[_key(groups["dir"])])
+            base = date(base.year, base.month if unit == "month" else 1, 1)
+        unit = "month" if "unit" in groups and _key(groups["unit"]) == "month" else "year"
+        containers = [_unit_around(base, unit)]
+    candidates = []
+    for low, high in containers:
+        if sub == "week":
+            week = _nth_week(low, high, nth)
+        elif low.month == high.month:
+            week = None      # "the third month of June" says nothing
+        else:
+            month = 12 if nth < 0 else nth
+            week = (date(low.year, month, 1), _month_end(low.year, month)) if 1 <= month <= 12 else None
+        if week:
+            candidates.append(week)
+    if not candidates:
+        return None
+    low, high = candidates[0] if len(candidates) == 1 else _pick(candidates, published, tense, dr.future_weight)
+    return _period(low, high, _grain(sub), explicit=len(containers) == 1 and "year" in groups)
 
 
 def _resolve_numeric(groups: dict, published: date | None, tense: str | None, dr: DateRules) -> Period | None:
@@ -1197,7 +1262,7 @@ _RESOLVE = {"calendar": _resolve_calendar, "weekday": _resolve_weekday, "period"
             "season": _resolve_season, "quarter": _resolve_quarter, "decade": _resolve_decade,
             "vague": _resolve_vague, "dateparser": _resolve_dateparser, "relative_day": _resolve_relative_day,
             "offset": _resolve_offset, "numeric": _resolve_numeric, "monthday": _resolve_monthday,
-            "week": _resolve_week, "span": _resolve_span, "anchored": _resolve_anchored}
+            "week": _resolve_week, "nth": _resolve_nth, "span": _resolve_span, "anchored": _resolve_anchored}
 
 
 def _atom_period(atom: Atom, text: str, published: date | None, tense: str | None, dr: DateRules,
