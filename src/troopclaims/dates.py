@@ -50,6 +50,7 @@ class Form:
     cue: str | None
     unless: tuple[str, ...]
     tense: str | None
+    prefix: bool = False      # a shift ("two weeks before") kept only right before the date it shifts
 
 
 @dataclass(frozen=True)
@@ -315,7 +316,9 @@ def build_date_rules(section: LineDict) -> DateRules:
         raise RulesError(f"{location(section, 'forms', path)}: forms must be a list")
     for index, item in enumerate(form_node):
         where = location(form_node, index, path)
-        item = check_keys(item, where, ("cue", "unless", "tense"), ("name", "pattern", "resolve"))
+        item = check_keys(item, where, ("cue", "unless", "tense", "prefix"), ("name", "pattern", "resolve"))
+        if not isinstance(item.get("prefix", False), bool):
+            raise RulesError(f"{location(item, 'prefix', where)}: prefix must be true or false")
         if item["resolve"] not in RESOLVERS:
             raise RulesError(f"{location(item, 'resolve', where)}: resolve must be one of {', '.join(RESOLVERS)}")
         if item.get("cue") not in (None, "always", "strong", "ambiguous"):
@@ -329,7 +332,7 @@ def build_date_rules(section: LineDict) -> DateRules:
         regex = _compile(r"(?<!\w)(?:" + expand(item["pattern"], location(item, "pattern", where)) + ")",
                          location(item, "pattern", where))
         forms.append(Form(str(item["name"]), regex, item["resolve"], item.get("cue"), tuple(unless),
-                          item.get("tense")))
+                          item.get("tense"), item.get("prefix", False)))
 
     connectors = []
     connector_node = section.get("connectors", [])
@@ -350,7 +353,11 @@ def build_date_rules(section: LineDict) -> DateRules:
     cues = _string_list(section, "cues", path)
     cue_regex = re.compile((_alternation(cues) if cues else r"(?!x)x") + r"[\s-]*$", re.IGNORECASE)
     weak = _string_list(section, "weak_cues", path)
-    weak_cue_regex = re.compile((_alternation(weak) if weak else r"(?!x)x") + r"\s*$", re.IGNORECASE)
+    # A possessive "'s" follows a word ("the company's 1989 results"): it gets no word-start check.
+    clitics = [re.escape(w) for w in weak if not w[:1].isalnum()]
+    weak_words = [w for w in weak if w[:1].isalnum()]
+    weak_cue_regex = re.compile("(?:" + "|".join([_alternation(weak_words) if weak_words else r"(?!x)x", *clitics])
+                                + r")\s*$", re.IGNORECASE)
     weak_cue_veto = _compile(section.get("weak_cue_veto", r"(?!x)x"), location(section, "weak_cue_veto", path), 0)
     bound_regex = re.compile(r"(?P<cue>" + (_alternation(bounds) if bounds else r"(?!x)x") + r")\s+$", re.IGNORECASE)
     not_dates = tuple(_compile(text, location(section.get("not_dates"), index, path))
@@ -450,11 +457,20 @@ def _scan(text: str, dr: DateRules, lo: int = 0, hi: int | None = None) -> list[
     index = 0
     while index < len(chosen):
         first = chosen[index]
+        if first.form.prefix:
+            second = chosen[index + 1] if index + 1 < len(chosen) else None
+            if second is not None and not second.form.prefix and not text[first.end:second.start].strip() \
+                    and _family(second) == "calendar":
+                mentions.append(Mention(first.start, second.end, [first, second], "shift"))
+                index += 2
+            else:
+                index += 1      # "two days before the vote": no date to count from
+            continue
         joined = None
         if index + 1 < len(chosen):
             second = chosen[index + 1]
             gap = text[first.end:second.start]
-            if len(gap) <= MAX_GAP and first.form.resolve == second.form.resolve \
+            if len(gap) <= MAX_GAP and _family(first) == _family(second) and not second.form.prefix \
                     and first.form.resolve not in ("vague", "offset") and not (first.pending and second.pending):
                 for connector in dr.connectors:
                     if not connector.regex.fullmatch(gap):
@@ -511,6 +527,14 @@ def _windows(text: str, lo: int, hi: int, dr: DateRules) -> list[tuple[int, int]
         else:
             windows.append([start, end])
     return [(start, end) for start, end in windows]
+
+
+JOIN_FAMILIES = {"numeric": "calendar", "monthday": "calendar", "dateparser": "calendar"}
+
+
+def _family(atom: Atom) -> str:
+    """Return the kind of date an atom reads, for joining: days and months join whatever wrote them."""
+    return JOIN_FAMILIES.get(atom.form.resolve, atom.form.resolve)
 
 
 def _last_word(text: str, start: int, end: int) -> str:
@@ -785,9 +809,14 @@ def _match_word(groups: dict, word: str) -> bool:
 
 
 def _resolve_weekday(groups: dict, published: date | None, tense: str | None, dr: DateRules) -> Period | None:
-    weekday = dr.weekdays[_key(groups["weekday"])]
+    weekday = dr.weekdays[_key(groups.get("weekday") or groups["weekday2"])]
     if published is None:
         return _unresolved("day")
+    week_word = groups.get("wdir") or groups.get("wdir2")
+    if week_word:         # "Tuesday of next week", "next week on Tuesday": that day of that week
+        step = 1 if _key(week_word) == "following" else dr.directions[_key(week_word)]
+        day = published - timedelta(days=published.weekday()) + timedelta(days=7 * step + weekday)
+        return _period(day, day, "day")
     direction = dr.directions.get(_key(groups["dir"])) if "dir" in groups else None
     today = published.weekday()
     if direction is None:
@@ -874,7 +903,7 @@ def _resolve_season(groups: dict, published: date | None, tense: str | None, dr:
 
 
 QUARTER_STEPS = {"this": 0, "current": 0, "last": -1, "previous": -1, "past": -1, "next": 1, "coming": 1,
-                 "latest": -1, "most recent": -1, "the": -1}
+                 "latest": -1, "most recent": -1, "the": -1, "quarter": -1, "period": -1}
 REPORT_LAG = timedelta(days=61)   # results of a quarter are reported on for about two months after it ends
 
 
@@ -888,15 +917,19 @@ def _resolve_quarter(groups: dict, published: date | None, tense: str | None, dr
     half = groups.get("half") or groups.get("half2")
     months = 6 if half else 3
     year_text = groups.get("year") or groups.get("year_first")
-    if "qdir" in groups:
+    if "qdir2" in groups:     # "the latest period": the quarter being reported on
+        groups = dict(groups, qdir=groups["qdir2"])
+    if "qdir" in groups and (published is not None or not year_text):
         # "this quarter" holds publication; "last quarter", "the latest quarter" and a bare "the quarter" (the one
         # news reports on) are the last complete one.
         if published is None:
             return _unresolved("month")
-        step = QUARTER_STEPS[_key(groups["qdir"]).replace("  ", " ")]
+        step = QUARTER_STEPS[_key(groups["qdir"])]
         year, month = _add_months(published.year, 3 * ((published.month - 1) // 3) + 1, 3 * step)
+        if year_text:         # "the 1988 quarter": that quarter of the year named
+            year = int(year_text)
         low, high = _quarter_of(year, (month - 1) // 3 + 1)
-        return Period(low, high, "month", low.isoformat(), "exact", False, low.year)
+        return Period(low, high, "month", low.isoformat(), "exact", bool(year_text), low.year)
     if half:
         index = int(half)
     elif "quarter" in groups:
@@ -1016,7 +1049,8 @@ def _resolve_nth(groups: dict, published: date | None, tense: str | None, dr: Da
     return _period(low, high, _grain(sub), explicit=len(containers) == 1 and "year" in groups)
 
 
-def _resolve_numeric(groups: dict, published: date | None, tense: str | None, dr: DateRules) -> Period | None:
+def _resolve_numeric(groups: dict, published: date | None, tense: str | None, dr: DateRules,
+                     year_hint: int | None = None) -> Period | None:
     """Read a numeric date: month/day unless the day comes first by necessity (22/04) or by the article's
     convention (groups["_order"] == "dm"); a two-digit year is the nearest to publication's century."""
     a, b = int(groups["a"]), int(groups["b"])
@@ -1033,7 +1067,7 @@ def _resolve_numeric(groups: dict, published: date | None, tense: str | None, dr
             if year > now + 20:
                 year -= 100
         calendar_groups["year"] = str(year)
-    return _resolve_calendar(calendar_groups, published, tense, dr)
+    return _resolve_calendar(calendar_groups, published, tense, dr, year_hint)
 
 
 def _resolve_monthday(groups: dict, published: date | None, tense: str | None, dr: DateRules) -> Period | None:
@@ -1140,6 +1174,8 @@ def _resolve_span(groups: dict, published: date | None, tense: str | None, dr: D
     """Read a period with a number from publication: "the next 3 days" (the day after publication to the third),
     "the past two weeks" (to publication), "within 9 months" (from publication), "the rest of the week"."""
     unit, direction = _key(groups["unit"]), _key(groups["dir"])
+    if groups.get("_future_only") and tense != "future":
+        return None   # "victory within a week" outside a future clause: a duration
     if direction == "rest":
         if published is None:
             return _unresolved(unit, "range")
@@ -1188,12 +1224,16 @@ def _resolve_anchored(groups: dict, published: date | None, tense: str | None, d
             return None
         day = _shift(published + timedelta(days=dr.relative_days[_key(groups["rel"])]), unit, sign * counts[0])
         return _period(day, day, "day")
-    if anchor is not None:
+    if "ordinal" in groups and published is not None:   # "the year-ago third quarter": the quarter named
+        quarter = _resolve_quarter({"ordinal": groups["ordinal"]}, published, "past", dr)
+        low, high, grain = quarter.low, quarter.high, "month"
+    elif anchor is not None:
         low, high = (_unit_around(anchor.low, target) if target and target != "period" else (anchor.low, anchor.high))
         grain = _grain(target) if target and target != "period" else anchor.grain
-    elif target == "period" or published is None:
-        return None if target == "period" else _unresolved(_grain(target or unit))
-    elif target:              # "the year-ago quarter" with no quarter before it: the last complete one
+    elif published is None:
+        return _unresolved(_grain(target or unit))
+    elif target:              # "the year-ago quarter (period)" with no date before it: the last complete quarter
+        target = "quarter" if target == "period" else target
         low, high = _unit_around(_shift(published, target, -1), target)
         grain = _grain(target)
     else:                     # "a year earlier" with no date before it: the year before publication's
@@ -1271,6 +1311,8 @@ def _atom_period(atom: Atom, text: str, published: date | None, tense: str | Non
                   _anchor=anchor)
     if atom.form.resolve == "calendar":
         return _resolve_calendar(groups, published, tense, dr, year_hint)
+    if atom.form.resolve == "numeric":
+        return _resolve_numeric(groups, published, tense, dr, year_hint)
     return _RESOLVE[atom.form.resolve](groups, published, tense, dr)
 
 
@@ -1283,6 +1325,8 @@ def _interpret(mention: Mention, text: str, published: date | None, tense: str |
         tense = mention.bound.tense
     if mention.join is None:
         period = _atom_period(first, text, published, tense, dr, anchor=anchor)
+    elif mention.join == "shift":
+        period = _shifted_by(mention, text, published, tense, dr)
     else:
         period = _joined(mention, text, published, tense, dr)
     if period is None:
@@ -1290,6 +1334,22 @@ def _interpret(mention: Mention, text: str, published: date | None, tense: str |
     low, high = _bounded(period, mention.bound, published, tense)
     qualifier = mention.bound.qualifier if mention.bound else period.qualifier
     return Resolution(period.value, _iso(low), _iso(high), period.grain, qualifier), period
+
+
+def _shifted_by(mention: Mention, text: str, published: date | None, tense: str | None,
+                dr: DateRules) -> Period | None:
+    """Return "three weeks from tomorrow", "2 weeks before May 13": the date moved by the count of units."""
+    prefix, base_atom = mention.atoms
+    base = _atom_period(base_atom, text, published, tense, dr)
+    counts = _count(prefix.groups["n"], dr)
+    if base is None or counts is None or counts[0] != counts[1]:
+        return None
+    if base.low is None or base.high is None:
+        return _unresolved(base.grain)
+    steps = counts[0] * (-1 if _key(prefix.groups["shift"]) in BACKWARD else 1)
+    unit = _key(prefix.groups["unit"])
+    return _period(_shift(base.low, unit, steps), _shift(base.high, unit, steps), base.grain,
+                   explicit=base.explicit_year)
 
 
 def _bounded(period: Period, bound: Bound | None, published: date | None,
@@ -1320,14 +1380,14 @@ def _joined(mention: Mention, text: str, published: date | None, tense: str | No
         shift = (dr.weekdays[_key(second.groups["weekday"])] - a.low.weekday()) % 7
         high = a.low + timedelta(days=shift)
         return Period(a.low, high, "day", a.low.isoformat(), "range")
-    b_year = _year(second.groups["year"], dr) if "year" in second.groups and second.form.resolve == "calendar" \
-        else None
+    b_year = _year(second.groups["year"], dr) if "year" in second.groups \
+        and second.form.resolve in ("calendar", "numeric") and len(second.groups["year"]) == 4 else None
     a = _atom_period(first, text, published, tense, dr, year_hint=b_year)
     if a is None:
         return None
     a_year = a.year if a.explicit_year or a.low is not None else None
     b = _atom_period(second, text, published, tense, dr,
-                     year_hint=a_year if second.form.resolve == "calendar" else None)
+                     year_hint=a_year if second.form.resolve in ("calendar", "numeric") else None)
     if b is None:
         return None
     if a.low is None or b.high is None:
