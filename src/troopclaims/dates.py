@@ -460,7 +460,7 @@ def _scan(text: str, dr: DateRules, lo: int = 0, hi: int | None = None) -> list[
         if first.form.prefix:
             second = chosen[index + 1] if index + 1 < len(chosen) else None
             if second is not None and not second.form.prefix and not text[first.end:second.start].strip() \
-                    and _family(second) == "calendar":
+                    and second.form.resolve not in ("vague", "offset", "span", "anchored"):
                 mentions.append(Mention(first.start, second.end, [first, second], "shift"))
                 index += 2
             else:
@@ -937,7 +937,7 @@ def _resolve_quarter(groups: dict, published: date | None, tense: str | None, dr
     else:
         index = dr.ordinals[_key(groups["ordinal"])]
     if year_text:
-        low, high = _quarter_of(int(year_text), index, months)
+        low, high = _quarter_of(_year(year_text, dr), index, months)
         return Period(low, high, "month", low.isoformat(), "exact", True, low.year)
     if published is None:
         return _unresolved("month")
@@ -1023,7 +1023,7 @@ def _resolve_nth(groups: dict, published: date | None, tense: str | None, dr: Da
         containers = [(date(y, month, 1), _month_end(y, month)) for y in years]
     else:
         if "cyear" in groups:
-            base = date(int(groups["cyear"]), 1, 1)
+            base = date(_year(groups["cyear"], dr), 1, 1)
         elif published is None:
             return _unresolved(_grain(sub))
         else:
@@ -1032,6 +1032,11 @@ def _resolve_nth(groups: dict, published: date | None, tense: str | None, dr: Da
             base = date(base.year, base.month if unit == "month" else 1, 1)
         unit = "month" if "unit" in groups and _key(groups["unit"]) == "month" else "year"
         containers = [_unit_around(base, unit)]
+    if "n" in groups:     # "the first 2 weeks of 2021", "the last four months of 2021"
+        counts = _count(groups["n"], dr)
+        if counts is None or counts[0] != counts[1] or not containers:
+            return None
+        return _first_units(containers, counts[0], sub, nth, published, tense, dr)
     candidates = []
     for low, high in containers:
         if sub == "week":
@@ -1049,10 +1054,32 @@ def _resolve_nth(groups: dict, published: date | None, tense: str | None, dr: Da
     return _period(low, high, _grain(sub), explicit=len(containers) == 1 and "year" in groups)
 
 
+def _first_units(containers: list, count: int, sub: str, nth: int, published: date | None, tense: str | None,
+                 dr: DateRules) -> Period | None:
+    """Return the first (nth 1) or last (nth -1) count days, weeks or months of the month or year around."""
+    candidates = []
+    for low, high in containers:
+        if sub == "week":
+            ends = _nth_week(low, high, 1 if nth > 0 else -1)
+            if ends is None:
+                return None
+            first, last = (ends[0], ends[0] + timedelta(days=7 * count - 1)) if nth > 0 else \
+                (ends[1] - timedelta(days=7 * count - 1), ends[1])
+        elif nth > 0:
+            first, last = low, _shift(low, sub, count) - timedelta(days=1)
+        else:
+            first, last = _shift(high + timedelta(days=1), sub, -count), high
+        candidates.append((first, last))
+    first, last = candidates[0] if len(candidates) == 1 else _pick(candidates, published, tense, dr.future_weight)
+    return Period(first, last, sub, first.isoformat(), "range")
+
+
 def _resolve_numeric(groups: dict, published: date | None, tense: str | None, dr: DateRules,
                      year_hint: int | None = None) -> Period | None:
     """Read a numeric date: month/day unless the day comes first by necessity (22/04) or by the article's
     convention (groups["_order"] == "dm"); a two-digit year is the nearest to publication's century."""
+    if "a2" in groups:
+        groups = dict(groups, a=groups["a2"], b=groups["b2"], year=groups["year2"])
     a, b = int(groups["a"]), int(groups["b"])
     if a > 12 or (groups.get("_order") == "dm" and b <= 12):
         a, b = b, a
@@ -1338,16 +1365,26 @@ def _interpret(mention: Mention, text: str, published: date | None, tense: str |
 
 def _shifted_by(mention: Mention, text: str, published: date | None, tense: str | None,
                 dr: DateRules) -> Period | None:
-    """Return "three weeks from tomorrow", "2 weeks before May 13": the date moved by the count of units."""
+    """Return a date read through the words before it: "three weeks from tomorrow" (moved by the count of
+    units), "the week of April 10th" (the week holding it), "3 days starting next Monday" (that many from it)."""
     prefix, base_atom = mention.atoms
     base = _atom_period(base_atom, text, published, tense, dr)
-    counts = _count(prefix.groups["n"], dr)
-    if base is None or counts is None or counts[0] != counts[1]:
+    if base is None:
         return None
     if base.low is None or base.high is None:
         return _unresolved(base.grain)
-    steps = counts[0] * (-1 if _key(prefix.groups["shift"]) in BACKWARD else 1)
-    unit = _key(prefix.groups["unit"])
+    groups = prefix.groups
+    if "weekof" in groups or "weekof2" in groups:
+        low, high = _unit_around(base.low, "week")
+        return _period(low, high, "week", explicit=base.explicit_year)
+    counts = _count(groups.get("n") or groups["n2"], dr)
+    if counts is None or counts[0] != counts[1]:
+        return None
+    unit = _key(groups.get("unit") or groups["unit2"])
+    if "spanfrom" in groups or "spanfrom2" in groups:
+        high = _shift(base.low, unit, counts[0]) - timedelta(days=1)
+        return Period(base.low, high, unit, base.low.isoformat(), "range", base.explicit_year, base.low.year)
+    steps = counts[0] * (-1 if _key(groups["shift"]) in BACKWARD else 1)
     return _period(_shift(base.low, unit, steps), _shift(base.high, unit, steps), base.grain,
                    explicit=base.explicit_year)
 
@@ -1435,8 +1472,9 @@ def _set_numeric_order(mentions: list[Mention]) -> None:
     """Read every numeric date of an article day first when one of them can only be day/month (22/04) and none
     can only be month/day (11/20)."""
     atoms = [atom for mention in mentions for atom in mention.atoms if atom.form.resolve == "numeric"]
-    day_first = any(int(a.groups["a"]) > 12 >= int(a.groups["b"]) for a in atoms)
-    month_first = any(int(a.groups["b"]) > 12 >= int(a.groups["a"]) for a in atoms)
+    pairs = [(int(a.groups.get("a") or a.groups["a2"]), int(a.groups.get("b") or a.groups["b2"])) for a in atoms]
+    day_first = any(a > 12 >= b for a, b in pairs)
+    month_first = any(b > 12 >= a for a, b in pairs)
     if day_first and not month_first:
         for atom in atoms:
             atom.groups["_order"] = "dm"
