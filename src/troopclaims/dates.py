@@ -766,9 +766,16 @@ def _resolve_calendar(groups: dict, published: date | None, tense: str | None, d
                     candidates.append((first, date(y, month, day2) if day2 else first))
                 else:
                     candidates.append((date(y, month, 1), _month_end(y, month)))
+            if day and "weekday" in groups:   # "Saturday, April 25": the year in which it is a Saturday
+                weekday = dr.weekdays[_key(groups["weekday"])]
+                candidates = [c for c in candidates if c[0].weekday() == weekday] or candidates
             if not candidates:
                 return None
             low, high = _pick(candidates, published, tense, dr.future_weight)
+            if low.year < published.year and (published - high).days > PAST_YEAR_REACH:
+                # News writes the year of a date in an earlier year ("Dec. 7, 1988") unless it is just gone:
+                # a past clause that reaches so far back speaks of this year's ("said it will redeem on Dec. 7").
+                low, high = next((c for c in candidates if c[0].year == published.year), (low, high))
         elif day:
             low = date(year, month, day)
             high = date(year, month, day2) if day2 else low
@@ -802,6 +809,9 @@ def _year(text: str, dr: DateRules) -> int | None:
     if not words or words[0] not in dr.year_words:
         return None
     return dr.year_words[words[0]] * 100 + sum(dr.year_words.get(w, 0) for w in words[1:])
+
+
+PAST_YEAR_REACH = 92     # days back into the previous year that a date written without its year may reach
 
 
 def _match_word(groups: dict, word: str) -> bool:
