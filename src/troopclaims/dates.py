@@ -14,14 +14,14 @@ from troopclaims.rules import LineDict, check_keys, location
 from troopclaims.spans import annotated, new_claim
 
 RESOLVERS = ("calendar", "numeric", "monthday", "dateparser", "weekday", "relative_day", "period", "season",
-             "quarter", "decade", "week", "nth", "offset", "span", "anchored", "vague")
+             "quarter", "decade", "week", "nth", "holiday", "offset", "span", "anchored", "vague")
 GRAINS = ("day", "week", "month", "year")
 EDGES = ("end", "before", "start", "after")
 JOINS = ("or", "range")
 PLACEHOLDER_LISTS = ("month", "weekday", "dir", "rel", "season", "ordinal", "number", "part", "vague", "dayword",
-                     "decade_word")
+                     "decade_word", "holiday")
 SECTION_KEYS = ("months", "ambiguous_months", "weekdays", "directions", "relative_days", "numbers", "ordinals",
-                "day_words", "year_words", "decades",
+                "day_words", "year_words", "decades", "holidays",
                 "seasons", "parts", "vague", "bounds", "connectors", "range_openers", "cues", "weak_cues",
                 "weak_cue_veto", "not_dates", "tense",
                 "dateline", "pieces", "forms")
@@ -73,6 +73,7 @@ class VaguePhrase:
     low: int | None
     high: int | None
     grain: str
+    qualifier: str = "vague"
 
 
 @dataclass(frozen=True)
@@ -97,6 +98,7 @@ class DateRules:
     day_words: dict
     year_words: dict
     decades: dict
+    holidays: dict
     seasons: dict
     parts: dict
     vague: dict
@@ -235,14 +237,28 @@ def _part(value, where):
     return Part(span, relative, _qualifier(node["qualifier"], location(node, "qualifier", where)))
 
 
+def _holiday(value, where):
+    node = check_keys(value, where, ("month", "day", "weekday", "nth", "easter", "offset"), ())
+    keys = set(node)
+    if not (keys - {"offset"} in ({"month", "day"}, {"month", "weekday", "nth"}, {"easter"})):
+        raise RulesError(f"{where}: give month and day, month weekday and nth, or easter (each with offset)")
+    for key, (low, high) in {"month": (1, 12), "day": (1, 31), "weekday": (0, 6), "nth": (-1, 5),
+                             "easter": (-60, 60), "offset": (-60, 60)}.items():
+        if key in node:
+            _int_in(low, high)(node[key], location(node, key, where))
+    return dict(node)
+
+
 def _vague(value, where):
-    node = check_keys(value, where, (), ("low", "high", "grain"))
+    node = check_keys(value, where, ("qualifier",), ("low", "high", "grain"))
     for key in ("low", "high"):
         if node[key] is not None and (isinstance(node[key], bool) or not isinstance(node[key], int)):
             raise RulesError(f"{location(node, key, where)}: {key} must be a number of days or null")
     if node["grain"] not in GRAINS:
         raise RulesError(f"{location(node, 'grain', where)}: grain must be one of {', '.join(GRAINS)}")
-    return VaguePhrase(node["low"], node["high"], node["grain"])
+    qualifier = _qualifier(node.get("qualifier", "vague"), location(node, "qualifier", where),
+                           ("vague", "at_most", "at_least"))
+    return VaguePhrase(node["low"], node["high"], node["grain"], qualifier)
 
 
 def _bound(value, where):
@@ -279,6 +295,7 @@ def build_date_rules(section: LineDict) -> DateRules:
     day_words = _mapping(section, "day_words", _int_in(1, 31)) if "day_words" in section else {}
     year_words = _mapping(section, "year_words", _int_in(0, 90)) if "year_words" in section else {}
     decades = _mapping(section, "decades", _int_in(1, 9)) if "decades" in section else {}
+    holidays = _mapping(section, "holidays", _holiday) if "holidays" in section else {}
     seasons = _mapping(section, "seasons", _season) if "seasons" in section else {}
     parts = _mapping(section, "parts", _part) if "parts" in section else {}
     vague = _mapping(section, "vague", _vague) if "vague" in section else {}
@@ -286,7 +303,7 @@ def build_date_rules(section: LineDict) -> DateRules:
     ambiguous = frozenset(_key(word) for word in _string_list(section, "ambiguous_months", path))
 
     lists = {"month": months, "weekday": weekdays, "dir": directions, "rel": relative_days, "season": seasons,
-             "ordinal": ordinals, "part": parts, "vague": vague, "decade_word": decades}
+             "ordinal": ordinals, "part": parts, "vague": vague, "decade_word": decades, "holiday": holidays}
     pieces = {name: (_alternation(words) if words else r"(?!x)x") for name, words in lists.items()}
     pieces["dayword"] = _alternation(day_words, space=r"[\s-]+") if day_words else r"(?!x)x"
     pieces["number"] = _alternation(numbers, extra=r"\d{1,3}")
@@ -390,13 +407,13 @@ def build_date_rules(section: LineDict) -> DateRules:
     return DateRules(
         months=months, ambiguous_months=ambiguous, abbreviations=abbreviations, weekdays=weekdays,
         directions=directions, relative_days=relative_days, numbers=numbers, ordinals=ordinals,
-        day_words=day_words, year_words=year_words, decades=decades, seasons=seasons,
+        day_words=day_words, year_words=year_words, decades=decades, holidays=holidays, seasons=seasons,
         parts=parts, vague=vague, bounds=bounds, bound_regex=bound_regex, connectors=tuple(connectors),
         range_opener=range_opener, cue_regex=cue_regex, weak_cue_regex=weak_cue_regex, weak_cue_veto=weak_cue_veto,
         not_dates=not_dates, future=future, past=past, clause_break=clause_break, future_heads=future_heads,
         future_auxiliaries=future_auxiliaries, future_weight=float(future_weight), dateline_lines=lines,
         dateline_prefix=prefix, dateline_suffix=suffix, forms=tuple(forms),
-        trigger=_trigger(months, weekdays, relative_days, seasons, vague, decades))
+        trigger=_trigger(months, weekdays, relative_days, seasons, vague, decades, holidays))
 
 
 TRIGGER_WORDS = ("day", "days", "week", "weeks", "weekend", "month", "months", "year", "years", "quarter",
@@ -471,7 +488,7 @@ def _scan(text: str, dr: DateRules, lo: int = 0, hi: int | None = None) -> list[
             second = chosen[index + 1]
             gap = text[first.end:second.start]
             if len(gap) <= MAX_GAP and _family(first) == _family(second) and not second.form.prefix \
-                    and first.form.resolve not in ("vague", "offset") and not (first.pending and second.pending):
+                    and first.form.resolve not in ("vague", "offset", "span") and not (first.pending and second.pending):
                 for connector in dr.connectors:
                     if not connector.regex.fullmatch(gap):
                         continue
@@ -772,7 +789,8 @@ def _resolve_calendar(groups: dict, published: date | None, tense: str | None, d
             if not candidates:
                 return None
             low, high = _pick(candidates, published, tense, dr.future_weight)
-            if low.year < published.year and (published - high).days > PAST_YEAR_REACH:
+            if tense == "past" and day and low.year < published.year and \
+                    (published - high).days > PAST_YEAR_REACH and not groups.get("_forced"):
                 # News writes the year of a date in an earlier year ("Dec. 7, 1988") unless it is just gone:
                 # a past clause that reaches so far back speaks of this year's ("said it will redeem on Dec. 7").
                 low, high = next((c for c in candidates if c[0].year == published.year), (low, high))
@@ -818,6 +836,9 @@ def _match_word(groups: dict, word: str) -> bool:
     return groups.get("_text", "").lower().rstrip(". ").endswith(word)
 
 
+PREVIOUS_WEEK = ("previous",)
+
+
 def _resolve_weekday(groups: dict, published: date | None, tense: str | None, dr: DateRules) -> Period | None:
     weekday = dr.weekdays[_key(groups.get("weekday") or groups["weekday2"])]
     if published is None:
@@ -834,6 +855,9 @@ def _resolve_weekday(groups: dict, published: date | None, tense: str | None, dr
             day = published + timedelta(days=(weekday - today) % 7)
         else:
             day = published - timedelta(days=(today - weekday) % 7)
+    elif direction < 0 and _key(groups["dir"]) in PREVIOUS_WEEK:
+        # "the previous Friday": that day of the week before publication's, not the nearest one.
+        day = published - timedelta(days=today + 7 - weekday)
     elif direction < 0:
         day = published - timedelta(days=(today - weekday - 1) % 7 + 1)
     elif direction > 0:
@@ -1213,17 +1237,28 @@ def _resolve_span(groups: dict, published: date | None, tense: str | None, dr: D
     unit, direction = _key(groups["unit"]), _key(groups["dir"])
     if groups.get("_future_only") and tense != "future":
         return None   # "victory within a week" outside a future clause: a duration
-    if direction == "rest":
+    if direction in ("rest", "date"):   # "the rest of the week", "the year to date"
         if published is None:
             return _unresolved(unit, "range")
-        return Period(published, _unit_around(published, unit)[1], unit, published.isoformat(), "range")
+        low, high = (published, _unit_around(published, unit)[1]) if direction == "rest" else \
+            (_unit_around(published, unit)[0], published)
+        return Period(low, high, unit, low.isoformat(), "range")
     counts = _count(groups["n"], dr)
     if counts is None:
         return None
     qualifier = "range" if counts[0] == counts[1] else "vague"
     if published is None:
         return _unresolved(unit, qualifier)
-    if direction in ("past", "last", "previous"):
+    if unit == "quarter":     # "the last 2 quarters": whole quarters before (or after) publication's
+        this_low, this_high = _unit_around(published, "quarter")
+        if direction in ("past", "last", "previous"):
+            low, high = _shift(this_low, "quarter", -counts[1]), this_low - timedelta(days=1)
+        elif direction == "within":
+            low, high = published, _shift(published, unit, counts[1])
+        else:
+            low, high = this_high + timedelta(days=1), _shift(this_high + timedelta(days=1), "quarter", counts[1]) \
+                - timedelta(days=1)
+    elif direction in ("past", "last", "previous"):
         low, high = _shift(published, unit, -counts[1]), published
     elif direction == "within":
         low, high = published, _shift(published, unit, counts[1])
@@ -1300,14 +1335,72 @@ def _side_of(unit: str, side: str, anchor: Period | None, published: date | None
     return Period(low, high, unit, value, "range")
 
 
+def _easter(year: int) -> date:
+    """Return Easter Sunday of a year (Gregorian computus)."""
+    a, b, c = year % 19, year // 100, year % 100
+    d, e = b // 4, b % 4
+    g = (8 * b + 13) // 25
+    h = (19 * a + b - d - g + 15) % 30
+    i, k = c // 4, c % 4
+    l = (2 * e + 2 * i - h - k + 32) % 7
+    m = (a + 11 * h + 19 * l) // 433
+    month = (h + l - 7 * m + 90) // 25
+    return date(year, month, (h + l - 7 * m + 33 * month + 19) % 32)
+
+
+def _holiday_in(rule: dict, year: int) -> date | None:
+    if "easter" in rule:
+        day = _easter(year) + timedelta(days=rule["easter"])
+    elif "day" in rule:
+        try:
+            day = date(year, rule["month"], rule["day"])
+        except ValueError:
+            return None
+    else:
+        nth = rule["nth"]
+        first = date(year, rule["month"], 1) if nth > 0 else _month_end(year, rule["month"])
+        shift = (rule["weekday"] - first.weekday()) % 7 if nth > 0 else -((first.weekday() - rule["weekday"]) % 7)
+        day = first + timedelta(days=shift + 7 * (nth - 1 if nth > 0 else 0))
+    return day + timedelta(days=rule.get("offset", 0))
+
+
+def _resolve_holiday(groups: dict, published: date | None, tense: str | None, dr: DateRules) -> Period | None:
+    """Read a holiday ("Christmas", "next Easter", "Thanksgiving 2023", "Labor Day weekend"): its day in the year
+    written, else the one the tense or direction points to; with weekend, the Saturday and Sunday around it."""
+    rule = dr.holidays[_key(groups.get("holiday") or groups["holiday2"])]
+    year_text = groups.get("year") or groups.get("year2")
+    if year_text:
+        day = _holiday_in(rule, int(year_text))
+    elif published is None:
+        return _unresolved("day")
+    else:
+        candidates = [(d, d) for d in (_holiday_in(rule, y) for y in range(published.year - 1, published.year + 2))
+                      if d is not None]
+        direction = (1 if _key(groups["dir"]) == "following" else dr.directions[_key(groups["dir"])]) \
+            if "dir" in groups else None
+        if direction:
+            ahead = [c for c in candidates if (c[0] > published if direction > 0 else c[0] < published)]
+            day = (ahead[0] if direction > 0 else ahead[-1])[0] if ahead else None
+        else:
+            day = _pick(candidates, published, tense, dr.future_weight)[0]
+    if day is None:
+        return None
+    if "weekend" in groups or "weekend2" in groups:
+        saturday = day + timedelta(days=(5 - day.weekday()) % 7) if day.weekday() < 5 else \
+            day - timedelta(days=day.weekday() - 5)
+        return Period(saturday, saturday + timedelta(days=1), "day", saturday.isoformat(), "range",
+                      bool(year_text), saturday.year)
+    return _period(day, day, "day", explicit=bool(year_text))
+
+
 def _resolve_vague(groups: dict, published: date | None, tense: str | None, dr: DateRules) -> Period | None:
     phrase = dr.vague[_key(groups["vague"])]
     if published is None:
-        return _unresolved(phrase.grain, "vague")
+        return _unresolved(phrase.grain, phrase.qualifier)
 
     def shift(days):
         return None if days is None else published + timedelta(days=days)
-    return Period(shift(phrase.low), shift(phrase.high), phrase.grain, None, "vague")
+    return Period(shift(phrase.low), shift(phrase.high), phrase.grain, None, phrase.qualifier)
 
 
 @lru_cache(maxsize=4096)
@@ -1339,13 +1432,13 @@ _RESOLVE = {"calendar": _resolve_calendar, "weekday": _resolve_weekday, "period"
             "season": _resolve_season, "quarter": _resolve_quarter, "decade": _resolve_decade,
             "vague": _resolve_vague, "dateparser": _resolve_dateparser, "relative_day": _resolve_relative_day,
             "offset": _resolve_offset, "numeric": _resolve_numeric, "monthday": _resolve_monthday,
-            "week": _resolve_week, "nth": _resolve_nth, "span": _resolve_span, "anchored": _resolve_anchored}
+            "week": _resolve_week, "nth": _resolve_nth, "holiday": _resolve_holiday, "span": _resolve_span, "anchored": _resolve_anchored}
 
 
 def _atom_period(atom: Atom, text: str, published: date | None, tense: str | None, dr: DateRules,
-                 year_hint: int | None = None, anchor: Period | None = None) -> Period | None:
+                 year_hint: int | None = None, anchor: Period | None = None, forced: bool = False) -> Period | None:
     groups = dict(atom.groups, _text=text[atom.start:atom.end], _future_only=atom.form.tense == "future",
-                  _anchor=anchor)
+                  _anchor=anchor, _forced=forced)
     if atom.form.resolve == "calendar":
         return _resolve_calendar(groups, published, tense, dr, year_hint)
     if atom.form.resolve == "numeric":
@@ -1361,7 +1454,8 @@ def _interpret(mention: Mention, text: str, published: date | None, tense: str |
     if mention.bound is not None and mention.bound.tense:
         tense = mention.bound.tense
     if mention.join is None:
-        period = _atom_period(first, text, published, tense, dr, anchor=anchor)
+        forced = mention.bound is not None and mention.bound.tense is not None
+        period = _atom_period(first, text, published, tense, dr, anchor=anchor, forced=forced)
     elif mention.join == "shift":
         period = _shifted_by(mention, text, published, tense, dr)
     else:
@@ -1427,8 +1521,9 @@ def _joined(mention: Mention, text: str, published: date | None, tense: str | No
         shift = (dr.weekdays[_key(second.groups["weekday"])] - a.low.weekday()) % 7
         high = a.low + timedelta(days=shift)
         return Period(a.low, high, "day", a.low.isoformat(), "range")
-    b_year = _year(second.groups["year"], dr) if "year" in second.groups \
-        and second.form.resolve in ("calendar", "numeric") and len(second.groups["year"]) == 4 else None
+    second_year = second.groups.get("year") or (second.groups.get("year2") if second.form.resolve == "numeric" else None)
+    b_year = _year(second_year, dr) if second_year and second.form.resolve in ("calendar", "numeric") \
+        and len(second_year) == 4 else None
     a = _atom_period(first, text, published, tense, dr, year_hint=b_year)
     if a is None:
         return None
