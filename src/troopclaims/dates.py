@@ -1394,7 +1394,9 @@ def _resolve_holiday(groups: dict, published: date | None, tense: str | None, dr
 
 
 def _resolve_vague(groups: dict, published: date | None, tense: str | None, dr: DateRules) -> Period | None:
-    phrase = dr.vague[_key(groups["vague"])]
+    if groups.get("_future_only") and tense != "future":
+        return None
+    phrase = dr.vague[_key(groups["vague"])] if "vague" in groups else VaguePhrase(1, None, "day")   # "one day"
     if published is None:
         return _unresolved(phrase.grain, phrase.qualifier)
 
