@@ -142,6 +142,112 @@ def test_dates_on_blank_pipeline(blank_nlp, date_rules, sentence, expected):
     assert found(blank_nlp, date_rules, sentence) == expected
 
 
+# Issue 11: the forms news uses beyond the seed corpus, each read whole against Friday 25 October 2024.
+MORE_FORMS = [
+    # numeric dates: month/day unless the day must come first; ISO-like year-month
+    ("The talks resumed on 10/20.", [("10/20", "2024-10-20", "2024-10-20", "2024-10-20", "day", "exact")]),
+    ("Officials will meet on 11/20.", [("11/20", "2024-11-20", "2024-11-20", "2024-11-20", "day", "exact")]),
+    ("The ceasefire began on 22/10.", [("22/10", "2024-10-22", "2024-10-22", "2024-10-22", "day", "exact")]),
+    ("The truce began on 05/10.", [("05/10", "2024-05-10", "2024-05-10", "2024-05-10", "day", "exact")]),
+    ("Prices peaked in 2016-11.", [("2016-11", "2016-11", "2016-11-01", "2016-11-30", "month", "exact")]),
+    ("Output fell in 2015.3.", [("2015.3", "2015-03", "2015-03-01", "2015-03-31", "month", "exact")]),
+    ("The plant reopened in 11/2016.", [("11/2016", "2016-11", "2016-11-01", "2016-11-30", "month", "exact")]),
+    ("The index closed at 2015.3 points.", []),
+    # days written as words or ordinals
+    ("The vote is set for the 18th.", [("the 18th", "2024-11-18", "2024-11-18", "2024-11-18", "day", "exact")]),
+    ("The siege ended on the 18th.", [("the 18th", "2024-10-18", "2024-10-18", "2024-10-18", "day", "exact")]),
+    ("The 4th Brigade crossed the river.", []),
+    ("Elections were held on May twenty nine.",
+     [("May twenty nine", "2024-05-29", "2024-05-29", "2024-05-29", "day", "exact")]),
+    ("The offensive began on March first.",
+     [("March first", "2024-03-01", "2024-03-01", "2024-03-01", "day", "exact")]),
+    ("In March two brigades crossed the river.", [("March", "2024-03", "2024-03-01", "2024-03-31", "month", "exact")]),
+    ("Envoys met on the second of August.",
+     [("the second of August", "2024-08-02", "2024-08-02", "2024-08-02", "day", "exact")]),
+    ("The brigade arrived on Friday the 18th.",
+     [("Friday the 18th", "2024-10-18", "2024-10-18", "2024-10-18", "day", "exact")]),
+    # relative to the date before them, else to publication; "that year" with nothing before it says nothing
+    ("The first convoy arrived on 3 March 2022. A year earlier, the border had been quiet.",
+     [("3 March 2022", "2022-03-03", "2022-03-03", "2022-03-03", "day", "exact"),
+      ("A year earlier", "2021-03-03", "2021-03-03", "2021-03-03", "day", "exact")]),
+    ("The strike came on 4 June 2023, and two days later the bridge fell.",
+     [("4 June 2023", "2023-06-04", "2023-06-04", "2023-06-04", "day", "exact"),
+      ("two days later", "2023-06-06", "2023-06-06", "2023-06-06", "day", "exact")]),
+    ("Talks opened in May 2023. The following month, they collapsed.",
+     [("May 2023", "2023-05", "2023-05-01", "2023-05-31", "month", "exact"),
+      ("The following month", "2023-06", "2023-06-01", "2023-06-30", "month", "exact")]),
+    ("The army withdrew on 17 October 2024. Earlier in the week, scouts had seen the column.",
+     [("17 October 2024", "2024-10-17", "2024-10-17", "2024-10-17", "day", "exact"),
+      ("Earlier in the week", "2024-10-14", "2024-10-14", "2024-10-16", "week", "range")]),
+    ("A year earlier, the border was quiet.", [("A year earlier", "2023", "2023-01-01", "2023-12-31", "year", "exact")]),
+    ("That year the rains failed.", []),
+    ("Supplies ran out two days before the vote.", []),
+    ("The next convoy leaves three weeks from tomorrow.",
+     [("three weeks from tomorrow", "2024-11-16", "2024-11-16", "2024-11-16", "day", "exact")]),
+    # periods with a number, weeks by number and by rank
+    ("Aid will arrive in the next 2 days.",
+     [("the next 2 days", "2024-10-26", "2024-10-26", "2024-10-27", "day", "range")]),
+    ("Shelling intensified over the past few days.",
+     [("the past few days", None, "2024-10-20", D, "day", "vague")]),
+    ("Losses rose in the previous 3 weeks.",
+     [("the previous 3 weeks", "2024-10-04", "2024-10-04", D, "week", "range")]),
+    ("Fighting peaked in week 31.", [("week 31", "2024-07-29", "2024-07-29", "2024-08-04", "week", "exact")]),
+    ("The drills took place in the first week of July.",
+     [("the first week of July", "2024-07-01", "2024-07-01", "2024-07-07", "week", "exact")]),
+    ("The talks are scheduled for the week of 10 April.",
+     [("the week of 10 April", "2025-04-07", "2025-04-07", "2025-04-13", "week", "exact")]),
+    ("Envoys will meet on Tuesday of next week.",
+     [("Tuesday of next week", "2024-10-29", "2024-10-29", "2024-10-29", "day", "exact")]),
+    ("Envoys met the previous Wednesday.",
+     [("previous Wednesday", "2024-10-16", "2024-10-16", "2024-10-16", "day", "exact")]),
+    ("Exports grew in the year to date.",
+     [("the year to date", "2024-01-01", "2024-01-01", D, "year", "range")]),
+    # quarters, halves, fiscal years
+    ("Exports fell in H1 2016.", [("H1 2016", "2016-01-01", "2016-01-01", "2016-06-30", "month", "exact")]),
+    ("Profits rose in the third quarter.",
+     [("the third quarter", "2024-07-01", "2024-07-01", "2024-09-30", "month", "exact")]),
+    ("Sales rose last quarter.", [("last quarter", "2024-07-01", "2024-07-01", "2024-09-30", "month", "exact")]),
+    ("The budget covers fiscal 2019.", [("fiscal 2019", "2019", "2019-01-01", "2019-12-31", "year", "exact")]),
+    # decades and centuries
+    ("Prices were low in the 1990s.", [("the 1990s", "1990-01-01", "1990-01-01", "1999-12-31", "year", "exact")]),
+    ("The plant was built in the 70s.", [("the 70s", "1970-01-01", "1970-01-01", "1979-12-31", "year", "exact")]),
+    ("The town grew in the seventies.",
+     [("the seventies", "1970-01-01", "1970-01-01", "1979-12-31", "year", "exact")]),
+    ("The fort dates from the 20th century.",
+     [("the 20th century", "1900-01-01", "1900-01-01", "1999-12-31", "year", "exact")]),
+    # ranges read whole
+    ("The curfew ran from 3 until 12 of September.",
+     [("from 3 until 12 of September", "2024-09-03", "2024-09-03", "2024-09-12", "day", "range")]),
+    ("Patrols ran from Friday the 11th until Tuesday the 15th.",
+     [("from Friday the 11th until Tuesday the 15th", "2024-10-11", "2024-10-11", "2024-10-15", "day", "range")]),
+    ("The mission ran 2014-2018.", [("2014-2018", "2014", "2014-01-01", "2018-12-31", "year", "range")]),
+    # holidays
+    ("The truce held over Christmas.", [("Christmas", "2023-12-25", "2023-12-25", "2023-12-25", "day", "exact")]),
+    ("Talks will resume after Easter.", [("after Easter", "2025-04-20", "2025-04-21", None, "day", "at_least")]),
+    ("Markets closed on Thanksgiving 2023.",
+     [("Thanksgiving 2023", "2023-11-23", "2023-11-23", "2023-11-23", "day", "exact")]),
+    # past and future references; present ones are no claims
+    ("Troops may return in the future.", [("in the future", None, "2024-10-26", None, "day", "vague")]),
+    ("Now the army holds the town.", []),
+    ("Casualties to date exceed 300.", [("to date", None, None, D, "day", "at_most")]),
+]
+
+
+@pytest.mark.parametrize("sentence, expected", MORE_FORMS)
+def test_more_forms_on_blank_pipeline(blank_nlp, date_rules, sentence, expected):
+    assert found(blank_nlp, date_rules, sentence) == expected
+
+
+def test_an_article_writing_day_first_reads_all_its_numeric_dates_day_first(blank_nlp, date_rules):
+    # 22/10 can only be day/month, so 05/10 in the same article is 5 October, not 10 May.
+    assert found(blank_nlp, date_rules, "The truce began on 22/10 and ended on 05/10.")[1][1] == "2024-10-05"
+
+
+def test_a_relative_date_does_not_count_from_another_paragraph(blank_nlp, date_rules):
+    text = "The pact was signed on 3 March 2022.\n\nTwo days later, the talks resumed."
+    assert found(blank_nlp, date_rules, text)[1][1:3] == ("2024-10-27", "2024-10-27")
+
+
 def test_year_comes_from_publication(blank_nlp, date_rules):
     text = "Units were put on alert on December 13."
     assert found(blank_nlp, date_rules, text, "2024-12-16") == [
@@ -221,6 +327,9 @@ def test_user_rules_add_a_vague_phrase(blank_nlp, tmp_path):
     ("forms:\n  - name: odd\n    pattern: '(?P<year>\\d{4}'\n    resolve: calendar\n", 3, "bad regex"),
     ("forms:\n  - name: odd\n    pattern: '\\d{4}'\n    resolve: calendar\n    colour: red\n", 5, "unknown key"),
     ("forms:\n  - name: odd\n    pattern: '{fortnight}'\n    resolve: calendar\n", 3, "unknown placeholder"),
+    ("holidays:\n  founders day: {month: 13, day: 1}\n", 2, "whole number from 1 to 12"),
+    ("holidays:\n  founders day: {month: 3}\n", 2, "month and day"),
+    ("forms:\n  - name: odd\n    pattern: 'x'\n    resolve: calendar\n    prefix: maybe\n", 5, "true or false"),
 ])
 def test_broken_user_rules_name_file_and_line(tmp_path, date_rules, content, line, words):
     (tmp_path / "dates.yaml").write_text(content)

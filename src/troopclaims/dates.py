@@ -14,14 +14,14 @@ from troopclaims.rules import LineDict, check_keys, location
 from troopclaims.spans import annotated, new_claim
 
 RESOLVERS = ("calendar", "numeric", "monthday", "dateparser", "weekday", "relative_day", "period", "season",
-             "quarter", "decade", "week", "offset", "span", "anchored", "vague")
+             "quarter", "decade", "week", "nth", "holiday", "offset", "span", "anchored", "vague")
 GRAINS = ("day", "week", "month", "year")
 EDGES = ("end", "before", "start", "after")
 JOINS = ("or", "range")
 PLACEHOLDER_LISTS = ("month", "weekday", "dir", "rel", "season", "ordinal", "number", "part", "vague", "dayword",
-                     "decade_word")
+                     "decade_word", "holiday")
 SECTION_KEYS = ("months", "ambiguous_months", "weekdays", "directions", "relative_days", "numbers", "ordinals",
-                "day_words", "year_words", "decades",
+                "day_words", "year_words", "decades", "holidays",
                 "seasons", "parts", "vague", "bounds", "connectors", "range_openers", "cues", "weak_cues",
                 "weak_cue_veto", "not_dates", "tense",
                 "dateline", "pieces", "forms")
@@ -50,6 +50,7 @@ class Form:
     cue: str | None
     unless: tuple[str, ...]
     tense: str | None
+    prefix: bool = False      # a shift ("two weeks before") kept only right before the date it shifts
 
 
 @dataclass(frozen=True)
@@ -72,6 +73,7 @@ class VaguePhrase:
     low: int | None
     high: int | None
     grain: str
+    qualifier: str = "vague"
 
 
 @dataclass(frozen=True)
@@ -96,6 +98,7 @@ class DateRules:
     day_words: dict
     year_words: dict
     decades: dict
+    holidays: dict
     seasons: dict
     parts: dict
     vague: dict
@@ -234,14 +237,28 @@ def _part(value, where):
     return Part(span, relative, _qualifier(node["qualifier"], location(node, "qualifier", where)))
 
 
+def _holiday(value, where):
+    node = check_keys(value, where, ("month", "day", "weekday", "nth", "easter", "offset"), ())
+    keys = set(node)
+    if not (keys - {"offset"} in ({"month", "day"}, {"month", "weekday", "nth"}, {"easter"})):
+        raise RulesError(f"{where}: give month and day, month weekday and nth, or easter (each with offset)")
+    for key, (low, high) in {"month": (1, 12), "day": (1, 31), "weekday": (0, 6), "nth": (-1, 5),
+                             "easter": (-60, 60), "offset": (-60, 60)}.items():
+        if key in node:
+            _int_in(low, high)(node[key], location(node, key, where))
+    return dict(node)
+
+
 def _vague(value, where):
-    node = check_keys(value, where, (), ("low", "high", "grain"))
+    node = check_keys(value, where, ("qualifier",), ("low", "high", "grain"))
     for key in ("low", "high"):
         if node[key] is not None and (isinstance(node[key], bool) or not isinstance(node[key], int)):
             raise RulesError(f"{location(node, key, where)}: {key} must be a number of days or null")
     if node["grain"] not in GRAINS:
         raise RulesError(f"{location(node, 'grain', where)}: grain must be one of {', '.join(GRAINS)}")
-    return VaguePhrase(node["low"], node["high"], node["grain"])
+    qualifier = _qualifier(node.get("qualifier", "vague"), location(node, "qualifier", where),
+                           ("vague", "at_most", "at_least"))
+    return VaguePhrase(node["low"], node["high"], node["grain"], qualifier)
 
 
 def _bound(value, where):
@@ -278,6 +295,7 @@ def build_date_rules(section: LineDict) -> DateRules:
     day_words = _mapping(section, "day_words", _int_in(1, 31)) if "day_words" in section else {}
     year_words = _mapping(section, "year_words", _int_in(0, 90)) if "year_words" in section else {}
     decades = _mapping(section, "decades", _int_in(1, 9)) if "decades" in section else {}
+    holidays = _mapping(section, "holidays", _holiday) if "holidays" in section else {}
     seasons = _mapping(section, "seasons", _season) if "seasons" in section else {}
     parts = _mapping(section, "parts", _part) if "parts" in section else {}
     vague = _mapping(section, "vague", _vague) if "vague" in section else {}
@@ -285,7 +303,7 @@ def build_date_rules(section: LineDict) -> DateRules:
     ambiguous = frozenset(_key(word) for word in _string_list(section, "ambiguous_months", path))
 
     lists = {"month": months, "weekday": weekdays, "dir": directions, "rel": relative_days, "season": seasons,
-             "ordinal": ordinals, "part": parts, "vague": vague, "decade_word": decades}
+             "ordinal": ordinals, "part": parts, "vague": vague, "decade_word": decades, "holiday": holidays}
     pieces = {name: (_alternation(words) if words else r"(?!x)x") for name, words in lists.items()}
     pieces["dayword"] = _alternation(day_words, space=r"[\s-]+") if day_words else r"(?!x)x"
     pieces["number"] = _alternation(numbers, extra=r"\d{1,3}")
@@ -315,7 +333,9 @@ def build_date_rules(section: LineDict) -> DateRules:
         raise RulesError(f"{location(section, 'forms', path)}: forms must be a list")
     for index, item in enumerate(form_node):
         where = location(form_node, index, path)
-        item = check_keys(item, where, ("cue", "unless", "tense"), ("name", "pattern", "resolve"))
+        item = check_keys(item, where, ("cue", "unless", "tense", "prefix"), ("name", "pattern", "resolve"))
+        if not isinstance(item.get("prefix", False), bool):
+            raise RulesError(f"{location(item, 'prefix', where)}: prefix must be true or false")
         if item["resolve"] not in RESOLVERS:
             raise RulesError(f"{location(item, 'resolve', where)}: resolve must be one of {', '.join(RESOLVERS)}")
         if item.get("cue") not in (None, "always", "strong", "ambiguous"):
@@ -329,7 +349,7 @@ def build_date_rules(section: LineDict) -> DateRules:
         regex = _compile(r"(?<!\w)(?:" + expand(item["pattern"], location(item, "pattern", where)) + ")",
                          location(item, "pattern", where))
         forms.append(Form(str(item["name"]), regex, item["resolve"], item.get("cue"), tuple(unless),
-                          item.get("tense")))
+                          item.get("tense"), item.get("prefix", False)))
 
     connectors = []
     connector_node = section.get("connectors", [])
@@ -350,7 +370,11 @@ def build_date_rules(section: LineDict) -> DateRules:
     cues = _string_list(section, "cues", path)
     cue_regex = re.compile((_alternation(cues) if cues else r"(?!x)x") + r"[\s-]*$", re.IGNORECASE)
     weak = _string_list(section, "weak_cues", path)
-    weak_cue_regex = re.compile((_alternation(weak) if weak else r"(?!x)x") + r"\s*$", re.IGNORECASE)
+    # A possessive "'s" follows a word ("the company's 1989 results"): it gets no word-start check.
+    clitics = [re.escape(w) for w in weak if not w[:1].isalnum()]
+    weak_words = [w for w in weak if w[:1].isalnum()]
+    weak_cue_regex = re.compile("(?:" + "|".join([_alternation(weak_words) if weak_words else r"(?!x)x", *clitics])
+                                + r")\s*$", re.IGNORECASE)
     weak_cue_veto = _compile(section.get("weak_cue_veto", r"(?!x)x"), location(section, "weak_cue_veto", path), 0)
     bound_regex = re.compile(r"(?P<cue>" + (_alternation(bounds) if bounds else r"(?!x)x") + r")\s+$", re.IGNORECASE)
     not_dates = tuple(_compile(text, location(section.get("not_dates"), index, path))
@@ -383,13 +407,13 @@ def build_date_rules(section: LineDict) -> DateRules:
     return DateRules(
         months=months, ambiguous_months=ambiguous, abbreviations=abbreviations, weekdays=weekdays,
         directions=directions, relative_days=relative_days, numbers=numbers, ordinals=ordinals,
-        day_words=day_words, year_words=year_words, decades=decades, seasons=seasons,
+        day_words=day_words, year_words=year_words, decades=decades, holidays=holidays, seasons=seasons,
         parts=parts, vague=vague, bounds=bounds, bound_regex=bound_regex, connectors=tuple(connectors),
         range_opener=range_opener, cue_regex=cue_regex, weak_cue_regex=weak_cue_regex, weak_cue_veto=weak_cue_veto,
         not_dates=not_dates, future=future, past=past, clause_break=clause_break, future_heads=future_heads,
         future_auxiliaries=future_auxiliaries, future_weight=float(future_weight), dateline_lines=lines,
         dateline_prefix=prefix, dateline_suffix=suffix, forms=tuple(forms),
-        trigger=_trigger(months, weekdays, relative_days, seasons, vague, decades))
+        trigger=_trigger(months, weekdays, relative_days, seasons, vague, decades, holidays))
 
 
 TRIGGER_WORDS = ("day", "days", "week", "weeks", "weekend", "month", "months", "year", "years", "quarter",
@@ -450,12 +474,21 @@ def _scan(text: str, dr: DateRules, lo: int = 0, hi: int | None = None) -> list[
     index = 0
     while index < len(chosen):
         first = chosen[index]
+        if first.form.prefix:
+            second = chosen[index + 1] if index + 1 < len(chosen) else None
+            if second is not None and not second.form.prefix and not text[first.end:second.start].strip() \
+                    and second.form.resolve not in ("vague", "offset", "span", "anchored"):
+                mentions.append(Mention(first.start, second.end, [first, second], "shift"))
+                index += 2
+            else:
+                index += 1      # "two days before the vote": no date to count from
+            continue
         joined = None
         if index + 1 < len(chosen):
             second = chosen[index + 1]
             gap = text[first.end:second.start]
-            if len(gap) <= MAX_GAP and first.form.resolve == second.form.resolve \
-                    and first.form.resolve not in ("vague", "offset") and not (first.pending and second.pending):
+            if len(gap) <= MAX_GAP and _family(first) == _family(second) and not second.form.prefix \
+                    and first.form.resolve not in ("vague", "offset", "span") and not (first.pending and second.pending):
                 for connector in dr.connectors:
                     if not connector.regex.fullmatch(gap):
                         continue
@@ -481,7 +514,7 @@ def _scan(text: str, dr: DateRules, lo: int = 0, hi: int | None = None) -> list[
             index += 2
         else:
             mention = Mention(first.start, first.end, [first])
-            if "day2" in first.groups or "year2" in first.groups:   # "from 4 to 22 January": the opener belongs
+            if {"day2", "day2w", "year2"} & set(first.groups):   # "from 4 to 22 January": the opener belongs
                 found = dr.range_opener.search(text, max(lo, first.start - LOOK_BACK), first.start)
                 if found:
                     mention.start = found.start()
@@ -511,6 +544,14 @@ def _windows(text: str, lo: int, hi: int, dr: DateRules) -> list[tuple[int, int]
         else:
             windows.append([start, end])
     return [(start, end) for start, end in windows]
+
+
+JOIN_FAMILIES = {"numeric": "calendar", "monthday": "calendar", "dateparser": "calendar"}
+
+
+def _family(atom: Atom) -> str:
+    """Return the kind of date an atom reads, for joining: days and months join whatever wrote them."""
+    return JOIN_FAMILIES.get(atom.form.resolve, atom.form.resolve)
 
 
 def _last_word(text: str, start: int, end: int) -> str:
@@ -706,7 +747,10 @@ def _resolve_calendar(groups: dict, published: date | None, tense: str | None, d
     day = _day(groups, dr)
     if day is None and "dayw" in groups:
         return None
-    day2 = int(groups["day2"]) if "day2" in groups else None
+    day2 = _day({"day": groups["day2"]} if "day2" in groups else {"dayw": groups["day2w"]} if "day2w" in groups else {},
+                dr)
+    if day2 is None and "day2w" in groups:
+        return None
     if month is None and direction is not None and "unit" in groups:   # "from 4 to 22 next month"
         if published is None:
             return _unresolved("day", "range")
@@ -739,9 +783,17 @@ def _resolve_calendar(groups: dict, published: date | None, tense: str | None, d
                     candidates.append((first, date(y, month, day2) if day2 else first))
                 else:
                     candidates.append((date(y, month, 1), _month_end(y, month)))
+            if day and "weekday" in groups:   # "Saturday, April 25": the year in which it is a Saturday
+                weekday = dr.weekdays[_key(groups["weekday"])]
+                candidates = [c for c in candidates if c[0].weekday() == weekday] or candidates
             if not candidates:
                 return None
             low, high = _pick(candidates, published, tense, dr.future_weight)
+            if tense == "past" and day and low.year < published.year and \
+                    (published - high).days > PAST_YEAR_REACH and not groups.get("_forced"):
+                # News writes the year of a date in an earlier year ("Dec. 7, 1988") unless it is just gone:
+                # a past clause that reaches so far back speaks of this year's ("said it will redeem on Dec. 7").
+                low, high = next((c for c in candidates if c[0].year == published.year), (low, high))
         elif day:
             low = date(year, month, day)
             high = date(year, month, day2) if day2 else low
@@ -777,14 +829,25 @@ def _year(text: str, dr: DateRules) -> int | None:
     return dr.year_words[words[0]] * 100 + sum(dr.year_words.get(w, 0) for w in words[1:])
 
 
+PAST_YEAR_REACH = 92     # days back into the previous year that a date written without its year may reach
+
+
 def _match_word(groups: dict, word: str) -> bool:
     return groups.get("_text", "").lower().rstrip(". ").endswith(word)
 
 
+PREVIOUS_WEEK = ("previous",)
+
+
 def _resolve_weekday(groups: dict, published: date | None, tense: str | None, dr: DateRules) -> Period | None:
-    weekday = dr.weekdays[_key(groups["weekday"])]
+    weekday = dr.weekdays[_key(groups.get("weekday") or groups["weekday2"])]
     if published is None:
         return _unresolved("day")
+    week_word = groups.get("wdir") or groups.get("wdir2")
+    if week_word:         # "Tuesday of next week", "next week on Tuesday": that day of that week
+        step = 1 if _key(week_word) == "following" else dr.directions[_key(week_word)]
+        day = published - timedelta(days=published.weekday()) + timedelta(days=7 * step + weekday)
+        return _period(day, day, "day")
     direction = dr.directions.get(_key(groups["dir"])) if "dir" in groups else None
     today = published.weekday()
     if direction is None:
@@ -792,6 +855,9 @@ def _resolve_weekday(groups: dict, published: date | None, tense: str | None, dr
             day = published + timedelta(days=(weekday - today) % 7)
         else:
             day = published - timedelta(days=(today - weekday) % 7)
+    elif direction < 0 and _key(groups["dir"]) in PREVIOUS_WEEK:
+        # "the previous Friday": that day of the week before publication's, not the nearest one.
+        day = published - timedelta(days=today + 7 - weekday)
     elif direction < 0:
         day = published - timedelta(days=(today - weekday - 1) % 7 + 1)
     elif direction > 0:
@@ -809,7 +875,7 @@ def _resolve_period(groups: dict, published: date | None, tense: str | None, dr:
         return _period(day, day, "day")
     unit = _key(groups["unit"])
     part = dr.parts.get(_key(groups["part"])) if "part" in groups else None
-    direction = dr.directions.get(_key(groups["dir"])) if "dir" in groups else None
+    direction = 2 if "after_next" in groups else dr.directions.get(_key(groups["dir"])) if "dir" in groups else None
     grain = {"weekend": "day"}.get(unit, unit)
     if published is None:
         return _unresolved(grain, part.qualifier if part else "exact")
@@ -871,7 +937,7 @@ def _resolve_season(groups: dict, published: date | None, tense: str | None, dr:
 
 
 QUARTER_STEPS = {"this": 0, "current": 0, "last": -1, "previous": -1, "past": -1, "next": 1, "coming": 1,
-                 "latest": -1, "most recent": -1, "the": -1}
+                 "latest": -1, "most recent": -1, "the": -1, "quarter": -1, "period": -1}
 REPORT_LAG = timedelta(days=61)   # results of a quarter are reported on for about two months after it ends
 
 
@@ -885,15 +951,19 @@ def _resolve_quarter(groups: dict, published: date | None, tense: str | None, dr
     half = groups.get("half") or groups.get("half2")
     months = 6 if half else 3
     year_text = groups.get("year") or groups.get("year_first")
-    if "qdir" in groups:
+    if "qdir2" in groups:     # "the latest period": the quarter being reported on
+        groups = dict(groups, qdir=groups["qdir2"])
+    if "qdir" in groups and (published is not None or not year_text):
         # "this quarter" holds publication; "last quarter", "the latest quarter" and a bare "the quarter" (the one
         # news reports on) are the last complete one.
         if published is None:
             return _unresolved("month")
-        step = QUARTER_STEPS[_key(groups["qdir"]).replace("  ", " ")]
+        step = QUARTER_STEPS[_key(groups["qdir"])]
         year, month = _add_months(published.year, 3 * ((published.month - 1) // 3) + 1, 3 * step)
+        if year_text:         # "the 1988 quarter": that quarter of the year named
+            year = int(year_text)
         low, high = _quarter_of(year, (month - 1) // 3 + 1)
-        return Period(low, high, "month", low.isoformat(), "exact", False, low.year)
+        return Period(low, high, "month", low.isoformat(), "exact", bool(year_text), low.year)
     if half:
         index = int(half)
     elif "quarter" in groups:
@@ -901,7 +971,7 @@ def _resolve_quarter(groups: dict, published: date | None, tense: str | None, dr
     else:
         index = dr.ordinals[_key(groups["ordinal"])]
     if year_text:
-        low, high = _quarter_of(int(year_text), index, months)
+        low, high = _quarter_of(_year(year_text, dr), index, months)
         return Period(low, high, "month", low.isoformat(), "exact", True, low.year)
     if published is None:
         return _unresolved("month")
@@ -944,6 +1014,8 @@ def _resolve_week(groups: dict, published: date | None, tense: str | None, dr: D
     year = int(groups["year"]) if "year" in groups else published.year if published else None
     if year is None:
         return _unresolved("week")
+    if "dir" in groups:
+        year += dr.directions[_key(groups["dir"])]
     try:
         monday = date.fromisocalendar(year, int(groups["week"]), 1)
     except ValueError:
@@ -951,9 +1023,97 @@ def _resolve_week(groups: dict, published: date | None, tense: str | None, dr: D
     return _period(monday, monday + timedelta(days=6), "week", explicit="year" in groups)
 
 
-def _resolve_numeric(groups: dict, published: date | None, tense: str | None, dr: DateRules) -> Period | None:
+def _nth_week(low: date, high: date, nth: int) -> tuple[date, date] | None:
+    """Return the nth week (Monday..Sunday; -1 = the last) of the month or year low..high: the first is the week
+    holding its 4th day (as ISO weeks), the last the week holding its fourth-last day."""
+    if nth < 0:
+        day = high - timedelta(days=3)
+        monday = day - timedelta(days=day.weekday())
+    else:
+        day = low + timedelta(days=3)
+        monday = day - timedelta(days=day.weekday()) + timedelta(days=7 * (nth - 1))
+    if monday > high:
+        return None
+    return monday, monday + timedelta(days=6)
+
+
+def _resolve_nth(groups: dict, published: date | None, tense: str | None, dr: DateRules) -> Period | None:
+    """Read "the first week of July", "the last week of 2016", "the third month of next year"."""
+    text = _key(groups["nth"])
+    nth = -1 if text == "last" else dr.ordinals.get(text) or (5 if text in ("fifth", "5th") else
+                                                             int(re.sub(r"\D", "", text) or 0))
+    sub = _key(groups["sub"])
+    containers = []
+    if "month" in groups:
+        month = dr.months.get(_key(groups["month"]))
+        if month is None:
+            return None
+        if "year" in groups:
+            years = [int(groups["year"])]
+        elif published is None:
+            return _unresolved(_grain(sub))
+        else:
+            years = [published.year - 1, published.year, published.year + 1]
+        containers = [(date(y, month, 1), _month_end(y, month)) for y in years]
+    else:
+        if "cyear" in groups:
+            base = date(_year(groups["cyear"], dr), 1, 1)
+        elif published is None:
+            return _unresolved(_grain(sub))
+        else:
+            unit = _key(groups["unit"])
+            base = _shift(published, unit, dr.directions[_key(groups["dir"])])
+            base = date(base.year, base.month if unit == "month" else 1, 1)
+        unit = "month" if "unit" in groups and _key(groups["unit"]) == "month" else "year"
+        containers = [_unit_around(base, unit)]
+    if "n" in groups:     # "the first 2 weeks of 2021", "the last four months of 2021"
+        counts = _count(groups["n"], dr)
+        if counts is None or counts[0] != counts[1] or not containers:
+            return None
+        return _first_units(containers, counts[0], sub, nth, published, tense, dr)
+    candidates = []
+    for low, high in containers:
+        if sub == "week":
+            week = _nth_week(low, high, nth)
+        elif low.month == high.month:
+            week = None      # "the third month of June" says nothing
+        else:
+            month = 12 if nth < 0 else nth
+            week = (date(low.year, month, 1), _month_end(low.year, month)) if 1 <= month <= 12 else None
+        if week:
+            candidates.append(week)
+    if not candidates:
+        return None
+    low, high = candidates[0] if len(candidates) == 1 else _pick(candidates, published, tense, dr.future_weight)
+    return _period(low, high, _grain(sub), explicit=len(containers) == 1 and "year" in groups)
+
+
+def _first_units(containers: list, count: int, sub: str, nth: int, published: date | None, tense: str | None,
+                 dr: DateRules) -> Period | None:
+    """Return the first (nth 1) or last (nth -1) count days, weeks or months of the month or year around."""
+    candidates = []
+    for low, high in containers:
+        if sub == "week":
+            ends = _nth_week(low, high, 1 if nth > 0 else -1)
+            if ends is None:
+                return None
+            first, last = (ends[0], ends[0] + timedelta(days=7 * count - 1)) if nth > 0 else \
+                (ends[1] - timedelta(days=7 * count - 1), ends[1])
+        elif nth > 0:
+            first, last = low, _shift(low, sub, count) - timedelta(days=1)
+        else:
+            first, last = _shift(high + timedelta(days=1), sub, -count), high
+        candidates.append((first, last))
+    first, last = candidates[0] if len(candidates) == 1 else _pick(candidates, published, tense, dr.future_weight)
+    return Period(first, last, sub, first.isoformat(), "range")
+
+
+def _resolve_numeric(groups: dict, published: date | None, tense: str | None, dr: DateRules,
+                     year_hint: int | None = None) -> Period | None:
     """Read a numeric date: month/day unless the day comes first by necessity (22/04) or by the article's
     convention (groups["_order"] == "dm"); a two-digit year is the nearest to publication's century."""
+    if "a2" in groups:
+        groups = dict(groups, a=groups["a2"], b=groups["b2"], year=groups["year2"])
     a, b = int(groups["a"]), int(groups["b"])
     if a > 12 or (groups.get("_order") == "dm" and b <= 12):
         a, b = b, a
@@ -968,7 +1128,7 @@ def _resolve_numeric(groups: dict, published: date | None, tense: str | None, dr
             if year > now + 20:
                 year -= 100
         calendar_groups["year"] = str(year)
-    return _resolve_calendar(calendar_groups, published, tense, dr)
+    return _resolve_calendar(calendar_groups, published, tense, dr, year_hint)
 
 
 def _resolve_monthday(groups: dict, published: date | None, tense: str | None, dr: DateRules) -> Period | None:
@@ -1075,17 +1235,30 @@ def _resolve_span(groups: dict, published: date | None, tense: str | None, dr: D
     """Read a period with a number from publication: "the next 3 days" (the day after publication to the third),
     "the past two weeks" (to publication), "within 9 months" (from publication), "the rest of the week"."""
     unit, direction = _key(groups["unit"]), _key(groups["dir"])
-    if direction == "rest":
+    if groups.get("_future_only") and tense != "future":
+        return None   # "victory within a week" outside a future clause: a duration
+    if direction in ("rest", "date"):   # "the rest of the week", "the year to date"
         if published is None:
             return _unresolved(unit, "range")
-        return Period(published, _unit_around(published, unit)[1], unit, published.isoformat(), "range")
+        low, high = (published, _unit_around(published, unit)[1]) if direction == "rest" else \
+            (_unit_around(published, unit)[0], published)
+        return Period(low, high, unit, low.isoformat(), "range")
     counts = _count(groups["n"], dr)
     if counts is None:
         return None
     qualifier = "range" if counts[0] == counts[1] else "vague"
     if published is None:
         return _unresolved(unit, qualifier)
-    if direction in ("past", "last", "previous"):
+    if unit == "quarter":     # "the last 2 quarters": whole quarters before (or after) publication's
+        this_low, this_high = _unit_around(published, "quarter")
+        if direction in ("past", "last", "previous"):
+            low, high = _shift(this_low, "quarter", -counts[1]), this_low - timedelta(days=1)
+        elif direction == "within":
+            low, high = published, _shift(published, unit, counts[1])
+        else:
+            low, high = this_high + timedelta(days=1), _shift(this_high + timedelta(days=1), "quarter", counts[1]) \
+                - timedelta(days=1)
+    elif direction in ("past", "last", "previous"):
         low, high = _shift(published, unit, -counts[1]), published
     elif direction == "within":
         low, high = published, _shift(published, unit, counts[1])
@@ -1123,12 +1296,16 @@ def _resolve_anchored(groups: dict, published: date | None, tense: str | None, d
             return None
         day = _shift(published + timedelta(days=dr.relative_days[_key(groups["rel"])]), unit, sign * counts[0])
         return _period(day, day, "day")
-    if anchor is not None:
+    if "ordinal" in groups and published is not None:   # "the year-ago third quarter": the quarter named
+        quarter = _resolve_quarter({"ordinal": groups["ordinal"]}, published, "past", dr)
+        low, high, grain = quarter.low, quarter.high, "month"
+    elif anchor is not None:
         low, high = (_unit_around(anchor.low, target) if target and target != "period" else (anchor.low, anchor.high))
         grain = _grain(target) if target and target != "period" else anchor.grain
-    elif target == "period" or published is None:
-        return None if target == "period" else _unresolved(_grain(target or unit))
-    elif target:              # "the year-ago quarter" with no quarter before it: the last complete one
+    elif published is None:
+        return _unresolved(_grain(target or unit))
+    elif target:              # "the year-ago quarter (period)" with no date before it: the last complete quarter
+        target = "quarter" if target == "period" else target
         low, high = _unit_around(_shift(published, target, -1), target)
         grain = _grain(target)
     else:                     # "a year earlier" with no date before it: the year before publication's
@@ -1158,14 +1335,74 @@ def _side_of(unit: str, side: str, anchor: Period | None, published: date | None
     return Period(low, high, unit, value, "range")
 
 
+def _easter(year: int) -> date:
+    """Return Easter Sunday of a year (Gregorian computus)."""
+    a, b, c = year % 19, year // 100, year % 100
+    d, e = b // 4, b % 4
+    g = (8 * b + 13) // 25
+    h = (19 * a + b - d - g + 15) % 30
+    i, k = c // 4, c % 4
+    l = (2 * e + 2 * i - h - k + 32) % 7
+    m = (a + 11 * h + 19 * l) // 433
+    month = (h + l - 7 * m + 90) // 25
+    return date(year, month, (h + l - 7 * m + 33 * month + 19) % 32)
+
+
+def _holiday_in(rule: dict, year: int) -> date | None:
+    if "easter" in rule:
+        day = _easter(year) + timedelta(days=rule["easter"])
+    elif "day" in rule:
+        try:
+            day = date(year, rule["month"], rule["day"])
+        except ValueError:
+            return None
+    else:
+        nth = rule["nth"]
+        first = date(year, rule["month"], 1) if nth > 0 else _month_end(year, rule["month"])
+        shift = (rule["weekday"] - first.weekday()) % 7 if nth > 0 else -((first.weekday() - rule["weekday"]) % 7)
+        day = first + timedelta(days=shift + 7 * (nth - 1 if nth > 0 else 0))
+    return day + timedelta(days=rule.get("offset", 0))
+
+
+def _resolve_holiday(groups: dict, published: date | None, tense: str | None, dr: DateRules) -> Period | None:
+    """Read a holiday ("Christmas", "next Easter", "Thanksgiving 2023", "Labor Day weekend"): its day in the year
+    written, else the one the tense or direction points to; with weekend, the Saturday and Sunday around it."""
+    rule = dr.holidays[_key(groups.get("holiday") or groups["holiday2"])]
+    year_text = groups.get("year") or groups.get("year2")
+    if year_text:
+        day = _holiday_in(rule, int(year_text))
+    elif published is None:
+        return _unresolved("day")
+    else:
+        candidates = [(d, d) for d in (_holiday_in(rule, y) for y in range(published.year - 1, published.year + 2))
+                      if d is not None]
+        direction = (1 if _key(groups["dir"]) == "following" else dr.directions[_key(groups["dir"])]) \
+            if "dir" in groups else None
+        if direction:
+            ahead = [c for c in candidates if (c[0] > published if direction > 0 else c[0] < published)]
+            day = (ahead[0] if direction > 0 else ahead[-1])[0] if ahead else None
+        else:
+            day = _pick(candidates, published, tense, dr.future_weight)[0]
+    if day is None:
+        return None
+    if "weekend" in groups or "weekend2" in groups:
+        saturday = day + timedelta(days=(5 - day.weekday()) % 7) if day.weekday() < 5 else \
+            day - timedelta(days=day.weekday() - 5)
+        return Period(saturday, saturday + timedelta(days=1), "day", saturday.isoformat(), "range",
+                      bool(year_text), saturday.year)
+    return _period(day, day, "day", explicit=bool(year_text))
+
+
 def _resolve_vague(groups: dict, published: date | None, tense: str | None, dr: DateRules) -> Period | None:
-    phrase = dr.vague[_key(groups["vague"])]
+    if groups.get("_future_only") and tense != "future":
+        return None
+    phrase = dr.vague[_key(groups["vague"])] if "vague" in groups else VaguePhrase(1, None, "day")   # "one day"
     if published is None:
-        return _unresolved(phrase.grain, "vague")
+        return _unresolved(phrase.grain, phrase.qualifier)
 
     def shift(days):
         return None if days is None else published + timedelta(days=days)
-    return Period(shift(phrase.low), shift(phrase.high), phrase.grain, None, "vague")
+    return Period(shift(phrase.low), shift(phrase.high), phrase.grain, None, phrase.qualifier)
 
 
 @lru_cache(maxsize=4096)
@@ -1197,15 +1434,17 @@ _RESOLVE = {"calendar": _resolve_calendar, "weekday": _resolve_weekday, "period"
             "season": _resolve_season, "quarter": _resolve_quarter, "decade": _resolve_decade,
             "vague": _resolve_vague, "dateparser": _resolve_dateparser, "relative_day": _resolve_relative_day,
             "offset": _resolve_offset, "numeric": _resolve_numeric, "monthday": _resolve_monthday,
-            "week": _resolve_week, "span": _resolve_span, "anchored": _resolve_anchored}
+            "week": _resolve_week, "nth": _resolve_nth, "holiday": _resolve_holiday, "span": _resolve_span, "anchored": _resolve_anchored}
 
 
 def _atom_period(atom: Atom, text: str, published: date | None, tense: str | None, dr: DateRules,
-                 year_hint: int | None = None, anchor: Period | None = None) -> Period | None:
+                 year_hint: int | None = None, anchor: Period | None = None, forced: bool = False) -> Period | None:
     groups = dict(atom.groups, _text=text[atom.start:atom.end], _future_only=atom.form.tense == "future",
-                  _anchor=anchor)
+                  _anchor=anchor, _forced=forced)
     if atom.form.resolve == "calendar":
         return _resolve_calendar(groups, published, tense, dr, year_hint)
+    if atom.form.resolve == "numeric":
+        return _resolve_numeric(groups, published, tense, dr, year_hint)
     return _RESOLVE[atom.form.resolve](groups, published, tense, dr)
 
 
@@ -1217,7 +1456,10 @@ def _interpret(mention: Mention, text: str, published: date | None, tense: str |
     if mention.bound is not None and mention.bound.tense:
         tense = mention.bound.tense
     if mention.join is None:
-        period = _atom_period(first, text, published, tense, dr, anchor=anchor)
+        forced = mention.bound is not None and mention.bound.tense is not None
+        period = _atom_period(first, text, published, tense, dr, anchor=anchor, forced=forced)
+    elif mention.join == "shift":
+        period = _shifted_by(mention, text, published, tense, dr)
     else:
         period = _joined(mention, text, published, tense, dr)
     if period is None:
@@ -1225,6 +1467,32 @@ def _interpret(mention: Mention, text: str, published: date | None, tense: str |
     low, high = _bounded(period, mention.bound, published, tense)
     qualifier = mention.bound.qualifier if mention.bound else period.qualifier
     return Resolution(period.value, _iso(low), _iso(high), period.grain, qualifier), period
+
+
+def _shifted_by(mention: Mention, text: str, published: date | None, tense: str | None,
+                dr: DateRules) -> Period | None:
+    """Return a date read through the words before it: "three weeks from tomorrow" (moved by the count of
+    units), "the week of April 10th" (the week holding it), "3 days starting next Monday" (that many from it)."""
+    prefix, base_atom = mention.atoms
+    base = _atom_period(base_atom, text, published, tense, dr)
+    if base is None:
+        return None
+    if base.low is None or base.high is None:
+        return _unresolved(base.grain)
+    groups = prefix.groups
+    if "weekof" in groups or "weekof2" in groups:
+        low, high = _unit_around(base.low, "week")
+        return _period(low, high, "week", explicit=base.explicit_year)
+    counts = _count(groups.get("n") or groups["n2"], dr)
+    if counts is None or counts[0] != counts[1]:
+        return None
+    unit = _key(groups.get("unit") or groups["unit2"])
+    if "spanfrom" in groups or "spanfrom2" in groups:
+        high = _shift(base.low, unit, counts[0]) - timedelta(days=1)
+        return Period(base.low, high, unit, base.low.isoformat(), "range", base.explicit_year, base.low.year)
+    steps = counts[0] * (-1 if _key(groups["shift"]) in BACKWARD else 1)
+    return _period(_shift(base.low, unit, steps), _shift(base.high, unit, steps), base.grain,
+                   explicit=base.explicit_year)
 
 
 def _bounded(period: Period, bound: Bound | None, published: date | None,
@@ -1255,14 +1523,15 @@ def _joined(mention: Mention, text: str, published: date | None, tense: str | No
         shift = (dr.weekdays[_key(second.groups["weekday"])] - a.low.weekday()) % 7
         high = a.low + timedelta(days=shift)
         return Period(a.low, high, "day", a.low.isoformat(), "range")
-    b_year = _year(second.groups["year"], dr) if "year" in second.groups and second.form.resolve == "calendar" \
-        else None
+    second_year = second.groups.get("year") or (second.groups.get("year2") if second.form.resolve == "numeric" else None)
+    b_year = _year(second_year, dr) if second_year and second.form.resolve in ("calendar", "numeric") \
+        and len(second_year) == 4 else None
     a = _atom_period(first, text, published, tense, dr, year_hint=b_year)
     if a is None:
         return None
     a_year = a.year if a.explicit_year or a.low is not None else None
     b = _atom_period(second, text, published, tense, dr,
-                     year_hint=a_year if second.form.resolve == "calendar" else None)
+                     year_hint=a_year if second.form.resolve in ("calendar", "numeric") else None)
     if b is None:
         return None
     if a.low is None or b.high is None:
@@ -1310,8 +1579,9 @@ def _set_numeric_order(mentions: list[Mention]) -> None:
     """Read every numeric date of an article day first when one of them can only be day/month (22/04) and none
     can only be month/day (11/20)."""
     atoms = [atom for mention in mentions for atom in mention.atoms if atom.form.resolve == "numeric"]
-    day_first = any(int(a.groups["a"]) > 12 >= int(a.groups["b"]) for a in atoms)
-    month_first = any(int(a.groups["b"]) > 12 >= int(a.groups["a"]) for a in atoms)
+    pairs = [(int(a.groups.get("a") or a.groups["a2"]), int(a.groups.get("b") or a.groups["b2"])) for a in atoms]
+    day_first = any(a > 12 >= b for a, b in pairs)
+    month_first = any(b > 12 >= a for a, b in pairs)
     if day_first and not month_first:
         for atom in atoms:
             atom.groups["_order"] = "dm"
