@@ -125,3 +125,12 @@ def test_workers_print_the_bytes_of_one_process_in_input_order(tmp_path, many_ar
     assert outputs[0] == outputs[1]
     sources = [json.loads(line)["source"] for line in outputs[0].splitlines()]
     assert sources == sorted(sources) and len(set(sources)) == 2 * CHUNK + 5
+
+
+def test_no_progress_bar_unless_stderr_is_a_terminal(monkeypatch):
+    from troopclaims.runner import _Bar
+
+    monkeypatch.setattr("sys.stderr.isatty", lambda: False, raising=False)
+    assert not _Bar(True).on
+    monkeypatch.setattr("sys.stderr.isatty", lambda: True, raising=False)
+    assert _Bar(True).on and not _Bar(False).on
