@@ -108,7 +108,7 @@ def test_no_claim_is_lost_against_an_exhaustive_run(folder, rules):
     found = {}
     for exhaustive in (False, True):
         texts = list(read_articles([str(folder)], warn=lambda message: None))
-        found[exhaustive] = dicts(run_extract(texts, rules, choose_model(), ("quantity", "date", "place"),
+        found[exhaustive] = dicts(run_extract(texts, rules, choose_model(), ("quantity", "date"),
                                               RunOptions(exhaustive=exhaustive)))
     assert found[False] == found[True] and found[True]
 

@@ -169,10 +169,13 @@ def run_extract(articles: Iterable[Article], rules, model: str, kinds: tuple[str
 
 
 def _engine(options: RunOptions, rules, model: str, small: bool):
-    if options.dask:
+    from troopclaims.pipeline import check_installed
+
+    if options.dask:               # the pipeline need only be installed on the cluster's workers
         from troopclaims.cluster import DaskEngine
 
         return DaskEngine(options.dask, rules, model, options.exhaustive)
+    check_installed(model)         # here rather than in each worker, seconds later
     if options.workers > 1 and not small:
         return _Pool(options.workers, rules, model, options.exhaustive)
     return _InProcess(rules, model, options.exhaustive)
