@@ -43,11 +43,11 @@ class Outcome:
 class Extractor:
     """Extracts the claims of batches of articles with rules and a pipeline loaded once."""
 
-    def __init__(self, rules, model: str, exhaustive: bool = False):
+    def __init__(self, rules, model: str | None = None, exhaustive: bool = False, nlp=None):
         from troopclaims.pipeline import load_pipeline
         from troopclaims.triage import Triage
 
-        self.rules, self.nlp = rules, load_pipeline(model)
+        self.rules, self.nlp = rules, nlp if nlp is not None else load_pipeline(model)
         self.triage = None if exhaustive else Triage(rules)
 
     def batch(self, articles: list[Article], kinds: tuple[str, ...]) -> list[Outcome]:
