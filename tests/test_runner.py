@@ -108,12 +108,11 @@ def test_no_claim_is_lost_against_an_exhaustive_run(folder, rules):
     found = {}
     for exhaustive in (False, True):
         texts = list(read_articles([str(folder)], warn=lambda message: None))
-        found[exhaustive] = dicts(run_extract(texts, rules, choose_model(), ("quantity", "date", "place"),
+        found[exhaustive] = dicts(run_extract(texts, rules, choose_model(), ("quantity", "date"),
                                               RunOptions(exhaustive=exhaustive)))
     assert found[False] == found[True] and found[True]
 
 
-@pytest.mark.slow
 def test_workers_print_the_bytes_of_one_process_in_input_order(tmp_path, many_articles):
     folder = tmp_path / "articles"
     folder.mkdir()
@@ -121,7 +120,27 @@ def test_workers_print_the_bytes_of_one_process_in_input_order(tmp_path, many_ar
         (folder / article.id).write_text(article.text, encoding="utf-8")
     runner = CliRunner()
     outputs = [runner.invoke(cli, ["extract", str(folder), "--model", "blank", "--no-cache", "--format", "jsonl",
-                                   "--workers", workers]).output for workers in ("1", "2")]
+                                   "--workers", workers]).stdout for workers in ("1", "2")]
     assert outputs[0] == outputs[1]
     sources = [json.loads(line)["source"] for line in outputs[0].splitlines()]
     assert sources == sorted(sources) and len(set(sources)) == 2 * CHUNK + 5
+
+
+def test_no_progress_bar_unless_stderr_is_a_terminal(monkeypatch):
+    from troopclaims.runner import _Bar
+
+    monkeypatch.setattr("sys.stderr.isatty", lambda: False, raising=False)
+    assert not _Bar(True).on
+    monkeypatch.setattr("sys.stderr.isatty", lambda: True, raising=False)
+    assert _Bar(True).on and not _Bar(False).on
+
+
+@pytest.mark.parametrize("command", [["extract", "--format", "table"], ["compare", "--format", "table"],
+                                     ["compare", "--format", "markdown"]])
+def test_a_warm_run_prints_what_the_cold_run_printed(command, tmp_path):
+    runner = CliRunner()
+    args = [command[0], str(EXAMPLES), "--model", "blank", *command[1:]]
+    env = {"TROOPCLAIMS_CACHE": str(tmp_path)}
+    cold, warm = (runner.invoke(cli, args, env=env) for _ in range(2))
+    assert any(tmp_path.iterdir()) and cold.exit_code == warm.exit_code == 0
+    assert warm.stdout == cold.stdout and cold.stdout

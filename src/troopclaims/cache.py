@@ -1,7 +1,7 @@
 """The result cache: the claims of one article, kept under a key of everything that decides them.
 
-A key hashes the article's text and publication date, the kinds asked for, the rule files, the spaCy pipeline (name
-and version) and troopclaims' version, so a change to any of them is a miss, never a stale hit. Entries are JSON files
+A key hashes the article's text, publication date and metadata, the kinds asked for, the rule files, the spaCy
+pipeline (name and version) and troopclaims' version and code, so a change to any of them is a miss, never a stale hit. Entries are JSON files
 written atomically (a temporary file renamed into place): a run killed half-way leaves no half-written entry, and an
 entry that does not read back is ignored with a warning and replaced.
 """
@@ -15,6 +15,7 @@ import os
 import shutil
 import tempfile
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 from typing import Callable, Iterable
 
@@ -54,6 +55,15 @@ def model_version(name: str) -> str:
         return name
 
 
+@lru_cache(maxsize=1)
+def code_version() -> str:
+    """Return troopclaims' version with a hash of its code, so that a changed checkout never reads stale entries."""
+    digest = hashlib.sha256()
+    for path in sorted(Path(__file__).parent.glob("*.py")):
+        digest.update(path.read_bytes())
+    return f"{__version__} {digest.hexdigest()[:16]}"
+
+
 def rules_digest(dirs: Iterable[Path]) -> str:
     """Return a hash of every rule file in the folders, in the order they are laid over each other."""
     digest = hashlib.sha256()
@@ -75,8 +85,9 @@ class Settings:
     exhaustive: bool = False
 
     def key(self, article: Article) -> str:
-        parts = [str(_FORMAT), __version__, self.rules, self.model, ",".join(self.kinds), str(self.exhaustive),
-                 article.published or "", str(article.body_start), article.text]
+        parts = [str(_FORMAT), code_version(), self.rules, self.model, ",".join(self.kinds), str(self.exhaustive),
+                 article.published or "", str(article.body_start), json.dumps(article.meta, sort_keys=True, default=str),
+                 article.text]
         return hashlib.sha256("\0".join(parts).encode("utf-8", "surrogatepass")).hexdigest()
 
 

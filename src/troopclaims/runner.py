@@ -43,11 +43,11 @@ class Outcome:
 class Extractor:
     """Extracts the claims of batches of articles with rules and a pipeline loaded once."""
 
-    def __init__(self, rules, model: str, exhaustive: bool = False):
+    def __init__(self, rules, model: str | None = None, exhaustive: bool = False, nlp=None):
         from troopclaims.pipeline import load_pipeline
         from troopclaims.triage import Triage
 
-        self.rules, self.nlp = rules, load_pipeline(model)
+        self.rules, self.nlp = rules, nlp if nlp is not None else load_pipeline(model)
         self.triage = None if exhaustive else Triage(rules)
 
     def batch(self, articles: list[Article], kinds: tuple[str, ...]) -> list[Outcome]:
@@ -169,10 +169,13 @@ def run_extract(articles: Iterable[Article], rules, model: str, kinds: tuple[str
 
 
 def _engine(options: RunOptions, rules, model: str, small: bool):
-    if options.dask:
+    from troopclaims.pipeline import check_installed
+
+    if options.dask:               # the pipeline need only be installed on the cluster's workers
         from troopclaims.cluster import DaskEngine
 
         return DaskEngine(options.dask, rules, model, options.exhaustive)
+    check_installed(model)         # here rather than in each worker, seconds later
     if options.workers > 1 and not small:
         return _Pool(options.workers, rules, model, options.exhaustive)
     return _InProcess(rules, model, options.exhaustive)
