@@ -5,14 +5,19 @@ tests/test_properties.py`) runs at least 10,000 generated texts, half arbitrary 
 """
 import io
 import json
+import os
+import subprocess
+import sys
+import tempfile
 from datetime import date
+from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from troopclaims import render
-from troopclaims.articles import ReadReport, read_claims
+from troopclaims.articles import ReadReport, read_articles, read_claims
 from troopclaims.compare import compare_claims
 from troopclaims.extract import ALL_KINDS, extract
 from troopclaims.records import Article
@@ -47,6 +52,16 @@ news_text = st.lists(st.tuples(piece, st.sampled_from(BREAKS)), max_size=60).map
     lambda parts: "".join(word + gap for word, gap in parts))
 any_text = st.text(max_size=400)
 published = st.one_of(st.none(), st.dates(date(1850, 1, 1), date(2150, 12, 31)).map(date.isoformat))
+
+
+# Files as they come: front matter (closed or not), a dateline, a byte order mark, any line ending, any encoding.
+FRONT = ["", "---\npublished: 2024-10-25\n---\n", "---\npublished: yesterday\n---\n", "---\n[1, 2\n---\n",
+         "---\noutlet: X\n", "\ufeff", "25 October 2024 13:12\n", "---\r\npublished: 2031-02-29\r\n---\r\n"]
+ENCODINGS = ["utf-8", "utf-8-sig", "utf-16", "cp1252", "latin-1"]
+file_bytes = st.one_of(
+    st.tuples(st.sampled_from(FRONT), st.one_of(news_text, any_text), st.sampled_from(ENCODINGS)).map(
+        lambda parts: (parts[0] + parts[1]).encode(parts[2], errors="replace")),
+    st.binary(max_size=300))
 
 
 def articles_of(texts):
@@ -141,3 +156,40 @@ def test_fuzz_any_unicode_text(articles, blank_nlp, rules):
 @given(articles=articles_of(news_text))
 def test_fuzz_text_shaped_like_news(articles, blank_nlp, rules):
     check_all(articles, blank_nlp, rules)
+
+
+def check_files(contents, nlp, rules):
+    """Write the bytes as article files, read them as extract does, and check the claims against what was read."""
+    with tempfile.TemporaryDirectory() as folder:
+        for n, data in enumerate(contents):
+            Path(folder, f"f{n}.txt").write_bytes(data)
+        report = ReadReport()
+        articles = list(read_articles([folder], lambda message: None, report))
+        assert len(articles) + len(report.skipped) == len(contents)
+        assert all(reason.startswith("looks binary") for _, reason in report.skipped), report.skipped
+        check_all(articles, nlp, rules)
+
+
+@QUICK
+@given(contents=st.lists(file_bytes, min_size=1, max_size=3))
+def test_article_files_of_any_bytes(contents, blank_nlp, rules):
+    check_files(contents, blank_nlp, rules)
+
+
+@pytest.mark.slow
+@settings(FUZZ, max_examples=2000)
+@given(contents=st.lists(file_bytes, min_size=1, max_size=3))
+def test_fuzz_article_files_of_any_bytes(contents, blank_nlp, rules):
+    check_files(contents, blank_nlp, rules)
+
+
+def test_the_output_is_the_same_bytes_whatever_the_hash_seed():
+    """Two processes with different hash seeds (set and dict orders of strings) print the same facts."""
+    examples = Path(__file__).resolve().parents[1] / "examples" / "articles"
+    outputs = []
+    for seed in ("1", "2"):
+        command = [sys.executable, "-m", "troopclaims", "compare", str(examples), "--model", "blank", "--format",
+                   "jsonl"]
+        outputs.append(subprocess.run(command, capture_output=True, env={**os.environ, "PYTHONHASHSEED": seed},
+                                      timeout=300).stdout)
+    assert outputs[0] and outputs[0] == outputs[1]
