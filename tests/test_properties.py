@@ -30,7 +30,10 @@ FUZZ = settings(max_examples=5000, deadline=None, suppress_health_check=list(Hea
 FIGURES = ["3,000", "10,000", "12k", "1.5 million", "two dozen", "twelve thousand", "3,000-5,000", "0", "-4",
            "between 3,000 and 5,000", "three to five thousand", "1e309", "99999999999999999999999", "½", "3 000",
            "3.000,5", "12th", "$4bn", "40%", "1,240 km2", "F-16", "1/2", "٣٠٠٠", "tens of thousands", "a handful",
-           "hundreds", "9,400", "7,000", "£2.5m", "0.0000001", "1,000,000,000,000,000,000", "2024", "10:30"]
+           "hundreds", "9,400", "7,000", "£2.5m", "0.0000001", "1,000,000,000,000,000,000", "2024", "10:30",
+           "between 1 and 0", "from 10,000 to 3,000", "5,000-3,000", "-5 to -10", "1e-400", "0.5 million to 2",
+           "nine hundred and ninety-nine", "a quarter of a million", "2.5bn", "3,000 and 5,000", "10-20%",
+           "1,5", "1.000.000", "twelve hundred", "zero", "no", "3,000 or 5,000", "tens", "millions of"]
 QUALIFIERS = ["about", "nearly", "more than", "up to", "at least", "some", "an estimated", "just over",
               "fewer than", "almost", "no more than", "roughly"]
 NOUNS = ["soldiers", "troops", "civilians", "people", "refugees", "tanks", "of them", "residents", "officers",
@@ -39,7 +42,10 @@ EVENTS = ["were deployed", "were killed", "arrived", "were evacuated", "died", "
           "the toll rose to", "have not engaged in combat", "controlled since September"]
 DATES = ["on Friday", "on Sunday or Monday", "October 27-28", "by the end of August", "last week", "2024-10-25",
          "since September", "25 October 2024 13:12", "in 2023", "on 31 February", "March", "tomorrow",
-         "this year", "in the spring", "as early as next month", "on 29 February 1900", "9999-12-31", "0001-01-01"]
+         "this year", "in the spring", "as early as next month", "on 29 February 1900", "9999-12-31", "0001-01-01",
+         "between Monday and Friday", "from 30 February to 1 March", "late 2024", "Q4 2199", "the 1990s",
+         "mid-October", "31/12/2199", "12/31/1850", "early next week", "on the 31st", "in 1799", "until 2200",
+         "since the start of the year", "by the end of December 2199", "two days later", "the next day"]
 PLACES = ["in Kursk", "in the Kursk region", "near the border", "in Russia", "in Ukraine", "on the front",
           "in Borduria", "Kursk Oblast", "the Pacific", "in northern Syria"]
 SPEAKERS = ["Officials said", "According to the ministry,", "Zelensky warned that", "the minister said.",
