@@ -199,3 +199,35 @@ def test_the_output_is_the_same_bytes_whatever_the_hash_seed():
         outputs.append(subprocess.run(command, capture_output=True, env={**os.environ, "PYTHONHASHSEED": seed},
                                       timeout=300).stdout)
     assert outputs[0] and outputs[0] == outputs[1]
+
+
+record_line = st.one_of(
+    st.tuples(st.text(max_size=6), news_text).map(lambda pair: json.dumps({"id": pair[0], "text": pair[1]})),
+    st.text(max_size=30).filter(lambda line: "\n" not in line and "\r" not in line))
+
+
+@settings(QUICK, max_examples=10)      # each run loads the rules again, as the command does
+@given(lines=st.lists(record_line, min_size=1, max_size=5))
+def test_json_lines_of_any_shape_into_the_command_line(lines):
+    """Good records and broken lines mixed: no traceback, JSON on stdout, exit 4 exactly when a line was skipped."""
+    from click.testing import CliRunner
+
+    from troopclaims.cli import cli
+
+    result = CliRunner().invoke(cli, ["extract", "-", "--model", "blank", "--format", "jsonl", "--verbose"],
+                                input="".join(line + "\n" for line in lines))
+    assert result.exception is None or isinstance(result.exception, SystemExit), result.exception
+    for line in result.stdout.splitlines():
+        json.loads(line)
+    skipped = sum(line.startswith("troopclaims: skipped <stdin>:") for line in result.stderr.splitlines())
+    good = sum(1 for line in lines if line.strip() and _is_article(line))
+    assert skipped == sum(1 for line in lines if line.strip()) - good
+    assert result.exit_code == (1 if not good else 4 if skipped else 0), result.stderr
+
+
+def _is_article(line: str) -> bool:
+    try:
+        record = json.loads(line)
+    except ValueError:
+        return False
+    return isinstance(record, dict) and isinstance(record.get("text"), str) and "kind" not in record
