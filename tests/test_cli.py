@@ -1,8 +1,13 @@
 """The command line end to end on the blank pipeline: formats, stdin, bad input, exit codes, help."""
 import json
 import re
+import signal
+import subprocess
+import sys
+import time
 from pathlib import Path
 
+import click
 import pytest
 from click.testing import CliRunner
 
@@ -188,3 +193,208 @@ def test_tables_print_no_control_characters_from_the_articles(tmp_path, monkeypa
     for command in ("extract", "compare"):
         result = run(command, str(tmp_path), "--model", "blank", "--format", "table", "--published", "2030-01-01")
         assert "\x1b" not in result.stdout and "\x07" not in result.stdout
+
+
+# --- everyday edges: notes, exit codes, --output, Ctrl-C, closed pipes, help, completion -----------------------
+
+def test_a_broken_jsonl_line_among_good_ones_is_skipped_named_and_exits_4():
+    good = [json.dumps({"id": f"r{n}", "text": f"Some {n},000 marines landed."}) for n in (1, 2)]
+    result = run("extract", "-", "--model", "blank", "--format", "jsonl",
+                 input=f"{good[0]}\n{{not json\n{good[1]}\n")
+    assert result.exit_code == ExitCode.SKIPPED == 4
+    assert [claim["source"] for claim in jsonl(result.stdout)] == ["r1", "r2"]
+    assert "skipped <stdin>:2: not JSON" in result.stderr
+    assert result.stderr.splitlines()[-1] == "troopclaims: read 2 articles, skipped 1 (see above); 2 claims"
+
+
+def test_a_broken_claims_line_into_compare_exits_4(folder):
+    claims = run("extract", str(folder), "--model", "blank", "--format", "jsonl").stdout
+    result = run("compare", "-", "--format", "jsonl", input=claims + "[1, 2]\n")
+    assert result.exit_code == ExitCode.SKIPPED and len(jsonl(result.stdout)) == 1
+    assert "skipped <stdin>:3: not a claim" in result.stderr
+
+
+def test_fail_on_conflict_wins_over_skipped(folder):
+    (folder / "broken.txt").write_bytes(b"\x00binary")
+    result = run("compare", str(folder), "--model", "blank", "--format", "jsonl", "--fail-on-conflict")
+    assert result.exit_code == ExitCode.CONFLICT
+
+
+@pytest.fixture
+def undated(tmp_path):
+    """Eight articles with no publication date but a dateline: eight notes of one kind."""
+    for n in range(8):
+        (tmp_path / f"d{n}.txt").write_text(f"25 October 2024\nAbout {n + 1},000 soldiers arrived.\n")
+    (tmp_path / "notes.pdf").write_bytes(b"%PDF")
+    return tmp_path
+
+
+def test_repeated_notes_show_the_first_few_then_a_count(undated):
+    result = run("extract", str(undated), "--model", "blank", "--format", "jsonl")
+    notes = [line for line in result.stderr.splitlines() if "from its dateline" in line]
+    assert notes[:3] == [f"troopclaims: d{n}.txt: no publication date given; using 2024-10-25 from its dateline"
+                         for n in range(3)]
+    assert notes[3] == ('troopclaims: and 5 more like "d0.txt: no publication date given; using 2024-10-25 from '
+                        'its dateline" (--verbose lists them all)')
+    assert len(notes) == 4 and sum(claim["kind"] == "quantity" for claim in jsonl(result.stdout)) == 8
+    assert result.stderr.splitlines()[-1].startswith("troopclaims: read 8 articles, skipped 1")
+
+
+def test_verbose_lists_every_note_and_quiet_keeps_skips_and_the_summary(undated):
+    verbose = run("extract", str(undated), "--model", "blank", "--format", "jsonl", "--verbose")
+    assert sum("from its dateline" in line for line in verbose.stderr.splitlines()) == 8
+    quiet = run("extract", str(undated), "--model", "blank", "--format", "jsonl", "-q")
+    assert quiet.stderr.splitlines() == [f"troopclaims: skipped {undated / 'notes.pdf'}: not a .txt or .md file",
+                                         "troopclaims: read 8 articles, skipped 1 (see above); 16 claims"]
+    assert quiet.stdout == verbose.stdout and quiet.exit_code == ExitCode.SKIPPED
+
+
+def test_quiet_and_verbose_together_is_a_usage_error(folder):
+    result = run("extract", str(folder), "-q", "-v")
+    assert result.exit_code == 2 and "Use just one of --quiet or --verbose" in result.stderr
+
+
+@pytest.mark.parametrize("command, name, marker", [("extract", "claims.jsonl", '{"source"'),
+                                                    ("extract", "claims.csv", "source,published,kind"),
+                                                    ("compare", "facts.md", "### "),
+                                                    ("compare", "facts.jsonl", '{"fact"')])
+def test_output_file_gets_the_format_of_its_suffix_and_stdout_stays_empty(folder, tmp_path_factory, command, name,
+                                                                          marker):
+    out = tmp_path_factory.mktemp("out") / name
+    result = run(command, str(folder), "--model", "blank", "-o", str(out))
+    assert result.exit_code == 0 and result.stdout == ""
+    assert out.read_text(encoding="utf-8").startswith(marker)
+    assert [path.name for path in out.parent.iterdir()] == [name]       # no temporary file left behind
+
+
+def test_an_error_leaves_the_output_file_as_it_was(tmp_path):
+    out = tmp_path / "claims.jsonl"
+    out.write_text("old\n")
+    result = run("extract", str(tmp_path / "missing"), "--model", "blank", "-o", str(out))
+    assert result.exit_code == 1 and out.read_text() == "old\n"
+    assert sorted(path.name for path in tmp_path.iterdir()) == ["claims.jsonl"]
+
+
+def test_an_output_folder_that_does_not_exist_is_one_line(folder, tmp_path):
+    result = run("extract", str(folder), "--model", "blank", "-o", str(tmp_path / "nowhere" / "x.jsonl"))
+    assert result.exit_code == 1 and result.stderr.splitlines()[-1].startswith("Error: ")
+    assert "give another --output" in result.stderr
+
+
+def test_ctrl_c_mid_run_exits_130_and_writes_no_output(folder, tmp_path, monkeypatch):
+    def interrupted(records, out):
+        out.write("half a line")
+        raise KeyboardInterrupt
+    monkeypatch.setattr(cli_module.render, "write_jsonl", interrupted)
+    out = tmp_path / "out" / "claims.jsonl"
+    out.parent.mkdir()
+    result = run("extract", str(folder), "--model", "blank", "-o", str(out))
+    assert result.exit_code == ExitCode.INTERRUPTED == 130
+    assert "Traceback" not in result.stderr and result.stderr.endswith("troopclaims: interrupted\n")
+    assert list(out.parent.iterdir()) == []
+
+
+def _troopclaims(*args):
+    return [sys.executable, "-m", "troopclaims", *args]
+
+
+def test_ctrl_c_on_a_real_process(tmp_path):
+    """SIGINT while the command waits on stdin: exit 130, no traceback, no output file, no temporary file."""
+    out = tmp_path / "claims.jsonl"
+    process = subprocess.Popen(_troopclaims("extract", "-", "--model", "blank", "-o", str(out)),
+                               stdin=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    process.stdin.write(json.dumps({"id": "a", "text": "Some 300 marines landed."}) + "\n")
+    process.stdin.flush()
+    deadline = time.monotonic() + 60
+    while not list(tmp_path.glob(".claims.jsonl.*")) and time.monotonic() < deadline:
+        time.sleep(0.05)          # the temporary output file exists: the command is running
+    process.send_signal(signal.SIGINT)
+    _, stderr = process.communicate(timeout=60)
+    assert process.returncode == 130, stderr
+    assert "Traceback" not in stderr and "interrupted" in stderr
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_a_closed_pipe_prints_no_traceback(tmp_path):
+    """`troopclaims extract ... | head -1` with a real pipe: the reader leaves after one line."""
+    lines = [json.dumps({"id": f"r{n}", "text": "Some 300 marines landed. " * 50}) for n in range(400)]
+    (tmp_path / "articles.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    shell = f"{' '.join(_troopclaims('extract', str(tmp_path / 'articles.jsonl'), '--model', 'blank'))} | head -1"
+    result = subprocess.run(["bash", "-o", "pipefail", "-c", shell], capture_output=True, text=True, timeout=300)
+    assert json.loads(result.stdout)["source"] == "r0"
+    assert "Traceback" not in result.stderr and "BrokenPipe" not in result.stderr, result.stderr
+    assert result.returncode == ExitCode.BROKEN_PIPE
+
+
+def _commands(group, path=()):
+    """Yield (path, command) for every command and subcommand of a click group."""
+    for name, command in sorted(group.commands.items()):
+        yield (*path, name), command
+        if isinstance(command, click.Group):
+            yield from _commands(command, (*path, name))
+
+
+@pytest.mark.parametrize("path", [path for path, _ in _commands(cli)], ids=" ".join)
+def test_every_command_has_help_with_an_example_that_the_readme_shows(path):
+    result = run(*path, "--help")
+    assert result.exit_code == 0 and "Example:" in result.stdout, f"{' '.join(path)} --help has no Example:"
+    examples = [line.strip() for line in result.stdout.split("Example:")[1].strip().splitlines() if line.strip()]
+    assert examples[0].startswith(f"troopclaims {' '.join(path)}")
+    assert examples[0] in README.read_text(encoding="utf-8")
+
+
+def test_shell_completion_is_clicks_own():
+    result = CliRunner().invoke(cli, [], prog_name="troopclaims", env={"_TROOPCLAIMS_COMPLETE": "bash_source"})
+    assert "_troopclaims_completion" in result.stdout
+    assert "_TROOPCLAIMS_COMPLETE=bash_source troopclaims" in README.read_text(encoding="utf-8")
+
+
+# --- rules list, show and check -----------------------------------------------------------------------------
+
+def test_rules_list_shows_defaults_then_user_folders_with_counts(tmp_path):
+    (tmp_path / "quantities.yaml").write_text("units:\n  sheep: [sheep, ewe, ewes]\n")
+    result = run("rules", "list", "--rules", str(tmp_path))
+    assert result.exit_code == 0
+    lines = result.stdout.splitlines()
+    assert lines[0].startswith("defaults: ") and lines[-2:] == [str(tmp_path),
+                                                                "  quantities.yaml   units: 1 entry (3 items)"]
+    assert any(line.startswith("  quantities.yaml   units: ") for line in lines[1:-2])
+
+
+def test_rules_show_prints_the_merged_file(tmp_path):
+    import yaml
+
+    (tmp_path / "quantities.yaml").write_text("units:\n  sheep: [sheep, ewes]\n  troops: [legionnaires]\n")
+    result = run("rules", "show", "quantities.yaml", "--rules", str(tmp_path))
+    units = yaml.safe_load(result.stdout)["units"]
+    assert units["sheep"] == ["sheep", "ewes"] and units["troops"][0] == "legionnaires" and "soldiers" in units["troops"]
+    assert run("rules", "show", "colours").exit_code == 2
+
+
+def test_rules_check_reports_every_problem_with_file_line_key_and_fix(tmp_path):
+    (tmp_path / "quantities.yaml").write_text("units:\n  troops: legion\n  goats: [goat, 3]\ncolours: [red]\n")
+    (tmp_path / "aspects.yaml").write_text("aspects:\n  killed: [die\n")
+    (tmp_path / "speakers.yaml").write_text("speakers: 5\n")
+    (tmp_path / "colours.yaml").write_text("red: 1\n")
+    (tmp_path / "notes.txt").write_text("not a rule file, not read\n")
+    result = run("rules", "check", str(tmp_path))
+    assert result.exit_code == 1
+    assert result.stdout.splitlines() == [
+        f"{tmp_path}/aspects.yaml:3: broken YAML (expected ',' or ']', but got '<stream end>'); fix the syntax",
+        f"{tmp_path}/colours.yaml: unknown rule file; name it one of numbers.yaml, quantities.yaml, dates.yaml, "
+        "places.yaml, speakers.yaml, attribution.yaml, hedges.yaml, aspects.yaml",
+        f"{tmp_path}/quantities.yaml:2: units.troops: unit 'troops' must be a list of words, e.g. [a, b]",
+        f"{tmp_path}/quantities.yaml:3: units.goats: unit 'goats' must hold non-empty words, got 3",
+        f"{tmp_path}/quantities.yaml:4: colours: unknown key 'colours'; expected one of count_nouns, distributive, "
+        "durations, members, plurals, present, pronouns, size_words, units",
+        f"{tmp_path}/speakers.yaml:1: speakers: speakers must map a canonical name to its options",
+    ]
+    assert result.stderr == f"troopclaims: {tmp_path}: 6 problems\n"
+
+
+def test_rules_check_of_a_good_folder_and_of_no_folder(tmp_path):
+    (tmp_path / "quantities.yaml").write_text("units:\n  sheep: [sheep, ewes]\n")
+    good = run("rules", "check", str(tmp_path))
+    assert good.exit_code == 0 and good.stdout == ""
+    missing = run("rules", "check", str(tmp_path / "nowhere"))
+    assert missing.exit_code == 1 and "rules folder not found" in missing.stdout

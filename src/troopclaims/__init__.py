@@ -30,11 +30,11 @@ def _stderr(message: str) -> None:
     print(f"troopclaims: {message}", file=sys.stderr)
 
 
-def load_rules(rules: Iterable[str] = ()) -> Rules:
+def load_rules(folders: str | Iterable[str] = ()) -> Rules:
     """Return the default rules with the given rule folders laid over them, in order (see the README's Rules)."""
     from troopclaims.rules import load_rules as load
 
-    return load([rules] if isinstance(rules, str) else rules)
+    return load([folders] if isinstance(folders, str) else folders)
 
 
 def _rules_of(rules) -> Rules:

@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Callable, Iterable, Iterator, TextIO
 
 from troopclaims.errors import RulesError
+from troopclaims.notes import SKIPPED
 from troopclaims.records import Article, Claim
 from troopclaims.rules import load_yaml
 
@@ -33,7 +34,7 @@ class ReadReport:
 
     def skip(self, name: str, reason: str, warn: Warn) -> None:
         self.skipped.append((name, reason))
-        warn(f"skipped {name}: {reason}")
+        warn(f"{SKIPPED}{name}: {reason}")
 
     def summary(self) -> str:
         """Return the one-line summary printed at the end of a run."""

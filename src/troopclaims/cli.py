@@ -12,7 +12,7 @@ import click
 
 from troopclaims import __version__, render
 from troopclaims.articles import ReadReport
-from troopclaims.errors import ExitCode, TroopclaimsError
+from troopclaims.errors import ExitCode, RulesError, TroopclaimsError
 from troopclaims.notes import Notes
 
 EXTRACT_FORMATS = ("jsonl", "csv", "table")
@@ -68,7 +68,9 @@ def reports_errors(command):
             return command(*args, **kwargs)
         except TroopclaimsError as exc:
             notes().flush()
-            click.echo(f"Error: {exc}", err=True)
+            hint = " (`troopclaims rules check DIR` lists every problem of a folder)" \
+                if isinstance(exc, RulesError) and kwargs.get("rules_dirs") else ""
+            click.echo(f"Error: {exc}{hint}", err=True)
             sys.exit(exc.exit_code)
     return wrapper
 
