@@ -291,3 +291,13 @@ def test_an_atomic_write_keeps_the_usual_permissions(tmp_path):
 def test_a_missing_folder_is_one_line_naming_the_path(tmp_path):
     with pytest.raises(TroopclaimsError, match=re.escape(str(tmp_path / "no" / "r.html"))):
         write_text_atomically(tmp_path / "no" / "r.html", "x")
+
+
+def test_a_vague_claim_does_not_squeeze_the_figures_into_a_corner():
+    claims = [claim("a.txt", 3000), claim("b.txt", 10000),
+              claim("c.txt", None, 2000, 99999, "vague", text="thousands of people")]
+    [fact] = find_all(parse(page_of(claims)), "section", "fact")
+    ticks = [float(text_of(t).replace(",", "")) for t in find_all(fact, "text", "tick-label")]
+    assert max(ticks) <= 12000 and len(ticks) >= 3
+    vague = [s for s in find_all(fact, "svg", "strip") if "c.txt" in s.get("aria-label")][0]
+    assert find_all(vague, "rect", "vague") and len(find_all(vague, "path", "beyond")) == 2

@@ -49,6 +49,7 @@ class Span:
     low: float | None
     high: float | None
     point: float | None = None
+    vague: bool = False      # "thousands": its wide interval does not set the scale, and is drawn faint
 
 
 def claim_span(claim) -> Span:
@@ -61,7 +62,7 @@ def claim_span(claim) -> Span:
     if kind == "date":
         high = high + 1 if high is not None else None
         point = point + 0.5 if point is not None else None
-    return Span(low, high, point)
+    return Span(low, high, point, claim.qualifier == "vague")
 
 
 def camp_span(camp, kind: str) -> Span:
@@ -91,7 +92,12 @@ class Scale:
 
 
 def scale_for(kind: str, spans: list[Span]) -> Scale:
-    """Return a scale that shows every finite end of the spans, with room past them for open ends."""
+    """Return a scale that shows every finite end of the spans, with room past them for open ends.
+
+    Vague spans ("thousands": 2,000-99,999) count only when there is nothing else: else they would squeeze the
+    figures that say something into a corner; they are cut at the plot's edges instead.
+    """
+    spans = [span for span in spans if not span.vague] or spans
     ends = [end for span in spans for end in (span.low, span.high, span.point) if end is not None]
     if not ends:
         ends = [0.0, 1.0]
@@ -113,7 +119,7 @@ def scale_for(kind: str, spans: list[Span]) -> Scale:
     return Scale(kind, low, high, tuple(_number_ticks(low, high)))
 
 
-def _number_ticks(low: float, high: float, most: int = 5) -> list[tuple[float, str]]:
+def _number_ticks(low: float, high: float, most: int = 6) -> list[tuple[float, str]]:
     """Return round tick values (1, 2 or 5 times a power of ten apart) inside low..high, with their labels."""
     raw = (high - low) / most
     power = 10 ** math.floor(math.log10(raw))
@@ -182,8 +188,8 @@ def strip_svg(scale: Scale, span: Span, camps: list[tuple[Span, str]], mark_clas
     _add(svg, "title").text = label
     left, right = EDGE / 2, WIDTH - EDGE / 2
     for band, css in camps:
-        x1 = scale.x(band.low) if band.low is not None else left
-        x2 = scale.x(band.high) if band.high is not None else right
+        x1 = _clip(scale.x(band.low), left, right) if band.low is not None else left
+        x2 = _clip(scale.x(band.high), left, right) if band.high is not None else right
         _add(svg, "rect", x=x1, y=0, width=round(max(x2 - x1, 2.0), 1), height=ROW_HEIGHT, **{"class": f"band {css}"})
     for value, _ in scale.ticks:
         x = scale.tick_x(value)
@@ -196,9 +202,15 @@ def strip_svg(scale: Scale, span: Span, camps: list[tuple[Span, str]], mark_clas
     if span.low is not None and span.high is not None and span.high - span.low <= _point_width(scale):
         _add(group, "circle", cx=scale.x((span.low + span.high) / 2), cy=middle, r=5, **{"class": "point"})
         return svg
-    x1 = scale.x(span.low) if span.low is not None else left + 6
-    x2 = scale.x(span.high) if span.high is not None else right - 6
-    _add(group, "rect", x=x1, y=middle - 5, width=round(max(x2 - x1, 1.0), 1), height=10, rx=3, **{"class": "bar"})
+    x1 = _clip(scale.x(span.low), left, right) if span.low is not None else left + 6
+    x2 = _clip(scale.x(span.high), left, right) if span.high is not None else right - 6
+    _add(group, "rect", x=x1, y=middle - 5, width=round(max(x2 - x1, 3.0), 1), height=10, rx=3,
+         **{"class": "bar vague" if span.vague else "bar"})
+    for x, beyond in ((x1, span.low is not None and x1 == left), (x2, span.high is not None and x2 == right)):
+        if beyond:      # the interval goes on past the edge of the plot: a chevron, unlike an open end's arrow
+            step = -6 if x == left else 6
+            _add(group, "path", d=f"M{x - step} {middle - 7}L{x} {middle}L{x - step} {middle + 7}",
+                 **{"class": "beyond"})
     if span.low is None:
         _add(group, "path", d=f"M{left} {middle}L{left + 8} {middle - 7}L{left + 8} {middle + 7}Z",
              **{"class": "arrow"})
@@ -209,6 +221,10 @@ def strip_svg(scale: Scale, span: Span, camps: list[tuple[Span, str]], mark_clas
             and (span.high is None or span.point <= span.high):
         _add(group, "circle", cx=scale.x(span.point), cy=middle, r=3, **{"class": "stated"})
     return svg
+
+
+def _clip(x: float, left: float, right: float) -> float:
+    return min(max(x, left), right)
 
 
 def _point_width(scale: Scale) -> float:
