@@ -4,6 +4,8 @@ from __future__ import annotations
 import json
 import os
 import re
+import subprocess
+import sys
 from html.parser import HTMLParser
 from pathlib import Path
 import xml.etree.ElementTree as ET
@@ -301,3 +303,30 @@ def test_a_vague_claim_does_not_squeeze_the_figures_into_a_corner():
     assert max(ticks) <= 12000 and len(ticks) >= 3
     vague = [s for s in find_all(fact, "svg", "strip") if "c.txt" in s.get("aria-label")][0]
     assert find_all(vague, "rect", "vague") and len(find_all(vague, "path", "beyond")) == 2
+
+
+def test_the_timeline_puts_every_date_fact_and_the_publication_days_on_one_axis(claims):
+    root = parse(page_of(claims))
+    [timeline] = find_all(root, "section", "timeline")
+    assert len(find_all(timeline, "svg", "axis")) == 1
+    rows = find_all(timeline, "tr", "dated")
+    dated = [s for s in find_all(root, "section", "fact") if s.get("data-kind") == "date"]
+    assert [row.find(".//a").get("href") for row in rows] == [f"#{s.get('id')}" for s in dated]
+    assert len(find_all(rows[0], "g", "mark")) == 2            # both claims of the fact, overlaid
+    [published] = find_all(timeline, "tr", "published")
+    assert len(find_all(published, "g", "mark")) == 3          # 9, 10 and 11 May
+
+
+def test_no_timeline_without_dates(claims):
+    assert not find_all(parse(page_of([c for c in claims if c.kind != "date"])), "section", "timeline")
+
+
+def test_the_page_is_the_same_bytes_in_another_process(folder, tmp_path):
+    outs = []
+    for seed in ("1", "2"):
+        out = tmp_path / f"r{seed}.html"
+        done = subprocess.run([sys.executable, "-m", "troopclaims", "report", str(folder), "--model", "blank",
+                               "-o", str(out)], env={**os.environ, "PYTHONHASHSEED": seed}, capture_output=True)
+        assert done.returncode == 0, done.stderr
+        outs.append(out.read_bytes())
+    assert outs[0] == outs[1]

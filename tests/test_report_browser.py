@@ -80,6 +80,9 @@ def test_every_fact_of_the_examples_draws_its_chart_offline(browser, example_rep
     for fact in facts:
         assert fact["ticks"] >= 2, fact
         assert len(fact["marks"]) == fact["rows"] >= 1 and all(fact["marks"]), fact
+    timeline = page.evaluate("Array.from(document.querySelectorAll('table.timeline svg.strip g.mark'))"
+                             ".map(mark => mark.getBBox().width > 0)")
+    assert timeline and all(timeline)
     assert page.errors() == []
     assert all(url.startswith(("file:", "data:")) for url in page.requests()), page.requests()
 

@@ -180,8 +180,12 @@ def axis_svg(scale: Scale) -> ET.Element:
     return svg
 
 
-def strip_svg(scale: Scale, span: Span, camps: list[tuple[Span, str]], mark_class: str, label: str) -> ET.Element:
-    """Return one claim's strip: the camps' bands behind, grid lines, and the claim's mark (point, bar or arrows)."""
+def strip_svg(scale: Scale, spans: list[Span], camps: list[tuple[Span, str]], mark_class: str,
+              label: str) -> ET.Element:
+    """Return one row of a chart: the camps' bands behind, grid lines, and a mark per span (point, bar, arrows).
+
+    A claim's row has one span; a timeline's row overlays the spans of all the claims of one date fact.
+    """
     svg = _svg(ROW_HEIGHT, "strip")
     svg.set("role", "img")
     svg.set("aria-label", label)
@@ -194,14 +198,20 @@ def strip_svg(scale: Scale, span: Span, camps: list[tuple[Span, str]], mark_clas
     for value, _ in scale.ticks:
         x = scale.tick_x(value)
         _add(svg, "line", x1=x, x2=x, y1=0, y2=ROW_HEIGHT, **{"class": "grid"})
-    middle = ROW_HEIGHT / 2
-    group = _add(svg, "g", **{"class": f"mark {mark_class}"})
+    for span in spans:
+        _mark(_add(svg, "g", **{"class": f"mark {mark_class}"}), scale, span)
+    return svg
+
+
+def _mark(group: ET.Element, scale: Scale, span: Span) -> None:
+    """Draw one span: a point for an exact figure or day, else a bar, with arrows for open ends."""
+    left, right, middle = EDGE / 2, WIDTH - EDGE / 2, ROW_HEIGHT / 2
     if span.low is None and span.high is None:
         _add(group, "line", x1=left, x2=right, y1=middle, y2=middle, **{"class": "any"})
-        return svg
+        return
     if span.low is not None and span.high is not None and span.high - span.low <= _point_width(scale):
         _add(group, "circle", cx=scale.x((span.low + span.high) / 2), cy=middle, r=5, **{"class": "point"})
-        return svg
+        return
     x1 = _clip(scale.x(span.low), left, right) if span.low is not None else left + 6
     x2 = _clip(scale.x(span.high), left, right) if span.high is not None else right - 6
     _add(group, "rect", x=x1, y=middle - 5, width=round(max(x2 - x1, 3.0), 1), height=10, rx=3,
@@ -220,7 +230,6 @@ def strip_svg(scale: Scale, span: Span, camps: list[tuple[Span, str]], mark_clas
     if span.point is not None and (span.low is None or span.low <= span.point) \
             and (span.high is None or span.point <= span.high):
         _add(group, "circle", cx=scale.x(span.point), cy=middle, r=3, **{"class": "stated"})
-    return svg
 
 
 def _clip(x: float, left: float, right: float) -> float:

@@ -82,6 +82,7 @@ def build_report(facts: list[Fact], sources: list[Source], *, claims: int, all_f
         _el(nav, "button", type="button", text=label, **{"data-show": verdict})
     _el(nav, "button", type="button", text="Show all sentences", class_="sentences", **{"data-sentences": ""})
     main = _el(body, "main")
+    _timeline(main, facts, sources)
     for number, fact in enumerate(facts, 1):
         _fact(main, number, fact, outlets)
     if not facts:
@@ -136,6 +137,46 @@ def _summary(header, title, facts, all_facts, sources, claims, notes) -> None:
         items = _el(box, "ul")
         for note in notes:
             _el(items, "li", text=note)
+
+
+# --- the timeline of dated facts -------------------------------------------------------------------------------
+
+def _timeline(main, facts: list[Fact], sources: list[Source]) -> None:
+    """Add the days every date fact claims, and the days the articles came out, on one shared timeline."""
+    dated = [(number, fact) for number, fact in enumerate(facts, 1) if fact.kind == "date"]
+    if not dated:
+        return
+    published = sorted({source.published for source in sources if source.published})
+    days = [claim_span(_day_claim(day)) for day in published]
+    rows = [(number, fact, [claim_span(claim) for claim in fact.claims]) for number, fact in dated]
+    scale = scale_for("date", days + [span for _, _, spans in rows for span in spans])
+    section = _el(main, "section", class_="timeline")
+    _el(section, "h2", text="Timeline")
+    _el(section, "p", class_="meta", text="The days each dated fact is claimed for, all sources together, and the "
+                                          "days the articles were published.")
+    table = _el(section, "table", class_="timeline")
+    row = _el(_el(table, "thead"), "tr")
+    _el(row, "th", text="dated fact", scope="col")
+    _el(row, "th", class_="chart", scope="col").append(axis_svg(scale))
+    tbody = _el(table, "tbody")
+    if days:
+        row = _el(tbody, "tr", class_="published")
+        _el(row, "th", text="articles published", scope="row")
+        label = "published: " + ", ".join(_day(day) for day in published)
+        _el(row, "td", class_="chart").append(strip_svg(scale, days, [], "published", label))
+    for number, fact, spans in rows:
+        row = _el(tbody, "tr", class_=f"dated {fact.verdict}")
+        head = _el(row, "th", scope="row")
+        _el(head, "span", class_=f"dot {fact.verdict}", title=VERDICT_LABEL.get(fact.verdict, fact.verdict))
+        _el(head, "a", href=f"#fact-{number}", text=fact.name)
+        label = f"{fact.name}: " + "; ".join(_range(claim.low, claim.high, claim, claim.value, claim.qualifier)
+                                            for claim in fact.claims)
+        _el(row, "td", class_="chart").append(strip_svg(scale, spans, [], f"verdict-{fact.verdict}", label))
+
+
+def _day_claim(day: str) -> Claim:
+    return Claim(source="", published=day, kind="date", text=day, start=0, end=0, value=day, low=day, high=day,
+                 qualifier="exact")
 
 
 # --- facts -----------------------------------------------------------------------------------------------------
@@ -198,7 +239,7 @@ def _claim_row(tbody, claim: Claim, scale, span, bands, camp_css: str, outlets, 
         _el(cell, "span", class_="file", text=claim.source)
     chart = _el(row, "td", class_="chart")
     label = f"{_outlet(claim, outlets)}: {_range(claim.low, claim.high, claim, claim.value, claim.qualifier)}"
-    chart.append(strip_svg(scale, span, [(band, css) for band, css in bands], camp_css, printable(label)))
+    chart.append(strip_svg(scale, [span], bands, camp_css, printable(label)))
     cell = _el(row, "td", class_="claim-text")
     details = _el(cell, "details")
     _el(details, "summary", text=claim.text)
