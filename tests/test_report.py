@@ -245,7 +245,7 @@ def test_report_on_a_terminal_needs_output(folder, monkeypatch):
 
 
 def test_report_in_a_pipe_goes_to_stdout_and_is_deterministic(folder):
-    runs = [CliRunner().invoke(cli, ["report", str(folder), "--model", "blank"]) for _ in range(2)]
+    runs = [CliRunner().invoke(cli, ["report", str(folder), "--model", "blank", *dash]) for dash in ([], ["-o", "-"])]
     assert all(run.exit_code == 0 for run in runs)
     assert runs[0].stdout.startswith("<!DOCTYPE html>") and runs[0].stdout == runs[1].stdout
 

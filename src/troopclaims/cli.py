@@ -160,8 +160,8 @@ def compare(paths, rules_dirs, model, published, fmt, only, min_sources, show_se
 @cli.command()
 @input_options
 @click.option("-o", "--output", type=click.Path(dir_okay=False), default=None, metavar="FILE",
-              help="The HTML file to write (atomically). Without it the page goes to stdout, unless that is a "
-                   "terminal.")
+              help="The HTML file to write (atomically). Without it, or with '-', the page goes to stdout, unless "
+                   "that is a terminal.")
 @click.option("--title", default=None, help="The report's title (default: \"Claims compared across N articles\").")
 @click.option("--only", type=click.Choice(("conflicts", "changes", "agreements")), default=None,
               help="Show only facts with this verdict (the summary still counts all).")
@@ -185,6 +185,7 @@ def report(paths, rules_dirs, model, published, output, title, only, min_sources
     from troopclaims.report import build_report, report_sources
     from troopclaims.rules import load_rules
 
+    output = None if output == "-" else output
     if output is None and render.stdout_is_terminal():
         raise click.UsageError("an HTML page on a terminal is no use: give -o report.html, or redirect stdout")
     rules = load_rules(rules_dirs)
