@@ -330,3 +330,10 @@ def test_the_page_is_the_same_bytes_in_another_process(folder, tmp_path):
         assert done.returncode == 0, done.stderr
         outs.append(out.read_bytes())
     assert outs[0] == outs[1]
+
+
+def test_an_article_url_is_a_link_only_when_it_is_http(claims):
+    sources = report_sources(claims, {"a.txt": {"url": "https://example.org/a"}, "b.txt": {"url": "file:///etc"}})
+    root = parse(build_report(group_claims(claims), sources, claims=len(claims)))
+    assert [(a.get("href"), text_of(a)) for a in root.iter("a") if not a.get("href", "").startswith("#")] == [
+        ("https://example.org/a", "a.txt")]

@@ -114,6 +114,17 @@ def _summary(header, title, facts, all_facts, sources, claims, notes) -> None:
         _el(item, "dd", text=f"{value:,}")
     if len(facts) != len(all_facts):
         _el(header, "p", class_="shown", text=f"Showing {len(facts)} of {_count(len(all_facts), 'fact')}.")
+    _articles(header, sources)
+    if notes:
+        box = _el(header, "section", class_="notes")
+        _el(box, "h2", text="Left out or skipped")
+        items = _el(box, "ul")
+        for note in notes:
+            _el(items, "li", text=note)
+
+
+def _articles(header, sources: list[Source]) -> None:
+    """Add the table of articles read: publication date, outlet, id (a link when its URL is http or https)."""
     box = _el(header, "section", class_="articles")
     _el(box, "h2", text="Articles")
     table = _el(box, "table", class_="articles")
@@ -131,12 +142,6 @@ def _summary(header, title, facts, all_facts, sources, claims, notes) -> None:
         else:
             cell.text = printable(source.id)
         _el(row, "td", text=f"{source.claims:,}", class_="number")
-    if notes:
-        box = _el(header, "section", class_="notes")
-        _el(box, "h2", text="Left out")
-        items = _el(box, "ul")
-        for note in notes:
-            _el(items, "li", text=note)
 
 
 # --- the timeline of dated facts -------------------------------------------------------------------------------
