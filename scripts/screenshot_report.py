@@ -1,7 +1,7 @@
 """Write a PNG screenshot of a troopclaims HTML report with headless Chromium (network off).
 
     .venv/bin/troopclaims report examples/articles -o /tmp/report.html
-    .venv/bin/python scripts/screenshot_report.py /tmp/report.html docs/report.png --height 1500
+    .venv/bin/python scripts/screenshot_report.py /tmp/report.html docs/report.png --facts 3
 
 Chromium: Debian's `chromium` package (apt-get install chromium).
 """
@@ -21,6 +21,8 @@ def main() -> int:
     parser.add_argument("png", type=Path, help="the PNG to write")
     parser.add_argument("--width", type=int, default=1280, help="page width in pixels (default 1280)")
     parser.add_argument("--height", type=int, default=None, help="crop to this many pixels (default: whole page)")
+    parser.add_argument("--facts", type=int, default=None,
+                        help="crop below the summary, the timeline and the first N facts")
     args = parser.parse_args()
     if not args.report.is_file():
         print(f"screenshot_report: no such file {args.report}", file=sys.stderr)
@@ -31,7 +33,13 @@ def main() -> int:
     with Browser() as browser:
         page = browser.open(args.report, width=args.width)
         errors = page.errors()
-        page.screenshot(args.png, width=args.width, height=args.height)
+        height = args.height
+        if args.facts:
+            height = page.evaluate(f"(() => {{ const facts = document.querySelectorAll('section.fact');"
+                                   f" const last = facts[Math.min(facts.length, {args.facts}) - 1];"
+                                   f" return last ? Math.ceil(last.getBoundingClientRect().bottom + window.scrollY"
+                                   f" + 24) : null; }})()")
+        page.screenshot(args.png, width=args.width, height=height)
     for error in errors:
         print(f"screenshot_report: the page logged an error: {error}", file=sys.stderr)
     print(f"wrote {args.png}", file=sys.stderr)

@@ -232,6 +232,25 @@ def _mark(group: ET.Element, scale: Scale, span: Span) -> None:
         _add(group, "circle", cx=scale.x(span.point), cy=middle, r=3, **{"class": "stated"})
 
 
+def legend_svg(shape: str) -> ET.Element:
+    """Return a small sample of one mark for the legend: point, bar, stated, arrow, vague or band."""
+    svg = ET.Element("svg", {"class": "legend", "width": "36", "height": "16", "viewBox": "0 0 36 16",
+                             "xmlns": "http://www.w3.org/2000/svg", "aria-hidden": "true"})
+    group = _add(svg, "g", **{"class": "mark camp-1"})
+    if shape == "point":
+        _add(group, "circle", cx=18, cy=8, r=5, **{"class": "point"})
+    elif shape == "band":
+        _add(svg, "rect", x=4, y=0, width=28, height=16, **{"class": "band camp-1"})
+    else:
+        _add(group, "rect", x=4, y=3, width=24 if shape == "arrow" else 28, height=10, rx=3,
+             **{"class": "bar vague" if shape == "vague" else "bar"})
+        if shape == "stated":
+            _add(group, "circle", cx=18, cy=8, r=3, **{"class": "stated"})
+        if shape == "arrow":
+            _add(group, "path", d="M35 8L27 1L27 15Z", **{"class": "arrow"})
+    return svg
+
+
 def _clip(x: float, left: float, right: float) -> float:
     return min(max(x, left), right)
 

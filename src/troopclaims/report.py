@@ -14,7 +14,7 @@ from importlib.resources import files
 from typing import Iterable
 
 from troopclaims import __version__
-from troopclaims.charts import MONTHS, axis_svg, camp_span, claim_span, scale_for, strip_svg
+from troopclaims.charts import MONTHS, axis_svg, camp_span, claim_span, legend_svg, scale_for, strip_svg
 from troopclaims.compare import Fact
 from troopclaims.records import Claim
 from troopclaims.render import figure, printable
@@ -115,12 +115,29 @@ def _summary(header, title, facts, all_facts, sources, claims, notes) -> None:
     if len(facts) != len(all_facts):
         _el(header, "p", class_="shown", text=f"Showing {len(facts)} of {_count(len(all_facts), 'fact')}.")
     _articles(header, sources)
+    _legend(header)
     if notes:
         box = _el(header, "section", class_="notes")
         _el(box, "h2", text="Left out or skipped")
         items = _el(box, "ul")
         for note in notes:
             _el(items, "li", text=note)
+
+
+LEGEND = (("point", "an exact figure or day"), ("bar", "the range the wording allows"),
+          ("stated", "the figure as stated"), ("arrow", "no upper (or lower) bound: \"more than\""),
+          ("vague", "a vague amount: \"thousands\""), ("band", "a camp: claims that can all be true"))
+
+
+def _legend(header) -> None:
+    """Add how to read the charts."""
+    box = _el(header, "section", class_="legend")
+    _el(box, "h2", text="Reading the charts")
+    items = _el(box, "ul")
+    for shape, meaning in LEGEND:
+        item = _el(items, "li")
+        item.append(legend_svg(shape))
+        _text(item, meaning)
 
 
 def _articles(header, sources: list[Source]) -> None:
