@@ -337,3 +337,24 @@ def test_an_article_url_is_a_link_only_when_it_is_http(claims):
     root = parse(build_report(group_claims(claims), sources, claims=len(claims)))
     assert [(a.get("href"), text_of(a)) for a in root.iter("a") if not a.get("href", "").startswith("#")] == [
         ("https://example.org/a", "a.txt")]
+
+
+def test_the_readme_shows_the_screenshot_of_the_examples():
+    readme = README.read_text(encoding="utf-8")
+    assert "](docs/report.png)" in readme
+    assert (README.parent / "docs" / "report.png").read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+
+
+def test_a_filter_that_leaves_nothing_says_so(claims):
+    root = parse(build_report([], [], claims=len(claims), all_facts=group_claims(claims)))
+    assert text_of(find_all(root, "p", "empty")[0]) == "No fact is left after the filter."
+
+
+def test_many_camps_colour_the_six_largest_and_count_the_rest():
+    claims = [claim(f"s{i}.txt", 1000 * (i + 1)) for i in range(9)] + [claim("t.txt", 9000)]
+    [fact] = find_all(parse(page_of(claims)), "section", "fact")
+    items = find_all(fact, "li")
+    assert len(find_all(fact, "span", "swatch")) == 6
+    assert text_of(items[-1]) == "and 3 smaller camps, drawn grey"
+    assert "Camp 9: 9,000 people" in text_of(fact)          # the one camp of two claims is among the coloured
+    assert all(len(find_all(strip, "rect", "band")) == 6 for strip in find_all(fact, "svg", "strip"))

@@ -123,3 +123,22 @@ def test_the_checks_see_errors_and_requests_when_there_are_some(browser, tmp_pat
     errors = page.errors()
     assert any("logged" in error for error in errors) and any("thrown" in error for error in errors)
     assert "http://troopclaims.invalid/x.png" in page.requests()
+
+
+def test_the_screenshot_script_writes_a_png(browser, tmp_path):
+    claims = [claim("a.txt", 12000), claim("b.txt", 15000, 15000, None, "at_least")]
+    report = tmp_path / "r.html"
+    report.write_text(build_report(group_claims(claims), report_sources(claims), claims=2), encoding="utf-8")
+    png = tmp_path / "r.png"
+    done = subprocess.run([sys.executable, str(ROOT / "scripts" / "screenshot_report.py"), str(report), str(png),
+                           "--facts", "1"], capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    data = png.read_bytes()
+    assert data[:8] == b"\x89PNG\r\n\x1a\n"
+    width, height = int.from_bytes(data[16:20], "big"), int.from_bytes(data[20:24], "big")
+    assert width == 1280 and 300 < height < 2000
+
+
+def test_without_root_or_apt_the_browser_tests_say_how_to_get_chromium(monkeypatch):
+    monkeypatch.setattr(os, "geteuid", lambda: 1000)
+    assert "apt-get install chromium" in _install_chromium()

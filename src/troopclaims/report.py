@@ -20,7 +20,8 @@ from troopclaims.records import Claim
 from troopclaims.render import figure, printable
 
 VERDICT_LABEL = {"conflict": "Conflict", "changed": "Changed", "agree": "Agree", "single": "Single source"}
-CAMP_COLOURS = 6          # report.css defines .camp-1 .. .camp-6; further camps reuse them in turn
+CAMP_COLOURS = 6          # report.css defines .camp-1 .. .camp-6; smaller camps beyond them are grey
+MAX_NAMES = 8             # speakers named in a camp's line before "and N more"
 _URL = re.compile(r"https?://[^\s\"'<>]+\Z")
 
 
@@ -86,7 +87,8 @@ def build_report(facts: list[Fact], sources: list[Source], *, claims: int, all_f
     for number, fact in enumerate(facts, 1):
         _fact(main, number, fact, outlets)
     if not facts:
-        _el(main, "p", class_="empty", text="No fact to show: no figure or date could be compared.")
+        _el(main, "p", class_="empty", text="No fact is left after the filter." if all_facts else
+            "No fact to show: no figure or date could be compared.")
     _el(body, "footer", text=f"Made by troopclaims {__version__} from the articles listed above. Figures are the "
                              "intervals the wording allows; hover over a claim or open it for its sentence.")
     _el(body, "script", text=_asset("report.js"))
@@ -213,17 +215,12 @@ def _fact(main, number: int, fact: Fact, outlets: dict[str, str | None]) -> None
     if fact.within:
         meta.append(f"within: {fact.within}")
     _el(section, "p", class_="meta", text=" · ".join(meta))
-    camp_of = _camp_classes(fact)
+    colours = _camp_colours(fact)
+    camp_of = _camp_classes(fact, colours)
     if len(fact.claims) > 1:
-        camps = _el(section, "ul", class_="camps")
-        for index, camp in enumerate(fact.camps):
-            item = _el(camps, "li")
-            _el(item, "span", class_=f"swatch {_camp_css(index)}")
-            who = sorted({fact.claims[i].speaker or _outlet(fact.claims[i], outlets) for i in camp.members})
-            _el(item, "b", text=f"Camp {index + 1}: {_range(camp.low, camp.high, fact)}")
-            _text(item, f" · {', '.join(who)}")
+        _camp_list(section, fact, colours, outlets)
     spans = [claim_span(claim) for claim in fact.claims]
-    bands = [(camp_span(camp, fact.kind), _camp_css(index)) for index, camp in enumerate(fact.camps)] \
+    bands = [(camp_span(fact.camps[index], fact.kind), css) for index, css in colours.items()] \
         if len(fact.claims) > 1 else []
     scale = scale_for(fact.kind, spans + [band for band, _ in bands])
     table = _el(section, "table", class_="claims")
@@ -293,17 +290,35 @@ def _marked(paragraph, sentence: str, text: str) -> None:
     _el(paragraph, "mark", text=text).tail = sentence[at + len(text):]
 
 
-def _camp_classes(fact: Fact) -> list[str]:
-    """Return each claim's camp class: its one camp, or "camp-many" when it agrees with several."""
+def _camp_colours(fact: Fact) -> dict[int, str]:
+    """Return the camps that get a colour (the largest, as many as there are colours), by index, with their class."""
+    largest = sorted(range(len(fact.camps)), key=lambda i: (-len(fact.camps[i].members), i))[:CAMP_COLOURS]
+    return {index: f"camp-{n + 1}" for n, index in enumerate(sorted(largest))}
+
+
+def _camp_list(section, fact: Fact, colours: dict[int, str], outlets) -> None:
+    """Add the coloured camps, each with its shared interval and who is in it; the rest are counted."""
+    camps = _el(section, "ul", class_="camps")
+    for index, css in colours.items():
+        camp = fact.camps[index]
+        item = _el(camps, "li")
+        _el(item, "span", class_=f"swatch {css}")
+        who = sorted({fact.claims[i].speaker or _outlet(fact.claims[i], outlets) for i in camp.members})
+        _el(item, "b", text=f"Camp {index + 1}: {_range(camp.low, camp.high, fact)}")
+        _text(item, f" · {', '.join(who[:MAX_NAMES])}" + (f" and {len(who) - MAX_NAMES} more" if len(who) > MAX_NAMES
+                                                           else ""))
+    if len(fact.camps) > len(colours):
+        rest = len(fact.camps) - len(colours)
+        _el(camps, "li", class_="more", text=f"and {_count(rest, 'smaller camp')}, drawn grey")
+
+
+def _camp_classes(fact: Fact, colours: dict[int, str]) -> list[str]:
+    """Return each claim's class: its camp's colour, or "camp-many" when it is in several camps or an uncoloured one."""
     camps: list[list[int]] = [[] for _ in fact.claims]
     for number, camp in enumerate(fact.camps):
         for index in camp.members:
             camps[index].append(number)
-    return [_camp_css(found[0]) if len(found) == 1 else "camp-many" for found in camps]
-
-
-def _camp_css(index: int) -> str:
-    return f"camp-{index % CAMP_COLOURS + 1}"
+    return [colours.get(found[0], "camp-many") if len(found) == 1 else "camp-many" for found in camps]
 
 
 def _outlet(claim: Claim, outlets: dict[str, str | None]) -> str:
