@@ -358,3 +358,12 @@ def test_many_camps_colour_the_six_largest_and_count_the_rest():
     assert text_of(items[-1]) == "and 3 smaller camps, drawn grey"
     assert "Camp 9: 9,000 people" in text_of(fact)          # the one camp of two claims is among the coloured
     assert all(len(find_all(strip, "rect", "band")) == 6 for strip in find_all(fact, "svg", "strip"))
+
+
+def test_each_claim_row_is_followed_by_its_sentence_with_the_claim_marked(claims):
+    conflict = find_all(parse(page_of(claims)), "section", "fact")[0]
+    rows = list(conflict.find(".//tbody"))
+    assert [classes(row) & {"claim", "sentence"} for row in rows] == [{"claim"}, {"sentence"}] * 3
+    assert [text_of(row.find(".//mark")) for row in rows[1::2]] == [
+        "12500", "about 12,000 residents", "more than 15,000 people"]
+    assert text_of(rows[3].find(".//p")) == rows[2].get("title") == "They said about 12,000 residents were evacuated."

@@ -95,8 +95,13 @@ def test_the_buttons_filter_by_verdict_and_open_the_sentences(browser, example_r
     shown = page.evaluate("Array.from(document.querySelectorAll('section.fact'))"
                           ".filter(f => f.offsetParent !== null).map(f => f.dataset.verdict)")
     assert shown and set(shown) == {"conflict"}
+    shown_sentences = ("Array.from(document.querySelectorAll('tr.sentence'))"
+                       ".filter(row => row.getBoundingClientRect().height > 0).length")
+    assert page.evaluate(shown_sentences) == 0
     page.evaluate("document.querySelector('button[data-sentences]').click()")
     assert page.evaluate("Array.from(document.querySelectorAll('td.claim-text details')).every(d => d.open)")
+    page.evaluate("document.querySelector('button[data-show=all]').click()")
+    assert page.evaluate(shown_sentences) == page.evaluate("document.querySelectorAll('tr.claim').length") > 0
     assert page.errors() == []
 
 

@@ -260,10 +260,7 @@ def _claim_row(tbody, claim: Claim, scale, span, bands, camp_css: str, outlets, 
     label = f"{_outlet(claim, outlets)}: {_range(claim.low, claim.high, claim, claim.value, claim.qualifier)}"
     chart.append(strip_svg(scale, [span], bands, camp_css, printable(label)))
     cell = _el(row, "td", class_="claim-text")
-    details = _el(cell, "details")
-    _el(details, "summary", text=claim.text)
-    paragraph = _el(details, "p", class_="sentence")
-    _marked(paragraph, sentence, printable(" ".join(claim.text.split())))
+    _el(_el(cell, "details"), "summary", text=claim.text)     # opens the sentence row below
     tags = [claim.status] if claim.status and claim.status != "reported" else []
     tags += [hedge for hedge in claim.hedges if hedge not in tags]
     if claim.negated:
@@ -278,6 +275,12 @@ def _claim_row(tbody, claim: Claim, scale, span, bands, camp_css: str, outlets, 
         _el(cell, "span", class_="via", text=f"via {claim.via}")
     if claim.evidence:
         _el(cell, "span", class_="evidence", text=f"on {claim.evidence}")
+    # The sentence spans the row below, shown while the claim's details are open (CSS :has; shown always where
+    # a browser lacks :has).
+    below = _el(tbody, "tr", class_="sentence")
+    _el(below, "td")
+    _marked(_el(_el(below, "td", colspan="4"), "p", class_="sentence"), sentence,
+            printable(" ".join(claim.text.split())))
 
 
 def _marked(paragraph, sentence: str, text: str) -> None:
