@@ -11,6 +11,7 @@ import xml.etree.ElementTree as ET
 from dataclasses import dataclass
 from datetime import date
 
+from troopclaims.compare import claim_interval
 from troopclaims.render import figure
 
 WIDTH = 440          # the plot strip, in CSS pixels
@@ -53,13 +54,11 @@ class Span:
 
 
 def claim_span(claim) -> Span:
-    """Return the interval a claim allows on its chart's scale (a date's high end is the day after its last day)."""
-    kind = claim.kind
-    low, high = _number(claim.low, kind), _number(claim.high, kind)
-    point = _number(claim.value, kind)
-    if low is None and high is None and claim.qualifier not in ("vague", "at_least", "at_most"):
-        low = high = point
-    if kind == "date":
+    """Return the interval a claim allows on its chart's scale: the one compare judges it by (a date's high end is
+    the day after its last day)."""
+    low, high = (None if math.isinf(end) else end for end in claim_interval(claim))
+    point = _number(claim.value, claim.kind)
+    if claim.kind == "date":
         high = high + 1 if high is not None else None
         point = point + 0.5 if point is not None else None
     return Span(low, high, point, claim.qualifier == "vague")
