@@ -31,6 +31,7 @@ class ReadReport:
     claims: int = 0                          # claims read as they are (compare's JSON Lines input)
     empty: int = 0                           # inputs with nothing in them (an empty pipe is no error)
     ids: set[str] = field(default_factory=set)
+    sources: dict[str, dict] = field(default_factory=dict)   # article id -> published, outlet, url (for reports)
 
     def skip(self, name: str, reason: str, warn: Warn) -> None:
         self.skipped.append((name, reason))
@@ -105,6 +106,8 @@ def _counted(report: ReadReport, articles: Iterable[Article], given: str, warn: 
             warn(f"two inputs are called {article.id}; this one from {given} is called {unique}")
             article = replace(article, id=unique)
         report.ids.add(article.id)
+        report.sources[article.id] = {"published": article.published, "outlet": article.meta.get("outlet"),
+                                      "url": article.meta.get("url")}
         report.read += 1
         yield article
 

@@ -408,6 +408,56 @@ def cache_clear():
     warn(f"removed {store.clear()} cache entries from {store.folder}")
 
 
+@cli.command()
+@input_options
+@click.option("-o", "--output", type=click.Path(dir_okay=False), default=None, metavar="FILE",
+              help="The HTML file to write (atomically). Without it, or with '-', the page goes to stdout, unless "
+                   "that is a terminal.")
+@click.option("--title", default=None, help="The report's title (default: \"Claims compared across N articles\").")
+@click.option("--only", type=click.Choice(("conflicts", "changes", "agreements")), default=None,
+              help="Show only facts with this verdict (the summary still counts all).")
+@click.option("--min-sources", type=click.IntRange(min=1), default=1, show_default=True,
+              help="Show only facts stated by at least N articles.")
+@reports_errors
+def report(paths, rules_dirs, model, published, output, title, only, min_sources):
+    """Write the comparison as one self-contained HTML page to share: a summary, then a chart per fact.
+
+    PATH is what compare takes: a folder or files of articles, or claims as JSON Lines ('-' for stdin).
+    The page needs no network: styles, script and charts (SVG) are inside it.
+
+    \b
+    Example:
+      troopclaims report articles/ -o report.html
+      troopclaims extract articles/ | troopclaims report - --only conflicts > conflicts.html
+    """
+    from troopclaims.atomic import write_text_atomically
+    from troopclaims.compare import compare_claims, filter_facts
+    from troopclaims.extract import DEFAULT_KINDS, claims_from_inputs
+    from troopclaims.report import build_report, report_sources
+    from troopclaims.rules import load_rules
+
+    output = None if output == "-" else output
+    if output is None and render.stdout_is_terminal():
+        raise click.UsageError("an HTML page on a terminal is no use: give -o report.html, or redirect stdout")
+    rules = load_rules(rules_dirs)
+    read = ReadReport()
+    claims = list(claims_from_inputs(paths, rules, model=model, kinds=DEFAULT_KINDS, published=_published(published),
+                                     warn=warn, report=read, stdin=stdin_text(), accept_claims=True))
+    notes: list[str] = []
+    facts = compare_claims(claims, rules, lambda message: (notes.append(message), warn(message)))
+    skipped = {name for name, _ in read.skipped}
+    notes += [f"skipped {name}: {reason}" for name, reason in read.skipped]
+    sources = report_sources(claims, {key: value for key, value in read.sources.items() if key not in skipped})
+    shown = filter_facts(facts, only=only, min_sources=min_sources)
+    page = build_report(shown, sources, claims=len(claims), all_facts=facts, notes=notes, title=title)
+    if output is None:
+        sys.stdout.write(page)
+    else:
+        write_text_atomically(output, page)
+    _finish(read, f"{len(shown)} fact{'s' * (len(shown) != 1)} in the report"
+                  + (f" ({output})" if output else ""))
+
+
 class _counting:
     """Pass items through, counting them (claims are streamed, so their number is known at the end)."""
 
