@@ -8,7 +8,8 @@ import time
 import pytest
 
 from troopclaims.errors import RulesError
-from troopclaims.numbers import Numeric, number_lexicon, numerics, parse_number
+from troopclaims.numbers import Numeric, figures, number_lexicon, numerics, parse_number
+from troopclaims.quantities import quantities
 from troopclaims.rules import load_rules
 
 
@@ -322,6 +323,7 @@ def test_a_whole_article_gives_its_figures_and_nothing_else(lex):
     ("qualifiers:\n  approximate:\n    qualifier: approximate\n    low: 0.9\n    high: 1.1\n    colour: red\n", 6,
      "unknown key 'colour'"),
     ("not_numbers:\n  broken: '(unclosed'\n", 2, "bad pattern"),
+    ("not_figures:\n  ages: [aged]\n", 2, "not_figures.ages must be one regular expression"),
     ("vague:\n  umpteen: [1]\n", 2, "needs [low, high]"),
     ("words:\n  digits: {one: 1\n", 3, "broken YAML"),
     ("qualifiers:\n  odd:\n    qualifier: sideways\n    low: 1\n    high: 1\n", 3, "sideways"),
@@ -359,3 +361,97 @@ def test_odd_text_keeps_the_invariants(lex):
             assert n.value is None or math.isfinite(n.value)
             assert n.low is None or n.high is None or n.low <= n.high
         assert all(a.end <= b.start for a, b in zip(result, result[1:]))
+
+
+# Numbers that are no figure a fact-checker compares (not_figures): each sentence maps to the quantity claims the
+# blank pipeline makes of it, so that the true figure beside the trap is seen to stay.
+NOT_FIGURES = [
+    # ages
+    ("Dara Quill, 29, said 40 people were hurt.", ["40 people"]),
+    ("A 29-year-old was among 12 people arrested.", ["12 people"]),
+    ("The 61 - year - old driver and 3 passengers died.", ["3 passengers"]),
+    ("The victims, ages 47 and 52, were taken to hospital.", []),
+    ("Both 51, they died at the scene.", []),
+    ("Ferro turns 30 in May; 200 fans waited for him.", ["200 fans"]),
+    ("The plan raises the pension age for men to 67.", []),
+    ("Lena Marsh (34) was charged.", []),
+    # durations written as adjectives
+    ("The club offered him an eight-year deal worth $160 million.", ["$160 million"]),
+    ("Unions called a 24 - hour strike; 5,000 workers marched.", ["5,000 workers"]),
+    ("The tariffs were put off for 30 Days.", []),
+    ("Over 50 arrests were made over four nights of protest.", ["Over 50 arrests"]),
+    ("Half an hour later, two engines arrived.", ["two engines"]),
+    ("In the next minute or two the roof caught fire.", []),
+    # clock times without a colon, and time stamps
+    ("Polls closed at 1800 local time (1400 GMT).", []),
+    ("The tremor struck at 1412 (0942 GMT) and killed 8 people.", ["8 people"]),
+    ("Boats attacked the tanker at about 0930 hrs IST.", []),
+    ("Posted 2011-11-15 6:07:15 PM GMT+01:00", []),
+    # phone numbers
+    ("Anyone with information should call Det. Rowe at 555 - 0142.", []),
+    ("Call the station on 907-555-0188 or Crimestoppers on 0800 555111.", []),
+    ("The first 9 - 1 - 1 call came at dawn.", []),
+    # roads, routes, channels, names and models
+    ("He was caught on Interstate 75 after a chase.", []),
+    ("Traffic on the I - 94 corridor stopped.", []),
+    ("The bank on Oregon 99 was robbed.", []),
+    ("The bank sits on the Salem 22 Highway.", []),
+    ("Route 9 was closed and 300 homes were evacuated.", ["300 homes"]),
+    ("She told Channel 4 that 60 residents had left.", ["60 residents"]),
+    ("He spoke on AM 680 about the fire.", []),
+    ("Sources told NewsDesk 7 that the talks had ended.", []),
+    ("They seized six AK 47 rifles and 12 magazines.", ["six", "12 magazines"]),
+    ("Police found an AK - 47 in the car.", []),
+    ("The crew of the Boeing 747 were unhurt.", []),
+    ("He lives at 12 Harbour Way, near 473 West 41st Street.", []),
+    # calibres, storeys, coordinates, families, sports
+    ("Officers found a 12-gauge shotgun and a .38-caliber revolver.", []),
+    ("They seized a 5.56mm and a 7.62mm rifle.", []),
+    ("The rain left 40 mm of water in the streets.", ["40 mm"]),
+    ("The three-story building and a one - storey shop burned.", []),
+    ("The fire started two floors below.", []),
+    ("The epicentre lay at 27.1 degrees north and 55.9 degrees east.", []),
+    ("He leaves behind a wife and three children.", []),
+    ("A nurse with two daughters and a father of four were rescued.", []),
+    ("The strike killed three children.", ["three children"]),
+    ("He hit .301 with 31 homers and 102 RBIs in 150 games.", []),
+    ("Ferro averaged more than 30 home runs a season.", []),
+    # "one" with no count in it
+    ("No-one was injured, and no - one was arrested.", []),
+    ("One resident told reporters the ground shook.", []),
+    ("The fire was contained to one corner of the roof.", []),
+    ("Two buildings burned, one used by tax officials.", ["Two buildings"]),
+    ("The moment was a deeply personal one.", []),
+    ("One man died and 4 were injured.", ["One man", "4 were injured"]),
+    # ordinals after "a"
+    ("It was a third straight night of rioting.", []),
+    ("The navy foiled a third successive attack.", []),
+    ("A third of the town was flooded.", ["A third of the town"]),
+]
+
+
+@pytest.mark.parametrize("sentence, expected", NOT_FIGURES)
+def test_numbers_that_are_no_figure_make_no_claim(sentence, expected, blank_nlp, rules, article):
+    claims = quantities(blank_nlp(sentence), article(sentence), rules)
+    assert [claim.text for claim in claims] == expected
+
+
+@pytest.mark.parametrize("sentence, number", [
+    ("Dara Quill, 29, said so.", "29"),
+    ("He drove north on Interstate 75.", "75"),
+    ("She was caught with a 12-gauge shotgun.", "12"),
+])
+def test_no_figure_is_still_a_number(sentence, number, lex):
+    assert number in [sentence[n.start:n.end] for n in numerics(sentence, lex)]
+    assert number not in [sentence[n.start:n.end] for n in figures(sentence, lex)]
+
+
+def test_user_rules_add_numbers_that_are_no_figure(tmp_path, lex):
+    (tmp_path / "numbers.yaml").write_text(r"""not_figures:
+  jerseys: '\b(?P<x>\d+)\s+jersey\b'
+""", encoding="utf-8")
+    user = number_lexicon(load_rules([tmp_path]))
+    sentence = "He wore the 9 jersey as 40 fans cheered."
+    assert [sentence[n.start:n.end] for n in figures(sentence, lex)] == ["9", "40"]
+    assert [sentence[n.start:n.end] for n in figures(sentence, user)] == ["40"]
+    assert len(user.not_figures) == len(lex.not_figures) + 1

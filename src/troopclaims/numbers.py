@@ -107,6 +107,7 @@ class NumberLexicon:
     subunits: dict                   # unit -> its value in the unit before it ("3 dollars 50 cents")
     scale_after: re.Pattern          # a magnitude word after a unit ("75 USD million")
     blockers: tuple                  # compiled not-number patterns
+    not_figures: tuple               # compiled patterns of numbers that are no figure (ages, roads, channels)
     year_min: int
     year_max: int
     year_count_words: frozenset
@@ -122,7 +123,7 @@ def number_lexicon(rules) -> NumberLexicon:
 
 _TOP_KEYS = ("words", "suffixes", "money_suffixes", "spaced_suffixes", "qualifiers", "ranges", "vague",
              "vague_numbers", "vague_counts", "vague_magnitudes", "units", "money_after_magnitude", "subunits",
-             "not_numbers", "years")
+             "not_numbers", "not_figures", "years")
 _WORD_KEYS = ("digits", "teens", "tens", "hundreds", "scales", "multipliers", "ordinals", "not_denominators",
               "fractions", "negative", "point")
 _VAGUE_FRACTION_GLYPHS = "½⅓⅔¼¾⅕⅖⅗⅘⅙⅚⅛⅜⅝⅞⅐⅑⅒"
@@ -290,13 +291,8 @@ def _build_lexicon(section: LineDict) -> NumberLexicon:
     scale_after = _compile(rf"\s+(?P<scale>{_alternation(scale_words)})\b" if scale_words else r"(?!x)x",
                            location(section, "words"), "scale words")
 
-    # Not numbers.
-    blockers = []
-    not_numbers = _mapping(section, "not_numbers")
-    for name, pattern in not_numbers.items():
-        if not isinstance(pattern, str):
-            raise RulesError(f"{location(not_numbers, name)}: not_numbers.{name} must be one regular expression")
-        blockers.append(_compile(pattern, location(not_numbers, name), f"not_numbers.{name}"))
+    # Not numbers, and numbers that are no figure.
+    blockers, not_figures = _patterns(section, "not_numbers"), _patterns(section, "not_figures")
 
     years = check_keys(section.get("years", {"min": 1800, "max": 2100}), location(section, "years"),
                        ("count_words", "year_nouns", "time_words"), required=("min", "max"))
@@ -313,12 +309,23 @@ def _build_lexicon(section: LineDict) -> NumberLexicon:
         vague_phrases=vague_phrases,
         unit_after=unit_after, unit_before=unit_before, unit_forms=unit_forms,
         money_after_magnitude=money_after_magnitude, subunits=subunits, scale_after=scale_after,
-        blockers=tuple(blockers),
+        blockers=blockers, not_figures=not_figures,
         year_min=years["min"], year_max=years["max"],
         year_count_words=frozenset(w.lower() for w in _strings(years, "count_words")),
         year_nouns=frozenset(w.lower() for w in _strings(years, "year_nouns")),
         year_before=_before(_strings(years, "time_words"), r"\s+", r"\s*", location(section, "years"), "time words"),
     )
+
+
+def _patterns(section: LineDict, key: str) -> tuple[re.Pattern, ...]:
+    """Return the compiled regular expressions of a name -> pattern section (not_numbers, not_figures)."""
+    table = _mapping(section, key)
+    compiled = []
+    for name, pattern in table.items():
+        if not isinstance(pattern, str):
+            raise RulesError(f"{location(table, name)}: {key}.{name} must be one regular expression")
+        compiled.append(_compile(pattern, location(table, name), f"{key}.{name}"))
+    return tuple(compiled)
 
 
 def _mapping(node: Any, key: str) -> dict:
@@ -879,9 +886,9 @@ class _Atom:
     rng: bool = False
 
 
-def _blocked_mask(text: str, lex: NumberLexicon) -> bytearray:
+def _blocked_mask(text: str, lex: NumberLexicon, patterns: tuple | None = None) -> bytearray:
     mask = bytearray(len(text))
-    for pattern in lex.blockers:
+    for pattern in lex.blockers if patterns is None else patterns:
         for m in pattern.finditer(text):
             # Only the groups named x... are blocked when they took part; otherwise the whole match.
             groups = [name for name, value in m.groupdict().items() if name.startswith("x") and value is not None]
@@ -1178,6 +1185,16 @@ def numerics(text: str, lexicon: NumberLexicon) -> list[Numeric]:
                        _maybe_round(a.low), _maybe_round(a.high), a.qualifier, a.cue, a.unit) for a in kept]
     results.extend(_vague(text, low, lex, mask))
     return _without_overlaps(results)
+
+
+def figures(text: str, lexicon: NumberLexicon) -> list[Numeric]:
+    """Return the numerics of text that are figures a fact-checker compares: not an age, a road, a channel ...
+    (`not_figures` in rules/numbers.yaml). They stay numbers: only claims leave them out."""
+    found = numerics(text, lexicon)
+    if not lexicon.not_figures or not found:
+        return found
+    mask = _blocked_mask(text, lexicon, lexicon.not_figures)
+    return [n for n in found if mask.find(1, n.num_start, n.num_end) == -1]
 
 
 def _lowered(text: str) -> str:

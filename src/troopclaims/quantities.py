@@ -7,7 +7,7 @@ from typing import Iterator
 
 from troopclaims.errors import RulesError
 from troopclaims.events import EventLexicon, event_lexicon, forms
-from troopclaims.numbers import Numeric, number_lexicon, numerics
+from troopclaims.numbers import Numeric, figures, number_lexicon
 from troopclaims.records import Article, Claim
 from troopclaims.rules import LineDict, check_keys, location, word_list
 from troopclaims.spans import annotated, new_claim, token_at
@@ -142,7 +142,7 @@ def quantities(doc, article: Article, rules) -> Iterator[Claim]:
     lexicon = quantity_lexicon(rules)
     previous: dict[int, Counted] = {}      # sentence start -> last counted noun, for "8,000 of them"
     last: Counted | None = None            # the last counted noun of the article, when the sentence has none
-    for numeric in numerics(doc.text, number_lexicon(rules)):
+    for numeric in figures(doc.text, number_lexicon(rules)):
         tokens = doc.char_span(numeric.num_start, numeric.num_end, alignment_mode="expand")
         if tokens is None or not len(tokens):
             continue
