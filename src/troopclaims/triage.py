@@ -18,14 +18,19 @@ _DATE_SECTIONS = ("months", "weekdays", "relative_days", "seasons", "vague", "pa
 _PLACEHOLDER = re.compile(r"\(\?P<\w+>|\{\w+\}|\\[a-zA-Z]")
 
 
-def _words(node) -> set[str]:
-    """Return every word of a rule node's keys and string values, in lower case."""
+def _words(node, whole: bool = False) -> set[str]:
+    """Return the words of a rule node's keys and string values, in lower case.
+
+    With whole, a phrase gives only its longest word: "about the future" can be there only where "future" is, and
+    its "about" alone must not make every article with "about" look like one with a date.
+    """
     if isinstance(node, dict):
-        return set().union(*(_words(key) | _words(value) for key, value in node.items()))
+        return set().union(*(_words(key, whole) | _words(value, whole) for key, value in node.items()))
     if isinstance(node, (list, tuple)):
-        return set().union(set(), *(_words(item) for item in node))
+        return set().union(set(), *(_words(item, whole) for item in node))
     if isinstance(node, str):
-        return set(re.findall(r"[a-z]+", _PLACEHOLDER.sub(" ", node).lower()))
+        words = re.findall(r"[a-z]+", _PLACEHOLDER.sub(" ", node).lower())
+        return {max(words, key=len)} if whole and words else set(words)
     return set()
 
 
@@ -36,9 +41,9 @@ class Triage:
         numbers, dates = rules.section("numbers"), rules.section("dates")
         words = set()
         for name in _NUMBER_SECTIONS:
-            words |= _words(numbers.get(name))
+            words |= _words(numbers.get(name), whole=True)
         for name in _DATE_SECTIONS:
-            words |= _words(dates.get(name))
+            words |= _words(dates.get(name), whole=True)
         words |= _words([form.get("pattern", "") for form in dates.get("forms") or () if isinstance(form, dict)])
         # Function words ("the", "of", "its") make no claim by themselves: they only lead up to one.
         words -= _words(dates.get("weak_cues"))
