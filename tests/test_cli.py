@@ -278,7 +278,7 @@ def test_an_error_leaves_the_output_file_as_it_was(tmp_path):
 def test_an_output_folder_that_does_not_exist_is_one_line(folder, tmp_path):
     result = run("extract", str(folder), "--model", "blank", "-o", str(tmp_path / "nowhere" / "x.jsonl"))
     assert result.exit_code == 1 and result.stderr.splitlines()[-1].startswith("Error: ")
-    assert "give another --output" in result.stderr
+    assert "give another output file" in result.stderr
 
 
 def test_ctrl_c_mid_run_exits_130_and_writes_no_output(folder, tmp_path, monkeypatch):

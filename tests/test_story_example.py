@@ -1,8 +1,10 @@
 """The README's "Adapt troopclaims to another story": examples/rules/ over examples/crossing/, before and after.
 
 Every README block that starts with "$ troopclaims ..." is run, and its output must be what the block shows.
+After a deliberate change, rewrite those blocks with: UPDATE_README=1 .venv/bin/python -m pytest tests/test_story_example.py
 """
 import json
+import os
 import re
 import shlex
 from pathlib import Path
@@ -63,6 +65,11 @@ def test_readme_shows_what_the_tool_prints(command, output, monkeypatch):
     result = run(shlex.split(command)[1:], monkeypatch)
     assert result.exit_code == 0, result.stderr
     printed = "\n".join(line.rstrip() for line in result.stdout.splitlines())
+    if os.environ.get("UPDATE_README"):
+        text = README.read_text(encoding="utf-8")
+        README.write_text(text.replace(f"$ {command}\n{output}", f"$ {command}\n{printed.strip(chr(10))}\n"),
+                          encoding="utf-8")
+        return
     assert printed.strip("\n") == "\n".join(line.rstrip() for line in output.splitlines()).strip("\n")
 
 

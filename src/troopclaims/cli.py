@@ -139,9 +139,6 @@ def opened_output(path: str | None):
         return
     from troopclaims.output import atomic_write
 
-    folder = os.path.dirname(os.path.abspath(path))
-    if not os.path.isdir(folder) or not os.access(folder, os.W_OK):
-        raise TroopclaimsError(f"{path}: cannot write in {folder} (missing or read-only); give another --output")
     with atomic_write(path) as out:
         yield out, False
 

@@ -28,3 +28,7 @@ class ModelError(TroopclaimsError):
 
 class InputError(TroopclaimsError):
     """An input file or record cannot be used."""
+
+
+class OutputError(TroopclaimsError):
+    """An output file cannot be written where the user asked."""

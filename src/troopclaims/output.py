@@ -7,16 +7,24 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Iterator, TextIO
 
+from troopclaims.errors import OutputError
+
 
 @contextmanager
 def atomic_write(path: str | Path, encoding: str = "utf-8") -> Iterator[TextIO]:
     """Yield a text file that replaces `path` when the block ends; on any error or Ctrl-C `path` is left as it was.
+
+    OutputError (one line, with the fix) when the folder is missing or read-only.
 
     The temporary file sits in the same folder (a rename across file systems is not atomic) and is hidden, so a
     folder being read as input never sees it.
     """
     path = Path(path)
     folder = path.parent if str(path.parent) else Path(".")
+    if not folder.is_dir() or not os.access(folder, os.W_OK):
+        raise OutputError(f"{path}: cannot write in {folder} (missing or read-only); give another output file")
+    if path.is_dir():
+        raise OutputError(f"{path} is a folder; give a file name")
     handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=folder)
     try:
         with os.fdopen(handle, "w", encoding=encoding, newline="") as out:

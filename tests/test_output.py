@@ -1,0 +1,44 @@
+"""Atomic output files (output.atomic_write, shared by --output and the HTML report)."""
+import os
+
+import pytest
+
+from troopclaims.errors import OutputError
+from troopclaims.output import atomic_write
+
+
+def test_the_file_appears_whole_with_the_usual_permissions(tmp_path):
+    target = tmp_path / "out.txt"
+    with atomic_write(target) as out:
+        out.write("line\n")
+        assert not target.exists()                         # nothing there until the end
+        (temporary,) = tmp_path.iterdir()
+        assert temporary.name.startswith(".out.txt.")      # hidden, in the same folder
+    assert target.read_text() == "line\n" and list(tmp_path.iterdir()) == [target]
+    umask = os.umask(0)
+    os.umask(umask)
+    assert target.stat().st_mode & 0o777 == 0o666 & ~umask
+
+
+@pytest.mark.parametrize("exception", [RuntimeError, KeyboardInterrupt])
+def test_an_error_or_ctrl_c_leaves_the_old_file_and_no_temporary(tmp_path, exception):
+    target = tmp_path / "out.txt"
+    target.write_text("old\n")
+    target.chmod(0o640)
+    with pytest.raises(exception):
+        with atomic_write(target) as out:
+            out.write("half")
+            raise exception
+    assert target.read_text() == "old\n" and list(tmp_path.iterdir()) == [target]
+    with atomic_write(target) as out:
+        out.write("new\n")
+    assert target.stat().st_mode & 0o777 == 0o640       # a replaced file keeps its permissions
+
+
+def test_a_missing_folder_or_a_folder_as_target_is_one_line(tmp_path):
+    with pytest.raises(OutputError, match="missing or read-only"):
+        with atomic_write(tmp_path / "nowhere" / "out.txt"):
+            pass
+    with pytest.raises(OutputError, match="is a folder"):
+        with atomic_write(tmp_path):
+            pass
