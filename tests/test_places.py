@@ -428,6 +428,8 @@ def test_the_geonames_index_is_cached_on_disk(tmp_path, monkeypatch):
     ("The victim, John Ames of Schenectady, was 23.", [("Schenectady", "Schenectady", "New York State")]),
     ("Tony Thompson said the fight in Thompson was hard.", []),
     ("Jordan Henderson scored in March.", []),
+    ("Doctors at Mayo said 12 patients recovered.", []),          # an ORG after "at" stays the organisation
+    ("A prison unit in Huntsville was closed.", [("Huntsville", "Huntsville", "Alabama")]),   # tagged ORG
 ])
 def test_unlisted_places_with_the_parse(model_nlp, gaz, text, expected):
     assert [m for m in placed(model_nlp, gaz, text) if m[0] != "Tuesday"] == expected

@@ -257,7 +257,8 @@ def _pick(candidates, containers, context: frozenset):
     """Return the candidate the text points to: the most populous, unless its region (or country) is named.
 
     Score: log10 of the population, +3 when the candidate's region is named in the text, +1.5 when its
-    country is; so "Paris" stays in France when only the United States is named, and is in Texas when Texas is.
+    country is; so "Florence" stays in Italy when only the United States is named, and is in Alabama when Alabama
+    is.
     """
     def score(candidate) -> float:
         region, country = containers(candidate)
@@ -376,7 +377,8 @@ def _import(node, where: str, section: LineDict, entries: dict[str, _Entry], reg
     return codes
 
 
-def _hand_places(node, where: str, types: set[str], entries: dict[str, _Entry], codes: dict[str, str]) -> dict[str, str]:
+def _hand_places(node, where: str, types: set[str], entries: dict[str, _Entry],
+                 codes: dict[str, str]) -> dict[str, str]:
     """Add the hand-kept places to entries; return {ISO 3166-2 code: canonical name} of those given a `code`."""
     if not isinstance(node, dict):
         raise RulesError(f"{where}: places must map a canonical name to fields, e.g. Kyiv: {{type: city}}")
@@ -823,13 +825,15 @@ def _geo_runs(doc, gaz: Gazetteer, found: list[_Found], taken: set[int]) -> Iter
         if key.casefold() in gaz.not_places or key in gaz.demonym_surfaces or key in people or \
                 (end - start == 1 and doc[start].lower_ in lower):
             continue   # "March"; "Mobile" beside "mobile phones"; "Thompson" after "Tony Thompson"
+        cue = _locating_before(doc, start, gaz) or _listed_after_place(doc, start, ends)
+        hometown = cue == "of" and start >= 2 and doc[start - 2].ent_type_ == "PERSON"   # "Jane Doe of Baytown"
         entity = next((ent for ent in others if ent.start < end and start < ent.end), None)
-        if entity is not None and not (entity.label_ == "ORG" and _clean_entity(doc, entity) == (start, end)):
-            continue   # "Florence Nightingale", "Bank of Reading"; an ORG that is just the name may be a place
+        if entity is not None and not (entity.label_ == "ORG" and _clean_entity(doc, entity) == (start, end)
+                                       and (cue not in _ORG_CUES or hometown)):
+            continue   # "Florence Nightingale"; an ORG that is just the name may be a place ("in Huntsville")
         if parsed and _modifies_noun(doc, start, end, gaz):
             continue   # "Molotov cocktails", "a Reading man"; "the Baytown area" stays
         based = end + 1 < len(doc) and doc[end].text == "-" and doc[end + 1].lower_ == "based"
-        cue = _locating_before(doc, start, gaz) or _listed_after_place(doc, start, ends)
         placed = [c for c in _containers_after(doc, end, gaz, by_start)
                   if any(gaz._inside(g, c.name) for g in geo.candidates(key))]
         if placed:
@@ -839,7 +843,6 @@ def _geo_runs(doc, gaz: Gazetteer, found: list[_Found], taken: set[int]) -> Iter
         if not (based or cue):
             continue
         proper = tagged and all(t.pos_ == "PROPN" for t in doc[start:end]) and not _title_case(doc, start)
-        hometown = cue == "of" and start >= 2 and doc[start - 2].ent_type_ == "PERSON"   # "Jane Doe of Baytown"
         if not proper or (cue == "of" and not hometown) or key not in geo.names:
             # Without a parse, after "of", or for another spelling ("Derna"): large, or in a place named.
             if context is None:
@@ -869,6 +872,9 @@ def _modifies_noun(doc, start: int, end: int, gaz: Gazetteer) -> bool:
         and head.lower_ not in gaz.area_nouns
 
 
+# Words after which a name the model tags ORG is taken for the organisation ("at Harvard", "at Mayo"); the
+# small model tags many towns ORG, and "in", "from", "to", "of" Huntsville, Yeovil, Rancho Mirage, Queens are towns.
+_ORG_CUES = frozenset({None, "at", "on", "with", "for", "by"})
 _LOWER_WORD = re.compile(r"\b[a-z][a-z'’-]*\b")
 
 
