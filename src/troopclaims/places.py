@@ -257,7 +257,8 @@ def _pick(candidates, containers, context: frozenset):
     """Return the candidate the text points to: the most populous, unless its region (or country) is named.
 
     Score: log10 of the population, +3 when the candidate's region is named in the text, +1.5 when its
-    country is; so "Paris" stays in France when only the United States is named, and is in Texas when Texas is.
+    country is; so "Florence" stays in Italy when only the United States is named, and is in Alabama when Alabama
+    is.
     """
     def score(candidate) -> float:
         region, country = containers(candidate)
@@ -376,7 +377,8 @@ def _import(node, where: str, section: LineDict, entries: dict[str, _Entry], reg
     return codes
 
 
-def _hand_places(node, where: str, types: set[str], entries: dict[str, _Entry], codes: dict[str, str]) -> dict[str, str]:
+def _hand_places(node, where: str, types: set[str], entries: dict[str, _Entry],
+                 codes: dict[str, str]) -> dict[str, str]:
     """Add the hand-kept places to entries; return {ISO 3166-2 code: canonical name} of those given a `code`."""
     if not isinstance(node, dict):
         raise RulesError(f"{where}: places must map a canonical name to fields, e.g. Kyiv: {{type: city}}")
@@ -605,6 +607,14 @@ def _sentence_of(doc, i: int) -> tuple[int, int, int]:
 _FIRST_WORD = re.compile(r"[ ,.'’-]")
 
 
+def _entities(doc) -> tuple:
+    """Return doc.ents, built once per doc (spaCy builds the spans anew on every access)."""
+    key = "troopclaims.entities"
+    if key not in doc.user_data:
+        doc.user_data[key] = tuple(doc.ents)
+    return doc.user_data[key]
+
+
 def _tokens(doc) -> tuple[str, list[int], list[int], list[bool], list[str]]:
     """Return doc's text, token starts and ends, which tokens are spaces, and each token's first word (cached)."""
     key = "troopclaims.tokens"
@@ -763,7 +773,7 @@ def _mentions(doc, gaz: Gazetteer) -> list[_Found]:
     _drop_inside_names(doc, found)
     if annotated(doc, "ENT_IOB"):
         people = _person_words(doc)
-        for ent in doc.ents:
+        for ent in _entities(doc):
             if ent.label_ not in NER_LABELS or any(i in taken for i in range(ent.start, ent.end)):
                 continue
             item = _from_entity(doc, ent, gaz)
@@ -801,26 +811,29 @@ def _geo_runs(doc, gaz: Gazetteer, found: list[_Found], taken: set[int]) -> Iter
     if geo is None:
         return
     tagged, parsed = annotated(doc, "POS"), annotated(doc, "DEP")
-    lower = {t.lower_ for t in doc if t.is_lower}
+    lower = set(_LOWER_WORD.findall(doc.text))
     entities = annotated(doc, "ENT_IOB")
-    others = [ent for ent in doc.ents if ent.label_ not in NER_LABELS] if entities else []
+    others = [ent for ent in _entities(doc) if ent.label_ not in NER_LABELS] if entities else []
     people = _person_words(doc) if entities else set()
     by_start = {f.start: f for f in found}
     ends = {f.end for f in found if f.place is not None and not f.actor}
     context = None
-    for start, end, key in _scan(doc, geo, 8, firsts=geo.firsts):
-        if any(i in taken for i in range(start, end)) or not _whole_run(doc, start, end, gaz):
+    for start, end in _capital_runs(doc, gaz):
+        key = _span_key(doc, start, end)
+        if key not in geo or any(i in taken for i in range(start, end)) or not _whole_run(doc, start, end, gaz):
             continue
         if key.casefold() in gaz.not_places or key in gaz.demonym_surfaces or key in people or \
                 (end - start == 1 and doc[start].lower_ in lower):
             continue   # "March"; "Mobile" beside "mobile phones"; "Thompson" after "Tony Thompson"
+        cue = _locating_before(doc, start, gaz) or _listed_after_place(doc, start, ends)
+        hometown = cue == "of" and start >= 2 and doc[start - 2].ent_type_ == "PERSON"   # "Jane Doe of Baytown"
         entity = next((ent for ent in others if ent.start < end and start < ent.end), None)
-        if entity is not None and not (entity.label_ == "ORG" and _clean_entity(doc, entity) == (start, end)):
-            continue   # "Florence Nightingale", "Bank of Reading"; an ORG that is just the name may be a place
+        if entity is not None and not (entity.label_ == "ORG" and _clean_entity(doc, entity) == (start, end)
+                                       and (cue not in _ORG_CUES or hometown)):
+            continue   # "Florence Nightingale"; an ORG that is just the name may be a place ("in Huntsville")
         if parsed and _modifies_noun(doc, start, end, gaz):
             continue   # "Molotov cocktails", "a Reading man"; "the Baytown area" stays
         based = end + 1 < len(doc) and doc[end].text == "-" and doc[end + 1].lower_ == "based"
-        cue = _locating_before(doc, start, gaz) or _listed_after_place(doc, start, ends)
         placed = [c for c in _containers_after(doc, end, gaz, by_start)
                   if any(gaz._inside(g, c.name) for g in geo.candidates(key))]
         if placed:
@@ -830,7 +843,6 @@ def _geo_runs(doc, gaz: Gazetteer, found: list[_Found], taken: set[int]) -> Iter
         if not (based or cue):
             continue
         proper = tagged and all(t.pos_ == "PROPN" for t in doc[start:end]) and not _title_case(doc, start)
-        hometown = cue == "of" and start >= 2 and doc[start - 2].ent_type_ == "PERSON"   # "Jane Doe of Baytown"
         if not proper or (cue == "of" and not hometown) or key not in geo.names:
             # Without a parse, after "of", or for another spelling ("Derna"): large, or in a place named.
             if context is None:
@@ -858,6 +870,46 @@ def _modifies_noun(doc, start: int, end: int, gaz: Gazetteer) -> bool:
     head = root.head
     return root.dep_ in ("compound", "amod", "nmod") and head.i >= end and head.pos_ in ("NOUN", "PROPN") \
         and head.lower_ not in gaz.area_nouns
+
+
+# Words after which a name the model tags ORG is taken for the organisation ("at Harvard", "at Mayo"); the
+# small model tags many towns ORG, and "in", "from", "to", "of" Huntsville, Yeovil, Rancho Mirage, Queens are towns.
+_ORG_CUES = frozenset({None, "at", "on", "with", "for", "by"})
+_LOWER_WORD = re.compile(r"\b[a-z][a-z'’-]*\b")
+
+
+def _capital_runs(doc, gaz: Gazetteer) -> Iterator[tuple[int, int]]:
+    """Yield (start, end) of the runs of capitalised words in doc (joined by hyphens), each within a sentence.
+
+    A name must be a whole run, so each run is looked up once; locating words ("Near") and `not_places`
+    ("Tuesday") end a run."""
+    _, _, _, _, first = _tokens(doc)
+
+    def name_word(i: int) -> bool:
+        if not first[i][:1].isupper():
+            return False
+        token = doc[i]
+        return _capital(token) and token.lower_ not in gaz.locating and token.lower_ not in gaz.not_places
+
+    i = 0
+    for i0 in [k for k, word in enumerate(first) if word[:1].isupper()]:
+        if i0 < i or not name_word(i0):
+            continue
+        i = i0
+        sent_end = _sentence_of(doc, i)[2]
+        j = i + 1
+        while j < sent_end and j - i < 8:
+            if name_word(j):
+                j += 1
+            elif doc[j].text == "-" and j + 1 < sent_end and name_word(j + 1):
+                j += 2          # "Baden-Baden"
+            elif doc[j].text == "-" and j + 3 < sent_end and doc[j + 1].is_lower and doc[j + 2].text == "-" \
+                    and name_word(j + 3):
+                j += 4          # "Rostov-on-Don"
+            else:
+                break
+        yield i, min(j, sent_end)
+        i = j
 
 
 def _whole_run(doc, start: int, end: int, gaz: Gazetteer) -> bool:
@@ -987,7 +1039,7 @@ def _repeat_names(doc, found: list[_Found], taken: set[int], add) -> None:
              and (not f.geo or annotated(doc, "ENT_IOB"))}   # without NER, each use needs its own evidence
     if not names:
         return
-    named = [ent for ent in doc.ents if ent.label_ in NAME_LABELS]
+    named = [ent for ent in _entities(doc) if ent.label_ in NAME_LABELS]
     table = {key: f.name for key, f in names.items()}
     longest = max(len(_WORD.findall(key)) + key.count("-") * 2 + key.count("'") + 1 for key in table)
     for start, end, _ in list(_scan(doc, table, longest, firsts=_first_words(table, lower=False))):
@@ -1027,7 +1079,7 @@ def _written_region_end(doc, start: int, gaz: Gazetteer) -> int | None:
 def _person_words(doc) -> set[str]:
     """Return the PERSON entities of doc and their last words (surnames), as written."""
     names = set()
-    for ent in doc.ents:
+    for ent in _entities(doc):
         words = [t.text for t in ent if t.is_alpha]
         if ent.label_ == "PERSON" and words:
             names.add(" ".join(words))
@@ -1162,7 +1214,7 @@ def _drop_inside_names(doc, found: list[_Found]) -> None:
     """Mark as non-places the gazetteer names that sit inside a longer PERSON or ORG entity."""
     if not annotated(doc, "ENT_IOB"):
         return
-    for ent in doc.ents:
+    for ent in _entities(doc):
         if ent.label_ not in NAME_LABELS:
             continue
         for item in found:
