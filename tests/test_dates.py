@@ -182,6 +182,10 @@ MORE_FORMS = [
     ("A year earlier, the border was quiet.", [("A year earlier", "2023", "2023-01-01", "2023-12-31", "year", "exact")]),
     ("That year the rains failed.", []),
     ("Supplies ran out two days before the vote.", []),
+    ("The work was done more than 2 weeks before today.",
+     [("more than 2 weeks before today", "2024-10-11", None, "2024-10-11", "day", "at_most")]),
+    ("It will be done less than 3 days after tomorrow.",
+     [("less than 3 days after tomorrow", "2024-10-26", "2024-10-26", "2024-10-29", "day", "range")]),
     ("The next convoy leaves three weeks from tomorrow.",
      [("three weeks from tomorrow", "2024-11-16", "2024-11-16", "2024-11-16", "day", "exact")]),
     # periods with a number, weeks by number and by rank

@@ -1491,8 +1491,14 @@ def _shifted_by(mention: Mention, text: str, published: date | None, tense: str 
         high = _shift(base.low, unit, counts[0]) - timedelta(days=1)
         return Period(base.low, high, unit, base.low.isoformat(), "range", base.explicit_year, base.low.year)
     steps = counts[0] * (-1 if _key(groups["shift"]) in BACKWARD else 1)
-    return _period(_shift(base.low, unit, steps), _shift(base.high, unit, steps), base.grain,
-                   explicit=base.explicit_year)
+    low, high = _shift(base.low, unit, steps), _shift(base.high, unit, steps)
+    if "more" in groups:      # "more than 2 weeks before today": at most that day; after it: at least
+        return Period(None, high, base.grain, high.isoformat(), "at_most") if steps < 0 else \
+            Period(low, None, base.grain, low.isoformat(), "at_least")
+    if "less" in groups:      # "less than 3 days after tomorrow": from the date to that day
+        first, last = (low, base.high) if steps < 0 else (base.low, high)
+        return Period(first, last, base.grain, first.isoformat(), "range")
+    return _period(low, high, base.grain, explicit=base.explicit_year)
 
 
 def _bounded(period: Period, bound: Bound | None, published: date | None,
