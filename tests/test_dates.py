@@ -242,6 +242,16 @@ def test_more_forms_on_blank_pipeline(blank_nlp, date_rules, sentence, expected)
     assert found(blank_nlp, date_rules, sentence) == expected
 
 
+def test_searching_forms_only_near_their_trigger_words_finds_what_a_full_search_finds(date_rules):
+    from dataclasses import replace
+
+    from troopclaims.dates import _date_rules, _scan
+    compiled = _date_rules(date_rules)
+    everywhere = replace(compiled, forms=tuple(replace(form, near=()) for form in compiled.forms))
+    text = " ".join(sentence for sentence, _ in FORMS + MORE_FORMS)
+    assert [(m.start, m.end) for m in _scan(text, compiled)] == [(m.start, m.end) for m in _scan(text, everywhere)]
+
+
 def test_an_article_writing_day_first_reads_all_its_numeric_dates_day_first(blank_nlp, date_rules):
     # 22/10 can only be day/month, so 05/10 in the same article is 5 October, not 10 May.
     assert found(blank_nlp, date_rules, "The truce began on 22/10 and ended on 05/10.")[1][1] == "2024-10-05"
@@ -334,6 +344,7 @@ def test_user_rules_add_a_vague_phrase(blank_nlp, tmp_path):
     ("holidays:\n  founders day: {month: 13, day: 1}\n", 2, "whole number from 1 to 12"),
     ("holidays:\n  founders day: {month: 3}\n", 2, "month and day"),
     ("forms:\n  - name: odd\n    pattern: 'x'\n    resolve: calendar\n    prefix: maybe\n", 5, "true or false"),
+    ("forms:\n  - name: odd\n    pattern: 'x'\n    resolve: calendar\n    near: [moon]\n", 5, "near must be"),
 ])
 def test_broken_user_rules_name_file_and_line(tmp_path, date_rules, content, line, words):
     (tmp_path / "dates.yaml").write_text(content)
