@@ -1159,8 +1159,8 @@ def _resolve_numeric(groups: dict, published: date | None, tense: str | None, dr
     calendar_groups = {"month": str(a), "day": str(b), "_text": groups["_text"]}
     if "year" in groups:
         year = int(groups["year"])
-        if len(groups["year"]) == 2:
-            now = (published or date.today()).year
+        if len(groups["year"]) == 2:   # without publication: 00-49 are 20xx, 50-99 19xx
+            now = published.year if published else 2029
             year += 100 * (now // 100)
             if year > now + 20:
                 year -= 100
