@@ -225,6 +225,8 @@ MORE_FORMS = [
     ("Patrols ran from Friday the 11th until Tuesday the 15th.",
      [("from Friday the 11th until Tuesday the 15th", "2024-10-11", "2024-10-11", "2024-10-15", "day", "range")]),
     ("The mission ran 2014-2018.", [("2014-2018", "2014", "2014-01-01", "2018-12-31", "year", "range")]),
+    ("The rule covers contracts signed in 2012 or later.",
+     [("2012 or later", "2012", "2012-01-01", None, "year", "at_least")]),
     # holidays
     ("The truce held over Christmas.", [("Christmas", "2023-12-25", "2023-12-25", "2023-12-25", "day", "exact")]),
     ("Talks will resume after Easter.", [("after Easter", "2025-04-20", "2025-04-21", None, "day", "at_least")]),

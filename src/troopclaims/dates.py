@@ -22,7 +22,7 @@ PLACEHOLDER_LISTS = ("month", "weekday", "dir", "rel", "season", "ordinal", "num
                      "decade_word", "holiday")
 SECTION_KEYS = ("months", "ambiguous_months", "weekdays", "directions", "relative_days", "numbers", "ordinals",
                 "day_words", "year_words", "decades", "holidays",
-                "seasons", "parts", "vague", "bounds", "connectors", "range_openers", "cues", "weak_cues",
+                "seasons", "parts", "vague", "bounds", "trailing_bounds", "connectors", "range_openers", "cues", "weak_cues",
                 "weak_cue_veto", "not_dates", "tense",
                 "dateline", "pieces", "forms")
 MAX_GAP = 12          # characters allowed between two dates joined by "or", "to", "-"
@@ -105,6 +105,8 @@ class DateRules:
     vague: dict
     bounds: dict
     bound_regex: re.Pattern
+    trailing: dict
+    trailing_regex: re.Pattern
     connectors: tuple
     range_opener: re.Pattern
     cue_regex: re.Pattern
@@ -302,6 +304,7 @@ def build_date_rules(section: LineDict) -> DateRules:
     parts = _mapping(section, "parts", _part) if "parts" in section else {}
     vague = _mapping(section, "vague", _vague) if "vague" in section else {}
     bounds = _mapping(section, "bounds", _bound) if "bounds" in section else {}
+    trailing = _mapping(section, "trailing_bounds", _bound) if "trailing_bounds" in section else {}
     ambiguous = frozenset(_key(word) for word in _string_list(section, "ambiguous_months", path))
 
     lists = {"month": months, "weekday": weekdays, "dir": directions, "rel": relative_days, "season": seasons,
@@ -413,7 +416,10 @@ def build_date_rules(section: LineDict) -> DateRules:
         months=months, ambiguous_months=ambiguous, abbreviations=abbreviations, weekdays=weekdays,
         directions=directions, relative_days=relative_days, numbers=numbers, ordinals=ordinals,
         day_words=day_words, year_words=year_words, decades=decades, holidays=holidays, seasons=seasons,
-        parts=parts, vague=vague, bounds=bounds, bound_regex=bound_regex, connectors=tuple(connectors),
+        parts=parts, vague=vague, bounds=bounds, bound_regex=bound_regex, trailing=trailing,
+        trailing_regex=re.compile(r"\s*,?\s+(?P<cue>" + (_alternation(trailing) if trailing else r"(?!x)x")
+                                  + r")(?=\s*(?:[,.;:!?)]|$|\s+(?:and|or|but)\b))", re.IGNORECASE),
+        connectors=tuple(connectors),
         range_opener=range_opener, cue_regex=cue_regex, weak_cue_regex=weak_cue_regex, weak_cue_veto=weak_cue_veto,
         not_dates=not_dates, future=future, past=past, clause_break=clause_break, future_heads=future_heads,
         future_auxiliaries=future_auxiliaries, future_weight=float(future_weight), dateline_lines=lines,
@@ -537,7 +543,11 @@ def _scan(text: str, dr: DateRules, lo: int = 0, hi: int | None = None) -> list[
                 if found:
                     mention.start = found.start()
             index += 1
-        if mention.start == mention.atoms[0].start:
+        after = dr.trailing_regex.match(text, mention.end, hi)
+        if after and mention.join != "or":      # "2012 or later": at least 2012
+            mention.bound = dr.trailing[_key(after.group("cue"))]
+            mention.end = after.end()
+        elif mention.start == mention.atoms[0].start:
             found = dr.bound_regex.search(text, max(lo, mention.start - LOOK_BACK), mention.start)
             if found:
                 mention.bound = dr.bounds[_key(found.group("cue"))]
