@@ -225,6 +225,8 @@ MORE_FORMS = [
     ("Patrols ran from Friday the 11th until Tuesday the 15th.",
      [("from Friday the 11th until Tuesday the 15th", "2024-10-11", "2024-10-11", "2024-10-15", "day", "range")]),
     ("The mission ran 2014-2018.", [("2014-2018", "2014", "2014-01-01", "2018-12-31", "year", "range")]),
+    ("Aid has flowed from 1 March to today.",
+     [("from 1 March to today", "2024-03-01", "2024-03-01", D, "day", "range")]),
     ("The rule covers contracts signed in 2012 or later.",
      [("2012 or later", "2012", "2012-01-01", None, "year", "at_least")]),
     # holidays

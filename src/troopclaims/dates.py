@@ -593,7 +593,7 @@ def _near(windows: dict, classes: tuple[str, ...]) -> list[tuple[int, int]]:
     return [(a, b) for a, b in merged]
 
 
-JOIN_FAMILIES = {"numeric": "calendar", "monthday": "calendar", "dateparser": "calendar"}
+JOIN_FAMILIES = {"numeric": "calendar", "monthday": "calendar", "dateparser": "calendar", "relative_day": "calendar"}
 
 
 def _family(atom: Atom) -> str:
