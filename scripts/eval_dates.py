@@ -158,6 +158,7 @@ MISS_CLASSES = (
     ("week or weekday with a number (week 31, mon 13th)", r"\bweek\b|\b(?:mon|tue|wed|thu|fri|sat|sun)"),
     ("bare year or decade without a cue", r"^\W*\d{4}s?\W*$|\b\d0s\b|'\d0s|century|decade"),
     ("vague past or future (recently, the future, recent years)", r"recent|future|past|soon|lately|once|one day"),
+    ("holiday or named day (Easter, Labor Day)", r"christmas|easter|day\b|eve\b|thanksgiving|halloween|eid|\w+teenth"),
 )
 
 

@@ -182,6 +182,10 @@ MORE_FORMS = [
     ("A year earlier, the border was quiet.", [("A year earlier", "2023", "2023-01-01", "2023-12-31", "year", "exact")]),
     ("That year the rains failed.", []),
     ("Supplies ran out two days before the vote.", []),
+    ("The work was done more than 2 weeks before today.",
+     [("more than 2 weeks before today", "2024-10-11", None, "2024-10-11", "day", "at_most")]),
+    ("It will be done less than 3 days after tomorrow.",
+     [("less than 3 days after tomorrow", "2024-10-26", "2024-10-26", "2024-10-29", "day", "range")]),
     ("The next convoy leaves three weeks from tomorrow.",
      [("three weeks from tomorrow", "2024-11-16", "2024-11-16", "2024-11-16", "day", "exact")]),
     # periods with a number, weeks by number and by rank
@@ -221,6 +225,10 @@ MORE_FORMS = [
     ("Patrols ran from Friday the 11th until Tuesday the 15th.",
      [("from Friday the 11th until Tuesday the 15th", "2024-10-11", "2024-10-11", "2024-10-15", "day", "range")]),
     ("The mission ran 2014-2018.", [("2014-2018", "2014", "2014-01-01", "2018-12-31", "year", "range")]),
+    ("Aid has flowed from 1 March to today.",
+     [("from 1 March to today", "2024-03-01", "2024-03-01", D, "day", "range")]),
+    ("The rule covers contracts signed in 2012 or later.",
+     [("2012 or later", "2012", "2012-01-01", None, "year", "at_least")]),
     # holidays
     ("The truce held over Christmas.", [("Christmas", "2023-12-25", "2023-12-25", "2023-12-25", "day", "exact")]),
     ("Talks will resume after Easter.", [("after Easter", "2025-04-20", "2025-04-21", None, "day", "at_least")]),
@@ -236,6 +244,16 @@ MORE_FORMS = [
 @pytest.mark.parametrize("sentence, expected", MORE_FORMS)
 def test_more_forms_on_blank_pipeline(blank_nlp, date_rules, sentence, expected):
     assert found(blank_nlp, date_rules, sentence) == expected
+
+
+def test_searching_forms_only_near_their_trigger_words_finds_what_a_full_search_finds(date_rules):
+    from dataclasses import replace
+
+    from troopclaims.dates import _date_rules, _scan
+    compiled = _date_rules(date_rules)
+    everywhere = replace(compiled, forms=tuple(replace(form, near=()) for form in compiled.forms))
+    text = " ".join(sentence for sentence, _ in FORMS + MORE_FORMS)
+    assert [(m.start, m.end) for m in _scan(text, compiled)] == [(m.start, m.end) for m in _scan(text, everywhere)]
 
 
 def test_an_article_writing_day_first_reads_all_its_numeric_dates_day_first(blank_nlp, date_rules):
@@ -330,6 +348,7 @@ def test_user_rules_add_a_vague_phrase(blank_nlp, tmp_path):
     ("holidays:\n  founders day: {month: 13, day: 1}\n", 2, "whole number from 1 to 12"),
     ("holidays:\n  founders day: {month: 3}\n", 2, "month and day"),
     ("forms:\n  - name: odd\n    pattern: 'x'\n    resolve: calendar\n    prefix: maybe\n", 5, "true or false"),
+    ("forms:\n  - name: odd\n    pattern: 'x'\n    resolve: calendar\n    near: [moon]\n", 5, "near must be"),
 ])
 def test_broken_user_rules_name_file_and_line(tmp_path, date_rules, content, line, words):
     (tmp_path / "dates.yaml").write_text(content)

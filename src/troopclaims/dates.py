@@ -22,7 +22,7 @@ PLACEHOLDER_LISTS = ("month", "weekday", "dir", "rel", "season", "ordinal", "num
                      "decade_word", "holiday")
 SECTION_KEYS = ("months", "ambiguous_months", "weekdays", "directions", "relative_days", "numbers", "ordinals",
                 "day_words", "year_words", "decades", "holidays",
-                "seasons", "parts", "vague", "bounds", "connectors", "range_openers", "cues", "weak_cues",
+                "seasons", "parts", "vague", "bounds", "trailing_bounds", "connectors", "range_openers", "cues", "weak_cues",
                 "weak_cue_veto", "not_dates", "tense",
                 "dateline", "pieces", "forms")
 MAX_GAP = 12          # characters allowed between two dates joined by "or", "to", "-"
@@ -51,6 +51,7 @@ class Form:
     unless: tuple[str, ...]
     tense: str | None
     prefix: bool = False      # a shift ("two weeks before") kept only right before the date it shifts
+    near: tuple[str, ...] = ()  # trigger classes one of which every match holds; () = any
 
 
 @dataclass(frozen=True)
@@ -104,6 +105,8 @@ class DateRules:
     vague: dict
     bounds: dict
     bound_regex: re.Pattern
+    trailing: dict
+    trailing_regex: re.Pattern
     connectors: tuple
     range_opener: re.Pattern
     cue_regex: re.Pattern
@@ -121,6 +124,7 @@ class DateRules:
     dateline_suffix: re.Pattern
     forms: tuple
     trigger: re.Pattern
+    trigger_classes: dict     # trigger word -> the classes it belongs to
 
 
 @dataclass
@@ -300,6 +304,7 @@ def build_date_rules(section: LineDict) -> DateRules:
     parts = _mapping(section, "parts", _part) if "parts" in section else {}
     vague = _mapping(section, "vague", _vague) if "vague" in section else {}
     bounds = _mapping(section, "bounds", _bound) if "bounds" in section else {}
+    trailing = _mapping(section, "trailing_bounds", _bound) if "trailing_bounds" in section else {}
     ambiguous = frozenset(_key(word) for word in _string_list(section, "ambiguous_months", path))
 
     lists = {"month": months, "weekday": weekdays, "dir": directions, "rel": relative_days, "season": seasons,
@@ -333,7 +338,10 @@ def build_date_rules(section: LineDict) -> DateRules:
         raise RulesError(f"{location(section, 'forms', path)}: forms must be a list")
     for index, item in enumerate(form_node):
         where = location(form_node, index, path)
-        item = check_keys(item, where, ("cue", "unless", "tense", "prefix"), ("name", "pattern", "resolve"))
+        item = check_keys(item, where, ("cue", "unless", "tense", "prefix", "near"), ("name", "pattern", "resolve"))
+        near = item.get("near", [])
+        if not isinstance(near, list) or any(n not in TRIGGER_CLASSES for n in near):
+            raise RulesError(f"{location(item, 'near', where)}: near must be a list of {', '.join(TRIGGER_CLASSES)}")
         if not isinstance(item.get("prefix", False), bool):
             raise RulesError(f"{location(item, 'prefix', where)}: prefix must be true or false")
         if item["resolve"] not in RESOLVERS:
@@ -349,7 +357,7 @@ def build_date_rules(section: LineDict) -> DateRules:
         regex = _compile(r"(?<!\w)(?:" + expand(item["pattern"], location(item, "pattern", where)) + ")",
                          location(item, "pattern", where))
         forms.append(Form(str(item["name"]), regex, item["resolve"], item.get("cue"), tuple(unless),
-                          item.get("tense"), item.get("prefix", False)))
+                          item.get("tense"), item.get("prefix", False), tuple(near)))
 
     connectors = []
     connector_node = section.get("connectors", [])
@@ -408,24 +416,39 @@ def build_date_rules(section: LineDict) -> DateRules:
         months=months, ambiguous_months=ambiguous, abbreviations=abbreviations, weekdays=weekdays,
         directions=directions, relative_days=relative_days, numbers=numbers, ordinals=ordinals,
         day_words=day_words, year_words=year_words, decades=decades, holidays=holidays, seasons=seasons,
-        parts=parts, vague=vague, bounds=bounds, bound_regex=bound_regex, connectors=tuple(connectors),
+        parts=parts, vague=vague, bounds=bounds, bound_regex=bound_regex, trailing=trailing,
+        trailing_regex=re.compile(r"\s*,?\s+(?P<cue>" + (_alternation(trailing) if trailing else r"(?!x)x")
+                                  + r")(?=\s*(?:[,.;:!?)]|$|\s+(?:and|or|but)\b))", re.IGNORECASE),
+        connectors=tuple(connectors),
         range_opener=range_opener, cue_regex=cue_regex, weak_cue_regex=weak_cue_regex, weak_cue_veto=weak_cue_veto,
         not_dates=not_dates, future=future, past=past, clause_break=clause_break, future_heads=future_heads,
         future_auxiliaries=future_auxiliaries, future_weight=float(future_weight), dateline_lines=lines,
         dateline_prefix=prefix, dateline_suffix=suffix, forms=tuple(forms),
-        trigger=_trigger(months, weekdays, relative_days, seasons, vague, decades, holidays))
+        **_trigger({"month": months, "weekday": weekdays, "rel": relative_days, "season": seasons,
+                    "vague": vague, "decade_word": decades, "holiday": holidays}))
 
 
-TRIGGER_WORDS = ("day", "days", "week", "weeks", "weekend", "month", "months", "year", "years", "quarter",
-                 "quarters", "half", "decade", "century", "period", "fy", "h1", "h2", "q1", "q2", "q3", "q4",
-                 "eighteen", "nineteen", "twenty", "thousand")
+TRIGGER_CLASSES = ("digit", "month", "weekday", "rel", "season", "unit", "vague", "holiday", "decade_word", "spelled")
+TRIGGER_WORDS = {"unit": ("day", "days", "week", "weeks", "weekend", "month", "months", "year", "years", "quarter",
+                          "quarters", "half", "decade", "century", "period", "w/c"),
+                 "spelled": ("eighteen", "nineteen", "twenty", "thousand")}
 
 
-def _trigger(*tables: dict) -> re.Pattern:
+def _trigger(tables: dict) -> dict:
     """Return the regex of the words and digits one of which every date expression holds (a month, a weekday, a
-    unit, the longest word of a phrase): the forms are searched only near them."""
-    words = {max(re.split(r"[\s-]+", key), key=len) for table in tables for key in table} | set(TRIGGER_WORDS)
-    return re.compile(r"\d|" + _alternation(w for w in words if w), re.IGNORECASE)
+    unit, the longest word of a phrase) and the classes of each word: forms are searched only near the triggers
+    of their classes."""
+    classes: dict[str, set] = {}
+    for name, table in tables.items():
+        for key in table:
+            word = re.sub(r"['’]s$", "", max(re.split(r"[\s-]+", key), key=len))   # "new year's": year
+            classes.setdefault(word, set()).add(name)
+    for name, extra in TRIGGER_WORDS.items():
+        for word in extra:
+            classes.setdefault(word, set()).add(name)
+    classes.pop("", None)
+    return {"trigger": re.compile(r"\d|" + _alternation(classes), re.IGNORECASE),
+            "trigger_classes": {word: tuple(sorted(names)) for word, names in classes.items()}}
 
 
 @lru_cache(maxsize=1)
@@ -448,7 +471,8 @@ def _scan(text: str, dr: DateRules, lo: int = 0, hi: int | None = None) -> list[
     blocked = [m.span() for regex in dr.not_dates for m in regex.finditer(text, lo, hi)]
     candidates = []
     windows = _windows(text, lo, hi, dr)
-    for form, (window_lo, window_hi) in ((form, window) for form in dr.forms for window in windows):
+    spans = ((form, window) for form in dr.forms for window in _near(windows, form.near))
+    for form, (window_lo, window_hi) in spans:
         for match in form.regex.finditer(text, window_lo, window_hi):
             start, end = match.span()
             while end > start and text[end - 1].isspace():
@@ -519,7 +543,11 @@ def _scan(text: str, dr: DateRules, lo: int = 0, hi: int | None = None) -> list[
                 if found:
                     mention.start = found.start()
             index += 1
-        if mention.start == mention.atoms[0].start:
+        after = dr.trailing_regex.match(text, mention.end, hi)
+        if after and mention.join != "or":      # "2012 or later": at least 2012
+            mention.bound = dr.trailing[_key(after.group("cue"))]
+            mention.end = after.end()
+        elif mention.start == mention.atoms[0].start:
             found = dr.bound_regex.search(text, max(lo, mention.start - LOOK_BACK), mention.start)
             if found:
                 mention.bound = dr.bounds[_key(found.group("cue"))]
@@ -534,19 +562,38 @@ def _scan(text: str, dr: DateRules, lo: int = 0, hi: int | None = None) -> list[
 WINDOW = 80   # characters searched either side of a trigger word: more than any date expression is long
 
 
-def _windows(text: str, lo: int, hi: int, dr: DateRules) -> list[tuple[int, int]]:
-    """Return the merged spans of text[lo:hi] within WINDOW characters of a trigger word or digit."""
-    windows: list[list[int]] = []
+def _windows(text: str, lo: int, hi: int, dr: DateRules) -> dict[str, list[tuple[int, int]]]:
+    """Return, per trigger class, the merged spans of text[lo:hi] within WINDOW characters of its triggers; the
+    key "" holds the spans near any trigger."""
+    found: dict[str, list[list[int]]] = {}
     for match in dr.trigger.finditer(text, lo, hi):
         start, end = max(lo, match.start() - WINDOW), min(hi, match.end() + WINDOW)
-        if windows and start <= windows[-1][1]:
-            windows[-1][1] = end
+        word = match.group().lower()
+        for name in (*(("digit",) if word.isdigit() else dr.trigger_classes.get(_key(word), ())), ""):
+            spans = found.setdefault(name, [])
+            if spans and start <= spans[-1][1]:
+                spans[-1][1] = max(spans[-1][1], end)
+            else:
+                spans.append([start, end])
+    return {name: [(a, b) for a, b in spans] for name, spans in found.items()}
+
+
+def _near(windows: dict, classes: tuple[str, ...]) -> list[tuple[int, int]]:
+    """Return the merged windows of the trigger classes a form is searched near (all of them when none given)."""
+    if not classes:
+        return windows.get("", [])
+    if len(classes) == 1:
+        return windows.get(classes[0], [])
+    merged: list[list[int]] = []
+    for start, end in sorted(w for name in classes for w in windows.get(name, [])):
+        if merged and start <= merged[-1][1]:
+            merged[-1][1] = max(merged[-1][1], end)
         else:
-            windows.append([start, end])
-    return [(start, end) for start, end in windows]
+            merged.append([start, end])
+    return [(a, b) for a, b in merged]
 
 
-JOIN_FAMILIES = {"numeric": "calendar", "monthday": "calendar", "dateparser": "calendar"}
+JOIN_FAMILIES = {"numeric": "calendar", "monthday": "calendar", "dateparser": "calendar", "relative_day": "calendar"}
 
 
 def _family(atom: Atom) -> str:
@@ -1122,8 +1169,8 @@ def _resolve_numeric(groups: dict, published: date | None, tense: str | None, dr
     calendar_groups = {"month": str(a), "day": str(b), "_text": groups["_text"]}
     if "year" in groups:
         year = int(groups["year"])
-        if len(groups["year"]) == 2:
-            now = (published or date.today()).year
+        if len(groups["year"]) == 2:   # without publication: 00-49 are 20xx, 50-99 19xx
+            now = published.year if published else 2029
             year += 100 * (now // 100)
             if year > now + 20:
                 year -= 100
@@ -1491,8 +1538,14 @@ def _shifted_by(mention: Mention, text: str, published: date | None, tense: str 
         high = _shift(base.low, unit, counts[0]) - timedelta(days=1)
         return Period(base.low, high, unit, base.low.isoformat(), "range", base.explicit_year, base.low.year)
     steps = counts[0] * (-1 if _key(groups["shift"]) in BACKWARD else 1)
-    return _period(_shift(base.low, unit, steps), _shift(base.high, unit, steps), base.grain,
-                   explicit=base.explicit_year)
+    low, high = _shift(base.low, unit, steps), _shift(base.high, unit, steps)
+    if "more" in groups:      # "more than 2 weeks before today": at most that day; after it: at least
+        return Period(None, high, base.grain, high.isoformat(), "at_most") if steps < 0 else \
+            Period(low, None, base.grain, low.isoformat(), "at_least")
+    if "less" in groups:      # "less than 3 days after tomorrow": from the date to that day
+        first, last = (low, base.high) if steps < 0 else (base.low, high)
+        return Period(first, last, base.grain, first.isoformat(), "range")
+    return _period(low, high, base.grain, explicit=base.explicit_year)
 
 
 def _bounded(period: Period, bound: Bound | None, published: date | None,
