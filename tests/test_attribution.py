@@ -421,6 +421,16 @@ ALIASES_INSIDE_NAMES = [
 ]
 
 
+@pytest.mark.parametrize("text, figure, speaker", [
+    # a pronoun goes to the nearest compatible speaker, never to a capitalised word opening a sentence
+    ("At the forum, Ortiz called her vote a mistake, but she noted that Vale backed the plan in 2003.", "2003",
+     "Ortiz"),
+    ("With 50 days to go, Vale spoke. She said 300 staff had joined.", "300", "Vale"),
+])
+def test_pronouns_skip_words_that_open_a_sentence(blank_nlp, rules, text, figure, speaker):
+    assert claim_for(blank_nlp, rules, text, figure).speaker == speaker
+
+
 @pytest.mark.parametrize("text, figure, speaker", ALIASES_INSIDE_NAMES)
 def test_aliases_inside_other_names(blank_nlp, rules, text, figure, speaker):
     assert claim_for(blank_nlp, rules, text, figure).speaker == speaker

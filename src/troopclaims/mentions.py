@@ -11,6 +11,10 @@ _QUOTE_CHARS = frozenset('"“”«»„')
 _TARGET_STOPS = frozenset("""who which that whose when where while with on in at for to from by after before familiar
 briefed obtained released published as because since than said says told say claimed reported who's
 regarding about concerning showing indicating suggesting confirming saying stating which""".split())
+# Words that open a sentence with a capital without naming anyone ("At the forum, ...", "With 50 days to go").
+_FUNCTION_WORDS = frozenset("""at with in on for from by after before when while lest since as if though although
+because despite during under over into about against among between without within until unless once recent
+following amid like unlike no nobody nothing one""".split())
 _SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
 _RELATIVES = frozenset(("who", "which", "that", "whom"))
 _NP_LEFT_DEPS = frozenset(("det", "amod", "compound", "poss", "nummod", "quantmod", "nmod", "case", "npadvmod",
@@ -41,6 +45,8 @@ class MentionFinder:
         lower = self._lower(token)
         if lower in self.cues.pronouns:
             return True
+        if lower in _FUNCTION_WORDS:
+            return False
         if lower in self.cues.time_words or lower in self.cues.clause_breaks or lower in self.cues.skip_words:
             return False
         return (self._capitalised(token) and token.is_alpha or lower in self.cues.speaker_nouns
@@ -177,6 +183,12 @@ class MentionFinder:
         while i < before:
             token = self.doc[i]
             lower = self._lower(token)
+            if lower in _FUNCTION_WORDS and token.is_title:
+                # "At the forum, Ortiz said": the subject comes after the opening phrase
+                comma = next((k for k in range(i + 1, before) if self.doc[k].text == ","), None)
+                if comma is not None:
+                    i = comma + 1
+                    continue
             if (i in skip or token.is_punct or lower in self.cues.clause_breaks or self._skippable(token)
                     or not self._can_head(token) and not self._can_extend(token)):
                 i += 1
