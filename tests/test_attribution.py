@@ -360,6 +360,8 @@ MORE_VERBS = [
     ("The union praised Vale, citing her work after the 2011 floods.", "2011", {"speaker": None}),
     ("Vale continually brags about her 11 debates.", "11", {"speaker": "Vale", "cue": "brags"}),
     ("In the latest Ledger poll, Vale leads by 6 points.", "6 points", {"speaker": "latest Ledger poll", "cue": "in"}),
+    ("In the Ledger/ABC News poll, conducted in May, Vale led by 5 points.", "5 points",
+     {"speaker": "Ledger/ABC News poll", "cue": "in"}),
     ("In the city, 40 buses ran late.", "40", {"speaker": None, "cue": None}),
 ]
 
