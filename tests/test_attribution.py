@@ -397,6 +397,8 @@ SOURCES_IN_CLAUSES = [
     ("The agency said in a statement that 45 people had been evacuated.", "45", {"speaker": "agency", "cue": "said"}),
     ("Holm told reporters on Friday that 12 ships had docked.", "12", {"speaker": "Holm", "cue": "told"}),
     ("Exit polls showed 55 percent of women backed Vale.", "55 percent", {"speaker": "Exit polls", "cue": "showed"}),
+    ("Rep. Ann Vale (R-Ohio) said that 300 jobs would go.", "300", {"speaker": "Ann Vale", "cue": "said"}),
+    ("Sen. Ann Vale, D-Ohio, said 300 jobs would go.", "300", {"speaker": "Ann Vale", "cue": "said"}),
     ("Sen. Vale said the bill would cost $4 billion.\n\nHe added that 2,000 jobs would be lost.", "2,000",
      {"speaker": "Vale", "cue": "added"}),
 ]

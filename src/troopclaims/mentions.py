@@ -1,6 +1,8 @@
 """Speaker mentions: the words that name who says something, found next to a cue by parse or by word shape."""
 from __future__ import annotations
 
+import re
+
 from troopclaims.cues import CueRules
 from troopclaims.spans import annotated
 
@@ -16,6 +18,7 @@ _FUNCTION_WORDS = frozenset("""at with in on for from by after before when while
 because despite during under over into about against among between without within until unless once recent
 following amid like unlike no nobody nothing one""".split())
 _SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
+_TAG = re.compile(r"^[A-Z]-[A-Z][\w.]*$")     # a party-and-state tag after a name: "D-Ohio", "R-S.C."
 _RELATIVES = frozenset(("who", "which", "that", "whom"))
 _NP_LEFT_DEPS = frozenset(("det", "amod", "compound", "poss", "nummod", "quantmod", "nmod", "case", "npadvmod",
                            "predet", "advmod"))
@@ -70,6 +73,14 @@ class MentionFinder:
             j -= 1
         if j < sent.start:
             return None
+        if self.doc[j].text == ")":
+            # "Rep. Ann Vale (R-Ohio) said": the name before the parenthesis speaks
+            opening = next((k for k in range(j - 1, max(j - 8, sent.start - 1), -1) if self.doc[k].text == "("), None)
+            return self._np_ending_at(opening - 1, sent) if opening is not None else None
+        if self.doc[j].text == ",":
+            comma = next((k for k in range(j - 1, max(j - 6, sent.start - 1), -1) if self.doc[k].text == ","), None)
+            if comma is not None and _TAG.match(self.doc[comma + 1:j].text.replace(" ", "")):
+                return self._np_ending_at(comma - 1, sent)    # "Sen. Ann Vale, D-Ohio, said"
         if self.doc[j].text == ",":
             # "The President of Ukraine, Volodymyr Zelensky, reported": the name between the commas speaks;
             # "Kirby, the council spokesman, said": the name before them does.
