@@ -448,6 +448,21 @@ def test_a_quotation_signed_with_a_dash(blank_nlp, rules, text, figure, expected
     check(claim_for(blank_nlp, rules, text, figure), expected)
 
 
+ACROSS_PARAGRAPHS = [
+    ("“We counted 400 lorries on the bridge.\n\n“And 30 more waited at the border,” Holm said.", "400", 0,
+     {"speaker": "Holm", "cue": "said"}),
+    ("The senator spoke for an hour.\n\n“We will hire 500 officers,” she said.\n\nShe added that 40 stations "
+     "would open.", "40", 0, {"speaker": "senator", "cue": "added"}),
+    ("Holm said the convoy was late.\n\nHe added that 30 lorries were stuck, and officials confirmed that 12 "
+     "drivers were held.", "12", 0, {"speaker": "officials", "cue": "confirmed"}),
+]
+
+
+@pytest.mark.parametrize("text, figure, occurrence, expected", ACROSS_PARAGRAPHS)
+def test_speech_across_paragraphs(blank_nlp, rules, text, figure, occurrence, expected):
+    check(claim_for(blank_nlp, rules, text, figure, occurrence), expected)
+
+
 def test_place_claims_have_speakers_too(blank_nlp, rules, article):
     from troopclaims.extract import ALL_KINDS, claims_in
     text = "The ministry said 300 soldiers had crossed into Latvia."
