@@ -357,6 +357,8 @@ MORE_VERBS = [
      "between $30,000 and $40,000", {"speaker": "Okafor", "cue": "explained"}),
     ("A Harbor Institute poll shows Vale ahead by 6 points.", "6 points", {"cue": "shows"}),
     ("The film shows 40 dancers on a stage.", "40", {"speaker": None, "cue": None}),
+    ("Figures released Monday by the county clerk show 3,400 new voters registered.", "3,400", {"cue": "show"}),
+    ("The report was late, and the film shows 40 dancers.", "40", {"speaker": None, "cue": None}),
     ("The union praised Vale, citing her work after the 2011 floods.", "2011", {"speaker": None}),
     ("Vale continually brags about her 11 debates.", "11", {"speaker": "Vale", "cue": "brags"}),
     ("In the latest Ledger poll, Vale leads by 6 points.", "6 points", {"speaker": "latest Ledger poll", "cue": "in"}),
