@@ -357,9 +357,13 @@ MORE_VERBS = [
      "between $30,000 and $40,000", {"speaker": "Okafor", "cue": "explained"}),
     ("A Harbor Institute poll shows Vale ahead by 6 points.", "6 points", {"cue": "shows"}),
     ("The film shows 40 dancers on a stage.", "40", {"speaker": None, "cue": None}),
+    ("Figures released Monday by the county clerk show 3,400 new voters registered.", "3,400", {"cue": "show"}),
+    ("The report was late, and the film shows 40 dancers.", "40", {"speaker": None, "cue": None}),
     ("The union praised Vale, citing her work after the 2011 floods.", "2011", {"speaker": None}),
     ("Vale continually brags about her 11 debates.", "11", {"speaker": "Vale", "cue": "brags"}),
     ("In the latest Ledger poll, Vale leads by 6 points.", "6 points", {"speaker": "latest Ledger poll", "cue": "in"}),
+    ("In the Ledger/ABC News poll, conducted in May, Vale led by 5 points.", "5 points",
+     {"speaker": "Ledger/ABC News poll", "cue": "in"}),
     ("In the city, 40 buses ran late.", "40", {"speaker": None, "cue": None}),
 ]
 
@@ -395,6 +399,8 @@ SOURCES_IN_CLAUSES = [
     ("The agency said in a statement that 45 people had been evacuated.", "45", {"speaker": "agency", "cue": "said"}),
     ("Holm told reporters on Friday that 12 ships had docked.", "12", {"speaker": "Holm", "cue": "told"}),
     ("Exit polls showed 55 percent of women backed Vale.", "55 percent", {"speaker": "Exit polls", "cue": "showed"}),
+    ("Rep. Ann Vale (R-Ohio) said that 300 jobs would go.", "300", {"speaker": "Ann Vale", "cue": "said"}),
+    ("Sen. Ann Vale, D-Ohio, said 300 jobs would go.", "300", {"speaker": "Ann Vale", "cue": "said"}),
     ("Sen. Vale said the bill would cost $4 billion.\n\nHe added that 2,000 jobs would be lost.", "2,000",
      {"speaker": "Vale", "cue": "added"}),
 ]
@@ -421,6 +427,16 @@ ALIASES_INSIDE_NAMES = [
 ]
 
 
+@pytest.mark.parametrize("text, figure, speaker", [
+    # a pronoun goes to the nearest compatible speaker, never to a capitalised word opening a sentence
+    ("At the forum, Ortiz called her vote a mistake, but she noted that Vale backed the plan in 2003.", "2003",
+     "Ortiz"),
+    ("With 50 days to go, Vale spoke. She said 300 staff had joined.", "300", "Vale"),
+])
+def test_pronouns_skip_words_that_open_a_sentence(blank_nlp, rules, text, figure, speaker):
+    assert claim_for(blank_nlp, rules, text, figure).speaker == speaker
+
+
 @pytest.mark.parametrize("text, figure, speaker", ALIASES_INSIDE_NAMES)
 def test_aliases_inside_other_names(blank_nlp, rules, text, figure, speaker):
     assert claim_for(blank_nlp, rules, text, figure).speaker == speaker
@@ -432,6 +448,21 @@ def test_aliases_inside_other_names(blank_nlp, rules, text, figure, speaker):
 ])
 def test_a_quotation_signed_with_a_dash(blank_nlp, rules, text, figure, expected):
     check(claim_for(blank_nlp, rules, text, figure), expected)
+
+
+ACROSS_PARAGRAPHS = [
+    ("“We counted 400 lorries on the bridge.\n\n“And 30 more waited at the border,” Holm said.", "400", 0,
+     {"speaker": "Holm", "cue": "said"}),
+    ("The senator spoke for an hour.\n\n“We will hire 500 officers,” she said.\n\nShe added that 40 stations "
+     "would open.", "40", 0, {"speaker": "senator", "cue": "added"}),
+    ("Holm said the convoy was late.\n\nHe added that 30 lorries were stuck, and officials confirmed that 12 "
+     "drivers were held.", "12", 0, {"speaker": "officials", "cue": "confirmed"}),
+]
+
+
+@pytest.mark.parametrize("text, figure, occurrence, expected", ACROSS_PARAGRAPHS)
+def test_speech_across_paragraphs(blank_nlp, rules, text, figure, occurrence, expected):
+    check(claim_for(blank_nlp, rules, text, figure, occurrence), expected)
 
 
 def test_place_claims_have_speakers_too(blank_nlp, rules, article):

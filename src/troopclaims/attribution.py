@@ -271,12 +271,14 @@ class _Reader(DocumentReader):
             return None
         for i in range(first + 1, min(first + 10, span[0])):
             token = self.doc[i]
-            if token.is_punct:
-                break
+            if token.is_punct and token.text not in ("/", "-", "&"):
+                break                      # "In the Post/ABC News poll," goes on
             if token.lower_ in self.cues.documents and i + 1 < sent.end and self.doc[i + 1].text == ",":
-                mention = (first + 1, i + 1)
-                name = " ".join(t.text for t in self.doc[first + 1:i + 1]
-                                if t.lower_ not in ("the", "a", "an", "this", "that", "its", "their"))
+                start = first + 1
+                while start < i and self.doc[start].lower_ in ("the", "a", "an", "this", "that", "its", "their"):
+                    start += 1
+                mention = (start, i + 1)
+                name = self.doc[start:i + 1].text
                 return Event(first, first + 1, "in", "in", "reported", "phrase", role="source",
                              speaker=self.book.lookup(name), mention=mention, documentary=True)
         return None

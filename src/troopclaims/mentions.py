@@ -1,6 +1,8 @@
 """Speaker mentions: the words that name who says something, found next to a cue by parse or by word shape."""
 from __future__ import annotations
 
+import re
+
 from troopclaims.cues import CueRules
 from troopclaims.spans import annotated
 
@@ -11,7 +13,12 @@ _QUOTE_CHARS = frozenset('"“”«»„')
 _TARGET_STOPS = frozenset("""who which that whose when where while with on in at for to from by after before familiar
 briefed obtained released published as because since than said says told say claimed reported who's
 regarding about concerning showing indicating suggesting confirming saying stating which""".split())
+# Words that open a sentence with a capital without naming anyone ("At the forum, ...", "With 50 days to go").
+_FUNCTION_WORDS = frozenset("""at with in on for from by after before when while lest since as if though although
+because despite during under over into about against among between without within until unless once recent
+following amid like unlike no nobody nothing one""".split())
 _SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
+_TAG = re.compile(r"^[A-Z]-[A-Z][\w.]*$")     # a party-and-state tag after a name: "D-Ohio", "R-S.C."
 _RELATIVES = frozenset(("who", "which", "that", "whom"))
 _NP_LEFT_DEPS = frozenset(("det", "amod", "compound", "poss", "nummod", "quantmod", "nmod", "case", "npadvmod",
                            "predet", "advmod"))
@@ -41,6 +48,8 @@ class MentionFinder:
         lower = self._lower(token)
         if lower in self.cues.pronouns:
             return True
+        if lower in _FUNCTION_WORDS:
+            return False
         if lower in self.cues.time_words or lower in self.cues.clause_breaks or lower in self.cues.skip_words:
             return False
         return (self._capitalised(token) and token.is_alpha or lower in self.cues.speaker_nouns
@@ -64,6 +73,14 @@ class MentionFinder:
             j -= 1
         if j < sent.start:
             return None
+        if self.doc[j].text == ")":
+            # "Rep. Ann Vale (R-Ohio) said": the name before the parenthesis speaks
+            opening = next((k for k in range(j - 1, max(j - 8, sent.start - 1), -1) if self.doc[k].text == "("), None)
+            return self._np_ending_at(opening - 1, sent) if opening is not None else None
+        if self.doc[j].text == ",":
+            comma = next((k for k in range(j - 1, max(j - 6, sent.start - 1), -1) if self.doc[k].text == ","), None)
+            if comma is not None and _TAG.match(self.doc[comma + 1:j].text.replace(" ", "")):
+                return self._np_ending_at(comma - 1, sent)    # "Sen. Ann Vale, D-Ohio, said"
         if self.doc[j].text == ",":
             # "The President of Ukraine, Volodymyr Zelensky, reported": the name between the commas speaks;
             # "Kirby, the council spokesman, said": the name before them does.
@@ -177,6 +194,12 @@ class MentionFinder:
         while i < before:
             token = self.doc[i]
             lower = self._lower(token)
+            if lower in _FUNCTION_WORDS and token.is_title:
+                # "At the forum, Ortiz said": the subject comes after the opening phrase
+                comma = next((k for k in range(i + 1, before) if self.doc[k].text == ","), None)
+                if comma is not None:
+                    i = comma + 1
+                    continue
             if (i in skip or token.is_punct or lower in self.cues.clause_breaks or self._skippable(token)
                     or not self._can_head(token) and not self._can_extend(token)):
                 i += 1

@@ -252,9 +252,11 @@ class DocumentReader:
         """Return True when the subject of the verb at token i is a document ("a Bloomberg poll", "the data")."""
         if self.finder.parsed:
             spans, _ = self.finder.subject_of(self.doc[i])
-        else:
-            spans = [s for s in (self.finder.np_before(i, sent),) if s]
-        return any(self.doc[k].lower_ in self.cues.documents for s in spans[:1] for k in range(*s))
+        else:       # "Figures released Monday by the county clerk show": the sentence's subject is the document
+            spans = [s for s in (self.finder.np_before(i, sent), self.finder.sentence_subject(sent, i)) if s]
+            spans = [s for s in spans if not any(t.text in ",;" or t.lower_ in self.cues.clause_breaks
+                                                 for t in self.doc[s[1]:i])]
+        return any(self.doc[k].lower_ in self.cues.documents for s in spans[:2] for k in range(*s))
 
     def _verb_speaker(self, event: Event, sent):
         """Fill the speaker of a verb cue; return False when the verb only hedges ("is expected to")."""
