@@ -132,8 +132,8 @@ class Browser:
 
     # --- pages -------------------------------------------------------------------------------------------------
 
-    def open(self, path: Path, width: int = 1280, height: int = 900) -> Page:
-        """Open a local file offline and return the page once it has loaded."""
+    def open(self, path: Path, width: int = 1280, height: int = 900, scripts: bool = True) -> Page:
+        """Open a local file offline (its scripts off, if so asked) and return the page once it has loaded."""
         target = self.send("Target.createTarget", url="about:blank")["targetId"]
         session = self.send("Target.attachToTarget", targetId=target, flatten=True)["sessionId"]
         for domain in ("Page", "Runtime", "Log", "Network"):
@@ -142,6 +142,8 @@ class Browser:
                   uploadThroughput=-1)
         self.send("Emulation.setDeviceMetricsOverride", session, width=width, height=height, deviceScaleFactor=1,
                   mobile=False)
+        if not scripts:
+            self.send("Emulation.setScriptExecutionDisabled", session, value=True)
         self.send("Page.navigate", session, url=Path(path).resolve().as_uri())
         self.wait_for("Page.loadEventFired")
         return Page(self, session)

@@ -322,14 +322,16 @@ def test_no_timeline_without_dates(claims):
 
 
 def test_the_page_is_the_same_bytes_in_another_process(folder, tmp_path):
+    claims = tmp_path / "claims.jsonl"      # claims, not articles: no pipeline to load in each process
+    claims.write_text(CliRunner().invoke(cli, ["extract", str(folder), "--model", "blank"]).stdout, encoding="utf-8")
     outs = []
     for seed in ("1", "2"):
         out = tmp_path / f"r{seed}.html"
-        done = subprocess.run([sys.executable, "-m", "troopclaims", "report", str(folder), "--model", "blank",
-                               "-o", str(out)], env={**os.environ, "PYTHONHASHSEED": seed}, capture_output=True)
+        done = subprocess.run([sys.executable, "-m", "troopclaims", "report", str(claims), "-o", str(out)],
+                              env={**os.environ, "PYTHONHASHSEED": seed}, capture_output=True)
         assert done.returncode == 0, done.stderr
         outs.append(out.read_bytes())
-    assert outs[0] == outs[1]
+    assert outs[0] == outs[1] and b'class="fact conflict"' in outs[0]
 
 
 def test_an_article_url_is_a_link_only_when_it_is_http(claims):
@@ -367,3 +369,50 @@ def test_each_claim_row_is_followed_by_its_sentence_with_the_claim_marked(claims
     assert [text_of(row.find(".//mark")) for row in rows[1::2]] == [
         "12500", "about 12,000 residents", "more than 15,000 people"]
     assert text_of(rows[3].find(".//p")) == rows[2].get("title") == "They said about 12,000 residents were evacuated."
+
+
+@pytest.mark.parametrize("first, last, labels", [
+    ("2024-10-25", "2024-10-29", ["25 Oct", "26 Oct", "27 Oct", "28 Oct"]),
+    ("2024-10-01", "2024-10-30", ["1 Oct", "6 Oct", "11 Oct", "16 Oct", "21 Oct", "26 Oct"]),
+    ("2024-01-10", "2024-09-20", ["Feb 2024", "Apr", "Jun", "Aug"]),
+    ("1979-03-01", "2007-06-01", ["1980", "1985", "1990", "1995", "2000", "2005"]),
+    ("0001-01-05", "9999-12-01", ["2000", "4000", "6000", "8000"]),
+])
+def test_date_axes_pick_days_months_or_years_by_the_span(first, last, labels):
+    from datetime import date
+    from troopclaims.charts import _date_ticks
+    ordinal = lambda iso: float(date.fromisoformat(iso).toordinal())
+    assert [label for _, label in _date_ticks(ordinal(first), ordinal(last))] == labels
+
+
+def test_a_bare_year_or_month_spans_its_days():
+    from troopclaims.charts import claim_span
+    from datetime import date
+    year = claim_span(claim("a.txt", "2024", kind="date"))
+    month = claim_span(claim("a.txt", "2024-02", kind="date"))
+    assert (year.low, year.high) == (date(2024, 1, 1).toordinal(), date(2025, 1, 1).toordinal())
+    assert (month.low, month.high) == (date(2024, 2, 1).toordinal(), date(2024, 3, 1).toordinal())
+
+
+def test_any_mix_of_figures_and_dates_makes_a_well_formed_page():
+    """Seeded random claims: huge and tiny figures, open ends, bare years and months from year 1 to 9999."""
+    import random
+    from datetime import date
+    chance = random.Random(13)
+    for _ in range(150):
+        claims = []
+        for n in range(chance.randint(1, 8)):
+            source = f"s{chance.randint(0, 3)}.txt"
+            if chance.random() < 0.5:
+                v = chance.choice([0, 1, 0.25, 1e9, chance.uniform(0, 1e5)])
+                q = chance.choice(["exact", "approximate", "at_least", "at_most", "vague"])
+                low, high = {"exact": (v, v), "approximate": (v * 0.9, v * 1.1), "at_least": (v, None),
+                             "at_most": (None, v), "vague": (None, None)}[q]
+                claims.append(claim(source, None if q == "vague" else v, low, high, q))
+            else:
+                day = date(chance.choice([1, 1800, 2024, 9999]), chance.randint(1, 12), chance.randint(1, 28))
+                value = chance.choice([day.isoformat(), day.isoformat()[:7], str(day.year)])
+                claims.append(claim(source, value, chance.choice([value, None]), chance.choice([value, None]),
+                                    chance.choice(["exact", "at_least", "range"]), kind="date"))
+        root = parse(page_of(claims))
+        assert len(find_all(root, "svg", "strip")) >= len(claims)

@@ -147,3 +147,12 @@ def test_the_screenshot_script_writes_a_png(browser, tmp_path):
 def test_without_root_or_apt_the_browser_tests_say_how_to_get_chromium(monkeypatch):
     monkeypatch.setattr(os, "geteuid", lambda: 1000)
     assert "apt-get install chromium" in _install_chromium()
+
+
+@pytest.mark.model
+def test_with_scripts_off_every_chart_is_drawn_and_no_dead_button_shows(browser, example_report):
+    page = browser.open(example_report, scripts=False)
+    facts = page.evaluate(CHARTS)
+    assert facts and all(len(fact["marks"]) == fact["rows"] and all(fact["marks"]) for fact in facts)
+    assert page.evaluate("document.querySelector('nav.filter').getBoundingClientRect().height") == 0
+    assert page.errors() == []

@@ -6,7 +6,9 @@ escaped when the page is written; nothing here knows of HTML pages or of click.
 """
 from __future__ import annotations
 
+import calendar
 import math
+import re
 import xml.etree.ElementTree as ET
 from dataclasses import dataclass
 from datetime import date
@@ -54,14 +56,30 @@ class Span:
 
 
 def claim_span(claim) -> Span:
-    """Return the interval a claim allows on its chart's scale: the one compare judges it by (a date's high end is
-    the day after its last day)."""
-    low, high = (None if math.isinf(end) else end for end in claim_interval(claim))
+    """Return the interval a claim allows on its chart's scale: for figures the one compare judges them by; dates
+    read here, since a bare month or year ("2024-10") spans its days (a date's high end is the day after its last)."""
     point = _number(claim.value, claim.kind)
-    if claim.kind == "date":
-        high = high + 1 if high is not None else None
-        point = point + 0.5 if point is not None else None
-    return Span(low, high, point, claim.qualifier == "vague")
+    if claim.kind != "date":
+        low, high = (None if math.isinf(end) else end for end in claim_interval(claim))
+        return Span(low, high, point, claim.qualifier == "vague")
+    low, high = claim.low, claim.high
+    if low is None and high is None and claim.qualifier not in ("vague", "at_least", "at_most"):
+        low = high = claim.value
+    low = _number(low, "date")
+    high = _number(_last_day(str(high)), "date") if high is not None else None
+    return Span(low, high + 1 if high is not None else None, point + 0.5 if point is not None else None,
+                claim.qualifier == "vague")
+
+
+def _last_day(value: str) -> str:
+    """Return the last day of an ISO day, month or year (anything else as it is)."""
+    if not re.fullmatch(r"\d{4}(-\d{2})?", value) or not 1 <= int(value[5:] or 1) <= 12:
+        return value
+    if len(value) == 4:
+        return f"{value}-12-31"
+    if len(value) == 7:
+        return f"{value}-{calendar.monthrange(int(value[:4]), int(value[5:]))[1]:02d}"
+    return value
 
 
 def camp_span(camp, kind: str) -> Span:
@@ -113,6 +131,7 @@ def scale_for(kind: str, spans: list[Span]) -> Scale:
     low -= room if any(span.low is None for span in spans) else pad
     high += room if any(span.high is None for span in spans) else pad
     if kind == "date":
+        low, high = max(low, 1.0), min(high, float(date.max.toordinal()))     # days the calendar has
         ticks = _date_ticks(low, high)
         return Scale(kind, low, high, tuple(ticks), daily=math.floor(high) - math.ceil(low) <= DAILY)
     return Scale(kind, low, high, tuple(_number_ticks(low, high)))
@@ -144,12 +163,16 @@ def _date_ticks(low: float, high: float) -> list[tuple[float, str]]:
     elif days <= 90:
         step = 7 if days > 35 else 3 if days <= 20 else 5
         picked = range(first, last + 1, step)
-    else:
-        months = days <= 800
-        picked = [d for d in range(first, last + 1)
-                  if date.fromordinal(d).day == 1 and (months or date.fromordinal(d).month == 1)]
+    elif days <= 800:
+        start, end = date.fromordinal(first), date.fromordinal(last)
+        picked = [date(year, month, 1).toordinal() for year in range(start.year, end.year + 1)
+                  for month in range(1, 13) if start <= date(year, month, 1) <= end]
         while len(picked) > 7:
             picked = picked[::2]
+    else:       # years: 1, 2 or 5 times a power of ten apart, as figures are
+        start, end = date.fromordinal(first).year + 1, date.fromordinal(last).year
+        years = [int(value) for value, _ in _number_ticks(start - 0.5, end + 0.5) if value == int(value)]
+        picked = [date(year, 1, 1).toordinal() for year in years if 1 <= year <= end]
     ticks, year = [], None
     for ordinal in picked:
         day = date.fromordinal(ordinal)

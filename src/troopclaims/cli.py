@@ -440,19 +440,21 @@ def report(paths, rules_dirs, model, published, output, title, only, min_sources
     read = ReadReport()
     claims = list(claims_from_inputs(paths, rules, model=model, kinds=DEFAULT_KINDS, published=_published(published),
                                      warn=warn, report=read, stdin=stdin_text(), accept_claims=True))
-    notes: list[str] = []
-    facts = compare_claims(claims, rules, lambda message: (notes.append(message), warn(message)))
+    left_out: list[str] = []        # what compare and the reading left out, said on stderr and in the page
+    facts = compare_claims(claims, rules, lambda message: (left_out.append(message), warn(message)))
     skipped = {name for name, _ in read.skipped}
-    notes += [f"skipped {name}: {reason}" for name, reason in read.skipped]
+    left_out += [f"skipped {name}: {reason}" for name, reason in read.skipped]
     sources = report_sources(claims, {key: value for key, value in read.sources.items() if key not in skipped})
     shown = filter_facts(facts, only=only, min_sources=min_sources)
-    page = build_report(shown, sources, claims=len(claims), all_facts=facts, notes=notes, title=title)
+    page = build_report(shown, sources, claims=len(claims), all_facts=facts, notes=left_out, title=title)
     if output is None:
         sys.stdout.write(page)
     else:
         write_text_atomically(output, page)
-    _finish(read, f"{len(shown)} fact{'s' * (len(shown) != 1)} in the report"
-                  + (f" ({output})" if output else ""))
+    code = _finish(read, f"{len(shown)} fact{'s' * (len(shown) != 1)} in the report"
+                         + (f" ({output})" if output else ""))
+    if code:            # where _finish gives an exit code for skipped input, the report takes it too
+        sys.exit(code)
 
 
 class _counting:
