@@ -3,7 +3,6 @@ from __future__ import annotations
 
 import json
 import os
-import re
 import subprocess
 import sys
 from html.parser import HTMLParser
@@ -13,13 +12,10 @@ import xml.etree.ElementTree as ET
 import pytest
 from click.testing import CliRunner
 
-from troopclaims import atomic
-from troopclaims.atomic import write_text_atomically
 from troopclaims.cli import cli
 from troopclaims.compare import group_claims
-from troopclaims.errors import TroopclaimsError
 from troopclaims.records import Claim
-from troopclaims.report import Source, build_report, report_sources
+from troopclaims.report import build_report, report_sources
 
 README = Path(__file__).resolve().parents[1] / "README.md"
 VOID = {"meta", "br", "img", "input", "link", "hr", "area", "base", "col", "embed", "source", "track", "wbr"}
@@ -265,34 +261,6 @@ def test_report_help_has_an_example_shown_in_the_readme():
     assert result.exit_code == 0 and "Example:" in result.stdout
     example = result.stdout.split("Example:")[1].strip().splitlines()[0].strip()
     assert example in README.read_text(encoding="utf-8")
-
-
-# --- atomic writes -----------------------------------------------------------------------------------------------
-
-def test_an_interrupted_write_leaves_the_old_file_and_no_temporary(tmp_path, monkeypatch):
-    out = tmp_path / "report.html"
-    out.write_text("old", encoding="utf-8")
-
-    def interrupted(*args):
-        raise KeyboardInterrupt
-    monkeypatch.setattr(atomic.os, "replace", interrupted)
-    with pytest.raises(KeyboardInterrupt):
-        write_text_atomically(out, "new")
-    assert out.read_text(encoding="utf-8") == "old"
-    assert [p.name for p in tmp_path.iterdir()] == ["report.html"]
-
-
-def test_an_atomic_write_keeps_the_usual_permissions(tmp_path):
-    out = tmp_path / "report.html"
-    write_text_atomically(out, "new")
-    umask = os.umask(0)
-    os.umask(umask)
-    assert out.stat().st_mode & 0o777 == 0o666 & ~umask and out.read_text(encoding="utf-8") == "new"
-
-
-def test_a_missing_folder_is_one_line_naming_the_path(tmp_path):
-    with pytest.raises(TroopclaimsError, match=re.escape(str(tmp_path / "no" / "r.html"))):
-        write_text_atomically(tmp_path / "no" / "r.html", "x")
 
 
 def test_a_vague_claim_does_not_squeeze_the_figures_into_a_corner():

@@ -415,8 +415,10 @@ def cache_clear():
               help="Show only facts with this verdict (the summary still counts all).")
 @click.option("--min-sources", type=click.IntRange(min=1), default=1, show_default=True,
               help="Show only facts stated by at least N articles.")
+@run_options
 @reports_errors
-def report(paths, rules_dirs, model, published, output, title, only, min_sources):
+def report(paths, rules_dirs, model, published, output, title, only, min_sources, workers, no_cache, exhaustive,
+           dask_address):
     """Write the comparison as one self-contained HTML page to share: a summary, then a chart per fact.
 
     PATH is what compare takes: a folder or files of articles, or claims as JSON Lines ('-' for stdin).
@@ -427,7 +429,6 @@ def report(paths, rules_dirs, model, published, output, title, only, min_sources
       troopclaims report articles/ -o report.html
       troopclaims extract articles/ | troopclaims report - --only conflicts > conflicts.html
     """
-    from troopclaims.atomic import write_text_atomically
     from troopclaims.compare import compare_claims, filter_facts
     from troopclaims.extract import DEFAULT_KINDS, claims_from_inputs
     from troopclaims.report import build_report, report_sources
@@ -439,7 +440,8 @@ def report(paths, rules_dirs, model, published, output, title, only, min_sources
     rules = load_rules(rules_dirs)
     read = ReadReport()
     claims = list(claims_from_inputs(paths, rules, model=model, kinds=DEFAULT_KINDS, published=_published(published),
-                                     warn=warn, report=read, stdin=stdin_text(), accept_claims=True))
+                                     warn=warn, report=read, stdin=stdin_text(), accept_claims=True,
+                                     run=_run(workers, no_cache, exhaustive, dask_address)))
     left_out: list[str] = []        # what compare and the reading left out, said on stderr and in the page
     facts = compare_claims(claims, rules, lambda message: (left_out.append(message), warn(message)))
     skipped = {name for name, _ in read.skipped}
@@ -450,7 +452,10 @@ def report(paths, rules_dirs, model, published, output, title, only, min_sources
     if output is None:
         sys.stdout.write(page)
     else:
-        write_text_atomically(output, page)
+        from troopclaims.output import atomic_write
+
+        with atomic_write(output) as out:
+            out.write(page)
     code = _finish(read, f"{len(shown)} fact{'s' * (len(shown) != 1)} in the report"
                          + (f" ({output})" if output else ""))
     if code:            # where _finish gives an exit code for skipped input, the report takes it too

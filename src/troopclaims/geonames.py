@@ -10,7 +10,6 @@ import marshal
 import os
 import re
 from functools import lru_cache
-from pathlib import Path
 from typing import NamedTuple
 
 from troopclaims.cache import cache_dir
