@@ -3,7 +3,8 @@
 usage: python scripts/bench.py [FOLDER] [--repeat N] [--seed FOLDER]
 
 Each figure is the wall time of a whole process (start-up and model load included), the median of N runs, with
-the runs of the naive baseline and of troopclaims interleaved so that a busy machine slows them alike:
+the runs of the naive baseline and of troopclaims interleaved so that a busy machine slows them alike; the CPU time
+(user + system, worker processes included) is printed too, as it depends less on what else the machine runs:
   naive     a script that only runs nlp.pipe of the same spaCy pipeline over the texts
   cold      troopclaims extract with default workers and an empty cache
   warm      the same again, with the cache the cold run filled
@@ -40,13 +41,17 @@ for doc in nlp.pipe(p.read_text(encoding="utf-8", errors="replace") for p in fil
 """
 
 
-def run(command: list[str], cache: str | None = None, out=subprocess.DEVNULL) -> tuple[float, int]:
-    """Return (wall seconds, peak RSS in MiB of the largest process) of a command."""
+CPU = collections.defaultdict(list)      # command name -> CPU seconds (user + system, workers included)
+
+
+def run(command: list[str], cache: str | None = None, out=subprocess.DEVNULL, name: str = "") -> tuple[float, int]:
+    """Return (wall seconds, peak RSS in MiB of the largest process) of a command; CPU seconds go to CPU[name]."""
     env = {**os.environ, "TROOPCLAIMS_CACHE": cache or tempfile.mkdtemp(prefix="bench-cache-")}
     started = time.perf_counter()
     process = subprocess.Popen(command, stdout=out, stderr=subprocess.DEVNULL, env=env)
     _, status, usage = os.wait4(process.pid, 0)
     elapsed = time.perf_counter() - started
+    CPU[name].append(usage.ru_utime + usage.ru_stime)
     process.returncode = os.waitstatus_to_exitcode(status)
     if process.returncode != 0:
         raise SystemExit(f"bench: {' '.join(command)} failed with exit {process.returncode}")
@@ -57,10 +62,10 @@ def extract(folder: Path, *options: str) -> list[str]:
     return [TROOPCLAIMS, "extract", str(folder), "--format", "jsonl", *options]
 
 
-def output_of(command: list[str], cache: str | None = None) -> tuple[collections.Counter, int]:
+def output_of(command: list[str], cache: str | None = None, name: str = "") -> tuple[collections.Counter, int]:
     """Return (the lines a command prints, as a multiset; the peak RSS of its largest process in MiB)."""
     with tempfile.TemporaryFile() as out:
-        _, peak = run(command, cache, out=out)
+        _, peak = run(command, cache, out=out, name=name)
         out.seek(0)
         return collections.Counter(out.read().decode("utf-8").splitlines()), peak
 
@@ -83,6 +88,7 @@ def copies(folder: Path, times: int, into: Path) -> Path:
 
 
 def main() -> int:
+    sys.stdout.reconfigure(line_buffering=True)       # each figure as soon as it is measured
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     default = ROOT.parent / "shared" / "eval" / "ecbplus" / "text"
     parser.add_argument("folder", nargs="?", default=str(default if default.is_dir() else ROOT / "examples"))
@@ -97,20 +103,22 @@ def main() -> int:
     print(f"corpus {folder}: {articles} articles, {words:,} words; {os.cpu_count()} cores; median of {args.repeat}")
     times = collections.defaultdict(list)
     for i in range(args.repeat):
-        times["naive"].append(run([sys.executable, "-c", NAIVE, str(folder)])[0])
+        times["naive"].append(run([sys.executable, "-c", NAIVE, str(folder)], name="naive")[0])
         cache = tempfile.mkdtemp(prefix="bench-cache-")
         started = time.perf_counter()
         if i == 0:       # keep the first cold run's output and memory
-            default, peak1 = output_of(extract(folder), cache)
+            default, peak1 = output_of(extract(folder), cache, name="cold")
         else:
-            run(extract(folder), cache)
+            run(extract(folder), cache, name="cold")
         times["cold"].append(time.perf_counter() - started)
-        times["warm"].append(run(extract(folder), cache)[0])
-        times["workers1"].append(run(extract(folder, "--workers", "1"))[0])
+        times["warm"].append(run(extract(folder), cache, name="warm")[0])
+        times["workers1"].append(run(extract(folder, "--workers", "1"), name="workers1")[0])
         shutil.rmtree(cache, ignore_errors=True)
     median = {name: statistics.median(values) for name, values in times.items()}
     for name, seconds in median.items():
-        print(f"{name:9} {seconds:7.2f} s  {words / seconds:9,.0f} words/s  {median['naive'] / seconds:6.2f}x naive")
+        cpu = statistics.median(CPU[name])
+        print(f"{name:9} {seconds:7.2f} s  {words / seconds:9,.0f} words/s  {median['naive'] / seconds:6.2f}x naive  "
+              f"(CPU {cpu:6.1f} s, {statistics.median(CPU['naive']) / cpu:5.2f}x naive)")
     print(f"cold (default workers) / naive: {median['naive'] / median['cold']:.2f}x; warm / cold: "
           f"{median['cold'] / median['warm']:.1f}x; default workers / --workers 1: "
           f"{median['workers1'] / median['cold']:.2f}x")

@@ -9,6 +9,9 @@ from __future__ import annotations
 
 import itertools
 import os
+import signal
+import sys
+import threading
 import time
 from collections import deque
 from dataclasses import dataclass
@@ -108,6 +111,7 @@ class _Pool:
         context = multiprocessing.get_context("spawn")
         self.pool = context.Pool(workers, _start_worker, ([str(d) for d in rules.dirs], model, exhaustive))
         self.depth = 2 * workers
+        self.sigterm = _exit_on_sigterm()
 
     def submit(self, articles, kinds):
         return self.pool.apply_async(_work, (articles, kinds)).get
@@ -115,6 +119,16 @@ class _Pool:
     def close(self):
         self.pool.terminate()
         self.pool.join()
+        if self.sigterm is not None:
+            signal.signal(signal.SIGTERM, self.sigterm)
+
+
+def _exit_on_sigterm():
+    """Make SIGTERM unwind the parent (so that it stops its workers) and return the handler it replaced."""
+    if threading.current_thread() is not threading.main_thread() or \
+            signal.getsignal(signal.SIGTERM) is not signal.SIG_DFL:
+        return None
+    return signal.signal(signal.SIGTERM, lambda signum, frame: sys.exit(128 + signum))
 
 
 class _InProcess:
@@ -216,8 +230,6 @@ class _Bar:
     """A progress bar on stderr, shown when asked for, stderr is a terminal and the run has taken a while."""
 
     def __init__(self, wanted: bool):
-        import sys
-
         self.on = wanted and sys.stderr.isatty()
         self.started, self.done, self.progress, self.task = time.monotonic(), 0, None, None
 
