@@ -170,6 +170,10 @@ def test_what_the_subject_or_a_noun_before_implies(sentence, expected, model_nlp
     ("The pitcher, who turns 29 in April, signed.", []),
     ("In Athens, 3,000 people marched.", [3000]),
     ("Recruits aged 18-25 were called up.", [18]),
+    ("Two troopers, both 51, died.", [2]),
+    ("No-one was injured in the fire.", []),
+    ("Call the desk on 907 - 745 - 4811 or 0800 555111.", []),
+    ("He was stopped on Interstate 75.", []),
 ])
-def test_ages_are_not_figures(sentence, values, blank_nlp, rules, article):
+def test_ages_phones_and_roads_are_not_figures(sentence, values, blank_nlp, rules, article):
     assert [c.value for c in quantities(blank_nlp(sentence), article(sentence), rules)] == values
