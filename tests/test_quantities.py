@@ -146,6 +146,7 @@ def test_a_revised_figure_is_an_earlier_value(blank_nlp, rules, article):
     ("Donors pledged $5 billion.", [("$5 billion", "USD", "pledged")]),
     ("Chile reported 85 killed and 310 injured.", [("85 killed", "people", "killed"),
                                                    ("310 injured", "people", "wounded")]),
+    ("Sailors seized six AK 47 rifles.", [("six AK 47 rifles", "rifles", "captured")]),
 ])
 def test_implied_counted_things_by_parse(sentence, expected, model_nlp, rules, article):
     claims = claims_in(model_nlp(sentence), article(sentence), rules, ("quantity",))
@@ -174,6 +175,11 @@ def test_what_the_subject_or_a_noun_before_implies(sentence, expected, model_nlp
     ("No-one was injured in the fire.", []),
     ("Call the desk on 907 - 745 - 4811 or 0800 555111.", []),
     ("He was stopped on Interstate 75.", []),
+    ("Polls closed at 6 p.m. local time (1300 GMT).", []),
+    ("A loaded .38-caliber revolver was found.", []),
+    ("One was injured, and police looked for one more.", []),
+    ("A man shot three people, killing one.", [3, 1]),
+    ("The party has a one-seat majority.", [1]),
 ])
 def test_ages_phones_and_roads_are_not_figures(sentence, values, blank_nlp, rules, article):
     assert [c.value for c in quantities(blank_nlp(sentence), article(sentence), rules)] == values

@@ -148,7 +148,7 @@ def quantities(doc, article: Article, rules) -> Iterator[Claim]:
             continue
         sentence = tokens[0].sent
         counted = _counted(doc, numeric, tokens, lexicon, previous.get(sentence.start, last))
-        if counted.unit in lexicon.durations:
+        if counted.unit in lexicon.durations or _lone_one(doc, numeric, counted, lexicon):
             continue
         if counted.unit is None and not numeric.unit:
             counted = _elided(doc, numeric, lexicon, previous.get(sentence.start)) or counted
@@ -167,6 +167,19 @@ def quantities(doc, article: Article, rules) -> Iterator[Claim]:
                         event=counted.event, aspect=counted.aspect,
                         distributive=before is not None and before.lower_ in lexicon.distributive,
                         earlier=_is_earlier(doc.text, numeric.start, lexicon))
+
+
+def _lone_one(doc, numeric: Numeric, counted: Counted, lexicon: QuantityLexicon) -> bool:
+    """Return whether the figure is a lone "one" with no noun right after it and no event right before it: a
+    pronoun ("one was injured", "look for one", "buildings, one used by officials"), not a count ("killing one")."""
+    if doc.text[numeric.num_start:numeric.num_end].lower() != "one" or numeric.qualifier != "exact":
+        return False
+    following = doc.text[numeric.end:numeric.end + 80].lstrip().lower()
+    if following.startswith("-") or counted.subject and following.startswith(counted.subject.lower()):
+        return False                      # "one man", "a one-seat majority"
+    first = token_at(doc, numeric.start)
+    before = doc[first.i - 1] if first is not None and first.i else None
+    return before is None or lexicon.events is None or not lexicon.events.aspect_of(before.text, before.lemma_)
 
 
 def with_implied_unit(claim: Claim, lexicon: QuantityLexicon) -> Claim:
@@ -368,6 +381,8 @@ def _noun_phrase(tokens, lexicon: QuantityLexicon) -> tuple[int, int, str] | Non
     """Return (first, last, unit) of the noun phrase that opens tokens, skipping modifiers before a known noun."""
     for i in range(min(len(tokens), 5)):
         token = tokens[i]
+        if token.like_num and i and any(word.is_upper and word.is_alpha for word in tokens[max(0, i - 2):i]):
+            continue                               # the digits of a model name: "six AK 47 rifles"
         if token.is_punct and token.text != "-" or token.like_num:
             break
         known = lexicon.unit_at(tokens[i:])
