@@ -216,12 +216,12 @@ def aspect_key(claim: Claim, grouping: Grouping = Grouping()) -> str | None:
     """Return what a claim is grouped by for its event: the aspect, else the event word, else None (no event found).
 
     A figure of an event word outside the rules is kept apart from those of known aspects, but with the others of its
-    unit whatever their words ("candidates running", "candidates vying"); in a generic unit (people), which counts
+    unit whatever their words ("candidates standing", "candidates competing"); in a generic unit (people), which counts
     many things in one story, only with figures of the same word ("2,800 staying" is not "15,000 moved"). A date of
     such an event needs the same event word and subject ("Cheeks coached" is not "Stevens coached"), or, for a light
-    verb, the same subject ("the shooting happened on Thursday", "the shooting took place Thursday night"). A measure
-    (magnitude, USD ...) says what it is by its unit: with an event outside the rules ("measured 5.9", "made an offer
-    of $160 million") it joins the one fact of its unit that fits.
+    verb, the same subject ("the blaze happened on Thursday", "the blaze took place Thursday night"). A measure
+    (magnitude, USD ...) says what it is by its unit: with an event outside the rules ("measured 6.4", "made an offer
+    worth $90 million") it joins the one fact of its unit that fits.
     """
     if claim.aspect or not claim.event or \
             claim.kind == "quantity" and claim.unit in grouping.measures and claim.unit not in grouping.generic:

@@ -171,12 +171,12 @@ def quantities(doc, article: Article, rules) -> Iterator[Claim]:
 
 def _lone_one(doc, numeric: Numeric, counted: Counted, lexicon: QuantityLexicon) -> bool:
     """Return whether the figure is a lone "one" with no noun right after it and no event right before it: a
-    pronoun ("one was injured", "look for one", "buildings, one used by officials"), not a count ("killing one")."""
+    pronoun ("one was injured", "searched for one", "two ships, one flying a flag"), not a count ("killing one")."""
     if doc.text[numeric.num_start:numeric.num_end].lower() != "one" or numeric.qualifier != "exact":
         return False
     following = doc.text[numeric.end:numeric.end + 80].lstrip().lower()
     if following.startswith("-") or counted.subject and following.startswith(counted.subject.lower()):
-        return False                      # "one man", "a one-seat majority"
+        return False                      # "one man", "a one-vote margin"
     first = token_at(doc, numeric.start)
     before = doc[first.i - 1] if first is not None and first.i else None
     return before is None or lexicon.events is None or not lexicon.events.aspect_of(before.text, before.lemma_)
@@ -382,7 +382,7 @@ def _noun_phrase(tokens, lexicon: QuantityLexicon) -> tuple[int, int, str] | Non
     for i in range(min(len(tokens), 5)):
         token = tokens[i]
         if token.like_num and i and any(word.is_upper and word.is_alpha for word in tokens[max(0, i - 2):i]):
-            continue                               # the digits of a model name: "six AK 47 rifles"
+            continue                               # the digits of a model name: "four AK 47 rifles"
         if token.is_punct and token.text != "-" or token.like_num:
             break
         known = lexicon.unit_at(tokens[i:])
