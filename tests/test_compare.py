@@ -181,10 +181,10 @@ def test_story_facts_split_by_aspect_actor_and_place():
     assert facts["people (evacuated) in Szohod"].within == "people (evacuated) in Borduria"
 
 
-def test_measures_with_events_outside_the_rules_join_their_unit():
+def test_measures_of_the_event_are_one_fact_whatever_the_verb():
     claims = [q("a", 6.4, unit="magnitude", actor=None, aspect="damaged"),
-              q("b", 6.1, unit="magnitude", actor=None, aspect=None).with_fields(event="measured")]
-    assert len(group_claims(claims, grouping=Grouping(measures=frozenset({"magnitude"})))) == 1
+              q("b", 6.2, unit="magnitude", actor=None, aspect="killed")]
+    assert len(group_claims(claims, grouping=Grouping(event_measures=frozenset({"magnitude"})))) == 1
     assert len(group_claims(claims)) == 2
 
 
@@ -194,6 +194,9 @@ def test_figures_of_events_outside_the_rules_pool_by_unit_but_not_generic_units(
     grouping = Grouping(generic=frozenset({"people"}))
     assert len(group_claims([other("a", 7, "candidates", "standing"), other("b", 8, "candidates", "competing")],
                             grouping=grouping)) == 1
+    joined = group_claims([other("a", 7, "engines", "tackling"), q("b", 8, unit="engines", actor=None)],
+                          grouping=grouping)
+    assert [fact.aspect for fact in joined] == ["deployed"]     # the one known aspect of the unit
     assert len(group_claims([other("a", 2800, "people", "staying"), other("b", 15000, "people", "moved")],
                             grouping=grouping)) == 2
 

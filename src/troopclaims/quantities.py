@@ -37,6 +37,7 @@ class QuantityLexicon:
     defaults: dict[str, str] = field(default_factory=dict)  # aspect -> the unit a bare figure of it counts
     ellipsis: frozenset[str] = frozenset()
     generic: frozenset[str] = frozenset()   # units of many different counts in one story: compare keeps event words
+    event_measures: frozenset[str] = frozenset()   # units that measure the event itself: compared whatever the verb
     earlier: tuple[str, ...] = ()       # phrases before a figure that make it an earlier value
     events: EventLexicon | None = None  # the event words of aspects.yaml: verbs are no counted nouns
 
@@ -79,7 +80,8 @@ def build_quantity_lexicon(section: LineDict) -> QuantityLexicon:
     """Return the compiled rules/quantities.yaml (strictly checked)."""
     check_keys(section, section.where(), allowed=("units", "pronouns", "count_nouns", "durations", "present",
                                                         "distributive", "size_words", "members", "plurals",
-                                                        "implied", "ellipsis", "earlier", "generic"))
+                                                        "implied", "ellipsis", "earlier", "generic",
+                                                        "event_measures"))
     units: dict[tuple[str, ...], str] = {}
     table = section.get("units") or {}
     if not isinstance(table, dict):
@@ -90,7 +92,8 @@ def build_quantity_lexicon(section: LineDict) -> QuantityLexicon:
     sets = {name: frozenset(word.lower() for word in word_list(section.get(name), location(section, name), name))
             for name in ("pronouns", "count_nouns", "durations", "present", "distributive", "size_words",
                          "ellipsis")}
-    sets["generic"] = frozenset(word_list(section.get("generic"), location(section, "generic"), "generic"))
+    for name in ("generic", "event_measures"):
+        sets[name] = frozenset(word_list(section.get(name), location(section, name), name))
     members, plurals = section.get("members") or {}, section.get("plurals") or {}
     for name, table in (("members", members), ("plurals", plurals)):
         if not isinstance(table, dict) or not all(isinstance(value, str) for value in table.values()):
