@@ -180,6 +180,7 @@ def test_what_the_subject_or_a_noun_before_implies(sentence, expected, model_nlp
     ("One was injured, and police looked for one more.", []),
     ("A man shot three people, killing one.", [3, 1]),
     ("The bill passed by a one-vote margin.", [1]),
+    ("A mother of three was hurt.", []),
 ])
 def test_ages_phones_and_roads_are_not_figures(sentence, values, blank_nlp, rules, article):
     assert [c.value for c in quantities(blank_nlp(sentence), article(sentence), rules)] == values
