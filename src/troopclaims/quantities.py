@@ -186,7 +186,10 @@ def _lone_one(doc, numeric: Numeric, counted: Counted, lexicon: QuantityLexicon)
 
 
 def with_implied_unit(claim: Claim, lexicon: QuantityLexicon) -> Claim:
-    """Return a figure with no counted noun given the unit its event implies ("4,200 died": people)."""
+    """Return a figure with no counted noun given the unit its event implies ("4,200 died": people); a measure of
+    the event itself ("a 6.4-magnitude quake struck") has no aspect, since nothing befell what it measures."""
+    if claim.kind == "quantity" and claim.unit in lexicon.event_measures and claim.aspect:
+        return claim.with_fields(aspect=None)
     if claim.kind != "quantity" or claim.unit or claim.aspect not in lexicon.defaults:
         return claim
     return claim.with_fields(unit=lexicon.defaults[claim.aspect])
