@@ -96,7 +96,7 @@ IMPLIED_CASES = [
      [("Some 60 firefighters", "firefighters", "killed"), ("200 people", "people", "wounded")]),
     ("Police arrested 40 protesters.", [("40 protesters", "people", "arrested")]),
     ("Tens of thousands marched through the capital.", [("Tens of thousands", "people", "attended")]),
-    ("The rally was attended by some 200,000.", [("some 200,000", "people", "attended")]),
+    ("The rally was attended by some 150,000.", [("some 150,000", "people", "attended")]),
     ("A crowd of 5,000 filled the square.", [("5,000", "people", "attended")]),
     ("Rescuers say 12 are missing.", [("12 are missing", "people", "missing")]),
     ("The city evacuated 4,000 and the storm left 900 homeless.",
@@ -140,12 +140,13 @@ def test_a_revised_figure_is_an_earlier_value(blank_nlp, rules, article):
 @pytest.mark.model
 @pytest.mark.parametrize("sentence, expected", [
     ("A 6.8-magnitude quake struck the coast, killing 75 people.",
-     [("6.8-magnitude", "magnitude", "damaged"), ("75 people", "people", "killed")]),
+     [("6.8-magnitude", "magnitude", None), ("75 people", "people", "killed")]),
     ("Officials evacuated 5,000 residents and 3,000 more fled.",
      [("5,000 residents", "people", "evacuated"), ("3,000", "people", "displaced")]),
     ("Donors pledged $5 billion.", [("$5 billion", "USD", "pledged")]),
     ("Chile reported 85 killed and 310 injured.", [("85 killed", "people", "killed"),
                                                    ("310 injured", "people", "wounded")]),
+    ("Sailors seized four AK 47 rifles.", [("four AK 47 rifles", "rifles", "captured")]),
 ])
 def test_implied_counted_things_by_parse(sentence, expected, model_nlp, rules, article):
     claims = claims_in(model_nlp(sentence), article(sentence), rules, ("quantity",))
@@ -157,7 +158,7 @@ def test_implied_counted_things_by_parse(sentence, expected, model_nlp, rules, a
     ("The death toll in the province rose to 300.", ("people", "killed")),
     ("Officials put the death toll at 6,500.", ("people", "killed")),
     ("Two men were killed during protests by thousands who marched.", ("people", "attended")),
-    ("An earthquake with a magnitude of at least 5.9 hit the coast.", ("magnitude", "damaged")),
+    ("A quake with a magnitude of at least 6.4 hit the valley.", ("magnitude", None)),
 ])
 def test_what_the_subject_or_a_noun_before_implies(sentence, expected, model_nlp, rules, article):
     claims = claims_in(model_nlp(sentence), article(sentence), rules, ("quantity",))
@@ -165,11 +166,17 @@ def test_what_the_subject_or_a_noun_before_implies(sentence, expected, model_nlp
 
 
 @pytest.mark.parametrize("sentence, values", [
-    ("Kimani Gray, 16, was killed on the corner.", []),
-    ("Two men, ages 47 and 48, were shot.", [2]),
-    ("The pitcher, who turns 29 in April, signed.", []),
-    ("In Athens, 3,000 people marched.", [3000]),
+    ("In Borduria, 3,000 people marched.", [3000]),
     ("Recruits aged 18-25 were called up.", []),
+    ("No-one was injured in the fire.", []),
+    ("Call the desk on 555 - 210 - 3344 or 0800 123456.", []),
+    ("He was stopped on Interstate 75.", []),
+    ("Polls closed at 6 p.m. local time (1300 GMT).", []),
+    ("A loaded .38-caliber revolver was found.", []),
+    ("One was injured, and police looked for one more.", []),
+    ("A man shot three people, killing one.", [3, 1]),
+    ("The bill passed by a one-vote margin.", [1]),
+    ("A mother of three was hurt.", []),
 ])
-def test_ages_are_not_figures(sentence, values, blank_nlp, rules, article):
+def test_phones_roads_and_pronouns_are_not_figures(sentence, values, blank_nlp, rules, article):
     assert [c.value for c in quantities(blank_nlp(sentence), article(sentence), rules)] == values

@@ -12,7 +12,6 @@ from typing import Callable, Iterable
 
 from troopclaims.dates import resolve
 from troopclaims.events import event_lexicon
-from troopclaims.numbers import number_lexicon
 from troopclaims.places import gazetteer
 from troopclaims.quantities import quantity_lexicon
 from troopclaims.records import Claim, plain_number
@@ -25,12 +24,12 @@ Contains = Callable[[str, str], bool]
 
 @dataclass(frozen=True)
 class Grouping:
-    """What the rules tell grouping: aspects counted as a series, units of measure, generic units, light verbs."""
+    """What the rules tell grouping: aspects counted as a series, generic units, light verbs, event measures."""
 
     cumulative: frozenset[str] = frozenset()   # counts that only grow (killed, arrested ...): a series over days
-    measures: frozenset[str] = frozenset()     # units of measure (magnitude, USD ...): see aspect_key
     generic: frozenset[str] = frozenset()      # units of many different counts in one story (people, percent)
     light: frozenset[str] = frozenset()        # verbs that only say something happened: a date is its subject's
+    event_measures: frozenset[str] = frozenset()   # units that measure the event itself (magnitude): no aspect
 
 
 def same_place(outer: str, inner: str) -> bool:
@@ -215,22 +214,23 @@ def aspect_label(key: str | None) -> str | None:
 def aspect_key(claim: Claim, grouping: Grouping = Grouping()) -> str | None:
     """Return what a claim is grouped by for its event: the aspect, else the event word, else None (no event found).
 
-    A figure of an event word outside the rules is kept apart from those of known aspects, but with the others of its
-    unit whatever their words ("candidates running", "candidates vying"); in a generic unit (people), which counts
-    many things in one story, only with figures of the same word ("2,800 staying" is not "15,000 moved"). A date of
-    such an event needs the same event word and subject ("Cheeks coached" is not "Stevens coached"), or, for a light
-    verb, the same subject ("the shooting happened on Thursday", "the shooting took place Thursday night"). A measure
-    (magnitude, USD ...) says what it is by its unit: with an event outside the rules ("measured 5.9", "made an offer
-    of $160 million") it joins the one fact of its unit that fits.
+    A figure of an event word outside the rules is one with the others of its unit whatever their words ("candidates
+    standing", "candidates competing"), and joins the one known aspect of its unit when there is one; in a generic
+    unit (people), which counts many things in one story, it is kept with figures of the same word only ("2,800
+    staying" is not "15,000 moved"). A unit that measures the event itself (`event_measures`: magnitude) is one
+    fact whatever the verb ("the quake struck", "killing 40"). A date of such an event needs the same event word
+    and subject ("Cheeks coached" is not "Stevens coached"), or, for a light verb, the same subject ("the blaze
+    happened on Thursday", "the blaze took place Thursday night").
     """
-    if claim.aspect or not claim.event or \
-            claim.kind == "quantity" and claim.unit in grouping.measures and claim.unit not in grouping.generic:
+    if claim.kind == "quantity" and claim.unit in grouping.event_measures:
+        return None
+    if claim.aspect or not claim.event:
         return claim.aspect
     if claim.kind == "date":
         head = (claim.subject or "").split()[-1:] or ["?"]
         event = "*" if claim.event.lower() in grouping.light and head != ["?"] else claim.event
         return f"event:{event}:{head[0].lower().rstrip('s')}"
-    return f"event:{claim.event}" if claim.unit in grouping.generic else "event:"
+    return f"event:{claim.event}" if claim.unit in grouping.generic else None
 
 
 def _place_of(claim: Claim) -> str | None:
@@ -391,8 +391,8 @@ def compare_claims(claims: Iterable[Claim], rules, warn: Callable[[str], None] =
     for word, place in places.demonym_surfaces.items():     # the first demonym listed is the adjective
         adjectives.setdefault(place, word)
     return group_claims(kept, contains=places.contains, name_actor=lambda actor: adjectives.get(actor, actor),
-                        grouping=Grouping(events.cumulative, frozenset(number_lexicon(rules).unit_forms.values()),
-                                          quantity_lexicon(rules).generic, events.light),
+                        grouping=Grouping(events.cumulative, quantity_lexicon(rules).generic, events.light,
+                                          quantity_lexicon(rules).event_measures),
                         placed=placed)
 
 

@@ -86,7 +86,7 @@ def governing_event(doc, start: int, end: int, lexicon: EventLexicon,
     if annotated(doc, "DEP"):
         event, aspect = _by_parse(span, lexicon) or (None, None)
         if aspect is None and not is_date:
-            # "made an eight-year offer in excess of $160 million": the parse hangs the figure on a verb outside
+            # "made a five-year offer worth more than $90 million": the parse hangs the figure on a verb outside
             # the rules; an event word next to the figure says more
             near = _by_words(span, lexicon, window=4)
             return near if near[1] else (event, aspect)
@@ -112,7 +112,7 @@ def _by_parse(span, lexicon: EventLexicon):
             return hit
     found, first_verb, token = None, None, root
     for _ in range(16):
-        # "captured 12 Somalis and 11 Yemenis": a coordinated noun shares its head's verb, a coordinated verb not
+        # "captured 12 sailors and 18 guards": a coordinated noun shares its head's verb, a coordinated verb not
         nominal = token.dep_ == "conj" and token.pos_ not in _VERBAL and token.head.pos_ not in _VERBAL
         if token.head is token or token.dep_ in _CLAUSE_EDGES and not nominal:
             break

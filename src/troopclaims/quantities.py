@@ -37,6 +37,7 @@ class QuantityLexicon:
     defaults: dict[str, str] = field(default_factory=dict)  # aspect -> the unit a bare figure of it counts
     ellipsis: frozenset[str] = frozenset()
     generic: frozenset[str] = frozenset()   # units of many different counts in one story: compare keeps event words
+    event_measures: frozenset[str] = frozenset()   # units that measure the event itself: compared whatever the verb
     earlier: tuple[str, ...] = ()       # phrases before a figure that make it an earlier value
     events: EventLexicon | None = None  # the event words of aspects.yaml: verbs are no counted nouns
 
@@ -79,7 +80,8 @@ def build_quantity_lexicon(section: LineDict) -> QuantityLexicon:
     """Return the compiled rules/quantities.yaml (strictly checked)."""
     check_keys(section, section.where(), allowed=("units", "pronouns", "count_nouns", "durations", "present",
                                                         "distributive", "size_words", "members", "plurals",
-                                                        "implied", "ellipsis", "earlier", "generic"))
+                                                        "implied", "ellipsis", "earlier", "generic",
+                                                        "event_measures"))
     units: dict[tuple[str, ...], str] = {}
     table = section.get("units") or {}
     if not isinstance(table, dict):
@@ -90,7 +92,8 @@ def build_quantity_lexicon(section: LineDict) -> QuantityLexicon:
     sets = {name: frozenset(word.lower() for word in word_list(section.get(name), location(section, name), name))
             for name in ("pronouns", "count_nouns", "durations", "present", "distributive", "size_words",
                          "ellipsis")}
-    sets["generic"] = frozenset(word_list(section.get("generic"), location(section, "generic"), "generic"))
+    for name in ("generic", "event_measures"):
+        sets[name] = frozenset(word_list(section.get(name), location(section, name), name))
     members, plurals = section.get("members") or {}, section.get("plurals") or {}
     for name, table in (("members", members), ("plurals", plurals)):
         if not isinstance(table, dict) or not all(isinstance(value, str) for value in table.values()):
@@ -148,7 +151,7 @@ def quantities(doc, article: Article, rules) -> Iterator[Claim]:
             continue
         sentence = tokens[0].sent
         counted = _counted(doc, numeric, tokens, lexicon, previous.get(sentence.start, last))
-        if counted.unit in lexicon.durations:
+        if counted.unit in lexicon.durations or _lone_one(doc, numeric, counted, lexicon):
             continue
         if counted.unit is None and not numeric.unit:
             counted = _elided(doc, numeric, lexicon, previous.get(sentence.start)) or counted
@@ -169,8 +172,24 @@ def quantities(doc, article: Article, rules) -> Iterator[Claim]:
                         earlier=_is_earlier(doc.text, numeric.start, lexicon))
 
 
+def _lone_one(doc, numeric: Numeric, counted: Counted, lexicon: QuantityLexicon) -> bool:
+    """Return whether the figure is a lone "one" with no noun right after it and no event right before it: a
+    pronoun ("one was injured", "searched for one", "two ships, one flying a flag"), not a count ("killing one")."""
+    if doc.text[numeric.num_start:numeric.num_end].lower() != "one" or numeric.qualifier != "exact":
+        return False
+    following = doc.text[numeric.end:numeric.end + 80].lstrip().lower()
+    if following.startswith("-") or counted.subject and following.startswith(counted.subject.lower()):
+        return False                      # "one man", "a one-vote margin"
+    first = token_at(doc, numeric.start)
+    before = doc[first.i - 1] if first is not None and first.i else None
+    return before is None or lexicon.events is None or not lexicon.events.aspect_of(before.text, before.lemma_)
+
+
 def with_implied_unit(claim: Claim, lexicon: QuantityLexicon) -> Claim:
-    """Return a figure with no counted noun given the unit its event implies ("4,200 died": people)."""
+    """Return a figure with no counted noun given the unit its event implies ("4,200 died": people); a measure of
+    the event itself ("a 6.4-magnitude quake struck") has no aspect, since nothing befell what it measures."""
+    if claim.kind == "quantity" and claim.unit in lexicon.event_measures and claim.aspect:
+        return claim.with_fields(aspect=None)
     if claim.kind != "quantity" or claim.unit or claim.aspect not in lexicon.defaults:
         return claim
     return claim.with_fields(unit=lexicon.defaults[claim.aspect])
@@ -377,6 +396,8 @@ def _noun_phrase(tokens, lexicon: QuantityLexicon) -> tuple[int, int, str] | Non
     """Return (first, last, unit) of the noun phrase that opens tokens, skipping modifiers before a known noun."""
     for i in range(min(len(tokens), 5)):
         token = tokens[i]
+        if token.like_num and i and any(word.is_upper and word.is_alpha for word in tokens[max(0, i - 2):i]):
+            continue                               # the digits of a model name: "four AK 47 rifles"
         if token.is_punct and token.text != "-" or token.like_num:
             break
         known = lexicon.unit_at(tokens[i:])
