@@ -427,6 +427,22 @@ NOT_FIGURES = [
     ("It was a third straight night of rioting.", []),
     ("The navy foiled a third successive attack.", []),
     ("A third of the town was flooded.", ["A third of the town"]),
+    # list members that share a time noun, the hour of a clock time, a misspelt month, selections, generic
+    ("Ask me again eight, 10, 12 years from now.", []),
+    ("They stayed two or three more days and then six big-league seasons.", []),
+    ("Shops must close before 9.", []),
+    ("The quake struck on Decmber 26, 2003.", []),
+    ("The two biggest banks lent $40 million.", ["$40 million"]),
+    ("A magnitude 6 quake can cause severe damage.", []),
+    ("Agents can arrest more than 1,000 people on any given day.", []),
+    # figures next to the same words stay figures
+    ("The toll hit 9,000 two days later.", ["9,000"]),
+    ("Officials said 85 died, 2 days after the quake.", ["85"]),
+    ("On Sunday, 85 died.", ["85"]),
+    ("In Flatbush, 46 were arrested.", ["46 were arrested"]),
+    ("The aftershocks measured around 4.0.", ["around 4.0"]),
+    ("Relief reached McAllen 40 families at a time.", ["40 families"]),
+    ("The toll stood at 9.", ["9"]),
 ]
 
 
