@@ -443,6 +443,8 @@ NOT_FIGURES = [
     ("The aftershocks measured around 4.0.", ["around 4.0"]),
     ("Relief reached McAllen 40 families at a time.", ["40 families"]),
     ("The toll stood at 9.", ["9"]),
+    ("In Heraklion, 10,000 people marched.", ["10,000 people"]),
+    ("Aid reached the 12 worst-hit villages.", ["12 worst"]),
 ]
 
 
