@@ -473,3 +473,14 @@ def test_user_rules_add_numbers_that_are_no_figure(tmp_path, lex):
     assert [sentence[n.start:n.end] for n in figures(sentence, lex)] == ["9", "40"]
     assert [sentence[n.start:n.end] for n in figures(sentence, user)] == ["40"]
     assert len(user.not_figures) == len(lex.not_figures) + 1
+
+
+def test_figures_far_apart_in_a_long_text_are_judged_alike(lex):
+    filler = "The council met again and talked about the roads and the river. " * 8
+    parts = ["Dara Quill, 29, said 40 people were hurt.", "Call the station on 907-555-0188 today.",
+             "Ask me again eight, 10, 12 years from now.", "More than 300 families left."]
+    text = filler + filler.join(parts) + filler
+    got = [text[n.start:n.end] for n in figures(text, lex)]
+    alone = [part[n.start:n.end] for part in parts for n in figures(part, lex)]
+    assert got == alone == ["40", "More than 300"]
+    assert set(got) <= {text[n.start:n.end] for n in numerics(text, lex)}

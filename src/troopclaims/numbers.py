@@ -886,10 +886,11 @@ class _Atom:
     rng: bool = False
 
 
-def _blocked_mask(text: str, lex: NumberLexicon, patterns: tuple | None = None) -> bytearray:
+def _blocked_mask(text: str, lex: NumberLexicon, patterns: tuple | None = None,
+                  windows: list[tuple[int, int]] | None = None) -> bytearray:
     mask = bytearray(len(text))
     for pattern in lex.blockers if patterns is None else patterns:
-        for m in pattern.finditer(text):
+        for m in (match for s, e in windows or [(0, len(text))] for match in pattern.finditer(text, s, e)):
             # Only the groups named x... are blocked when they took part; otherwise the whole match.
             groups = [name for name, value in m.groupdict().items() if name.startswith("x") and value is not None]
             spans = [m.span(name) for name in groups] if groups else [m.span()]
@@ -1187,13 +1188,23 @@ def numerics(text: str, lexicon: NumberLexicon) -> list[Numeric]:
     return _without_overlaps(results)
 
 
+_CONTEXT = 100     # characters of context a not_figures pattern may use either side of a figure
+
+
 def figures(text: str, lexicon: NumberLexicon) -> list[Numeric]:
     """Return the numerics of text that are figures a fact-checker compares: not an age, a road, a channel ...
     (`not_figures` in rules/numbers.yaml). They stay numbers: only claims leave them out."""
     found = numerics(text, lexicon)
     if not lexicon.not_figures or not found:
         return found
-    mask = _blocked_mask(text, lexicon, lexicon.not_figures)
+    windows: list[tuple[int, int]] = []         # only the text around figures is searched (for speed)
+    for n in found:
+        start, end = max(0, n.start - _CONTEXT), min(len(text), n.end + _CONTEXT)
+        if windows and start <= windows[-1][1]:
+            windows[-1] = (windows[-1][0], end)
+        else:
+            windows.append((start, end))
+    mask = _blocked_mask(text, lexicon, lexicon.not_figures, windows)
     return [n for n in found if mask.find(1, n.num_start, n.num_end) == -1]
 
 
