@@ -414,6 +414,7 @@ NOT_FIGURES = [
     ("He leaves behind a wife and three children.", []),
     ("A nurse with two daughters and a father of four were rescued.", []),
     ("The strike killed three children.", ["three children"]),
+    ("The quake left 12 children dead, leaving 2 children hurt.", ["12 children", "2 children"]),
     ("He hit .301 with 31 homers and 102 RBIs in 150 games.", []),
     ("Ferro averaged more than 30 home runs a season.", []),
     # "one" with no count in it
