@@ -445,6 +445,8 @@ NOT_FIGURES = [
     ("Relief reached McAllen 40 families at a time.", ["40 families"]),
     ("The toll stood at 9.", ["9"]),
     ("In Heraklion, 10,000 people marched.", ["10,000 people"]),
+    ("Deaths by town: Aleppo, 45; Idlib, 12.", ["45", "12"]),
+    ("The victims were Tanya Morrow, 47; Lisa Rend, 36; and Bo Kay, 39.", []),
     ("Aid reached the 12 worst-hit villages.", ["12 worst"]),
 ]
 
