@@ -386,7 +386,7 @@ def test_rules_check_reports_every_problem_with_file_line_key_and_fix(tmp_path):
         f"{tmp_path}/quantities.yaml:2: units.troops: unit 'troops' must be a list of words, e.g. [a, b]",
         f"{tmp_path}/quantities.yaml:3: units.goats: unit 'goats' must hold non-empty words, got 3",
         f"{tmp_path}/quantities.yaml:4: colours: unknown key 'colours'; expected one of count_nouns, distributive, "
-        "durations, earlier, ellipsis, event_measures, generic, implied, members, plurals, present, pronouns, size_words, units",
+        "durations, earlier, ellipsis, event_measures, generic, implied, members, plurals, present, pronouns, rates, size_words, units",
         f"{tmp_path}/speakers.yaml:1: speakers: speakers must map a canonical name to its options",
     ]
     assert result.stderr == f"troopclaims: {tmp_path}: 6 problems\n"
@@ -398,3 +398,14 @@ def test_rules_check_of_a_good_folder_and_of_no_folder(tmp_path):
     assert good.exit_code == 0 and good.stdout == ""
     missing = run("rules", "check", str(tmp_path / "nowhere"))
     assert missing.exit_code == 1 and "rules folder not found" in missing.stdout
+
+
+def test_json_lines_keep_unicode_line_separators_inside_one_line():
+    import io
+    import json
+
+    from troopclaims.render import write_jsonl
+    out = io.StringIO()
+    write_jsonl([{"text": "a\x85b\u2028c\u2029d é"}], out)
+    (line,) = out.getvalue().splitlines()
+    assert json.loads(line) == {"text": "a\x85b\u2028c\u2029d é"} and "é" in line

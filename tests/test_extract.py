@@ -51,7 +51,7 @@ def test_compare_says_what_it_leaves_out(rules):
     assert [len(fact.claims) for fact in facts] == [1]
     assert messages == [
         "left out 1 figure whose counted noun was not found (see them with `troopclaims extract`)",
-        'left out 1 figure counted per group ("every 30 soldiers")',
+        'left out 1 figure counted per group or per period ("every 30 soldiers", "$2 million a year")',
         "left out 1 date that dates no event (only when something was said, a state's bounds, or no verb found)"]
 
 
@@ -59,3 +59,50 @@ def test_without_a_parse_a_date_right_after_a_reporting_verb_dates_the_report(bl
     text = "The Red Cross said on Saturday that 500 people had been evacuated since Thursday."
     dates = {c.text: c.event for c in claims_in(blank_nlp(text), article(text), rules) if c.kind == "date"}
     assert dates == {"Saturday": None, "since Thursday": "evacuated"}
+
+
+# Aspects that a construction gives rather than the verb next to the figure (sentences written for these tests):
+# sentence -> (figure text, aspect).
+CONSTRUCTION_CASES = [
+    # the object of a verb outside the rules gives the event: "into custody", "joined the vigil"
+    ("Coast guards took 14 smugglers into custody on Friday.", "14", "captured"),
+    ("About 3,000 people joined a candlelit vigil in the square.", "About 3,000", "attended"),
+    ("Nearly 1.2 million voters cast their ballots by noon.", "Nearly 1.2 million", "attended"),
+    ("The gunman took the lives of three guards.", "three", "killed"),
+    # a passive verb outside the rules shares the event of its bare conjunct
+    ("Nine pistols and 40 knives were discovered and confiscated at the border.", "Nine", "captured"),
+    ("Customs officers recovered 30 stolen paintings.", "30", "captured"),
+    ("Investigators found 12 rifles in the van.", "12", "captured"),
+    ("The club agreed to a $40 million sum for the forward.", "$40 million", "paid"),
+    # the doer in a "by" phrase is not what the event befell
+    ("The guard was hit by two of the five bullets fired.", "two", None),
+    ("Ten houses were damaged by 40 falling trees.", "40", None),
+    ("Ten houses were damaged by falling trees.", "Ten", "damaged"),
+]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, figure, aspect", CONSTRUCTION_CASES)
+def test_constructions_give_the_aspect(text, figure, aspect, model_nlp, rules, article):
+    (claim,) = [c for c in quantities_of(model_nlp, rules, article, text) if c.text.startswith(figure)]
+    assert claim.aspect == aspect
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, actor", [
+    ("The Hawks made an offer of $90 million to the pitcher.", "Hawks"),
+    ("Acme Mining paid $4 million to the villagers.", "Acme Mining"),
+    ("The Falcons' offer of $85 million was turned down.", "Falcons"),
+    ("He was offered $5 million.", None),
+])
+def test_the_named_payer_is_the_actor_of_a_sum(text, actor, model_nlp, rules, article):
+    (claim,) = quantities_of(model_nlp, rules, article, text)
+    assert (claim.aspect, claim.actor) == ("paid", actor)
+
+
+@pytest.mark.model
+def test_offers_of_two_payers_are_two_facts(model_nlp, rules, article):
+    text = ("The Hawks made an offer of $90 million to the pitcher. The Falcons made an offer of $120 million. "
+            "The Hawks later offered $95 million.")
+    facts = compare_claims(quantities_of(model_nlp, rules, article, text), rules)
+    assert sorted((fact.actor, len(fact.claims)) for fact in facts) == [("Falcons", 1), ("Hawks", 2)]

@@ -69,6 +69,12 @@ def test_counted_noun_by_parse(sentence, expected, model_nlp, rules, article):
     ("They attach one interpreter to every 30 recruits.", [False, True]),
     ("Medics gave 2 doses per 100 residents.", [False, True]),
     ("About 300 recruits arrived.", [False]),
+    # a rate over a period is no total: "per year", "a season", "annually" after the figure or its noun
+    ("The club offered the striker $12 million per year.", [True]),
+    ("She earns $3 million a season, or $15 million over five seasons.", [True, False]),
+    ("Some 400 migrants a day crossed the river.", [True]),
+    ("The firm pays $2 million annually.", [True]),
+    ("They raised $8 million a year ago.", [False]),
 ])
 def test_figures_counted_per_group_are_marked(sentence, distributive, blank_nlp, rules, article):
     claims = list(quantities(blank_nlp(sentence), article(sentence), rules))

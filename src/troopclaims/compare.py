@@ -379,7 +379,8 @@ def compare_claims(claims: Iterable[Claim], rules, warn: Callable[[str], None] =
         warn(f"left out {uncounted} figure{'s' * (uncounted != 1)} whose counted noun was not found "
              "(see them with `troopclaims extract`)")
     if per_group:
-        warn(f"left out {per_group} figure{'s' * (per_group != 1)} counted per group (\"every 30 soldiers\")")
+        warn(f"left out {per_group} figure{'s' * (per_group != 1)} counted per group or per period "
+             "(\"every 30 soldiers\", \"$2 million a year\")")
     if unplaced:
         warn(f"left out {unplaced} date{'s' * (unplaced != 1)} not placed on the calendar "
              "(relative to an unknown publication date: give --published or a sources.yaml)")

@@ -24,6 +24,8 @@ class EventLexicon:
     states: frozenset[str] = frozenset()         # aspects that last over time: their dates bound, not date
     cumulative: frozenset[str] = frozenset()     # counts that only grow: compared as a series over days
     light: frozenset[str] = frozenset()          # forms of verbs that only say something happened
+    named_actor: frozenset[str] = frozenset()    # aspects whose named subject (a team, a firm) is the actor
+    doers: frozenset[str] = frozenset()          # aspects whose doer ("attended by 200,000") is what is counted
 
     def aspect_of(self, word: str, lemma: str = "") -> str | None:
         """Return the aspect of a word (by its lemma when the pipeline gives one), or None."""
@@ -48,7 +50,8 @@ def forms(lemma: str) -> set[str]:
 
 def build_event_lexicon(section: LineDict) -> EventLexicon:
     """Return the compiled lexicon of rules/aspects.yaml (strictly checked)."""
-    check_keys(section, section.where(), allowed=("aspects", "subject_owns", "states", "cumulative", "light"))
+    check_keys(section, section.where(), allowed=("aspects", "subject_owns", "states", "cumulative", "light",
+                                                   "named_actor", "doers"))
     aspects: dict[str, str] = {}
     classes = section.get("aspects") or {}
     if not isinstance(classes, dict):
@@ -58,14 +61,15 @@ def build_event_lexicon(section: LineDict) -> EventLexicon:
             for form in forms(word.lower()):
                 aspects[form] = str(name)        # the last entry wins: a user's class comes after the defaults
     listed = {}
-    for key in ("subject_owns", "states", "cumulative"):
+    for key in ("subject_owns", "states", "cumulative", "named_actor", "doers"):
         listed[key] = word_list(section.get(key), location(section, key), key)
         if any(name not in classes for name in listed[key]):
             raise RulesError(f"{location(section, key)}: {key} must list aspects defined above")
     light = frozenset(form for word in word_list(section.get("light"), location(section, "light"), "light")
                       for form in forms(word.lower()))
     kinds = (frozenset(listed[key]) for key in ("subject_owns", "states", "cumulative"))
-    return EventLexicon(aspects, frozenset(), *kinds, light)
+    return EventLexicon(aspects, frozenset(), *kinds, light, frozenset(listed["named_actor"]),
+                        frozenset(listed["doers"]))
 
 
 def event_lexicon(rules) -> EventLexicon:
@@ -85,6 +89,9 @@ def governing_event(doc, start: int, end: int, lexicon: EventLexicon,
         return None, None
     if annotated(doc, "DEP"):
         event, aspect = _by_parse(span, lexicon) or (None, None)
+        if not is_date and aspect not in lexicon.doers and _is_doer(span):
+            # "hit by three bullets": the doers are not what the event befell ("attended by 200,000" they are)
+            return _modifier_hit(span.root, lexicon) or (None, None)
         if aspect is None and not is_date:
             # "made a five-year offer worth more than $90 million": the parse hangs the figure on a verb outside
             # the rules; an event word next to the figure says more
@@ -92,6 +99,27 @@ def governing_event(doc, start: int, end: int, lexicon: EventLexicon,
             return near if near[1] else (event, aspect)
         return event, aspect
     return _by_words(span, lexicon, is_date)
+
+
+def _modifier_hit(root, lexicon: EventLexicon):
+    """Return the event word of a verb that modifies the counted noun ("troops stationed in X"), or None."""
+    for child in root.children:
+        if child.dep_ in _MODIFIERS and child.pos_ in _VERBAL and (hit := _hit(child, lexicon)):
+            return hit
+    return None
+
+
+def _is_doer(span) -> bool:
+    """Return whether the figure is in a "by" phrase of its verb: "hit by three bullets", "arrested by 200 officers"
+    count the doers, not what the event befell."""
+    token = span.root
+    for _ in range(4):
+        if token.head is token or token.pos_ in _VERBAL:
+            return False
+        if token.lower_ == "by" and (token.dep_ == "agent" or token.dep_ == "prep" and token.head.pos_ in _VERBAL):
+            return True
+        token = token.head
+    return False
 
 
 def _hit(token, lexicon: EventLexicon):
@@ -107,9 +135,8 @@ def _by_parse(span, lexicon: EventLexicon):
     because a misparse low in the clause ("to combat zones" read as a verb) is more common than one at its top.
     """
     root = span.root
-    for child in root.children:      # "troops stationed in X": the event modifies the counted noun
-        if child.dep_ in _MODIFIERS and child.pos_ in _VERBAL and (hit := _hit(child, lexicon)):
-            return hit
+    if hit := _modifier_hit(root, lexicon):
+        return hit
     found, first_verb, token = None, None, root
     for _ in range(16):
         # "captured 12 sailors and 18 guards": a coordinated noun shares its head's verb, a coordinated verb not
@@ -135,9 +162,35 @@ def _by_parse(span, lexicon: EventLexicon):
                     for word in child.subtree:
                         if word.pos_ in _VERBAL and (hit := _hit(word, lexicon)):
                             found = found or hit
-        elif token.pos_ == "VERB" and first_verb is None:
-            first_verb = (token.text.lower(), None)
+        elif token.pos_ == "VERB":
+            # "were found and confiscated", "took 23 into custody", "20,000 joined the rally": a verb outside the
+            # rules takes the event of a verb sharing its arguments, or of its object
+            found = found or _argument_hit(token, span, lexicon)
+            first_verb = first_verb or (token.text.lower(), None)
     return found or first_verb
+
+
+def _argument_hit(verb, span, lexicon: EventLexicon):
+    """Return the event word among a passive verb's bare conjuncts (no arguments of their own), a verb's direct
+    object and the objects of its prepositions, outside the claim itself; or None."""
+    passive = any(child.dep_ in ("auxpass", "nsubjpass") for child in verb.children)
+
+    def outside(token) -> bool:
+        return not token.left_edge.i <= span.root.i <= token.right_edge.i
+    for child in verb.children:
+        if child.dep_ == "conj" and child.pos_ == "VERB" and passive and \
+                not any(grand.dep_ in ("nsubj", "nsubjpass", "dobj") for grand in child.children):
+            candidates = [child]
+        elif child.dep_ == "dobj" and outside(child):
+            candidates = [child]
+        elif child.dep_ == "prep" and outside(child):
+            candidates = [grand for grand in child.children if grand.dep_ == "pobj"]
+        else:
+            continue
+        for candidate in candidates:
+            if hit := _hit(candidate, lexicon):
+                return hit
+    return None
 
 
 def _by_words(span, lexicon: EventLexicon, is_date: bool = False, window: int = 8):
@@ -162,16 +215,8 @@ def _by_words(span, lexicon: EventLexicon, is_date: bool = False, window: int = 
 def event_subject(doc, start: int, end: int, passive: bool = False) -> str | None:
     """Return the subject of the verb that governs the claim at doc.text[start:end] ("North Korea" in "North Korea
     was sending 10,000 troops"), or None without a parse or a subject; `passive` takes passive subjects too."""
-    if not annotated(doc, "DEP"):
-        return None
-    span = doc.char_span(start, end, alignment_mode="expand")
-    if span is None or not len(span):
-        return None
-    token = span.root
-    for _ in range(6):
-        if token.head is token:
-            return None
-        token = token.head
+    span = _parsed_span(doc, start, end)
+    for token in _heads(span):
         if token.pos_ in _VERBAL:
             kinds = ("nsubj", "nsubjpass") if passive else ("nsubj",)
             subjects = [child for child in token.children if child.dep_ in kinds and child.pos_ != "PRON"]
@@ -183,3 +228,36 @@ def event_subject(doc, start: int, end: int, passive: bool = False) -> str | Non
             words = [word for word in subject.subtree if word.dep_ in ("compound", "amod") or word is subject]
             return " ".join(word.text for word in words) if words else None
     return None
+
+
+def named_owner(doc, start: int, end: int) -> str | None:
+    """Return the named owner of the event that governs the claim at doc.text[start:end]: a proper noun that owns the
+    event noun ("the Nationals' offer of $160 million") or is the subject of its verb ("the Red Sox made an offer of
+    $150 million", "Acme paid $3 million"); None without a parse or such a name."""
+    for token in _heads(_parsed_span(doc, start, end)):
+        kinds = ("nsubj",) if token.pos_ in _VERBAL else ("poss",) if token.pos_ in ("NOUN", "PROPN") else ()
+        names = [child for child in token.children if child.dep_ in kinds and child.pos_ == "PROPN"]
+        if names:
+            return " ".join(word.text for word in names[0].subtree
+                            if word.dep_ == "compound" and word.pos_ == "PROPN" or word is names[0])
+        if token.pos_ in _VERBAL:
+            return None
+    return None
+
+
+def _parsed_span(doc, start: int, end: int):
+    """Return the tokens of doc.text[start:end] when the Doc has a parse, else None."""
+    if not annotated(doc, "DEP"):
+        return None
+    span = doc.char_span(start, end, alignment_mode="expand")
+    return span if span is not None and len(span) else None
+
+
+def _heads(span, limit: int = 6):
+    """Yield the heads above a span's root, nearest first, up to `limit` of them (none for no span)."""
+    token = span.root if span is not None else None
+    for _ in range(limit if token is not None else 0):
+        if token.head is token:
+            return
+        token = token.head
+        yield token

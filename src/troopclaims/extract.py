@@ -11,7 +11,7 @@ from typing import Callable, Iterable, Iterator, TextIO
 from troopclaims.articles import ReadReport, masked_text, read_articles, read_claims, read_lines, sniff_jsonl
 from troopclaims.dates import dates, find_dateline
 from troopclaims.attribution import attribute
-from troopclaims.events import event_lexicon, event_subject, governing_event
+from troopclaims.events import event_lexicon, event_subject, governing_event, named_owner
 from troopclaims.places import gazetteer, locate, place_claims
 from troopclaims.pipeline import BLANK, BLANK_LOSSES, choose_model
 from troopclaims.quantities import quantities, quantity_lexicon, with_implied_unit
@@ -90,8 +90,14 @@ def _with_event(doc, claim: Claim, lexicon) -> Claim:
 
 def _subject_actor(doc, claim: Claim, places, lexicon) -> Claim:
     """Give a figure with no actor of its own the country that is the subject of its event, where that subject owns
-    what is counted ("North Korea was sending 10,000 troops")."""
-    if claim.kind != "quantity" or claim.actor or claim.aspect not in lexicon.subject_owns:
+    what is counted ("North Korea was sending 10,000 troops"), or the named owner of a payment ("the Red Sox
+    offered")."""
+    if claim.kind != "quantity" or claim.actor:
+        return claim
+    if claim.aspect in lexicon.named_actor:     # "the Red Sox offered $150 million": the team is the actor
+        owner = named_owner(doc, claim.start, claim.end)
+        return claim.with_fields(actor=places.actor(owner) or owner) if owner else claim
+    if claim.aspect not in lexicon.subject_owns:
         return claim
     subject = event_subject(doc, claim.start, claim.end)
     actor = places.actor(subject) if subject else None

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import math
+import re
 from dataclasses import dataclass, field, replace
 from typing import Iterator
 
@@ -13,6 +14,7 @@ from troopclaims.rules import LineDict, check_keys, location, word_list
 from troopclaims.spans import annotated, new_claim, token_at
 
 _NOUNS = ("NOUN", "PROPN")
+_AFTER_PERIOD = frozenset(("ago", "earlier", "later", "before", "after"))
 _MAX_UNIT_WORDS = 4
 _PREPOSITIONS = ("in", "on", "at", "to", "by", "from", "and", "or")
 # Words that end the clause a figure completes, looking back for its subject without a parse.
@@ -30,6 +32,7 @@ class QuantityLexicon:
     durations: frozenset[str]
     present: frozenset[str]       # words that date a figure to the day of publication: now, currently
     distributive: frozenset[str]  # words before a figure that make it a count per group: every, each, per
+    rates: tuple[str, ...] = ()   # phrases after a figure that make it a rate: per year, a season, annually
     size_words: frozenset[str] = frozenset()            # "3,000-strong": the figure counts members
     plurals: dict[str, str] = field(default_factory=dict)   # irregular plurals, for units of unlisted nouns
     members: dict[str, str] = field(default_factory=dict)   # noun whose members are counted -> their unit
@@ -81,7 +84,7 @@ def build_quantity_lexicon(section: LineDict) -> QuantityLexicon:
     check_keys(section, section.where(), allowed=("units", "pronouns", "count_nouns", "durations", "present",
                                                         "distributive", "size_words", "members", "plurals",
                                                         "implied", "ellipsis", "earlier", "generic",
-                                                        "event_measures"))
+                                                        "event_measures", "rates"))
     units: dict[tuple[str, ...], str] = {}
     table = section.get("units") or {}
     if not isinstance(table, dict):
@@ -99,11 +102,12 @@ def build_quantity_lexicon(section: LineDict) -> QuantityLexicon:
         if not isinstance(table, dict) or not all(isinstance(value, str) for value in table.values()):
             raise RulesError(f"{location(section, name)}: {name} must map a noun to a word")
     implied, defaults = _implied(section)
-    earlier = tuple(" ".join(phrase.lower().split())
-                    for phrase in word_list(section.get("earlier"), location(section, "earlier"), "earlier"))
+    earlier, rates = (tuple(" ".join(phrase.lower().split())
+                            for phrase in word_list(section.get(name), location(section, name), name))
+                      for name in ("earlier", "rates"))
     return QuantityLexicon(units, **sets, members={str(noun).lower(): unit for noun, unit in members.items()},
                            plurals={str(noun).lower(): plural for noun, plural in plurals.items()},
-                           implied=implied, defaults=defaults, earlier=earlier)
+                           implied=implied, defaults=defaults, earlier=earlier, rates=rates)
 
 
 def _implied(section: LineDict) -> tuple[dict, dict]:
@@ -168,7 +172,8 @@ def quantities(doc, article: Article, rules) -> Iterator[Claim]:
         yield new_claim(article, doc, numeric.start, end, "quantity", value=numeric.value, low=low,
                         high=high, qualifier=numeric.qualifier, unit=counted.unit, subject=counted.subject,
                         event=counted.event, aspect=counted.aspect,
-                        distributive=before is not None and before.lower_ in lexicon.distributive,
+                        distributive=before is not None and before.lower_ in lexicon.distributive
+                        or _is_rate(doc.text, end, lexicon),
                         earlier=_is_earlier(doc.text, numeric.start, lexicon))
 
 
@@ -193,6 +198,18 @@ def with_implied_unit(claim: Claim, lexicon: QuantityLexicon) -> Claim:
     if claim.kind != "quantity" or claim.unit or claim.aspect not in lexicon.defaults:
         return claim
     return claim.with_fields(unit=lexicon.defaults[claim.aspect])
+
+
+def _is_rate(text: str, end: int, lexicon: QuantityLexicon) -> bool:
+    """Return whether the words right after a figure (and its noun) make it a rate ("$21 million per year",
+    "300 migrants a day"): a rate is never compared with a total."""
+    words = re.findall(r"[a-z]+|[^\sa-z]", text[end:end + 40].lower())
+    for phrase in lexicon.rates:
+        size = len(phrase.split())
+        if " ".join(words[:size]) == phrase:
+            # "a year ago", "a day earlier" date the figure instead
+            return not words[size:size + 1] or words[size] not in _AFTER_PERIOD
+    return False
 
 
 def _is_earlier(text: str, start: int, lexicon: QuantityLexicon) -> bool:

@@ -25,9 +25,14 @@ def choose_format(explicit: str | None, is_terminal: bool) -> str:
     return explicit or ("table" if is_terminal else "jsonl")
 
 
+# Characters that json.dumps leaves raw but that line readers (Python's splitlines, editors) take for line breaks:
+# escaped, so that one record stays one line.
+_LINE_BREAKS = str.maketrans({"\x85": "\\u0085", "\u2028": "\\u2028", "\u2029": "\\u2029"})
+
+
 def write_jsonl(records: Iterable[dict], out: IO[str]) -> None:
     for record in records:
-        out.write(json.dumps(record, ensure_ascii=False) + "\n")
+        out.write(json.dumps(record, ensure_ascii=False).translate(_LINE_BREAKS) + "\n")
 
 
 _CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
