@@ -72,7 +72,8 @@ CONSTRUCTION_CASES = [
     # a passive verb outside the rules shares the event of its bare conjunct
     ("Nine pistols and 40 knives were discovered and confiscated at the border.", "Nine", "captured"),
     ("Customs officers recovered 30 stolen paintings.", "30", "captured"),
-    ("Investigators found 12 rifles in the van.", "12", "captured"),
+    ("Investigators seized 12 rifles in the van.", "12", "captured"),
+    ("A survey found 55 percent of the town opposed the plan.", "55 percent", None),   # "find" is no capture
     ("The club agreed to a $40 million sum for the forward.", "$40 million", "paid"),
     # the doer in a "by" phrase is not what the event befell
     ("The guard was hit by two of the five bullets fired.", "two", None),
