@@ -26,7 +26,7 @@ from troopclaims.attribution import attributions  # noqa: E402
 from troopclaims.cues import build_cue_rules  # noqa: E402
 from troopclaims.pipeline import choose_model, load_pipeline  # noqa: E402
 from troopclaims.quotes import quotations  # noqa: E402
-from troopclaims.rules import Rules, load_rules  # noqa: E402
+from troopclaims.rules import load_rules  # noqa: E402
 from troopclaims.spans import new_claim  # noqa: E402
 from troopclaims.speakers import build_book, normalise  # noqa: E402
 
@@ -49,7 +49,7 @@ def main(argv: list[str] | None = None) -> int:
     gold = [json.loads(line) for line in args.gold.read_text(encoding="utf-8").splitlines() if line.strip()]
     model = choose_model(args.model)
     nlp = load_pipeline(model)
-    rules = _rules()
+    rules = load_rules()
     book = rules.compiled("speakers", build_book)
     cues = rules.compiled("attribution", build_cue_rules)
     by_doc = defaultdict(list)
@@ -83,13 +83,6 @@ def main(argv: list[str] | None = None) -> int:
                 print(f"  {item['id']}: gold {item['speaker']!r}/{item['cue']!r}  got {speaker!r}/{lemma!r}")
     return 0
 
-
-def _rules() -> Rules:
-    try:
-        return load_rules()
-    except TypeError:
-        # A source checkout run with PYTHONPATH=src, before rules.default_rules_dir() handles it.
-        return Rules([ROOT / "rules"], include_defaults=False)
 
 
 def _same_name(a: str, b: str) -> bool:

@@ -29,7 +29,7 @@ from troopclaims.attribution import attributions  # noqa: E402
 from troopclaims.extract import ALL_KINDS, claims_in  # noqa: E402
 from troopclaims.pipeline import choose_model, load_pipeline  # noqa: E402
 from troopclaims.records import Article  # noqa: E402
-from troopclaims.rules import Rules, load_rules  # noqa: E402
+from troopclaims.rules import load_rules  # noqa: E402
 
 DEFAULT_EVAL = Path(__file__).resolve().parents[2] / "shared" / "eval"
 _NUMBER_WORDS = ("one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
@@ -159,7 +159,7 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
     model = choose_model(args.model)
-    results, spoken = score(rows, load_pipeline(model), _rules())
+    results, spoken = score(rows, load_pipeline(model), load_rules())
     n = len(results)
     print(f"attribution on PolNeAR dev: {len(rows)} paragraphs, {n} attributions with a source, a cue and a figure "
           f"or date word in their content; pipeline {model}")
@@ -192,13 +192,6 @@ def main(argv: list[str] | None = None) -> int:
                                       "cue": r["cue"], "content": r["content"], "paragraph": r["row"]["text"],
                                       "got": [[c.text, c.speaker, c.cue] for c in r["claims"]]}) + "\n")
     return 0
-
-
-def _rules() -> Rules:
-    try:
-        return load_rules()
-    except TypeError:
-        return Rules([ROOT / "rules"], include_defaults=False)
 
 
 if __name__ == "__main__":
