@@ -11,7 +11,7 @@ import re
 import sys
 from pathlib import Path
 
-from troopclaims.extract import ALL_KINDS, claims_from_inputs
+from troopclaims.run.extract import ALL_KINDS, claims_from_inputs
 from troopclaims.rules import load_rules
 
 ROOT = Path(__file__).resolve().parents[1]

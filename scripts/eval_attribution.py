@@ -21,14 +21,13 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
-from troopclaims.articles import read_articles  # noqa: E402
-from troopclaims.attribution import attributions  # noqa: E402
-from troopclaims.cues import build_cue_rules  # noqa: E402
+from troopclaims.reading.articles import read_articles  # noqa: E402
+from troopclaims.attribution.attribute import attributions  # noqa: E402
 from troopclaims.pipeline import choose_model, load_pipeline  # noqa: E402
-from troopclaims.quotes import quotations  # noqa: E402
+from troopclaims.attribution.quotes import quotations  # noqa: E402
 from troopclaims.rules import load_rules  # noqa: E402
 from troopclaims.spans import new_claim  # noqa: E402
-from troopclaims.speakers import build_book, normalise  # noqa: E402
+from troopclaims.attribution.speakers import normalise  # noqa: E402
 
 DEFAULT_EVAL = Path(__file__).resolve().parents[2] / "shared" / "eval"
 DEFAULT_GOLD = ROOT / "eval" / "gold" / "newswcl50_attribution.jsonl"
@@ -50,8 +49,8 @@ def main(argv: list[str] | None = None) -> int:
     model = choose_model(args.model)
     nlp = load_pipeline(model)
     rules = load_rules()
-    book = rules.compiled("speakers", build_book)
-    cues = rules.compiled("attribution", build_cue_rules)
+    book = rules.lexicon("speakers")
+    cues = rules.lexicon("attribution")
     by_doc = defaultdict(list)
     for item in gold:
         by_doc[item["doc"]].append(item)

@@ -15,8 +15,8 @@ import sys
 from collections import defaultdict
 from pathlib import Path
 
-from troopclaims.compare import compare_claims
-from troopclaims.extract import DEFAULT_KINDS, extract
+from troopclaims.compare.facts import compare_claims
+from troopclaims.run.extract import DEFAULT_KINDS, extract
 from troopclaims.pipeline import choose_model, load_pipeline
 from troopclaims.records import Article
 from troopclaims.rules import load_rules

@@ -17,7 +17,7 @@ from collections import Counter, defaultdict
 from datetime import date, timedelta
 from pathlib import Path
 
-from troopclaims.dates import dates
+from troopclaims.extractors.dates import dates
 from troopclaims.errors import TroopclaimsError
 from troopclaims.pipeline import load_pipeline
 from troopclaims.records import Article

@@ -235,8 +235,8 @@ def main(argv: list[str] | None = None) -> int:
     if not args.eval_dir.is_dir():
         print(f"skipped: {args.eval_dir} not found")
         return 0
-    from troopclaims.compare import compare_claims
-    from troopclaims.extract import extract
+    from troopclaims.compare.facts import compare_claims
+    from troopclaims.run.extract import extract
     from troopclaims.pipeline import choose_model, load_pipeline
     from troopclaims.records import Article
     from troopclaims.rules import load_rules

@@ -1,4 +1,4 @@
-"""Score troopclaims.numbers on the Microsoft Recognizers-Text English spec cases (value precision and recall).
+"""Score troopclaims.extractors.numbers on the Microsoft Recognizers-Text English spec cases (value precision and recall).
 
 Usage: PYTHONPATH=src python scripts/eval_numbers.py [--eval-dir DIR] [--errors N] [--rules DIR]
 
@@ -21,7 +21,7 @@ import sys
 import time
 from pathlib import Path
 
-from troopclaims.numbers import number_lexicon, numerics
+from troopclaims.extractors.numbers import numerics
 from troopclaims.rules import load_rules
 
 FILES = ("Number/NumberModel.jsonl", "Number/NumberRangeModel.jsonl", "NumberWithUnit/DimensionModel.jsonl",
@@ -161,7 +161,7 @@ def main(argv: list[str] | None = None) -> int:
     if not folder.is_dir():
         print(f"skipped: {folder} not found")
         return 0
-    lex = number_lexicon(load_rules(args.rules))
+    lex = load_rules(args.rules).lexicon("numbers")
     header = f"{'file':38} {'recs':>5} {'P':>6} {'R':>6} {'F1':>6} | {'P py':>6} {'R py':>6} | unit ok"
     print(header)
     print("-" * len(header))

@@ -21,7 +21,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
 from troopclaims.pipeline import choose_model, load_pipeline  # noqa: E402
-from troopclaims.places import gazetteer, place_mentions  # noqa: E402
+from troopclaims.extractors.places import place_mentions  # noqa: E402
 from troopclaims.rules import load_rules  # noqa: E402
 
 DEFAULT_EVAL = Path(__file__).resolve().parents[2] / "shared" / "eval"
@@ -77,7 +77,7 @@ def main(argv: list[str] | None = None) -> int:
     docs = [json.loads(line) for line in docs_path.open(encoding="utf-8") if line.strip()]
     model = choose_model(args.model)
     nlp = load_pipeline(model)
-    gaz = gazetteer(load_rules())
+    gaz = load_rules().lexicon("places")
     predicted = {}
     for doc, record in nlp.pipe(((d["text"], d) for d in docs), as_tuples=True, batch_size=32):
         predicted[record["doc_id"]] = list(place_mentions(doc, gaz))

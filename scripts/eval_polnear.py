@@ -25,8 +25,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
-from troopclaims.attribution import attributions  # noqa: E402
-from troopclaims.extract import ALL_KINDS, claims_in  # noqa: E402
+from troopclaims.attribution.attribute import attributions  # noqa: E402
+from troopclaims.run.extract import ALL_KINDS, claims_in  # noqa: E402
 from troopclaims.pipeline import choose_model, load_pipeline  # noqa: E402
 from troopclaims.records import Article  # noqa: E402
 from troopclaims.rules import load_rules  # noqa: E402

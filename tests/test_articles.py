@@ -3,7 +3,7 @@ import io
 
 import pytest
 
-from troopclaims.articles import ReadReport, masked_text, read_articles, read_claims, sniff_jsonl
+from troopclaims.reading.articles import ReadReport, masked_text, read_articles, read_claims, sniff_jsonl
 
 
 def read(paths, **kwargs):
@@ -108,7 +108,7 @@ def test_claims_are_told_from_articles_and_read():
 @pytest.mark.parametrize("value, expected", [("2024-10-25", "2024-10-25"), ("2024-10-25T13:12:00Z", "2024-10-25"),
                                              ("25/10/2024", None), ("2024-02-30", None), (None, None)])
 def test_published_dates_are_iso_days(value, expected):
-    from troopclaims.articles import parse_published
+    from troopclaims.reading.articles import parse_published
     assert parse_published(value, "here", lambda message: None) == expected
 
 
@@ -141,7 +141,7 @@ def test_claims_with_fields_of_the_wrong_type_are_skipped_with_a_reason(line):
 
 
 def test_far_dates_are_not_publication_dates():
-    from troopclaims.articles import parse_published
+    from troopclaims.reading.articles import parse_published
     assert parse_published("0001-01-01", "x", lambda m: None) is None
     assert parse_published("9999-12-31", "x", lambda m: None) is None
 

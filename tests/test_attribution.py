@@ -3,9 +3,9 @@ from __future__ import annotations
 
 import pytest
 
-from troopclaims.attribution import attribute, attributions
+from troopclaims.attribution.attribute import attribute, attributions
 from troopclaims.errors import RulesError
-from troopclaims.quotes import quotations
+from troopclaims.attribution.quotes import quotations
 from troopclaims.records import Article
 from troopclaims.rules import load_rules
 from troopclaims.spans import new_claim
@@ -282,8 +282,8 @@ def test_with_the_parse(model_nlp, rules, text, figure, expected):
     ("Atlantis will send 2,000 troops north. Lindqvist: none of it is true.", None),
 ])
 def test_a_headline_ending_in_a_name_names_its_speaker(text, speaker, blank_nlp, rules, article):
-    from troopclaims.dates import dates
-    from troopclaims.quantities import quantities
+    from troopclaims.extractors.dates import dates
+    from troopclaims.extractors.quantities import quantities
 
     doc = blank_nlp(text)
     source = article(text)
@@ -298,7 +298,7 @@ def test_a_headline_ending_in_a_name_names_its_speaker(text, speaker, blank_nlp,
      "500 officers", "officials"),
 ])
 def test_hard_wrapped_lines_keep_their_speaker(text, figure, speaker, blank_nlp, rules, article):
-    from troopclaims.extract import claims_in
+    from troopclaims.run.extract import claims_in
 
     claims = claims_in(blank_nlp(text), article(text), rules)
     (claim,) = [c for c in claims if c.text.replace("\n", " ").startswith(figure)]
@@ -466,7 +466,7 @@ def test_speech_across_paragraphs(blank_nlp, rules, text, figure, occurrence, ex
 
 
 def test_place_claims_have_speakers_too(blank_nlp, rules, article):
-    from troopclaims.extract import ALL_KINDS, claims_in
+    from troopclaims.run.extract import ALL_KINDS, claims_in
     text = "The ministry said 300 soldiers had crossed into Latvia."
     claims = claims_in(blank_nlp(text), article(text), rules, ALL_KINDS)
     assert {(c.kind, c.speaker) for c in claims} >= {("quantity", "ministry")}

@@ -404,7 +404,7 @@ def test_json_lines_keep_unicode_line_separators_inside_one_line():
     import io
     import json
 
-    from troopclaims.render import write_jsonl
+    from troopclaims.output.render import write_jsonl
     out = io.StringIO()
     write_jsonl([{"text": "a\x85b\u2028c\u2029d é"}], out)
     (line,) = out.getvalue().splitlines()

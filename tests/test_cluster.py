@@ -7,7 +7,7 @@ import pytest
 from click.testing import CliRunner
 
 from troopclaims.cli import cli
-from troopclaims.runner import CHUNK
+from troopclaims.run.runner import CHUNK
 
 pytestmark = pytest.mark.cluster
 
@@ -37,7 +37,7 @@ def test_a_cluster_prints_what_one_process_prints(scheduler, tmp_path, many_arti
 
 def test_an_unreachable_scheduler_is_one_line_naming_the_fix(tmp_path, monkeypatch):
     pytest.importorskip("distributed", reason="the cluster test needs `pip install -e '.[dev]'`")
-    monkeypatch.setattr("troopclaims.cluster.CONNECT_TIMEOUT", "1s")
+    monkeypatch.setattr("troopclaims.run.cluster.CONNECT_TIMEOUT", "1s")
     (tmp_path / "a.txt").write_text("300 people left on Monday.", encoding="utf-8")
     (tmp_path / "b.txt").write_text("400 people left on Tuesday.", encoding="utf-8")
     result = CliRunner().invoke(cli, ["extract", str(tmp_path), "--model", "blank", "--no-cache",

@@ -1,7 +1,7 @@
 """Grouping and verdicts on hand-made claims: no NLP involved."""
 import pytest
 
-from troopclaims.compare import Grouping, camps_of, compare_claims, claim_interval, filter_facts, group_claims
+from troopclaims.compare.facts import Grouping, camps_of, compare_claims, claim_interval, filter_facts, group_claims
 from troopclaims.records import Claim
 
 

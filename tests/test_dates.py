@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from troopclaims.dates import dates, find_dateline, resolve
+from troopclaims.extractors.dates import dates, find_dateline, resolve
 from troopclaims.errors import RulesError
 from troopclaims.records import Article
 from troopclaims.rules import Rules, load_rules
@@ -249,7 +249,7 @@ def test_more_forms_on_blank_pipeline(blank_nlp, date_rules, sentence, expected)
 def test_searching_forms_only_near_their_trigger_words_finds_what_a_full_search_finds(date_rules):
     from dataclasses import replace
 
-    from troopclaims.dates import _date_rules, _scan
+    from troopclaims.extractors.dates import _date_rules, _scan
     compiled = _date_rules(date_rules)
     everywhere = replace(compiled, forms=tuple(replace(form, near=()) for form in compiled.forms))
     text = " ".join(sentence for sentence, _ in FORMS + MORE_FORMS)

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from troopclaims.articles import read_articles
+from troopclaims.reading.articles import read_articles
 from troopclaims.cli import cli
 
 ROOT = Path(__file__).resolve().parents[1]

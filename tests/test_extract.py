@@ -1,8 +1,8 @@
 """The extract job's own steps: figures dated by their sentence, events and actors carried over, what compare skips."""
 import pytest
 
-from troopclaims.compare import compare_claims
-from troopclaims.extract import claims_in
+from troopclaims.compare.facts import compare_claims
+from troopclaims.run.extract import claims_in
 from troopclaims.records import Claim
 
 

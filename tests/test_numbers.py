@@ -7,14 +7,14 @@ import random
 import pytest
 
 from troopclaims.errors import RulesError
-from troopclaims.numbers import Numeric, figures, number_lexicon, numerics, parse_number
-from troopclaims.quantities import quantities
+from troopclaims.extractors.numbers import Numeric, figures, numerics, parse_number
+from troopclaims.extractors.quantities import quantities
 from troopclaims.rules import load_rules
 
 
 @pytest.fixture(scope="module")
 def lex(rules):
-    return number_lexicon(rules)
+    return rules.lexicon("numbers")
 
 
 def found(sentence: str, lex) -> list[tuple]:
@@ -330,7 +330,7 @@ def test_a_whole_article_gives_its_figures_and_nothing_else(lex):
 def test_broken_rules_name_file_and_line(tmp_path, content, line, words):
     (tmp_path / "numbers.yaml").write_text(content, encoding="utf-8")
     with pytest.raises(RulesError) as caught:
-        number_lexicon(load_rules([tmp_path]))
+        load_rules([tmp_path]).lexicon("numbers")
     message = str(caught.value)
     assert f"numbers.yaml:{line}:" in message
     assert words in message
@@ -340,7 +340,7 @@ def test_user_rules_extend_the_defaults(tmp_path, lex):
     (tmp_path / "numbers.yaml").write_text(
         "units:\n  bbl: {after: [barrels of oil]}\nvague:\n  umpteen: [13, 99]\n",
         encoding="utf-8")
-    user = number_lexicon(load_rules([tmp_path]))
+    user = load_rules([tmp_path]).lexicon("numbers")
     assert found("umpteen drones", user) == [("umpteen", None, 13, 99, "vague", None)]
     assert found("about 3,000 soldiers", user)[0][4] == "approximate"
 
@@ -470,7 +470,7 @@ def test_user_rules_add_numbers_that_are_no_figure(tmp_path, lex):
     (tmp_path / "numbers.yaml").write_text(r"""not_figures:
   jerseys: '\b(?P<x>\d+)\s+jersey\b'
 """, encoding="utf-8")
-    user = number_lexicon(load_rules([tmp_path]))
+    user = load_rules([tmp_path]).lexicon("numbers")
     sentence = "He wore the 9 jersey as 40 fans cheered."
     assert [sentence[n.start:n.end] for n in figures(sentence, lex)] == ["9", "40"]
     assert [sentence[n.start:n.end] for n in figures(sentence, user)] == ["40"]

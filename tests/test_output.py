@@ -4,7 +4,7 @@ import os
 import pytest
 
 from troopclaims.errors import OutputError
-from troopclaims.output import atomic_write
+from troopclaims.output.files import atomic_write
 
 
 def test_the_file_appears_whole_with_the_usual_permissions(tmp_path):

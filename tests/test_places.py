@@ -4,14 +4,14 @@ from __future__ import annotations
 import pytest
 
 from troopclaims.errors import RulesError
-from troopclaims.places import gazetteer, locate, place_claims, place_mentions
+from troopclaims.extractors.places import locate, place_claims, place_mentions
 from troopclaims.rules import load_rules
 from troopclaims.spans import new_claim
 
 
 @pytest.fixture(scope="module")
 def gaz(rules):
-    return gazetteer(rules)
+    return rules.lexicon("places")
 
 
 def mentions(nlp, gaz, text):
@@ -238,7 +238,7 @@ def test_a_user_rules_folder_adds_and_overrides_places(tmp_path):
         "  Vovchansk district: {type: region, parent: Kharkiv region, aliases: [Vovchansk raion]}\n"
         "  Kursk city: {aliases: [Kursk]}\n"
         "  Kharkiv: {aliases: [Charkiw]}\n", encoding="utf-8")
-    gaz = gazetteer(load_rules([tmp_path]))
+    gaz = load_rules([tmp_path]).lexicon("places")
     assert gaz.lookup("Vovchansk raion").parent == "Kharkiv region"
     assert gaz.contains("Ukraine", "Vovchansk district")
     assert gaz.lookup("Kursk").name == "Kursk city"         # the user's alias wins over the default one
@@ -265,7 +265,7 @@ def test_a_user_rules_folder_adds_and_overrides_places(tmp_path):
 def test_broken_place_rules_name_file_and_line(tmp_path, content, line, message):
     (tmp_path / "places.yaml").write_text(content, encoding="utf-8")
     with pytest.raises(RulesError) as caught:
-        gazetteer(load_rules([tmp_path]))
+        load_rules([tmp_path]).lexicon("places")
     assert f"{tmp_path / 'places.yaml'}:{line}:" in str(caught.value)
     assert message in str(caught.value)
 
@@ -381,7 +381,7 @@ def test_common_words_and_names_stay_no_place(blank_nlp, gaz, text):
 def test_a_users_places_win_over_geonames(tmp_path, blank_nlp):
     (tmp_path / "places.yaml").write_text(
         "places:\n  Springfield: {type: city, parent: Massachusetts}\n", encoding="utf-8")
-    gaz = gazetteer(load_rules([tmp_path]))
+    gaz = load_rules([tmp_path]).lexicon("places")
     assert placed(blank_nlp, gaz, "Tornadoes killed 12 in Springfield.") == [
         ("Springfield", "Springfield", "Massachusetts")]
     assert gaz.contains("Massachusetts", "Springfield")
@@ -389,7 +389,7 @@ def test_a_users_places_win_over_geonames(tmp_path, blank_nlp):
 
 def test_geonames_can_be_turned_off(tmp_path, blank_nlp):
     (tmp_path / "places.yaml").write_text("geonames:\n  cities: false\n", encoding="utf-8")
-    gaz = gazetteer(load_rules([tmp_path]))
+    gaz = load_rules([tmp_path]).lexicon("places")
     assert placed(blank_nlp, gaz, "Floodwater stood deep in Baytown, Texas.") == [
         ("Baytown", "Baytown", None), ("Texas", "Texas", "United States")]
     assert gaz.lookup("Baytown") is None
@@ -411,7 +411,7 @@ def test_containment_reaches_unlisted_places(gaz, outer, inner, expected):
 
 
 def test_the_geonames_index_is_cached_on_disk(tmp_path, monkeypatch):
-    from troopclaims import geonames
+    from troopclaims.extractors import geonames
 
     monkeypatch.setenv("TROOPCLAIMS_CACHE", str(tmp_path))
     (tmp_path / "geonames-0.1-15000-0-1.pickle").write_bytes(b"an older package's table")
@@ -436,8 +436,8 @@ def test_unlisted_places_with_the_parse(model_nlp, gaz, text, expected):
 
 
 def test_compare_puts_an_unlisted_town_within_its_state(blank_nlp, rules, article):
-    from troopclaims.compare import compare_claims
-    from troopclaims.extract import extract
+    from troopclaims.compare.facts import compare_claims
+    from troopclaims.run.extract import extract
 
     articles = [article("Officials said 4,000 people were evacuated in Baytown, Texas, on Monday.", source="a.txt"),
                 article("Officials said 9,000 people were evacuated in Texas on Monday.", source="b.txt")]

@@ -16,10 +16,10 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from troopclaims import render
-from troopclaims.articles import ReadReport, read_articles, read_claims
-from troopclaims.compare import compare_claims
-from troopclaims.extract import ALL_KINDS, extract
+from troopclaims.output import render
+from troopclaims.reading.articles import ReadReport, read_articles, read_claims
+from troopclaims.compare.facts import compare_claims
+from troopclaims.run.extract import ALL_KINDS, extract
 from troopclaims.records import Article
 
 QUICK = settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])

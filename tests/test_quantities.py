@@ -1,8 +1,8 @@
 """Quantity claims: figure, qualifier and what is counted, sentence by sentence (sentences written for these tests)."""
 import pytest
 
-from troopclaims.extract import claims_in
-from troopclaims.quantities import quantities
+from troopclaims.run.extract import claims_in
+from troopclaims.extractors.quantities import quantities
 
 # sentence -> [(text, value, qualifier, unit, subject)]
 BLANK_CASES = [

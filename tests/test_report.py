@@ -13,9 +13,9 @@ import pytest
 from click.testing import CliRunner
 
 from troopclaims.cli import cli
-from troopclaims.compare import group_claims
+from troopclaims.compare.facts import group_claims
 from troopclaims.records import Claim
-from troopclaims.report import build_report, report_sources
+from troopclaims.output.report import build_report, report_sources
 
 README = Path(__file__).resolve().parents[1] / "README.md"
 VOID = {"meta", "br", "img", "input", "link", "hr", "area", "base", "col", "embed", "source", "track", "wbr"}
@@ -234,7 +234,7 @@ def test_report_writes_the_file_named_by_output(folder, tmp_path):
 
 
 def test_report_on_a_terminal_needs_output(folder, monkeypatch):
-    monkeypatch.setattr("troopclaims.render.stdout_is_terminal", lambda: True)
+    monkeypatch.setattr("troopclaims.output.render.stdout_is_terminal", lambda: True)
     result = CliRunner().invoke(cli, ["report", str(folder), "--model", "blank"])
     assert result.exit_code == 2
     assert "give -o report.html" in result.stderr
@@ -348,13 +348,13 @@ def test_each_claim_row_is_followed_by_its_sentence_with_the_claim_marked(claims
 ])
 def test_date_axes_pick_days_months_or_years_by_the_span(first, last, labels):
     from datetime import date
-    from troopclaims.charts import _date_ticks
+    from troopclaims.output.charts import _date_ticks
     ordinal = lambda iso: float(date.fromisoformat(iso).toordinal())
     assert [label for _, label in _date_ticks(ordinal(first), ordinal(last))] == labels
 
 
 def test_a_bare_year_or_month_spans_its_days():
-    from troopclaims.charts import claim_span
+    from troopclaims.output.charts import claim_span
     from datetime import date
     year = claim_span(claim("a.txt", "2024", kind="date"))
     month = claim_span(claim("a.txt", "2024-02", kind="date"))

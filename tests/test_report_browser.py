@@ -15,8 +15,8 @@ import pytest
 from click.testing import CliRunner
 
 from troopclaims.cli import cli
-from troopclaims.compare import group_claims
-from troopclaims.report import build_report, report_sources
+from troopclaims.compare.facts import group_claims
+from troopclaims.output.report import build_report, report_sources
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "scripts"))

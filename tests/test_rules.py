@@ -2,8 +2,6 @@
 import pytest
 
 from troopclaims.errors import RulesError
-from troopclaims.events import event_lexicon
-from troopclaims.quantities import quantity_lexicon
 from troopclaims.rules import load_rules
 
 
@@ -13,34 +11,34 @@ def user_rules(tmp_path, name, text):
 
 
 def test_default_rules_load_and_compile(rules):
-    assert quantity_lexicon(rules).units[("soldiers",)] == "troops"
-    assert quantity_lexicon(rules).units[("officers",)] == "officers"
-    assert event_lexicon(rules).aspect_of("stationed") == "deployed"
+    assert rules.lexicon("quantities").units[("soldiers",)] == "troops"
+    assert rules.lexicon("quantities").units[("officers",)] == "officers"
+    assert rules.lexicon("aspects").aspect_of("stationed") == "deployed"
 
 
 def test_user_rules_add_to_the_defaults(tmp_path):
     rules = user_rules(tmp_path, "quantities.yaml", "units:\n  troops: [legionnaire, legionnaires]\n"
                                                     "  sheep: [sheep, ewes]\n")
-    units = quantity_lexicon(rules).units
+    units = rules.lexicon("quantities").units
     assert units[("legionnaires",)] == "troops" and units[("ewes",)] == "sheep" and units[("soldiers",)] == "troops"
 
 
 def test_user_rules_extend_a_list(tmp_path):
     rules = user_rules(tmp_path, "aspects.yaml", "aspects:\n  killed: [slaughter]\n")
-    lexicon = event_lexicon(rules)
+    lexicon = rules.lexicon("aspects")
     assert lexicon.aspect_of("slaughtered") == "killed" and lexicon.aspect_of("killed") == "killed"
 
 
 @pytest.mark.parametrize("text", ["units:\n  formations: [forces]\n", "units:\n  troops: [officers]\n"])
 def test_user_rules_move_a_word_to_another_unit(tmp_path, text):
-    units = quantity_lexicon(user_rules(tmp_path, "quantities.yaml", text)).units
+    units = user_rules(tmp_path, "quantities.yaml", text).lexicon("quantities").units
     moved = "formations" if "formations" in text else "troops"
     word = ("forces",) if moved == "formations" else ("officers",)
     assert units[word] == moved and units[("soldiers",)] == "troops"
 
 
 def test_user_rules_move_a_word_to_another_aspect(tmp_path):
-    lexicon = event_lexicon(user_rules(tmp_path, "aspects.yaml", "aspects:\n  killed: [fight]\n"))
+    lexicon = user_rules(tmp_path, "aspects.yaml", "aspects:\n  killed: [fight]\n").lexicon("aspects")
     assert lexicon.aspect_of("fighting") == "killed" and lexicon.aspect_of("deployed") == "deployed"
 
 
@@ -54,8 +52,8 @@ def test_user_rules_move_a_word_to_another_aspect(tmp_path):
 def test_broken_rules_name_file_and_line(tmp_path, name, text, message):
     with pytest.raises(RulesError, match=message.replace("(", r"\(").replace("[", r"\[")):
         rules = user_rules(tmp_path, name, text)
-        quantity_lexicon(rules)
-        event_lexicon(rules)
+        rules.lexicon("quantities")
+        rules.lexicon("aspects")
 
 
 def test_missing_rules_folder_is_an_error(tmp_path):
@@ -69,7 +67,7 @@ def test_missing_rules_folder_is_an_error(tmp_path):
     ("attribution.yaml", "verbs: 3\n"), ("quantities.yaml", "members: [a]\n"), ("aspects.yaml", "states: [nowhere]\n"),
 ])
 def test_a_rule_value_of_the_wrong_shape_is_an_error_naming_the_file(tmp_path, name, text):
-    from troopclaims.extract import claims_in
+    from troopclaims.run.extract import claims_in
     from troopclaims.pipeline import load_pipeline
     from troopclaims.records import Article
 

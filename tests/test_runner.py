@@ -8,11 +8,11 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from troopclaims.cache import ClaimCache, Settings
+from troopclaims.run.cache import ClaimCache, Settings
 from troopclaims.cli import cli
 from troopclaims.records import Article, Claim
-from troopclaims.runner import CHUNK, RunOptions, run_extract
-from troopclaims.triage import Triage
+from troopclaims.run.runner import CHUNK, RunOptions, run_extract
+from troopclaims.reading.triage import Triage
 
 EXAMPLES = Path(__file__).resolve().parents[1] / "examples" / "articles"
 CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
@@ -26,7 +26,7 @@ def test_the_cache_gives_back_what_was_extracted_and_skips_the_pipeline(rules, t
     cache = ClaimCache(tmp_path)
     cold = dicts(run_extract(many_articles(3), rules, "blank", ("quantity", "date"), RunOptions(cache=cache)))
     assert cache.info()[0] == 3
-    monkeypatch.setattr("troopclaims.runner.Extractor", None)      # a warm run never builds one
+    monkeypatch.setattr("troopclaims.run.runner.Extractor", None)      # a warm run never builds one
     warm = dicts(run_extract(many_articles(3), rules, "blank", ("quantity", "date"), RunOptions(cache=cache)))
     assert warm == cold and cold
 
@@ -100,7 +100,7 @@ def test_the_triage_keeps_every_article_with_a_number_or_date_word(rules):
 @pytest.mark.model
 @pytest.mark.parametrize("folder", [CORPUS, EXAMPLES], ids=["corpus", "examples"])
 def test_no_claim_is_lost_against_an_exhaustive_run(folder, rules):
-    from troopclaims.articles import read_articles
+    from troopclaims.reading.articles import read_articles
     from troopclaims.pipeline import choose_model
 
     if not folder.is_dir():
@@ -127,7 +127,7 @@ def test_workers_print_the_bytes_of_one_process_in_input_order(tmp_path, many_ar
 
 
 def test_no_progress_bar_unless_stderr_is_a_terminal(monkeypatch):
-    from troopclaims.runner import _Bar
+    from troopclaims.run.runner import _Bar
 
     monkeypatch.setattr("sys.stderr.isatty", lambda: False, raising=False)
     assert not _Bar(True).on

@@ -15,7 +15,7 @@ import sys
 from typing import TYPE_CHECKING, Callable, Iterable, Mapping
 
 if TYPE_CHECKING:
-    from troopclaims.compare import Fact
+    from troopclaims.compare.facts import Fact
     from troopclaims.records import Article, Claim
     from troopclaims.rules import Rules
 
@@ -45,7 +45,7 @@ def _rules_of(rules) -> Rules:
 
 def read_articles(*paths: str, published: str | None = None, warn: Warn = _stderr) -> list[Article]:
     """Return the articles of folders, files or JSON Lines files, as `troopclaims extract` reads them."""
-    from troopclaims.articles import read_articles as read
+    from troopclaims.reading.articles import read_articles as read
 
     return list(read(paths, warn, published=published))
 
@@ -58,7 +58,7 @@ def extract_articles(articles: Iterable[Article], rules=(), model: str | None = 
     (default as on the command line: $TROOPCLAIMS_MODEL, else the installed English pipeline); kinds: any of
     "quantity", "date", "place". An article that cannot be read is named through `warn` and left out.
     """
-    from troopclaims.extract import extract
+    from troopclaims.run.extract import extract
     from troopclaims.pipeline import BLANK, BLANK_LOSSES, choose_model, load_pipeline
 
     name = choose_model(model)
@@ -74,7 +74,7 @@ def extract_texts(texts: Mapping[str, str] | Iterable[str], published: str | Non
 
     published (YYYY-MM-DD) is the date relative dates are read against; the other arguments are extract_articles'.
     """
-    from troopclaims.articles import parse_published
+    from troopclaims.reading.articles import parse_published
     from troopclaims.errors import InputError
     from troopclaims.records import Article
 
@@ -89,7 +89,7 @@ def extract_texts(texts: Mapping[str, str] | Iterable[str], published: str | Non
 
 def compare_claims(claims: Iterable[Claim], rules=(), warn: Warn = _stderr) -> list[Fact]:
     """Return the facts of claims, as `troopclaims compare` groups them: conflicts first, each with its verdict."""
-    from troopclaims.compare import compare_claims as compare
+    from troopclaims.compare.facts import compare_claims as compare
 
     return compare(list(claims), _rules_of(rules), warn)
 
@@ -101,7 +101,7 @@ def __getattr__(name: str):
 
         return getattr(records, name)
     if name == "Fact":
-        from troopclaims.compare import Fact
+        from troopclaims.compare.facts import Fact
 
         return Fact
     raise AttributeError(f"module 'troopclaims' has no attribute {name!r}")

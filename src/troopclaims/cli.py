@@ -10,8 +10,9 @@ import textwrap
 
 import click
 
-from troopclaims import __version__, render
-from troopclaims.articles import ReadReport
+from troopclaims import __version__
+from troopclaims.output import render
+from troopclaims.reading.articles import ReadReport
 from troopclaims.errors import ExitCode, RulesError, TroopclaimsError
 from troopclaims.notes import Notes
 
@@ -115,8 +116,8 @@ def run_options(command):
 
 def _run(workers, no_cache, exhaustive, dask_address):
     """Return the RunOptions for the speed options given."""
-    from troopclaims.cache import ClaimCache
-    from troopclaims.runner import RunOptions, default_workers
+    from troopclaims.run.cache import ClaimCache
+    from troopclaims.run.runner import RunOptions, default_workers
 
     return RunOptions(workers=workers or default_workers(), cache=None if no_cache else ClaimCache(warn=warn),
                       exhaustive=exhaustive, dask=dask_address or None, progress=not is_quiet())
@@ -137,7 +138,7 @@ def opened_output(path: str | None):
     if path in (None, "-"):
         yield sys.stdout, render.stdout_is_terminal()
         return
-    from troopclaims.output import atomic_write
+    from troopclaims.output.files import atomic_write
 
     with atomic_write(path) as out:
         yield out, False
@@ -150,7 +151,7 @@ def output_format(fmt: str | None, path: str | None, is_terminal: bool, formats:
 
 
 def _published(value: str | None) -> str | None:
-    from troopclaims.articles import parse_published
+    from troopclaims.reading.articles import parse_published
 
     if value is None:
         return None
@@ -213,7 +214,7 @@ def extract(paths, rules_dirs, model, published, fmt, kinds, workers, no_cache, 
       troopclaims extract articles/ --format jsonl > claims.jsonl
       troopclaims extract articles/ --kind place
     """
-    from troopclaims.extract import ALL_KINDS, DEFAULT_KINDS, claims_from_inputs
+    from troopclaims.run.extract import ALL_KINDS, DEFAULT_KINDS, claims_from_inputs
     from troopclaims.rules import load_rules
 
     kinds = ALL_KINDS if "all" in kinds else (tuple(kinds) or DEFAULT_KINDS)
@@ -260,8 +261,8 @@ def compare(paths, rules_dirs, model, published, fmt, only, min_sources, show_se
       troopclaims compare articles/ --only conflicts
       troopclaims extract articles/ | jq -c 'select(.unit == "troops")' | troopclaims compare -
     """
-    from troopclaims.compare import compare_claims, filter_facts
-    from troopclaims.extract import DEFAULT_KINDS, claims_from_inputs
+    from troopclaims.compare.facts import compare_claims, filter_facts
+    from troopclaims.run.extract import DEFAULT_KINDS, claims_from_inputs
     from troopclaims.rules import load_rules
 
     rules = load_rules(rules_dirs)
@@ -384,7 +385,7 @@ def cache_info():
     Example:
       troopclaims cache info
     """
-    from troopclaims.cache import ClaimCache
+    from troopclaims.run.cache import ClaimCache
 
     store = ClaimCache()
     entries, size = store.info()
@@ -399,7 +400,7 @@ def cache_clear():
     Example:
       troopclaims cache clear
     """
-    from troopclaims.cache import ClaimCache
+    from troopclaims.run.cache import ClaimCache
 
     store = ClaimCache()
     warn(f"removed {store.clear()} cache entries from {store.folder}")
@@ -429,9 +430,9 @@ def report(paths, rules_dirs, model, published, output, title, only, min_sources
       troopclaims report articles/ -o report.html
       troopclaims extract articles/ | troopclaims report - --only conflicts > conflicts.html
     """
-    from troopclaims.compare import compare_claims, filter_facts
-    from troopclaims.extract import DEFAULT_KINDS, claims_from_inputs
-    from troopclaims.report import build_report, report_sources
+    from troopclaims.compare.facts import compare_claims, filter_facts
+    from troopclaims.run.extract import DEFAULT_KINDS, claims_from_inputs
+    from troopclaims.output.report import build_report, report_sources
     from troopclaims.rules import load_rules
 
     output = None if output == "-" else output
@@ -452,7 +453,7 @@ def report(paths, rules_dirs, model, published, output, title, only, min_sources
     if output is None:
         sys.stdout.write(page)
     else:
-        from troopclaims.output import atomic_write
+        from troopclaims.output.files import atomic_write
 
         with atomic_write(output) as out:
             out.write(page)

@@ -1,18 +1,29 @@
 """Rule files: YAML under rules/, loaded with line numbers, merged with the user's folders, checked strictly."""
 from __future__ import annotations
 
+import importlib
 from importlib import resources
 from pathlib import Path
-from typing import Any, Callable, Iterable
+from typing import Any, Iterable
 
 import yaml
 
 from troopclaims.errors import RulesError
 
-# Every rule file the package knows; a user's folder may hold only these names.
-RULE_FILES = (
-    "numbers", "quantities", "dates", "places", "speakers", "attribution", "hedges", "aspects",
-)
+# Every rule file the package knows (a user's folder may hold only these names), with the builder of its compiled
+# form as "module:function", imported only when first asked for. A builder takes the file's merged section and the
+# Rules (a lexicon may build on another's: the events take their reporting verbs from attribution.yaml).
+LEXICONS = {
+    "numbers": "troopclaims.extractors.numbers:build_number_lexicon",
+    "quantities": "troopclaims.extractors.quantities:build_quantity_lexicon",
+    "dates": "troopclaims.extractors.dates:build_date_rules",
+    "places": "troopclaims.extractors.places:build_gazetteer",
+    "speakers": "troopclaims.attribution.speakers:build_book",
+    "attribution": "troopclaims.attribution.cues:build_cue_rules",
+    "hedges": "troopclaims.attribution.cues:build_hedge_rules",
+    "aspects": "troopclaims.extractors.events:build_event_lexicon",
+}
+RULE_FILES = tuple(LEXICONS)
 
 
 class LineDict(dict):
@@ -196,25 +207,24 @@ class Rules:
             data.path, data.line, data.key_lines = f"rules/{name}.yaml", 0, {}
         return data
 
-    def compiled(self, name: str, build: Callable[[LineDict], Any]) -> Any:
-        """Return build(section(name)), built once per Rules object."""
+    def lexicon(self, name: str) -> Any:
+        """Return the compiled form of one rule file (its LEXICONS builder run on its section), built once."""
+        module, function = LEXICONS[name].split(":")
+        build = getattr(importlib.import_module(module), function)
+
         def checked():
             section = self.section(name)
             try:
-                return build(section)
+                return build(section, self)
             except RulesError:
                 raise
             except (AttributeError, TypeError, ValueError, KeyError, IndexError) as exc:
                 # A value of the wrong shape that the builder's own checks did not foresee.
                 raise RulesError(f"{section.path}: a value has the wrong shape ({exc.__class__.__name__}: {exc}); "
                                  f"compare it with the same key in the default {name}.yaml") from None
-        return self.cached(f"{name}:{build.__module__}.{build.__qualname__}", checked)
-
-    def cached(self, key: str, build: Callable[[], Any]) -> Any:
-        """Return build(), built once per Rules object and key (for what several rule files make together)."""
-        if key not in self._compiled:
-            self._compiled[key] = build()
-        return self._compiled[key]
+        if name not in self._compiled:
+            self._compiled[name] = checked()
+        return self._compiled[name]
 
 
 def rule_paths(folder: Path) -> list[Path]:

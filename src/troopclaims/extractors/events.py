@@ -1,9 +1,8 @@
 """The event that governs a claim ("training", "transferred", "killed") and its aspect class from rules/aspects.yaml."""
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
-from troopclaims.cues import build_cue_rules
 from troopclaims.errors import RulesError
 from troopclaims.rules import LineDict, check_keys, location, word_list
 from troopclaims.spans import annotated
@@ -48,8 +47,8 @@ def forms(lemma: str) -> set[str]:
     return result
 
 
-def build_event_lexicon(section: LineDict) -> EventLexicon:
-    """Return the compiled lexicon of rules/aspects.yaml (strictly checked)."""
+def build_event_lexicon(section: LineDict, rules) -> EventLexicon:
+    """Return the compiled lexicon of rules/aspects.yaml (strictly checked), its reporting verbs attribution.yaml's."""
     check_keys(section, section.where(), allowed=("aspects", "subject_owns", "states", "cumulative", "light",
                                                    "named_actor", "doers"))
     aspects: dict[str, str] = {}
@@ -68,17 +67,10 @@ def build_event_lexicon(section: LineDict) -> EventLexicon:
     light = frozenset(form for word in word_list(section.get("light"), location(section, "light"), "light")
                       for form in forms(word.lower()))
     kinds = (frozenset(listed[key]) for key in ("subject_owns", "states", "cumulative"))
-    return EventLexicon(aspects, frozenset(), *kinds, light, frozenset(listed["named_actor"]),
+    verbs = rules.lexicon("attribution").verbs
+    reporting = frozenset(verbs) | frozenset(cue.lemma for cue in verbs.values())
+    return EventLexicon(aspects, reporting, *kinds, light, frozenset(listed["named_actor"]),
                         frozenset(listed["doers"]))
-
-
-def event_lexicon(rules) -> EventLexicon:
-    """Return the event lexicon of a Rules object (compiled once), its reporting verbs those of attribution.yaml."""
-    def build() -> EventLexicon:
-        verbs = rules.compiled("attribution", build_cue_rules).verbs
-        reporting = frozenset(verbs) | frozenset(cue.lemma for cue in verbs.values())
-        return replace(rules.compiled("aspects", build_event_lexicon), reporting=reporting)
-    return rules.cached("event lexicon", build)
 
 
 def governing_event(doc, start: int, end: int, lexicon: EventLexicon,

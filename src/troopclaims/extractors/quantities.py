@@ -7,8 +7,8 @@ from dataclasses import dataclass, field, replace
 from typing import Iterator
 
 from troopclaims.errors import RulesError
-from troopclaims.events import EventLexicon, event_lexicon, forms
-from troopclaims.numbers import Numeric, figures, number_lexicon
+from troopclaims.extractors.events import EventLexicon, forms
+from troopclaims.extractors.numbers import Numeric, figures
 from troopclaims.records import Article, Claim
 from troopclaims.rules import LineDict, check_keys, location, word_list
 from troopclaims.spans import annotated, new_claim, token_at
@@ -79,7 +79,7 @@ class QuantityLexicon:
         return self.plurals.get(lemma) or (lemma if lemma.endswith("s") else lemma + "s")
 
 
-def build_quantity_lexicon(section: LineDict) -> QuantityLexicon:
+def build_quantity_lexicon(section: LineDict, rules) -> QuantityLexicon:
     """Return the compiled rules/quantities.yaml (strictly checked)."""
     check_keys(section, section.where(), allowed=("units", "pronouns", "count_nouns", "durations", "present",
                                                         "distributive", "size_words", "members", "plurals",
@@ -107,7 +107,8 @@ def build_quantity_lexicon(section: LineDict) -> QuantityLexicon:
                       for name in ("earlier", "rates"))
     return QuantityLexicon(units, **sets, members={str(noun).lower(): unit for noun, unit in members.items()},
                            plurals={str(noun).lower(): plural for noun, plural in plurals.items()},
-                           implied=implied, defaults=defaults, earlier=earlier, rates=rates)
+                           implied=implied, defaults=defaults, earlier=earlier, rates=rates,
+                           events=rules.lexicon("aspects"))
 
 
 def _implied(section: LineDict) -> tuple[dict, dict]:
@@ -127,12 +128,6 @@ def _implied(section: LineDict) -> tuple[dict, dict]:
     return implied, defaults
 
 
-def quantity_lexicon(rules) -> QuantityLexicon:
-    """Return the quantity lexicon of a Rules object (compiled once), with the event words of aspects.yaml."""
-    return rules.cached("quantity lexicon", lambda: replace(rules.compiled("quantities", build_quantity_lexicon),
-                                                            events=event_lexicon(rules)))
-
-
 @dataclass(frozen=True)
 class Counted:
     """What a figure counts: the unit, and the noun phrase as written with its offsets."""
@@ -146,10 +141,10 @@ class Counted:
 
 def quantities(doc, article: Article, rules) -> Iterator[Claim]:
     """Yield the quantity claims of a Doc of article.text, each with its counted unit and subject."""
-    lexicon = quantity_lexicon(rules)
+    lexicon = rules.lexicon("quantities")
     previous: dict[int, Counted] = {}      # sentence start -> last counted noun, for "8,000 of them"
     last: Counted | None = None            # the last counted noun of the article, when the sentence has none
-    for numeric in figures(doc.text, number_lexicon(rules)):
+    for numeric in figures(doc.text, rules.lexicon("numbers")):
         tokens = doc.char_span(numeric.num_start, numeric.num_end, alignment_mode="expand")
         if tokens is None or not len(tokens):
             continue

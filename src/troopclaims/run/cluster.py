@@ -23,7 +23,7 @@ class DaskEngine:
     """Runs chunks on a Dask cluster; submit gives a function that waits for the chunk's outcomes."""
 
     def __init__(self, address: str, rules, model: str, exhaustive: bool):
-        from troopclaims.runner import rule_files
+        from troopclaims.run.runner import rule_files
 
         try:
             from distributed import Client
@@ -55,7 +55,7 @@ def extract_chunk(setup, articles: list[Article], kinds: tuple[str, ...]):
 
 def _extractor(setup):
     from troopclaims.rules import Rules
-    from troopclaims.runner import Extractor
+    from troopclaims.run.runner import Extractor
 
     folders, model, exhaustive = setup
     key = hashlib.sha256(repr(setup).encode("utf-8", "surrogatepass")).hexdigest()

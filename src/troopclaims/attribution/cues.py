@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from troopclaims.errors import RulesError
 from troopclaims.rules import check_keys, location
-from troopclaims.speakers import normalise, phrase_regex
+from troopclaims.attribution.speakers import normalise, phrase_regex
 
 STATUSES = ("confirmed", "claimed", "reported", "unverified", "denied", "expected")
 ROLES = ("source", "cited", "relay")
@@ -113,7 +113,7 @@ def _status(value, where: str, allow_none: bool = False) -> str | None:
     return value
 
 
-def build_cue_rules(section) -> CueRules:
+def build_cue_rules(section, rules=None) -> CueRules:
     """Return the compiled attribution.yaml section (RulesError naming file and line on any bad entry)."""
     where = location(section, fallback="rules/attribution.yaml")
     check_keys(section, where, ("verbs", "phrases", "evidence", "speaker_nouns", "pronouns", "modifiers",
@@ -173,7 +173,7 @@ def build_cue_rules(section) -> CueRules:
         frozenset(_words(section, "not_speakers", where)))
 
 
-def build_hedge_rules(section) -> HedgeRules:
+def build_hedge_rules(section, rules=None) -> HedgeRules:
     """Return the compiled hedges.yaml section (RulesError naming file and line on any bad entry)."""
     where = location(section, fallback="rules/hedges.yaml")
     check_keys(section, where, ("hedges", "status_order", "default_status", "negation", "not_negation"))

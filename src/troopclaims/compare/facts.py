@@ -10,10 +10,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Callable, Iterable
 
-from troopclaims.dates import resolve
-from troopclaims.events import event_lexicon
-from troopclaims.places import gazetteer
-from troopclaims.quantities import quantity_lexicon
+from troopclaims.extractors.dates import resolve
 from troopclaims.records import Claim, plain_number
 
 VERDICT_ORDER = ("conflict", "changed", "agree", "single")
@@ -358,7 +355,7 @@ def filter_facts(facts: list[Fact], only: str | None = None, min_sources: int = 
 
 def compare_claims(claims: Iterable[Claim], rules, warn: Callable[[str], None] = lambda message: None) -> list[Fact]:
     """Return the facts of claims as compare shows them; figures that count nothing known are left out, and said so."""
-    events = event_lexicon(rules)
+    events = rules.lexicon("aspects")
     states = events.states
     claims = list(claims)
     placed = _placed_dates(claims, rules)
@@ -387,13 +384,13 @@ def compare_claims(claims: Iterable[Claim], rules, warn: Callable[[str], None] =
     if undated:
         warn(f"left out {undated} date{'s' * (undated != 1)} that date{'s' * (undated == 1)} no event "
              "(only when something was said, a state's bounds, or no verb found)")
-    places = gazetteer(rules)
+    places = rules.lexicon("places")
     adjectives: dict[str, str] = {}
     for word, place in places.demonym_surfaces.items():     # the first demonym listed is the adjective
         adjectives.setdefault(place, word)
     return group_claims(kept, contains=places.contains, name_actor=lambda actor: adjectives.get(actor, actor),
-                        grouping=Grouping(events.cumulative, quantity_lexicon(rules).generic, events.light,
-                                          quantity_lexicon(rules).event_measures),
+                        grouping=Grouping(events.cumulative, rules.lexicon("quantities").generic, events.light,
+                                          rules.lexicon("quantities").event_measures),
                         placed=placed)
 
 

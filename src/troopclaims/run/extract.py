@@ -8,15 +8,15 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Callable, Iterable, Iterator, TextIO
 
-from troopclaims.articles import ReadReport, masked_text, read_articles, read_claims, read_lines, sniff_jsonl
-from troopclaims.dates import dates, find_dateline
-from troopclaims.attribution import attribute
-from troopclaims.events import event_lexicon, event_subject, governing_event, named_owner
-from troopclaims.places import gazetteer, locate, place_claims
+from troopclaims.reading.articles import ReadReport, masked_text, read_articles, read_claims, read_lines, sniff_jsonl
+from troopclaims.extractors.dates import dates, find_dateline
+from troopclaims.attribution.attribute import attribute
+from troopclaims.extractors.events import event_subject, governing_event, named_owner
+from troopclaims.extractors.places import locate, place_claims
 from troopclaims.pipeline import BLANK, BLANK_LOSSES, choose_model
-from troopclaims.quantities import quantities, quantity_lexicon, with_implied_unit
+from troopclaims.extractors.quantities import quantities, with_implied_unit
 from troopclaims.records import Article, Claim
-from troopclaims.runner import RunOptions, run_extract
+from troopclaims.run.runner import RunOptions, run_extract
 from troopclaims.spans import sentence_at
 
 DEFAULT_KINDS = ("quantity", "date")
@@ -26,7 +26,7 @@ ALL_KINDS = ("quantity", "date", "place")
 def extract(articles: Iterable[Article], nlp, rules, kinds: Iterable[str] = DEFAULT_KINDS,
             warn: Callable[[str], None] = lambda message: None, report: ReadReport | None = None) -> Iterator[Claim]:
     """Yield the claims of every article with a loaded pipeline, in this process, article by article."""
-    from troopclaims.runner import CHUNK, Extractor
+    from troopclaims.run.runner import CHUNK, Extractor
 
     report = report if report is not None else ReadReport()
     extractor = Extractor(rules, nlp=nlp)
@@ -63,16 +63,16 @@ def claims_in(doc, article: Article, rules, kinds: tuple[str, ...] = DEFAULT_KIN
         claims = [claim.with_fields(as_of=as_of(doc, claim, date_claims, date_starts, rules)) for claim in claims]
     if "date" in kinds:
         claims += date_claims
-    lexicon = event_lexicon(rules)
+    lexicon = rules.lexicon("aspects")
     claims = [_with_event(doc, claim, lexicon) for claim in claims]
-    counts = quantity_lexicon(rules)
+    counts = rules.lexicon("quantities")
     claims = [with_implied_unit(claim, counts)
               for claim in _inherit_events(sorted(claims, key=lambda claim: (claim.start, claim.end)))]
     # What a date dates, for telling apart dates of events outside the rules ("Cheeks coached" in 2007, "he coached"
     # in 1979): the subject of its event.
     claims = [claim.with_fields(subject=event_subject(doc, claim.start, claim.end, passive=True))
               if claim.kind == "date" else claim for claim in claims]
-    places = gazetteer(rules)
+    places = rules.lexicon("places")
     claims = [_subject_actor(doc, claim, places, lexicon) for claim in locate(doc, claims, places)]
     if "place" in kinds:
         claims = sorted(claims + list(place_claims(doc, article, places)), key=lambda claim: (claim.start, claim.end))
@@ -137,7 +137,7 @@ def as_of(doc, claim: Claim, date_claims: list[Claim], starts: list[int], rules)
     if near:
         nearest = min(near, key=lambda d: min(abs(d.start - claim.end), abs(claim.start - d.end)))
         return nearest.high or nearest.low
-    present = quantity_lexicon(rules).present
+    present = rules.lexicon("quantities").present
     if claim.published and any(token.lower_ in present for token in sentence):
         return claim.published
     return None

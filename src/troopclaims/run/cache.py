@@ -20,19 +20,10 @@ from pathlib import Path
 from typing import Callable, Iterable
 
 from troopclaims import __version__
+from troopclaims.folders import ENV, cache_dir
 from troopclaims.records import Article, Claim
 
-ENV = "TROOPCLAIMS_CACHE"
 _FORMAT = 1                  # bump when the entry layout changes
-
-
-def cache_dir() -> Path:
-    """Return the cache folder: $TROOPCLAIMS_CACHE, else the user's cache folder (platformdirs)."""
-    if os.environ.get(ENV):
-        return Path(os.environ[ENV])
-    import platformdirs
-
-    return Path(platformdirs.user_cache_dir("troopclaims", appauthor=False))
 
 
 def model_version(name: str) -> str:
@@ -59,8 +50,9 @@ def model_version(name: str) -> str:
 def code_version() -> str:
     """Return troopclaims' version with a hash of its code, so that a changed checkout never reads stale entries."""
     digest = hashlib.sha256()
-    for path in sorted(Path(__file__).parent.glob("*.py")):
-        digest.update(path.read_bytes())
+    package = Path(__file__).resolve().parents[1]
+    for path in sorted(package.rglob("*.py")):
+        digest.update(path.relative_to(package).as_posix().encode() + b"\0" + path.read_bytes())
     return f"{__version__} {digest.hexdigest()[:16]}"
 
 

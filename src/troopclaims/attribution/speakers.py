@@ -162,7 +162,7 @@ def clean_mention(surface: str) -> str:
     return text
 
 
-def build_book(section) -> SpeakerBook:
+def build_book(section, rules=None) -> SpeakerBook:
     """Return the compiled speaker book of a speakers.yaml section (RulesError on any bad entry)."""
     check_keys(section, location(section, fallback="rules/speakers.yaml"), ("speakers", "titles"))
     aliases: dict[str, str] = {}

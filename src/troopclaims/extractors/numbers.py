@@ -116,11 +116,6 @@ class NumberLexicon:
     next_word: re.Pattern = field(default=re.compile(r"[\s\"“”‘’']*([A-Za-z]+)(['’]s\b)?"))
 
 
-def number_lexicon(rules) -> NumberLexicon:
-    """Return the compiled numbers rules (built once per Rules object)."""
-    return rules.compiled("numbers", _build_lexicon)
-
-
 _TOP_KEYS = ("words", "suffixes", "money_suffixes", "spaced_suffixes", "qualifiers", "ranges", "vague",
              "vague_numbers", "vague_counts", "vague_magnitudes", "units", "money_after_magnitude", "subunits",
              "not_numbers", "not_figures", "years")
@@ -129,7 +124,7 @@ _WORD_KEYS = ("digits", "teens", "tens", "hundreds", "scales", "multipliers", "o
 _VAGUE_FRACTION_GLYPHS = "½⅓⅔¼¾⅕⅖⅗⅘⅙⅚⅛⅜⅝⅞⅐⅑⅒"
 
 
-def _build_lexicon(section: LineDict) -> NumberLexicon:
+def build_number_lexicon(section: LineDict, rules=None) -> NumberLexicon:
     """Return the NumberLexicon for the numbers section, checking every key, number and pattern."""
     where = location(section, fallback="rules/numbers.yaml")
     check_keys(section, where, _TOP_KEYS, required=("words", "qualifiers", "units"))

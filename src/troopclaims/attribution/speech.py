@@ -1,6 +1,6 @@
 """Speech in one document: its quotations, its verbs and phrases of saying, whom they name, and evidence chains.
 
-The document is read once; troopclaims.attribution then asks, claim by claim, which of these reports it.
+The document is read once; troopclaims.attribution.attribute then asks, claim by claim, which of these reports it.
 """
 from __future__ import annotations
 
@@ -8,10 +8,10 @@ import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 
-from troopclaims.cues import CueRules, HedgeRules, matches, verb_cue
-from troopclaims.mentions import MentionFinder
-from troopclaims.quotes import Quote, paragraphs, quotations
-from troopclaims.speakers import Speaker, SpeakerBook, clean_mention, normalise
+from troopclaims.attribution.cues import CueRules, HedgeRules, matches, verb_cue
+from troopclaims.attribution.mentions import MentionFinder
+from troopclaims.attribution.quotes import Quote, paragraphs, quotations
+from troopclaims.attribution.speakers import Speaker, SpeakerBook, clean_mention, normalise
 from troopclaims.spans import hard_wrap, has_line_break, token_at
 
 _PASSIVE_AUX = frozenset("was were is are been be being 's".split())

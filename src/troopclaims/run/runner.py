@@ -18,8 +18,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
-from troopclaims.articles import ReadReport, masked_text
-from troopclaims.cache import ClaimCache, Settings, model_version, rules_digest
+from troopclaims.reading.articles import ReadReport, masked_text
+from troopclaims.run.cache import ClaimCache, Settings, model_version, rules_digest
 from troopclaims.records import Article, Claim
 
 CHUNK = 16          # articles a task: small enough to spread 462 articles over the cores, big enough for nlp.pipe
@@ -48,7 +48,7 @@ class Extractor:
 
     def __init__(self, rules, model: str | None = None, exhaustive: bool = False, nlp=None):
         from troopclaims.pipeline import load_pipeline
-        from troopclaims.triage import Triage
+        from troopclaims.reading.triage import Triage
 
         self.rules, self.nlp = rules, nlp if nlp is not None else load_pipeline(model)
         self.triage = None if exhaustive else Triage(rules)
@@ -56,7 +56,7 @@ class Extractor:
     def batch(self, articles: list[Article], kinds: tuple[str, ...]) -> list[Outcome]:
         """Return one Outcome per article, in order."""
         from troopclaims.errors import RulesError
-        from troopclaims.extract import claims_in
+        from troopclaims.run.extract import claims_in
 
         outcomes: dict[int, Outcome] = {}
         todo = []
@@ -186,7 +186,7 @@ def _engine(options: RunOptions, rules, model: str, small: bool):
     from troopclaims.pipeline import check_installed
 
     if options.dask:               # the pipeline need only be installed on the cluster's workers
-        from troopclaims.cluster import DaskEngine
+        from troopclaims.run.cluster import DaskEngine
 
         return DaskEngine(options.dask, rules, model, options.exhaustive)
     check_installed(model)         # here rather than in each worker, seconds later

@@ -13,8 +13,8 @@ import xml.etree.ElementTree as ET
 from dataclasses import dataclass
 from datetime import date
 
-from troopclaims.compare import claim_interval
-from troopclaims.render import figure
+from troopclaims.compare.facts import claim_interval
+from troopclaims.output.render import figure
 
 WIDTH = 440          # the plot strip, in CSS pixels
 ROW_HEIGHT = 28

@@ -14,10 +14,10 @@ from importlib.resources import files
 from typing import Iterable
 
 from troopclaims import __version__
-from troopclaims.charts import MONTHS, axis_svg, camp_span, claim_span, legend_svg, scale_for, strip_svg
-from troopclaims.compare import Fact
+from troopclaims.output.charts import MONTHS, axis_svg, camp_span, claim_span, legend_svg, scale_for, strip_svg
+from troopclaims.compare.facts import Fact
 from troopclaims.records import Claim
-from troopclaims.render import figure, printable
+from troopclaims.output.render import figure, printable
 
 VERDICT_LABEL = {"conflict": "Conflict", "changed": "Changed", "agree": "Agree", "single": "Single source"}
 CAMP_COLOURS = 6          # report.css defines .camp-1 .. .camp-6; smaller camps beyond them are grey
@@ -96,7 +96,7 @@ def build_report(facts: list[Fact], sources: list[Source], *, claims: int, all_f
 
 
 def _asset(name: str) -> str:
-    return files("troopclaims").joinpath("report_assets", name).read_text(encoding="utf-8")
+    return files("troopclaims.output").joinpath("report_assets", name).read_text(encoding="utf-8")
 
 
 # --- summary ---------------------------------------------------------------------------------------------------

@@ -9,12 +9,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from troopclaims.cues import build_cue_rules, build_hedge_rules, matches
-from troopclaims.quotes import Quote
+from troopclaims.attribution.cues import matches
+from troopclaims.attribution.quotes import Quote
 from troopclaims.records import Claim
-from troopclaims.speakers import Speaker, build_book
+from troopclaims.attribution.speakers import Speaker
 from troopclaims.spans import token_at
-from troopclaims.speech import DocumentReader, Event, Frame
+from troopclaims.attribution.speech import DocumentReader, Event, Frame
 
 _FRAME_WINDOW = 2                       # paragraphs an evidence chain (X intercepted Y's messages) stays open
 _QUOTE_END_MARKS = ",?!—–-…"
@@ -52,8 +52,8 @@ def attributions(doc, claims: list[Claim], rules) -> list[Attribution]:
     """Return one Attribution per claim (same order), with the character span of the speaker's mention."""
     if not claims:
         return []
-    reader = _Reader(doc, rules.compiled("attribution", build_cue_rules), rules.compiled("hedges", build_hedge_rules),
-                     rules.compiled("speakers", build_book))
+    reader = _Reader(doc, rules.lexicon("attribution"), rules.lexicon("hedges"),
+                     rules.lexicon("speakers"))
     return [reader.attribution(claim.start, claim.end) for claim in claims]
 
 

@@ -106,7 +106,7 @@ class Gazetteer:
     max_tokens: int = 8
     surface_firsts: frozenset = frozenset()
     demonym_firsts: frozenset = frozenset()
-    # Places no rule lists, from GeoNames (troopclaims.geonames): the smallest population read (0: none),
+    # Places no rule lists, from GeoNames (troopclaims.extractors.geonames): the smallest population read (0: none),
     # US counties or not, and the population that needs no more evidence than a locating word without a parse.
     geo_cities: int = 0
     geo_counties: bool = False
@@ -122,7 +122,7 @@ class Gazetteer:
         """Return the GeoNames index (loaded on first use), or None when the rules turn it off."""
         if not self.geo_cities:
             return None
-        from troopclaims.geonames import geo_index
+        from troopclaims.extractors.geonames import geo_index
 
         return geo_index(self.geo_cities, self.geo_counties)
 
@@ -271,11 +271,6 @@ def _pick(candidates, containers, context: frozenset):
 # Building the gazetteer from rules/places.yaml
 
 
-def gazetteer(rules) -> Gazetteer:
-    """Return the gazetteer compiled from the rules' places section (built once per Rules object)."""
-    return rules.compiled("places", build_gazetteer)
-
-
 @dataclass
 class _Entry:
     name: str
@@ -289,7 +284,7 @@ class _Entry:
     lookup_only: list[str] = field(default_factory=list)   # names for look-ups, never matched in text
 
 
-def build_gazetteer(section: LineDict) -> Gazetteer:
+def build_gazetteer(section: LineDict, rules=None) -> Gazetteer:
     """Return a Gazetteer from a places section; RulesError names the file and line of anything wrong."""
     where = location(section, fallback="rules/places.yaml")
     check_keys(section, where, SECTIONS)
@@ -500,8 +495,8 @@ def _index(entries: dict[str, _Entry], gaz: Gazetteer) -> None:
 
 
 def _geonames(node, where: str, gaz: Gazetteer) -> None:
-    """Read the geonames section: which GeoNames places stand beside the rules (see troopclaims.geonames)."""
-    from troopclaims.geonames import DATASETS   # a leaf module: its data is read only on first use
+    """Read the geonames section: which GeoNames places stand beside the rules (see troopclaims.extractors.geonames)."""
+    from troopclaims.extractors.geonames import DATASETS   # a leaf module: its data is read only on first use
 
     node = check_keys(node if node is not None else LineDict(), where, ("cities", "counties", "blank_population"))
     cities = node.get("cities", False)

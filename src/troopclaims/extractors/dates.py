@@ -286,7 +286,7 @@ def _string_list(section, name, where_default) -> list:
     return list(node)
 
 
-def build_date_rules(section: LineDict) -> DateRules:
+def build_date_rules(section: LineDict, rules=None) -> DateRules:
     """Return the compiled date rules of a merged dates section; RulesError names file and line of any fault."""
     path = getattr(section, "path", "rules/dates.yaml")
     check_keys(section, f"{path}:1", SECTION_KEYS, ("months", "weekdays", "forms"))
@@ -458,7 +458,7 @@ def _default_rules():
 
 
 def _date_rules(rules) -> DateRules:
-    return (rules or _default_rules()).compiled("dates", build_date_rules)
+    return (rules or _default_rules()).lexicon("dates")
 
 
 # ---------------------------------------------------------------------------------------------------------------

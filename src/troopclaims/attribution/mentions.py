@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import re
 
-from troopclaims.cues import CueRules
+from troopclaims.attribution.cues import CueRules
 from troopclaims.spans import annotated
 
 _DETERMINERS = frozenset(("the", "a", "an"))
