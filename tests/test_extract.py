@@ -74,6 +74,16 @@ CONSTRUCTION_CASES = [
     ("Customs officers recovered 30 stolen paintings.", "30", "captured"),
     ("Investigators seized 12 rifles in the van.", "12", "captured"),
     ("A survey found 55 percent of the town opposed the plan.", "55 percent", None),   # "find" is no capture
+    # a passive reporting verb reports nothing: what it is said of is its subject ("were found and confiscated")
+    ("Four pistols, 20 knives and about 90 cartridges were found and seized by the guards.", "20", "captured"),
+    # a verb outside the rules takes the event of its subject: "the haul included", "the rally drew"
+    ("The haul included nine rifles and two grenades.", "nine", "captured"),
+    ("The detained included 8 Bordurians and 3 Syldavians.", "3", "arrested"),
+    ("Those rescued included 30 children and 12 guides.", "12", "rescued"),
+    ("The rally drew about 4,000 people to the park.", "about 4,000", "attended"),
+    # a distance says where the event was, not what it befell
+    ("The quake struck 12 km south of the town.", "12 km", None),
+    ("Raiders attacked the tanker 90 nautical miles off the coast.", "90 nautical miles", None),
     ("The club agreed to a $40 million sum for the forward.", "$40 million", "paid"),
     # the doer in a "by" phrase is not what the event befell
     ("The guard was hit by two of the five bullets fired.", "two", None),

@@ -139,7 +139,7 @@ def _by_parse(span, lexicon: EventLexicon):
         if (hit := _hit(token, lexicon)) and token.pos_ in _VERBAL:
             found = hit            # "pledged $5 billion": an event word that could also report is the event
             continue
-        if token.pos_ in _VERBAL and lexicon.reports(token.text, token.lemma_):
+        if token.pos_ in _VERBAL and lexicon.reports(token.text, token.lemma_) and not _passive(token):
             # "reported control over 1,240 km2": the reported noun is the event when the parse hangs the figure
             # on the reporting verb
             objects = [hit for child in token.children if child.dep_ == "dobj" and (hit := _hit(child, lexicon))]
@@ -162,10 +162,16 @@ def _by_parse(span, lexicon: EventLexicon):
     return found or first_verb
 
 
+def _passive(verb) -> bool:
+    """Return whether a verb is passive ("were found"): what it is said of is its subject, not what it reports."""
+    return any(child.dep_ in ("auxpass", "nsubjpass") for child in verb.children)
+
+
 def _argument_hit(verb, span, lexicon: EventLexicon):
-    """Return the event word among a passive verb's bare conjuncts (no arguments of their own), a verb's direct
-    object and the objects of its prepositions, outside the claim itself; or None."""
-    passive = any(child.dep_ in ("auxpass", "nsubjpass") for child in verb.children)
+    """Return the event word among a passive verb's bare conjuncts (no arguments of their own), a verb's subject
+    ("the haul included six rifles", "the rally drew 5,000") and direct object and the objects of its prepositions,
+    outside the claim itself; or None."""
+    passive = _passive(verb)
 
     def outside(token) -> bool:
         return not token.left_edge.i <= span.root.i <= token.right_edge.i
@@ -175,6 +181,8 @@ def _argument_hit(verb, span, lexicon: EventLexicon):
             candidates = [child]
         elif child.dep_ == "dobj" and outside(child):
             candidates = [child]
+        elif child.dep_ == "nsubj" and outside(child):     # "those arrested included ...": its modifier too
+            candidates = [child, *(grand for grand in child.children if grand.dep_ in _MODIFIERS)]
         elif child.dep_ == "prep" and outside(child):
             candidates = [grand for grand in child.children if grand.dep_ == "pobj"]
         else:
