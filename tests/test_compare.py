@@ -220,3 +220,36 @@ def test_dates_with_no_year_are_placed_in_the_story_year(rules):
     assert len(facts) == 1 and facts[0].verdict == "conflict"
     assert sorted((camp.low, tuple(facts[0].claims[i].source for i in camp.members)) for camp in facts[0].camps) \
         == [("2031-02-26", ("c",)), ("2031-03-03", ("a", "b"))]
+
+
+PAYERS = Grouping(named_actor=frozenset({"paid"}))
+
+
+def offer(source, value, actor):
+    return q(source, value, unit="USD", actor=actor, aspect="paid")
+
+
+@pytest.mark.parametrize("claims, expected", [
+    # a name written shorter is the one longer name that holds all its words
+    ([offer("a", 150, "Red Sox"), offer("b", 150, "Boston Red Sox"), offer("c", 150, "Boston")],
+     [("Boston Red Sox", 3)]),
+    # "Boston" could be either longer name: it stays itself
+    ([offer("a", 150, "Boston Red Sox"), offer("b", 150, "Boston Celtics"), offer("c", 150, "Boston")],
+     [("Boston", 1), ("Boston Celtics", 1), ("Boston Red Sox", 1)]),
+    # an unnamed sum beside the sums of several named payers is nobody's in particular: each stays alone
+    ([offer("a", 150, "Hawks"), offer("b", 160, "Falcons"), offer("c", 150, None), offer("d", 170, None)],
+     [("Falcons", 1), ("Hawks", 1), (None, 1), (None, 1)]),
+    # beside one named payer, unnamed sums join it
+    ([offer("a", 150, "Hawks"), offer("c", 150, None), offer("d", 150, None)], [("Hawks", 3)]),
+    # with no payer named at all, unnamed sums are compared with each other
+    ([offer("c", 150, None), offer("d", 150, None)], [(None, 2)]),
+])
+def test_sums_of_named_payers(claims, expected):
+    facts = group_claims(claims, grouping=PAYERS)
+    assert sorted(((fact.actor, len(fact.claims)) for fact in facts), key=str) == sorted(expected, key=str)
+
+
+def test_other_aspects_keep_unnamed_figures_together():
+    claims = [q("a", 10, actor="Atlantis"), q("b", 10, actor="Borduria"), q("c", 10, actor=None),
+              q("d", 10, actor=None)]
+    assert sorted(len(fact.claims) for fact in group_claims(claims, grouping=PAYERS)) == [1, 1, 2]

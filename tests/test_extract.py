@@ -89,6 +89,9 @@ CONSTRUCTION_CASES = [
     ("The guard was hit by two of the five bullets fired.", "two", None),
     ("Ten houses were damaged by 40 falling trees.", "40", None),
     ("Ten houses were damaged by falling trees.", "Ten", "damaged"),
+    # an event word past a comma belongs to another figure: "shooting three people, killing one"
+    ("A gunman suspected of shooting four people, killing one, was caught.", "four", None),
+    ("A gunman suspected of shooting four people, killing one, was caught.", "one", "killed"),
 ]
 
 
@@ -105,6 +108,10 @@ def test_constructions_give_the_aspect(text, figure, aspect, model_nlp, rules, a
     ("Acme Mining paid $4 million to the villagers.", "Acme Mining"),
     ("The Falcons' offer of $85 million was turned down.", "Falcons"),
     ("He was offered $5 million.", None),
+    # a name before the event noun, a "by" phrase, the owner of a copula's subject, coordinated payers in one order
+    ("The Boston offer was as high as $84 million.", "Boston"),
+    ("The club rejected the $60 million offers by the Hawks and the Atlanta Falcons.", "Atlanta Falcons and Hawks"),
+    ("The Falcons and Hawks offered $3 million.", "Falcons and Hawks"),
 ])
 def test_the_named_payer_is_the_actor_of_a_sum(text, actor, model_nlp, rules, article):
     (claim,) = quantities_of(model_nlp, rules, article, text)

@@ -27,6 +27,7 @@ class Grouping:
     generic: frozenset[str] = frozenset()      # units of many different counts in one story (people, percent)
     light: frozenset[str] = frozenset()        # verbs that only say something happened: a date is its subject's
     event_measures: frozenset[str] = frozenset()   # units that measure the event itself (magnitude): no aspect
+    named_actor: frozenset[str] = frozenset()  # aspects whose actor is whoever is named (the payer of an offer)
 
 
 def same_place(outer: str, inner: str) -> bool:
@@ -203,6 +204,40 @@ def _fill_unknown(groups: dict, index: int) -> dict:
     return merged
 
 
+def _same_names(groups: dict, named_actor: frozenset[str]) -> dict:
+    """Merge the actors of a named-actor aspect that are one name written shorter ("Red Sox", "Boston" and "Boston
+    Red Sox"): a name goes to the one longest name of its kind, unit and aspect that holds all its words."""
+    def words(name: str) -> set[str]:
+        return set(name.lower().split())
+
+    names: dict[tuple, set[str]] = defaultdict(set)
+    for kind, unit, actor, aspect in groups:
+        if actor and aspect in named_actor:
+            names[(kind, unit, aspect)].add(actor)
+    merged: dict[tuple, list[Claim]] = defaultdict(list)
+    for (kind, unit, actor, aspect), members in groups.items():
+        if actor and aspect in named_actor:
+            longer = [other for other in names[(kind, unit, aspect)] if words(actor) < words(other)
+                      and not any(words(other) < words(third) for third in names[(kind, unit, aspect)])]
+            actor = longer[0] if len(longer) == 1 else actor
+        merged[(kind, unit, actor, aspect)].extend(members)
+    return merged
+
+
+def _unnamed_apart(groups: dict, named_actor: frozenset[str]) -> list[tuple[tuple, list[Claim]]]:
+    """Return the groups, with each claim of a named-actor aspect that names no actor on its own when several named
+    actors fit it: "an offer of $160 million" beside the offers of three teams is nobody's in particular."""
+    named = Counter((kind, unit, aspect) for kind, unit, actor, aspect in groups if actor)
+    result = []
+    for key, members in groups.items():
+        kind, unit, actor, aspect = key
+        if actor is None and aspect in named_actor and named[(kind, unit, aspect)]:
+            result.extend((key, [claim]) for claim in members)
+        else:
+            result.append((key, members))
+    return result
+
+
 def aspect_label(key: str | None) -> str | None:
     """Return an aspect key for people: the aspect, or the event word it stands for (None for other events)."""
     return key.removeprefix("event:").split(":")[0] or None if key else None
@@ -259,12 +294,13 @@ def group_claims(claims: Iterable[Claim], contains: Contains = same_place,
             continue
         unit = claim.unit if claim.kind == "quantity" else None
         groups[(claim.kind, unit, claim.actor, aspect_key(claim, grouping))].append(claim)
+    groups = _same_names(groups, grouping.named_actor)
     # A claim that does not say whose (or what event) joins the only candidate there is.
     groups = _fill_unknown(groups, 2)
     groups = _fill_unknown(groups, 3)
     facts: list[Fact] = []
     outer_of: list[tuple[Fact, Fact]] = []
-    for (kind, unit, actor, aspect), members in groups.items():
+    for (kind, unit, actor, aspect), members in _unnamed_apart(groups, grouping.named_actor):
         split, nesting = _split_by_place(kind, unit, actor, aspect, members, contains)
         facts.extend(split)
         outer_of.extend(nesting)
@@ -390,7 +426,7 @@ def compare_claims(claims: Iterable[Claim], rules, warn: Callable[[str], None] =
         adjectives.setdefault(place, word)
     return group_claims(kept, contains=places.contains, name_actor=lambda actor: adjectives.get(actor, actor),
                         grouping=Grouping(events.cumulative, rules.lexicon("quantities").generic, events.light,
-                                          rules.lexicon("quantities").event_measures),
+                                          rules.lexicon("quantities").event_measures, events.named_actor),
                         placed=placed)
 
 
