@@ -253,3 +253,26 @@ def test_other_aspects_keep_unnamed_figures_together():
     claims = [q("a", 10, actor="Atlantis"), q("b", 10, actor="Borduria"), q("c", 10, actor=None),
               q("d", 10, actor=None)]
     assert sorted(len(fact.claims) for fact in group_claims(claims, grouping=PAYERS)) == [1, 1, 2]
+
+
+TOTALS = Grouping(cumulative=frozenset({"captured"}), totals=("a total of", "so far"))
+
+
+def seized(source, value, sentence):
+    return Claim(source=source, published="2030-05-10", kind="quantity", text=f"{value} rifles", start=0, end=1,
+                 value=value, low=value, high=value, qualifier="exact", unit="rifles", aspect="captured",
+                 sentence=sentence)
+
+
+@pytest.mark.parametrize("claims, expected", [
+    # an article that gives the raid's count and the running total: the totals are a fact of their own
+    ([seized("a", 6, "Six rifles were seized in the raid."), seized("a", 14, "A total of 14 rifles were seized."),
+      seized("b", 6, "Guards seized six rifles."), seized("b", 14, "They have seized 14 rifles so far.")],
+     [("rifles (captured)", "agree", 2), ("rifles (captured) in all", "agree", 2)]),
+    # no article gives both: the totals stay rivals of the other figures
+    ([seized("a", 6, "Six rifles were seized in the raid."), seized("b", 14, "A total of 14 rifles were seized.")],
+     [("rifles (captured)", "conflict", 2)]),
+])
+def test_running_totals_are_apart_from_the_count_of_one_event(claims, expected):
+    facts = group_claims(claims, grouping=TOTALS)
+    assert sorted((fact.name, fact.verdict, len(fact.claims)) for fact in facts) == expected

@@ -5,6 +5,7 @@ story: units, actors, aspects and places come from the claims, and containment f
 """
 from __future__ import annotations
 
+import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from datetime import date
@@ -28,6 +29,7 @@ class Grouping:
     light: frozenset[str] = frozenset()        # verbs that only say something happened: a date is its subject's
     event_measures: frozenset[str] = frozenset()   # units that measure the event itself (magnitude): no aspect
     named_actor: frozenset[str] = frozenset()  # aspects whose actor is whoever is named (the payer of an offer)
+    totals: tuple[str, ...] = ()               # phrases of a running total ("a total of", "so far")
 
 
 def same_place(outer: str, inner: str) -> bool:
@@ -204,6 +206,34 @@ def _fill_unknown(groups: dict, index: int) -> dict:
     return merged
 
 
+TOTAL = ":in all"     # the mark on the aspect key of running totals kept apart
+
+
+def _is_total(claim: Claim, totals: tuple[str, ...]) -> bool:
+    """Return whether the claim's words or its sentence make it a running total ("a total of 14", "31 so far")."""
+    words = " ".join(re.sub(r"[^\w\s]", " ", f"{claim.text} {claim.sentence or ''}").lower().split())
+    return any(f" {phrase} " in f" {words} " for phrase in totals)
+
+
+def _totals_apart(groups: dict, totals: tuple[str, ...]) -> dict:
+    """Keep the running totals of a group apart from its figures of one event when an article gives both ("six
+    rifles were seized in the raid", "14 rifles seized so far"): the one is part of the other, not its rival."""
+    if not totals:
+        return groups
+    result: dict[tuple, list[Claim]] = defaultdict(list)
+    for key, members in groups.items():
+        marks = [_is_total(claim, totals) for claim in members]
+        by_source = defaultdict(set)
+        for claim, mark in zip(members, marks):
+            by_source[claim.source].add(mark)
+        if key[0] != "quantity" or not any(len(seen) == 2 for seen in by_source.values()):
+            result[key].extend(members)
+            continue
+        for claim, mark in zip(members, marks):
+            result[key[:3] + (f"{key[3] or ''}{TOTAL}",) if mark else key].append(claim)
+    return result
+
+
 def _same_names(groups: dict, named_actor: frozenset[str]) -> dict:
     """Merge the actors of a named-actor aspect that are one name written shorter ("Red Sox", "Boston" and "Boston
     Red Sox"): a name goes to the one longest name of its kind, unit and aspect that holds all its words."""
@@ -298,6 +328,7 @@ def group_claims(claims: Iterable[Claim], contains: Contains = same_place,
     # A claim that does not say whose (or what event) joins the only candidate there is.
     groups = _fill_unknown(groups, 2)
     groups = _fill_unknown(groups, 3)
+    groups = _totals_apart(groups, grouping.totals)
     facts: list[Fact] = []
     outer_of: list[tuple[Fact, Fact]] = []
     for (kind, unit, actor, aspect), members in _unnamed_apart(groups, grouping.named_actor):
@@ -314,7 +345,8 @@ def group_claims(claims: Iterable[Claim], contains: Contains = same_place,
     for fact in facts:
         camps = camps_of(fact.claims, interval)
         fact.camps = [Camp(_back(fact.kind, low), _back(fact.kind, high), members) for (low, high), members in camps]
-        fact.verdict = verdict_of(fact.claims, camps, fact.kind == "quantity" and fact.aspect in grouping.cumulative,
+        fact.verdict = verdict_of(fact.claims, camps,
+                                  fact.kind == "quantity" and aspect_label(fact.aspect) in grouping.cumulative,
                                   interval)
     facts.sort(key=lambda f: (VERDICT_ORDER.index(f.verdict), -f.reports, -len(f.claims), f.name))
     return facts
@@ -368,6 +400,8 @@ def fact_name(fact: Fact, name_actor: Callable[[str], str] | None = None) -> str
         words = [actor, what]
         if aspect:
             words.append(f"({aspect})")
+        if (fact.aspect or "").endswith(TOTAL):
+            words.append(TOTAL.lstrip(":"))
     if fact.place:
         words.append(f"in {fact.place}")
     return " ".join(word for word in words if word)
@@ -426,7 +460,8 @@ def compare_claims(claims: Iterable[Claim], rules, warn: Callable[[str], None] =
         adjectives.setdefault(place, word)
     return group_claims(kept, contains=places.contains, name_actor=lambda actor: adjectives.get(actor, actor),
                         grouping=Grouping(events.cumulative, rules.lexicon("quantities").generic, events.light,
-                                          rules.lexicon("quantities").event_measures, events.named_actor),
+                                          rules.lexicon("quantities").event_measures, events.named_actor,
+                                          rules.lexicon("quantities").totals),
                         placed=placed)
 
 

@@ -42,6 +42,7 @@ class QuantityLexicon:
     generic: frozenset[str] = frozenset()   # units of many different counts in one story: compare keeps event words
     event_measures: frozenset[str] = frozenset()   # units that measure the event itself: compared whatever the verb
     earlier: tuple[str, ...] = ()       # phrases before a figure that make it an earlier value
+    totals: tuple[str, ...] = ()        # phrases that make a figure a running total: a total of, so far
     events: EventLexicon | None = None  # the event words of aspects.yaml: verbs are no counted nouns
 
     def unit_at(self, tokens) -> tuple[int, str] | None:
@@ -84,7 +85,7 @@ def build_quantity_lexicon(section: LineDict, rules) -> QuantityLexicon:
     check_keys(section, section.where(), allowed=("units", "pronouns", "count_nouns", "durations", "present",
                                                         "distributive", "size_words", "members", "plurals",
                                                         "implied", "ellipsis", "earlier", "generic",
-                                                        "event_measures", "rates"))
+                                                        "event_measures", "rates", "totals"))
     units: dict[tuple[str, ...], str] = {}
     table = section.get("units") or {}
     if not isinstance(table, dict):
@@ -102,12 +103,12 @@ def build_quantity_lexicon(section: LineDict, rules) -> QuantityLexicon:
         if not isinstance(table, dict) or not all(isinstance(value, str) for value in table.values()):
             raise RulesError(f"{location(section, name)}: {name} must map a noun to a word")
     implied, defaults = _implied(section)
-    earlier, rates = (tuple(" ".join(phrase.lower().split())
-                            for phrase in word_list(section.get(name), location(section, name), name))
-                      for name in ("earlier", "rates"))
+    earlier, rates, totals = (tuple(" ".join(phrase.lower().split())
+                                    for phrase in word_list(section.get(name), location(section, name), name))
+                              for name in ("earlier", "rates", "totals"))
     return QuantityLexicon(units, **sets, members={str(noun).lower(): unit for noun, unit in members.items()},
                            plurals={str(noun).lower(): plural for noun, plural in plurals.items()},
-                           implied=implied, defaults=defaults, earlier=earlier, rates=rates,
+                           implied=implied, defaults=defaults, earlier=earlier, rates=rates, totals=totals,
                            events=rules.lexicon("aspects"))
 
 
