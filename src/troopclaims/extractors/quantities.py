@@ -411,6 +411,8 @@ def _noun_phrase(tokens, lexicon: QuantityLexicon) -> tuple[int, int, str] | Non
         token = tokens[i]
         if token.like_num and i and any(word.is_upper and word.is_alpha for word in tokens[max(0, i - 2):i]):
             continue                               # the digits of a model name: "four AK 47 rifles"
+        if _is_model_name(token.text) and i + 1 < len(tokens):
+            continue                               # a model name in one word: "seven AK-47 rifles"
         if token.is_punct and token.text != "-" or token.like_num:
             break
         known = lexicon.unit_at(tokens[i:])
@@ -426,6 +428,11 @@ def _noun_phrase(tokens, lexicon: QuantityLexicon) -> tuple[int, int, str] | Non
         elif not token.text[:1].isupper():
             break
     return None
+
+
+def _is_model_name(word: str) -> bool:
+    """Return whether a word is a model name of capitals and digits ("AK-47", "T-72", "F16"), not a figure."""
+    return any(char.isdigit() for char in word) and any(char.isupper() for char in word) and word[:1].isalpha()
 
 
 def _copula_attribute(doc, tokens, lexicon: QuantityLexicon) -> Counted | None:
