@@ -276,3 +276,20 @@ def seized(source, value, sentence):
 def test_running_totals_are_apart_from_the_count_of_one_event(claims, expected):
     facts = group_claims(claims, grouping=TOTALS)
     assert sorted((fact.name, fact.verdict, len(fact.claims)) for fact in facts) == expected
+
+
+def boats(source, value, text, event):
+    return Claim(source=source, published="2030-05-10", kind="quantity", text=text, start=0, end=1, value=value,
+                 low=value, high=value, qualifier="exact", unit="boats", event=event)
+
+
+@pytest.mark.parametrize("claims, expected", [
+    # a part of a whole ("two of them") stays with the figures of its own event, not with the whole's
+    ([boats("a", 5, "five boats", "spotted"), boats("a", 2, "two of them", "escaped"),
+      boats("b", 5, "five boats", "detected"), boats("b", 2, "two of the boats", "escaped")],
+     [("boats", "agree", 2), ("boats (escaped)", "agree", 2)]),
+    # figures that are no parts pool by unit whatever their event words outside the rules
+    ([boats("a", 5, "five boats", "spotted"), boats("b", 2, "two boats", "escaped")], [("boats", "conflict", 2)]),
+])
+def test_a_part_of_a_whole_is_kept_with_its_own_event(claims, expected):
+    assert sorted((fact.name, fact.verdict, len(fact.claims)) for fact in group_claims(claims)) == expected

@@ -196,7 +196,8 @@ def _fill_unknown(groups: dict, index: int) -> dict:
     merged: dict[tuple, list[Claim]] = defaultdict(list)
     for key, members in groups.items():
         if key[index] is None:
-            values = {other[index] for other in groups if other[index] is not None and fits(key, other)}
+            values = {other[index] for other in groups if other[index] is not None and fits(key, other)
+                      and not str(other[index]).endswith(PART)}
             # An aspect class is a better home than a lone event word outside the rules.
             classes = {value for value in values if not str(value).startswith("event:")}
             values = classes or values
@@ -282,7 +283,8 @@ def aspect_key(claim: Claim, grouping: Grouping = Grouping()) -> str | None:
     staying" is not "15,000 moved"). A unit that measures the event itself (`event_measures`: magnitude) is one
     fact whatever the verb ("the quake struck", "killing 40"). A date of such an event needs the same event word
     and subject ("Cheeks coached" is not "Stevens coached"), or, for a light verb, the same subject ("the blaze
-    happened on Thursday", "the blaze took place Thursday night").
+    happened on Thursday", "the blaze took place Thursday night"). A part of a whole ("two of them managed to
+    escape") is kept with the figures of its own event word, as in a generic unit: the whole is another figure.
     """
     if claim.kind == "quantity" and claim.unit in grouping.event_measures:
         return None
@@ -292,7 +294,14 @@ def aspect_key(claim: Claim, grouping: Grouping = Grouping()) -> str | None:
         head = (claim.subject or "").split()[-1:] or ["?"]
         event = "*" if claim.event.lower() in grouping.light and head != ["?"] else claim.event
         return f"event:{event}:{head[0].lower().rstrip('s')}"
+    if _PART.search(claim.text):
+        return f"event:{claim.event}{PART}"
     return f"event:{claim.event}" if claim.unit in grouping.generic else None
+
+
+# "two of them", "37 of the candidates": a part of a whole counted elsewhere, kept with figures of its own event
+_PART = re.compile(r"\bof (?:the|them|those|these|its|their)\b", re.IGNORECASE)
+PART = ":part"       # the mark on the aspect key of such parts: no other figure joins them for want of an event
 
 
 def _place_of(claim: Claim) -> str | None:
