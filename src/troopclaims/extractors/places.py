@@ -693,19 +693,52 @@ def _mention(doc, found: _Found) -> PlaceMention:
 
 
 def _mentions(doc, gaz: Gazetteer) -> list[_Found]:
-    """Return every place-like run in doc (actors marked), relations set and anaphora resolved."""
+    """Return every place-like run in doc (actors marked), relations set and anaphora resolved.
+
+    Each step adds only runs that overlap none found before it: gazetteer names first, then demonym phrases, a
+    lone "front", anaphora, names read from their shape, NER places, GeoNames names and repeats of names found.
+    """
     if not len(doc):
         return []
     found: list[_Found] = []
     taken: set[int] = set()
+    _add_listed_names(doc, gaz, found, taken)
+    _add_demonym_places(doc, gaz, found, taken)
+    _add_lone_fronts(doc, gaz, found, taken)
+    _add_anaphora(doc, gaz, found, taken)
+    _add_named_runs(doc, gaz, found, taken)
+    for item in found:
+        _extend_direction(doc, item, gaz)
+    _drop_inside_names(doc, found)
+    _add_entities(doc, gaz, found, taken)
+    for item in _geo_runs(doc, gaz, found, taken):
+        _add(found, taken, item)
+    _repeat_names(doc, found, taken)
+    _place_unlisted(doc, found, gaz)
+    for item in found:
+        if not item.actor and _modifies_people(doc, item, gaz):
+            item.actor = True
+    _mark_listed_origins(doc, found, gaz)
+    found.sort(key=lambda f: f.start)
+    for item in found:
+        item.cued = _cue_before(doc, item.start, gaz)
+        if item.relation is None:
+            item.relation = _relation(doc, item, gaz)
+    _resolve_anaphora(doc, found, gaz)
+    return [f for f in found if f.place is not None or f.name]
+
+
+def _add(found: list[_Found], taken: set[int], item: _Found) -> None:
+    """Add a run to found unless one of its tokens is taken by a run found before."""
+    if any(i in taken for i in range(item.start, item.end)):
+        return
+    found.append(item)
+    taken.update(range(item.start, item.end))
+
+
+def _add_listed_names(doc, gaz: Gazetteer, found: list[_Found], taken: set[int]) -> None:
+    """Add the names the gazetteer lists, with "front" or "border" after them ("Kursk front", "Russian border")."""
     fronts, borders = _table(gaz.fronts), _table(gaz.borders)
-
-    def add(item: _Found) -> None:
-        if any(i in taken for i in range(item.start, item.end)):
-            return
-        found.append(item)
-        taken.update(range(item.start, item.end))
-
     for start, end, name in _scan(doc, gaz.surfaces, gaz.max_tokens, firsts=gaz.surface_firsts):
         place = gaz.places[name]
         relation = None
@@ -720,8 +753,12 @@ def _mentions(doc, gaz: Gazetteer) -> list[_Found]:
         item = _Found(start, end, place, name, relation)
         if end < len(doc) and doc[end].lower_ in gaz.actor_nouns and place.type not in ("front", "border"):
             item.actor = True  # "DPRK troops", "U.S. officials": who, not where
-        add(item)
+        _add(found, taken, item)
 
+
+def _add_demonym_places(doc, gaz: Gazetteer, found: list[_Found], taken: set[int]) -> None:
+    """Add demonyms that name a place: before a border, a front or an area noun ("the Ukrainian border")."""
+    fronts, borders = _table(gaz.fronts), _table(gaz.borders)
     for start, end, country in _scan(doc, gaz.demonym_surfaces, 4, firsts=gaz.demonym_firsts):
         if any(i in taken for i in range(start, end)):
             continue
@@ -732,28 +769,38 @@ def _mentions(doc, gaz: Gazetteer) -> list[_Found]:
         if _phrase_at(doc, stop, borders) > stop:
             border = gaz.listed(_span_key(doc, start, _phrase_at(doc, stop, borders)))
             place = border or gaz.border(country)
-            add(_Found(start, _phrase_at(doc, stop, borders), place, place.name, "border"))
+            _add(found, taken, _Found(start, _phrase_at(doc, stop, borders), place, place.name, "border"))
         elif _phrase_at(doc, stop, fronts) > stop:
             place = gaz.listed("front line")
-            add(_Found(start, _phrase_at(doc, stop, fronts), place, place.name if place else "front line", "front"))
+            _add(found, taken, _Found(start, _phrase_at(doc, stop, fronts), place,
+                                      place.name if place else "front line", "front"))
         elif stop < len(doc) and doc[stop].lower_ in gaz.area_nouns:
             place = gaz.places.get(country)
             if place is not None:
-                add(_Found(start, stop + 1, place, place.name))
+                _add(found, taken, _Found(start, stop + 1, place, place.name))
 
+
+def _add_lone_fronts(doc, gaz: Gazetteer, found: list[_Found], taken: set[int]) -> None:
+    """Add "the front" after a locating word ("at the front"): the front line, named by no place."""
     front = gaz.listed("front line")
     for start, end, _ in _scan(doc, _table(gaz.front_alone), 2, lower=True):
         if front is None or start < 2 or any(i in taken for i in range(start, end)):
             continue
         before, after = doc[start - 1].lower_, doc[end].lower_ if end < len(doc) else ""
         if before == "the" and doc[start - 2].lower_ in gaz.locating and after not in ("of", "-"):
-            add(_Found(start, end, front, front.name))
+            _add(found, taken, _Found(start, end, front, front.name))
 
+
+def _add_anaphora(doc, gaz: Gazetteer, found: list[_Found], taken: set[int]) -> None:
+    """Add the phrases that point back to a place ("the region"), resolved later by _resolve_anaphora."""
     anaphora = _table(gaz.anaphora)
     for start, end, phrase in _scan(doc, anaphora, 3, lower=True):
         if not any(i in taken for i in range(start, end)) and not _describes(doc, end, gaz):
-            add(_Found(start, end, None, "", anaphor=gaz.anaphora[phrase]))
+            _add(found, taken, _Found(start, end, None, "", anaphor=gaz.anaphora[phrase]))
 
+
+def _add_named_runs(doc, gaz: Gazetteer, found: list[_Found], taken: set[int]) -> None:
+    """Add the names read from their shape; a longer one replaces the gazetteer names inside it."""
     for item in _named_runs(doc, gaz):
         inside = [f for f in found if item.start <= f.start and f.end <= item.end and not f.anaphor]
         if any(i in taken for i in range(item.start, item.end) if not any(f.start <= i < f.end for f in inside)):
@@ -761,36 +808,22 @@ def _mentions(doc, gaz: Gazetteer) -> list[_Found]:
         for f in inside:   # "Jamaica Hospital" is the hospital, not the country
             found.remove(f)
             taken.difference_update(range(f.start, f.end))
-        add(item)
+        _add(found, taken, item)
 
-    for item in found:
-        _extend_direction(doc, item, gaz)
-    _drop_inside_names(doc, found)
-    if annotated(doc, "ENT_IOB"):
-        people = _person_words(doc)
-        for ent in _entities(doc):
-            if ent.label_ not in NER_LABELS or any(i in taken for i in range(ent.start, ent.end)):
-                continue
-            item = _from_entity(doc, ent, gaz)
-            if item is not None and item.place is None and _span_key(doc, item.start, item.end) in people:
-                continue   # "Jackman" after "Hugh Jackman": a person the model took for a place
-            if item is not None:
-                add(item)
-    for item in _geo_runs(doc, gaz, found, taken):
-        add(item)
-    _repeat_names(doc, found, taken, add)
-    _place_unlisted(doc, found, gaz)
-    for item in found:
-        if not item.actor and _modifies_people(doc, item, gaz):
-            item.actor = True
-    _mark_listed_origins(doc, found, gaz)
-    found.sort(key=lambda f: f.start)
-    for item in found:
-        item.cued = _cue_before(doc, item.start, gaz)
-        if item.relation is None:
-            item.relation = _relation(doc, item, gaz)
-    _resolve_anaphora(doc, found, gaz)
-    return [f for f in found if f.place is not None or f.name]
+
+def _add_entities(doc, gaz: Gazetteer, found: list[_Found], taken: set[int]) -> None:
+    """Add the model's GPE, LOC and FAC entities that no earlier step found (none on the blank pipeline)."""
+    if not annotated(doc, "ENT_IOB"):
+        return
+    people = _person_words(doc)
+    for ent in _entities(doc):
+        if ent.label_ not in NER_LABELS or any(i in taken for i in range(ent.start, ent.end)):
+            continue
+        item = _from_entity(doc, ent, gaz)
+        if item is not None and item.place is None and _span_key(doc, item.start, item.end) in people:
+            continue   # "Jackman" after "Hugh Jackman": a person the model took for a place
+        if item is not None:
+            _add(found, taken, item)
 
 
 def _geo_runs(doc, gaz: Gazetteer, found: list[_Found], taken: set[int]) -> Iterator[_Found]:
@@ -1023,7 +1056,7 @@ def _describes(doc, end: int, gaz: Gazetteer) -> bool:
     return annotated(doc, "DEP") and doc[end - 1].dep_ in ("compound", "amod", "nmod")
 
 
-def _repeat_names(doc, found: list[_Found], taken: set[int], add) -> None:
+def _repeat_names(doc, found: list[_Found], taken: set[int]) -> None:
     """Add the other occurrences of the names of places found only by shape or NER (one sense per text).
 
     A name the model found goes only where the model saw no person or organisation; a name found by its shape
@@ -1044,7 +1077,7 @@ def _repeat_names(doc, found: list[_Found], taken: set[int], add) -> None:
         if any(ent.start < end and start < ent.end and (not source.shape or len(ent) > end - start)
                for ent in named):
             continue
-        add(_Found(start, end, None, source.name, shape=source.shape, geo=source.geo))
+        _add(found, taken, _Found(start, end, None, source.name, shape=source.shape, geo=source.geo))
 
 
 def _mark_listed_origins(doc, found: list[_Found], gaz: Gazetteer) -> None:
