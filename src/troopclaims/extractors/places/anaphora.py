@@ -19,7 +19,7 @@ def _describes(doc, end: int, gaz: Gazetteer) -> bool:
         return False
     if doc[end].lower_ in gaz.not_before:
         return True
-    # "the state television", "the area commander": a modifier, not a place
+    # "the state lottery", "the area commander": a modifier, not a place
     return annotated(doc, "DEP") and doc[end - 1].dep_ in ("compound", "amod", "nmod")
 
 

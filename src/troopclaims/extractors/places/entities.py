@@ -20,7 +20,7 @@ def _add_entities(doc, gaz: Gazetteer, found: list[_Found], taken: set[int]) -> 
             continue
         item = _from_entity(doc, ent, gaz)
         if item is not None and item.place is None and _span_key(doc, item.start, item.end) in people:
-            continue   # "Jackman" after "Hugh Jackman": a person the model took for a place
+            continue   # "Pelham" after "Nora Pelham": a person the model took for a place
         if item is not None:
             _add(found, taken, item)
 
@@ -65,7 +65,7 @@ def _from_entity(doc, ent, gaz: Gazetteer) -> _Found | None:
         return None
     trimmed = end
     while end - 1 > start and doc[end - 1].lower_ in gaz.actor_nouns:
-        end -= 1   # "Genesee County Sheriff": the place says whose sheriff
+        end -= 1   # "Calloway County Sheriff": the place says whose sheriff
     text = _span_key(doc, start, end)
     place = gaz.listed(text)
     if trimmed != end:

@@ -133,7 +133,7 @@ class Gazetteer:
             key = head
         every = geo.candidates(key) or geo.candidates(key.title())
         candidates = tuple(c for c in every if self._inside(c, within.name)) if within is not None else every
-        if not candidates and not strict:   # "Atlanta, Georgia" with Georgia the country: no help
+        if not candidates and not strict:   # "Macon, Georgia" with Georgia the country: no help
             candidates, within = every, None
         if not candidates:
             return None

@@ -132,7 +132,7 @@ def _repeat_names(doc, found: list[_Found], taken: set[int]) -> None:
     """Add the other occurrences of the names of places found only by shape or NER (one sense per text).
 
     A name the model found goes only where the model saw no person or organisation; a name found by its shape
-    ("the port city of Bandar Abbas") goes anywhere it is not part of a longer name.
+    ("the mill town of Ashgrove") goes anywhere it is not part of a longer name.
     """
     names = {_span_key(doc, f.start, f.end): f for f in found
              if f.place is None and not f.anaphor and not f.actor and f.name
@@ -153,10 +153,10 @@ def _repeat_names(doc, found: list[_Found], taken: set[int]) -> None:
 
 
 def _modifies_people(doc, item: _Found, gaz: Gazetteer) -> bool:
-    """Return True when a place name says who people are ("Texas prisoner", "DPRK troops"), not where.
+    """Return True when a place name says who people are ("Ohio farmer", "DPRK troops"), not where.
 
     Fronts and borders stay places ("frontline troops" are at the front). With a parse, a front that modifies
-    any other noun is no place either ("front line starters").
+    any other noun is no place either ("front line players").
     """
     if item.place is not None and item.place.type in ("front", "border"):
         if annotated(doc, "DEP"):
@@ -173,7 +173,7 @@ def _modifies_people(doc, item: _Found, gaz: Gazetteer) -> bool:
         return False
     token = doc[item.start:item.end].root
     steps = 0
-    while token.dep_ == "appos" and steps < 3:     # "the Baltimore, Md., native"
+    while token.dep_ == "appos" and steps < 3:     # "the Frederick, Md., native"
         token, steps = token.head, steps + 1
     for _ in range(3):
         if token.dep_ not in ("compound", "nmod", "amod", "npadvmod") or token.head.i < token.i:
@@ -185,7 +185,7 @@ def _modifies_people(doc, item: _Found, gaz: Gazetteer) -> bool:
             return True
     return False
 def _mark_listed_origins(doc, found: list[_Found], gaz: Gazetteer) -> None:
-    """Mark "Baltimore, Md., native" as who, not where: places in a comma list that ends on a person noun."""
+    """Mark "Frederick, Md., native" as who, not where: places in a comma list that ends on a person noun."""
     by_start = {f.start: f for f in found}
     for item in found:
         if item.end + 1 >= len(doc) or doc[item.end].text != ",":

@@ -17,7 +17,7 @@ def _add_named_runs(doc, gaz: Gazetteer, found: list[_Found], taken: set[int]) -
         inside = [f for f in found if item.start <= f.start and f.end <= item.end and not f.anaphor]
         if any(i in taken for i in range(item.start, item.end) if not any(f.start <= i < f.end for f in inside)):
             continue
-        for f in inside:   # "Jamaica Hospital" is the hospital, not the country
+        for f in inside:   # "Peru Hospital" is the hospital, not the country
             found.remove(f)
             taken.difference_update(range(f.start, f.end))
         _add(found, taken, item)
@@ -26,9 +26,9 @@ def _add_named_runs(doc, gaz: Gazetteer, found: list[_Found], taken: set[int]) -
 def _named_runs(doc, gaz: Gazetteer) -> Iterator[_Found]:
     """Yield places no gazetteer lists, read from the shape of their names.
 
-    Capitalised words before a name suffix ("Carson Street", "Qeshm Island"; facilities only after a locating
-    word), after a name prefix ("the town of Dargahan"), or before ", <known region or country>"
-    ("Woodburn, Oregon").
+    Capitalised words before a name suffix ("Tilden Street", "Corran Island"; facilities only after a locating
+    word), after a name prefix ("the town of Velmora"), or before ", <known region or country>"
+    ("Millbrook, Oregon").
     """
     _, _, _, spaces, _ = _tokens(doc)
     for i, token in enumerate(doc):
@@ -41,7 +41,7 @@ def _named_runs(doc, gaz: Gazetteer) -> Iterator[_Found]:
         if kind == "facility" and _locating_before(doc, start, gaz) is None:
             continue
         if i + 1 < len(doc) and _capital(doc[i + 1]) and not doc[i + 1].is_space:
-            continue   # the suffix sits inside a longer name or a headline ("Kraft Factory Shooting")
+            continue   # the suffix sits inside a longer name or a headline ("Harlan Factory Fire")
         name = _span_key(doc, start, i + 1)
         place = gaz.listed(name)
         yield _Found(start, i + 1, place, place.name if place else name, shape=place is None)

@@ -13,15 +13,15 @@ from troopclaims.extractors.places.tokens import (
 )
 from troopclaims.spans import annotated
 
-# Words after which a name the model tags ORG is taken for the organisation ("at Harvard", "at Mayo"); the
-# small model tags many towns ORG, and "in", "from", "to", "of" Huntsville, Yeovil, Rancho Mirage, Queens are towns.
+# Words after which a name the model tags ORG is taken for the organisation ("at Stanford", "at Cornell");
+# the small model tags many towns ORG, and after "in", "from", "to" or "of" such a name is the town.
 _ORG_CUES = frozenset({None, "at", "on", "with", "for", "by"})
 _LOWER_WORD = re.compile(r"\b[a-z][a-z'’-]*\b")
 def _geo_runs(doc, gaz: Gazetteer, found: list[_Found], taken: set[int]) -> Iterator[_Found]:
     """Yield the names of GeoNames places that the text uses as places (place left for _place_unlisted).
 
     A name must be a whole run of capitalised words, no common word of the text, outside the names of people
-    and organisations, and stand where a place stands: after a locating word ("in Burnsville", "from Baytown")
+    and organisations, and stand where a place stands: after a locating word ("in Elkford", "from Marlow")
     or before "-based". After a locating word that is enough with a parse when the words are proper nouns;
     without one (or in a headline in title case) the place must also be large (blank_population) or lie in a
     country or region the text names.
@@ -43,21 +43,21 @@ def _geo_runs(doc, gaz: Gazetteer, found: list[_Found], taken: set[int]) -> Iter
             continue
         if key.casefold() in gaz.not_places or key in gaz.demonym_surfaces or key in people or \
                 (end - start == 1 and doc[start].lower_ in lower):
-            continue   # "March"; "Mobile" beside "mobile phones"; "Thompson" after "Tony Thompson"
+            continue   # "March"; "Mobile" beside "mobile phones"; "Hadley" after "Ruth Hadley"
         cue = _locating_before(doc, start, gaz) or _listed_after_place(doc, start, ends)
-        hometown = cue == "of" and start >= 2 and doc[start - 2].ent_type_ == "PERSON"   # "Jane Doe of Baytown"
+        hometown = cue == "of" and start >= 2 and doc[start - 2].ent_type_ == "PERSON"   # "Jane Doe of Elkford"
         entity = next((ent for ent in others if ent.start < end and start < ent.end), None)
         if entity is not None and not (entity.label_ == "ORG" and _clean_entity(doc, entity) == (start, end)
                                        and (cue not in _ORG_CUES or hometown)):
-            continue   # "Florence Nightingale"; an ORG that is just the name may be a place ("in Huntsville")
+            continue   # "Florence Nightingale"; an ORG that is just the name may be a place ("in Elkford")
         if parsed and _modifies_noun(doc, start, end, gaz):
-            continue   # "Molotov cocktails", "a Reading man"; "the Baytown area" stays
+            continue   # "Cheddar cheese", "a Reading man"; "the Elkford area" stays
         based = end + 1 < len(doc) and doc[end].text == "-" and doc[end + 1].lower_ == "based"
         placed = [c for c in _containers_after(doc, end, gaz, by_start)
                   if any(gaz._inside(g, c.name) for g in geo.candidates(key))]
         if placed:
             ends.add(end)
-            yield _Found(start, end, None, key, geo=True)   # "Rancho Mirage, Calif.": the text places it
+            yield _Found(start, end, None, key, geo=True)   # "Coral Bay, Calif.": the text places it
             continue
         if not (based or cue):
             continue
@@ -74,7 +74,7 @@ def _geo_runs(doc, gaz: Gazetteer, found: list[_Found], taken: set[int]) -> Iter
 
 
 def _listed_after_place(doc, start: int, ends: set[int]) -> str | None:
-    """Return "and" when a name follows "and"/"or" after a place ("in Atlanta, Georgia, and Seattle")."""
+    """Return "and" when a name follows "and"/"or" after a place ("in Macon, Georgia, and Tacoma")."""
     i = start - 1
     if i < 1 or doc[i].lower_ not in ("and", "or"):
         return None
@@ -132,16 +132,16 @@ def _whole_run(doc, start: int, end: int, gaz: Gazetteer) -> bool:
         return False
     if start - 2 >= floor and doc[start - 1].lower_ == "of" and _capital(doc[start - 2]) \
             and doc[start - 2].ent_type_ != "PERSON":
-        return False   # "University of Reading", "Bank of Florence"; not "Jane Doe of Baytown"
+        return False   # "University of Reading", "Bank of Florence"; not "Jane Doe of Elkford"
     if end + 1 < len(doc) and doc[end].lower_ == "of" and _capital(doc[end + 1]):
-        return False   # "Union of Concerned Scientists"
+        return False   # "League of Independent Growers"
     if end < len(doc) and _capital(doc[end]) and not doc[end].is_space \
             and doc[end].lower_ not in gaz.not_places:
         return False
     if end < len(doc) and doc[end].text[:1].isdigit() and any(c.isalpha() for c in doc[end].text):
-        return False   # "Philadelphia 76ers"
+        return False   # "Dayton 88ers"
     if end + 1 < len(doc) and doc[end].text in ("'s", "’s") and _capital(doc[end + 1]):
-        return False   # "Sam's Club"
+        return False   # "Joe's Diner"
     return True
 
 
@@ -184,7 +184,7 @@ def _place_unlisted(doc, found: list[_Found], gaz: Gazetteer) -> None:
                                  if p), (None, None))
         after = by_start.get(item.end + 1)
         if container is not None and after is not None and after.place is not None and after.place != container:
-            after.place, after.name = container, container.name   # "Atlanta, Georgia": the state, not the country
+            after.place, after.name = container, container.name   # "Macon, Georgia": the state, not the country
         if place is None and item.place is None:
             place = gaz.unlisted(surface, context) or (gaz.unlisted(item.name, context)
                                                        if item.name != surface else None)
