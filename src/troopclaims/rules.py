@@ -17,7 +17,7 @@ LEXICONS = {
     "numbers": "troopclaims.extractors.numbers:build_number_lexicon",
     "quantities": "troopclaims.extractors.quantities:build_quantity_lexicon",
     "dates": "troopclaims.extractors.dates:build_date_rules",
-    "places": "troopclaims.extractors.places:build_gazetteer",
+    "places": "troopclaims.extractors.places.build:build_gazetteer",
     "speakers": "troopclaims.attribution.speakers:build_book",
     "attribution": "troopclaims.attribution.cues:build_cue_rules",
     "hedges": "troopclaims.attribution.cues:build_hedge_rules",
