@@ -128,13 +128,27 @@ def build_number_lexicon(section: LineDict, rules=None) -> NumberLexicon:
     """Return the NumberLexicon for the numbers section, checking every key, number and pattern."""
     where = location(section, fallback="rules/numbers.yaml")
     check_keys(section, where, _TOP_KEYS, required=("words", "qualifiers", "units"))
+    words, not_denominators = _build_words(section)
+    return NumberLexicon(
+        words=words, not_denominators=not_denominators, **_build_suffixes(section), **_build_seeds(words, where),
+        **_build_qualifiers(section), **_build_ranges(section), **_build_vague(section),
+        **_build_units(section, words),
+        blockers=_patterns(section, "not_numbers"), not_figures=_patterns(section, "not_figures"),
+        **_build_years(section),
+    )
 
+
+_WORD_KINDS = {"digits": "digit", "teens": "teen", "tens": "tens", "hundreds": "hundred", "scales": "scale",
+               "multipliers": "mult", "ordinals": "ord", "fractions": "frac"}
+
+
+def _build_words(section: LineDict) -> tuple[dict[str, tuple[str, float]], frozenset]:
+    """Return the number words (`words`: lower-case word -> (kind, value)) and the ordinals that are no
+    denominator."""
     words_node = check_keys(section["words"], location(section, "words"), _WORD_KEYS,
                             required=("digits", "teens", "tens", "hundreds", "scales"))
     words: dict[str, tuple[str, float]] = {}
-    kinds = {"digits": "digit", "teens": "teen", "tens": "tens", "hundreds": "hundred", "scales": "scale",
-             "multipliers": "mult", "ordinals": "ord", "fractions": "frac"}
-    for key, kind in kinds.items():
+    for key, kind in _WORD_KINDS.items():
         for word, value in _mapping(words_node, key).items():
             words[str(word).lower()] = (kind, _fraction(value, words_node.get(key), word))
     for word in _strings(words_node, "negative"):
@@ -149,8 +163,11 @@ def build_number_lexicon(section: LineDict, rules=None) -> NumberLexicon:
     for word, (kind, value) in list(words.items()):
         if kind == "ord" and word + "s" not in words:
             words[word + "s"] = ("ords", value)
-    not_denominators = frozenset(w.lower() for w in _strings(words_node, "not_denominators"))
+    return words, frozenset(w.lower() for w in _strings(words_node, "not_denominators"))
 
+
+def _build_suffixes(section: LineDict) -> dict[str, Any]:
+    """Return the magnitude letters glued to digits (`suffixes`, `money_suffixes`) and the spaced ones."""
     suffixes = {str(k): _fraction(v, section.get("suffixes"), k) for k, v in _mapping(section, "suffixes").items()}
     money_suffixes = {str(k): _fraction(v, section.get("money_suffixes"), k)
                       for k, v in _mapping(section, "money_suffixes").items()}
@@ -160,7 +177,11 @@ def build_number_lexicon(section: LineDict, rules=None) -> NumberLexicon:
             raise RulesError(f"{location(section, 'spaced_suffixes')}: spaced suffix {letters!r} is not in suffixes")
     spaced_suffix = _compile(rf"[ \u00a0](?P<suffix>{_alternation(spaced)})(?![\w])" if spaced else r"(?!x)x",
                              location(section, "spaced_suffixes"), "spaced_suffixes")
+    return {"suffixes": suffixes, "money_suffixes": money_suffixes, "spaced_suffix": spaced_suffix}
 
+
+def _build_seeds(words: dict[str, tuple[str, float]], where: str) -> dict[str, re.Pattern]:
+    """Return where a number may start (`seed`) and one token of a written number (`token`)."""
     # Seeds: digits (not glued to a letter before them), number words, and "a"/"an" before a magnitude word.
     number_words = sorted((w for w, (k, _) in words.items() if k in ("digit", "teen", "tens", "hundred", "mult")
                            or (k == "scale" and len(w) > 3) or (k == "frac") or k == "neg"),
@@ -184,32 +205,51 @@ def build_number_lexicon(section: LineDict, rules=None) -> NumberLexicon:
         rf"(?:(?P<frac>{fraction_number})|(?P<dig>{digit_number})(?P<glue>[A-Za-z]+)?"
         r"|(?P<word>[A-Za-z]+)(?![\w]))",
         where, "number token")
+    return {"seed": seed, "token": token}
 
-    # Qualifiers.
-    cue_kinds: dict[str, _Qualifier] = {}
-    before_cues: list[str] = []
-    after_cues: list[str] = []
-    quals = section["qualifiers"]
-    if not isinstance(quals, dict):
-        raise RulesError(f"{location(section, 'qualifiers')}: qualifiers must be a mapping of named rules")
+
+def _named_rules(section: LineDict, key: str, what: str) -> dict:
+    """Return section[key], a mapping of named rules, or raise saying what it must be."""
+    table = section[key]
+    if not isinstance(table, dict):
+        raise RulesError(f"{location(section, key)}: {key} must {what}")
+    return table
+
+
+def _index_sides(rule: Any, value: Any, keyed: dict, sides: dict[str, list[str]], key_of) -> None:
+    """Index the phrases a rule writes before and after a figure: keyed[(side, key_of(phrase))] = value."""
+    for side, bucket in sides.items():
+        for phrase in _strings(rule, side):
+            keyed[(side, key_of(phrase))] = value
+            bucket.append(phrase)
+
+
+def _build_qualifiers(section: LineDict) -> dict[str, Any]:
+    """Return the qualifier words before and after a figure and what each means (`cue_kinds`)."""
+    cue_kinds: dict[tuple[str, str], _Qualifier] = {}
+    sides: dict[str, list[str]] = {"before": [], "after": []}
+    quals = _named_rules(section, "qualifiers", "be a mapping of named rules")
     for name, rule in quals.items():
-        rule_where = location(quals, name)
-        check_keys(rule, rule_where, ("before", "after"), required=("qualifier", "low", "high"))
+        check_keys(rule, location(quals, name), ("before", "after"), required=("qualifier", "low", "high"))
         if rule["qualifier"] not in QUALIFIER_KINDS:
             raise RulesError(f"{location(rule, 'qualifier')}: qualifier {rule['qualifier']!r} is not one of "
                              f"{', '.join(QUALIFIER_KINDS)}")
         low, high = (_factor(rule, key) for key in ("low", "high"))
-        kind = _Qualifier(str(name), rule["qualifier"], low, high)
-        for side, bucket in (("before", before_cues), ("after", after_cues)):
-            for cue in _strings(rule, side):
-                cue_kinds[(side, _norm(cue))] = kind
-                bucket.append(cue)
-    cue_before = _before(before_cues, r"\s+", r"\s*", location(section, "qualifiers"),
+        _index_sides(rule, _Qualifier(str(name), rule["qualifier"], low, high), cue_kinds, sides, _norm)
+    cue_before = _before(sides["before"], r"\s+", r"\s*", location(section, "qualifiers"),
                          "qualifier words before a figure")
-    cue_after = _compile(rf"(?i:(?P<sp>\s*)(?P<cue>{_phrases(after_cues)})(?(w)(?!\w)|))",
+    cue_after = _compile(rf"(?i:(?P<sp>\s*)(?P<cue>{_phrases(sides['after'])})(?(w)(?!\w)|))",
                          location(section, "qualifiers"), "qualifier words after a figure")
+    return {"cue_before": cue_before, "cue_after": cue_after, "cue_kinds": cue_kinds}
 
-    # Ranges.
+
+def _gap(phrases: list[str], where: str, what: str) -> re.Pattern:
+    """Return the pattern of the whole text between two figures: one of the phrases, spaces around it."""
+    return _compile(rf"(?i:\s*(?:{_phrases(phrases, bare=True)})\s*)", where, what)
+
+
+def _build_ranges(section: LineDict) -> dict[str, Any]:
+    """Return the words that join two figures into a range ("3-5", "between 3 and 5", "from 3 to 5") or a ratio."""
     ranges = check_keys(section.get("ranges", LineDict()), location(section, "ranges"),
                         ("joiners", "between", "from", "change_words", "bound_joiners", "ratio_joiners"))
     rwhere = location(section, "ranges")
@@ -217,22 +257,23 @@ def build_number_lexicon(section: LineDict, rules=None) -> NumberLexicon:
                          ("before", "joiners"))
     from_ = check_keys(ranges.get("from", {"before": [], "joiners": []}), location(ranges, "from"),
                        ("before", "joiners"))
-    range_gap = _compile(rf"(?i:\s*(?:{_phrases(_strings(ranges, 'joiners'), bare=True)})\s*)", rwhere, "joiners")
-    between_before = _before(_strings(between, "before"), r"\s+", r"\s*", rwhere, "between")
-    between_gap = _compile(rf"(?i:\s*(?:{_phrases(_strings(between, 'joiners'), bare=True)})\s*)", rwhere,
-                           "between joiners")
-    from_before = _before(_strings(from_, "before"), r"\s+", r"\s*", rwhere, "from")
-    from_gap = _compile(rf"(?i:\s*(?:{_phrases(_strings(from_, 'joiners'), bare=True)})\s*)", rwhere,
-                        "from joiners")
-    change_before = _compile(
-        rf"(?i:\b(?:{_phrases(_strings(ranges, 'change_words'), bare=True)})\b[\w\s,%$€£.]{{0,40}})\Z",
-        rwhere, "change_words")
-    ratio_gap = _compile(rf"\s+(?:{_phrases(_strings(ranges, 'ratio_joiners'), bare=True)})\s+", rwhere,
-                         "ratio_joiners")
-    bound_gap = _compile(rf"(?i:\s*(?:{_phrases(_strings(ranges, 'bound_joiners'), bare=True)})\s*)", rwhere,
-                         "bound_joiners")
+    return {
+        "range_gap": _gap(_strings(ranges, "joiners"), rwhere, "joiners"),
+        "between_before": _before(_strings(between, "before"), r"\s+", r"\s*", rwhere, "between"),
+        "between_gap": _gap(_strings(between, "joiners"), rwhere, "between joiners"),
+        "from_before": _before(_strings(from_, "before"), r"\s+", r"\s*", rwhere, "from"),
+        "from_gap": _gap(_strings(from_, "joiners"), rwhere, "from joiners"),
+        "change_before": _compile(
+            rf"(?i:\b(?:{_phrases(_strings(ranges, 'change_words'), bare=True)})\b[\w\s,%$€£.]{{0,40}})\Z",
+            rwhere, "change_words"),
+        "ratio_gap": _compile(rf"\s+(?:{_phrases(_strings(ranges, 'ratio_joiners'), bare=True)})\s+", rwhere,
+                              "ratio_joiners"),
+        "bound_gap": _gap(_strings(ranges, "bound_joiners"), rwhere, "bound_joiners"),
+    }
 
-    # Vague magnitudes.
+
+def _build_vague(section: LineDict) -> dict[str, Any]:
+    """Return the vague magnitudes ("thousands", "a large number", "several hundred") and their intervals."""
     vague: dict[str, _Vague] = {}
     vague_node = _mapping(section, "vague")
     for phrase, pair in vague_node.items():
@@ -254,62 +295,52 @@ def build_number_lexicon(section: LineDict, rules=None) -> NumberLexicon:
             vague[_norm(f"{word} {magnitude}")] = _Vague(_round(low * factor), _round(high * factor), str(word))
     vague_phrases = _compile(rf"\b(?:{'|'.join(_phrase(p) for p in sorted(vague, key=len, reverse=True))})\b"
                              if vague else r"(?!x)x", location(section, "vague"), "vague phrases")
+    return {"vague": vague, "vague_phrases": vague_phrases}
 
-    # Units of measure.
-    unit_forms: dict[str, str] = {}
-    after_forms: list[str] = []
-    before_forms: list[str] = []
-    units = section["units"]
-    if not isinstance(units, dict):
-        raise RulesError(f"{location(section, 'units')}: units must map a canonical unit to its forms")
+
+def _build_units(section: LineDict, words: dict[str, tuple[str, float]]) -> dict[str, Any]:
+    """Return the units of measure and currencies before and after a figure, their subunits and the magnitude
+    words that may follow a unit ("75 USD million")."""
+    unit_forms: dict[tuple[str, str], str] = {}
+    sides: dict[str, list[str]] = {"before": [], "after": []}
+    units = _named_rules(section, "units", "map a canonical unit to its forms")
     for unit, forms in units.items():
-        unit_where = location(units, unit)
-        check_keys(forms, unit_where, ("before", "after"))
-        for side, bucket in (("before", before_forms), ("after", after_forms)):
-            for form in _strings(forms, side):
-                unit_forms[(side, _unit_key(form))] = str(unit)
-                bucket.append(form)
+        check_keys(forms, location(units, unit), ("before", "after"))
+        _index_sides(forms, str(unit), unit_forms, sides, _unit_key)
     money_after_magnitude = {}
     money_node = _mapping(section, "money_after_magnitude")
     for form, currency in money_node.items():
         if not isinstance(currency, str) or currency not in units:
             raise RulesError(f"{location(money_node, form)}: {currency!r} is not a unit named under units")
         money_after_magnitude[_unit_key(str(form))] = currency
-        after_forms.append(str(form))
+        sides["after"].append(str(form))
     unit_after = _compile(
-        rf"(?P<sep>[ \u00a0\u202f\u2009]?(?:-[ ]?)?|[ ]{{0,2}})(?P<unit>{_unit_phrases(after_forms)})",
+        rf"(?P<sep>[ \u00a0\u202f\u2009]?(?:-[ ]?)?|[ ]{{0,2}})(?P<unit>{_unit_phrases(sides['after'])})",
         location(section, "units"), "units after a figure")
-    unit_before = _before(before_forms, "[ \u00a0]?", "[ \u00a0]?", location(section, "units"),
+    unit_before = _before(sides["before"], "[ \u00a0]?", "[ \u00a0]?", location(section, "units"),
                           "units before a figure", short_case=True)
     subunits = {str(k): _fraction(v, section.get("subunits"), k) for k, v in _mapping(section, "subunits").items()}
     scale_words = [w for w, (k, _) in words.items() if k == "scale" and len(w) > 3]
     scale_after = _compile(rf"\s+(?P<scale>{_alternation(scale_words)})\b" if scale_words else r"(?!x)x",
                            location(section, "words"), "scale words")
+    return {"unit_after": unit_after, "unit_before": unit_before, "unit_forms": unit_forms,
+            "money_after_magnitude": money_after_magnitude, "subunits": subunits, "scale_after": scale_after}
 
-    # Not numbers, and numbers that are no figure.
-    blockers, not_figures = _patterns(section, "not_numbers"), _patterns(section, "not_figures")
 
+def _build_years(section: LineDict) -> dict[str, Any]:
+    """Return what tells a year from a count: its span of years, count words, year nouns and time words."""
     years = check_keys(section.get("years", {"min": 1800, "max": 2100}), location(section, "years"),
                        ("count_words", "year_nouns", "time_words"), required=("min", "max"))
     for key in ("min", "max"):
         if not isinstance(years[key], int):
             raise RulesError(f"{location(years, key)}: years.{key} must be a whole number")
-
-    return NumberLexicon(
-        words=words, not_denominators=not_denominators, suffixes=suffixes, money_suffixes=money_suffixes,
-        spaced_suffix=spaced_suffix,
-        seed=seed, token=token, cue_before=cue_before, cue_after=cue_after, cue_kinds=cue_kinds,
-        range_gap=range_gap, between_before=between_before, between_gap=between_gap, from_before=from_before,
-        from_gap=from_gap, change_before=change_before, bound_gap=bound_gap, ratio_gap=ratio_gap, vague=vague,
-        vague_phrases=vague_phrases,
-        unit_after=unit_after, unit_before=unit_before, unit_forms=unit_forms,
-        money_after_magnitude=money_after_magnitude, subunits=subunits, scale_after=scale_after,
-        blockers=blockers, not_figures=not_figures,
-        year_min=years["min"], year_max=years["max"],
-        year_count_words=frozenset(w.lower() for w in _strings(years, "count_words")),
-        year_nouns=frozenset(w.lower() for w in _strings(years, "year_nouns")),
-        year_before=_before(_strings(years, "time_words"), r"\s+", r"\s*", location(section, "years"), "time words"),
-    )
+    return {
+        "year_min": years["min"], "year_max": years["max"],
+        "year_count_words": frozenset(w.lower() for w in _strings(years, "count_words")),
+        "year_nouns": frozenset(w.lower() for w in _strings(years, "year_nouns")),
+        "year_before": _before(_strings(years, "time_words"), r"\s+", r"\s*", location(section, "years"),
+                               "time words"),
+    }
 
 
 def _patterns(section: LineDict, key: str) -> tuple[re.Pattern, ...]:
