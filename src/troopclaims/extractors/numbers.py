@@ -534,54 +534,71 @@ def _tokens(text: str, pos: int, lex: NumberLexicon, rev: str | None = None) -> 
         elif "\n" in sep and sep.count("\n") > 1:
             break
         if m.group("frac") is not None:
-            if not first and not sep.strip(" \t\u00a0\u202f\u2009") == "" :
-                break
-            value = _digits_value(m.group("frac"))
-            if value is None:
-                break
-            toks.append(_Tok("dig", value, m.start("frac"), m.end("frac"), sep, ""))
+            tok = _fraction_token(m, sep, first)
         elif m.group("dig") is not None:
-            value = _digits_value(m.group("dig"))
-            if value is None:
-                break
-            glue = m.group("glue")
-            mag = None
-            end = m.end("dig")
-            if glue:
-                code = m.end("glue") < len(text) and text[m.end("glue")].isdigit()
-                if glue in lex.suffixes and not code:
-                    mag = lex.suffixes[glue]
-                elif glue in lex.money_suffixes and not code and \
-                        lex.unit_before.find(text, text[::-1] if rev is None else rev, m.start("dig")):
-                    mag = lex.money_suffixes[glue]
-                elif not lex.unit_after.match(text, end):
-                    # Digits glued to letters that are neither a magnitude nor a unit: an ordinal ("21st"),
-                    # a code or an id. Not a number at all.
-                    toks.append(_Tok("bad", value, m.start("dig"), m.end("glue"), sep, ""))
-                    break
-                if mag is not None:
-                    end = m.end("glue")
-            else:
-                spaced = lex.spaced_suffix.match(text, end)
-                if spaced:                    # "1,674,200.5 M"
-                    mag, end = lex.suffixes[spaced.group("suffix")], spaced.end()
-            toks.append(_Tok("dig", value, m.start("dig"), end, sep, "", mag))
-            if mag is not None:
-                break
+            tok = _digits_token(text, m, sep, lex, rev)
         else:
-            word = m.group("word").lower()
-            entry = lex.words.get(word)
-            if entry is None:
-                break
-            kind, value = entry
-            plural = kind == "ords" or (kind == "frac" and word.endswith("s")) or (kind == "mult" and
-                                                                                   word.endswith("s"))
-            if kind == "ords":
-                kind = "ord"
-            toks.append(_Tok(kind, value, m.start("word"), m.end("word"), sep, word, None, plural))
-        pos = toks[-1].end
+            tok = _word_token(m, sep, lex)
+        if tok is None:
+            break
+        toks.append(tok)
+        if tok.kind == "bad" or tok.mag is not None:
+            break                     # a magnitude letter ends the number ("12k"), so does a code ("21st")
+        pos = tok.end
         first = False
     return toks
+
+
+def _fraction_token(m: re.Match, sep: str, first: bool) -> _Tok | None:
+    """Return the token of a fraction in digits ("3/4", "2 1/4"), or None when it cannot continue the number."""
+    if not first and not sep.strip(" \t\u00a0\u202f\u2009") == "":
+        return None
+    value = _digits_value(m.group("frac"))
+    if value is None:
+        return None
+    return _Tok("dig", value, m.start("frac"), m.end("frac"), sep, "")
+
+
+def _digits_token(text: str, m: re.Match, sep: str, lex: NumberLexicon, rev: str | None) -> _Tok | None:
+    """Return the token of digits with the magnitude glued or spaced after them ("12k", "1.5 M"), a "bad" token
+    when the letters glued to them are neither a magnitude nor a unit, or None when the digits are no number."""
+    value = _digits_value(m.group("dig"))
+    if value is None:
+        return None
+    glue = m.group("glue")
+    mag = None
+    end = m.end("dig")
+    if glue:
+        code = m.end("glue") < len(text) and text[m.end("glue")].isdigit()
+        if glue in lex.suffixes and not code:
+            mag = lex.suffixes[glue]
+        elif glue in lex.money_suffixes and not code and \
+                lex.unit_before.find(text, text[::-1] if rev is None else rev, m.start("dig")):
+            mag = lex.money_suffixes[glue]
+        elif not lex.unit_after.match(text, end):
+            # Digits glued to letters that are neither a magnitude nor a unit: an ordinal ("21st"),
+            # a code or an id. Not a number at all.
+            return _Tok("bad", value, m.start("dig"), m.end("glue"), sep, "")
+        if mag is not None:
+            end = m.end("glue")
+    else:
+        spaced = lex.spaced_suffix.match(text, end)
+        if spaced:                    # "1,674,200.5 M"
+            mag, end = lex.suffixes[spaced.group("suffix")], spaced.end()
+    return _Tok("dig", value, m.start("dig"), end, sep, "", mag)
+
+
+def _word_token(m: re.Match, sep: str, lex: NumberLexicon) -> _Tok | None:
+    """Return the token of a number word ("three", "fifths", "dozens", "and"), or None when it is no number word."""
+    word = m.group("word").lower()
+    entry = lex.words.get(word)
+    if entry is None:
+        return None
+    kind, value = entry
+    plural = kind == "ords" or (kind == "frac" and word.endswith("s")) or (kind == "mult" and word.endswith("s"))
+    if kind == "ords":
+        kind = "ord"
+    return _Tok(kind, value, m.start("word"), m.end("word"), sep, word, None, plural)
 
 
 # --- the grammar of written numbers ---------------------------------------------------------------------------
@@ -606,6 +623,39 @@ def _denominator(lex: NumberLexicon, tok: _Tok) -> float | None:
     return None
 
 
+@dataclass
+class _Reading:
+    """One number being read token by token: what is summed so far and the kind of the last token read."""
+
+    toks: list[_Tok]
+    lex: NumberLexicon
+    first: int                         # the first token after a minus word
+    start: int                         # the first token of the number, minus word included
+    sign: int
+    total: float = 0.0                 # completed scale groups ("two million" of "two million three hundred")
+    group: float | None = None         # the figure below the last scale word
+    last: str | None = None            # kind of the last token consumed
+    last_scale: float = _INF
+    group_hundred: bool = False
+    and_base: float | None = None      # group value when the last "and" was read
+    and_after: str | None = None       # the kind of token that "and" followed
+    prev_value: float = 0.0            # total+group before the last token
+    best: _Read | None = None
+    cut: _Read | None = None           # the reading to fall back to when a magnitude word collides
+    words_used: bool = False
+    ordinal: bool = False              # the words are an ordinal ("twenty-second"), not a number
+
+    def value_now(self) -> float:
+        return self.total + (self.group or 0)
+
+    def keep(self, end: int, m: float | None = None) -> _Read:
+        return _Read(self.sign * self.value_now(), self.start, end, m, self.words_used)
+
+    def pending_and(self, j: int) -> bool:
+        """Return True when the token before toks[j] is an "and" of this number."""
+        return j > self.first and self.toks[j - 1].kind == "and"
+
+
 def _read(toks: list[_Tok], i: int, lex: NumberLexicon) -> tuple[_Read | None, int]:
     """Return the longest number starting at toks[i] and the index to go on from (past an ordinal it skipped)."""
     n = len(toks)
@@ -616,208 +666,232 @@ def _read(toks: list[_Tok], i: int, lex: NumberLexicon) -> tuple[_Read | None, i
             sign, i = -1, i + 1
         else:
             return None, i + 1
-    total = 0.0                        # completed scale groups ("two million" of "two million three hundred")
-    group: float | None = None         # the figure below the last scale word
-    last: str | None = None            # kind of the last token consumed
-    last_scale = _INF
-    group_hundred = False
-    and_base: float | None = None      # group value when the last "and" was read
-    and_after: str | None = None       # the kind of token that "and" followed
-    prev_value = 0.0                   # total+group before the last token
-    best: _Read | None = None
-    cut: _Read | None = None           # the reading to fall back to when a magnitude word collides
-    words_used = False
+    r = _Reading(toks, lex, i, start, sign)
     j = i
-
-    def value_now() -> float:
-        return total + (group or 0)
-
-    def keep(end: int, m: float | None = None) -> _Read:
-        return _Read(sign * value_now(), start, end, m, words_used)
-
     while j < n:
-        t = toks[j]
-        k = t.kind
-        pending_and = j > i and toks[j - 1].kind == "and"
-        if k == "dig":
-            if t.mag is not None:
-                if last is None:
-                    total, group = t.value * t.mag, None
-                    best = keep(j + 1, m=t.mag)
-                break
-            if t.value == 0 and last is not None:
-                break
-            if not (last is None or (last == "scale" and group is None and t.value < last_scale) or
-                    (last == "hundred" and pending_and and t.value < 100)):
-                break
-            prev_value = value_now()
-            group = (group or 0) + t.value
-            last = "dig"
-            best = keep(j + 1)
-            j += 1
-            continue
-        if k in ("digit", "teen", "tens"):
-            ok = (last is None or (last == "scale" and group is None) or last == "hundred" or
-                  (last == "tens" and k == "digit" and not pending_and) or
-                  (pending_and and last in ("digit", "teen", "tens", "dig", "mult") and _fraction_ahead(toks, j, lex)))
-            if t.value == 0 and last is not None:
-                break
-            if not ok or last == "a":
-                ahead = _ordinal_ahead(toks, j, lex) if last is not None and not pending_and else None
-                if ahead is not None and value_now() > 0:
-                    den, plural, jj = ahead
-                    numer = value_now()
-                    if plural or numer == 1:
-                        total, group, last, words_used = 0.0, numer / den, "frac", True
-                        best = keep(jj)
-                        j = jj
-                        continue
-                break
-            if pending_and and and_base is None:
-                and_base = 0.0
-            prev_value = value_now()
-            group = (group or 0) + t.value
-            last = k
-            words_used = True
-            best = keep(j + 1)
-            j += 1
-            continue
-        if k == "hundred":
-            if group is not None and not group_hundred and (group < 100 or last == "dig") and \
-                    last in ("digit", "teen", "tens", "dig", "a"):
-                prev_value = value_now()
-                group = group * 100
-                group_hundred, last, words_used = True, "hundred", True
-                cut = best = keep(j + 1, m=100.0)
-                j += 1
-                continue
-            if last is None and j + 1 < n and toks[j + 1].kind == "scale":
-                group, group_hundred, last, words_used = 100.0, True, "hundred", True
-                j += 1
-                continue
-            if cut is not None and best is not None and best.j > cut.j:
-                best = cut            # "3 hundred and 2 hundred": two numbers
+        reader = _READERS.get(toks[j].kind)
+        nxt = reader(r, j) if reader is not None else None
+        if r.ordinal:
+            return None, j + 1
+        if nxt is None:
             break
-        if k == "scale":
-            if group is not None and t.value < last_scale and (group < t.value or last == "frac"):
-                prev_value = value_now()
-                total += group * t.value
-                group, group_hundred, last_scale, last = None, False, t.value, "scale"
-                and_base = and_after = None
-                words_used = words_used or len(t.word) > 3
-                cut = best = keep(j + 1, m=t.value)
-                j += 1
-                continue
-            if group is None and last == "scale" and t.value > last_scale:
-                # "three lakh crore": a larger scale word multiplies all before it.
-                total *= t.value
-                last_scale = t.value
-                cut = best = keep(j + 1, m=t.value)
-                j += 1
-                continue
-            if cut is not None and best is not None and best.j > cut.j:
-                best = cut            # "two thousand and three thousand": two numbers
-            break
-        if k == "mult":
-            if group is not None and last in ("digit", "teen", "tens", "dig", "a", "frac"):
-                tail = group - (and_base or 0) if last != "frac" else group
-                group = group - tail + tail * t.value
-                last, words_used = "mult", True
-                best = keep(j + 1)
-                j += 1
-                continue
-            break
-        if k == "a":
-            nxt = toks[j + 1] if j + 1 < n else None
-            if nxt is None:
-                break
-            if last == "frac" and nxt.kind == "mult":
-                j += 1                # "half a dozen"
-                continue
-            leads = nxt.kind in ("hundred", "scale", "mult") or _denominator(lex, nxt) is not None or \
-                _ordinal_ahead(toks, j + 1, lex) is not None
-            if leads and (last is None or (pending_and and _fraction_ahead(toks, j, lex)) or
-                          (last == "scale" and group is None and nxt.kind != "scale")):
-                if pending_and and and_base is None:
-                    and_base = group or 0.0
-                group = (group or 0) + 1
-                last = "a"
-                j += 1
-                continue
-            break
-        if k == "and":
-            if last in ("hundred", "scale", "digit", "teen", "tens", "dig", "mult") and j + 1 < n:
-                and_base = group if last != "scale" else 0.0
-                and_after = last
-                j += 1
-                continue
-            break
-        if k == "of":
-            if last == "frac" and j + 2 < n and toks[j + 1].kind == "a" and toks[j + 2].kind == "scale":
-                j += 2                # "two thirds of a million"
-                continue
-            break
-        if k == "point":
-            if last in ("digit", "teen", "tens", "hundred", "dig") and j + 1 < n and \
-                    (last != "dig" or (group is not None and float(group).is_integer())):
-                digits, jj = _decimal_words(toks, j + 1)
-                if digits:
-                    group = (group or 0) + float("0." + digits)
-                    last, words_used = "point", True
-                    best = keep(jj)
-                    j = jj
-                    continue
-            break
-        if k in ("frac", "ord"):
-            den = _denominator(lex, t)
-            if last is None:
-                if k == "frac" and not t.plural:
-                    # "half", "quarter" alone or before a magnitude ("half million", "half a dozen").
-                    group, last, words_used = 1.0 / t.value, "frac", True
-                    best = keep(j + 1)
-                    j += 1
-                    continue
-                break
-            if last in ("frac", "point", "mult", "dig") or pending_and:
-                break
-            if den is None:
-                if last in ("tens", "hundred"):
-                    return None, j + 1    # "twenty-second", "one hundred first": an ordinal, not a number
-                break
-            whole = 0.0
-            numer = value_now()
-            if last == "tens" and k == "ord" and t.value < 10 and prev_value > 0 and \
-                    toks[j - 2].kind != "and":
-                den = value_now() - prev_value + t.value      # "one hundred thirty fifths" = 100/35
-                numer = prev_value
-            elif and_base is not None:
-                since = (group or 0) - and_base
-                # A proper fraction after "and" is a part: "one hundred and three quarters" = 100.75,
-                # "two hundred and fifty-four hundredths" = 200.54; an improper one takes the whole figure:
-                # "one hundred and thirty fifths" = 130/5.
-                if since < den or and_after in ("digit", "teen", "tens", "dig", "scale"):
-                    whole, numer = total + and_base, since
-            if numer <= 0:
-                break
-            if not t.plural and numer != 1:
-                if k == "ord" and last in ("tens", "hundred"):
-                    return None, j + 1
-                break
-            part = numer / den
-            if and_after == "scale" and and_base is not None:
-                # "one million and a half" = 1.5 million; "one billion and a half million" adds half a million.
-                if last_scale < _INF and not (j + 1 < n and toks[j + 1].kind == "scale"):
-                    part *= last_scale
-                group = part
-            else:
-                total, group, last_scale = 0.0, whole + part, _INF
-            last, words_used = "frac", True
-            and_base = None
-            best = keep(j + 1)
-            j += 1
-            continue
-        break
-    return best, (best.j if best is not None else start + 1)
+        j = nxt
+    return r.best, (r.best.j if r.best is not None else start + 1)
+
+
+def _read_digits(r: _Reading, j: int) -> int | None:
+    """Read a figure written with digits ("3,000", "12k"); return the next index, or None where the number ends."""
+    t = r.toks[j]
+    if t.mag is not None:
+        if r.last is None:
+            r.total, r.group = t.value * t.mag, None
+            r.best = r.keep(j + 1, m=t.mag)
+        return None
+    if t.value == 0 and r.last is not None:
+        return None
+    if not (r.last is None or (r.last == "scale" and r.group is None and t.value < r.last_scale) or
+            (r.last == "hundred" and r.pending_and(j) and t.value < 100)):
+        return None
+    r.prev_value = r.value_now()
+    r.group = (r.group or 0) + t.value
+    r.last = "dig"
+    r.best = r.keep(j + 1)
+    return j + 1
+
+
+def _read_word(r: _Reading, j: int) -> int | None:
+    """Read a digit, teen or tens word ("three", "twenty"), or the fraction it starts ("three fifths")."""
+    t, k, pending_and = r.toks[j], r.toks[j].kind, r.pending_and(j)
+    last = r.last
+    ok = (last is None or (last == "scale" and r.group is None) or last == "hundred" or
+          (last == "tens" and k == "digit" and not pending_and) or
+          (pending_and and last in ("digit", "teen", "tens", "dig", "mult") and _fraction_ahead(r.toks, j, r.lex)))
+    if t.value == 0 and last is not None:
+        return None
+    if not ok or last == "a":
+        return _read_ordinal_fraction(r, j) if last is not None and not pending_and else None
+    if pending_and and r.and_base is None:
+        r.and_base = 0.0
+    r.prev_value = r.value_now()
+    r.group = (r.group or 0) + t.value
+    r.last = k
+    r.words_used = True
+    r.best = r.keep(j + 1)
+    return j + 1
+
+
+def _read_hundred(r: _Reading, j: int) -> int | None:
+    """Read "hundred" after a figure ("three hundred"), or before a scale word ("hundred thousand")."""
+    if r.group is not None and not r.group_hundred and (r.group < 100 or r.last == "dig") and \
+            r.last in ("digit", "teen", "tens", "dig", "a"):
+        r.prev_value = r.value_now()
+        r.group = r.group * 100
+        r.group_hundred, r.last, r.words_used = True, "hundred", True
+        r.cut = r.best = r.keep(j + 1, m=100.0)
+        return j + 1
+    if r.last is None and j + 1 < len(r.toks) and r.toks[j + 1].kind == "scale":
+        r.group, r.group_hundred, r.last, r.words_used = 100.0, True, "hundred", True
+        return j + 1
+    if r.cut is not None and r.best is not None and r.best.j > r.cut.j:
+        r.best = r.cut                # "3 hundred and 2 hundred": two numbers
+    return None
+
+
+def _read_scale(r: _Reading, j: int) -> int | None:
+    """Read a magnitude word ("thousand", "million", "lakh") that multiplies the figure before it."""
+    t = r.toks[j]
+    if r.group is not None and t.value < r.last_scale and (r.group < t.value or r.last == "frac"):
+        r.prev_value = r.value_now()
+        r.total += r.group * t.value
+        r.group, r.group_hundred, r.last_scale, r.last = None, False, t.value, "scale"
+        r.and_base = r.and_after = None
+        r.words_used = r.words_used or len(t.word) > 3
+        r.cut = r.best = r.keep(j + 1, m=t.value)
+        return j + 1
+    if r.group is None and r.last == "scale" and t.value > r.last_scale:
+        # "three lakh crore": a larger scale word multiplies all before it.
+        r.total *= t.value
+        r.last_scale = t.value
+        r.cut = r.best = r.keep(j + 1, m=t.value)
+        return j + 1
+    if r.cut is not None and r.best is not None and r.best.j > r.cut.j:
+        r.best = r.cut                # "two thousand and three thousand": two numbers
+    return None
+
+
+def _read_multiplier(r: _Reading, j: int) -> int | None:
+    """Read a multiplier word ("dozen", "score") that multiplies the figure written since the last "and"."""
+    if r.group is not None and r.last in ("digit", "teen", "tens", "dig", "a", "frac"):
+        tail = r.group - (r.and_base or 0) if r.last != "frac" else r.group
+        r.group = r.group - tail + tail * r.toks[j].value
+        r.last, r.words_used = "mult", True
+        r.best = r.keep(j + 1)
+        return j + 1
+    return None
+
+
+def _read_a(r: _Reading, j: int) -> int | None:
+    """Read "a"/"an" standing for one before a magnitude or a fraction ("a million", "a third", "half a dozen")."""
+    toks, n = r.toks, len(r.toks)
+    nxt = toks[j + 1] if j + 1 < n else None
+    if nxt is None:
+        return None
+    if r.last == "frac" and nxt.kind == "mult":
+        return j + 1                  # "half a dozen"
+    pending_and = r.pending_and(j)
+    leads = nxt.kind in ("hundred", "scale", "mult") or _denominator(r.lex, nxt) is not None or \
+        _ordinal_ahead(toks, j + 1, r.lex) is not None
+    if leads and (r.last is None or (pending_and and _fraction_ahead(toks, j, r.lex)) or
+                  (r.last == "scale" and r.group is None and nxt.kind != "scale")):
+        if pending_and and r.and_base is None:
+            r.and_base = r.group or 0.0
+        r.group = (r.group or 0) + 1
+        r.last = "a"
+        return j + 1
+    return None
+
+
+def _read_and(r: _Reading, j: int) -> int | None:
+    """Read "and" inside a number ("one hundred and six"), remembering the figure it follows."""
+    if r.last in ("hundred", "scale", "digit", "teen", "tens", "dig", "mult") and j + 1 < len(r.toks):
+        r.and_base = r.group if r.last != "scale" else 0.0
+        r.and_after = r.last
+        return j + 1
+    return None
+
+
+def _read_of(r: _Reading, j: int) -> int | None:
+    """Read "of a" between a fraction and a scale word ("two thirds of a million")."""
+    toks = r.toks
+    if r.last == "frac" and j + 2 < len(toks) and toks[j + 1].kind == "a" and toks[j + 2].kind == "scale":
+        return j + 2
+    return None
+
+
+def _read_point(r: _Reading, j: int) -> int | None:
+    """Read "point" and the decimal digits written after it ("two point five", "3 point 75")."""
+    if r.last in ("digit", "teen", "tens", "hundred", "dig") and j + 1 < len(r.toks) and \
+            (r.last != "dig" or (r.group is not None and float(r.group).is_integer())):
+        digits, jj = _decimal_words(r.toks, j + 1)
+        if digits:
+            r.group = (r.group or 0) + float("0." + digits)
+            r.last, r.words_used = "point", True
+            r.best = r.keep(jj)
+            return jj
+    return None
+
+
+def _read_ordinal_fraction(r: _Reading, j: int) -> int | None:
+    """Read number words that end in an ordinal as the denominator of what came before ("three twenty-fifths")."""
+    ahead = _ordinal_ahead(r.toks, j, r.lex)
+    if ahead is not None and r.value_now() > 0:
+        den, plural, jj = ahead
+        numer = r.value_now()
+        if plural or numer == 1:
+            r.total, r.group, r.last, r.words_used = 0.0, numer / den, "frac", True
+            r.best = r.keep(jj)
+            return jj
+    return None
+
+
+def _read_fraction(r: _Reading, j: int) -> int | None:
+    """Read a fraction word or an ordinal as a denominator ("half", "three quarters", "one hundred and a half")."""
+    t, k, pending_and, last = r.toks[j], r.toks[j].kind, r.pending_and(j), r.last
+    den = _denominator(r.lex, t)
+    if last is None:
+        if k == "frac" and not t.plural:
+            # "half", "quarter" alone or before a magnitude ("half million", "half a dozen").
+            r.group, r.last, r.words_used = 1.0 / t.value, "frac", True
+            r.best = r.keep(j + 1)
+            return j + 1
+        return None
+    if last in ("frac", "point", "mult", "dig") or pending_and:
+        return None
+    if den is None:
+        r.ordinal = last in ("tens", "hundred")   # "twenty-second", "one hundred first": an ordinal, not a number
+        return None
+    whole, numer, den = _numerator(r, j, den)
+    if numer <= 0:
+        return None
+    if not t.plural and numer != 1:
+        r.ordinal = k == "ord" and last in ("tens", "hundred")
+        return None
+    part = numer / den
+    if r.and_after == "scale" and r.and_base is not None:
+        # "one million and a half" = 1.5 million; "one billion and a half million" adds half a million.
+        if r.last_scale < _INF and not (j + 1 < len(r.toks) and r.toks[j + 1].kind == "scale"):
+            part *= r.last_scale
+        r.group = part
+    else:
+        r.total, r.group, r.last_scale = 0.0, whole + part, _INF
+    r.last, r.words_used = "frac", True
+    r.and_base = None
+    r.best = r.keep(j + 1)
+    return j + 1
+
+
+def _numerator(r: _Reading, j: int, den: float) -> tuple[float, float, float]:
+    """Return (whole, numerator, denominator) of the fraction that toks[j] ends, from what was read before it."""
+    t = r.toks[j]
+    whole = 0.0
+    numer = r.value_now()
+    if r.last == "tens" and t.kind == "ord" and t.value < 10 and r.prev_value > 0 and \
+            r.toks[j - 2].kind != "and":
+        den = r.value_now() - r.prev_value + t.value      # "one hundred thirty fifths" = 100/35
+        numer = r.prev_value
+    elif r.and_base is not None:
+        since = (r.group or 0) - r.and_base
+        # A proper fraction after "and" is a part: "one hundred and three quarters" = 100.75,
+        # "two hundred and fifty-four hundredths" = 200.54; an improper one takes the whole figure:
+        # "one hundred and thirty fifths" = 130/5.
+        if since < den or r.and_after in ("digit", "teen", "tens", "dig", "scale"):
+            whole, numer = r.total + r.and_base, since
+    return whole, numer, den
+
+
+_READERS = {"dig": _read_digits, "digit": _read_word, "teen": _read_word, "tens": _read_word,
+            "hundred": _read_hundred, "scale": _read_scale, "mult": _read_multiplier, "a": _read_a,
+            "and": _read_and, "of": _read_of, "point": _read_point, "frac": _read_fraction, "ord": _read_fraction}
 
 
 def _fraction_ahead(toks: list[_Tok], j: int, lex: NumberLexicon) -> bool:
