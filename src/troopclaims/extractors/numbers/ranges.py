@@ -9,23 +9,32 @@ from troopclaims.extractors.numbers.records import _Atom, _round
 
 def _join_ranges(text: str, rev: str, atoms: list[_Atom], lex: NumberLexicon) -> list[_Atom]:
     """Return the atoms with "A-B", "A to B", "between A and B", "from A to B" merged into ranges."""
+    return _join_pairs(atoms, lambda a, b: _range_pair(text, rev, a, b, lex))
+
+
+def _join_pairs(atoms: list[_Atom], join) -> list[_Atom]:
+    """Return the atoms with each two neighbours that join(a, b) reads as one replaced by the atoms it returns
+    (none: both dropped); join returns None to leave a pair alone."""
     out: list[_Atom] = []
     i = 0
     while i < len(atoms):
-        a = atoms[i]
         if i + 1 < len(atoms):
-            b = atoms[i + 1]
-            merged = _range(text, rev, a, b, lex) or _ratio(text, a, b, lex)
-            if merged is not None:
-                out.append(merged)
+            joined = join(atoms[i], atoms[i + 1])
+            if joined is not None:
+                out.extend(joined)
                 i += 2
                 continue
-            if merged is None and _is_score(text, a, b):
-                i += 2
-                continue
-        out.append(a)
+        out.append(atoms[i])
         i += 1
     return out
+
+
+def _range_pair(text: str, rev: str, a: _Atom, b: _Atom, lex: NumberLexicon) -> list[_Atom] | None:
+    """Return [the range or ratio] two figures make, [] for a score ("3-1": no figure at all), or None."""
+    merged = _range(text, rev, a, b, lex) or _ratio(text, a, b, lex)
+    if merged is not None:
+        return [merged]
+    return [] if _is_score(text, a, b) else None
 
 
 def _ratio(text: str, a: _Atom, b: _Atom, lex: NumberLexicon) -> _Atom | None:
@@ -81,23 +90,18 @@ def _range(text: str, rev: str, a: _Atom, b: _Atom, lex: NumberLexicon) -> _Atom
 
 def _join_bounds(text: str, atoms: list[_Atom], lex: NumberLexicon) -> list[_Atom]:
     """Return the atoms with "more than 10 and less than 20" merged into one range."""
-    out: list[_Atom] = []
-    i = 0
-    while i < len(atoms):
-        a = atoms[i]
-        if i + 1 < len(atoms):
-            b = atoms[i + 1]
-            pair = {a.qualifier, b.qualifier}
-            if pair == {"at_least", "at_most"} and a.cue and b.cue and (a.unit == b.unit or not a.unit or not b.unit) \
-                    and lex.bound_gap.fullmatch(text, a.e, b.s):
-                lo_atom, hi_atom = (a, b) if a.qualifier == "at_least" else (b, a)
-                if lo_atom.high is None and hi_atom.low is None and lo_atom.low is not None and \
-                        hi_atom.high is not None and lo_atom.low < hi_atom.high:
-                    out.append(_Atom(a.ns, b.ne, lo_atom.low, None, a.words or b.words, None, a.s, b.e,
-                                     a.unit or b.unit, a.unit_before, "range", text[a.s:b.e], lo_atom.low,
-                                     hi_atom.high, True))
-                    i += 2
-                    continue
-        out.append(a)
-        i += 1
-    return out
+    return _join_pairs(atoms, lambda a, b: _bounds_pair(text, a, b, lex))
+
+
+def _bounds_pair(text: str, a: _Atom, b: _Atom, lex: NumberLexicon) -> list[_Atom] | None:
+    """Return [the range] an open lower and an open upper bound make together, or None."""
+    pair = {a.qualifier, b.qualifier}
+    if pair == {"at_least", "at_most"} and a.cue and b.cue and (a.unit == b.unit or not a.unit or not b.unit) \
+            and lex.bound_gap.fullmatch(text, a.e, b.s):
+        lo_atom, hi_atom = (a, b) if a.qualifier == "at_least" else (b, a)
+        if lo_atom.high is None and hi_atom.low is None and lo_atom.low is not None and \
+                hi_atom.high is not None and lo_atom.low < hi_atom.high:
+            return [_Atom(a.ns, b.ne, lo_atom.low, None, a.words or b.words, None, a.s, b.e,
+                          a.unit or b.unit, a.unit_before, "range", text[a.s:b.e], lo_atom.low,
+                          hi_atom.high, True)]
+    return None
