@@ -517,6 +517,36 @@ def _date_rules(rules) -> DateRules:
 def _scan(text: str, dr: DateRules, lo: int = 0, hi: int | None = None) -> list[Mention]:
     """Return the date mentions in text[lo:hi]: single dates, dates joined by or/to/-, with any bounding phrase."""
     hi = len(text) if hi is None else hi
+    chosen = _longest(_atoms(text, dr, lo, hi))
+    mentions: list[Mention] = []
+    index = 0
+    while index < len(chosen):
+        first = chosen[index]
+        second = chosen[index + 1] if index + 1 < len(chosen) else None
+        if first.form.prefix:
+            shifted = _shifted(first, second, text)
+            if shifted is not None:
+                mentions.append(shifted)
+            index += 2 if shifted is not None else 1     # "two days before the vote": no date to count from
+            continue
+        joined = _connection(first, second, text, dr, lo) if second is not None else None
+        if first.pending and joined is None:
+            index += 1
+            continue
+        if joined:
+            mention = _joined_mention(first, second, *joined, text, dr, lo)
+            index += 2
+        else:
+            mention = _single_mention(first, text, dr, lo)
+            index += 1
+        _add_bound(mention, mentions, text, dr, lo, hi)
+        mentions.append(mention)
+    return mentions
+
+
+def _atoms(text: str, dr: DateRules, lo: int, hi: int) -> list[Atom]:
+    """Return every match of every form near its triggers in text[lo:hi], trailing spaces and full stops left out,
+    none inside a not_dates span; an atom that needs a cue it lacks is pending."""
     blocked = [m.span() for regex in dr.not_dates for m in regex.finditer(text, lo, hi)]
     candidates = []
     windows = _windows(text, lo, hi, dr)
@@ -535,6 +565,11 @@ def _scan(text: str, dr: DateRules, lo: int = 0, hi: int | None = None) -> list[
             atom.pending = _needs_cue(atom, dr) and not _has_cue(text, lo, hi, start, end, dr,
                                                                  weak=form.cue == "always")
             candidates.append(atom)
+    return candidates
+
+
+def _longest(candidates: list[Atom]) -> list[Atom]:
+    """Return the atoms that overlap no longer one, in text order."""
     # Longest first, then leftmost: "25 October 2024" beats "25 October" and "2024".
     candidates.sort(key=lambda a: (-(a.end - a.start), a.start))
     chosen: list[Atom] = []
@@ -542,70 +577,75 @@ def _scan(text: str, dr: DateRules, lo: int = 0, hi: int | None = None) -> list[
         if all(atom.end <= other.start or other.end <= atom.start for other in chosen):
             chosen.append(atom)
     chosen.sort(key=lambda a: a.start)
+    return chosen
 
-    mentions: list[Mention] = []
-    index = 0
-    while index < len(chosen):
-        first = chosen[index]
-        if first.form.prefix:
-            second = chosen[index + 1] if index + 1 < len(chosen) else None
-            if second is not None and not second.form.prefix and not text[first.end:second.start].strip() \
-                    and second.form.resolve not in ("vague", "offset", "span", "anchored"):
-                mentions.append(Mention(first.start, second.end, [first, second], "shift"))
-                index += 2
-            else:
-                index += 1      # "two days before the vote": no date to count from
+
+def _shifted(prefix: Atom, second: Atom | None, text: str) -> Mention | None:
+    """Return the mention of a shift and the date right after it that it moves ("three weeks from tomorrow"), or
+    None when no such date follows."""
+    if second is not None and not second.form.prefix and not text[prefix.end:second.start].strip() \
+            and second.form.resolve not in ("vague", "offset", "span", "anchored"):
+        return Mention(prefix.start, second.end, [prefix, second], "shift")
+    return None
+
+
+def _connection(first: Atom, second: Atom, text: str, dr: DateRules, lo: int) -> tuple | None:
+    """Return the connector that joins two dates ("or", "to", "-") and the match of its opener ("between"), or None
+    when they stand apart."""
+    gap = text[first.end:second.start]
+    if len(gap) > MAX_GAP or _family(first) != _family(second) or second.form.prefix \
+            or first.form.resolve in ("vague", "offset", "span") or (first.pending and second.pending):
+        return None
+    for connector in dr.connectors:
+        if not connector.regex.fullmatch(gap):
             continue
-        joined = None
-        if index + 1 < len(chosen):
-            second = chosen[index + 1]
-            gap = text[first.end:second.start]
-            if len(gap) <= MAX_GAP and _family(first) == _family(second) and not second.form.prefix \
-                    and first.form.resolve not in ("vague", "offset", "span") and not (first.pending and second.pending):
-                for connector in dr.connectors:
-                    if not connector.regex.fullmatch(gap):
-                        continue
-                    opener = None
-                    if connector.opener is not None:
-                        opener = connector.opener.search(text, max(lo, first.start - LOOK_BACK), first.start)
-                        if opener is None:
-                            continue
-                    joined = (second, connector, opener)
-                    break
-        if first.pending and joined is None:
-            index += 1
-            continue
-        if joined:
-            second, connector, opener = joined
-            mention = Mention(first.start, second.end, [first, second], connector.join)
-            if opener is not None:
-                mention.start = opener.start()
-            elif connector.join == "range":
-                found = dr.range_opener.search(text, max(lo, first.start - LOOK_BACK), first.start)
-                if found:
-                    mention.start = found.start()
-            index += 2
-        else:
-            mention = Mention(first.start, first.end, [first])
-            if {"day2", "day2w", "year2"} & set(first.groups):   # "from 4 to 22 January": the opener belongs
-                found = dr.range_opener.search(text, max(lo, first.start - LOOK_BACK), first.start)
-                if found:
-                    mention.start = found.start()
-            index += 1
-        after = dr.trailing_regex.match(text, mention.end, hi)
-        if after and mention.join != "or":      # "2012 or later": at least 2012
-            mention.bound = dr.trailing[_key(after.group("cue"))]
-            mention.end = after.end()
-        elif mention.start == mention.atoms[0].start:
-            found = dr.bound_regex.search(text, max(lo, mention.start - LOOK_BACK), mention.start)
-            if found:
-                mention.bound = dr.bounds[_key(found.group("cue"))]
-                mention.start = found.start("cue")
-                # "soon" inside "as soon as Sunday" belongs to the bounding phrase.
-                while mentions and mentions[-1].end > mention.start:
-                    mentions.pop()
-        mentions.append(mention)
-    return mentions
+        opener = None
+        if connector.opener is not None:
+            opener = connector.opener.search(text, max(lo, first.start - LOOK_BACK), first.start)
+            if opener is None:
+                continue
+        return connector, opener
+    return None
+
+
+def _joined_mention(first: Atom, second: Atom, connector: Connector, opener: re.Match | None, text: str,
+                    dr: DateRules, lo: int) -> Mention:
+    """Return the mention of two joined dates, from its opener ("between", "from") when one is written."""
+    mention = Mention(first.start, second.end, [first, second], connector.join)
+    if opener is not None:
+        mention.start = opener.start()
+    elif connector.join == "range":
+        found = dr.range_opener.search(text, max(lo, first.start - LOOK_BACK), first.start)
+        if found:
+            mention.start = found.start()
+    return mention
+
+
+def _single_mention(atom: Atom, text: str, dr: DateRules, lo: int) -> Mention:
+    """Return the mention of one date; a range written in one form ("from 4 to 22 January") takes its opener."""
+    mention = Mention(atom.start, atom.end, [atom])
+    if {"day2", "day2w", "year2"} & set(atom.groups):
+        found = dr.range_opener.search(text, max(lo, atom.start - LOOK_BACK), atom.start)
+        if found:
+            mention.start = found.start()
+    return mention
+
+
+def _add_bound(mention: Mention, mentions: list[Mention], text: str, dr: DateRules, lo: int, hi: int) -> None:
+    """Give a mention the bounding phrase after it ("or later") or before it ("by", "as early as"), taking the
+    phrase's words into the mention and dropping the mentions found inside them."""
+    after = dr.trailing_regex.match(text, mention.end, hi)
+    if after and mention.join != "or":      # "2012 or later": at least 2012
+        mention.bound = dr.trailing[_key(after.group("cue"))]
+        mention.end = after.end()
+    elif mention.start == mention.atoms[0].start:
+        found = dr.bound_regex.search(text, max(lo, mention.start - LOOK_BACK), mention.start)
+        if found:
+            mention.bound = dr.bounds[_key(found.group("cue"))]
+            mention.start = found.start("cue")
+            # "soon" inside "as soon as Sunday" belongs to the bounding phrase.
+            while mentions and mentions[-1].end > mention.start:
+                mentions.pop()
 
 
 WINDOW = 80   # characters searched either side of a trigger word: more than any date expression is long
