@@ -862,6 +862,8 @@ def _apply_part(period: Period, part: Part | None, published: date | None) -> Pe
 
 def _resolve_calendar(groups: dict, published: date | None, tense: str | None, dr: DateRules,
                       year_hint: int | None = None) -> Period | None:
+    """Read a calendar date: a year alone ("2014", "2014-2018", "early 2025"), a month ("June last year") or days of
+    a month ("25 October 2024", "4 to 22 January"); year_hint: the year of the date joined to it."""
     part = dr.parts.get(_key(groups["part"])) if "part" in groups else None
     month_text = groups.get("month")
     month = None
@@ -870,16 +872,28 @@ def _resolve_calendar(groups: dict, published: date | None, tense: str | None, d
         if month is None:
             return None
     year = _year(groups["year"], dr) if "year" in groups else None
+    if month is None and "unit" not in groups:
+        return _calendar_year(groups, year, part, published)
+    return _calendar_days(groups, month, year, part, published, tense, dr, year_hint)
+
+
+def _calendar_year(groups: dict, year: int | None, part: Part | None, published: date | None) -> Period | None:
+    """Read a year written alone: "2014", "early 2025", "2014-2018"."""
+    if year is None:
+        return None
+    if "year2" in groups:   # "2014-2018"
+        last = int(groups["year2"])
+        return Period(date(year, 1, 1), date(last, 12, 31), "year", str(year), "range", True, year) \
+            if last > year else None
+    return _apply_part(_period(date(year, 1, 1), date(year, 12, 31), "year", explicit=True), part, published)
+
+
+def _calendar_days(groups: dict, month: int | None, year: int | None, part: Part | None, published: date | None,
+                   tense: str | None, dr: DateRules, year_hint: int | None) -> Period | None:
+    """Read a month or days of a month in the year written, else the year its direction word ("last June"), the
+    date joined to it (year_hint) or the tense points to."""
     explicit = year is not None
     direction = dr.directions.get(_key(groups["dir"])) if "dir" in groups else None
-    if month is None and "unit" not in groups:
-        if year is None:
-            return None
-        if "year2" in groups:   # "2014-2018"
-            last = int(groups["year2"])
-            return Period(date(year, 1, 1), date(last, 12, 31), "year", str(year), "range", True, year) \
-                if last > year else None
-        return _apply_part(_period(date(year, 1, 1), date(year, 12, 31), "year", explicit=True), part, published)
     day = _day(groups, dr)
     if day is None and "dayw" in groups:
         return None
@@ -895,41 +909,17 @@ def _resolve_calendar(groups: dict, published: date | None, tense: str | None, d
     if year is None and direction is not None:
         if published is None:
             return _unresolved(grain, part.qualifier if part else "exact")
-        if _match_word(groups, "year"):   # "June last year", "January this year"
-            year = published.year + direction
-        elif direction < 0:
-            year = published.year if month < published.month else published.year - 1
-        elif direction > 0:
-            year = published.year if month > published.month else published.year + 1
-        else:
-            year = published.year
+        year = _directed_year(groups, month, direction, published)
     if year is None:
         year = year_hint
     try:
         if year is None:
             if published is None:
                 return _unresolved(grain, "range" if day2 else part.qualifier if part else "exact")
-            candidates = []
-            for y in (published.year - 1, published.year, published.year + 1):
-                if day:
-                    try:
-                        first = date(y, month, day)
-                    except ValueError:
-                        continue
-                    candidates.append((first, date(y, month, day2) if day2 else first))
-                else:
-                    candidates.append((date(y, month, 1), _month_end(y, month)))
-            if day and "weekday" in groups:   # "Saturday, April 25": the year in which it is a Saturday
-                weekday = dr.weekdays[_key(groups["weekday"])]
-                candidates = [c for c in candidates if c[0].weekday() == weekday] or candidates
-            if not candidates:
+            found = _nearest_year(groups, month, day, day2, published, tense, dr)
+            if found is None:
                 return None
-            low, high = _pick(candidates, published, tense, dr.future_weight)
-            if tense == "past" and day and low.year < published.year and \
-                    (published - high).days > PAST_YEAR_REACH and not groups.get("_forced"):
-                # News writes the year of a date in an earlier year ("Dec. 7, 1988") unless it is just gone:
-                # a past clause that reaches so far back speaks of this year's ("said it will redeem on Dec. 7").
-                low, high = next((c for c in candidates if c[0].year == published.year), (low, high))
+            low, high = found
         elif day:
             low = date(year, month, day)
             high = date(year, month, day2) if day2 else low
@@ -942,6 +932,45 @@ def _resolve_calendar(groups: dict, published: date | None, tense: str | None, d
     if day2:
         return Period(low, high, "day", low.isoformat(), "range", explicit, low.year)
     return _apply_part(_period(low, high, grain, explicit=explicit), part, published)
+
+
+def _directed_year(groups: dict, month: int, direction: int, published: date) -> int:
+    """Return the year a direction word gives a month: "June last year", "last June", "next January"."""
+    if _match_word(groups, "year"):   # "June last year", "January this year"
+        return published.year + direction
+    if direction < 0:
+        return published.year if month < published.month else published.year - 1
+    if direction > 0:
+        return published.year if month > published.month else published.year + 1
+    return published.year
+
+
+def _nearest_year(groups: dict, month: int, day: int | None, day2: int | None, published: date, tense: str | None,
+                  dr: DateRules) -> tuple[date, date] | None:
+    """Return the first and last day of a date written without its year, in the year around publication the tense
+    points to; a weekday written with it ("Saturday, April 25") picks the year in which it falls on that day."""
+    candidates = []
+    for y in (published.year - 1, published.year, published.year + 1):
+        if day:
+            try:
+                first = date(y, month, day)
+            except ValueError:
+                continue
+            candidates.append((first, date(y, month, day2) if day2 else first))
+        else:
+            candidates.append((date(y, month, 1), _month_end(y, month)))
+    if day and "weekday" in groups:   # "Saturday, April 25": the year in which it is a Saturday
+        weekday = dr.weekdays[_key(groups["weekday"])]
+        candidates = [c for c in candidates if c[0].weekday() == weekday] or candidates
+    if not candidates:
+        return None
+    low, high = _pick(candidates, published, tense, dr.future_weight)
+    if tense == "past" and day and low.year < published.year and \
+            (published - high).days > PAST_YEAR_REACH and not groups.get("_forced"):
+        # News writes the year of a date in an earlier year ("Dec. 7, 1988") unless it is just gone:
+        # a past clause that reaches so far back speaks of this year's ("said it will redeem on Dec. 7").
+        low, high = next((c for c in candidates if c[0].year == published.year), (low, high))
+    return low, high
 
 
 def _day(groups: dict, dr: DateRules) -> int | None:
