@@ -6,7 +6,7 @@ PACKAGE = Path(__file__).resolve().parents[1] / "src" / "troopclaims"
 MODULE_LINES = 600
 FUNCTION_LINES = 80
 # Shrinks to nothing as the long modules are split (issue 14); nothing may be added here.
-NOT_YET_SPLIT = {"extractors/dates.py", "extractors/numbers.py", "extractors/places.py"}
+NOT_YET_SPLIT = {"extractors/numbers.py", "extractors/places.py"}
 
 
 def modules():
