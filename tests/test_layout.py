@@ -10,8 +10,6 @@ FUNCTION_LINES = 80
 SHARED = {"errors", "records", "rules", "spans", "notes", "folders", "pipeline"}
 STAGES = ["reading", "extractors", "attribution", "run", "compare", "output"]
 FRONT = {"__init__", "__main__", "cli", "ruleset"}
-# Shrinks to nothing as the long modules are split (issue 14); nothing may be added here.
-NOT_YET_SPLIT = {"extractors/dates.py"}
 
 
 def modules():
@@ -24,16 +22,13 @@ def name(path: Path) -> str:
 
 def test_no_module_is_longer_than_a_few_screens():
     long = [f"{name(path)}: {count} lines" for path in modules()
-            if (count := len(path.read_text(encoding="utf-8").splitlines())) > MODULE_LINES
-            and name(path) not in NOT_YET_SPLIT]
+            if (count := len(path.read_text(encoding="utf-8").splitlines())) > MODULE_LINES]
     assert not long, f"split these by what they hold (at most {MODULE_LINES} lines): {long}"
 
 
 def test_no_function_is_longer_than_a_screen():
     long = []
     for path in modules():
-        if name(path) in NOT_YET_SPLIT:
-            continue
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
             if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
                 length = node.end_lineno - node.lineno + 1
@@ -72,12 +67,6 @@ def test_no_import_runs_back_up_the_pipeline():
         wrong += [f"{name(path)} imports {other}" for other in sorted(imported(path) - allowed)]
     assert not wrong, f"a stage may import only the shared modules and the stages before it: {wrong}"
 
-
-def test_the_allowance_for_unsplit_modules_only_names_long_modules():
-    for module in NOT_YET_SPLIT:
-        path = PACKAGE / module
-        assert path.is_file() and len(path.read_text(encoding="utf-8").splitlines()) > MODULE_LINES, \
-            f"{module} is split or short now: take it out of NOT_YET_SPLIT"
 
 
 def test_every_package_travels_in_the_wheel():

@@ -16,7 +16,7 @@ from troopclaims.errors import RulesError
 LEXICONS = {
     "numbers": "troopclaims.extractors.numbers.lexicon:build_number_lexicon",
     "quantities": "troopclaims.extractors.quantities:build_quantity_lexicon",
-    "dates": "troopclaims.extractors.dates:build_date_rules",
+    "dates": "troopclaims.extractors.dates.rules:build_date_rules",
     "places": "troopclaims.extractors.places.build:build_gazetteer",
     "speakers": "troopclaims.attribution.speakers:build_book",
     "attribution": "troopclaims.attribution.cues:build_cue_rules",
