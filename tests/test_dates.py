@@ -249,7 +249,8 @@ def test_more_forms_on_blank_pipeline(blank_nlp, date_rules, sentence, expected)
 def test_searching_forms_only_near_their_trigger_words_finds_what_a_full_search_finds(date_rules):
     from dataclasses import replace
 
-    from troopclaims.extractors.dates import _date_rules, _scan
+    from troopclaims.extractors.dates.rules import _date_rules
+    from troopclaims.extractors.dates.scan import _scan
     compiled = _date_rules(date_rules)
     everywhere = replace(compiled, forms=tuple(replace(form, near=()) for form in compiled.forms))
     text = " ".join(sentence for sentence, _ in FORMS + MORE_FORMS)

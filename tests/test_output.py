@@ -42,3 +42,24 @@ def test_a_missing_folder_or_a_folder_as_target_is_one_line(tmp_path):
     with pytest.raises(OutputError, match="is a folder"):
         with atomic_write(tmp_path):
             pass
+
+
+def test_a_run_stopped_by_sigterm_leaves_no_output_and_no_temporary(tmp_path):
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    # Reading stdin keeps the run waiting with its output file open, until it is stopped.
+    target = tmp_path / "out.jsonl"
+    run = subprocess.Popen([sys.executable, "-m", "troopclaims", "extract", "-", "-o", str(target), "--model", "blank",
+                            "--workers", "1", "--no-cache"], stdin=subprocess.PIPE, stderr=subprocess.DEVNULL)
+    run.stdin.write(b'{"id": "a", "text": "About 3,000 soldiers arrived on Monday."}\n')
+    run.stdin.flush()
+    deadline = time.monotonic() + 60
+    while not any(tmp_path.iterdir()) and time.monotonic() < deadline:
+        time.sleep(0.1)
+    assert any(tmp_path.iterdir()), "the run never opened its output file"
+    run.send_signal(signal.SIGTERM)
+    assert run.wait(timeout=60) == 128 + signal.SIGTERM
+    assert list(tmp_path.iterdir()) == []

@@ -5,6 +5,7 @@ import contextlib
 import functools
 import io
 import os
+import signal
 import sys
 import textwrap
 
@@ -485,4 +486,8 @@ def _finish(report: ReadReport, found: str) -> ExitCode:
 
 
 def main() -> None:
+    # A run stopped by SIGTERM (a scheduler, `timeout`, `kill`) unwinds like Ctrl-C, so that -o leaves neither a
+    # half-written file nor its hidden temporary behind.
+    if signal.getsignal(signal.SIGTERM) is signal.SIG_DFL:
+        signal.signal(signal.SIGTERM, lambda signum, frame: sys.exit(128 + signum))
     cli(prog_name="troopclaims")

@@ -14,10 +14,10 @@ from troopclaims.errors import RulesError
 # form as "module:function", imported only when first asked for. A builder takes the file's merged section and the
 # Rules (a lexicon may build on another's: the events take their reporting verbs from attribution.yaml).
 LEXICONS = {
-    "numbers": "troopclaims.extractors.numbers:build_number_lexicon",
+    "numbers": "troopclaims.extractors.numbers.lexicon:build_number_lexicon",
     "quantities": "troopclaims.extractors.quantities:build_quantity_lexicon",
-    "dates": "troopclaims.extractors.dates:build_date_rules",
-    "places": "troopclaims.extractors.places:build_gazetteer",
+    "dates": "troopclaims.extractors.dates.rules:build_date_rules",
+    "places": "troopclaims.extractors.places.build:build_gazetteer",
     "speakers": "troopclaims.attribution.speakers:build_book",
     "attribution": "troopclaims.attribution.cues:build_cue_rules",
     "hedges": "troopclaims.attribution.cues:build_hedge_rules",

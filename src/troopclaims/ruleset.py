@@ -10,7 +10,7 @@ import yaml
 
 from troopclaims.errors import RulesError
 from troopclaims.rules import (
-    RULE_FILES, LineDict, Rules, check_name, default_rules_dir, load_yaml, rule_paths,
+    LEXICONS, RULE_FILES, LineDict, Rules, check_name, default_rules_dir, load_yaml, rule_paths,
 )
 
 # A sentence every rule file has a say in: a figure, its counted noun and event, a date, a place, a speaker.
@@ -132,6 +132,8 @@ def _first_error(laid: dict[Path, Any]) -> Exception | None:
         rules = Rules()
         for path, data in laid.items():
             rules.lay(path, data)
+        for name in LEXICONS:          # every compiled form, also of a file the probe sentence does not reach
+            rules.lexicon(name)
         article = Article("probe", PROBE, PROBE_PUBLISHED)
         claims = claims_in(load_pipeline("blank")(PROBE), article, rules, ALL_KINDS)
         compare_claims(claims, rules)

@@ -1,0 +1,96 @@
+"""Date claims of an article, each resolved against its publication date and the date before it; one expression."""
+from __future__ import annotations
+
+import re
+from datetime import date, datetime
+from typing import Iterator
+
+from troopclaims.extractors.dates.periods import Period, _add_months, _month_end
+from troopclaims.extractors.dates.resolution import Resolution, _interpret
+from troopclaims.extractors.dates.rules import Form, _date_rules
+from troopclaims.extractors.dates.scan import Atom, Mention, _scan
+from troopclaims.extractors.dates.tense import _tense
+from troopclaims.records import Article, Claim
+from troopclaims.spans import annotated, new_claim
+
+
+def _as_date(published) -> date | None:
+    if published is None or published == "":
+        return None
+    if isinstance(published, datetime):
+        return published.date()
+    if isinstance(published, date):
+        return published
+    try:
+        return date.fromisoformat(str(published)[:10])
+    except ValueError:
+        return None
+
+
+PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
+SENTENCE_BREAK = re.compile(r"[.!?][\"'”’)]*\s+[\"'“‘(]*[A-Z]")
+_ANCHORED_FORM = Form("year_ago", re.compile("(?!x)x"), "anchored", None, (), None)
+
+
+def _is_quarter(period: Period) -> bool:
+    low, high = period.low, period.high
+    return low.day == 1 and low.month in (1, 4, 7, 10) and high == _month_end(*_add_months(low.year, low.month, 2))
+
+
+def _set_numeric_order(mentions: list[Mention]) -> None:
+    """Read every numeric date of an article day first when one of them can only be day/month (22/04) and none
+    can only be month/day (11/20)."""
+    atoms = [atom for mention in mentions for atom in mention.atoms if atom.form.resolve == "numeric"]
+    pairs = [(int(a.groups.get("a") or a.groups["a2"]), int(a.groups.get("b") or a.groups["b2"])) for a in atoms]
+    day_first = any(a > 12 >= b for a, b in pairs)
+    month_first = any(b > 12 >= a for a, b in pairs)
+    if day_first and not month_first:
+        for atom in atoms:
+            atom.groups["_order"] = "dm"
+
+
+def dates(doc, article: Article, rules) -> Iterator[Claim]:
+    """Yield date claims (kind "date") in a spaCy Doc of article.text, resolved against article.published."""
+    dr = _date_rules(rules)
+    text = article.text
+    published = _as_date(article.published)
+    parsed = annotated(doc, "DEP")
+    mentions = _scan(text, dr, article.body_start, len(text))
+    _set_numeric_order(mentions)
+    anchor, anchor_end = None, 0
+    for mention in mentions:
+        tense = _tense(doc, text, mention.start, mention.end, dr, parsed)
+        if anchor is not None and PARAGRAPH_BREAK.search(text, anchor_end, mention.start):
+            anchor = None
+        first = mention.atoms[0]
+        if first.form.resolve == "offset" and "ago" in first.groups and anchor is not None \
+                and _is_quarter(anchor) and not SENTENCE_BREAK.search(text, anchor_end, mention.start):
+            # "third-quarter profit rose from a year ago": the quarter a year before, not the year.
+            first = Atom(first.start, first.end, _ANCHORED_FORM, dict(first.groups, shift="ago"))
+            mention = Mention(mention.start, mention.end, [first], mention.join, mention.bound)
+        resolution, period = _interpret(mention, text, published, tense, dr,
+                                        anchor if first.form.resolve == "anchored" else None)
+        if resolution is None:
+            continue
+        if period.low is not None and period.high is not None and period.qualifier != "vague" \
+                and mention.bound is None:
+            anchor, anchor_end = period, mention.end
+        yield new_claim(article, doc, mention.start, mention.end, "date", value=resolution.value,
+                        low=resolution.low, high=resolution.high, qualifier=resolution.qualifier,
+                        grain=resolution.grain)
+
+
+def resolve(expression: str, published: date | str | None, future: bool = False, rules=None) -> Resolution | None:
+    """Return the resolution of one date expression ("last week", "by the end of August") against a publication
+    date, read as future tense when future is true; None when the expression is not one date."""
+    dr = _date_rules(rules)
+    stripped = expression.strip().rstrip(".,;:")
+    mentions = _scan(stripped, dr)
+    if len(mentions) != 1:
+        return None
+    mention = mentions[0]
+    leading = stripped[:mention.start].strip().lower()
+    if leading not in ("", "on", "in", "at", "during") or stripped[mention.end:].strip():
+        return None
+    tense = "future" if future else None
+    return _interpret(mention, stripped, _as_date(published), tense, dr)[0]

@@ -1,0 +1,107 @@
+"""Two figures read as one: ranges ("3-5", "between 3 and 5", "more than 10 and less than 20") and ratios."""
+from __future__ import annotations
+
+import re
+
+from troopclaims.extractors.numbers.lexicon import NumberLexicon
+from troopclaims.extractors.numbers.records import _Atom, _round
+
+
+def _join_ranges(text: str, rev: str, atoms: list[_Atom], lex: NumberLexicon) -> list[_Atom]:
+    """Return the atoms with "A-B", "A to B", "between A and B", "from A to B" merged into ranges."""
+    return _join_pairs(atoms, lambda a, b: _range_pair(text, rev, a, b, lex))
+
+
+def _join_pairs(atoms: list[_Atom], join) -> list[_Atom]:
+    """Return the atoms with each two neighbours that join(a, b) reads as one replaced by the atoms it returns
+    (none: both dropped); join returns None to leave a pair alone."""
+    out: list[_Atom] = []
+    i = 0
+    while i < len(atoms):
+        if i + 1 < len(atoms):
+            joined = join(atoms[i], atoms[i + 1])
+            if joined is not None:
+                out.extend(joined)
+                i += 2
+                continue
+        out.append(atoms[i])
+        i += 1
+    return out
+
+
+def _range_pair(text: str, rev: str, a: _Atom, b: _Atom, lex: NumberLexicon) -> list[_Atom] | None:
+    """Return [the range or ratio] two figures make, [] for a score ("3-1": no figure at all), or None."""
+    merged = _range(text, rev, a, b, lex) or _ratio(text, a, b, lex)
+    if merged is not None:
+        return [merged]
+    return [] if _is_score(text, a, b) else None
+
+
+def _ratio(text: str, a: _Atom, b: _Atom, lex: NumberLexicon) -> _Atom | None:
+    """Return "one over three" as one figure (1/3) when nothing follows the second figure."""
+    if a.unit or b.unit or b.value == 0 or not lex.ratio_gap.fullmatch(text, a.e, b.s):
+        return None
+    if not re.match(r"\s*(?:[.;:!?)\]]|,\s|$)", text[b.e:b.e + 3]):
+        return None               # "1,000 over 3 days" is a count over a time
+    value = a.value / b.value
+    return _Atom(a.ns, b.ne, value, None, a.words or b.words, None, a.s, b.e)
+
+
+def _is_score(text: str, a: _Atom, b: _Atom) -> bool:
+    gap = text[a.e:b.s]
+    return bool(re.fullmatch(r"[-–]", gap)) and a.digits_only is not None and b.digits_only is not None and \
+        a.value >= b.value and a.value < 200 and not a.unit and not b.unit
+
+
+def _range(text: str, rev: str, a: _Atom, b: _Atom, lex: NumberLexicon) -> _Atom | None:
+    gap_start, gap_end = a.e, b.s
+    if gap_end - gap_start > 24:
+        return None
+    cue = None
+    start = a.s
+    between = lex.between_before.find(text, rev, a.s)
+    frm = lex.from_before.find(text, rev, a.s)
+    if between and lex.between_gap.fullmatch(text, gap_start, gap_end):
+        start, cue = between
+    elif frm and lex.from_gap.fullmatch(text, gap_start, gap_end):
+        if lex.change_before.search(text, max(0, frm[0] - 60), frm[0]):
+            return None
+        start, cue = frm
+    elif lex.range_gap.fullmatch(text, gap_start, gap_end):
+        cue = text[gap_start:gap_end].strip()
+        if not cue[0].isalnum() and not (text[a.ns].isdigit() and text[b.ns].isdigit()):
+            return None               # a dash between number words: "three-nought-four" is read out digit by digit
+        if cue.lower() == "or" and (b.value > 10 * a.value or (a.mag and b.mag and a.mag != b.mag)):
+            return None               # "10 bln or 10 tln", "5 or 500": two figures, not one range
+    else:
+        return None
+    if a.unit and b.unit and a.unit != b.unit:
+        return None
+    low, high = a.value, b.value
+    if b.mag and not a.mag and low < high / b.mag and b.mag > 1:
+        low = low * b.mag             # "three to five thousand", "$3-5 million"
+    if not low < high:
+        return None
+    unit = a.unit or b.unit
+    merged = _Atom(a.ns, b.ne, _round(low), b.mag, a.words or b.words, None, start, b.e, unit,
+                   a.unit_before, "range", cue, _round(low), _round(high), True)
+    return merged
+
+
+def _join_bounds(text: str, atoms: list[_Atom], lex: NumberLexicon) -> list[_Atom]:
+    """Return the atoms with "more than 10 and less than 20" merged into one range."""
+    return _join_pairs(atoms, lambda a, b: _bounds_pair(text, a, b, lex))
+
+
+def _bounds_pair(text: str, a: _Atom, b: _Atom, lex: NumberLexicon) -> list[_Atom] | None:
+    """Return [the range] an open lower and an open upper bound make together, or None."""
+    pair = {a.qualifier, b.qualifier}
+    if pair == {"at_least", "at_most"} and a.cue and b.cue and (a.unit == b.unit or not a.unit or not b.unit) \
+            and lex.bound_gap.fullmatch(text, a.e, b.s):
+        lo_atom, hi_atom = (a, b) if a.qualifier == "at_least" else (b, a)
+        if lo_atom.high is None and hi_atom.low is None and lo_atom.low is not None and \
+                hi_atom.high is not None and lo_atom.low < hi_atom.high:
+            return [_Atom(a.ns, b.ne, lo_atom.low, None, a.words or b.words, None, a.s, b.e,
+                          a.unit or b.unit, a.unit_before, "range", text[a.s:b.e], lo_atom.low,
+                          hi_atom.high, True)]
+    return None

@@ -1,0 +1,45 @@
+"""Anaphora: phrases that point back to a place ("the region", "this area") and the place they point to."""
+from __future__ import annotations
+
+from troopclaims.extractors.places.gazetteer import Gazetteer
+from troopclaims.extractors.places.tokens import _Found, _add, _scan, _sentence_bounds, _table
+from troopclaims.spans import annotated
+
+def _add_anaphora(doc, gaz: Gazetteer, found: list[_Found], taken: set[int]) -> None:
+    """Add the phrases that point back to a place ("the region"), resolved later by _resolve_anaphora."""
+    anaphora = _table(gaz.anaphora)
+    for start, end, phrase in _scan(doc, anaphora, 3, lower=True):
+        if not any(i in taken for i in range(start, end)) and not _describes(doc, end, gaz):
+            _add(found, taken, _Found(start, end, None, "", anaphor=gaz.anaphora[phrase]))
+
+
+def _describes(doc, end: int, gaz: Gazetteer) -> bool:
+    """Return True when "the area" goes on to say which area ("the area where ...", "the region of Kursk")."""
+    if end >= len(doc):
+        return False
+    if doc[end].lower_ in gaz.not_before:
+        return True
+    # "the state lottery", "the area commander": a modifier, not a place
+    return annotated(doc, "DEP") and doc[end - 1].dep_ in ("compound", "amod", "nmod")
+
+
+def _resolve_anaphora(doc, found: list[_Found], gaz: Gazetteer) -> None:
+    sentence_of = {}
+    for number, (start, end) in enumerate(_sentence_bounds(doc)):
+        for i in range(start, end):
+            sentence_of[i] = number
+    history: list[_Found] = []
+    for item in found:
+        if item.anaphor:
+            here = sentence_of.get(item.start, 0)
+            for earlier in reversed(history):
+                if sentence_of.get(earlier.start, 0) < here - gaz.reach:
+                    break
+                if earlier.place is not None and earlier.place.type in item.anaphor:
+                    item.place, item.name = earlier.place, earlier.place.name
+                    break
+            if item.place is None:
+                item.anaphor = ()   # nothing to point back to: no mention
+                continue
+        if item.place is not None and not item.actor and (item.cued or item.anaphor):
+            history.append(item)   # "this area" points back to a place named as a place, not to "Kyiv holds"
