@@ -220,7 +220,10 @@ def _implied_counted(doc, numeric: Numeric, counted: Counted, lexicon: QuantityL
     if found is None and counted.event is None:
         found = lexicon.implied_by(counted.subject)
     if found is None:
-        return counted
+        # "two wounded men": a modifier that implies an aspect gives it when the sentence's event gives none
+        words = (counted.subject or "").lower().split()
+        modifier = next((lexicon.implied[(word,)] for word in words[:-1] if (word,) in lexicon.implied), None)
+        return replace(counted, aspect=counted.aspect or modifier[1]) if modifier else counted
     unit, aspect, word = found
     strong = lexicon.events is not None and lexicon.events.aspect_of(word.split()[-1]) == aspect
     return replace(counted, unit=counted.unit or unit, event=word if strong else counted.event,
