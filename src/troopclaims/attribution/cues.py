@@ -201,7 +201,7 @@ def verb_cue(token, cues: CueRules, parsed: bool) -> VerbCue | None:
     cue = cues.verbs.get(token.lower_.replace("’", "'"))
     if cue is None:
         return None
-    if parsed and token.pos_ not in ("VERB", "AUX"):
+    if parsed and token.pos_ not in ("VERB", "AUX") and not _acts_as_verb(token):
         return None
     if token.i > token.sent.start and token.text[:1].isupper():
         return None          # a capitalised word in mid-sentence is a name ("United States", "Washington Post")
@@ -213,6 +213,13 @@ def verb_cue(token, cues: CueRules, parsed: bool) -> VerbCue | None:
     if cue.particles and following not in cue.particles:
         return None          # "at one point", "a phone call": only "pointed out", "called for" say something
     return cue
+
+
+def _acts_as_verb(token) -> bool:
+    """Return True for a cue word tagged a noun that the parse still gives a subject and a clause ("leaked
+    documents show he took a loss", with "show" tagged a noun)."""
+    deps = {child.dep_ for child in token.children}
+    return "nsubj" in deps and bool(deps & {"ccomp", "dobj"}) and not token.text[:1].isupper()
 
 
 def matches(pattern: re.Pattern | None, text: str, start: int, end: int):

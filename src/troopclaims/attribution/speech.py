@@ -185,7 +185,7 @@ class DocumentReader:
         if not (token.is_lower and token.is_alpha) or token.lower_ in _DEMONSTRATIVES | _PASSIVE_AUX:
             return False
         if self.finder.parsed:
-            return token.pos_ == "ADJ"
+            return token.pos_ == "ADJ" or token.dep_ == "amod"     # "repeated" is tagged a verb
         return token.lower_ not in self.cues.possessives and not token.lower_.endswith("ing")
 
     def _determiner_before(self, span: tuple[int, int]) -> bool:
