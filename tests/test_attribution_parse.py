@@ -1,11 +1,9 @@
-"""Attribution with the dependency parse: where the parser hangs a report's parts (own test sentences)."""
+"""Attribution constructions of political news, with and without the parse (own test sentences)."""
 from __future__ import annotations
 
 import pytest
 
 from tests.test_attribution import check, claim_for
-
-pytestmark = pytest.mark.model
 
 AFTER_THE_REPORT = [
     # A clause or phrase the parser hangs on the verb after what it reports belongs to the report ...
@@ -21,6 +19,7 @@ AFTER_THE_REPORT = [
 ]
 
 
+@pytest.mark.model
 @pytest.mark.parametrize("text, figure, expected", AFTER_THE_REPORT)
 def test_what_follows_the_report_on_the_verb(model_nlp, rules, text, figure, expected):
     check(claim_for(model_nlp, rules, text, figure), expected)
@@ -38,6 +37,51 @@ MISTAGGED = [
 ]
 
 
+@pytest.mark.model
 @pytest.mark.parametrize("text, figure, expected", MISTAGGED)
 def test_words_the_tagger_gets_wrong(model_nlp, rules, text, figure, expected):
+    check(claim_for(model_nlp, rules, text, figure), expected)
+
+
+SOURCES_AND_RELAYS = [
+    # an outlet's report sourced "according to" someone: that someone speaks, the outlet passes it on
+    ("The Ledger reports that 40 percent of voters back Vale, according to the Harbor Institute.", "40 percent",
+     {"speaker": "Harbor Institute", "cue": "according to", "via": "Ledger"}),
+    ("Maariv reported that 40 drones were shot down, according to the army.", "40 drones",
+     {"speaker": "army", "cue": "according to", "via": "Maariv"}),
+    # a speaker who is somebody's lawyer or family
+    ("The relatives watched the videos on Thursday, according to their attorneys.", "Thursday",
+     {"speaker": "their attorneys", "cue": "according to"}),
+    # documents that speak: analyses agree, a video references
+    ("Independent analyses agree the top 1 percent would gain the most.", "1 percent",
+     {"speaker": "Independent analyses", "cue": "agree"}),
+    ("The two leaders agree on 3 points.", "3 points", {"speaker": None}),
+    # a verb set between commas names its own speaker
+    ("These clerks, Okafor explained in the hearing, earned between $30,000 and $60,000 a year.",
+     "between $30,000 and $60,000", {"speaker": "Okafor", "cue": "explained"}),
+]
+
+
+@pytest.mark.parametrize("text, figure, expected", SOURCES_AND_RELAYS)
+def test_sources_and_relays(blank_nlp, rules, text, figure, expected):
+    check(claim_for(blank_nlp, rules, text, figure), expected)
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, figure, expected", SOURCES_AND_RELAYS + [
+    ("A campaign video by the party references four cases in which Vale defended clients.", "four cases",
+     {"speaker": "A campaign video", "cue": "references"}),
+    # a participle of saying after a comma speaks for the sentence's speaker, not for the clause it hangs on
+    ("Halvorsen said the party must win the young, suggesting that 20 million voters would stay home.",
+     "20 million voters", {"speaker": "Halvorsen", "cue": "suggesting"}),
+    # "it" after an organisation the model names
+    ("The Harbor Fund met on Monday. For next year, it forecast growth of 1.8 percent.", "1.8 percent",
+     {"speaker": "Harbor Fund", "cue": "forecast"}),
+    ("Its forecast for growth rose to 4.2 percent, the Harbor Fund said.", "4.2 percent",
+     {"speaker": "Harbor Fund", "cue": "said"}),
+    # the frame of a verb between commas is not what it reports
+    ("These clerks, Okafor explained in the 2015 hearing, earned a lot.", "2015", {"speaker": None}),
+    ("In March, Okafor said the deal, which cost $5 million, had failed.", "March", {"speaker": None}),
+])
+def test_sources_and_relays_with_the_parse(model_nlp, rules, text, figure, expected):
     check(claim_for(model_nlp, rules, text, figure), expected)

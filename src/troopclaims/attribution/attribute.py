@@ -124,9 +124,11 @@ class _Reader(DocumentReader):
         speaker = event.speaker if event is not None else None
         mention = event.mention if event is not None else None
         cited = self._cited(event)
-        if cited is not None:                 # "X reported, citing Y": Y speaks, X passes it on
+        sourced = None if cited is not None else self._sourced(event)
+        if cited is not None or sourced is not None:    # "X reported, citing Y": Y speaks, X passes it on
             via = speaker.name if speaker is not None else via
-            speaker, mention = cited.speaker, cited.mention
+            speaker, mention = (cited or sourced).speaker, (cited or sourced).mention
+            event = sourced or event
         documentary = event is not None and event.documentary
         frame = self._frame(span, sent, None if documentary else speaker)
         if frame is not None:
@@ -322,8 +324,10 @@ class _Reader(DocumentReader):
                 break
             if node.i in by_token and (child is None or child.dep_ not in ("nsubj", "nsubjpass", "csubj")):
                 if inner is None:
-                    reports = child is None or _reports(child) or self._particle(by_token[node.i], child) or (
-                        by_token[node.i].kind == "noun" and child.dep_ in ("acl", "prep", "relcl"))
+                    event = by_token[node.i]
+                    reports = child is None or _reports(child) or self._particle(event, child) or (
+                        event.kind == "noun" and child.dep_ in ("acl", "prep", "relcl")) or (
+                        event.aside is not None and not event.aside[0] <= child.i < event.aside[1])
                     if not framed and reports or framed and child.dep_ in _CHAIN:
                         inner = by_token[node.i]
                         framed = False
@@ -432,8 +436,20 @@ class _Reader(DocumentReader):
                     continue
                 if other.role == "relay" or other.speaker.kind == "outlet":
                     return other.speaker.name
-                if other.role == "source" and event.kind == "verb" and event.speaker is not None:
-                    return other.speaker.name if event.speaker.kind == "outlet" else None
+        return None
+
+    def _sourced(self, event: Event | None) -> Event | None:
+        """Return the "according to Y" after a verb that relays ("The Ledger reports that ..., according to the
+        Harbor Institute"): Y speaks and the relayer passes it on, as with "citing"."""
+        if event is None or event.kind != "verb" or event.speaker is None or self.in_quote[event.start]:
+            return None
+        if not (event.relay or event.speaker.kind == "outlet"):
+            return None
+        where = self.segment(event.start)
+        for other in self.events_in(event.end, where.end):
+            if (other.kind == "phrase" and other.role == "source" and other.speaker is not None
+                    and not other.documentary and not self.in_quote[other.start]):
+                return other
         return None
 
     def _cited(self, event: Event | None) -> Event | None:

@@ -17,7 +17,7 @@ from troopclaims.spans import hard_wrap, has_line_break, token_at
 _PASSIVE_AUX = frozenset("was were is are been be being 's".split())
 _DEMONSTRATIVES = frozenset(("the", "a", "an", "these", "those", "this", "that", "such"))
 _RAISING = frozenset(("to",))           # "is expected to", "is said to": a hedge, not a source
-_NOUN_OPENERS = frozenset(("that", "about", "of", "to", ":"))   # "Trump's claim that ...", "his plan to"
+_NOUN_OPENERS = frozenset(("that", "about", "of", "to", "for", ":"))   # "Trump's claim that ...", "his plan to"
 _POSSESSIVE_MARKS = frozenset(("'s", "’s", "'", "’"))
 # "WALLACE: ...", "Politifact: ...": one to four capitalised words and a colon open the line.
 _TURN = re.compile(r"[ \t]*((?:[A-Z][\w.'’-]*)(?:[ \t]+(?:[A-Z][\w.'’-]*|of|the|de|van|von)){0,3})[ \t]*:[ \t]+\S")
@@ -41,6 +41,7 @@ class Event:
     evidence: str | None = None
     documentary: bool = False               # the source named is the evidence itself ("intelligence data")
     passive: bool = False
+    aside: tuple[int, int] | None = None    # the commas around "..., Okafor explained in the hearing, ..."
     inner: "Event | None" = field(default=None, repr=False)
 
 
@@ -265,7 +266,7 @@ class DocumentReader:
             return False
         spans: list[tuple[int, int]] = []
         passive = False
-        shared = self._shared_subject(event, sent)
+        shared = self._shared_subject(event, sent) or self._parenthetical(event, sent)
         if shared:
             spans = [shared]
         elif self.finder.parsed:
@@ -302,6 +303,32 @@ class DocumentReader:
         for earlier in reversed(self.events_in(sent.start, j)):
             if earlier.kind == "verb" and earlier.mention:
                 return earlier.mention
+        return None
+
+    def _parenthetical(self, event: Event, sent) -> tuple[int, int] | None:
+        """Return the speaker of a participle of saying after a comma ("X said ..., suggesting that ...") or of
+        a verb set between commas ("These clerks, Okafor explained in the hearing, were ..."), which the parse
+        often hangs on the wrong clause."""
+        i = event.start
+        token = self.doc[i]
+        if not self.finder.parsed or self.in_quote[i]:
+            return None
+        if token.lower_.endswith("ing") and i > sent.start and self.doc[i - 1].text == ",":
+            for earlier in reversed(self.events_in(sent.start, i)):
+                if earlier.kind == "verb" and earlier.mention and not self.in_quote[earlier.start]:
+                    return earlier.mention
+            return None
+        before = self.finder.np_before(i, sent)
+        if before is None or before[0] <= sent.start or self.doc[before[0] - 1].text != ",":
+            return None
+        if any(child.dep_ in ("ccomp", "dobj", "xcomp") for child in token.children):
+            return None                     # "In March, Okafor said the deal, ..." reports what follows it
+        for k in range(event.end, min(event.end + 8, sent.end)):
+            if self.doc[k].is_punct:
+                if self.doc[k].text != ",":
+                    return None
+                event.aside = (before[0] - 1, k + 1)
+                return before
         return None
 
     def _raising(self, event: Event, sent) -> bool:
@@ -511,8 +538,8 @@ class DocumentReader:
                     speaker = self.book.lookup(text, self.cues.speaker_nouns, self.finder.entity_label(*subject))
                     if speaker.kind == "person" and normalise(text) not in self.cues.pronouns and speaker.name:
                         self._named.append((self.doc[subject[0]].idx, speaker, text))
-            for ent in self.doc.ents:
-                if ent.label_ == "PERSON" and not self.in_quote[ent.start]:
+            for ent in self.doc.ents:       # people, and organisations for "it said"
+                if ent.label_ in ("PERSON", "ORG") and not self.in_quote[ent.start]:
                     speaker = self._resolve((ent.start, ent.end), self.segment(ent.start))
                     if speaker is not None:
                         self._named.append((ent.start_char, speaker, ent.text))
