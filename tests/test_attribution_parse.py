@@ -85,3 +85,4 @@ def test_sources_and_relays(blank_nlp, rules, text, figure, expected):
 ])
 def test_sources_and_relays_with_the_parse(model_nlp, rules, text, figure, expected):
     check(claim_for(model_nlp, rules, text, figure), expected)
+

@@ -2,11 +2,11 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from troopclaims.errors import RulesError
 from troopclaims.rules import check_keys, location
-from troopclaims.attribution.speakers import normalise, phrase_regex
+from troopclaims.attribution.speakers import Speaker, normalise, phrase_regex
 
 STATUSES = ("confirmed", "claimed", "reported", "unverified", "denied", "expected")
 ROLES = ("source", "cited", "relay")
@@ -43,6 +43,28 @@ class PhraseCue:
 
     text: str
     role: str
+
+
+@dataclass
+class Event:
+    """One cue in the document with the speaker it names (None when passive or not found)."""
+
+    start: int                          # first token of the cue
+    end: int
+    cue: str
+    lemma: str
+    status: str
+    kind: str                           # verb | phrase
+    relay: bool = False
+    belief: bool = False
+    role: str | None = None             # phrases: source | cited | relay
+    speaker: Speaker | None = None
+    mention: tuple[int, int] | None = None   # token span of the mention
+    evidence: str | None = None
+    documentary: bool = False               # the source named is the evidence itself ("intelligence data")
+    passive: bool = False
+    aside: tuple[int, int] | None = None    # the commas around "..., Okafor explained in the hearing, ..."
+    inner: "Event | None" = field(default=None, repr=False)
 
 
 @dataclass(frozen=True)
