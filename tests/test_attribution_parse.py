@@ -56,6 +56,9 @@ SOURCES_AND_RELAYS = [
     ("Independent analyses agree the top 1 percent would gain the most.", "1 percent",
      {"speaker": "Independent analyses", "cue": "agree"}),
     ("The two leaders agree on 3 points.", "3 points", {"speaker": None}),
+    # what a text reads: after a quotation, not "read 300 names"
+    ("“Leaders honored Vale for 300 new jobs,” the article read.", "300", {"speaker": "article", "cue": "read"}),
+    ("The mayor read 300 names at the memorial.", "300 names", {"speaker": None}),
     # a verb set between commas names its own speaker
     ("These clerks, Okafor explained in the hearing, earned between $30,000 and $60,000 a year.",
      "between $30,000 and $60,000", {"speaker": "Okafor", "cue": "explained"}),
@@ -79,6 +82,9 @@ def test_sources_and_relays(blank_nlp, rules, text, figure, expected):
      {"speaker": "Harbor Fund", "cue": "forecast"}),
     ("Its forecast for growth rose to 4.2 percent, the Harbor Fund said.", "4.2 percent",
      {"speaker": "Harbor Fund", "cue": "said"}),
+    # when the parse gives a verb two subjects, the one nearest before it speaks
+    ("His promises to tax the rich notwithstanding, independent analyses agree the top 1 percent would gain.",
+     "1 percent", {"speaker": "independent analyses", "cue": "agree"}),
     # the frame of a verb between commas is not what it reports
     ("These clerks, Okafor explained in the 2015 hearing, earned a lot.", "2015", {"speaker": None}),
     ("In March, Okafor said the deal, which cost $5 million, had failed.", "March", {"speaker": None}),

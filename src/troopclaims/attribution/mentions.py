@@ -222,7 +222,10 @@ class MentionFinder:
                     objects = [c for c in child.children if c.dep_ == "pobj"]
                     if objects:
                         return self.noun_spans(objects[0]), False
-            subjects = [c for c in current.children if c.dep_ in _SUBJECT_DEPS]
+            # the subject nearest before the verb when the parse gives two ("His promises notwithstanding,
+            # analyses agree ...")
+            subjects = sorted((c for c in current.children if c.dep_ in _SUBJECT_DEPS),
+                              key=lambda c: (c.i > current.i, -c.i if c.i < current.i else c.i))
             if subjects:
                 if subjects[0].dep_ == "nsubjpass":
                     return [], True
