@@ -85,6 +85,11 @@ def test_sources_and_relays(blank_nlp, rules, text, figure, expected):
     # when the parse gives a verb two subjects, the one nearest before it speaks
     ("His promises to tax the rich notwithstanding, independent analyses agree the top 1 percent would gain.",
      "1 percent", {"speaker": "independent analyses", "cue": "agree"}),
+    # "who" after a name and its description speaks for the name
+    ("Vale has clashed with Dahl, now the council leader, who in 2010 said the party must win 40 seats.",
+     "40 seats", {"speaker": "Dahl", "cue": "said"}),
+    ("Vale has clashed with Dahl, now the council leader, who in 2010 said the party must win 40 seats.",
+     "2010", {"speaker": None}),
     # the frame of a verb between commas is not what it reports
     ("These clerks, Okafor explained in the 2015 hearing, earned a lot.", "2015", {"speaker": None}),
     ("In March, Okafor said the deal, which cost $5 million, had failed.", "March", {"speaker": None}),
