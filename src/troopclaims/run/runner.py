@@ -72,6 +72,7 @@ class Extractor:
         for doc, i in self.nlp.pipe(texts, as_tuples=True, batch_size=BATCH):
             try:
                 outcomes[i] = Outcome(tuple(claims_in(doc, articles[i], self.rules, kinds)))
+                doc.user_data.clear()    # the extractors' caches hold Spans: a cycle that kept Docs alive until a GC
             except RulesError:
                 raise
             except Exception as exc:   # one article that trips a bug must not stop the others
