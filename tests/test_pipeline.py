@@ -34,3 +34,37 @@ def test_a_list_with_no_full_stop_is_cut_into_bounded_sentences(blank_nlp):
 
     doc = blank_nlp("3, " * 400)
     assert max(len(sentence) for sentence in doc.sents) <= MAX_SENTENCE + 1
+
+
+@pytest.mark.model
+def test_the_faster_attribute_and_lemma_steps_set_what_spacys_own_set(model_nlp):
+    import spacy
+    from spacy.attrs import DEP, LEMMA, MORPH, POS, TAG
+
+    from troopclaims.pipeline import LINE_BREAKS, choose_model
+
+    assert {"troopclaims_attributes", "troopclaims_lemmas"} <= set(model_nlp.pipe_names)
+    reference = spacy.load(choose_model())
+    reference.add_pipe(LINE_BREAKS, before="parser")
+    texts = ["Officials said they can't confirm the toll, which rose to 9,400 on Tuesday.\n\nNothin' was gonna stop "
+             "them  -- the rescuers  dug on, and  she'd said so: \"We're going to find more.\"",
+             "An estimated 3,000 troops were deployed; ain't that more than the 2,500 reported earlier? Yes.\tNo."]
+    columns = [TAG, POS, MORPH, LEMMA, DEP]
+    for ours, theirs in zip(model_nlp.pipe(texts), reference.pipe(texts)):
+        assert ours.to_array(columns).tolist() == theirs.to_array(columns).tolist()
+
+
+def test_an_attribute_rule_the_table_cannot_read_keeps_spacys_ruler():
+    import spacy
+
+    from troopclaims import lookups
+
+    nlp = spacy.blank("en")
+    nlp.add_pipe("attribute_ruler").add([[{"LOWER": {"IN": ["troops", "soldiers"]}}]], {"POS": "NOUN"})
+    lookups.install(nlp)
+    assert nlp.pipe_names == [lookups.ATTRIBUTES]
+    assert [token.pos_ for token in nlp("Troops and soldiers")] == ["NOUN", "", "NOUN"]
+    other = spacy.blank("en")
+    other.add_pipe("attribute_ruler").add([[{"LENGTH": 6}]], {"POS": "NOUN"})
+    lookups.install(other)
+    assert other.pipe_names == ["attribute_ruler"]

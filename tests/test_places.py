@@ -416,10 +416,20 @@ def test_the_geonames_index_is_cached_on_disk(tmp_path, monkeypatch):
     monkeypatch.setenv("TROOPCLAIMS_CACHE", str(tmp_path))
     (tmp_path / "geonames-0.1-15000-0-1.pickle").write_bytes(b"an older package's table")
     built = geonames.geo_index.__wrapped__(15000, False)
-    assert [p.suffix for p in tmp_path.iterdir()] == [".marshal"]
+    assert [p.suffix for p in tmp_path.iterdir()] == [".sqlite"]
     loaded = geonames.geo_index.__wrapped__(15000, False)
     assert loaded.candidates("Springfield") == built.candidates("Springfield")
     assert {p.region for p in loaded.candidates("Springfield")} >= {"IL", "MO", "MA"}
+
+
+def test_the_geonames_index_works_where_the_cache_folder_cannot_be_written(tmp_path, monkeypatch):
+    from troopclaims.extractors import geonames
+
+    (tmp_path / "not a folder").write_text("", encoding="utf-8")
+    monkeypatch.setenv("TROOPCLAIMS_CACHE", str(tmp_path / "not a folder"))
+    index = geonames.geo_index.__wrapped__(15000, False)
+    assert {p.region for p in index.candidates("Springfield")} >= {"IL", "MO", "MA"}
+    assert "Springfield" in index.names and "Nowhere Such" not in index
 
 
 @pytest.mark.model

@@ -6,8 +6,9 @@ rules, so a user's rules widen it. It is generous on purpose: a needless parse c
 and `--exhaustive` (every article through every component) is the check that none is missed.
 
 Finer windows (only the sentences near a claim) were left out: in news most words are in or next to a sentence with
-a figure or date, and attribution reads cues, speakers and antecedents anywhere before a claim, so windows would
-save little and change speakers.
+a figure or date (on ECB+, 81% of the words are in a line this pattern matches and 98% in one or next to one), and
+attribution reads cues, speakers and antecedents anywhere before a claim, so windows would save little and change
+speakers.
 """
 from __future__ import annotations
 

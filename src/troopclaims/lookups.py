@@ -1,0 +1,142 @@
+"""Faster stand-ins for two components of spaCy's English pipelines that set the same values token by token.
+
+The attribute ruler (coarse tags and features from the fine tag, with exceptions by word) runs a Matcher over
+every token and sets its attributes one match at a time; the rule lemmatizer makes a Token object for every token
+to look its lemma up in a cache. Both cost more CPU than the tagger. The stand-ins read the same patterns and the
+same cache: the ruler's one-token patterns become a table from a token's (tag, lower case, dependency, is space)
+to the patterns it matches, kept per signature; patterns of more tokens still go through a Matcher; a pattern
+form the table cannot read keeps spaCy's own component. tests/test_pipeline.py checks they set every token as
+spaCy's do.
+"""
+from __future__ import annotations
+
+import re
+
+ATTRIBUTES = "troopclaims_attributes"
+LEMMAS = "troopclaims_lemmas"
+
+
+class AttributeTable:
+    """Sets the attributes an AttributeRuler sets, from its own patterns, in the same order of precedence."""
+
+    def __init__(self, ruler):
+        from spacy.attrs import DEP, IS_SPACE, LOWER, ORTH, TAG
+        from spacy.matcher import Matcher
+
+        self.features = {"TAG": TAG, "LOWER": LOWER, "ORTH": ORTH, "DEP": DEP, "IS_SPACE": IS_SPACE}
+        self.attrs, self.indices = ruler.attrs, ruler.indices
+        strings = ruler.vocab.strings
+        self.single: list[tuple[int, dict[int, frozenset]]] = []     # (attribute id, feature -> allowed values)
+        self.longer = Matcher(ruler.vocab)
+        for attr_id, entry in enumerate(ruler.patterns):
+            for pattern in entry["patterns"]:
+                if len(pattern) == 1:
+                    self.single.append((attr_id, self._condition(pattern[0], strings)))
+                else:
+                    self.longer.add(str(attr_id), [pattern])
+        self.columns = list(self.features.values())
+        self.column = {feature: i for i, feature in enumerate(self.columns)}
+        self.known: dict[tuple, tuple[int, ...]] = {}     # a token's features -> the one-token patterns it matches
+        # Each pattern filed under the values of one feature it needs (the word rather than the tag), so that a
+        # new token is checked against a few patterns, not all.
+        self.filed: dict[tuple[int, int], list[int]] = {}     # (column, value) -> patterns (indices in single)
+        self.unfiled: list[int] = []
+        for n, (_, condition) in enumerate(self.single):
+            needed = [f for f in (LOWER, ORTH, DEP, TAG, IS_SPACE) if condition.get(f, ("",))[0] == "IN"]
+            if not needed:
+                self.unfiled.append(n)
+                continue
+            for value in condition[needed[0]][1]:
+                self.filed.setdefault((self.column[needed[0]], value), []).append(n)
+
+    def _condition(self, spec: dict, strings) -> dict[int, tuple[str, object]]:
+        """Return feature -> ("IN" or "NOT_IN", hashes) or ("REGEX", the expression its string matches)."""
+        condition = {}
+        for key, value in spec.items():
+            value = value if isinstance(value, dict) else {"IN": [value]}
+            if key not in self.features or len(value) != 1 or set(value) - {"IN", "NOT_IN", "REGEX"}:
+                raise ValueError(f"no table for the attribute ruler's {key}: {value!r}")
+            (operator, operand), = value.items()
+            condition[self.features[key]] = (operator, re.compile(operand)) if operator == "REGEX" else \
+                (operator, frozenset(int(v) if isinstance(v, bool) else strings.add(v) for v in operand))
+        return condition
+
+    def _matching(self, row: tuple, strings) -> tuple[int, ...]:
+        found = self.known.get(row)
+        if found is None:
+            candidates = set(self.unfiled)
+            for column, value in enumerate(row):
+                candidates.update(self.filed.get((column, value), ()))
+            found = self.known[row] = tuple(sorted(
+                self.single[n][0] for n in candidates
+                if all(self._holds(row[self.column[f]], allowed, strings) for f, allowed in self.single[n][1].items())))
+        return found
+
+    @staticmethod
+    def _holds(value: int, allowed: tuple[str, object], strings) -> bool:
+        operator, operand = allowed
+        if operator == "REGEX":
+            return bool(operand.search(strings[value]))
+        return (value in operand) == (operator == "IN")
+
+    def __call__(self, doc):
+        from spacy.tokens._retokenize import set_token_attrs
+
+        matched: dict[int, list[int]] = {}
+        for i, row in enumerate(map(tuple, doc.to_array(self.columns).tolist())):
+            if found := self._matching(row, doc.vocab.strings):
+                matched[i] = list(found)
+        for key, start, end in self.longer(doc, allow_missing=True) if len(self.longer) else ():
+            attr_id = int(doc.vocab.strings[key])
+            index = self.indices[attr_id]
+            matched.setdefault(start + index if index >= 0 else end + index, []).append(attr_id)
+        for i, attr_ids in matched.items():
+            merged = {}
+            for attr_id in sorted(attr_ids):        # later patterns win, as in the ruler
+                merged.update(self.attrs[attr_id])
+            set_token_attrs(doc[i], merged)
+        return doc
+
+
+class RuleLemmas:
+    """Sets the lemmas an English rule Lemmatizer sets, asking it once for each (word, coarse tag, features): what
+    it gives depends on nothing else (its cache has the same key)."""
+
+    def __init__(self, lemmatizer):
+        self.lemmatizer = lemmatizer
+        self.hashes: dict[tuple[int, int, int], int] = {}       # (orth, pos, morph) -> the lemma's hash
+
+    def __call__(self, doc):
+        from spacy.attrs import LEMMA, MORPH, ORTH, POS
+
+        array = doc.to_array([ORTH, POS, MORPH, LEMMA])
+        overwrite, hashes = self.lemmatizer.overwrite, self.hashes
+        for i, (orth, pos, morph, lemma) in enumerate(array.tolist()):
+            if lemma and not overwrite:
+                continue
+            value = hashes.get((orth, pos, morph))
+            if value is None:
+                value = hashes[orth, pos, morph] = doc.vocab.strings.add(self.lemmatizer.lemmatize(doc[i])[0])
+            array[i, 3] = value
+        doc.from_array([LEMMA], array[:, 3:4].copy())
+        return doc
+
+
+def install(nlp) -> None:
+    """Put the stand-ins in place of the attribute ruler and the rule lemmatizer where they can stand in."""
+    from spacy.language import Language
+
+    if not Language.has_factory(ATTRIBUTES):
+        Language.factory(ATTRIBUTES, func=lambda nlp, name: AttributeTable(nlp.get_pipe("attribute_ruler")))
+        Language.factory(LEMMAS, func=lambda nlp, name: RuleLemmas(nlp.get_pipe("lemmatizer")))
+    if "attribute_ruler" in nlp.pipe_names and type(nlp.get_pipe("attribute_ruler")).__name__ == "AttributeRuler":
+        try:
+            nlp.add_pipe(ATTRIBUTES, before="attribute_ruler")
+        except ValueError:          # a pattern the table cannot read: keep spaCy's ruler
+            pass
+        else:
+            nlp.remove_pipe("attribute_ruler")
+    lemmatizer = nlp.get_pipe("lemmatizer") if "lemmatizer" in nlp.pipe_names else None
+    if type(lemmatizer).__name__ == "EnglishLemmatizer" and lemmatizer.mode == "rule":
+        nlp.add_pipe(LEMMAS, before="lemmatizer")
+        nlp.remove_pipe("lemmatizer")
