@@ -7,7 +7,7 @@ MODULE_LINES = 600
 FUNCTION_LINES = 80
 # The stages in the order the data passes through them: a stage imports only the shared modules, itself and the
 # stages before it. The front (the Python API, the command line, `rules check`) may call any stage.
-SHARED = {"errors", "records", "rules", "spans", "notes", "folders", "pipeline"}
+SHARED = {"errors", "records", "rules", "spans", "notes", "folders", "pipeline", "lookups"}
 STAGES = ["reading", "extractors", "attribution", "run", "compare", "output"]
 FRONT = {"__init__", "__main__", "cli", "ruleset"}
 
