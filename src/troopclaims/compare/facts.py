@@ -15,6 +15,7 @@ from troopclaims.records import Claim, plain_number
 
 VERDICT_ORDER = ("conflict", "changed", "agree", "single")
 RELATIVE_RELATIONS = ("near", "border", "front")   # "near the border" is not "in" the place it names
+WHEN_KINDS = ("date", "time")      # claims of when an event happened: grouped by event and subject, not by place
 
 Contains = Callable[[str, str], bool]
 
@@ -223,7 +224,7 @@ def aspect_key(claim: Claim, grouping: Grouping = Grouping()) -> str | None:
         return None
     if claim.aspect or not claim.event:
         return claim.aspect
-    if claim.kind == "date":
+    if claim.kind in WHEN_KINDS:
         head = (claim.subject or "").split()[-1:] or ["?"]
         event = "*" if claim.event.lower() in grouping.light and head != ["?"] else claim.event
         return f"event:{event}:{head[0].lower().rstrip('s')}"
@@ -233,7 +234,7 @@ def aspect_key(claim: Claim, grouping: Grouping = Grouping()) -> str | None:
 def _place_of(claim: Claim) -> str | None:
     """Return the place that splits facts: a figure's own place ("in", not "near"); dates are not split by place,
     since articles place the same event at different levels ("in Kursk", "in Russia", "at the front")."""
-    if claim.kind == "date" or not claim.place or claim.relation in RELATIVE_RELATIONS:
+    if claim.kind in WHEN_KINDS or not claim.place or claim.relation in RELATIVE_RELATIONS:
         return None
     return claim.place
 
@@ -323,8 +324,8 @@ def fact_name(fact: Fact, name_actor: Callable[[str], str] | None = None) -> str
     """Return the fact in words, e.g. "North Korean troops (deployed) in Russia" or "date of: deployed"."""
     actor = (name_actor(fact.actor) if name_actor else fact.actor) if fact.actor else ""
     aspect = aspect_label(fact.aspect)
-    if fact.kind == "date":
-        words = ["date:", actor, aspect or _common_event(fact) or "event"]
+    if fact.kind in WHEN_KINDS:
+        words = [f"{fact.kind}:", actor, aspect or _common_event(fact) or "event"]
         if (fact.aspect or "").startswith("event:") and (subject := _common_subject(fact)):
             words.append(f"({subject})")    # what the event happens to: it told such date facts apart
     else:
@@ -368,7 +369,7 @@ def compare_claims(claims: Iterable[Claim], rules, warn: Callable[[str], None] =
             unplaced += 1     # "on Monday" with no publication date: it says nothing the calendar can compare
         elif claim.distributive:
             per_group += 1
-        elif claim.kind == "date" and (not claim.event or claim.aspect in states):
+        elif claim.kind in WHEN_KINDS and (not claim.event or claim.aspect in states):
             undated += 1      # a date compares only with dates of the same event
         elif claim.kind != "place":
             kept.append(claim)
