@@ -218,10 +218,15 @@ def aspect_key(claim: Claim, grouping: Grouping = Grouping()) -> str | None:
     staying" is not "15,000 moved"). A unit that measures the event itself (`event_measures`: magnitude) is one
     fact whatever the verb ("the quake struck", "killing 40"). A date of such an event needs the same event word
     and subject ("Cheeks coached" is not "Stevens coached"), or, for a light verb, the same subject ("the blaze
-    happened on Thursday", "the blaze took place Thursday night").
+    happened on Thursday", "the blaze took place Thursday night"). A time of day of such an event is grouped by its
+    subject alone, every verb read as light ("the fire was reported at 3:33", "the fire broke out at 3:30"), else
+    by its event word.
     """
     if claim.kind == "quantity" and claim.unit in grouping.event_measures:
         return None
+    if claim.kind == "time" and not claim.aspect and (claim.subject or claim.event):
+        head = (claim.subject or "").split()[-1:]
+        return f"event:*:{head[0].lower().rstrip('s')}" if head else f"event:{claim.event}:?"
     if claim.aspect or not claim.event:
         return claim.aspect
     if claim.kind in WHEN_KINDS:
@@ -369,7 +374,8 @@ def compare_claims(claims: Iterable[Claim], rules, warn: Callable[[str], None] =
             unplaced += 1     # "on Monday" with no publication date: it says nothing the calendar can compare
         elif claim.distributive:
             per_group += 1
-        elif claim.kind in WHEN_KINDS and (not claim.event or claim.aspect in states):
+        elif claim.kind in WHEN_KINDS and (not (claim.event or claim.kind == "time" and claim.subject)
+                                           or claim.aspect in states):
             undated += 1      # a date compares only with dates of the same event
         elif claim.kind != "place":
             kept.append(claim)
