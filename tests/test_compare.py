@@ -220,3 +220,76 @@ def test_dates_with_no_year_are_placed_in_the_story_year(rules):
     assert len(facts) == 1 and facts[0].verdict == "conflict"
     assert sorted((camp.low, tuple(facts[0].claims[i].source for i in camp.members)) for camp in facts[0].camps) \
         == [("2031-02-26", ("c",)), ("2031-03-03", ("a", "b"))]
+
+
+PAYERS = Grouping(named_actor=frozenset({"paid"}))
+
+
+def offer(source, value, actor):
+    return q(source, value, unit="USD", actor=actor, aspect="paid")
+
+
+@pytest.mark.parametrize("claims, expected", [
+    # a name written shorter is the one longer name that holds all its words
+    ([offer("a", 150, "Red Sox"), offer("b", 150, "Boston Red Sox"), offer("c", 150, "Boston")],
+     [("Boston Red Sox", 3)]),
+    # "Boston" could be either longer name: it stays itself
+    ([offer("a", 150, "Boston Red Sox"), offer("b", 150, "Boston Celtics"), offer("c", 150, "Boston")],
+     [("Boston", 1), ("Boston Celtics", 1), ("Boston Red Sox", 1)]),
+    # an unnamed sum beside the sums of several named payers is nobody's in particular: each stays alone
+    ([offer("a", 150, "Hawks"), offer("b", 160, "Falcons"), offer("c", 150, None), offer("d", 170, None)],
+     [("Falcons", 1), ("Hawks", 1), (None, 1), (None, 1)]),
+    # beside one named payer, unnamed sums join it
+    ([offer("a", 150, "Hawks"), offer("c", 150, None), offer("d", 150, None)], [("Hawks", 3)]),
+    # with no payer named at all, unnamed sums are compared with each other
+    ([offer("c", 150, None), offer("d", 150, None)], [(None, 2)]),
+])
+def test_sums_of_named_payers(claims, expected):
+    facts = group_claims(claims, grouping=PAYERS)
+    assert sorted(((fact.actor, len(fact.claims)) for fact in facts), key=str) == sorted(expected, key=str)
+
+
+def test_other_aspects_keep_unnamed_figures_together():
+    claims = [q("a", 10, actor="Atlantis"), q("b", 10, actor="Borduria"), q("c", 10, actor=None),
+              q("d", 10, actor=None)]
+    assert sorted(len(fact.claims) for fact in group_claims(claims, grouping=PAYERS)) == [1, 1, 2]
+
+
+TOTALS = Grouping(cumulative=frozenset({"captured"}), totals=("a total of", "so far"))
+
+
+def seized(source, value, sentence):
+    return Claim(source=source, published="2030-05-10", kind="quantity", text=f"{value} rifles", start=0, end=1,
+                 value=value, low=value, high=value, qualifier="exact", unit="rifles", aspect="captured",
+                 sentence=sentence)
+
+
+@pytest.mark.parametrize("claims, expected", [
+    # an article that gives the raid's count and the running total: the totals are a fact of their own
+    ([seized("a", 6, "Six rifles were seized in the raid."), seized("a", 14, "A total of 14 rifles were seized."),
+      seized("b", 6, "Guards seized six rifles."), seized("b", 14, "They have seized 14 rifles so far.")],
+     [("rifles (captured)", "agree", 2), ("rifles (captured) in all", "agree", 2)]),
+    # no article gives both: the totals stay rivals of the other figures
+    ([seized("a", 6, "Six rifles were seized in the raid."), seized("b", 14, "A total of 14 rifles were seized.")],
+     [("rifles (captured)", "conflict", 2)]),
+])
+def test_running_totals_are_apart_from_the_count_of_one_event(claims, expected):
+    facts = group_claims(claims, grouping=TOTALS)
+    assert sorted((fact.name, fact.verdict, len(fact.claims)) for fact in facts) == expected
+
+
+def boats(source, value, text, event):
+    return Claim(source=source, published="2030-05-10", kind="quantity", text=text, start=0, end=1, value=value,
+                 low=value, high=value, qualifier="exact", unit="boats", event=event)
+
+
+@pytest.mark.parametrize("claims, expected", [
+    # a part of a whole ("two of them") stays with the figures of its own event, not with the whole's
+    ([boats("a", 5, "five boats", "spotted"), boats("a", 2, "two of them", "escaped"),
+      boats("b", 5, "five boats", "detected"), boats("b", 2, "two of the boats", "escaped")],
+     [("boats", "agree", 2), ("boats (escaped)", "agree", 2)]),
+    # figures that are no parts pool by unit whatever their event words outside the rules
+    ([boats("a", 5, "five boats", "spotted"), boats("b", 2, "two boats", "escaped")], [("boats", "conflict", 2)]),
+])
+def test_a_part_of_a_whole_is_kept_with_its_own_event(claims, expected):
+    assert sorted((fact.name, fact.verdict, len(fact.claims)) for fact in group_claims(claims)) == expected

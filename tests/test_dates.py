@@ -268,6 +268,13 @@ def test_a_relative_date_does_not_count_from_another_paragraph(blank_nlp, date_r
     assert found(blank_nlp, date_rules, text)[1][1:3] == ("2024-10-27", "2024-10-27")
 
 
+@pytest.mark.parametrize("text", ["The vault opens on 9999-12-31. Two days later, it closes.",
+                                  "The lease runs to 9999-12-31, and a year later it lapses."])
+def test_a_date_past_the_calendar_makes_no_claim_and_no_error(blank_nlp, date_rules, text):
+    claims = found(blank_nlp, date_rules, text)
+    assert [claim[1] for claim in claims] == ["9999-12-31"]
+
+
 def test_year_comes_from_publication(blank_nlp, date_rules):
     text = "Units were put on alert on December 13."
     assert found(blank_nlp, date_rules, text, "2024-12-16") == [

@@ -153,6 +153,10 @@ def test_a_revised_figure_is_an_earlier_value(blank_nlp, rules, article):
     ("Chile reported 85 killed and 310 injured.", [("85 killed", "people", "killed"),
                                                    ("310 injured", "people", "wounded")]),
     ("Sailors seized four AK 47 rifles.", [("four AK 47 rifles", "rifles", "captured")]),
+    ("Sailors seized seven AK-47 rifles.", [("seven AK-47 rifles", "rifles", "captured")]),
+    # a modifier that implies an aspect gives it when the sentence's event gives none
+    ("Two wounded men asked for help.", [("Two wounded men", "men", "wounded")]),
+    ("Divers found three dead sailors.", [("three dead sailors", "sailors", "killed")]),
 ])
 def test_implied_counted_things_by_parse(sentence, expected, model_nlp, rules, article):
     claims = claims_in(model_nlp(sentence), article(sentence), rules, ("quantity",))

@@ -6,18 +6,17 @@ uses the dependency parse and entities when the pipeline has them.
 """
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
-from troopclaims.attribution.cues import matches
+from troopclaims.attribution.certainty import Certainty
+from troopclaims.attribution.cues import Event
+from troopclaims.attribution.quoted import QuoteSpeakers
 from troopclaims.attribution.quotes import Quote
-from troopclaims.records import Claim
 from troopclaims.attribution.speakers import Speaker
+from troopclaims.attribution.speech import DocumentReader
+from troopclaims.records import Claim
 from troopclaims.spans import token_at
-from troopclaims.attribution.speech import DocumentReader, Event, Frame
 
-_FRAME_WINDOW = 2                       # paragraphs an evidence chain (X intercepted Y's messages) stays open
-_QUOTE_END_MARKS = ",?!—–-…"
 # Words after a verb that open its own complement: "..., the reactions suggested how ..." reports nothing before it.
 _COMPLEMENTS = frozenset("that how whether if what why to who which".split())
 _CHAIN = ("ccomp", "xcomp", "parataxis")     # how a report nests in another: "X says aides told him that ..."
@@ -57,24 +56,42 @@ def attributions(doc, claims: list[Claim], rules) -> list[Attribution]:
     return [reader.attribution(claim.start, claim.end) for claim in claims]
 
 
+_REPORTED = ("ccomp", "xcomp", "dobj", "obj", "attr", "oprd", "acomp", "parataxis", "nsubj", "pcomp", "dative",
+             "conj")
+_TIMES = frozenset(("DATE", "TIME"))
+# Prepositions the parser hangs on the verb that belong to its object ("shows Vale ahead by 3 points"); "on two
+# occasions", "in a statement" after the object stay the frame.
+_OBJECT_PREPOSITIONS = frozenset(("by", "from"))
+
+
 def _reports(child) -> bool:
     """Return True when a verb's child on the way to a claim carries what the verb reports (not its frame)."""
     if child.dep_ == "prep":
-        return child.lower_ in ("of", "about", "over", "with")
-    return child.dep_ in ("ccomp", "xcomp", "dobj", "obj", "attr", "oprd", "acomp", "parataxis", "nsubj", "pcomp",
-                          "dative", "conj")
+        return child.lower_ in ("of", "about", "over", "with") or _after_report(child)
+    if child.dep_ == "advcl":
+        return _after_report(child)
+    return child.dep_ in _REPORTED
 
 
-_FRAMED = Event(-1, -1, "", "", "", "")
-_HEADLINE_SPEAKER = re.compile(r"[^.!?]:\s+([A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3})$")
-_HEADLINE_LENGTH = 160      # the claim sits in a verb's frame, not in what it reports
-_DASHES = "―—–"
-# '" ― Julia Ortiz' / '" — Sen. Ann Vale, D-Ohio': a dash and one to five capitalised words end the line.
-_SIGNATURE = re.compile(r"\s*([―—–])\s*((?:[A-Z][\w.'’-]*)(?:\s+(?:[A-Z][\w.'’-]*|de|van|von|da|del|bin|al))"
-                        r"{0,4})\s*[.,]?\s*")
+def _after_report(child) -> bool:
+    """Return True for a phrase or clause the parser hung on the verb after what it reports: "said that the claim
+    smacked of hypocrisy, because ...", "shows Vale ahead by 3 points", "cited endorsements from 88 generals".
+    A time phrase there ("said that ... on Tuesday") stays the frame of the saying."""
+    verb = child.head
+    if not any(other.dep_ in ("ccomp", "dobj", "obj", "xcomp") and verb.i < other.i < child.i
+               for other in verb.children):
+        return False
+    if child.dep_ == "prep":
+        objects = [t for t in child.children if t.dep_ == "pobj"]
+        return child.lower_ in _OBJECT_PREPOSITIONS and not any(
+            t.ent_type_ in _TIMES for obj in objects for t in obj.subtree)
+    return True
 
 
-class _Reader(DocumentReader):
+_FRAMED = Event(-1, -1, "", "", "", "")    # the claim sits in a verb's frame, not in what it reports
+
+
+class _Reader(QuoteSpeakers, Certainty, DocumentReader):
     """Answers, claim by claim, which of the document's reports carries it."""
 
     def attribution(self, start: int, end: int) -> Attribution:
@@ -100,9 +117,11 @@ class _Reader(DocumentReader):
         speaker = event.speaker if event is not None else None
         mention = event.mention if event is not None else None
         cited = self._cited(event)
-        if cited is not None:                 # "X reported, citing Y": Y speaks, X passes it on
+        sourced = None if cited is not None else self._sourced(event)
+        if cited is not None or sourced is not None:    # "X reported, citing Y": Y speaks, X passes it on
             via = speaker.name if speaker is not None else via
-            speaker, mention = cited.speaker, cited.mention
+            speaker, mention = (cited or sourced).speaker, (cited or sourced).mention
+            event = sourced or event
         documentary = event is not None and event.documentary
         frame = self._frame(span, sent, None if documentary else speaker)
         if frame is not None:
@@ -118,129 +137,6 @@ class _Reader(DocumentReader):
             speaker_end=self.doc[mention[1] - 1].idx + len(self.doc[mention[1] - 1]) if mention else None,
             cue=event.cue if event is not None else None, cue_lemma=event.lemma if event is not None else None,
             via=via, evidence=evidence, status=status, hedges=hedges, negated=negated)
-
-    def _headline(self, start: int, end: int) -> Event | None:
-        """"Russia to deploy troops in days: Zelensky": a headline (a short line with no full stop) ending in
-        ": Name" names the speaker of what it reports."""
-        line_start = self.text.rfind("\n", 0, start) + 1
-        line_end = self.text.find("\n", end)
-        line = self.text[line_start:line_end if line_end >= 0 else len(self.text)].rstrip()
-        match = _HEADLINE_SPEAKER.search(line)
-        if match is None or len(line) > _HEADLINE_LENGTH or line_start + match.start() + 1 < end:
-            return None
-        first = token_at(self.doc, line_start + match.start(1))
-        last = token_at(self.doc, line_start + match.end(1) - 1)
-        if first is None or last is None:
-            return None
-        return Event(first.i, last.i + 1, "headline", "headline", "reported", "phrase", role="source",
-                     speaker=self.book.lookup(match.group(1)), mention=(first.i, last.i + 1))
-
-    def _quote_event(self, quote: Quote) -> Event | None:
-        """Return the cue that attributes a quotation: after it, before it, or the quote before it."""
-        if quote.start in self._quote_memo:
-            return self._quote_memo[quote.start]
-        self._quote_memo[quote.start] = None
-        event = self._after_quote(quote) or self._before_quote(quote) or self._continued_quote(quote)
-        self._quote_memo[quote.start] = event
-        return event
-
-    def _after_quote(self, quote: Quote) -> Event | None:
-        """'"...," Zelensky wrote Friday' / '"...," said X' / '"..." he added.'"""
-        inside = self.text[quote.start:quote.end].rstrip("”\"» \n")
-        follow = self.text[quote.end:quote.end + 40].lstrip(" ")
-        if not inside or follow[:1] in ("", "\n"):
-            return None
-        if follow[:1] in _DASHES:
-            return self._signed(quote)
-        if not (inside[-1] in _QUOTE_END_MARKS or follow[:1] == ","):
-            if not (inside.endswith(".") and follow[:1].islower()):
-                return self._after_quote_closing(quote) if inside.endswith(".") else None
-        first = token_at(self.doc, quote.end)
-        if first is None or first.idx < quote.end:
-            return None
-        for i in range(first.i, min(first.i + 8, len(self.doc))):
-            token = self.doc[i]
-            if token.text in ".;:" or self.in_quote[i] or "\n" in token.text:
-                break
-            event = self.events.get(i)
-            if event is not None and event.kind == "verb" and (event.speaker or event.passive):
-                return event
-        return None
-
-    def _signed(self, quote: Quote) -> Event | None:
-        """'"..." ― Julia Ortiz': a quotation signed with a dash and a name that ends its line."""
-        line_end = self.text.find("\n", quote.end)
-        rest = self.text[quote.end:line_end if line_end >= 0 else len(self.text)]
-        match = _SIGNATURE.fullmatch(rest)
-        if match is None:
-            return None
-        first = token_at(self.doc, quote.end + match.start(2))
-        last = token_at(self.doc, quote.end + match.end(2) - 1)
-        dash = token_at(self.doc, quote.end + match.start(1))
-        if first is None or last is None or dash is None:
-            return None
-        speaker = self.book.lookup(match.group(2))
-        return Event(dash.i, dash.i + 1, match.group(1), "dash", "reported", "phrase", role="source",
-                     speaker=Speaker(speaker.name, speaker.kind or "person"), mention=(first.i, last.i + 1))
-
-    def _after_quote_closing(self, quote: Quote) -> Event | None:
-        """'"... troops." Zelensky said.' (the attribution is a sentence of its own: speaker, verb, full stop)."""
-        first = token_at(self.doc, quote.end)
-        if first is None or first.idx < quote.end:
-            return None
-        for i in range(first.i, min(first.i + 6, len(self.doc))):
-            if "\n" in self.doc[i].text:
-                return None
-            event = self.events.get(i)
-            if event is not None and event.kind == "verb" and event.speaker:
-                after = event.end
-                while after < len(self.doc) and self.finder._skippable(self.doc[after]):
-                    after += 1
-                if after >= len(self.doc) or self.doc[after].text in (".", ":"):
-                    return event
-                return None
-            if self.doc[i].text in ".;:":
-                return None
-        return None
-
-    def _before_quote(self, quote: Quote) -> Event | None:
-        """'X said: "..."', 'He said of this conversation: "..."', '..., saying: "..."'."""
-        before = self.text[:quote.start].rstrip()
-        if not before or before[-1] not in ":,":
-            return None
-        last = token_at(self.doc, len(before) - 1)
-        if last is None:
-            return None
-        paragraph_start = self.text.rfind("\n", 0, quote.start) + 1
-        for i in range(last.i, max(last.i - 14, -1), -1):
-            token = self.doc[i]
-            if token.idx < paragraph_start or (self.in_quote[i] and token.text not in "”\""):
-                break
-            event = self.events.get(i)
-            if event is not None and event.kind == "verb" and (event.speaker or event.passive):
-                return event
-        return None
-
-    def _continued_quote(self, quote: Quote) -> Event | None:
-        """A quotation standing alone at the start of its paragraph or sentence goes on the last speaker's words."""
-        line_start = self.text.rfind("\n", 0, quote.start) + 1
-        lead = self.text[line_start:quote.start]
-        if lead.strip() and not lead.rstrip().endswith((".", "”", '"')):
-            return None
-        previous_line = self.text.rfind("\n", 0, max(line_start - 1, 0))
-        previous_line = self.text.rfind("\n", 0, previous_line) + 1 if previous_line > 0 else 0
-        best = None
-        for other in self.quotes:
-            if previous_line <= other.start and other.end <= quote.start:
-                event = self._quote_event(other)
-                if event is not None:
-                    best = (other.end, event)
-        for event in self.events.values():
-            position = self.doc[event.start].idx
-            if (previous_line <= position < quote.start and event.speaker is not None and event.kind == "verb"
-                    and not self.in_quote[event.start] and (best is None or position > best[0])):
-                best = (position, event)
-        return best[1] if best else None
 
     def _governing(self, span: tuple[int, int], sent) -> Event | None:
         """Return the cue in the claim's sentence that reports it (outermost unless a relay), else None."""
@@ -298,8 +194,10 @@ class _Reader(DocumentReader):
                 break
             if node.i in by_token and (child is None or child.dep_ not in ("nsubj", "nsubjpass", "csubj")):
                 if inner is None:
-                    reports = child is None or _reports(child) or self._particle(by_token[node.i], child) or (
-                        by_token[node.i].kind == "noun" and child.dep_ in ("acl", "prep", "relcl"))
+                    event = by_token[node.i]
+                    reports = child is None or _reports(child) or self._particle(event, child) or (
+                        event.kind == "noun" and child.dep_ in ("acl", "prep", "relcl")) or (
+                        event.aside is not None and not event.aside[0] <= child.i < event.aside[1])
                     if not framed and reports or framed and child.dep_ in _CHAIN:
                         inner = by_token[node.i]
                         framed = False
@@ -408,8 +306,20 @@ class _Reader(DocumentReader):
                     continue
                 if other.role == "relay" or other.speaker.kind == "outlet":
                     return other.speaker.name
-                if other.role == "source" and event.kind == "verb" and event.speaker is not None:
-                    return other.speaker.name if event.speaker.kind == "outlet" else None
+        return None
+
+    def _sourced(self, event: Event | None) -> Event | None:
+        """Return the "according to Y" after a verb that relays ("The Ledger reports that ..., according to the
+        Harbor Institute"): Y speaks and the relayer passes it on, as with "citing"."""
+        if event is None or event.kind != "verb" or event.speaker is None or self.in_quote[event.start]:
+            return None
+        if not (event.relay or event.speaker.kind == "outlet"):
+            return None
+        where = self.segment(event.start)
+        for other in self.events_in(event.end, where.end):
+            if (other.kind == "phrase" and other.role == "source" and other.speaker is not None
+                    and not other.documentary and not self.in_quote[other.start]):
+                return other
         return None
 
     def _cited(self, event: Event | None) -> Event | None:
@@ -422,111 +332,3 @@ class _Reader(DocumentReader):
                     and other.speaker is not None and not other.documentary and not self.in_quote[other.start]):
                 return other
         return None
-
-    def _evidence(self, span, sent, event: Event | None, quote: Quote | None) -> str | None:
-        """Return the evidence named near the claim: a source phrase's evidence, else an evidence word."""
-        sentences = [sent]
-        if event is not None and self.segment(event.start) != sent:
-            sentences.append(self.segment(event.start))
-        near = sorted((e for s in sentences for e in self.events_in(s.start, s.end)), key=lambda e: e.start)
-        for other in near:
-            if other.kind == "phrase" and other.evidence:
-                return other.evidence
-        skip = set(range(*event.mention)) if event is not None and event.mention else set()
-        for s in sentences:
-            for start, end, word in matches(self.cues.evidence_pattern, self.text, s.start_char, s.end_char):
-                token = token_at(self.doc, start)
-                if token.i in skip or token.text[:1].isupper() and token.i != s.start:
-                    continue                   # part of a name: "Main Intelligence Directorate"
-                if quote is None and self.in_quote[token.i]:
-                    continue
-                return self.cues.evidence[word]
-        return None
-
-    def _frame(self, span, sent, speaker: Speaker | None) -> Frame | None:
-        """Return the evidence chain a claim belongs to: the chain's evidence is named, or its owner speaks."""
-        index = self.paragraph_index(self.doc[span[0]].idx)
-        words = None
-        for frame in reversed(self.frames):
-            if not (0 <= index - frame.paragraph <= _FRAME_WINDOW):
-                continue
-            if speaker is not None and speaker.name == frame.owner:
-                return frame
-            if words is None:
-                words = {self.cues.evidence[w] for _, _, w in
-                         matches(self.cues.evidence_pattern, self.text, sent.start_char, sent.end_char)}
-            if frame.evidence in words and (speaker is None or speaker.name in (frame.relayer, frame.owner)):
-                return frame
-        return None
-
-    def _hedges(self, span, sent, event: Event | None, quote: Quote | None) -> tuple[tuple[str, ...], list[str]]:
-        """Return (hedge words in text order, their statuses) around the claim."""
-        regions = [(sent.start_char, sent.end_char)]
-        if event is not None:
-            where = self.segment(event.start)
-            if where != sent:
-                regions.append((where.start_char, where.end_char))
-        clause = self._clause(span, sent)
-        cue_chars = (self.doc[event.start].idx, self.doc[event.end - 1].idx + len(self.doc[event.end - 1])) \
-            if event is not None else (-1, -1)
-        found, statuses = [], []
-        for region in regions:
-            for start, end, text in matches(self.hedge_rules.pattern, self.text, *region):
-                rule = self.hedge_rules.hedges.get(text)
-                if rule is None or (start < cue_chars[1] and cue_chars[0] < end):
-                    continue
-                if rule.scope == "clause" and not (clause[0] <= start < clause[1]) and region == regions[0]:
-                    continue
-                if text == "may" and self.text[start].isupper() and start > sent.start_char:
-                    continue               # the month
-                if text not in found:
-                    found.append(text)
-                if rule.status:
-                    statuses.append(rule.status)
-        return tuple(found), statuses
-
-    def _clause(self, span, sent) -> tuple[int, int]:
-        """Return the character span of the clause around the claim, between commas, semicolons and quote marks."""
-        marks = {",", ";", ":", "—", "–", "“", "”", '"', "(", ")"}
-        i = span[0]
-        while i > sent.start and self.doc[i - 1].text not in marks and self.doc[i - 1].lower_ != "that":
-            i -= 1
-        j = span[1]
-        while j < sent.end and self.doc[j].text not in marks:
-            j += 1
-        end_token = self.doc[j - 1]
-        return self.doc[i].idx, end_token.idx + len(end_token)
-
-    def _negation(self, span, sent, event: Event | None) -> tuple[bool, bool]:
-        """Return (negated, cue negated): a negation in the claim's clause or just before its cue."""
-        excluded = set()
-        for start, end, _ in matches(self.hedge_rules.not_negation, self.text, sent.start_char, sent.end_char):
-            excluded.update(range(start, end))
-        negation = self.hedge_rules.negation
-
-        def negative(token) -> bool:
-            return token.lower_.replace("’", "'") in negation and token.idx not in excluded
-
-        cue_negated = False
-        if event is not None and event.kind == "verb":
-            for i in range(max(event.start - 3, sent.start), event.start):
-                cue_negated = cue_negated or negative(self.doc[i])
-        start, end = self._clause(span, sent)
-        clause_negated = any(negative(t) for t in self.doc.char_span(start, end, alignment_mode="expand") or ()
-                             if not (span[0] <= t.i < span[1]))
-        return cue_negated or clause_negated, cue_negated
-
-    def _status(self, event: Event | None, hedge_statuses: list[str], cue_negated: bool,
-                speaker: Speaker | None) -> str | None:
-        """Return the claim's status: the first in status_order among its cue's and its hedges' statuses."""
-        statuses = list(hedge_statuses)
-        if event is not None:
-            status = event.status
-            if cue_negated and status == "confirmed":
-                status = "unverified"
-            statuses.append(status)
-        for status in self.hedge_rules.status_order:
-            if status in statuses:
-                return status
-        return self.hedge_rules.default_status if speaker is not None else None
-

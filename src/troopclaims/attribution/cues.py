@@ -2,11 +2,11 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from troopclaims.errors import RulesError
 from troopclaims.rules import check_keys, location
-from troopclaims.attribution.speakers import normalise, phrase_regex
+from troopclaims.attribution.speakers import Speaker, normalise, phrase_regex
 
 STATUSES = ("confirmed", "claimed", "reported", "unverified", "denied", "expected")
 ROLES = ("source", "cited", "relay")
@@ -43,6 +43,28 @@ class PhraseCue:
 
     text: str
     role: str
+
+
+@dataclass
+class Event:
+    """One cue in the document with the speaker it names (None when passive or not found)."""
+
+    start: int                          # first token of the cue
+    end: int
+    cue: str
+    lemma: str
+    status: str
+    kind: str                           # verb | phrase
+    relay: bool = False
+    belief: bool = False
+    role: str | None = None             # phrases: source | cited | relay
+    speaker: Speaker | None = None
+    mention: tuple[int, int] | None = None   # token span of the mention
+    evidence: str | None = None
+    documentary: bool = False               # the source named is the evidence itself ("intelligence data")
+    passive: bool = False
+    aside: tuple[int, int] | None = None    # the commas around "..., Okafor explained in the hearing, ..."
+    inner: "Event | None" = field(default=None, repr=False)
 
 
 @dataclass(frozen=True)
@@ -201,7 +223,7 @@ def verb_cue(token, cues: CueRules, parsed: bool) -> VerbCue | None:
     cue = cues.verbs.get(token.lower_.replace("’", "'"))
     if cue is None:
         return None
-    if parsed and token.pos_ not in ("VERB", "AUX"):
+    if parsed and token.pos_ not in ("VERB", "AUX") and not _acts_as_verb(token):
         return None
     if token.i > token.sent.start and token.text[:1].isupper():
         return None          # a capitalised word in mid-sentence is a name ("United States", "Washington Post")
@@ -213,6 +235,13 @@ def verb_cue(token, cues: CueRules, parsed: bool) -> VerbCue | None:
     if cue.particles and following not in cue.particles:
         return None          # "at one point", "a phone call": only "pointed out", "called for" say something
     return cue
+
+
+def _acts_as_verb(token) -> bool:
+    """Return True for a cue word tagged a noun that the parse still gives a subject and a clause ("leaked
+    documents show he took a loss", with "show" tagged a noun)."""
+    deps = {child.dep_ for child in token.children}
+    return "nsubj" in deps and bool(deps & {"ccomp", "dobj"}) and not token.text[:1].isupper()
 
 
 def matches(pattern: re.Pattern | None, text: str, start: int, end: int):

@@ -24,6 +24,13 @@ _NP_LEFT_DEPS = frozenset(("det", "amod", "compound", "poss", "nummod", "quantmo
                            "predet", "advmod"))
 
 
+def _named(token):
+    """Return the name a description stands beside ("Dahl, now the council leader, who said": Dahl)."""
+    if token.dep_ == "appos" and token.head.pos_ == "PROPN":
+        return token.head
+    return token
+
+
 class MentionFinder:
     """Finds speaker mentions in one Doc; spans are (start, end) token indices, end exclusive."""
 
@@ -222,15 +229,18 @@ class MentionFinder:
                     objects = [c for c in child.children if c.dep_ == "pobj"]
                     if objects:
                         return self.noun_spans(objects[0]), False
-            subjects = [c for c in current.children if c.dep_ in _SUBJECT_DEPS]
+            # the subject nearest before the verb when the parse gives two ("His promises notwithstanding,
+            # analyses agree ...")
+            subjects = sorted((c for c in current.children if c.dep_ in _SUBJECT_DEPS),
+                              key=lambda c: (c.i > current.i, -c.i if c.i < current.i else c.i))
             if subjects:
                 if subjects[0].dep_ == "nsubjpass":
                     return [], True
                 if subjects[0].lower_ in _RELATIVES and current.dep_ == "relcl":
-                    return self.noun_spans(current.head), False    # "its allies, who said ..."
+                    return self.noun_spans(_named(current.head)), False    # "its allies, who said ..."
                 return self.noun_spans(subjects[0]), False
             if current.dep_ == "relcl":
-                return self.noun_spans(current.head), False
+                return self.noun_spans(_named(current.head)), False
             if current.dep_ in ("advcl", "xcomp", "conj", "acl", "pcomp") and current.head.i != current.i:
                 current = current.head
                 continue

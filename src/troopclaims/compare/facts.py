@@ -5,6 +5,7 @@ story: units, actors, aspects and places come from the claims, and containment f
 """
 from __future__ import annotations
 
+import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from datetime import date
@@ -28,6 +29,8 @@ class Grouping:
     generic: frozenset[str] = frozenset()      # units of many different counts in one story (people, percent)
     light: frozenset[str] = frozenset()        # verbs that only say something happened: a date is its subject's
     event_measures: frozenset[str] = frozenset()   # units that measure the event itself (magnitude): no aspect
+    named_actor: frozenset[str] = frozenset()  # aspects whose actor is whoever is named (the payer of an offer)
+    totals: tuple[str, ...] = ()               # phrases of a running total ("a total of", "so far")
 
 
 def same_place(outer: str, inner: str) -> bool:
@@ -194,7 +197,8 @@ def _fill_unknown(groups: dict, index: int) -> dict:
     merged: dict[tuple, list[Claim]] = defaultdict(list)
     for key, members in groups.items():
         if key[index] is None:
-            values = {other[index] for other in groups if other[index] is not None and fits(key, other)}
+            values = {other[index] for other in groups if other[index] is not None and fits(key, other)
+                      and not str(other[index]).endswith(PART)}
             # An aspect class is a better home than a lone event word outside the rules.
             classes = {value for value in values if not str(value).startswith("event:")}
             values = classes or values
@@ -202,6 +206,68 @@ def _fill_unknown(groups: dict, index: int) -> dict:
                 key = key[:index] + (values.pop(),) + key[index + 1:]
         merged[key].extend(members)
     return merged
+
+
+TOTAL = ":in all"     # the mark on the aspect key of running totals kept apart
+
+
+def _is_total(claim: Claim, totals: tuple[str, ...]) -> bool:
+    """Return whether the claim's words or its sentence make it a running total ("a total of 14", "31 so far")."""
+    words = " ".join(re.sub(r"[^\w\s]", " ", f"{claim.text} {claim.sentence or ''}").lower().split())
+    return any(f" {phrase} " in f" {words} " for phrase in totals)
+
+
+def _totals_apart(groups: dict, totals: tuple[str, ...]) -> dict:
+    """Keep the running totals of a group apart from its figures of one event when an article gives both ("six
+    rifles were seized in the raid", "14 rifles seized so far"): the one is part of the other, not its rival."""
+    if not totals:
+        return groups
+    result: dict[tuple, list[Claim]] = defaultdict(list)
+    for key, members in groups.items():
+        marks = [_is_total(claim, totals) for claim in members]
+        by_source = defaultdict(set)
+        for claim, mark in zip(members, marks):
+            by_source[claim.source].add(mark)
+        if key[0] != "quantity" or not any(len(seen) == 2 for seen in by_source.values()):
+            result[key].extend(members)
+            continue
+        for claim, mark in zip(members, marks):
+            result[key[:3] + (f"{key[3] or ''}{TOTAL}",) if mark else key].append(claim)
+    return result
+
+
+def _same_names(groups: dict, named_actor: frozenset[str]) -> dict:
+    """Merge the actors of a named-actor aspect that are one name written shorter ("Red Sox", "Boston" and "Boston
+    Red Sox"): a name goes to the one longest name of its kind, unit and aspect that holds all its words."""
+    def words(name: str) -> set[str]:
+        return set(name.lower().split())
+
+    names: dict[tuple, set[str]] = defaultdict(set)
+    for kind, unit, actor, aspect in groups:
+        if actor and aspect in named_actor:
+            names[(kind, unit, aspect)].add(actor)
+    merged: dict[tuple, list[Claim]] = defaultdict(list)
+    for (kind, unit, actor, aspect), members in groups.items():
+        if actor and aspect in named_actor:
+            longer = [other for other in names[(kind, unit, aspect)] if words(actor) < words(other)
+                      and not any(words(other) < words(third) for third in names[(kind, unit, aspect)])]
+            actor = longer[0] if len(longer) == 1 else actor
+        merged[(kind, unit, actor, aspect)].extend(members)
+    return merged
+
+
+def _unnamed_apart(groups: dict, named_actor: frozenset[str]) -> list[tuple[tuple, list[Claim]]]:
+    """Return the groups, with each claim of a named-actor aspect that names no actor on its own when several named
+    actors fit it: "an offer of $160 million" beside the offers of three teams is nobody's in particular."""
+    named = Counter((kind, unit, aspect) for kind, unit, actor, aspect in groups if actor)
+    result = []
+    for key, members in groups.items():
+        kind, unit, actor, aspect = key
+        if actor is None and aspect in named_actor and named[(kind, unit, aspect)]:
+            result.extend((key, [claim]) for claim in members)
+        else:
+            result.append((key, members))
+    return result
 
 
 def aspect_label(key: str | None) -> str | None:
@@ -218,9 +284,10 @@ def aspect_key(claim: Claim, grouping: Grouping = Grouping()) -> str | None:
     staying" is not "15,000 moved"). A unit that measures the event itself (`event_measures`: magnitude) is one
     fact whatever the verb ("the quake struck", "killing 40"). A date of such an event needs the same event word
     and subject ("Cheeks coached" is not "Stevens coached"), or, for a light verb, the same subject ("the blaze
-    happened on Thursday", "the blaze took place Thursday night"). A time of day of such an event is grouped by its
-    subject alone, every verb read as light ("the fire was reported at 3:33", "the fire broke out at 3:30"), else
-    by its event word.
+    happened on Thursday", "the blaze took place Thursday night"). A part of a whole ("two of them managed to
+    escape") is kept with the figures of its own event word, as in a generic unit: the whole is another figure.
+    A time of day of such an event is grouped by its subject alone, every verb read as light ("the fire was
+    reported at 3:33", "the fire broke out at 3:30"), else by its event word.
     """
     if claim.kind == "quantity" and claim.unit in grouping.event_measures:
         return None
@@ -233,7 +300,14 @@ def aspect_key(claim: Claim, grouping: Grouping = Grouping()) -> str | None:
         head = (claim.subject or "").split()[-1:] or ["?"]
         event = "*" if claim.event.lower() in grouping.light and head != ["?"] else claim.event
         return f"event:{event}:{head[0].lower().rstrip('s')}"
+    if _PART.search(claim.text):
+        return f"event:{claim.event}{PART}"
     return f"event:{claim.event}" if claim.unit in grouping.generic else None
+
+
+# "two of them", "37 of the candidates": a part of a whole counted elsewhere, kept with figures of its own event
+_PART = re.compile(r"\bof (?:the|them|those|these|its|their)\b", re.IGNORECASE)
+PART = ":part"       # the mark on the aspect key of such parts: no other figure joins them for want of an event
 
 
 def _place_of(claim: Claim) -> str | None:
@@ -265,12 +339,14 @@ def group_claims(claims: Iterable[Claim], contains: Contains = same_place,
             continue
         unit = claim.unit if claim.kind == "quantity" else None
         groups[(claim.kind, unit, claim.actor, aspect_key(claim, grouping))].append(claim)
+    groups = _same_names(groups, grouping.named_actor)
     # A claim that does not say whose (or what event) joins the only candidate there is.
     groups = _fill_unknown(groups, 2)
     groups = _fill_unknown(groups, 3)
+    groups = _totals_apart(groups, grouping.totals)
     facts: list[Fact] = []
     outer_of: list[tuple[Fact, Fact]] = []
-    for (kind, unit, actor, aspect), members in groups.items():
+    for (kind, unit, actor, aspect), members in _unnamed_apart(groups, grouping.named_actor):
         split, nesting = _split_by_place(kind, unit, actor, aspect, members, contains)
         facts.extend(split)
         outer_of.extend(nesting)
@@ -284,7 +360,8 @@ def group_claims(claims: Iterable[Claim], contains: Contains = same_place,
     for fact in facts:
         camps = camps_of(fact.claims, interval)
         fact.camps = [Camp(_back(fact.kind, low), _back(fact.kind, high), members) for (low, high), members in camps]
-        fact.verdict = verdict_of(fact.claims, camps, fact.kind == "quantity" and fact.aspect in grouping.cumulative,
+        fact.verdict = verdict_of(fact.claims, camps,
+                                  fact.kind == "quantity" and aspect_label(fact.aspect) in grouping.cumulative,
                                   interval)
     facts.sort(key=lambda f: (VERDICT_ORDER.index(f.verdict), -f.reports, -len(f.claims), f.name))
     return facts
@@ -338,6 +415,8 @@ def fact_name(fact: Fact, name_actor: Callable[[str], str] | None = None) -> str
         words = [actor, what]
         if aspect:
             words.append(f"({aspect})")
+        if (fact.aspect or "").endswith(TOTAL):
+            words.append(TOTAL.lstrip(":"))
     if fact.place:
         words.append(f"in {fact.place}")
     return " ".join(word for word in words if word)
@@ -397,7 +476,8 @@ def compare_claims(claims: Iterable[Claim], rules, warn: Callable[[str], None] =
         adjectives.setdefault(place, word)
     return group_claims(kept, contains=places.contains, name_actor=lambda actor: adjectives.get(actor, actor),
                         grouping=Grouping(events.cumulative, rules.lexicon("quantities").generic, events.light,
-                                          rules.lexicon("quantities").event_measures),
+                                          rules.lexicon("quantities").event_measures, events.named_actor,
+                                          rules.lexicon("quantities").totals),
                         placed=placed)
 
 

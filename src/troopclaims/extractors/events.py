@@ -87,7 +87,7 @@ def governing_event(doc, start: int, end: int, lexicon: EventLexicon,
         if aspect is None and not is_date:
             # "made a five-year offer worth more than $90 million": the parse hangs the figure on a verb outside
             # the rules; an event word next to the figure says more
-            near = _by_words(span, lexicon, window=4)
+            near = _by_words(span, lexicon, window=4, stops=".;:,")   # "shooting three people, killing one"
             return near if near[1] else (event, aspect)
         return event, aspect
     return _by_words(span, lexicon, is_date)
@@ -139,7 +139,7 @@ def _by_parse(span, lexicon: EventLexicon):
         if (hit := _hit(token, lexicon)) and token.pos_ in _VERBAL:
             found = hit            # "pledged $5 billion": an event word that could also report is the event
             continue
-        if token.pos_ in _VERBAL and lexicon.reports(token.text, token.lemma_):
+        if token.pos_ in _VERBAL and lexicon.reports(token.text, token.lemma_) and not _passive(token):
             # "reported control over 1,240 km2": the reported noun is the event when the parse hangs the figure
             # on the reporting verb
             objects = [hit for child in token.children if child.dep_ == "dobj" and (hit := _hit(child, lexicon))]
@@ -154,6 +154,8 @@ def _by_parse(span, lexicon: EventLexicon):
                     for word in child.subtree:
                         if word.pos_ in _VERBAL and (hit := _hit(word, lexicon)):
                             found = found or hit
+                    # "the Boston offer was as high as $184 million": else the subject noun itself
+                    found = found or (_hit(child, lexicon) if child.pos_ == "NOUN" else None)
         elif token.pos_ == "VERB":
             # "were found and confiscated", "took 23 into custody", "20,000 joined the rally": a verb outside the
             # rules takes the event of a verb sharing its arguments, or of its object
@@ -162,10 +164,16 @@ def _by_parse(span, lexicon: EventLexicon):
     return found or first_verb
 
 
+def _passive(verb) -> bool:
+    """Return whether a verb is passive ("were found"): what it is said of is its subject, not what it reports."""
+    return any(child.dep_ in ("auxpass", "nsubjpass") for child in verb.children)
+
+
 def _argument_hit(verb, span, lexicon: EventLexicon):
-    """Return the event word among a passive verb's bare conjuncts (no arguments of their own), a verb's direct
-    object and the objects of its prepositions, outside the claim itself; or None."""
-    passive = any(child.dep_ in ("auxpass", "nsubjpass") for child in verb.children)
+    """Return the event word among a passive verb's bare conjuncts (no arguments of their own), a verb's subject
+    ("the haul included six rifles", "the rally drew 5,000") and direct object and the objects of its prepositions,
+    outside the claim itself; or None."""
+    passive = _passive(verb)
 
     def outside(token) -> bool:
         return not token.left_edge.i <= span.root.i <= token.right_edge.i
@@ -175,6 +183,8 @@ def _argument_hit(verb, span, lexicon: EventLexicon):
             candidates = [child]
         elif child.dep_ == "dobj" and outside(child):
             candidates = [child]
+        elif child.dep_ == "nsubj" and outside(child):     # "those arrested included ...": its modifier too
+            candidates = [child, *(grand for grand in child.children if grand.dep_ in _MODIFIERS)]
         elif child.dep_ == "prep" and outside(child):
             candidates = [grand for grand in child.children if grand.dep_ == "pobj"]
         else:
@@ -185,8 +195,9 @@ def _argument_hit(verb, span, lexicon: EventLexicon):
     return None
 
 
-def _by_words(span, lexicon: EventLexicon, is_date: bool = False, window: int = 8):
-    """Without a parse: the nearest event word in the sentence, after the claim first (within `window` words)."""
+def _by_words(span, lexicon: EventLexicon, is_date: bool = False, window: int = 8, stops: str = ".;:"):
+    """Without a parse: the nearest event word in the sentence, after the claim first (within `window` words, not
+    past a reporting verb or one of `stops`)."""
     sentence = span.sent
     after = [token for token in sentence if token.i >= span.end]
     before = [token for token in sentence if token.i < span.start][::-1]
@@ -197,7 +208,7 @@ def _by_words(span, lexicon: EventLexicon, is_date: bool = False, window: int = 
         return None, None
     for tokens in (after[:window], before[:window]):
         for token in tokens:
-            if lexicon.reports(token.text, token.lemma_) or token.text in ".;:":
+            if lexicon.reports(token.text, token.lemma_) or token.text in stops:
                 break
             if hit := _hit(token, lexicon):
                 return hit
@@ -224,17 +235,45 @@ def event_subject(doc, start: int, end: int, passive: bool = False) -> str | Non
 
 def named_owner(doc, start: int, end: int) -> str | None:
     """Return the named owner of the event that governs the claim at doc.text[start:end]: a proper noun that owns the
-    event noun ("the Nationals' offer of $160 million") or is the subject of its verb ("the Red Sox made an offer of
-    $150 million", "Acme paid $3 million"); None without a parse or such a name."""
+    event noun ("the Nationals' offer of $160 million", "the Boston offer", "offers by the Angels") or is the subject
+    of its verb ("the Red Sox made an offer of $150 million", "Acme paid $3 million"), or that owns the subject of the
+    copula the figure hangs on ("the Red Sox offer was $150 million"); None without a parse or such a name."""
     for token in _heads(_parsed_span(doc, start, end)):
-        kinds = ("nsubj",) if token.pos_ in _VERBAL else ("poss",) if token.pos_ in ("NOUN", "PROPN") else ()
-        names = [child for child in token.children if child.dep_ in kinds and child.pos_ == "PROPN"]
-        if names:
-            return " ".join(word.text for word in names[0].subtree
-                            if word.dep_ == "compound" and word.pos_ == "PROPN" or word is names[0])
         if token.pos_ in _VERBAL:
+            subjects = [child for child in token.children if child.dep_ in ("nsubj", "nsubjpass")]
+            names = [child for child in subjects if child.dep_ == "nsubj" and child.pos_ == "PROPN"]
+            owners = [name for child in subjects if child.pos_ == "NOUN" and (name := _noun_owner(child))]
+            if names or owners:
+                return _name(names[0]) if names else owners[0]
+            if not subjects and token.dep_ in ("xcomp", "ccomp"):   # "was expected to be in the range of ..."
+                continue
             return None
+        if token.pos_ in ("NOUN", "PROPN") and (owner := _noun_owner(token)):
+            return owner
     return None
+
+
+def _noun_owner(noun) -> str | None:
+    """Return the proper noun that owns a noun: its possessor, a name before it ("the Boston offer"; not before a
+    name) or the object of its "by" phrase ("offers by the Angels")."""
+    for child in noun.children:
+        if child.pos_ == "PROPN" and (child.dep_ == "poss" or child.dep_ == "compound" and noun.pos_ == "NOUN"):
+            return _name(child)
+        if child.dep_ == "prep" and child.lower_ == "by":
+            names = [grand for grand in child.children if grand.dep_ == "pobj" and grand.pos_ == "PROPN"]
+            if names:
+                return _name(names[0])
+    return None
+
+
+def _name(token) -> str:
+    """Return a proper noun with the proper nouns compounded into it ("Washington Nationals"), and the names
+    coordinated with it in the order of the alphabet, so that "the FBI and ATF" and "the ATF and FBI" are one."""
+    def compounded(head) -> str:
+        return " ".join(word.text for word in head.subtree
+                        if word.dep_ == "compound" and word.pos_ == "PROPN" and word.i < head.i or word is head)
+    names = [token, *(child for child in token.children if child.dep_ == "conj" and child.pos_ == "PROPN")]
+    return " and ".join(sorted(compounded(name) for name in names))
 
 
 def _parsed_span(doc, start: int, end: int):

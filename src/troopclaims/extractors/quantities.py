@@ -42,6 +42,7 @@ class QuantityLexicon:
     generic: frozenset[str] = frozenset()   # units of many different counts in one story: compare keeps event words
     event_measures: frozenset[str] = frozenset()   # units that measure the event itself: compared whatever the verb
     earlier: tuple[str, ...] = ()       # phrases before a figure that make it an earlier value
+    totals: tuple[str, ...] = ()        # phrases that make a figure a running total: a total of, so far
     events: EventLexicon | None = None  # the event words of aspects.yaml: verbs are no counted nouns
 
     def unit_at(self, tokens) -> tuple[int, str] | None:
@@ -84,7 +85,7 @@ def build_quantity_lexicon(section: LineDict, rules) -> QuantityLexicon:
     check_keys(section, section.where(), allowed=("units", "pronouns", "count_nouns", "durations", "present",
                                                         "distributive", "size_words", "members", "plurals",
                                                         "implied", "ellipsis", "earlier", "generic",
-                                                        "event_measures", "rates"))
+                                                        "event_measures", "rates", "totals"))
     units: dict[tuple[str, ...], str] = {}
     table = section.get("units") or {}
     if not isinstance(table, dict):
@@ -102,12 +103,12 @@ def build_quantity_lexicon(section: LineDict, rules) -> QuantityLexicon:
         if not isinstance(table, dict) or not all(isinstance(value, str) for value in table.values()):
             raise RulesError(f"{location(section, name)}: {name} must map a noun to a word")
     implied, defaults = _implied(section)
-    earlier, rates = (tuple(" ".join(phrase.lower().split())
-                            for phrase in word_list(section.get(name), location(section, name), name))
-                      for name in ("earlier", "rates"))
+    earlier, rates, totals = (tuple(" ".join(phrase.lower().split())
+                                    for phrase in word_list(section.get(name), location(section, name), name))
+                              for name in ("earlier", "rates", "totals"))
     return QuantityLexicon(units, **sets, members={str(noun).lower(): unit for noun, unit in members.items()},
                            plurals={str(noun).lower(): plural for noun, plural in plurals.items()},
-                           implied=implied, defaults=defaults, earlier=earlier, rates=rates,
+                           implied=implied, defaults=defaults, earlier=earlier, rates=rates, totals=totals,
                            events=rules.lexicon("aspects"))
 
 
@@ -219,7 +220,10 @@ def _implied_counted(doc, numeric: Numeric, counted: Counted, lexicon: QuantityL
     if found is None and counted.event is None:
         found = lexicon.implied_by(counted.subject)
     if found is None:
-        return counted
+        # "two wounded men": a modifier that implies an aspect gives it when the sentence's event gives none
+        words = (counted.subject or "").lower().split()
+        modifier = next((lexicon.implied[(word,)] for word in words[:-1] if (word,) in lexicon.implied), None)
+        return replace(counted, aspect=counted.aspect or modifier[1]) if modifier else counted
     unit, aspect, word = found
     strong = lexicon.events is not None and lexicon.events.aspect_of(word.split()[-1]) == aspect
     return replace(counted, unit=counted.unit or unit, event=word if strong else counted.event,
@@ -410,6 +414,8 @@ def _noun_phrase(tokens, lexicon: QuantityLexicon) -> tuple[int, int, str] | Non
         token = tokens[i]
         if token.like_num and i and any(word.is_upper and word.is_alpha for word in tokens[max(0, i - 2):i]):
             continue                               # the digits of a model name: "four AK 47 rifles"
+        if _is_model_name(token.text) and i + 1 < len(tokens):
+            continue                               # a model name in one word: "seven AK-47 rifles"
         if token.is_punct and token.text != "-" or token.like_num:
             break
         known = lexicon.unit_at(tokens[i:])
@@ -425,6 +431,11 @@ def _noun_phrase(tokens, lexicon: QuantityLexicon) -> tuple[int, int, str] | Non
         elif not token.text[:1].isupper():
             break
     return None
+
+
+def _is_model_name(word: str) -> bool:
+    """Return whether a word is a model name of capitals and digits ("AK-47", "T-72", "F16"), not a figure."""
+    return any(char.isdigit() for char in word) and any(char.isupper() for char in word) and word[:1].isalpha()
 
 
 def _copula_attribute(doc, tokens, lexicon: QuantityLexicon) -> Counted | None:

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import calendar
 from dataclasses import dataclass, field
-from datetime import date, timedelta
+from datetime import MAXYEAR, MINYEAR, date, timedelta
 
 from troopclaims.extractors.dates.entries import Part, _key
 from troopclaims.extractors.dates.rules import DateRules
@@ -116,6 +116,8 @@ def _shift(day: date, unit: str, n: int) -> date:
     if unit == "week":
         return day + timedelta(days=7 * n)
     year, month = _add_months(day.year, day.month, {"month": 1, "quarter": 3, "year": 12}[unit] * n)
+    if not MINYEAR <= year <= MAXYEAR:
+        raise OverflowError(f"year {year} is out of range")      # as timedelta says it for days
     last = calendar.monthrange(year, month)[1]
     return date(year, month, last if day.day == calendar.monthrange(day.year, day.month)[1] else min(day.day, last))
 

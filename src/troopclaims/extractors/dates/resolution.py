@@ -40,11 +40,14 @@ def _atom_period(atom: Atom, text: str, published: date | None, tense: str | Non
                  year_hint: int | None = None, anchor: Period | None = None, forced: bool = False) -> Period | None:
     groups = dict(atom.groups, _text=text[atom.start:atom.end], _future_only=atom.form.tense == "future",
                   _anchor=anchor, _forced=forced)
-    if atom.form.resolve == "calendar":
-        return _resolve_calendar(groups, published, tense, dr, year_hint)
-    if atom.form.resolve == "numeric":
-        return _resolve_numeric(groups, published, tense, dr, year_hint)
-    return _RESOLVE[atom.form.resolve](groups, published, tense, dr)
+    try:
+        if atom.form.resolve == "calendar":
+            return _resolve_calendar(groups, published, tense, dr, year_hint)
+        if atom.form.resolve == "numeric":
+            return _resolve_numeric(groups, published, tense, dr, year_hint)
+        return _RESOLVE[atom.form.resolve](groups, published, tense, dr)
+    except OverflowError:       # "two days later" than 9999-12-31: past the calendar Python can count in
+        return None
 
 
 def _interpret(mention: Mention, text: str, published: date | None, tense: str | None,

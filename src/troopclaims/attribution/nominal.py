@@ -1,0 +1,92 @@
+"""Nouns and phrases of saying: "Trump's claim that ...", "his assertion that", "according to X", "citing Y"."""
+from __future__ import annotations
+
+from troopclaims.attribution.cues import Event, matches
+from troopclaims.attribution.speakers import Speaker
+
+PASSIVE_AUX = frozenset("was were is are been be being 's".split())
+_DEMONSTRATIVES = frozenset(("the", "a", "an", "these", "those", "this", "that", "such"))
+_NOUN_OPENERS = frozenset(("that", "about", "of", "to", "for", ":"))   # "Trump's claim that ...", "his plan to"
+_POSSESSIVE_MARKS = frozenset(("'s", "’s", "'", "’"))
+
+
+class NominalCues:
+    """Reads the cues that are nouns (with their owner) or phrases (with their target) and whom they name."""
+
+    def _noun_event(self, i: int, noun) -> Event | None:
+        """Return the cue of "Trump's claim that ...", "his assertion that", "a Times report that": its owner speaks."""
+        if i + 1 >= len(self.doc) or self.doc[i + 1].lower_ not in _NOUN_OPENERS:
+            return None
+        if self.finder.parsed and self.doc[i].pos_ not in ("NOUN", "PROPN"):
+            return None                             # "Clinton plans to visit": a verb
+        sent = self.segment(i)
+        j = i - 1
+        while j > max(sent.start, i - 3) and self._adjective(self.doc[j]):
+            j -= 1                                  # "Stumpf's repeated emphasis", "his latest claim"
+        if j < sent.start:
+            return None
+        word = self.doc[j].lower_.replace("’", "'")
+        event = Event(i, i + 1, self.doc[i].lower_.replace("’", "'"), noun.lemma, noun.status, "noun")
+        position = self.doc[j].idx
+        if word in self.cues.possessives:
+            event.speaker, event.mention = self._antecedent(self.cues.possessives[word], position, sent), (j, j + 1)
+        else:
+            owner = j - 1 if word in _POSSESSIVE_MARKS else j
+            span = self.finder._np_ending_at(owner, sent) if owner >= sent.start else None
+            if span is None or not (word in _POSSESSIVE_MARKS or self.finder._capitalised(self.doc[span[-1] - 1])
+                                    and self._determiner_before(span)):
+                return None                         # "a New York Times report that", not "Korea are discussing plans"
+            event.speaker, event.mention = self._resolve(span, sent), span
+        if event.speaker is None:
+            return None
+        self.history.append((self.doc[event.mention[0]].idx, event.speaker, self._span_text(event.mention)))
+        return event
+
+    def _adjective(self, token) -> bool:
+        """Return True for a word that may stand between an owner and its noun ("repeated", "latest")."""
+        if not (token.is_lower and token.is_alpha) or token.lower_ in _DEMONSTRATIVES | PASSIVE_AUX:
+            return False
+        if self.finder.parsed:
+            return token.pos_ == "ADJ" or token.dep_ == "amod"     # "repeated" is tagged a verb
+        return token.lower_ not in self.cues.possessives and not token.lower_.endswith("ing")
+
+    def _determiner_before(self, span: tuple[int, int]) -> bool:
+        """Return True when a name follows a determiner ("a New York Times report"), not "Clinton plans to"."""
+        first = span[0]
+        return self.doc[first].lower_ in _DEMONSTRATIVES or first > 0 and self.doc[first - 1].lower_ in _DEMONSTRATIVES
+
+    def _phrase_target(self, event: Event, sent) -> None:
+        """Fill the source a phrase names: a speaker, or evidence ("according to intelligence data")."""
+        target = self.finder.target_after(event.end, sent)
+        if target is None:
+            return
+        start, end = self.doc[target[0]].idx, self.doc[target[1] - 1].idx + len(self.doc[target[1] - 1])
+        for _, _, word in matches(self.cues.evidence_pattern, self.text, start, end):
+            event.evidence = self.cues.evidence[word]
+        if self.in_quote[event.start]:
+            return
+        if event.evidence and self._evidence_heads(target, start, end):
+            # "according to intelligence data": the evidence speaks for itself when no one else does
+            words = self._span_text(target).split()
+            while words and words[0].lower() in _DEMONSTRATIVES:
+                words = words[1:]
+            event.speaker, event.mention, event.documentary = Speaker(" ".join(words)), target, True
+            return
+        words = [self.finder._lower(t) for t in self.doc[target[0]:target[1]]]
+        if words[0] in self.cues.possessives and words[-1] not in self.cues.speaker_nouns:
+            return                                  # "citing her work after the attacks" names no source
+        event.speaker = self._resolve(target, sent)
+        event.mention = target if event.speaker else None
+        if event.speaker is not None:
+            self.history.append((start, event.speaker, self._span_text(target)))
+
+    def _evidence_heads(self, span: tuple[int, int], start: int, end: int) -> bool:
+        """Return True when an evidence word ends the phrase's head ("these purported intercepts", "data")."""
+        head = span[1] - 1
+        for i in range(span[0] + 1, span[1]):
+            if self.doc[i].lower_ == "of":
+                head = i - 1
+                break
+        head_end = self.doc[head].idx + len(self.doc[head])
+        return any(s <= self.doc[head].idx and head_end <= e
+                   for s, e, _ in matches(self.cues.evidence_pattern, self.text, start, end))
