@@ -67,3 +67,19 @@ def test_time_round_trips_through_json():
     assert Claim.from_dict(claim.to_dict()) == claim
     with pytest.raises(ValueError):
         Claim.from_dict(dict(claim.to_dict(), value="3:00 a.m."))
+
+
+def test_times_of_one_subject_group_whatever_the_verb():
+    reported = _time("a.txt", 213, 213, event="reported").with_fields(aspect=None, subject="the blaze")
+    broke = _time("b.txt", 210, 240, event="broke").with_fields(aspect=None, subject="The blaze")
+    other = _time("c.txt", 400, 400, event="ended").with_fields(aspect=None, subject="the meeting")
+    facts = group_claims([reported, broke, other])
+    by_reports = sorted(facts, key=lambda fact: -fact.reports)
+    assert [fact.reports for fact in by_reports] == [2, 1]
+    assert by_reports[0].verdict == "agree" and by_reports[0].name == "time: * (the blaze)"
+
+
+def test_tables_show_times_as_clock_readings():
+    from troopclaims.output.render import interval
+    assert interval(_time("a.txt", 200, 230)) == "03:20..03:50"
+    assert interval(_time("a.txt", None, 585)) == "..09:45"
