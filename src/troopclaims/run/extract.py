@@ -73,7 +73,10 @@ def claims_in(doc, article: Article, rules, kinds: tuple[str, ...] = DEFAULT_KIN
     claims = [claim.with_fields(subject=event_subject(doc, claim.start, claim.end, passive=True))
               if claim.kind in ("date", "time") else claim for claim in claims]
     places = rules.lexicon("places")
-    claims = [_subject_actor(doc, claim, places, lexicon) for claim in locate(doc, claims, places)]
+    # Times of day take no place: their words would otherwise hold the place of the date beside them ("7 p.m. Friday").
+    located = iter(locate(doc, [claim for claim in claims if claim.kind != "time"], places))
+    claims = [_subject_actor(doc, claim if claim.kind == "time" else next(located), places, lexicon)
+              for claim in claims]
     if "place" in kinds:
         claims = sorted(claims + list(place_claims(doc, article, places)), key=lambda claim: (claim.start, claim.end))
     return attribute(doc, claims, rules)      # places too: who says where something happened
