@@ -81,8 +81,9 @@ class Claim:
 
 
 FIELD_NAMES = tuple(f.name for f in fields(Claim))
-KINDS = ("quantity", "date", "place")
+KINDS = ("quantity", "date", "place", "time")
 _ISO = re.compile(r"\d{4}(-\d{2}(-\d{2})?)?")
+_CLOCK = re.compile(r"(?:[01]\d|2[0-3]):[0-5]\d")
 _FIGURE = (int, float, str, type(None))
 _FIGURES = ("value", "low", "high")
 # The JSON types each field may have (the rest are strings or null).
@@ -104,6 +105,12 @@ def _check_types(values: dict) -> None:
             raise ValueError("a date's value, low and high are ISO dates (2024-10-27, 2024-10 or 2024)")
         for figure in (figure for figure in figures if len(figure) == 10):
             date.fromisoformat(figure)     # a ValueError for days that do not exist (2024-02-31)
+    if values["kind"] == "time":
+        value = values.get("value")
+        bounds = [values.get(key) for key in ("low", "high") if values.get(key) is not None]
+        if value is not None and not (isinstance(value, str) and _CLOCK.fullmatch(value)) or \
+                any(isinstance(bound, str) or not math.isfinite(bound) for bound in bounds):
+            raise ValueError("a time's value is a clock reading (03:33), its low and high minutes after midnight")
     if values["kind"] == "quantity" and any(isinstance(figure, str) or not math.isfinite(figure)
                                             for figure in figures):
         raise ValueError("a quantity's value, low and high are finite numbers")

@@ -16,6 +16,7 @@ from troopclaims.records import Claim, plain_number
 
 VERDICT_ORDER = ("conflict", "changed", "agree", "single")
 RELATIVE_RELATIONS = ("near", "border", "front")   # "near the border" is not "in" the place it names
+WHEN_KINDS = ("date", "time")      # claims of when an event happened: grouped by event and subject, not by place
 
 Contains = Callable[[str, str], bool]
 
@@ -285,12 +286,17 @@ def aspect_key(claim: Claim, grouping: Grouping = Grouping()) -> str | None:
     and subject ("Cheeks coached" is not "Stevens coached"), or, for a light verb, the same subject ("the blaze
     happened on Thursday", "the blaze took place Thursday night"). A part of a whole ("two of them managed to
     escape") is kept with the figures of its own event word, as in a generic unit: the whole is another figure.
+    A time of day of such an event is grouped by its subject alone, every verb read as light ("the fire was
+    reported at 3:33", "the fire broke out at 3:30"), else by its event word.
     """
     if claim.kind == "quantity" and claim.unit in grouping.event_measures:
         return None
+    if claim.kind == "time" and not claim.aspect and (claim.subject or claim.event):
+        head = (claim.subject or "").split()[-1:]
+        return f"event:*:{head[0].lower().rstrip('s')}" if head else f"event:{claim.event}:?"
     if claim.aspect or not claim.event:
         return claim.aspect
-    if claim.kind == "date":
+    if claim.kind in WHEN_KINDS:
         head = (claim.subject or "").split()[-1:] or ["?"]
         event = "*" if claim.event.lower() in grouping.light and head != ["?"] else claim.event
         return f"event:{event}:{head[0].lower().rstrip('s')}"
@@ -307,7 +313,7 @@ PART = ":part"       # the mark on the aspect key of such parts: no other figure
 def _place_of(claim: Claim) -> str | None:
     """Return the place that splits facts: a figure's own place ("in", not "near"); dates are not split by place,
     since articles place the same event at different levels ("in Kursk", "in Russia", "at the front")."""
-    if claim.kind == "date" or not claim.place or claim.relation in RELATIVE_RELATIONS:
+    if claim.kind in WHEN_KINDS or not claim.place or claim.relation in RELATIVE_RELATIONS:
         return None
     return claim.place
 
@@ -400,8 +406,8 @@ def fact_name(fact: Fact, name_actor: Callable[[str], str] | None = None) -> str
     """Return the fact in words, e.g. "North Korean troops (deployed) in Russia" or "date of: deployed"."""
     actor = (name_actor(fact.actor) if name_actor else fact.actor) if fact.actor else ""
     aspect = aspect_label(fact.aspect)
-    if fact.kind == "date":
-        words = ["date:", actor, aspect or _common_event(fact) or "event"]
+    if fact.kind in WHEN_KINDS:
+        words = [f"{fact.kind}:", actor, aspect or _common_event(fact) or "event"]
         if (fact.aspect or "").startswith("event:") and (subject := _common_subject(fact)):
             words.append(f"({subject})")    # what the event happens to: it told such date facts apart
     else:
@@ -447,7 +453,8 @@ def compare_claims(claims: Iterable[Claim], rules, warn: Callable[[str], None] =
             unplaced += 1     # "on Monday" with no publication date: it says nothing the calendar can compare
         elif claim.distributive:
             per_group += 1
-        elif claim.kind == "date" and (not claim.event or claim.aspect in states):
+        elif claim.kind in WHEN_KINDS and (not (claim.event or claim.kind == "time" and claim.subject)
+                                           or claim.aspect in states):
             undated += 1      # a date compares only with dates of the same event
         elif claim.kind != "place":
             kept.append(claim)

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from troopclaims.compare.facts import claim_interval
-from troopclaims.output.render import figure
+from troopclaims.output.render import figure, figure_of
 
 WIDTH = 440          # the plot strip, in CSS pixels
 ROW_HEIGHT = 28
@@ -134,7 +134,10 @@ def scale_for(kind: str, spans: list[Span]) -> Scale:
         low, high = max(low, 1.0), min(high, float(date.max.toordinal()))     # days the calendar has
         ticks = _date_ticks(low, high)
         return Scale(kind, low, high, tuple(ticks), daily=math.floor(high) - math.ceil(low) <= DAILY)
-    return Scale(kind, low, high, tuple(_number_ticks(low, high)))
+    ticks = _number_ticks(low, high)
+    if kind == "time":                               # minutes after midnight, labelled as clock readings
+        ticks = [(value, figure_of(kind, value)) for value, _ in ticks]
+    return Scale(kind, low, high, tuple(ticks))
 
 
 def _number_ticks(low: float, high: float, most: int = 6) -> list[tuple[float, str]]:

@@ -7,6 +7,7 @@ import re
 import sys
 from typing import IO, Iterable
 
+from troopclaims.extractors.dates.times import clock
 from troopclaims.records import FIELD_NAMES, Claim
 
 
@@ -74,14 +75,20 @@ def figure(value) -> str:
     return str(value)
 
 
+def figure_of(kind: str, value) -> str:
+    """Return a figure as figure() does, and a time's minutes after midnight as a clock reading (213 -> "03:33")."""
+    return clock(value) if kind == "time" and isinstance(value, (int, float)) else figure(value)
+
+
 def interval(claim) -> str:
     """Return the claim's interval as "low..high", with open ends shown as "..."."""
     low, high = claim.low, claim.high
     if low is None and high is None:
         return ""
     if low == high:
-        return figure(low)
-    return f"{figure(low) if low is not None else ''}..{figure(high) if high is not None else ''}"
+        return figure_of(claim.kind, low)
+    return f"{figure_of(claim.kind, low) if low is not None else ''}.." \
+           f"{figure_of(claim.kind, high) if high is not None else ''}"
 
 
 def who(claim) -> str:
@@ -132,7 +139,8 @@ def _status(claim) -> str:
 def _camps_line(fact) -> str:
     parts = []
     for n, camp in enumerate(fact.camps, 1):
-        lo, hi = figure(camp.low) if camp.low is not None else "", figure(camp.high) if camp.high is not None else ""
+        lo = figure_of(fact.kind, camp.low) if camp.low is not None else ""
+        hi = figure_of(fact.kind, camp.high) if camp.high is not None else ""
         value = lo if lo == hi else f"{lo}..{hi}"
         speakers = sorted({fact.claims[i].speaker or fact.claims[i].source for i in camp.members})
         parts.append(f"camp {n}: {value} ({', '.join(speakers)})")

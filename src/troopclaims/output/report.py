@@ -17,7 +17,7 @@ from troopclaims import __version__
 from troopclaims.output.charts import MONTHS, axis_svg, camp_span, claim_span, legend_svg, scale_for, strip_svg
 from troopclaims.compare.facts import Fact
 from troopclaims.records import Claim
-from troopclaims.output.render import figure, printable
+from troopclaims.output.render import figure, figure_of, printable
 
 VERDICT_LABEL = {"conflict": "Conflict", "changed": "Changed", "agree": "Agree", "single": "Single source"}
 CAMP_COLOURS = 6          # report.css defines .camp-1 .. .camp-6; smaller camps beyond them are grey
@@ -336,7 +336,7 @@ def _range(low, high, of, value=None, qualifier=None) -> str:
     unit = "" if is_date or not of.unit else f" {of.unit}"
 
     def show(end) -> str:
-        return _day(str(end)) if is_date else figure(end)
+        return _day(str(end)) if is_date else figure_of(of.kind, end)
 
     if low is None and high is None:
         return f"{show(value)}{unit}" if value is not None and qualifier not in ("vague", "at_least", "at_most") \

@@ -46,6 +46,7 @@ class Triage:
         for name in _DATE_SECTIONS:
             words |= _words(dates.get(name), whole=True)
         words |= _words([form.get("pattern", "") for form in dates.get("forms") or () if isinstance(form, dict)])
+        words |= _words((dates.get("times") or {}).get("named"), whole=True)   # "at noon": a time, no digit
         # Function words ("the", "of", "its") make no claim by themselves: they only lead up to one.
         words -= _words(dates.get("weak_cues"))
         words = {word for word in words if len(word) >= 3}

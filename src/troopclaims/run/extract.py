@@ -71,9 +71,12 @@ def claims_in(doc, article: Article, rules, kinds: tuple[str, ...] = DEFAULT_KIN
     # What a date dates, for telling apart dates of events outside the rules ("Cheeks coached" in 2007, "he coached"
     # in 1979): the subject of its event.
     claims = [claim.with_fields(subject=event_subject(doc, claim.start, claim.end, passive=True))
-              if claim.kind == "date" else claim for claim in claims]
+              if claim.kind in ("date", "time") else claim for claim in claims]
     places = rules.lexicon("places")
-    claims = [_subject_actor(doc, claim, places, lexicon) for claim in locate(doc, claims, places)]
+    # Times of day take no place: their words would otherwise hold the place of the date beside them ("7 p.m. Friday").
+    located = iter(locate(doc, [claim for claim in claims if claim.kind != "time"], places))
+    claims = [_subject_actor(doc, claim if claim.kind == "time" else next(located), places, lexicon)
+              for claim in claims]
     if "place" in kinds:
         claims = sorted(claims + list(place_claims(doc, article, places)), key=lambda claim: (claim.start, claim.end))
     return attribute(doc, claims, rules)      # places too: who says where something happened
@@ -84,7 +87,7 @@ def _with_event(doc, claim: Claim, lexicon) -> Claim:
     and one whose noun implies an aspect ("40 protesters") keeps that when the event gives none."""
     if claim.event:
         return claim
-    event, aspect = governing_event(doc, claim.start, claim.end, lexicon, claim.kind == "date")
+    event, aspect = governing_event(doc, claim.start, claim.end, lexicon, claim.kind in ("date", "time"))
     return claim.with_fields(event=event, aspect=aspect or claim.aspect)
 
 
@@ -133,7 +136,7 @@ def as_of(doc, claim: Claim, date_claims: list[Claim], starts: list[int], rules)
     if sentence is None:
         return None
     near = [d for d in _dates_between(date_claims, starts, sentence.start_char, sentence.end_char - 1)
-            if d.high or d.low]
+            if d.kind == "date" and (d.high or d.low)]
     if near:
         nearest = min(near, key=lambda d: min(abs(d.start - claim.end), abs(claim.start - d.end)))
         return nearest.high or nearest.low

@@ -10,6 +10,7 @@ from troopclaims.extractors.dates.resolution import Resolution, _interpret
 from troopclaims.extractors.dates.rules import Form, _date_rules
 from troopclaims.extractors.dates.scan import Atom, Mention, _scan
 from troopclaims.extractors.dates.tense import _tense
+from troopclaims.extractors.dates.times import times
 from troopclaims.records import Article, Claim
 from troopclaims.spans import annotated, new_claim
 
@@ -50,8 +51,17 @@ def _set_numeric_order(mentions: list[Mention]) -> None:
 
 
 def dates(doc, article: Article, rules) -> Iterator[Claim]:
-    """Yield date claims (kind "date") in a spaCy Doc of article.text, resolved against article.published."""
+    """Yield date claims (kind "date") in a spaCy Doc of article.text, resolved against article.published, then
+    its times of day (kind "time"), each on the day beside it when there is one."""
     dr = _date_rules(rules)
+    found = list(_dates(doc, article, dr))
+    yield from found
+    if dr.times is not None:
+        yield from times(doc, article, dr.times, found)
+
+
+def _dates(doc, article: Article, dr) -> Iterator[Claim]:
+    """Yield the date claims of kind "date" of a Doc with the compiled date rules."""
     text = article.text
     published = _as_date(article.published)
     parsed = annotated(doc, "DEP")

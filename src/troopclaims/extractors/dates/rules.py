@@ -9,6 +9,7 @@ from typing import Callable
 from troopclaims.errors import RulesError
 from troopclaims.extractors.dates.entries import (_alternation, _bound, _compile, _holiday, _int_in, _key, _mapping,
                                                   _number, _part, _season, _string_list, _vague)
+from troopclaims.extractors.dates.times import TimeRules, build_time_rules
 from troopclaims.rules import LineDict, check_keys, location
 
 
@@ -23,7 +24,7 @@ SECTION_KEYS = ("months", "ambiguous_months", "weekdays", "directions", "relativ
                 "day_words", "year_words", "decades", "holidays",
                 "seasons", "parts", "vague", "bounds", "trailing_bounds", "connectors", "range_openers", "cues", "weak_cues",
                 "weak_cue_veto", "not_dates", "tense",
-                "dateline", "pieces", "forms")
+                "dateline", "pieces", "forms", "times")
 
 
 @dataclass(frozen=True)
@@ -88,6 +89,7 @@ class DateRules:
     forms: tuple
     trigger: re.Pattern
     trigger_classes: dict     # trigger word -> the classes it belongs to
+    times: TimeRules | None = None    # times of day (times.py)
 
 
 def _word_lists(section: LineDict, path: str) -> dict:
@@ -275,7 +277,7 @@ def build_date_rules(section: LineDict, rules=None) -> DateRules:
     return DateRules(**words, abbreviations=_abbreviations(words["months"], words["weekdays"]), forms=forms,
                      connectors=_connectors(section, path), **_cue_rules(section, path), **_bound_rules(words),
                      not_dates=_not_dates(section, path), **_tense_rules(section, path),
-                     **_dateline_rules(section, path),
+                     **_dateline_rules(section, path), times=build_time_rules(section, path),
                      **_trigger({"month": words["months"], "weekday": words["weekdays"],
                                  "rel": words["relative_days"], "season": words["seasons"], "vague": words["vague"],
                                  "decade_word": words["decades"], "holiday": words["holidays"]}))
