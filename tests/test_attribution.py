@@ -471,3 +471,22 @@ def test_place_claims_have_speakers_too(blank_nlp, rules, article):
     claims = claims_in(blank_nlp(text), article(text), rules, ALL_KINDS)
     assert {(c.kind, c.speaker) for c in claims} >= {("quantity", "ministry")}
     assert all(c.speaker == "ministry" for c in claims if c.kind == "place")
+
+
+# The writer's own "I" and "we" outside quotation marks name no speaker; inside a quotation they are the quoted
+# speaker. Words for nobody ("no one can say") are never a speaker, nor what a later "she" points back to.
+WRITER_AND_NOBODY = [
+    ("Lena Holm ran the audit. I believe 40 schools closed that year.", "40", None),
+    ("Lena Holm ran the audit. We estimate that 40 schools closed.", "40", None),
+    ("My aunt Lena Holm taught for years, and I think 40 schools closed since.", "40", None),
+    ('Lena Holm said: "I counted 40 schools that closed."', "40", "Lena Holm"),
+    ("No one can say that 40 schools closed.", "40", None),
+    ("Nobody claimed 40 schools closed.", "40", None),
+    ("Lena Holm gave the figures. No one disputed them. She said 40 schools closed.", "40", "Lena Holm"),
+]
+
+
+@pytest.mark.parametrize("text, figure, speaker", WRITER_AND_NOBODY)
+def test_the_writer_and_nobody_are_no_speaker(blank_nlp, rules, text, figure, speaker):
+    assert claim_for(blank_nlp, rules, text, figure).speaker == speaker
+

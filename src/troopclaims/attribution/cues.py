@@ -95,6 +95,8 @@ class CueRules:
     documents: frozenset = frozenset()
     possessives: dict = None    # his -> person ...
     not_speakers: frozenset = frozenset()
+    writer_pronouns: frozenset = frozenset()
+    nobody: frozenset = frozenset()
 
 
 @dataclass(frozen=True)
@@ -140,7 +142,7 @@ def build_cue_rules(section, rules=None) -> CueRules:
     where = location(section, fallback="rules/attribution.yaml")
     check_keys(section, where, ("verbs", "phrases", "evidence", "speaker_nouns", "pronouns", "modifiers",
                                 "skip_words", "time_words", "clause_breaks", "nouns", "documents", "possessives",
-                                "not_speakers"))
+                                "not_speakers", "writer_pronouns", "nobody"))
     verbs = {}
     for lemma, options in (section.get("verbs") or {}).items():
         at = location(section["verbs"], lemma, where)
@@ -192,7 +194,8 @@ def build_cue_rules(section, rules=None) -> CueRules:
         frozenset(_words(section, "modifiers", where)), frozenset(_words(section, "skip_words", where)),
         frozenset(_words(section, "time_words", where)), frozenset(_words(section, "clause_breaks", where)),
         nouns, frozenset(_words(section, "documents", where)), {normalise(str(k)): v for k, v in possessives.items()},
-        frozenset(_words(section, "not_speakers", where)))
+        frozenset(_words(section, "not_speakers", where)), frozenset(_words(section, "writer_pronouns", where)),
+        frozenset(_words(section, "nobody", where)))
 
 
 def build_hedge_rules(section, rules=None) -> HedgeRules:

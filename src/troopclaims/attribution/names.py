@@ -19,6 +19,10 @@ class NameResolver:
         text = self._span_text(span)
         lower = normalise(text)
         position = self.doc[span[0]].idx
+        if lower in self.cues.nobody:
+            return None
+        if lower in self.cues.writer_pronouns and not self.in_quote[span[0]]:
+            return None                                 # the writer's "I": the outlet's own voice
         if lower in self.cues.pronouns:
             return self._antecedent(self.cues.pronouns[lower], position, sent)
         entity = self.finder.entity_label(*span)
@@ -66,7 +70,8 @@ class NameResolver:
         if kind == "person":
             earlier += [h for h in self._subjects_before(position, sent) if h not in earlier]
         for _, speaker, surface in [*reversed(earlier), *reversed(named)]:
-            if not speaker.name.split() or not clean_mention(surface).split():
+            if (not speaker.name.split() or not clean_mention(surface).split()
+                    or normalise(speaker.name) in self.cues.nobody):
                 continue
             if speaker.kind in ("person", None):
                 names = {normalise(speaker.name.split()[-1]), normalise(clean_mention(surface).split()[-1])}
