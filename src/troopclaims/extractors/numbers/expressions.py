@@ -9,7 +9,7 @@ from troopclaims.extractors.numbers.lexicon import NumberLexicon
 from troopclaims.extractors.numbers.phrases import normalize
 from troopclaims.extractors.numbers.qualifiers import qualify
 from troopclaims.extractors.numbers.ranges import join_bounds, join_ranges
-from troopclaims.extractors.numbers.records import Numeric, Atom, maybe_round_figure, round_figure
+from troopclaims.extractors.numbers.records import Atom, Numeric, maybe_round_figure, round_figure
 from troopclaims.extractors.numbers.tokens import number_tokens
 from troopclaims.extractors.numbers.units import attach_units, join_subunits
 

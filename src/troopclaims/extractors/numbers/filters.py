@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 
 from troopclaims.extractors.numbers.lexicon import NumberLexicon
-from troopclaims.extractors.numbers.records import Numeric, Atom
+from troopclaims.extractors.numbers.records import Atom, Numeric
 
 
 def blocked_mask(text: str, lex: NumberLexicon, patterns: tuple | None = None,
