@@ -3,15 +3,15 @@ from __future__ import annotations
 
 import math
 
-from troopclaims.extractors.numbers.filters import _blocked_mask, _is_year, _only_figures, _range_is_years
-from troopclaims.extractors.numbers.grammar import _read_run
+from troopclaims.extractors.numbers.filters import blocked_mask, is_year, only_figures, range_is_years
+from troopclaims.extractors.numbers.grammar import read_run
 from troopclaims.extractors.numbers.lexicon import NumberLexicon
-from troopclaims.extractors.numbers.phrases import _norm
-from troopclaims.extractors.numbers.qualifiers import _qualify
-from troopclaims.extractors.numbers.ranges import _join_bounds, _join_ranges
-from troopclaims.extractors.numbers.records import Numeric, _Atom, _maybe_round, _round
-from troopclaims.extractors.numbers.tokens import _tokens
-from troopclaims.extractors.numbers.units import _attach_units, _join_subunits
+from troopclaims.extractors.numbers.phrases import normalize
+from troopclaims.extractors.numbers.qualifiers import qualify
+from troopclaims.extractors.numbers.ranges import join_bounds, join_ranges
+from troopclaims.extractors.numbers.records import Atom, Numeric, maybe_round_figure, round_figure
+from troopclaims.extractors.numbers.tokens import number_tokens
+from troopclaims.extractors.numbers.units import attach_units, join_subunits
 
 
 def numerics(text: str, lexicon: NumberLexicon) -> list[Numeric]:
@@ -19,26 +19,27 @@ def numerics(text: str, lexicon: NumberLexicon) -> list[Numeric]:
     lex = lexicon
     rev = text[::-1]
     low = _lowered(text)
-    mask = _blocked_mask(text, lex)
+    mask = blocked_mask(text, lex)
     atoms = _atoms(text, low, rev, lex, mask)
-    _attach_units(text, rev, atoms, lex)
-    atoms = _join_subunits(text, atoms, lex)
-    atoms = _join_ranges(text, rev, atoms, lex)
+    attach_units(text, rev, atoms, lex)
+    atoms = join_subunits(text, atoms, lex)
+    atoms = join_ranges(text, rev, atoms, lex)
     for atom in atoms:
         if not atom.rng:
-            _qualify(text, rev, atom, lex)
-    atoms = _join_bounds(text, atoms, lex)
+            qualify(text, rev, atom, lex)
+    atoms = join_bounds(text, atoms, lex)
     kept = []
     for atom in atoms:
         if atom.rng:
-            if atom.digits_only is None and _range_is_years(text, rev, atom, lex):
+            if atom.digits_only is None and range_is_years(text, rev, atom, lex):
                 continue
-        elif _is_year(text, rev, atom, lex, atom.e):
+        elif is_year(text, rev, atom, lex, atom.e):
             continue
         kept.append(atom)
     # Value and bounds rounded alike, so that an exact "⅐" keeps low <= value <= high.
-    results = [Numeric(a.s, a.e, a.ns, a.ne, _round(a.value) if a.qualifier != "range" else _maybe_round(a.low),
-                       _maybe_round(a.low), _maybe_round(a.high), a.qualifier, a.cue, a.unit) for a in kept]
+    results = [Numeric(a.s, a.e, a.ns, a.ne,
+                       round_figure(a.value) if a.qualifier != "range" else maybe_round_figure(a.low),
+                       maybe_round_figure(a.low), maybe_round_figure(a.high), a.qualifier, a.cue, a.unit) for a in kept]
     results.extend(_vague(text, low, lex, mask))
     return _without_overlaps(results)
 
@@ -46,23 +47,23 @@ def numerics(text: str, lexicon: NumberLexicon) -> list[Numeric]:
 def figures(text: str, lexicon: NumberLexicon) -> list[Numeric]:
     """Return the numerics of text that are figures a fact-checker compares: not an age, a road, a channel ...
     (`not_figures` in rules/numbers.yaml). They stay numbers: only claims leave them out."""
-    return _only_figures(text, numerics(text, lexicon), lexicon)
+    return only_figures(text, numerics(text, lexicon), lexicon)
 
 
-def _atoms(text: str, low: str, rev: str, lex: NumberLexicon, mask: bytearray | None) -> list[_Atom]:
-    atoms: list[_Atom] = []
+def _atoms(text: str, low: str, rev: str, lex: NumberLexicon, mask: bytearray | None) -> list[Atom]:
+    atoms: list[Atom] = []
     pos = 0
     while True:
         m = lex.seed.search(low, pos)
         if not m:
             break
         start = m.start()
-        toks = _tokens(text, start, lex, rev)
+        toks = number_tokens(text, start, lex, rev)
         if not toks:
             pos = m.end()
             continue
         pos = max(toks[-1].end, m.end())
-        for read in _read_run(toks, lex):
+        for read in read_run(toks, lex):
             first, last = toks[read.i], toks[read.j - 1]
             ns, ne = first.start, last.end
             value = read.value
@@ -73,8 +74,8 @@ def _atoms(text: str, low: str, rev: str, lex: NumberLexicon, mask: bytearray | 
             if (mask is not None and mask.find(1, ns, ne) != -1) or not math.isfinite(value):
                 continue
             digits_only = text[ns:ne] if not read.words and read.j - read.i == 1 else None
-            atoms.append(_Atom(ns, ne, float(value), float(read.mag) if read.mag else None, read.words,
-                               digits_only, ns, ne))
+            atoms.append(Atom(ns, ne, float(value), float(read.mag) if read.mag else None, read.words,
+                              digits_only, ns, ne))
     return atoms
 
 
@@ -103,7 +104,7 @@ def _vague(text: str, low: str, lex: NumberLexicon, mask: bytearray) -> list[Num
     found = []
     for m in lex.vague_phrases.finditer(low):
         s, e = m.span()
-        entry = lex.vague[_norm(m.group())]
+        entry = lex.vague[normalize(m.group())]
         if low.endswith(" of", s, e) or low[s:e].split()[-1] == "of":
             e = s + len(text[s:e].rsplit(None, 1)[0])        # "scores of": the "of" is context, not span
         if mask.find(1, s, e) == -1:

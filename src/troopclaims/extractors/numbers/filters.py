@@ -4,11 +4,11 @@ from __future__ import annotations
 import re
 
 from troopclaims.extractors.numbers.lexicon import NumberLexicon
-from troopclaims.extractors.numbers.records import Numeric, _Atom
+from troopclaims.extractors.numbers.records import Atom, Numeric
 
 
-def _blocked_mask(text: str, lex: NumberLexicon, patterns: tuple | None = None,
-                  windows: list[tuple[int, int]] | None = None) -> bytearray:
+def blocked_mask(text: str, lex: NumberLexicon, patterns: tuple | None = None,
+                 windows: list[tuple[int, int]] | None = None) -> bytearray:
     mask = bytearray(len(text))
     for pattern in lex.blockers if patterns is None else patterns:
         for m in (match for s, e in windows or [(0, len(text))] for match in pattern.finditer(text, s, e)):
@@ -24,7 +24,7 @@ def _blocked_mask(text: str, lex: NumberLexicon, patterns: tuple | None = None,
 _CONTEXT = 100     # characters of context a not_figures pattern may use either side of a figure
 
 
-def _is_year(text: str, rev: str, atom: _Atom, lex: NumberLexicon, end: int) -> bool:
+def is_year(text: str, rev: str, atom: Atom, lex: NumberLexicon, end: int) -> bool:
     """Return True when a bare four-digit figure reads as a year in its context."""
     digits = atom.digits_only
     if digits is None or not re.fullmatch(r"\d{4}", digits) or atom.unit:
@@ -49,18 +49,18 @@ def _is_year(text: str, rev: str, atom: _Atom, lex: NumberLexicon, end: int) -> 
     return True
 
 
-def _range_is_years(text: str, rev: str, atom: _Atom, lex: NumberLexicon) -> bool:
+def range_is_years(text: str, rev: str, atom: Atom, lex: NumberLexicon) -> bool:
     lo, hi = atom.low, atom.high
     raw = text[atom.ns:atom.ne]
     if atom.unit or any(c in raw for c in ",. \u00a0") and re.search(r"\d[,. \u00a0]\d{3}", raw):
         return False
     if lo is None or hi is None or not (lex.year_min <= lo <= lex.year_max and lex.year_min <= hi <= lex.year_max):
         return False
-    probe = _Atom(atom.ns, atom.ne, hi, None, False, str(int(hi)), atom.s, atom.e)
-    return _is_year(text, rev, probe, lex, atom.e)
+    probe = Atom(atom.ns, atom.ne, hi, None, False, str(int(hi)), atom.s, atom.e)
+    return is_year(text, rev, probe, lex, atom.e)
 
 
-def _only_figures(text: str, found: list[Numeric], lexicon: NumberLexicon) -> list[Numeric]:
+def only_figures(text: str, found: list[Numeric], lexicon: NumberLexicon) -> list[Numeric]:
     """Return the numerics found in text that no `not_figures` pattern masks."""
     if not lexicon.not_figures or not found:
         return found
@@ -71,5 +71,5 @@ def _only_figures(text: str, found: list[Numeric], lexicon: NumberLexicon) -> li
             windows[-1] = (windows[-1][0], end)
         else:
             windows.append((start, end))
-    mask = _blocked_mask(text, lexicon, lexicon.not_figures, windows)
+    mask = blocked_mask(text, lexicon, lexicon.not_figures, windows)
     return [n for n in found if mask.find(1, n.num_start, n.num_end) == -1]

@@ -2,11 +2,11 @@
 from __future__ import annotations
 
 from troopclaims.extractors.numbers.lexicon import NumberLexicon
-from troopclaims.extractors.numbers.reading import _INF, _Reading
-from troopclaims.extractors.numbers.tokens import _Tok
+from troopclaims.extractors.numbers.reading import INF, Reading
+from troopclaims.extractors.numbers.tokens import NumberToken
 
 
-def _denominator(lex: NumberLexicon, tok: _Tok) -> float | None:
+def denominator_of(lex: NumberLexicon, tok: NumberToken) -> float | None:
     if tok.kind == "frac":
         return tok.value
     if tok.kind == "ord" and tok.word.rstrip("s") not in lex.not_denominators and tok.word not in \
@@ -15,10 +15,10 @@ def _denominator(lex: NumberLexicon, tok: _Tok) -> float | None:
     return None
 
 
-def _read_fraction(r: _Reading, j: int) -> int | None:
+def read_fraction(r: Reading, j: int) -> int | None:
     """Read a fraction word or an ordinal as a denominator ("half", "three quarters", "one hundred and a half")."""
     t, k, pending_and, last = r.toks[j], r.toks[j].kind, r.pending_and(j), r.last
-    den = _denominator(r.lex, t)
+    den = denominator_of(r.lex, t)
     if last is None:
         if k == "frac" and not t.plural:
             # "half", "quarter" alone or before a magnitude ("half million", "half a dozen").
@@ -40,18 +40,18 @@ def _read_fraction(r: _Reading, j: int) -> int | None:
     part = numer / den
     if r.and_after == "scale" and r.and_base is not None:
         # "one million and a half" = 1.5 million; "one billion and a half million" adds half a million.
-        if r.last_scale < _INF and not (j + 1 < len(r.toks) and r.toks[j + 1].kind == "scale"):
+        if r.last_scale < INF and not (j + 1 < len(r.toks) and r.toks[j + 1].kind == "scale"):
             part *= r.last_scale
         r.group = part
     else:
-        r.total, r.group, r.last_scale = 0.0, whole + part, _INF
+        r.total, r.group, r.last_scale = 0.0, whole + part, INF
     r.last, r.words_used = "frac", True
     r.and_base = None
     r.best = r.keep(j + 1)
     return j + 1
 
 
-def _numerator(r: _Reading, j: int, den: float) -> tuple[float, float, float]:
+def _numerator(r: Reading, j: int, den: float) -> tuple[float, float, float]:
     """Return (whole, numerator, denominator) of the fraction that toks[j] ends, from what was read before it."""
     t = r.toks[j]
     whole = 0.0
@@ -70,9 +70,9 @@ def _numerator(r: _Reading, j: int, den: float) -> tuple[float, float, float]:
     return whole, numer, den
 
 
-def _read_ordinal_fraction(r: _Reading, j: int) -> int | None:
+def read_ordinal_fraction(r: Reading, j: int) -> int | None:
     """Read number words that end in an ordinal as the denominator of what came before ("three twenty-fifths")."""
-    ahead = _ordinal_ahead(r.toks, j, r.lex)
+    ahead = ordinal_ahead(r.toks, j, r.lex)
     if ahead is not None and r.value_now() > 0:
         den, plural, jj = ahead
         numer = r.value_now()
@@ -83,17 +83,17 @@ def _read_ordinal_fraction(r: _Reading, j: int) -> int | None:
     return None
 
 
-def _fraction_ahead(toks: list[_Tok], j: int, lex: NumberLexicon) -> bool:
+def fraction_ahead(toks: list[NumberToken], j: int, lex: NumberLexicon) -> bool:
     """Return True when the words from toks[j] end in a fraction ("three fifths", "a half")."""
     seen = False
     while j < len(toks) and (toks[j].kind in ("digit", "teen", "tens", "a", "hundred") or
                              (seen and toks[j].kind == "and")):
         seen = True
         j += 1
-    return seen and j < len(toks) and _denominator(lex, toks[j]) is not None
+    return seen and j < len(toks) and denominator_of(lex, toks[j]) is not None
 
 
-def _ordinal_ahead(toks: list[_Tok], j: int, lex: NumberLexicon) -> tuple[float, bool, int] | None:
+def ordinal_ahead(toks: list[NumberToken], j: int, lex: NumberLexicon) -> tuple[float, bool, int] | None:
     """Return (value, plural, next index) when toks[j:] reads as an ordinal ("twenty-first", "hundred fifth")."""
     value = 0.0
     seen = False

@@ -3,17 +3,17 @@ from __future__ import annotations
 
 import math
 
-from troopclaims.extractors.numbers.fractions import _read_fraction
+from troopclaims.extractors.numbers.fractions import read_fraction
 from troopclaims.extractors.numbers.lexicon import NumberLexicon
-from troopclaims.extractors.numbers.magnitudes import _read_multiplier, _read_scale
-from troopclaims.extractors.numbers.number_words import (_read_a, _read_and, _read_digits, _read_hundred, _read_of,
-    _read_point, _read_word)
-from troopclaims.extractors.numbers.reading import _Read, _Reading
-from troopclaims.extractors.numbers.records import _round
-from troopclaims.extractors.numbers.tokens import _Tok, _tokens
+from troopclaims.extractors.numbers.magnitudes import read_multiplier, read_scale
+from troopclaims.extractors.numbers.number_words import (read_a, read_and, read_digits, read_hundred, read_of,
+    read_point, read_word)
+from troopclaims.extractors.numbers.reading import Read, Reading
+from troopclaims.extractors.numbers.records import round_figure
+from troopclaims.extractors.numbers.tokens import NumberToken, number_tokens
 
 
-def _read(toks: list[_Tok], i: int, lex: NumberLexicon) -> tuple[_Read | None, int]:
+def _read(toks: list[NumberToken], i: int, lex: NumberLexicon) -> tuple[Read | None, int]:
     """Return the longest number starting at toks[i] and the index to go on from (past an ordinal it skipped)."""
     n = len(toks)
     sign = 1
@@ -23,7 +23,7 @@ def _read(toks: list[_Tok], i: int, lex: NumberLexicon) -> tuple[_Read | None, i
             sign, i = -1, i + 1
         else:
             return None, i + 1
-    r = _Reading(toks, lex, i, start, sign)
+    r = Reading(toks, lex, i, start, sign)
     j = i
     while j < n:
         reader = _READERS.get(toks[j].kind)
@@ -36,12 +36,12 @@ def _read(toks: list[_Tok], i: int, lex: NumberLexicon) -> tuple[_Read | None, i
     return r.best, (r.best.j if r.best is not None else start + 1)
 
 
-_READERS = {"dig": _read_digits, "digit": _read_word, "teen": _read_word, "tens": _read_word,
-            "hundred": _read_hundred, "scale": _read_scale, "mult": _read_multiplier, "a": _read_a,
-            "and": _read_and, "of": _read_of, "point": _read_point, "frac": _read_fraction, "ord": _read_fraction}
+_READERS = {"dig": read_digits, "digit": read_word, "teen": read_word, "tens": read_word,
+            "hundred": read_hundred, "scale": read_scale, "mult": read_multiplier, "a": read_a,
+            "and": read_and, "of": read_of, "point": read_point, "frac": read_fraction, "ord": read_fraction}
 
 
-def _read_run(toks: list[_Tok], lex: NumberLexicon) -> list[_Read]:
+def read_run(toks: list[NumberToken], lex: NumberLexicon) -> list[Read]:
     """Return the numbers in a run of tokens, left to right."""
     found = []
     i = 0
@@ -64,10 +64,10 @@ def parse_number(text: str, lexicon: NumberLexicon) -> float | None:
     if not stripped:
         return None
     offset = text.index(stripped[0])
-    toks = _tokens(text, offset, lexicon)
+    toks = number_tokens(text, offset, lexicon)
     if not toks or toks[0].start != offset:
         return None
     read, _ = _read(toks, 0, lexicon)
     if read is None or toks[read.j - 1].end != offset + len(stripped) or not math.isfinite(read.value):
         return None
-    return _round(float(read.value))
+    return round_figure(float(read.value))

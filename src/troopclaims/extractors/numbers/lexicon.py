@@ -6,16 +6,16 @@ from dataclasses import dataclass, field
 from typing import Any, NamedTuple
 
 from troopclaims.errors import RulesError
-from troopclaims.extractors.numbers.phrases import (_Before, _alternation, _before, _compile, _norm, _phrase,
-    _phrases, _unit_key, _unit_phrases)
-from troopclaims.extractors.numbers.records import QUALIFIER_KINDS, _round
-from troopclaims.extractors.numbers.rule_values import (_factor, _fraction, _interval, _mapping, _number_or_none,
-    _patterns, _strings)
+from troopclaims.extractors.numbers.phrases import (BeforePhrases, alternation, before_phrases, compile_pattern,
+    normalize, phrase_alternation, phrase_pattern, unit_key, unit_phrases)
+from troopclaims.extractors.numbers.records import QUALIFIER_KINDS, round_figure
+from troopclaims.extractors.numbers.rule_values import (rule_factor, rule_fraction, rule_interval, rule_mapping,
+    rule_number_or_none, rule_patterns, rule_strings)
 from troopclaims.rules import LineDict, check_keys, location
 
 
 @dataclass(frozen=True)
-class _Qualifier:
+class Qualifier:
     name: str             # the rule's name (approximate, just_below ...)
     qualifier: str
     low: float | None     # factor of the figure; None = open
@@ -39,13 +39,13 @@ class NumberLexicon:
     spaced_suffix: re.Pattern        # magnitude letters that may also stand apart from the digits ("10 M")
     seed: re.Pattern                 # where a number may start
     token: re.Pattern                # one token of a written number, with the separator before it
-    cue_before: _Before              # qualifier words right before a figure
+    cue_before: BeforePhrases              # qualifier words right before a figure
     cue_after: re.Pattern            # qualifier words right after a figure (match)
-    cue_kinds: dict                  # normalised cue -> _Qualifier
+    cue_kinds: dict                  # normalised cue -> Qualifier
     range_gap: re.Pattern            # the whole text between two figures of a range
-    between_before: _Before
+    between_before: BeforePhrases
     between_gap: re.Pattern
-    from_before: _Before
+    from_before: BeforePhrases
     from_gap: re.Pattern
     change_before: re.Pattern
     bound_gap: re.Pattern
@@ -53,7 +53,7 @@ class NumberLexicon:
     vague: dict                      # normalised vague phrase -> _Vague
     vague_phrases: re.Pattern        # all vague phrases, matched on the lower-cased text
     unit_after: re.Pattern
-    unit_before: _Before
+    unit_before: BeforePhrases
     unit_forms: dict                 # surface form (as matched, normalised) -> canonical unit
     money_after_magnitude: dict      # unit form -> currency when a magnitude word precedes ("361 million pounds")
     subunits: dict                   # unit -> its value in the unit before it ("3 dollars 50 cents")
@@ -64,7 +64,7 @@ class NumberLexicon:
     year_max: int
     year_count_words: frozenset
     year_nouns: frozenset
-    year_before: _Before             # time words before a year ("since 2014", "by around 2030")
+    year_before: BeforePhrases             # time words before a year ("since 2014", "by around 2030")
     next_word: re.Pattern = field(default=re.compile(r"[\s\"“”‘’']*([A-Za-z]+)(['’]s\b)?"))
 
 
@@ -77,7 +77,7 @@ _WORD_KEYS = ("digits", "teens", "tens", "hundreds", "scales", "multipliers", "o
               "fractions", "negative", "point")
 
 
-_VAGUE_FRACTION_GLYPHS = "½⅓⅔¼¾⅕⅖⅗⅘⅙⅚⅛⅜⅝⅞⅐⅑⅒"
+VAGUE_FRACTION_GLYPHS = "½⅓⅔¼¾⅕⅖⅗⅘⅙⅚⅛⅜⅝⅞⅐⅑⅒"
 
 
 def build_number_lexicon(section: LineDict, rules=None) -> NumberLexicon:
@@ -89,7 +89,7 @@ def build_number_lexicon(section: LineDict, rules=None) -> NumberLexicon:
         words=words, not_denominators=not_denominators, **_build_suffixes(section), **_build_seeds(words, where),
         **_build_qualifiers(section), **_build_ranges(section), **_build_vague(section),
         **_build_units(section, words),
-        blockers=_patterns(section, "not_numbers"), not_figures=_patterns(section, "not_figures"),
+        blockers=rule_patterns(section, "not_numbers"), not_figures=rule_patterns(section, "not_figures"),
         **_build_years(section),
     )
 
@@ -105,11 +105,11 @@ def _build_words(section: LineDict) -> tuple[dict[str, tuple[str, float]], froze
                             required=("digits", "teens", "tens", "hundreds", "scales"))
     words: dict[str, tuple[str, float]] = {}
     for key, kind in _WORD_KINDS.items():
-        for word, value in _mapping(words_node, key).items():
-            words[str(word).lower()] = (kind, _fraction(value, words_node.get(key), word))
-    for word in _strings(words_node, "negative"):
+        for word, value in rule_mapping(words_node, key).items():
+            words[str(word).lower()] = (kind, rule_fraction(value, words_node.get(key), word))
+    for word in rule_strings(words_node, "negative"):
         words[word.lower()] = ("neg", 0.0)
-    for word in _strings(words_node, "point"):
+    for word in rule_strings(words_node, "point"):
         words[word.lower()] = ("point", 0.0)
     for word in ("a", "an"):
         words[word] = ("a", 1.0)
@@ -119,20 +119,21 @@ def _build_words(section: LineDict) -> tuple[dict[str, tuple[str, float]], froze
     for word, (kind, value) in list(words.items()):
         if kind == "ord" and word + "s" not in words:
             words[word + "s"] = ("ords", value)
-    return words, frozenset(w.lower() for w in _strings(words_node, "not_denominators"))
+    return words, frozenset(w.lower() for w in rule_strings(words_node, "not_denominators"))
 
 
 def _build_suffixes(section: LineDict) -> dict[str, Any]:
     """Return the magnitude letters glued to digits (`suffixes`, `money_suffixes`) and the spaced ones."""
-    suffixes = {str(k): _fraction(v, section.get("suffixes"), k) for k, v in _mapping(section, "suffixes").items()}
-    money_suffixes = {str(k): _fraction(v, section.get("money_suffixes"), k)
-                      for k, v in _mapping(section, "money_suffixes").items()}
-    spaced = _strings(section, "spaced_suffixes")
+    suffixes = {str(k): rule_fraction(v, section.get("suffixes"), k)
+                for k, v in rule_mapping(section, "suffixes").items()}
+    money_suffixes = {str(k): rule_fraction(v, section.get("money_suffixes"), k)
+                      for k, v in rule_mapping(section, "money_suffixes").items()}
+    spaced = rule_strings(section, "spaced_suffixes")
     for letters in spaced:
         if letters not in suffixes:
             raise RulesError(f"{location(section, 'spaced_suffixes')}: spaced suffix {letters!r} is not in suffixes")
-    spaced_suffix = _compile(rf"[ \u00a0](?P<suffix>{_alternation(spaced)})(?![\w])" if spaced else r"(?!x)x",
-                             location(section, "spaced_suffixes"), "spaced_suffixes")
+    spaced_suffix = compile_pattern(rf"[ \u00a0](?P<suffix>{alternation(spaced)})(?![\w])" if spaced else r"(?!x)x",
+                                    location(section, "spaced_suffixes"), "spaced_suffixes")
     return {"suffixes": suffixes, "money_suffixes": money_suffixes, "spaced_suffix": spaced_suffix}
 
 
@@ -146,17 +147,17 @@ def _build_seeds(words: dict[str, tuple[str, float]], where: str) -> dict[str, r
                       if k in ("hundred", "scale", "mult", "frac", "ord", "ords", "tens") and len(w) > 3),
                      key=len, reverse=True)
     digits = r"(?:\d{1,3}(?:,\d{3}(?!\d))+|\d{1,3}(?:[ \u00a0\u202f\u2009]\d{3}(?![\d,]))+|\d+)(?:\.\d+)?|\.\d+"
-    glyphs = f"[{_VAGUE_FRACTION_GLYPHS}]"
+    glyphs = f"[{VAGUE_FRACTION_GLYPHS}]"
     digit_number = (rf"(?:{digits})(?:[eE][+-]?\d+(?![\w.])|\s?[x×]\s?10\^[+-]?\d+(?!\d))?(?:\^[+-]?\d+)?"
                     rf"(?:\s?{glyphs})?|{glyphs}")
     fraction_number = r"\d+\s+\d{1,3}/\d{1,3}(?![\d/])|\d{1,4}/\d{1,3}(?![\d/])"
-    seed = _compile(
+    seed = compile_pattern(
         # Not inside a word, a handle or a path; after "22," a new figure may start ("nrs. 22,24,26").
         rf"(?<![\w.#@/\\])(?<!\d\.)(?:{fraction_number}|{digit_number})"
-        rf"|\b(?:{_alternation(number_words)})\b"
-        rf"|\ban?\s+(?=(?:{_alternation(after_a)})\b)",
+        rf"|\b(?:{alternation(number_words)})\b"
+        rf"|\ban?\s+(?=(?:{alternation(after_a)})\b)",
         where, "number seed")
-    token = _compile(
+    token = compile_pattern(
         r"(?P<sep>[ \t\u00a0\u202f\u2009]*(?:\n[ \t]*)?(?:[-–‒][ \t]*)?)"
         rf"(?:(?P<frac>{fraction_number})|(?P<dig>{digit_number})(?P<glue>[A-Za-z]+)?"
         r"|(?P<word>[A-Za-z]+)(?![\w]))",
@@ -175,14 +176,14 @@ def _named_rules(section: LineDict, key: str, what: str) -> dict:
 def _index_sides(rule: Any, value: Any, keyed: dict, sides: dict[str, list[str]], key_of) -> None:
     """Index the phrases a rule writes before and after a figure: keyed[(side, key_of(phrase))] = value."""
     for side, bucket in sides.items():
-        for phrase in _strings(rule, side):
+        for phrase in rule_strings(rule, side):
             keyed[(side, key_of(phrase))] = value
             bucket.append(phrase)
 
 
 def _build_qualifiers(section: LineDict) -> dict[str, Any]:
     """Return the qualifier words before and after a figure and what each means (`cue_kinds`)."""
-    cue_kinds: dict[tuple[str, str], _Qualifier] = {}
+    cue_kinds: dict[tuple[str, str], Qualifier] = {}
     sides: dict[str, list[str]] = {"before": [], "after": []}
     quals = _named_rules(section, "qualifiers", "be a mapping of named rules")
     for name, rule in quals.items():
@@ -190,18 +191,18 @@ def _build_qualifiers(section: LineDict) -> dict[str, Any]:
         if rule["qualifier"] not in QUALIFIER_KINDS:
             raise RulesError(f"{location(rule, 'qualifier')}: qualifier {rule['qualifier']!r} is not one of "
                              f"{', '.join(QUALIFIER_KINDS)}")
-        low, high = (_factor(rule, key) for key in ("low", "high"))
-        _index_sides(rule, _Qualifier(str(name), rule["qualifier"], low, high), cue_kinds, sides, _norm)
-    cue_before = _before(sides["before"], r"\s+", r"\s*", location(section, "qualifiers"),
-                         "qualifier words before a figure")
-    cue_after = _compile(rf"(?i:(?P<sp>\s*)(?P<cue>{_phrases(sides['after'])})(?(w)(?!\w)|))",
-                         location(section, "qualifiers"), "qualifier words after a figure")
+        low, high = (rule_factor(rule, key) for key in ("low", "high"))
+        _index_sides(rule, Qualifier(str(name), rule["qualifier"], low, high), cue_kinds, sides, normalize)
+    cue_before = before_phrases(sides["before"], r"\s+", r"\s*", location(section, "qualifiers"),
+                                "qualifier words before a figure")
+    cue_after = compile_pattern(rf"(?i:(?P<sp>\s*)(?P<cue>{phrase_alternation(sides['after'])})(?(w)(?!\w)|))",
+                                location(section, "qualifiers"), "qualifier words after a figure")
     return {"cue_before": cue_before, "cue_after": cue_after, "cue_kinds": cue_kinds}
 
 
 def _gap(phrases: list[str], where: str, what: str) -> re.Pattern:
     """Return the pattern of the whole text between two figures: one of the phrases, spaces around it."""
-    return _compile(rf"(?i:\s*(?:{_phrases(phrases, bare=True)})\s*)", where, what)
+    return compile_pattern(rf"(?i:\s*(?:{phrase_alternation(phrases, bare=True)})\s*)", where, what)
 
 
 def _build_ranges(section: LineDict) -> dict[str, Any]:
@@ -214,43 +215,47 @@ def _build_ranges(section: LineDict) -> dict[str, Any]:
     from_ = check_keys(ranges.get("from", {"before": [], "joiners": []}), location(ranges, "from"),
                        ("before", "joiners"))
     return {
-        "range_gap": _gap(_strings(ranges, "joiners"), rwhere, "joiners"),
-        "between_before": _before(_strings(between, "before"), r"\s+", r"\s*", rwhere, "between"),
-        "between_gap": _gap(_strings(between, "joiners"), rwhere, "between joiners"),
-        "from_before": _before(_strings(from_, "before"), r"\s+", r"\s*", rwhere, "from"),
-        "from_gap": _gap(_strings(from_, "joiners"), rwhere, "from joiners"),
-        "change_before": _compile(
-            rf"(?i:\b(?:{_phrases(_strings(ranges, 'change_words'), bare=True)})\b[\w\s,%$€£.]{{0,40}})\Z",
+        "range_gap": _gap(rule_strings(ranges, "joiners"), rwhere, "joiners"),
+        "between_before": before_phrases(rule_strings(between, "before"), r"\s+", r"\s*", rwhere, "between"),
+        "between_gap": _gap(rule_strings(between, "joiners"), rwhere, "between joiners"),
+        "from_before": before_phrases(rule_strings(from_, "before"), r"\s+", r"\s*", rwhere, "from"),
+        "from_gap": _gap(rule_strings(from_, "joiners"), rwhere, "from joiners"),
+        "change_before": compile_pattern(
+            rf"(?i:\b(?:{phrase_alternation(rule_strings(ranges, 'change_words'), bare=True)})"
+            rf"\b[\w\s,%$€£.]{{0,40}})\Z",
             rwhere, "change_words"),
-        "ratio_gap": _compile(rf"\s+(?:{_phrases(_strings(ranges, 'ratio_joiners'), bare=True)})\s+", rwhere,
-                              "ratio_joiners"),
-        "bound_gap": _gap(_strings(ranges, "bound_joiners"), rwhere, "bound_joiners"),
+        "ratio_gap": compile_pattern(
+            rf"\s+(?:{phrase_alternation(rule_strings(ranges, 'ratio_joiners'), bare=True)})\s+", rwhere,
+            "ratio_joiners"),
+        "bound_gap": _gap(rule_strings(ranges, "bound_joiners"), rwhere, "bound_joiners"),
     }
 
 
 def _build_vague(section: LineDict) -> dict[str, Any]:
     """Return the vague magnitudes ("thousands", "a large number", "several hundred") and their intervals."""
     vague: dict[str, _Vague] = {}
-    vague_node = _mapping(section, "vague")
+    vague_node = rule_mapping(section, "vague")
     for phrase, pair in vague_node.items():
-        vague[_norm(str(phrase))] = _Vague(*_interval(pair, vague_node, phrase), None)
+        vague[normalize(str(phrase))] = _Vague(*rule_interval(pair, vague_node, phrase), None)
     numbers_node = check_keys(section.get("vague_numbers", {"low": None, "high": None}),
                               location(section, "vague_numbers"), ("adjectives",), required=("low", "high"))
-    for adjective in _strings(numbers_node, "adjectives"):
-        interval = _Vague(_number_or_none(numbers_node, "low"), _number_or_none(numbers_node, "high"), None)
-        vague[_norm(f"a {adjective} number")] = interval
-        vague[_norm(f"{adjective} numbers of")] = interval
-    counts = _mapping(section, "vague_counts")
-    magnitudes = _mapping(section, "vague_magnitudes")
+    for adjective in rule_strings(numbers_node, "adjectives"):
+        interval = _Vague(rule_number_or_none(numbers_node, "low"), rule_number_or_none(numbers_node, "high"), None)
+        vague[normalize(f"a {adjective} number")] = interval
+        vague[normalize(f"{adjective} numbers of")] = interval
+    counts = rule_mapping(section, "vague_counts")
+    magnitudes = rule_mapping(section, "vague_magnitudes")
     for word, pair in counts.items():
-        low, high = _interval(pair, counts, word)
+        low, high = rule_interval(pair, counts, word)
         if low is None or high is None:
             raise RulesError(f"{location(counts, word)}: vague count {word!r} needs [low, high] numbers")
         for magnitude, scale in magnitudes.items():
-            factor = float(_fraction(scale, magnitudes, magnitude))
-            vague[_norm(f"{word} {magnitude}")] = _Vague(_round(low * factor), _round(high * factor), str(word))
-    vague_phrases = _compile(rf"\b(?:{'|'.join(_phrase(p) for p in sorted(vague, key=len, reverse=True))})\b"
-                             if vague else r"(?!x)x", location(section, "vague"), "vague phrases")
+            factor = float(rule_fraction(scale, magnitudes, magnitude))
+            vague[normalize(f"{word} {magnitude}")] = _Vague(round_figure(low * factor), round_figure(high * factor),
+                                                             str(word))
+    longest_first = sorted(vague, key=len, reverse=True)
+    vague_phrases = compile_pattern(rf"\b(?:{'|'.join(phrase_pattern(p) for p in longest_first)})\b"
+                                    if vague else r"(?!x)x", location(section, "vague"), "vague phrases")
     return {"vague": vague, "vague_phrases": vague_phrases}
 
 
@@ -262,23 +267,24 @@ def _build_units(section: LineDict, words: dict[str, tuple[str, float]]) -> dict
     units = _named_rules(section, "units", "map a canonical unit to its forms")
     for unit, forms in units.items():
         check_keys(forms, location(units, unit), ("before", "after"))
-        _index_sides(forms, str(unit), unit_forms, sides, _unit_key)
+        _index_sides(forms, str(unit), unit_forms, sides, unit_key)
     money_after_magnitude = {}
-    money_node = _mapping(section, "money_after_magnitude")
+    money_node = rule_mapping(section, "money_after_magnitude")
     for form, currency in money_node.items():
         if not isinstance(currency, str) or currency not in units:
             raise RulesError(f"{location(money_node, form)}: {currency!r} is not a unit named under units")
-        money_after_magnitude[_unit_key(str(form))] = currency
+        money_after_magnitude[unit_key(str(form))] = currency
         sides["after"].append(str(form))
-    unit_after = _compile(
-        rf"(?P<sep>[ \u00a0\u202f\u2009]?(?:-[ ]?)?|[ ]{{0,2}})(?P<unit>{_unit_phrases(sides['after'])})",
+    unit_after = compile_pattern(
+        rf"(?P<sep>[ \u00a0\u202f\u2009]?(?:-[ ]?)?|[ ]{{0,2}})(?P<unit>{unit_phrases(sides['after'])})",
         location(section, "units"), "units after a figure")
-    unit_before = _before(sides["before"], "[ \u00a0]?", "[ \u00a0]?", location(section, "units"),
-                          "units before a figure", short_case=True)
-    subunits = {str(k): _fraction(v, section.get("subunits"), k) for k, v in _mapping(section, "subunits").items()}
+    unit_before = before_phrases(sides["before"], "[ \u00a0]?", "[ \u00a0]?", location(section, "units"),
+                                 "units before a figure", short_case=True)
+    subunits = {str(k): rule_fraction(v, section.get("subunits"), k)
+                for k, v in rule_mapping(section, "subunits").items()}
     scale_words = [w for w, (k, _) in words.items() if k == "scale" and len(w) > 3]
-    scale_after = _compile(rf"\s+(?P<scale>{_alternation(scale_words)})\b" if scale_words else r"(?!x)x",
-                           location(section, "words"), "scale words")
+    scale_after = compile_pattern(rf"\s+(?P<scale>{alternation(scale_words)})\b" if scale_words else r"(?!x)x",
+                                  location(section, "words"), "scale words")
     return {"unit_after": unit_after, "unit_before": unit_before, "unit_forms": unit_forms,
             "money_after_magnitude": money_after_magnitude, "subunits": subunits, "scale_after": scale_after}
 
@@ -292,8 +298,8 @@ def _build_years(section: LineDict) -> dict[str, Any]:
             raise RulesError(f"{location(years, key)}: years.{key} must be a whole number")
     return {
         "year_min": years["min"], "year_max": years["max"],
-        "year_count_words": frozenset(w.lower() for w in _strings(years, "count_words")),
-        "year_nouns": frozenset(w.lower() for w in _strings(years, "year_nouns")),
-        "year_before": _before(_strings(years, "time_words"), r"\s+", r"\s*", location(section, "years"),
-                               "time words"),
+        "year_count_words": frozenset(w.lower() for w in rule_strings(years, "count_words")),
+        "year_nouns": frozenset(w.lower() for w in rule_strings(years, "year_nouns")),
+        "year_before": before_phrases(rule_strings(years, "time_words"), r"\s+", r"\s*", location(section, "years"),
+                                      "time words"),
     }

@@ -1,10 +1,10 @@
 """Readers of the words that multiply a figure: scale words (thousand, million, lakh) and multipliers (dozen)."""
 from __future__ import annotations
 
-from troopclaims.extractors.numbers.reading import _Reading
+from troopclaims.extractors.numbers.reading import Reading
 
 
-def _read_scale(r: _Reading, j: int) -> int | None:
+def read_scale(r: Reading, j: int) -> int | None:
     """Read a magnitude word ("thousand", "million", "lakh") that multiplies the figure before it."""
     t = r.toks[j]
     if r.group is not None and t.value < r.last_scale and (r.group < t.value or r.last == "frac"):
@@ -26,7 +26,7 @@ def _read_scale(r: _Reading, j: int) -> int | None:
     return None
 
 
-def _read_multiplier(r: _Reading, j: int) -> int | None:
+def read_multiplier(r: Reading, j: int) -> int | None:
     """Read a multiplier word ("dozen", "score") that multiplies the figure written since the last "and"."""
     if r.group is not None and r.last in ("digit", "teen", "tens", "dig", "a", "frac"):
         tail = r.group - (r.and_base or 0) if r.last != "frac" else r.group

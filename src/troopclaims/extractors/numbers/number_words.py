@@ -1,13 +1,13 @@
 """Readers of the plain words of a number: digits, digit/teen/tens words, hundred, a, and, of, point."""
 from __future__ import annotations
 
-from troopclaims.extractors.numbers.fractions import (_denominator, _fraction_ahead, _ordinal_ahead,
-    _read_ordinal_fraction)
-from troopclaims.extractors.numbers.reading import _Reading
-from troopclaims.extractors.numbers.tokens import _Tok
+from troopclaims.extractors.numbers.fractions import (denominator_of, fraction_ahead, ordinal_ahead,
+    read_ordinal_fraction)
+from troopclaims.extractors.numbers.reading import Reading
+from troopclaims.extractors.numbers.tokens import NumberToken
 
 
-def _read_digits(r: _Reading, j: int) -> int | None:
+def read_digits(r: Reading, j: int) -> int | None:
     """Read a figure written with digits ("3,000", "12k"); return the next index, or None where the number ends."""
     t = r.toks[j]
     if t.mag is not None:
@@ -27,17 +27,17 @@ def _read_digits(r: _Reading, j: int) -> int | None:
     return j + 1
 
 
-def _read_word(r: _Reading, j: int) -> int | None:
+def read_word(r: Reading, j: int) -> int | None:
     """Read a digit, teen or tens word ("three", "twenty"), or the fraction it starts ("three fifths")."""
     t, k, pending_and = r.toks[j], r.toks[j].kind, r.pending_and(j)
     last = r.last
     ok = (last is None or (last == "scale" and r.group is None) or last == "hundred" or
           (last == "tens" and k == "digit" and not pending_and) or
-          (pending_and and last in ("digit", "teen", "tens", "dig", "mult") and _fraction_ahead(r.toks, j, r.lex)))
+          (pending_and and last in ("digit", "teen", "tens", "dig", "mult") and fraction_ahead(r.toks, j, r.lex)))
     if t.value == 0 and last is not None:
         return None
     if not ok or last == "a":
-        return _read_ordinal_fraction(r, j) if last is not None and not pending_and else None
+        return read_ordinal_fraction(r, j) if last is not None and not pending_and else None
     if pending_and and r.and_base is None:
         r.and_base = 0.0
     r.prev_value = r.value_now()
@@ -48,7 +48,7 @@ def _read_word(r: _Reading, j: int) -> int | None:
     return j + 1
 
 
-def _read_hundred(r: _Reading, j: int) -> int | None:
+def read_hundred(r: Reading, j: int) -> int | None:
     """Read "hundred" after a figure ("three hundred"), or before a scale word ("hundred thousand")."""
     if r.group is not None and not r.group_hundred and (r.group < 100 or r.last == "dig") and \
             r.last in ("digit", "teen", "tens", "dig", "a"):
@@ -65,7 +65,7 @@ def _read_hundred(r: _Reading, j: int) -> int | None:
     return None
 
 
-def _read_a(r: _Reading, j: int) -> int | None:
+def read_a(r: Reading, j: int) -> int | None:
     """Read "a"/"an" standing for one before a magnitude or a fraction ("a million", "a third", "half a dozen")."""
     toks, n = r.toks, len(r.toks)
     nxt = toks[j + 1] if j + 1 < n else None
@@ -74,9 +74,9 @@ def _read_a(r: _Reading, j: int) -> int | None:
     if r.last == "frac" and nxt.kind == "mult":
         return j + 1                  # "half a dozen"
     pending_and = r.pending_and(j)
-    leads = nxt.kind in ("hundred", "scale", "mult") or _denominator(r.lex, nxt) is not None or \
-        _ordinal_ahead(toks, j + 1, r.lex) is not None
-    if leads and (r.last is None or (pending_and and _fraction_ahead(toks, j, r.lex)) or
+    leads = nxt.kind in ("hundred", "scale", "mult") or denominator_of(r.lex, nxt) is not None or \
+        ordinal_ahead(toks, j + 1, r.lex) is not None
+    if leads and (r.last is None or (pending_and and fraction_ahead(toks, j, r.lex)) or
                   (r.last == "scale" and r.group is None and nxt.kind != "scale")):
         if pending_and and r.and_base is None:
             r.and_base = r.group or 0.0
@@ -86,7 +86,7 @@ def _read_a(r: _Reading, j: int) -> int | None:
     return None
 
 
-def _read_and(r: _Reading, j: int) -> int | None:
+def read_and(r: Reading, j: int) -> int | None:
     """Read "and" inside a number ("one hundred and six"), remembering the figure it follows."""
     if r.last in ("hundred", "scale", "digit", "teen", "tens", "dig", "mult") and j + 1 < len(r.toks):
         r.and_base = r.group if r.last != "scale" else 0.0
@@ -95,7 +95,7 @@ def _read_and(r: _Reading, j: int) -> int | None:
     return None
 
 
-def _read_of(r: _Reading, j: int) -> int | None:
+def read_of(r: Reading, j: int) -> int | None:
     """Read "of a" between a fraction and a scale word ("two thirds of a million")."""
     toks = r.toks
     if r.last == "frac" and j + 2 < len(toks) and toks[j + 1].kind == "a" and toks[j + 2].kind == "scale":
@@ -103,7 +103,7 @@ def _read_of(r: _Reading, j: int) -> int | None:
     return None
 
 
-def _read_point(r: _Reading, j: int) -> int | None:
+def read_point(r: Reading, j: int) -> int | None:
     """Read "point" and the decimal digits written after it ("two point five", "3 point 75")."""
     if r.last in ("digit", "teen", "tens", "hundred", "dig") and j + 1 < len(r.toks) and \
             (r.last != "dig" or (r.group is not None and float(r.group).is_integer())):
@@ -116,7 +116,7 @@ def _read_point(r: _Reading, j: int) -> int | None:
     return None
 
 
-def _decimal_words(toks: list[_Tok], j: int) -> tuple[str, int]:
+def _decimal_words(toks: list[NumberToken], j: int) -> tuple[str, int]:
     """Return the digits written after "point" ("zero three" -> "03", "seventy-one" -> "71") and the next index."""
     digits = ""
     n = len(toks)

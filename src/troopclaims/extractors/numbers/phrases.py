@@ -7,7 +7,7 @@ from typing import NamedTuple
 from troopclaims.errors import RulesError
 
 
-class _Before(NamedTuple):
+class BeforePhrases(NamedTuple):
     """Phrases that may stand right before a position, matched on the reversed text (one anchored attempt)."""
 
     pattern: re.Pattern
@@ -21,8 +21,9 @@ class _Before(NamedTuple):
         return start, text[start:pos].strip()
 
 
-def _before(phrases, sep_word: str, sep_symbol: str, where: str, what: str, short_case: bool = False) -> _Before:
-    """Return a _Before for phrases; word-ending phrases take sep_word before the position, others sep_symbol."""
+def before_phrases(phrases, sep_word: str, sep_symbol: str, where: str, what: str,
+                   short_case: bool = False) -> BeforePhrases:
+    """Return a BeforePhrases for phrases; word-ending phrases take sep_word before the position, others sep_symbol."""
     alternatives = []
     for phrase in sorted(set(phrases), key=len, reverse=True):
         body = r"\s+".join(re.escape(word[::-1]) for word in reversed(phrase.split()))
@@ -31,59 +32,59 @@ def _before(phrases, sep_word: str, sep_symbol: str, where: str, what: str, shor
         sep = sep_word if phrase[-1].isalnum() else sep_symbol
         edge = r"(?![\w$€£])" if phrase[0].isalnum() or phrase[0] == "$" else ""
         alternatives.append(sep + body + edge)
-    return _Before(_compile("|".join(alternatives) or r"(?!x)x", where, what))
+    return BeforePhrases(compile_pattern("|".join(alternatives) or r"(?!x)x", where, what))
 
 
-def _compile(pattern: str, where: str, what: str) -> re.Pattern:
+def compile_pattern(pattern: str, where: str, what: str) -> re.Pattern:
     try:
         return re.compile(pattern)
     except re.error as exc:
         raise RulesError(f"{where}: bad pattern in {what} ({exc}); fix the regular expression") from None
 
 
-def _norm(text: str) -> str:
+def normalize(text: str) -> str:
     return " ".join(text.lower().split())
 
 
-def _alternation(words) -> str:
+def alternation(words) -> str:
     return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
 
 
-def _phrase(text: str) -> str:
+def phrase_pattern(text: str) -> str:
     return r"\s+".join(re.escape(part) for part in text.split())
 
 
-def _phrases(phrases, bare: bool = False) -> str:
+def phrase_alternation(phrases, bare: bool = False) -> str:
     """Return an alternation of phrases, longest first; word-ending phrases set the group `w` unless bare."""
     ordered = sorted(set(phrases), key=len, reverse=True)
     if bare:
         parts = []
         for p in ordered:
-            body = _phrase(p)
+            body = phrase_pattern(p)
             parts.append((r"\b" if p[0].isalnum() else "") + body + (r"\b" if p[-1].isalnum() else ""))
         return "|".join(parts) or r"(?!x)x"
     words = [p for p in ordered if p[-1].isalnum() or p[-1] == "."]
     symbols = [p for p in ordered if not (p[-1].isalnum() or p[-1] == ".")]
     alternatives = []
     if words:
-        alternatives.append("(?P<w>" + "|".join((r"\b" if p[0].isalnum() else "") + _phrase(p) for p in words)
+        alternatives.append("(?P<w>" + "|".join((r"\b" if p[0].isalnum() else "") + phrase_pattern(p) for p in words)
                             + ")")
     if symbols:
-        alternatives.append("|".join(_phrase(p) for p in symbols))
+        alternatives.append("|".join(phrase_pattern(p) for p in symbols))
     return "|".join(alternatives) or r"(?!x)x"
 
 
-def _unit_key(form: str) -> str:
+def unit_key(form: str) -> str:
     """Return the lookup key of a unit form: short forms keep their case, longer ones are lower-cased."""
     form = " ".join(form.split())
     return form if len(form) <= 3 else form.lower()
 
 
-def _unit_phrases(forms) -> str:
+def unit_phrases(forms) -> str:
     ordered = sorted(set(forms), key=len, reverse=True)
     parts = []
     for form in ordered:
-        body = _phrase(form)
+        body = phrase_pattern(form)
         if len(form) > 3:
             body = f"(?i:{body})"
         tail = r"(?![\w])" if form[-1].isalnum() else ""

@@ -1,16 +1,16 @@
 """Qualifier words around a figure ("about", "more than", "or more") and the interval they allow."""
 from __future__ import annotations
 
-from troopclaims.extractors.numbers.lexicon import NumberLexicon, _Qualifier
-from troopclaims.extractors.numbers.phrases import _norm
-from troopclaims.extractors.numbers.records import _Atom, _round
+from troopclaims.extractors.numbers.lexicon import NumberLexicon, Qualifier
+from troopclaims.extractors.numbers.phrases import normalize
+from troopclaims.extractors.numbers.records import Atom, round_figure
 
 
-def _qualify(text: str, rev: str, atom: _Atom, lex: NumberLexicon) -> None:
+def qualify(text: str, rev: str, atom: Atom, lex: NumberLexicon) -> None:
     before = lex.cue_before.find(text, rev, atom.s)
-    bkind = lex.cue_kinds.get(("before", _norm(before[1]))) if before else None
+    bkind = lex.cue_kinds.get(("before", normalize(before[1]))) if before else None
     after = lex.cue_after.match(text, atom.e)
-    akind = lex.cue_kinds.get(("after", _norm(after.group("cue")))) if after else None
+    akind = lex.cue_kinds.get(("after", normalize(after.group("cue")))) if after else None
     # An open bound after the figure outweighs a looser word before it: "about 500 or more" is at least 500.
     if akind and (bkind is None or ((akind.low is None or akind.high is None) and
                                     bkind.qualifier in ("approximate", "exact"))):
@@ -27,9 +27,9 @@ def _qualify(text: str, rev: str, atom: _Atom, lex: NumberLexicon) -> None:
         atom.low = atom.high = atom.value
 
 
-def _apply_factors(atom: _Atom, kind: _Qualifier) -> None:
-    low = None if kind.low is None else _round(atom.value * kind.low)
-    high = None if kind.high is None else _round(atom.value * kind.high)
+def _apply_factors(atom: Atom, kind: Qualifier) -> None:
+    low = None if kind.low is None else round_figure(atom.value * kind.low)
+    high = None if kind.high is None else round_figure(atom.value * kind.high)
     if low is not None and high is not None and low > high:
         low, high = high, low
     atom.low, atom.high = low, high

@@ -4,18 +4,18 @@ from __future__ import annotations
 import re
 
 from troopclaims.extractors.numbers.lexicon import NumberLexicon
-from troopclaims.extractors.numbers.records import _Atom, _round
+from troopclaims.extractors.numbers.records import Atom, round_figure
 
 
-def _join_ranges(text: str, rev: str, atoms: list[_Atom], lex: NumberLexicon) -> list[_Atom]:
+def join_ranges(text: str, rev: str, atoms: list[Atom], lex: NumberLexicon) -> list[Atom]:
     """Return the atoms with "A-B", "A to B", "between A and B", "from A to B" merged into ranges."""
     return _join_pairs(atoms, lambda a, b: _range_pair(text, rev, a, b, lex))
 
 
-def _join_pairs(atoms: list[_Atom], join) -> list[_Atom]:
+def _join_pairs(atoms: list[Atom], join) -> list[Atom]:
     """Return the atoms with each two neighbours that join(a, b) reads as one replaced by the atoms it returns
     (none: both dropped); join returns None to leave a pair alone."""
-    out: list[_Atom] = []
+    out: list[Atom] = []
     i = 0
     while i < len(atoms):
         if i + 1 < len(atoms):
@@ -29,7 +29,7 @@ def _join_pairs(atoms: list[_Atom], join) -> list[_Atom]:
     return out
 
 
-def _range_pair(text: str, rev: str, a: _Atom, b: _Atom, lex: NumberLexicon) -> list[_Atom] | None:
+def _range_pair(text: str, rev: str, a: Atom, b: Atom, lex: NumberLexicon) -> list[Atom] | None:
     """Return [the range or ratio] two figures make, [] for a score ("3-1": no figure at all), or None."""
     merged = _range(text, rev, a, b, lex) or _ratio(text, a, b, lex)
     if merged is not None:
@@ -37,23 +37,23 @@ def _range_pair(text: str, rev: str, a: _Atom, b: _Atom, lex: NumberLexicon) -> 
     return [] if _is_score(text, a, b) else None
 
 
-def _ratio(text: str, a: _Atom, b: _Atom, lex: NumberLexicon) -> _Atom | None:
+def _ratio(text: str, a: Atom, b: Atom, lex: NumberLexicon) -> Atom | None:
     """Return "one over three" as one figure (1/3) when nothing follows the second figure."""
     if a.unit or b.unit or b.value == 0 or not lex.ratio_gap.fullmatch(text, a.e, b.s):
         return None
     if not re.match(r"\s*(?:[.;:!?)\]]|,\s|$)", text[b.e:b.e + 3]):
         return None               # "1,000 over 3 days" is a count over a time
     value = a.value / b.value
-    return _Atom(a.ns, b.ne, value, None, a.words or b.words, None, a.s, b.e)
+    return Atom(a.ns, b.ne, value, None, a.words or b.words, None, a.s, b.e)
 
 
-def _is_score(text: str, a: _Atom, b: _Atom) -> bool:
+def _is_score(text: str, a: Atom, b: Atom) -> bool:
     gap = text[a.e:b.s]
     return bool(re.fullmatch(r"[-–]", gap)) and a.digits_only is not None and b.digits_only is not None and \
         a.value >= b.value and a.value < 200 and not a.unit and not b.unit
 
 
-def _range(text: str, rev: str, a: _Atom, b: _Atom, lex: NumberLexicon) -> _Atom | None:
+def _range(text: str, rev: str, a: Atom, b: Atom, lex: NumberLexicon) -> Atom | None:
     gap_start, gap_end = a.e, b.s
     if gap_end - gap_start > 24:
         return None
@@ -83,17 +83,17 @@ def _range(text: str, rev: str, a: _Atom, b: _Atom, lex: NumberLexicon) -> _Atom
     if not low < high:
         return None
     unit = a.unit or b.unit
-    merged = _Atom(a.ns, b.ne, _round(low), b.mag, a.words or b.words, None, start, b.e, unit,
-                   a.unit_before, "range", cue, _round(low), _round(high), True)
+    merged = Atom(a.ns, b.ne, round_figure(low), b.mag, a.words or b.words, None, start, b.e, unit,
+                   a.unit_before, "range", cue, round_figure(low), round_figure(high), True)
     return merged
 
 
-def _join_bounds(text: str, atoms: list[_Atom], lex: NumberLexicon) -> list[_Atom]:
+def join_bounds(text: str, atoms: list[Atom], lex: NumberLexicon) -> list[Atom]:
     """Return the atoms with "more than 10 and less than 20" merged into one range."""
     return _join_pairs(atoms, lambda a, b: _bounds_pair(text, a, b, lex))
 
 
-def _bounds_pair(text: str, a: _Atom, b: _Atom, lex: NumberLexicon) -> list[_Atom] | None:
+def _bounds_pair(text: str, a: Atom, b: Atom, lex: NumberLexicon) -> list[Atom] | None:
     """Return [the range] an open lower and an open upper bound make together, or None."""
     pair = {a.qualifier, b.qualifier}
     if pair == {"at_least", "at_most"} and a.cue and b.cue and (a.unit == b.unit or not a.unit or not b.unit) \
@@ -101,7 +101,7 @@ def _bounds_pair(text: str, a: _Atom, b: _Atom, lex: NumberLexicon) -> list[_Ato
         lo_atom, hi_atom = (a, b) if a.qualifier == "at_least" else (b, a)
         if lo_atom.high is None and hi_atom.low is None and lo_atom.low is not None and \
                 hi_atom.high is not None and lo_atom.low < hi_atom.high:
-            return [_Atom(a.ns, b.ne, lo_atom.low, None, a.words or b.words, None, a.s, b.e,
-                          a.unit or b.unit, a.unit_before, "range", text[a.s:b.e], lo_atom.low,
-                          hi_atom.high, True)]
+            return [Atom(a.ns, b.ne, lo_atom.low, None, a.words or b.words, None, a.s, b.e,
+                         a.unit or b.unit, a.unit_before, "range", text[a.s:b.e], lo_atom.low,
+                         hi_atom.high, True)]
     return None

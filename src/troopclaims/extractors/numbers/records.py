@@ -24,7 +24,7 @@ class Numeric:
 
 
 @dataclass
-class _Atom:
+class Atom:
     """A figure found in text, being dressed with its unit, qualifier and range partner."""
 
     ns: int
@@ -44,9 +44,9 @@ class _Atom:
     rng: bool = False
 
 
-def _round(value: float) -> float:
+def round_figure(value: float) -> float:
     return float(f"{value:.12g}")
 
 
-def _maybe_round(value: float | None) -> float | None:
-    return None if value is None else _round(value)
+def maybe_round_figure(value: float | None) -> float | None:
+    return None if value is None else round_figure(value)

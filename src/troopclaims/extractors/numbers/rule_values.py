@@ -5,22 +5,22 @@ import re
 from typing import Any
 
 from troopclaims.errors import RulesError
-from troopclaims.extractors.numbers.phrases import _compile
+from troopclaims.extractors.numbers.phrases import compile_pattern
 from troopclaims.rules import LineDict, location
 
 
-def _patterns(section: LineDict, key: str) -> tuple[re.Pattern, ...]:
+def rule_patterns(section: LineDict, key: str) -> tuple[re.Pattern, ...]:
     """Return the compiled regular expressions of a name -> pattern section (not_numbers, not_figures)."""
-    table = _mapping(section, key)
+    table = rule_mapping(section, key)
     compiled = []
     for name, pattern in table.items():
         if not isinstance(pattern, str):
             raise RulesError(f"{location(table, name)}: {key}.{name} must be one regular expression")
-        compiled.append(_compile(pattern, location(table, name), f"{key}.{name}"))
+        compiled.append(compile_pattern(pattern, location(table, name), f"{key}.{name}"))
     return tuple(compiled)
 
 
-def _mapping(node: Any, key: str) -> dict:
+def rule_mapping(node: Any, key: str) -> dict:
     value = node.get(key, {}) if isinstance(node, dict) else {}
     if value is None:
         return {}
@@ -29,7 +29,7 @@ def _mapping(node: Any, key: str) -> dict:
     return value
 
 
-def _strings(node: Any, key: str) -> list[str]:
+def rule_strings(node: Any, key: str) -> list[str]:
     value = node.get(key, []) if isinstance(node, dict) else []
     if value is None:
         return []
@@ -42,13 +42,13 @@ def _strings(node: Any, key: str) -> list[str]:
     return list(value)
 
 
-def _fraction(value: Any, node: Any, key: Any) -> float:
+def rule_fraction(value: Any, node: Any, key: Any) -> float:
     if isinstance(value, bool) or not isinstance(value, (int, float)):
         raise RulesError(f"{location(node, key)}: {key!r} must map to a number, got {value!r}")
     return float(value)
 
 
-def _factor(node: Any, key: str) -> float | None:
+def rule_factor(node: Any, key: str) -> float | None:
     value = node.get(key)
     if value is None:
         return None
@@ -57,7 +57,7 @@ def _factor(node: Any, key: str) -> float | None:
     return float(value)
 
 
-def _interval(pair: Any, node: Any, key: Any) -> tuple[float | None, float | None]:
+def rule_interval(pair: Any, node: Any, key: Any) -> tuple[float | None, float | None]:
     if not (isinstance(pair, list) and len(pair) == 2 and
             all(v is None or (isinstance(v, (int, float)) and not isinstance(v, bool)) for v in pair)):
         raise RulesError(f"{location(node, key)}: {key!r} needs [low, high] (numbers or null)")
@@ -67,7 +67,7 @@ def _interval(pair: Any, node: Any, key: Any) -> tuple[float | None, float | Non
     return low, high
 
 
-def _number_or_none(node: Any, key: str) -> float | None:
+def rule_number_or_none(node: Any, key: str) -> float | None:
     value = node.get(key)
     if value is None:
         return None

@@ -6,10 +6,10 @@ import re
 import unicodedata
 from typing import NamedTuple
 
-from troopclaims.extractors.numbers.lexicon import NumberLexicon, _VAGUE_FRACTION_GLYPHS
+from troopclaims.extractors.numbers.lexicon import NumberLexicon, VAGUE_FRACTION_GLYPHS
 
 
-class _Tok(NamedTuple):
+class NumberToken(NamedTuple):
     kind: str              # dig digit teen tens hundred scale mult ord ords frac a and of point neg
     value: float
     start: int
@@ -33,7 +33,7 @@ def _digits_value(text: str) -> float | None:
                 return None
             return (int(whole) if whole.strip() else 0) + int(num) / int(den)
         glyph = 0.0
-        if text and text[-1] in _VAGUE_FRACTION_GLYPHS:
+        if text and text[-1] in VAGUE_FRACTION_GLYPHS:
             glyph = unicodedata.numeric(text[-1])
             text = text[:-1].strip()
             if not text:
@@ -60,9 +60,9 @@ def _digits_value(text: str) -> float | None:
         return None
 
 
-def _tokens(text: str, pos: int, lex: NumberLexicon, rev: str | None = None) -> list[_Tok]:
+def number_tokens(text: str, pos: int, lex: NumberLexicon, rev: str | None = None) -> list[NumberToken]:
     """Return the run of number tokens (digits, number words, connectors) starting at pos."""
-    toks: list[_Tok] = []
+    toks: list[NumberToken] = []
     first = True
     while True:
         m = lex.token.match(text, pos)
@@ -89,17 +89,17 @@ def _tokens(text: str, pos: int, lex: NumberLexicon, rev: str | None = None) -> 
     return toks
 
 
-def _fraction_token(m: re.Match, sep: str, first: bool) -> _Tok | None:
+def _fraction_token(m: re.Match, sep: str, first: bool) -> NumberToken | None:
     """Return the token of a fraction in digits ("3/4", "2 1/4"), or None when it cannot continue the number."""
     if not first and not sep.strip(" \t\u00a0\u202f\u2009") == "":
         return None
     value = _digits_value(m.group("frac"))
     if value is None:
         return None
-    return _Tok("dig", value, m.start("frac"), m.end("frac"), sep, "")
+    return NumberToken("dig", value, m.start("frac"), m.end("frac"), sep, "")
 
 
-def _digits_token(text: str, m: re.Match, sep: str, lex: NumberLexicon, rev: str | None) -> _Tok | None:
+def _digits_token(text: str, m: re.Match, sep: str, lex: NumberLexicon, rev: str | None) -> NumberToken | None:
     """Return the token of digits with the magnitude glued or spaced after them ("12k", "1.5 M"), a "bad" token
     when the letters glued to them are neither a magnitude nor a unit, or None when the digits are no number."""
     value = _digits_value(m.group("dig"))
@@ -118,17 +118,17 @@ def _digits_token(text: str, m: re.Match, sep: str, lex: NumberLexicon, rev: str
         elif not lex.unit_after.match(text, end):
             # Digits glued to letters that are neither a magnitude nor a unit: an ordinal ("21st"),
             # a code or an id. Not a number at all.
-            return _Tok("bad", value, m.start("dig"), m.end("glue"), sep, "")
+            return NumberToken("bad", value, m.start("dig"), m.end("glue"), sep, "")
         if mag is not None:
             end = m.end("glue")
     else:
         spaced = lex.spaced_suffix.match(text, end)
         if spaced:                    # "1,674,200.5 M"
             mag, end = lex.suffixes[spaced.group("suffix")], spaced.end()
-    return _Tok("dig", value, m.start("dig"), end, sep, "", mag)
+    return NumberToken("dig", value, m.start("dig"), end, sep, "", mag)
 
 
-def _word_token(m: re.Match, sep: str, lex: NumberLexicon) -> _Tok | None:
+def _word_token(m: re.Match, sep: str, lex: NumberLexicon) -> NumberToken | None:
     """Return the token of a number word ("three", "fifths", "dozens", "and"), or None when it is no number word."""
     word = m.group("word").lower()
     entry = lex.words.get(word)
@@ -138,4 +138,4 @@ def _word_token(m: re.Match, sep: str, lex: NumberLexicon) -> _Tok | None:
     plural = kind == "ords" or (kind == "frac" and word.endswith("s")) or (kind == "mult" and word.endswith("s"))
     if kind == "ords":
         kind = "ord"
-    return _Tok(kind, value, m.start("word"), m.end("word"), sep, word, None, plural)
+    return NumberToken(kind, value, m.start("word"), m.end("word"), sep, word, None, plural)

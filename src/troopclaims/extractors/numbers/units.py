@@ -4,22 +4,22 @@ from __future__ import annotations
 import re
 
 from troopclaims.extractors.numbers.lexicon import NumberLexicon
-from troopclaims.extractors.numbers.phrases import _unit_key
-from troopclaims.extractors.numbers.records import _Atom, _round
+from troopclaims.extractors.numbers.phrases import unit_key
+from troopclaims.extractors.numbers.records import Atom, round_figure
 
 
-def _attach_units(text: str, rev: str, atoms: list[_Atom], lex: NumberLexicon) -> None:
+def attach_units(text: str, rev: str, atoms: list[Atom], lex: NumberLexicon) -> None:
     taken = 0                         # a unit written between two figures belongs to the first ("10 $ 30 $")
     for atom in atoms:
         before = lex.unit_before.find(text, rev, atom.ns)
         if before and before[0] >= taken:
-            key = _unit_key(before[1])
+            key = unit_key(before[1])
             unit = lex.unit_forms.get(("before", key)) or lex.unit_forms.get(("before", key.lower()))
             if unit:
                 atom.unit, atom.s, atom.unit_before = unit, before[0], True
         after = lex.unit_after.match(text, atom.ne)
         if after and after.group("unit"):
-            key = _unit_key(after.group("unit"))
+            key = unit_key(after.group("unit"))
             unit = lex.unit_forms.get(("after", key)) or lex.unit_forms.get(("after", key.lower()))
             money = lex.money_after_magnitude.get(key) or lex.money_after_magnitude.get(key.lower())
             if money and atom.mag and atom.mag >= 1000:
@@ -33,14 +33,14 @@ def _attach_units(text: str, rev: str, atoms: list[_Atom], lex: NumberLexicon) -
         taken = atom.e
 
 
-def _join_subunits(text: str, atoms: list[_Atom], lex: NumberLexicon) -> list[_Atom]:
+def join_subunits(text: str, atoms: list[Atom], lex: NumberLexicon) -> list[Atom]:
     """Return the atoms with "3 dollars 50 cents" merged into one figure in the larger unit."""
-    out: list[_Atom] = []
+    out: list[Atom] = []
     for atom in atoms:
         prev = out[-1] if out else None
         if prev is not None and atom.unit in lex.subunits and prev.unit and prev.unit not in lex.subunits and \
                 not prev.unit_before and re.fullmatch(r"\s+(?:and\s+)?", text[prev.e:atom.s]):
-            prev.value = _round(prev.value + atom.value * lex.subunits[atom.unit])
+            prev.value = round_figure(prev.value + atom.value * lex.subunits[atom.unit])
             prev.ne, prev.e = atom.ne, atom.e
             continue
         out.append(atom)

@@ -2,15 +2,15 @@
 from __future__ import annotations
 
 from troopclaims.extractors.places.gazetteer import Gazetteer
-from troopclaims.extractors.places.tokens import _Found, _add, _scan, _sentence_bounds, _table
+from troopclaims.extractors.places.tokens import Found, add_found, scan_names, sentence_bounds, word_table
 from troopclaims.spans import annotated
 
-def _add_anaphora(doc, gaz: Gazetteer, found: list[_Found], taken: set[int]) -> None:
-    """Add the phrases that point back to a place ("the region"), resolved later by _resolve_anaphora."""
-    anaphora = _table(gaz.anaphora)
-    for start, end, phrase in _scan(doc, anaphora, 3, lower=True):
+def add_anaphora(doc, gaz: Gazetteer, found: list[Found], taken: set[int]) -> None:
+    """Add the phrases that point back to a place ("the region"), resolved later by resolve_anaphora."""
+    anaphora = word_table(gaz.anaphora)
+    for start, end, phrase in scan_names(doc, anaphora, 3, lower=True):
         if not any(i in taken for i in range(start, end)) and not _describes(doc, end, gaz):
-            _add(found, taken, _Found(start, end, None, "", anaphor=gaz.anaphora[phrase]))
+            add_found(found, taken, Found(start, end, None, "", anaphor=gaz.anaphora[phrase]))
 
 
 def _describes(doc, end: int, gaz: Gazetteer) -> bool:
@@ -23,12 +23,12 @@ def _describes(doc, end: int, gaz: Gazetteer) -> bool:
     return annotated(doc, "DEP") and doc[end - 1].dep_ in ("compound", "amod", "nmod")
 
 
-def _resolve_anaphora(doc, found: list[_Found], gaz: Gazetteer) -> None:
+def resolve_anaphora(doc, found: list[Found], gaz: Gazetteer) -> None:
     sentence_of = {}
-    for number, (start, end) in enumerate(_sentence_bounds(doc)):
+    for number, (start, end) in enumerate(sentence_bounds(doc)):
         for i in range(start, end):
             sentence_of[i] = number
-    history: list[_Found] = []
+    history: list[Found] = []
     for item in found:
         if item.anaphor:
             here = sentence_of.get(item.start, 0)

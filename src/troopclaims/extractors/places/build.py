@@ -9,7 +9,7 @@ from pathlib import Path
 from troopclaims import rules as rules_module
 from troopclaims.errors import RulesError
 from troopclaims.extractors.places.gazetteer import (
-    Gazetteer, Place, _WORD, _first_words, _fold, _key, _plurals, _variants,
+    Gazetteer, Place, WORD, demonym_plurals, first_words, fold_key, name_key, spelling_variants,
 )
 from troopclaims.rules import LineDict, check_keys, location, word_list
 
@@ -110,11 +110,11 @@ def _import(node, where: str, section: LineDict, entries: dict[str, _Entry], reg
         if parent is None or not pycountry.subdivisions.get(country_code=code):
             raise RulesError(f"{location(node, 'subdivisions', where)}: no subdivisions for {code!r}; give an "
                              f"ISO country code that pycountry knows (and import countries)")
-        taken = {_fold(a) for e in entries.values() for a in (e.name, *e.aliases)}
+        taken = {fold_key(a) for e in entries.values() for a in (e.name, *e.aliases)}
         for sub in sorted(pycountry.subdivisions.get(country_code=code), key=lambda s: s.code):
             if not sub.parent_code:
-                written[_key(sub.name)] = written[sub.code.split("-", 1)[1]] = sub.code   # "Texas", "TX"
-            if sub.parent_code or "," in sub.name or _fold(sub.name) in taken:
+                written[name_key(sub.name)] = written[sub.code.split("-", 1)[1]] = sub.code   # "Texas", "TX"
+            if sub.parent_code or "," in sub.name or fold_key(sub.name) in taken:
                 continue  # a country or a hand-kept place already uses the name
             entries[sub.name] = _Entry(sub.name, "region", parent, [], [], where, "pycountry", imported=True)
             regions[sub.code] = sub.name
@@ -164,11 +164,11 @@ def _abbreviations(node, where: str, written: dict[str, str]) -> None:
     if not isinstance(node, dict):
         raise RulesError(f"{where}: region_abbreviations must map an abbreviation to a region, e.g. Calif.: California")
     for short, name in node.items():
-        code = written.get(_key(str(name)))
+        code = written.get(name_key(str(name)))
         if code is None:
             raise RulesError(f"{location(node, short, where)}: {name!r} is no first-level region of the countries "
                              f"under import.subdivisions")
-        written[_key(str(short))] = code
+        written[name_key(str(short))] = code
 
 
 def _check_parents(entries: dict[str, _Entry]) -> None:
@@ -219,28 +219,28 @@ def _index(entries: dict[str, _Entry], gaz: Gazetteer) -> None:
     for entry in ordered:
         gaz.places[entry.name] = Place(entry.name, entry.type or "area", entry.parent)
         for alias in dict.fromkeys([entry.name, *entry.aliases, *entry.lookup_only]):
-            _claim_name(names, _fold(alias), entry.name, entry, "alias")
+            _claim_name(names, fold_key(alias), entry.name, entry, "alias")
         for demonym in dict.fromkeys(entry.demonyms):
-            for form in _plurals(demonym):
-                _claim_name(demonyms, _fold(form), entry.name, entry, "demonym")
+            for form in demonym_plurals(demonym):
+                _claim_name(demonyms, fold_key(form), entry.name, entry, "demonym")
     gaz.names = {key: value for key, (value, _) in names.items()}
     gaz.demonyms = {key: value for key, (value, _) in demonyms.items()}
     longest = 1
     for entry in entries.values():
         for alias in dict.fromkeys([entry.name, *entry.aliases]):
-            if gaz.names.get(_fold(alias)) != entry.name:
+            if gaz.names.get(fold_key(alias)) != entry.name:
                 continue
-            for form in _variants(alias):
+            for form in spelling_variants(alias):
                 gaz.surfaces.setdefault(form, entry.name)
-            longest = max(longest, len(_WORD.findall(alias)) + alias.count("-") * 2 + alias.count(".") + 1)
+            longest = max(longest, len(WORD.findall(alias)) + alias.count("-") * 2 + alias.count(".") + 1)
         for demonym in entry.demonyms:
-            for form in _plurals(demonym):
-                if gaz.demonyms.get(_fold(form)) == entry.name:
-                    for variant in _variants(form):
+            for form in demonym_plurals(demonym):
+                if gaz.demonyms.get(fold_key(form)) == entry.name:
+                    for variant in spelling_variants(form):
                         gaz.demonym_surfaces.setdefault(variant, entry.name)
     gaz.max_tokens = min(longest + 1, 14)
-    gaz.surface_firsts = _first_words(gaz.surfaces, lower=False)
-    gaz.demonym_firsts = _first_words(gaz.demonym_surfaces, lower=False)
+    gaz.surface_firsts = first_words(gaz.surfaces, lower=False)
+    gaz.demonym_firsts = first_words(gaz.demonym_surfaces, lower=False)
 
 
 def _geonames(node, where: str, gaz: Gazetteer) -> None:
@@ -275,24 +275,24 @@ def _name_patterns(section: LineDict, where: str, types: list[str], gaz: Gazette
             if kind not in types:
                 raise RulesError(f"{kind_where}: unknown type {kind!r}; use one of {', '.join(types)}")
             for word in word_list(words, kind_where, f"{name}.{kind}"):
-                target[_fold(word) if fold else _key(word)] = kind
+                target[fold_key(word) if fold else name_key(word)] = kind
 
 
 def _word_lists(section: LineDict, where: str, types: list[str], gaz: Gazetteer) -> None:
     for name in LIST_SECTIONS:
         words = word_list(section.get(name), location(section, name, where), name)
         # Clause breaks are compared as written: a dash that ends a clause is no hyphen.
-        setattr(gaz, name, frozenset(w.lower() if name == "clause_breaks" else _fold(w) for w in words))
+        setattr(gaz, name, frozenset(w.lower() if name == "clause_breaks" else fold_key(w) for w in words))
     relations = section.get("relations") or LineDict()
     spot = location(section, "relations", where)
     check_keys(relations, spot, RELATIONS)
     for relation, words in relations.items():
         for word in word_list(words, location(relations, relation, spot), f"relations.{relation}"):
-            gaz.relation_words[_fold(word)] = relation
+            gaz.relation_words[fold_key(word)] = relation
     anaphora = section.get("anaphora") or LineDict()
     spot = location(section, "anaphora", where)
     check_keys(anaphora, spot, ("reach", "phrases", "not_before"))
-    gaz.not_before = frozenset(_fold(w) for w in word_list(anaphora.get("not_before"),
+    gaz.not_before = frozenset(fold_key(w) for w in word_list(anaphora.get("not_before"),
                                                           location(anaphora, "not_before", spot), "not_before"))
     reach = anaphora.get("reach", 5)
     if not isinstance(reach, int) or isinstance(reach, bool) or reach < 0:
@@ -307,4 +307,4 @@ def _word_lists(section: LineDict, where: str, types: list[str], gaz: Gazetteer)
         for kind in allowed:
             if kind not in types:
                 raise RulesError(f"{phrase_where}: unknown type {kind!r}; use one of {', '.join(types)}")
-        gaz.anaphora[_fold(str(phrase))] = tuple(allowed)
+        gaz.anaphora[fold_key(str(phrase))] = tuple(allowed)

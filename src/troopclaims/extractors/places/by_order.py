@@ -4,13 +4,13 @@ from __future__ import annotations
 from bisect import bisect_left
 
 from troopclaims.extractors.places.gazetteer import Gazetteer
-from troopclaims.extractors.places.tokens import _Found, _sentence_of, _span_key
+from troopclaims.extractors.places.tokens import Found, sentence_of, span_key
 
-def _by_order(doc, span, candidates: list[_Found], starts: list[int], gaz: Gazetteer) -> _Found | None:
+def place_by_order(doc, span, candidates: list[Found], starts: list[int], gaz: Gazetteer) -> Found | None:
     """Return the first place after the claim in its clause with a locating word before it (no parse).
 
     `starts` are the sorted first tokens of all claims of the doc."""
-    _, _, sent_end = _sentence_of(doc, span.start)
+    _, _, sent_end = sentence_of(doc, span.start)
     limit = sent_end
     for i in range(span.end, sent_end):
         if doc[i].lower_ in gaz.clause_breaks:
@@ -27,7 +27,7 @@ def _by_order(doc, span, candidates: list[_Found], starts: list[int], gaz: Gazet
     return None
 
 
-def _cued(doc, item: _Found, gaz: Gazetteer, floor: int, claim_end: int) -> bool:
+def _cued(doc, item: Found, gaz: Gazetteer, floor: int, claim_end: int) -> bool:
     """Return True when a locating word stands before a mention (past determiners): "in the", "close to"."""
     if item.place is not None and item.place.type in ("front", "border"):
         return True
@@ -37,7 +37,7 @@ def _cued(doc, item: _Found, gaz: Gazetteer, floor: int, claim_end: int) -> bool
     for size in (3, 2, 1):
         if i - size < floor:
             continue
-        words = _span_key(doc, i - size, i).lower()
+        words = span_key(doc, i - size, i).lower()
         if words == "of":
             # "780 square kilometres of X", "the territory of X": of after what the claim counts or a land noun
             return i - 1 <= claim_end or doc[i - 2].lower_ in gaz.area_nouns

@@ -2,13 +2,13 @@
 from __future__ import annotations
 
 from troopclaims.extractors.places.gazetteer import Gazetteer
-from troopclaims.extractors.places.tokens import _Found
+from troopclaims.extractors.places.tokens import Found
 
 # Dependency labels that open a clause of its own: a place in one says nothing about a claim outside it.
 CLAUSE_DEPS = frozenset({"ccomp", "advcl", "parataxis", "relcl", "csubj", "csubjpass", "pcomp"})
 
 
-def _by_parse(doc, span, candidates: list[_Found], other_heads: set[int], gaz: Gazetteer) -> _Found | None:
+def place_by_parse(doc, span, candidates: list[Found], other_heads: set[int], gaz: Gazetteer) -> Found | None:
     """Return the mention the parse attaches to the claim's clause by a locating word, nearest in the tree."""
     head = span.root
     verb = _clause_head(head)
@@ -81,7 +81,7 @@ def _scope(doc, verb, span, gaz: Gazetteer) -> set[int]:
     return scope
 
 
-def _locating_governor(doc, root, item: _Found, candidates: list[_Found], gaz: Gazetteer):
+def _locating_governor(doc, root, item: Found, candidates: list[Found], gaz: Gazetteer):
     """Return the token a place hangs from when a locating word attaches it (None when it is no location)."""
     token = root
     steps = 0
@@ -131,7 +131,7 @@ def _tree_distance(a, b, blocked: set[int]) -> int | None:
     return up + lca_depth
 
 
-def _relative_where(doc, verb, candidates: list[_Found]) -> _Found | None:
+def _relative_where(doc, verb, candidates: list[Found]) -> Found | None:
     """Return the place a relative "where" clause hangs from ("the Kursk region, where 8,000 ... are")."""
     if verb.dep_ != "relcl" or not any(c.lower_ == "where" for c in verb.children):
         return None

@@ -4,11 +4,11 @@ from __future__ import annotations
 from bisect import bisect_left
 from typing import Iterable, Iterator
 
-from troopclaims.extractors.places.by_order import _by_order
-from troopclaims.extractors.places.by_parse import _by_parse
-from troopclaims.extractors.places.gazetteer import Gazetteer, _WORD, _fold
-from troopclaims.extractors.places.mentions import _mentions, place_mentions
-from troopclaims.extractors.places.tokens import _Found, _scan, _sentence_of
+from troopclaims.extractors.places.by_order import place_by_order
+from troopclaims.extractors.places.by_parse import place_by_parse
+from troopclaims.extractors.places.gazetteer import Gazetteer, WORD, fold_key
+from troopclaims.extractors.places.mentions import place_mentions, place_runs
+from troopclaims.extractors.places.tokens import Found, scan_names, sentence_of
 from troopclaims.records import Article, Claim
 from troopclaims.spans import annotated, new_claim
 
@@ -21,7 +21,7 @@ def locate(doc, claims: Iterable[Claim], gazetteer: Gazetteer) -> list[Claim]:
     claims = list(claims)
     if not claims or not len(doc):
         return claims
-    found = sorted(_mentions(doc, gazetteer), key=lambda item: item.start)
+    found = sorted(place_runs(doc, gazetteer), key=lambda item: item.start)
     starts = [item.start for item in found]
     parsed = annotated(doc, "DEP")
     spans = [_claim_span(doc, claim) for claim in claims]
@@ -34,7 +34,7 @@ def locate(doc, claims: Iterable[Claim], gazetteer: Gazetteer) -> list[Claim]:
         claim, span = claims[k], spans[k]
         if span is None:
             continue
-        _, sent_start, sent_end = _sentence_of(doc, span.start)
+        _, sent_start, sent_end = sentence_of(doc, span.start)
         # A claim's actor and place come from its own sentence (anaphora were resolved when mentions were found).
         near = found[bisect_left(starts, sent_start):bisect_left(starts, sent_end)]
         actor, actor_items = _actor(doc, claim, span, near, gazetteer)
@@ -42,9 +42,9 @@ def locate(doc, claims: Iterable[Claim], gazetteer: Gazetteer) -> list[Claim]:
             actor = previous[1]
         candidates = [f for f in near if not f.actor and all(f is not a for a in actor_items)]
         if parsed:
-            chosen = _by_parse(doc, span, candidates, heads - {span.root.i}, gazetteer)
+            chosen = place_by_parse(doc, span, candidates, heads - {span.root.i}, gazetteer)
         else:
-            chosen = _by_order(doc, span, candidates, claim_starts, gazetteer)
+            chosen = place_by_order(doc, span, candidates, claim_starts, gazetteer)
         changes = {}
         if chosen is not None:
             changes.update(place=chosen.name, relation=chosen.relation or "in")
@@ -66,14 +66,14 @@ def _refers_back(span) -> bool:
     return any(t.lower_ in ("them", "those", "these", "whom", "which") for t in span)
 
 
-def _actor(doc, claim: Claim, span, found: list[_Found], gaz: Gazetteer) -> tuple[str | None, list[_Found]]:
+def _actor(doc, claim: Claim, span, found: list[Found], gaz: Gazetteer) -> tuple[str | None, list[Found]]:
     """Return the actor a claim's words name (demonym, "from X", "X's") and the mentions used up as actor."""
     stop = span.end
     head = span.root
     if annotated(doc, "DEP") and head.dep_ == "nummod" and head.head.i >= span.end:
         stop = head.head.i + 1   # "10,000" counting "North Korean troops" written after it
-    for start, end, country in _scan(doc, gaz.demonym_surfaces, 4, start=span.start, stop=stop,
-                                     firsts=gaz.demonym_firsts):
+    for start, end, country in scan_names(doc, gaz.demonym_surfaces, 4, start=span.start, stop=stop,
+                                          firsts=gaz.demonym_firsts):
         if not (end < len(doc) and doc[end].lower_ in gaz.area_nouns):
             return country, []
     for item in found:
@@ -81,7 +81,7 @@ def _actor(doc, claim: Claim, span, found: list[_Found], gaz: Gazetteer) -> tupl
             return (gaz.actor(item.place.name) or item.place.name), []
     if claim.subject:
         for word in _subject_runs(claim.subject):
-            country = gaz.demonyms.get(_fold(word))
+            country = gaz.demonyms.get(fold_key(word))
             if country:
                 return country, []
     for item in found:
@@ -109,7 +109,7 @@ def _counts_people(span, gaz: Gazetteer) -> bool:
 
 
 def _subject_runs(text: str) -> Iterator[str]:
-    words = _WORD.findall(text)
+    words = WORD.findall(text)
     for size in (3, 2, 1):
         for i in range(len(words) - size + 1):
             yield " ".join(words[i:i + size])

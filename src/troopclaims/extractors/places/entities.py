@@ -1,8 +1,8 @@
 """NER places: the model's GPE, LOC and FAC entities, and gazetteer names inside longer PERSON or ORG entities."""
 from __future__ import annotations
 
-from troopclaims.extractors.places.gazetteer import Gazetteer, _fold
-from troopclaims.extractors.places.tokens import _Found, _add, _entities, _span_key
+from troopclaims.extractors.places.gazetteer import Gazetteer, fold_key
+from troopclaims.extractors.places.tokens import Found, add_found, doc_entities, span_key
 from troopclaims.spans import annotated
 
 NER_LABELS = ("GPE", "LOC", "FAC")
@@ -10,25 +10,25 @@ NER_LABELS = ("GPE", "LOC", "FAC")
 NAME_LABELS = ("PERSON", "ORG")
 
 
-def _add_entities(doc, gaz: Gazetteer, found: list[_Found], taken: set[int]) -> None:
+def add_entities(doc, gaz: Gazetteer, found: list[Found], taken: set[int]) -> None:
     """Add the model's GPE, LOC and FAC entities that no earlier step found (none on the blank pipeline)."""
     if not annotated(doc, "ENT_IOB"):
         return
-    people = _person_words(doc)
-    for ent in _entities(doc):
+    people = person_words(doc)
+    for ent in doc_entities(doc):
         if ent.label_ not in NER_LABELS or any(i in taken for i in range(ent.start, ent.end)):
             continue
         item = _from_entity(doc, ent, gaz)
-        if item is not None and item.place is None and _span_key(doc, item.start, item.end) in people:
+        if item is not None and item.place is None and span_key(doc, item.start, item.end) in people:
             continue   # "Pelham" after "Nora Pelham": a person the model took for a place
         if item is not None:
-            _add(found, taken, item)
+            add_found(found, taken, item)
 
 
-def _person_words(doc) -> set[str]:
+def person_words(doc) -> set[str]:
     """Return the PERSON entities of doc and their last words (surnames), as written."""
     names = set()
-    for ent in _entities(doc):
+    for ent in doc_entities(doc):
         words = [t.text for t in ent if t.is_alpha]
         if ent.label_ == "PERSON" and words:
             names.add(" ".join(words))
@@ -36,11 +36,11 @@ def _person_words(doc) -> set[str]:
     return names
 
 
-def _drop_inside_names(doc, found: list[_Found]) -> None:
+def drop_inside_names(doc, found: list[Found]) -> None:
     """Mark as non-places the gazetteer names that sit inside a longer PERSON or ORG entity."""
     if not annotated(doc, "ENT_IOB"):
         return
-    for ent in _entities(doc):
+    for ent in doc_entities(doc):
         if ent.label_ not in NAME_LABELS:
             continue
         for item in found:
@@ -49,7 +49,7 @@ def _drop_inside_names(doc, found: list[_Found]) -> None:
                 item.actor = True
 
 
-def _clean_entity(doc, ent) -> tuple[int, int]:
+def clean_entity(doc, ent) -> tuple[int, int]:
     start, end = ent.start, ent.end
     while start < end and (doc[start].lower_ in ("the",) or doc[start].is_space):
         start += 1
@@ -59,19 +59,19 @@ def _clean_entity(doc, ent) -> tuple[int, int]:
     return start, end
 
 
-def _from_entity(doc, ent, gaz: Gazetteer) -> _Found | None:
-    start, end = _clean_entity(doc, ent)
+def _from_entity(doc, ent, gaz: Gazetteer) -> Found | None:
+    start, end = clean_entity(doc, ent)
     if start >= end:
         return None
     trimmed = end
     while end - 1 > start and doc[end - 1].lower_ in gaz.actor_nouns:
         end -= 1   # "Calloway County Sheriff": the place says whose sheriff
-    text = _span_key(doc, start, end)
+    text = span_key(doc, start, end)
     place = gaz.listed(text)
     if trimmed != end:
-        return _Found(start, end, place, place.name if place else text, actor=True)
-    if place is None and (gaz.actor(text) or _fold(text) in gaz.directions):
+        return Found(start, end, place, place.name if place else text, actor=True)
+    if place is None and (gaz.actor(text) or fold_key(text) in gaz.directions):
         return None  # "Ukrainian" tagged as a place, or "the West": not a place in the gazetteer's sense
     if place is None and not any(t.text[:1].isupper() or t.text[:1].isdigit() for t in doc[start:end]):
         return None
-    return _Found(start, end, place, place.name if place else text)
+    return Found(start, end, place, place.name if place else text)

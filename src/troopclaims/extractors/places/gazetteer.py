@@ -8,9 +8,9 @@ from dataclasses import dataclass, field
 _DASHES = re.compile(r"[\u2010\u2011\u2012\u2013\u2014\u2015]")
 _SPACED_HYPHEN = re.compile(r"\s*-\s*")
 _SPACES = re.compile(r"\s+")
-_WORD = re.compile(r"[^\W\d_](?:[\w.'’-]*\w)?\.?", re.U)
+WORD = re.compile(r"[^\W\d_](?:[\w.'’-]*\w)?\.?", re.U)
 _PLURAL_EXCEPT = ("s", "sh", "ch", "x", "z", "ese")
-_FIRST_WORD = re.compile(r"[ ,.'’-]")
+FIRST_WORD_BREAK = re.compile(r"[ ,.'’-]")
 @dataclass(frozen=True)
 class Place:
     """A gazetteer entry: its canonical name, its type and the canonical name of the place that contains it."""
@@ -31,35 +31,35 @@ class PlaceMention:
     relation: str = "in"
 
 
-def _key(text: str) -> str:
+def name_key(text: str) -> str:
     """Return text with dashes, apostrophes and spaces made uniform, for matching names as written."""
     text = _DASHES.sub("-", text.replace("\u2019", "'").replace("\u2018", "'"))
     return _SPACES.sub(" ", _SPACED_HYPHEN.sub("-", text)).strip()
 
 
-def _fold(text: str) -> str:
+def fold_key(text: str) -> str:
     """Return the key of a name for look-ups that ignore case."""
-    return _key(text).casefold()
+    return name_key(text).casefold()
 
 
-def _variants(name: str) -> set[str]:
+def spelling_variants(name: str) -> set[str]:
     """Return the spellings a name matches in text: as written, first letter up, every word's first letter up."""
-    key = _key(name)
+    key = name_key(name)
     capital_first = key[:1].upper() + key[1:]
     every_word = re.sub(r"(^|[ -])(\w)", lambda m: m.group(1) + m.group(2).upper(), key)
     return {key, capital_first, every_word}
 
 
-def _plurals(word: str) -> list[str]:
+def demonym_plurals(word: str) -> list[str]:
     """Return a demonym and its plural when English makes one with -s ("Iraqi" -> "Iraqis"; "Swiss" stays)."""
     if word.lower().endswith(_PLURAL_EXCEPT) or not word[-1:].isalpha() or word.isupper():
         return [word]
     return [word, word + "s"]
 
 
-def _first_words(table: dict[str, str], lower: bool) -> frozenset:
+def first_words(table: dict[str, str], lower: bool) -> frozenset:
     """Return the first words of a table's keys, so that a scan skips tokens no key can start with."""
-    return frozenset(_FIRST_WORD.split(k)[0].lower() if lower else _FIRST_WORD.split(k)[0] for k in table)
+    return frozenset(FIRST_WORD_BREAK.split(k)[0].lower() if lower else FIRST_WORD_BREAK.split(k)[0] for k in table)
 @dataclass
 class Gazetteer:
     """The places the rules know, their names and demonyms, and the word lists that read them in text."""
@@ -125,7 +125,7 @@ class Gazetteer:
         geo = self.geo
         if geo is None:
             return None
-        key = _key(name)
+        key = name_key(name)
         head, comma, tail = key.rpartition(", ")
         strict = within is not None
         if comma and head in geo and tail and within is None:
@@ -172,7 +172,7 @@ class Gazetteer:
         "X front" is X; "X border" and "Xian border" are X's border; a leading direction ("western Russia")
         is dropped.
         """
-        folded = _fold(name)
+        folded = fold_key(name)
         if folded.startswith("the "):
             folded_bare = folded[4:]
         else:
@@ -203,7 +203,7 @@ class Gazetteer:
         """Return True when the place named outer contains (or is) the place named inner, through any parents."""
         outer_place, inner_place = self.lookup(outer), self.lookup(inner)
         if outer_place is None or inner_place is None:
-            return _fold(outer) == _fold(inner)
+            return fold_key(outer) == fold_key(inner)
         seen = set()
         current: Place | None = inner_place
         while current is not None and current.name not in seen:
@@ -215,7 +215,7 @@ class Gazetteer:
 
     def actor(self, word: str) -> str | None:
         """Return the country a demonym or country name stands for: "North Korean" -> "North Korea"."""
-        folded = _fold(word)
+        folded = fold_key(word)
         if folded in self.demonyms:
             return self.demonyms[folded]
         place = self.places.get(self.names.get(folded, ""))

@@ -7,11 +7,11 @@ from typing import Iterator
 
 from troopclaims.extractors.places.gazetteer import Gazetteer
 from troopclaims.extractors.places.tokens import (
-    _Found, _add, _locating_before, _scan, _sentence_of, _span_key, _table, _tokens,
+    Found, add_found, doc_tokens, locating_before, scan_names, sentence_of, span_key, word_table,
 )
 from troopclaims.spans import annotated
 
-def _add_named_runs(doc, gaz: Gazetteer, found: list[_Found], taken: set[int]) -> None:
+def add_named_runs(doc, gaz: Gazetteer, found: list[Found], taken: set[int]) -> None:
     """Add the names read from their shape; a longer one replaces the gazetteer names inside it."""
     for item in _named_runs(doc, gaz):
         inside = [f for f in found if item.start <= f.start and f.end <= item.end and not f.anaphor]
@@ -20,17 +20,17 @@ def _add_named_runs(doc, gaz: Gazetteer, found: list[_Found], taken: set[int]) -
         for f in inside:   # "Peru Hospital" is the hospital, not the country
             found.remove(f)
             taken.difference_update(range(f.start, f.end))
-        _add(found, taken, item)
+        add_found(found, taken, item)
 
 
-def _named_runs(doc, gaz: Gazetteer) -> Iterator[_Found]:
+def _named_runs(doc, gaz: Gazetteer) -> Iterator[Found]:
     """Yield places no gazetteer lists, read from the shape of their names.
 
     Capitalised words before a name suffix ("Tilden Street", "Corran Island"; facilities only after a locating
     word), after a name prefix ("the town of Velmora"), or before ", <known region or country>"
     ("Millbrook, Oregon").
     """
-    _, _, _, spaces, _ = _tokens(doc)
+    _, _, _, spaces, _ = doc_tokens(doc)
     for i, token in enumerate(doc):
         kind = gaz.name_suffixes.get(token.text)
         if kind is None or i == 0:
@@ -38,38 +38,39 @@ def _named_runs(doc, gaz: Gazetteer) -> Iterator[_Found]:
         start = _run_start(doc, i)
         if start == i:
             continue
-        if kind == "facility" and _locating_before(doc, start, gaz) is None:
+        if kind == "facility" and locating_before(doc, start, gaz) is None:
             continue
-        if i + 1 < len(doc) and _capital(doc[i + 1]) and not doc[i + 1].is_space:
+        if i + 1 < len(doc) and is_name_word(doc[i + 1]) and not doc[i + 1].is_space:
             continue   # the suffix sits inside a longer name or a headline ("Harlan Factory Fire")
-        name = _span_key(doc, start, i + 1)
+        name = span_key(doc, start, i + 1)
         place = gaz.listed(name)
-        yield _Found(start, i + 1, place, place.name if place else name, shape=place is None)
-    for start, end, kind in _scan(doc, _table(gaz.name_prefixes), 4, lower=True):
+        yield Found(start, i + 1, place, place.name if place else name, shape=place is None)
+    for start, end, kind in scan_names(doc, word_table(gaz.name_prefixes), 4, lower=True):
         stop = _run_end(doc, end)
         if stop > end:
-            name = _span_key(doc, end, stop)
+            name = span_key(doc, end, stop)
             place = gaz.listed(name)
-            yield _Found(end, stop, place, place.name if place else name, shape=True)
+            yield Found(end, stop, place, place.name if place else name, shape=True)
     for i, token in enumerate(doc):
         if token.text != "," or i == 0 or i + 1 >= len(doc):
             continue
         start = _run_start(doc, i)
-        if start == i or (start == _sentence_of(doc, start)[1] and not annotated(doc, "POS")):
+        if start == i or (start == sentence_of(doc, start)[1] and not annotated(doc, "POS")):
             continue
         if annotated(doc, "POS") and any(t.pos_ != "PROPN" for t in doc[start:i] if t.text not in ("-", "'s")):
             continue
-        after = [(a, b, n) for a, b, n in _scan(doc, gaz.surfaces, gaz.max_tokens, start=i + 1,
-                                                stop=min(len(doc), i + 1 + gaz.max_tokens), firsts=gaz.surface_firsts)]
+        after = [(a, b, n) for a, b, n in scan_names(doc, gaz.surfaces, gaz.max_tokens, start=i + 1,
+                                                     stop=min(len(doc), i + 1 + gaz.max_tokens),
+                                                     firsts=gaz.surface_firsts)]
         if after and after[0][0] == i + 1 and gaz.places[after[0][2]].type in ("region", "country") \
-                and gaz.listed(_span_key(doc, start, i)) is None:
-            yield _Found(start, i, None, _span_key(doc, start, i), shape=True)
+                and gaz.listed(span_key(doc, start, i)) is None:
+            yield Found(start, i, None, span_key(doc, start, i), shape=True)
 
 
 _CONNECTORS = frozenset({"-", "'s", "’s"})
 
 
-def _capital(token) -> bool:
+def is_name_word(token) -> bool:
     """Return True for a word that can be part of a name: capitalised and no function word, or a street number."""
     text = token.text
     if re.fullmatch(r"\d+(st|nd|rd|th)?", text):
@@ -81,12 +82,12 @@ def _run_start(doc, end: int) -> int:
     """Return where the run of capitalised words before token end begins (end when there is none)."""
     start = end
     i = end - 1
-    floor = _sentence_of(doc, end - 1 if end else 0)[1]
+    floor = sentence_of(doc, end - 1 if end else 0)[1]
     while i >= floor and i >= end - 6:
         token = doc[i]
-        if _capital(token) and token.lower_ not in ("the", "a", "an"):
+        if is_name_word(token) and token.lower_ not in ("the", "a", "an"):
             start = i
-        elif token.lower_ in _CONNECTORS and i - 1 >= floor and _capital(doc[i - 1]) and start == i + 1:
+        elif token.lower_ in _CONNECTORS and i - 1 >= floor and is_name_word(doc[i - 1]) and start == i + 1:
             pass
         else:
             break
@@ -99,6 +100,6 @@ def _run_start(doc, end: int) -> int:
 def _run_end(doc, start: int) -> int:
     """Return where the run of capitalised words from token start ends (start when there is none)."""
     end = start
-    while end < len(doc) and end < start + 5 and _capital(doc[end]) and not doc[end].is_space:
+    while end < len(doc) and end < start + 5 and is_name_word(doc[end]) and not doc[end].is_space:
         end += 1
     return end

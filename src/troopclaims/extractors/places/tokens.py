@@ -6,10 +6,10 @@ from bisect import bisect_right
 from dataclasses import dataclass
 from typing import Iterable, Iterator
 
-from troopclaims.extractors.places.gazetteer import Gazetteer, Place, _FIRST_WORD, _first_words, _key
+from troopclaims.extractors.places.gazetteer import FIRST_WORD_BREAK, Gazetteer, Place, first_words, name_key
 
 @dataclass
-class _Found:
+class Found:
     start: int          # token indices, end exclusive
     end: int
     place: Place | None
@@ -19,16 +19,16 @@ class _Found:
     actor: bool = False
     cued: bool = False      # named after a locating word ("in the Kursk region"), not as an agent ("Kyiv holds")
     shape: bool = False     # found by the shape of its name (name_suffixes, name_prefixes, "X, <region>")
-    geo: bool = False       # a GeoNames name found where the text uses it as a place (_geo_runs)
+    geo: bool = False       # a GeoNames name found where the text uses it as a place (geo_runs)
 
 
-def _add(found: list[_Found], taken: set[int], item: _Found) -> None:
+def add_found(found: list[Found], taken: set[int], item: Found) -> None:
     """Add a run to found unless one of its tokens is taken by a run found before."""
     if any(i in taken for i in range(item.start, item.end)):
         return
     found.append(item)
     taken.update(range(item.start, item.end))
-def _sentence_bounds(doc) -> list[tuple[int, int]]:
+def sentence_bounds(doc) -> list[tuple[int, int]]:
     """Return (start, end) token indices of each sentence in doc (the whole doc when none are set)."""
     key = "troopclaims.sentences"
     if key not in doc.user_data:
@@ -39,16 +39,16 @@ def _sentence_bounds(doc) -> list[tuple[int, int]]:
     return doc.user_data[key]
 
 
-def _sentence_of(doc, i: int) -> tuple[int, int, int]:
+def sentence_of(doc, i: int) -> tuple[int, int, int]:
     """Return (number, start, end) of the sentence that holds token i."""
-    bounds = _sentence_bounds(doc)
+    bounds = sentence_bounds(doc)
     number = bisect_right(bounds, (i, len(doc) + 1)) - 1
     if number >= 0 and bounds[number][0] <= i < bounds[number][1]:
         return number, bounds[number][0], bounds[number][1]
     return 0, 0, len(doc)
 
 
-def _entities(doc) -> tuple:
+def doc_entities(doc) -> tuple:
     """Return doc.ents, built once per doc (spaCy builds the spans anew on every access)."""
     key = "troopclaims.entities"
     if key not in doc.user_data:
@@ -56,27 +56,27 @@ def _entities(doc) -> tuple:
     return doc.user_data[key]
 
 
-def _tokens(doc) -> tuple[str, list[int], list[int], list[bool], list[str]]:
+def doc_tokens(doc) -> tuple[str, list[int], list[int], list[bool], list[str]]:
     """Return doc's text, token starts and ends, which tokens are spaces, and each token's first word (cached)."""
     key = "troopclaims.tokens"
     if key not in doc.user_data:
         text = doc.text
         doc.user_data[key] = (text, [t.idx for t in doc], [t.idx + len(t.text) for t in doc],
-                              [t.is_space for t in doc], [_FIRST_WORD.split(t.text)[0] for t in doc])
+                              [t.is_space for t in doc], [FIRST_WORD_BREAK.split(t.text)[0] for t in doc])
     return doc.user_data[key]
 
 
-def _span_key(doc, start: int, end: int) -> str:
-    text, starts, ends, _, _ = _tokens(doc)
-    return _key(text[starts[start]:ends[end - 1]])
+def span_key(doc, start: int, end: int) -> str:
+    text, starts, ends, _, _ = doc_tokens(doc)
+    return name_key(text[starts[start]:ends[end - 1]])
 
 
-def _scan(doc, table: dict[str, str], longest: int, lower: bool = False, start: int = 0,
-          stop: int | None = None, firsts: frozenset | None = None) -> Iterator[tuple[int, int, str]]:
+def scan_names(doc, table: dict[str, str], longest: int, lower: bool = False, start: int = 0,
+               stop: int | None = None, firsts: frozenset | None = None) -> Iterator[tuple[int, int, str]]:
     """Yield (start, end, value) for the longest non-overlapping token runs whose text is a key of table."""
-    text, starts, ends, spaces, first = _tokens(doc)
+    text, starts, ends, spaces, first = doc_tokens(doc)
     stop = len(doc) if stop is None else stop
-    firsts = _first_words(table, lower) if firsts is None else firsts
+    firsts = first_words(table, lower) if firsts is None else firsts
     i = start
     while i < stop:
         word = first[i].lower() if lower else first[i]
@@ -86,7 +86,7 @@ def _scan(doc, table: dict[str, str], longest: int, lower: bool = False, start: 
         for j in range(min(stop, i + longest), i, -1):
             if spaces[j - 1]:
                 continue
-            key = _key(text[starts[i]:ends[j - 1]])
+            key = name_key(text[starts[i]:ends[j - 1]])
             value = table.get(key.lower() if lower else key)
             if value is not None:
                 yield i, j, value
@@ -96,27 +96,27 @@ def _scan(doc, table: dict[str, str], longest: int, lower: bool = False, start: 
             i += 1
 
 
-def _phrase_at(doc, i: int, words: frozenset, longest: int = 4) -> int:
+def phrase_at(doc, i: int, words: frozenset, longest: int = 4) -> int:
     """Return the end token of the longest phrase from words starting at token i (i when none)."""
     for j in range(min(len(doc), i + longest), i, -1):
-        if _span_key(doc, i, j).lower() in words:
+        if span_key(doc, i, j).lower() in words:
             return j
     return i
 
 
-def _phrase_before(doc, end: int, words, longest: int = 6, floor: int = 0) -> int:
+def phrase_before(doc, end: int, words, longest: int = 6, floor: int = 0) -> int:
     """Return the start token of the longest phrase from words ending just before token end (end when none)."""
     for i in range(max(floor, end - longest), end):
-        if _span_key(doc, i, end).lower() in words:
+        if span_key(doc, i, end).lower() in words:
             return i
     return end
 
 
-def _table(words: Iterable[str]) -> dict[str, str]:
+def word_table(words: Iterable[str]) -> dict[str, str]:
     return {w: w for w in words}
 
 
-def _locating_before(doc, start: int, gaz: Gazetteer) -> str | None:
+def locating_before(doc, start: int, gaz: Gazetteer) -> str | None:
     """Return the locating word right before a name (past determiners), or None: "in", "near", "from"."""
     i = start
     while i > 0 and doc[i - 1].lower_ in gaz.determiners:
@@ -131,8 +131,8 @@ def _locating_before(doc, start: int, gaz: Gazetteer) -> str | None:
     return None
 
 
-def _title_case(doc, i: int) -> bool:
+def in_title_case(doc, i: int) -> bool:
     """Return True when the sentence of token i capitalises all its longer words (a headline in title case)."""
-    _, start, end = _sentence_of(doc, i)
+    _, start, end = sentence_of(doc, i)
     words = [t for t in doc[start:end] if t.is_alpha and len(t) > 3 and not t.is_stop]
     return len(words) >= 3 and all(t.text[0].isupper() for t in words)

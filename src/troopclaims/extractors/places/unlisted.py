@@ -5,11 +5,11 @@ from __future__ import annotations
 import re
 from typing import Iterator
 
-from troopclaims.extractors.places.entities import NER_LABELS, _clean_entity, _person_words
+from troopclaims.extractors.places.entities import NER_LABELS, clean_entity, person_words
 from troopclaims.extractors.places.gazetteer import Gazetteer, Place
-from troopclaims.extractors.places.shapes import _capital
+from troopclaims.extractors.places.shapes import is_name_word
 from troopclaims.extractors.places.tokens import (
-    _Found, _entities, _locating_before, _sentence_of, _span_key, _title_case, _tokens,
+    Found, doc_entities, doc_tokens, in_title_case, locating_before, sentence_of, span_key,
 )
 from troopclaims.spans import annotated
 
@@ -17,8 +17,8 @@ from troopclaims.spans import annotated
 # the small model tags many towns ORG, and after "in", "from", "to" or "of" such a name is the town.
 _ORG_CUES = frozenset({None, "at", "on", "with", "for", "by"})
 _LOWER_WORD = re.compile(r"\b[a-z][a-z'’-]*\b")
-def _geo_runs(doc, gaz: Gazetteer, found: list[_Found], taken: set[int]) -> Iterator[_Found]:
-    """Yield the names of GeoNames places that the text uses as places (place left for _place_unlisted).
+def geo_runs(doc, gaz: Gazetteer, found: list[Found], taken: set[int]) -> Iterator[Found]:
+    """Yield the names of GeoNames places that the text uses as places (place left for place_unlisted).
 
     A name must be a whole run of capitalised words, no common word of the text, outside the names of people
     and organisations, and stand where a place stands: after a locating word ("in Elkford", "from Marlow")
@@ -32,22 +32,22 @@ def _geo_runs(doc, gaz: Gazetteer, found: list[_Found], taken: set[int]) -> Iter
     tagged, parsed = annotated(doc, "POS"), annotated(doc, "DEP")
     lower = set(_LOWER_WORD.findall(doc.text))
     entities = annotated(doc, "ENT_IOB")
-    others = [ent for ent in _entities(doc) if ent.label_ not in NER_LABELS] if entities else []
-    people = _person_words(doc) if entities else set()
+    others = [ent for ent in doc_entities(doc) if ent.label_ not in NER_LABELS] if entities else []
+    people = person_words(doc) if entities else set()
     by_start = {f.start: f for f in found}
     ends = {f.end for f in found if f.place is not None and not f.actor}
     context = None
     for start, end in _capital_runs(doc, gaz):
-        key = _span_key(doc, start, end)
+        key = span_key(doc, start, end)
         if key not in geo or any(i in taken for i in range(start, end)) or not _whole_run(doc, start, end, gaz):
             continue
         if key.casefold() in gaz.not_places or key in gaz.demonym_surfaces or key in people or \
                 (end - start == 1 and doc[start].lower_ in lower):
             continue   # "March"; "Mobile" beside "mobile phones"; "Hadley" after "Ruth Hadley"
-        cue = _locating_before(doc, start, gaz) or _listed_after_place(doc, start, ends)
+        cue = locating_before(doc, start, gaz) or _listed_after_place(doc, start, ends)
         hometown = cue == "of" and start >= 2 and doc[start - 2].ent_type_ == "PERSON"   # "Jane Doe of Elkford"
         entity = next((ent for ent in others if ent.start < end and start < ent.end), None)
-        if entity is not None and not (entity.label_ == "ORG" and _clean_entity(doc, entity) == (start, end)
+        if entity is not None and not (entity.label_ == "ORG" and clean_entity(doc, entity) == (start, end)
                                        and (cue not in _ORG_CUES or hometown)):
             continue   # "Florence Nightingale"; an ORG that is just the name may be a place ("in Elkford")
         if parsed and _modifies_noun(doc, start, end, gaz):
@@ -57,11 +57,11 @@ def _geo_runs(doc, gaz: Gazetteer, found: list[_Found], taken: set[int]) -> Iter
                   if any(gaz._inside(g, c.name) for g in geo.candidates(key))]
         if placed:
             ends.add(end)
-            yield _Found(start, end, None, key, geo=True)   # "Coral Bay, Calif.": the text places it
+            yield Found(start, end, None, key, geo=True)   # "Coral Bay, Calif.": the text places it
             continue
         if not (based or cue):
             continue
-        proper = tagged and all(t.pos_ == "PROPN" for t in doc[start:end]) and not _title_case(doc, start)
+        proper = tagged and all(t.pos_ == "PROPN" for t in doc[start:end]) and not in_title_case(doc, start)
         if not proper or (cue == "of" and not hometown) or key not in geo.names:
             # Without a parse, after "of", or for another spelling ("Derna"): large, or in a place named.
             if context is None:
@@ -70,7 +70,7 @@ def _geo_runs(doc, gaz: Gazetteer, found: list[_Found], taken: set[int]) -> Iter
                        or any(name in context for name in gaz._containers(c)) for c in geo.candidates(key)):
                 continue
         ends.add(end)
-        yield _Found(start, end, None, key, geo=True)
+        yield Found(start, end, None, key, geo=True)
 
 
 def _listed_after_place(doc, start: int, ends: set[int]) -> str | None:
@@ -96,20 +96,20 @@ def _capital_runs(doc, gaz: Gazetteer) -> Iterator[tuple[int, int]]:
 
     A name must be a whole run, so each run is looked up once; locating words ("Near") and `not_places`
     ("Tuesday") end a run."""
-    _, _, _, _, first = _tokens(doc)
+    _, _, _, _, first = doc_tokens(doc)
 
     def name_word(i: int) -> bool:
         if not first[i][:1].isupper():
             return False
         token = doc[i]
-        return _capital(token) and token.lower_ not in gaz.locating and token.lower_ not in gaz.not_places
+        return is_name_word(token) and token.lower_ not in gaz.locating and token.lower_ not in gaz.not_places
 
     i = 0
     for i0 in [k for k, word in enumerate(first) if word[:1].isupper()]:
         if i0 < i or not name_word(i0):
             continue
         i = i0
-        sent_end = _sentence_of(doc, i)[2]
+        sent_end = sentence_of(doc, i)[2]
         j = i + 1
         while j < sent_end and j - i < 8:
             if name_word(j):
@@ -127,25 +127,25 @@ def _capital_runs(doc, gaz: Gazetteer) -> Iterator[tuple[int, int]]:
 
 def _whole_run(doc, start: int, end: int, gaz: Gazetteer) -> bool:
     """Return True when no capitalised word of a longer name stands right before or after tokens start..end."""
-    floor = _sentence_of(doc, start)[1]
-    if start > floor and _capital(doc[start - 1]) and doc[start - 1].lower_ not in gaz.locating:
+    floor = sentence_of(doc, start)[1]
+    if start > floor and is_name_word(doc[start - 1]) and doc[start - 1].lower_ not in gaz.locating:
         return False
-    if start - 2 >= floor and doc[start - 1].lower_ == "of" and _capital(doc[start - 2]) \
+    if start - 2 >= floor and doc[start - 1].lower_ == "of" and is_name_word(doc[start - 2]) \
             and doc[start - 2].ent_type_ != "PERSON":
         return False   # "University of Reading", "Bank of Florence"; not "Jane Doe of Elkford"
-    if end + 1 < len(doc) and doc[end].lower_ == "of" and _capital(doc[end + 1]):
+    if end + 1 < len(doc) and doc[end].lower_ == "of" and is_name_word(doc[end + 1]):
         return False   # "League of Independent Growers"
-    if end < len(doc) and _capital(doc[end]) and not doc[end].is_space \
+    if end < len(doc) and is_name_word(doc[end]) and not doc[end].is_space \
             and doc[end].lower_ not in gaz.not_places:
         return False
     if end < len(doc) and doc[end].text[:1].isdigit() and any(c.isalpha() for c in doc[end].text):
         return False   # "Dayton 88ers"
-    if end + 1 < len(doc) and doc[end].text in ("'s", "’s") and _capital(doc[end + 1]):
+    if end + 1 < len(doc) and doc[end].text in ("'s", "’s") and is_name_word(doc[end + 1]):
         return False   # "Joe's Diner"
     return True
 
 
-def _context(found: list[_Found], gaz: Gazetteer) -> frozenset:
+def _context(found: list[Found], gaz: Gazetteer) -> frozenset:
     """Return the canonical names of the places found so far, with their containers.
 
     Countries named as actors are left out: "U.S. officials" says who speaks, and would move every Florence to
@@ -159,7 +159,7 @@ def _context(found: list[_Found], gaz: Gazetteer) -> frozenset:
     return frozenset(names)
 
 
-def _place_unlisted(doc, found: list[_Found], gaz: Gazetteer) -> None:
+def place_unlisted(doc, found: list[Found], gaz: Gazetteer) -> None:
     """Give the places the rules do not list their GeoNames place, read in the context of the text.
 
     "Name, Container" picks the place inside the container (and overrides a city of the rules of that name that
@@ -179,7 +179,7 @@ def _place_unlisted(doc, found: list[_Found], gaz: Gazetteer) -> None:
             continue
         if context is None:
             context = _context(found, gaz)
-        surface = _span_key(doc, item.start, item.end)
+        surface = span_key(doc, item.start, item.end)
         place, container = next(((p, c) for c in containers for p in [gaz.unlisted(surface, context, within=c)]
                                  if p), (None, None))
         after = by_start.get(item.end + 1)
@@ -192,14 +192,14 @@ def _place_unlisted(doc, found: list[_Found], gaz: Gazetteer) -> None:
             item.place, item.name = place, place.name
 
 
-def _containers_after(doc, end: int, gaz: Gazetteer, by_start: dict[int, _Found]) -> list[Place]:
+def _containers_after(doc, end: int, gaz: Gazetteer, by_start: dict[int, Found]) -> list[Place]:
     """Return the places "Name, X" may put a name in: X as a region name, abbreviation or postal code ("Calif.",
     "TX"), and the region or country found at X ("Oregon", "Georgia" the country)."""
     if end + 1 >= len(doc) or doc[end].text != ",":
         return []
     places = []
-    stop = _written_region_end(doc, end + 1, gaz)
-    code = gaz.region_written[_span_key(doc, end + 1, stop)] if stop else None
+    stop = written_region_end(doc, end + 1, gaz)
+    code = gaz.region_written[span_key(doc, end + 1, stop)] if stop else None
     if code in gaz.region_codes:
         places.append(gaz.places[gaz.region_codes[code]])
     item = by_start.get(end + 1)
@@ -209,9 +209,9 @@ def _containers_after(doc, end: int, gaz: Gazetteer, by_start: dict[int, _Found]
     return places
 
 
-def _written_region_end(doc, start: int, gaz: Gazetteer) -> int | None:
+def written_region_end(doc, start: int, gaz: Gazetteer) -> int | None:
     """Return the end of a region name, abbreviation or postal code written from token start ("Md."), or None."""
     for size in (3, 2, 1):
-        if start + size <= len(doc) and _span_key(doc, start, start + size) in gaz.region_written:
+        if start + size <= len(doc) and span_key(doc, start, start + size) in gaz.region_written:
             return start + size
     return None
