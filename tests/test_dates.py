@@ -251,11 +251,11 @@ def test_searching_forms_only_near_their_trigger_words_finds_what_a_full_search_
     from dataclasses import replace
 
     from troopclaims.extractors.dates.rules import _date_rules
-    from troopclaims.extractors.dates.scan import _scan
+    from troopclaims.extractors.dates.scan import scan_mentions
     compiled = _date_rules(date_rules)
     everywhere = replace(compiled, forms=tuple(replace(form, near=()) for form in compiled.forms))
     text = " ".join(sentence for sentence, _ in FORMS + MORE_FORMS)
-    assert [(m.start, m.end) for m in _scan(text, compiled)] == [(m.start, m.end) for m in _scan(text, everywhere)]
+    assert [(m.start, m.end) for m in scan_mentions(text, compiled)] == [(m.start, m.end) for m in scan_mentions(text, everywhere)]
 
 
 def test_an_article_writing_day_first_reads_all_its_numeric_dates_day_first(blank_nlp, date_rules):

@@ -5,24 +5,24 @@ import re
 from datetime import date, datetime
 from functools import lru_cache
 
-from troopclaims.extractors.dates.entries import Part, _key
-from troopclaims.extractors.dates.periods import (Period, _add_months, _apply_part, _month_end, _period, _pick,
-                                                  _unresolved)
+from troopclaims.extractors.dates.entries import Part, word_key
+from troopclaims.extractors.dates.periods import (Period, add_months, apply_part, month_end, period_of, pick,
+                                                  unresolved)
 from troopclaims.extractors.dates.rules import DateRules
 
 
-def _resolve_calendar(groups: dict, published: date | None, tense: str | None, dr: DateRules,
+def resolve_calendar(groups: dict, published: date | None, tense: str | None, dr: DateRules,
                       year_hint: int | None = None) -> Period | None:
     """Read a calendar date: a year alone ("2014", "2014-2018", "early 2025"), a month ("June last year") or days of
     a month ("25 October 2024", "4 to 22 January"); year_hint: the year of the date joined to it."""
-    part = dr.parts.get(_key(groups["part"])) if "part" in groups else None
+    part = dr.parts.get(word_key(groups["part"])) if "part" in groups else None
     month_text = groups.get("month")
     month = None
     if month_text is not None:
-        month = int(month_text) if month_text.isdigit() else dr.months.get(_key(month_text))
+        month = int(month_text) if month_text.isdigit() else dr.months.get(word_key(month_text))
         if month is None:
             return None
-    year = _year(groups["year"], dr) if "year" in groups else None
+    year = year_of(groups["year"], dr) if "year" in groups else None
     if month is None and "unit" not in groups:
         return _calendar_year(groups, year, part, published)
     return _calendar_days(groups, month, year, part, published, tense, dr, year_hint)
@@ -36,7 +36,7 @@ def _calendar_year(groups: dict, year: int | None, part: Part | None, published:
         last = int(groups["year2"])
         return Period(date(year, 1, 1), date(last, 12, 31), "year", str(year), "range", True, year) \
             if last > year else None
-    return _apply_part(_period(date(year, 1, 1), date(year, 12, 31), "year", explicit=True), part, published)
+    return apply_part(period_of(date(year, 1, 1), date(year, 12, 31), "year", explicit=True), part, published)
 
 
 def _calendar_days(groups: dict, month: int | None, year: int | None, part: Part | None, published: date | None,
@@ -44,7 +44,7 @@ def _calendar_days(groups: dict, month: int | None, year: int | None, part: Part
     """Read a month or days of a month in the year written, else the year its direction word ("last June"), the
     date joined to it (year_hint) or the tense points to."""
     explicit = year is not None
-    direction = dr.directions.get(_key(groups["dir"])) if "dir" in groups else None
+    direction = dr.directions.get(word_key(groups["dir"])) if "dir" in groups else None
     day = _day(groups, dr)
     if day is None and "dayw" in groups:
         return None
@@ -54,19 +54,19 @@ def _calendar_days(groups: dict, month: int | None, year: int | None, part: Part
         return None
     if month is None and direction is not None and "unit" in groups:   # "from 4 to 22 next month"
         if published is None:
-            return _unresolved("day", "range")
-        year, month = _add_months(published.year, published.month, direction)
+            return unresolved("day", "range")
+        year, month = add_months(published.year, published.month, direction)
     grain = "day" if day else "month"
     if year is None and direction is not None:
         if published is None:
-            return _unresolved(grain, part.qualifier if part else "exact")
+            return unresolved(grain, part.qualifier if part else "exact")
         year = _directed_year(groups, month, direction, published)
     if year is None:
         year = year_hint
     try:
         if year is None:
             if published is None:
-                return _unresolved(grain, "range" if day2 else part.qualifier if part else "exact")
+                return unresolved(grain, "range" if day2 else part.qualifier if part else "exact")
             found = _nearest_year(groups, month, day, day2, published, tense, dr)
             if found is None:
                 return None
@@ -75,14 +75,14 @@ def _calendar_days(groups: dict, month: int | None, year: int | None, part: Part
             low = date(year, month, day)
             high = date(year, month, day2) if day2 else low
         else:
-            low, high = date(year, month, 1), _month_end(year, month)
+            low, high = date(year, month, 1), month_end(year, month)
     except ValueError:
         return None   # "February 30": not a date
     if high < low:
         return None
     if day2:
         return Period(low, high, "day", low.isoformat(), "range", explicit, low.year)
-    return _apply_part(_period(low, high, grain, explicit=explicit), part, published)
+    return apply_part(period_of(low, high, grain, explicit=explicit), part, published)
 
 
 def _directed_year(groups: dict, month: int, direction: int, published: date) -> int:
@@ -109,13 +109,13 @@ def _nearest_year(groups: dict, month: int, day: int | None, day2: int | None, p
                 continue
             candidates.append((first, date(y, month, day2) if day2 else first))
         else:
-            candidates.append((date(y, month, 1), _month_end(y, month)))
+            candidates.append((date(y, month, 1), month_end(y, month)))
     if day and "weekday" in groups:   # "Saturday, April 25": the year in which it is a Saturday
-        weekday = dr.weekdays[_key(groups["weekday"])]
+        weekday = dr.weekdays[word_key(groups["weekday"])]
         candidates = [c for c in candidates if c[0].weekday() == weekday] or candidates
     if not candidates:
         return None
-    low, high = _pick(candidates, published, tense, dr.future_weight)
+    low, high = pick(candidates, published, tense, dr.future_weight)
     if tense == "past" and day and low.year < published.year and \
             (published - high).days > PAST_YEAR_REACH and not groups.get("_forced"):
         # News writes the year of a date in an earlier year ("Dec. 7, 1988") unless it is just gone:
@@ -129,11 +129,11 @@ def _day(groups: dict, dr: DateRules) -> int | None:
     if "day" in groups:
         return int(groups["day"])
     if "dayw" in groups:
-        return dr.day_words.get(_key(groups["dayw"].replace("-", " ")))
+        return dr.day_words.get(word_key(groups["dayw"].replace("-", " ")))
     return None
 
 
-def _year(text: str, dr: DateRules) -> int | None:
+def year_of(text: str, dr: DateRules) -> int | None:
     """Return the year of digits or of words ("nineteen ninety-six", "two thousand and four")."""
     if text.isdigit():
         return int(text)
@@ -152,7 +152,7 @@ def _match_word(groups: dict, word: str) -> bool:
     return groups.get("_text", "").lower().rstrip(". ").endswith(word)
 
 
-def _resolve_numeric(groups: dict, published: date | None, tense: str | None, dr: DateRules,
+def resolve_numeric(groups: dict, published: date | None, tense: str | None, dr: DateRules,
                      year_hint: int | None = None) -> Period | None:
     """Read a numeric date: month/day unless the day comes first by necessity (22/04) or by the article's
     convention (groups["_order"] == "dm"); a two-digit year is the nearest to publication's century."""
@@ -172,25 +172,25 @@ def _resolve_numeric(groups: dict, published: date | None, tense: str | None, dr
             if year > now + 20:
                 year -= 100
         calendar_groups["year"] = str(year)
-    return _resolve_calendar(calendar_groups, published, tense, dr, year_hint)
+    return resolve_calendar(calendar_groups, published, tense, dr, year_hint)
 
 
-def _resolve_monthday(groups: dict, published: date | None, tense: str | None, dr: DateRules) -> Period | None:
+def resolve_monthday(groups: dict, published: date | None, tense: str | None, dr: DateRules) -> Period | None:
     """Read a day of the month with no month ("on the 18th", "Friday the 11th"): the month around publication
     that the tense points to; with a weekday, the nearest month where that day falls on it."""
     day = _day(groups, dr)
     if day is None:
         return None
     if published is None:
-        return _unresolved("day")
+        return unresolved("day")
     candidates = []
     for offset in range(-12, 13):
-        year, month = _add_months(published.year, published.month, offset)
+        year, month = add_months(published.year, published.month, offset)
         try:
             candidate = date(year, month, day)
         except ValueError:
             continue
-        if "weekday" not in groups or candidate.weekday() == dr.weekdays[_key(groups["weekday"])]:
+        if "weekday" not in groups or candidate.weekday() == dr.weekdays[word_key(groups["weekday"])]:
             candidates.append((candidate, candidate))
     if "weekday" in groups:
         candidates = [min(candidates, key=lambda c: abs((c[0] - published).days))] if candidates else []
@@ -198,8 +198,8 @@ def _resolve_monthday(groups: dict, published: date | None, tense: str | None, d
         candidates = [c for c in candidates if abs((c[0] - published).days) <= 31]
     if not candidates:
         return None
-    low, _ = _pick(candidates, published, tense, dr.future_weight)
-    return _period(low, low, "day")
+    low, _ = pick(candidates, published, tense, dr.future_weight)
+    return period_of(low, low, "day")
 
 
 @lru_cache(maxsize=4096)
@@ -212,9 +212,9 @@ def _dateparser(text: str, base: date | None, tense: str | None) -> date | None:
     return parsed.date() if parsed else None
 
 
-def _resolve_dateparser(groups: dict, published: date | None, tense: str | None, dr: DateRules) -> Period | None:
+def resolve_dateparser(groups: dict, published: date | None, tense: str | None, dr: DateRules) -> Period | None:
     text = groups["_text"]
     if published is None and not re.search(r"\d{4}", text):
-        return _unresolved("day")
+        return unresolved("day")
     day = _dateparser(text, published, tense)
-    return _period(day, day, "day", explicit=bool(re.search(r"\d{4}", text))) if day else None
+    return period_of(day, day, "day", explicit=bool(re.search(r"\d{4}", text))) if day else None

@@ -5,11 +5,11 @@ import re
 from datetime import date, datetime
 from typing import Iterator
 
-from troopclaims.extractors.dates.periods import Period, _add_months, _month_end
-from troopclaims.extractors.dates.resolution import Resolution, _interpret
+from troopclaims.extractors.dates.periods import Period, add_months, month_end
+from troopclaims.extractors.dates.resolution import Resolution, interpret
 from troopclaims.extractors.dates.rules import Form, _date_rules
-from troopclaims.extractors.dates.scan import Atom, Mention, _scan
-from troopclaims.extractors.dates.tense import _tense
+from troopclaims.extractors.dates.scan import Atom, Mention, scan_mentions
+from troopclaims.extractors.dates.tense import tense_of
 from troopclaims.extractors.dates.times import times
 from troopclaims.records import Article, Claim
 from troopclaims.spans import annotated, new_claim
@@ -35,7 +35,7 @@ _ANCHORED_FORM = Form("year_ago", re.compile("(?!x)x"), "anchored", None, (), No
 
 def _is_quarter(period: Period) -> bool:
     low, high = period.low, period.high
-    return low.day == 1 and low.month in (1, 4, 7, 10) and high == _month_end(*_add_months(low.year, low.month, 2))
+    return low.day == 1 and low.month in (1, 4, 7, 10) and high == month_end(*add_months(low.year, low.month, 2))
 
 
 def _set_numeric_order(mentions: list[Mention]) -> None:
@@ -65,11 +65,11 @@ def _dates(doc, article: Article, dr) -> Iterator[Claim]:
     text = article.text
     published = _as_date(article.published)
     parsed = annotated(doc, "DEP")
-    mentions = _scan(text, dr, article.body_start, len(text))
+    mentions = scan_mentions(text, dr, article.body_start, len(text))
     _set_numeric_order(mentions)
     anchor, anchor_end = None, 0
     for mention in mentions:
-        tense = _tense(doc, text, mention.start, mention.end, dr, parsed)
+        tense = tense_of(doc, text, mention.start, mention.end, dr, parsed)
         if anchor is not None and PARAGRAPH_BREAK.search(text, anchor_end, mention.start):
             anchor = None
         first = mention.atoms[0]
@@ -78,7 +78,7 @@ def _dates(doc, article: Article, dr) -> Iterator[Claim]:
             # "third-quarter profit rose from a year ago": the quarter a year before, not the year.
             first = Atom(first.start, first.end, _ANCHORED_FORM, dict(first.groups, shift="ago"))
             mention = Mention(mention.start, mention.end, [first], mention.join, mention.bound)
-        resolution, period = _interpret(mention, text, published, tense, dr,
+        resolution, period = interpret(mention, text, published, tense, dr,
                                         anchor if first.form.resolve == "anchored" else None)
         if resolution is None:
             continue
@@ -95,7 +95,7 @@ def resolve(expression: str, published: date | str | None, future: bool = False,
     date, read as future tense when future is true; None when the expression is not one date."""
     dr = _date_rules(rules)
     stripped = expression.strip().rstrip(".,;:")
-    mentions = _scan(stripped, dr)
+    mentions = scan_mentions(stripped, dr)
     if len(mentions) != 1:
         return None
     mention = mentions[0]
@@ -103,4 +103,4 @@ def resolve(expression: str, published: date | str | None, future: bool = False,
     if leading not in ("", "on", "in", "at", "during") or stripped[mention.end:].strip():
         return None
     tense = "future" if future else None
-    return _interpret(mention, stripped, _as_date(published), tense, dr)[0]
+    return interpret(mention, stripped, _as_date(published), tense, dr)[0]

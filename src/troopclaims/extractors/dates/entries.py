@@ -36,11 +36,11 @@ class VaguePhrase:
     qualifier: str = "vague"
 
 
-def _key(text: str) -> str:
+def word_key(text: str) -> str:
     return " ".join(text.lower().replace("’", "'").split()).rstrip(".")
 
 
-def _alternation(words, extra: str | None = None, space: str = r"\s+") -> str:
+def alternation(words, extra: str | None = None, space: str = r"\s+") -> str:
     """Return a regex alternation of words (longest first), each as whole words with flexible spaces."""
     escaped = [space.join(re.escape(part) for part in word.split()) for word in sorted(words, key=len, reverse=True)]
     if extra:
@@ -48,7 +48,7 @@ def _alternation(words, extra: str | None = None, space: str = r"\s+") -> str:
     return r"(?<![\w'])(?:" + "|".join(escaped) + r")(?![\w])"
 
 
-def _compile(pattern: str, where: str, flags: int = re.IGNORECASE) -> re.Pattern:
+def compile_pattern(pattern: str, where: str, flags: int = re.IGNORECASE) -> re.Pattern:
     if not isinstance(pattern, str):
         raise RulesError(f"{where}: expected a regex string, got {type(pattern).__name__}")
     try:
@@ -57,7 +57,7 @@ def _compile(pattern: str, where: str, flags: int = re.IGNORECASE) -> re.Pattern
         raise RulesError(f"{where}: bad regex ({exc}); fix the pattern") from None
 
 
-def _mapping(section: LineDict, name: str, check: Callable[[object, str], object]) -> dict:
+def mapping(section: LineDict, name: str, check: Callable[[object, str], object]) -> dict:
     node = section.get(name)
     where = location(section, name, f"{section.path}")
     if not isinstance(node, dict):
@@ -67,11 +67,11 @@ def _mapping(section: LineDict, name: str, check: Callable[[object, str], object
         spot = location(node, key, where)
         if not isinstance(key, str) or not key.strip():
             raise RulesError(f"{spot}: {name} keys must be words, got {key!r}")
-        result[_key(key)] = check(value, spot)
+        result[word_key(key)] = check(value, spot)
     return result
 
 
-def _int_in(low: int, high: int):
+def int_in(low: int, high: int):
     def check(value, where):
         if isinstance(value, bool) or not isinstance(value, int) or not low <= value <= high:
             raise RulesError(f"{where}: expected a whole number from {low} to {high}, got {value!r}")
@@ -88,7 +88,7 @@ def _number(value, where):
     raise RulesError(f"{where}: expected a positive number or [low, high], got {value!r}")
 
 
-def _season(value, where):
+def season(value, where):
     if isinstance(value, list) and len(value) == 2 and all(isinstance(v, int) and 1 <= v <= 12 for v in value):
         return (value[0], value[1])
     raise RulesError(f"{where}: expected [first month, last month] such as [6, 8], got {value!r}")
@@ -115,7 +115,7 @@ def _part(value, where):
     return Part(span, relative, _qualifier(node["qualifier"], location(node, "qualifier", where)))
 
 
-def _holiday(value, where):
+def holiday(value, where):
     node = check_keys(value, where, ("month", "day", "weekday", "nth", "easter", "offset"), ())
     keys = set(node)
     if not (keys - {"offset"} in ({"month", "day"}, {"month", "weekday", "nth"}, {"easter"})):
@@ -123,7 +123,7 @@ def _holiday(value, where):
     for key, (low, high) in {"month": (1, 12), "day": (1, 31), "weekday": (0, 6), "nth": (-1, 5),
                              "easter": (-60, 60), "offset": (-60, 60)}.items():
         if key in node:
-            _int_in(low, high)(node[key], location(node, key, where))
+            int_in(low, high)(node[key], location(node, key, where))
     return dict(node)
 
 
@@ -139,7 +139,7 @@ def _vague(value, where):
     return VaguePhrase(node["low"], node["high"], node["grain"], qualifier)
 
 
-def _bound(value, where):
+def bound_of(value, where):
     node = check_keys(value, where, ("window", "tense"), ("qualifier", "edge"))
     if node["edge"] not in EDGES:
         raise RulesError(f"{location(node, 'edge', where)}: edge must be one of {', '.join(EDGES)}")
@@ -152,7 +152,7 @@ def _bound(value, where):
                  node["edge"], window, node.get("tense"))
 
 
-def _string_list(section, name, where_default) -> list:
+def string_list(section, name, where_default) -> list:
     node = section.get(name, [])
     where = location(section, name, where_default)
     if not isinstance(node, list) or not all(isinstance(item, str) for item in node):

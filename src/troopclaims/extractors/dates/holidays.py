@@ -3,8 +3,8 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-from troopclaims.extractors.dates.entries import _key
-from troopclaims.extractors.dates.periods import Period, _month_end, _period, _pick, _unresolved
+from troopclaims.extractors.dates.entries import word_key
+from troopclaims.extractors.dates.periods import Period, month_end, period_of, pick, unresolved
 from troopclaims.extractors.dates.rules import DateRules
 
 
@@ -31,31 +31,31 @@ def _holiday_in(rule: dict, year: int) -> date | None:
             return None
     else:
         nth = rule["nth"]
-        first = date(year, rule["month"], 1) if nth > 0 else _month_end(year, rule["month"])
+        first = date(year, rule["month"], 1) if nth > 0 else month_end(year, rule["month"])
         shift = (rule["weekday"] - first.weekday()) % 7 if nth > 0 else -((first.weekday() - rule["weekday"]) % 7)
         day = first + timedelta(days=shift + 7 * (nth - 1 if nth > 0 else 0))
     return day + timedelta(days=rule.get("offset", 0))
 
 
-def _resolve_holiday(groups: dict, published: date | None, tense: str | None, dr: DateRules) -> Period | None:
+def resolve_holiday(groups: dict, published: date | None, tense: str | None, dr: DateRules) -> Period | None:
     """Read a holiday ("Christmas", "next Easter", "Thanksgiving 2023", "Labor Day weekend"): its day in the year
     written, else the one the tense or direction points to; with weekend, the Saturday and Sunday around it."""
-    rule = dr.holidays[_key(groups.get("holiday") or groups["holiday2"])]
+    rule = dr.holidays[word_key(groups.get("holiday") or groups["holiday2"])]
     year_text = groups.get("year") or groups.get("year2")
     if year_text:
         day = _holiday_in(rule, int(year_text))
     elif published is None:
-        return _unresolved("day")
+        return unresolved("day")
     else:
         candidates = [(d, d) for d in (_holiday_in(rule, y) for y in range(published.year - 1, published.year + 2))
                       if d is not None]
-        direction = (1 if _key(groups["dir"]) == "following" else dr.directions[_key(groups["dir"])]) \
+        direction = (1 if word_key(groups["dir"]) == "following" else dr.directions[word_key(groups["dir"])]) \
             if "dir" in groups else None
         if direction:
             ahead = [c for c in candidates if (c[0] > published if direction > 0 else c[0] < published)]
             day = (ahead[0] if direction > 0 else ahead[-1])[0] if ahead else None
         else:
-            day = _pick(candidates, published, tense, dr.future_weight)[0]
+            day = pick(candidates, published, tense, dr.future_weight)[0]
     if day is None:
         return None
     if "weekend" in groups or "weekend2" in groups:
@@ -63,4 +63,4 @@ def _resolve_holiday(groups: dict, published: date | None, tense: str | None, dr
             day - timedelta(days=day.weekday() - 5)
         return Period(saturday, saturday + timedelta(days=1), "day", saturday.isoformat(), "range",
                       bool(year_text), saturday.year)
-    return _period(day, day, "day", explicit=bool(year_text))
+    return period_of(day, day, "day", explicit=bool(year_text))

@@ -5,7 +5,7 @@ import calendar
 from dataclasses import dataclass, field
 from datetime import MAXYEAR, MINYEAR, date, timedelta
 
-from troopclaims.extractors.dates.entries import Part, _key
+from troopclaims.extractors.dates.entries import Part, word_key
 from troopclaims.extractors.dates.rules import DateRules
 
 
@@ -22,11 +22,11 @@ class Period:
     year: int | None = field(default=None, compare=False)
 
 
-def _month_end(year: int, month: int) -> date:
+def month_end(year: int, month: int) -> date:
     return date(year, month, calendar.monthrange(year, month)[1])
 
 
-def _add_months(year: int, month: int, count: int) -> tuple[int, int]:
+def add_months(year: int, month: int, count: int) -> tuple[int, int]:
     total = year * 12 + (month - 1) + count
     return total // 12, total % 12 + 1
 
@@ -37,22 +37,22 @@ def _value(low: date, high: date, grain: str) -> str:
         return low.isoformat()
     if grain == "week" and low.weekday() == 0 and high == low + timedelta(days=6):
         return low.isoformat()
-    if grain == "month" and low.day == 1 and high == _month_end(low.year, low.month):
+    if grain == "month" and low.day == 1 and high == month_end(low.year, low.month):
         return f"{low.year:04d}-{low.month:02d}"
     if grain == "year" and (low.month, low.day, high.month, high.day) == (1, 1, 12, 31) and low.year == high.year:
         return f"{low.year:04d}"
     return low.isoformat()
 
 
-def _period(low: date, high: date, grain: str, qualifier: str = "exact", explicit: bool = False) -> Period:
+def period_of(low: date, high: date, grain: str, qualifier: str = "exact", explicit: bool = False) -> Period:
     return Period(low, high, grain, _value(low, high, grain), qualifier, explicit, low.year)
 
 
-def _unresolved(grain: str | None, qualifier: str = "exact") -> Period:
+def unresolved(grain: str | None, qualifier: str = "exact") -> Period:
     return Period(None, None, grain, None, qualifier)
 
 
-def _pick(candidates: list[tuple[date, date]], published: date, tense: str | None,
+def pick(candidates: list[tuple[date, date]], published: date, tense: str | None,
           future_weight: float | None) -> tuple[date, date]:
     """Return the candidate interval the tense points to: the latest starting by publication, the first ending on or
     after it, or (no tense and a future_weight) the nearest, future distances weighted."""
@@ -65,7 +65,7 @@ def _pick(candidates: list[tuple[date, date]], published: date, tense: str | Non
     return past[-1] if past else candidates[0]
 
 
-def _apply_part(period: Period, part: Part | None, published: date | None) -> Period | None:
+def apply_part(period: Period, part: Part | None, published: date | None) -> Period | None:
     if part is None:
         return period
     if period.low is None:
@@ -73,12 +73,12 @@ def _apply_part(period: Period, part: Part | None, published: date | None) -> Pe
     low, high = period.low, period.high
     if part.span is not None:
         months = (high.year - low.year) * 12 + high.month - low.month + 1
-        if low.day == 1 and high == _month_end(high.year, high.month) and months >= 12:
+        if low.day == 1 and high == month_end(high.year, high.month) and months >= 12:
             # Parts of years and decades fall on whole months: "early 2025" is January to April.
             first = round(months * part.span[0])
             last = max(first + 1, round(months * part.span[1]))
-            low = date(*_add_months(low.year, low.month, first), 1)
-            high = _month_end(*_add_months(period.low.year, period.low.month, last - 1))
+            low = date(*add_months(low.year, low.month, first), 1)
+            high = month_end(*add_months(period.low.year, period.low.month, last - 1))
         else:
             days = (high - low).days + 1
             first = round(days * part.span[0])
@@ -97,32 +97,32 @@ def _apply_part(period: Period, part: Part | None, published: date | None) -> Pe
     return Period(low, high, period.grain, period.value, part.qualifier, period.explicit_year, period.year)
 
 
-def _quarter_of(year: int, index: int, months: int = 3) -> tuple[date, date]:
+def quarter_of(year: int, index: int, months: int = 3) -> tuple[date, date]:
     first = months * (index - 1) + 1
-    return date(year, first, 1), _month_end(year, first + months - 1)
+    return date(year, first, 1), month_end(year, first + months - 1)
 
 
-def _count(text: str, dr: DateRules) -> tuple[int, int] | None:
+def count_of(text: str, dr: DateRules) -> tuple[int, int] | None:
     """Return the low and high of a count ("3", "two", "a few"), or None when the words are no count."""
     if text.isdigit():
         return int(text), int(text)
-    return dr.numbers.get(_key(text))
+    return dr.numbers.get(word_key(text))
 
 
-def _shift(day: date, unit: str, n: int) -> date:
+def shift_day(day: date, unit: str, n: int) -> date:
     """Return day moved by n units, the day of the month kept where the month has it (else its last day)."""
     if unit == "day":
         return day + timedelta(days=n)
     if unit == "week":
         return day + timedelta(days=7 * n)
-    year, month = _add_months(day.year, day.month, {"month": 1, "quarter": 3, "year": 12}[unit] * n)
+    year, month = add_months(day.year, day.month, {"month": 1, "quarter": 3, "year": 12}[unit] * n)
     if not MINYEAR <= year <= MAXYEAR:
         raise OverflowError(f"year {year} is out of range")      # as timedelta says it for days
     last = calendar.monthrange(year, month)[1]
     return date(year, month, last if day.day == calendar.monthrange(day.year, day.month)[1] else min(day.day, last))
 
 
-def _unit_around(day: date, unit: str) -> tuple[date, date]:
+def unit_around(day: date, unit: str) -> tuple[date, date]:
     """Return the first and last day of the calendar day, week, month, quarter or year holding day."""
     if unit == "day":
         return day, day
@@ -130,11 +130,11 @@ def _unit_around(day: date, unit: str) -> tuple[date, date]:
         monday = day - timedelta(days=day.weekday())
         return monday, monday + timedelta(days=6)
     if unit == "month":
-        return date(day.year, day.month, 1), _month_end(day.year, day.month)
+        return date(day.year, day.month, 1), month_end(day.year, day.month)
     if unit == "quarter":
-        return _quarter_of(day.year, (day.month - 1) // 3 + 1)
+        return quarter_of(day.year, (day.month - 1) // 3 + 1)
     return date(day.year, 1, 1), date(day.year, 12, 31)
 
 
-def _grain(unit: str) -> str:
+def grain_of(unit: str) -> str:
     return "month" if unit in ("quarter", "half") else unit

@@ -4,18 +4,18 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from troopclaims.extractors.dates.absolute import (_resolve_calendar, _resolve_dateparser, _resolve_monthday,
-                                                   _resolve_numeric, _year)
-from troopclaims.extractors.dates.entries import Bound, _key
-from troopclaims.extractors.dates.holidays import _resolve_holiday
-from troopclaims.extractors.dates.periods import Period, _count, _period, _shift, _unit_around, _unresolved
-from troopclaims.extractors.dates.relative import (BACKWARD, _resolve_anchored, _resolve_offset, _resolve_period,
-                                                   _resolve_relative_day, _resolve_span, _resolve_vague,
-                                                   _resolve_weekday)
+from troopclaims.extractors.dates.absolute import (resolve_calendar, resolve_dateparser, resolve_monthday,
+                                                   resolve_numeric, year_of)
+from troopclaims.extractors.dates.entries import Bound, word_key
+from troopclaims.extractors.dates.holidays import resolve_holiday
+from troopclaims.extractors.dates.periods import Period, count_of, period_of, shift_day, unit_around, unresolved
+from troopclaims.extractors.dates.relative import (BACKWARD, resolve_anchored, resolve_offset, resolve_period,
+                                                   resolve_relative_day, resolve_span, resolve_vague,
+                                                   resolve_weekday)
 from troopclaims.extractors.dates.rules import DateRules
 from troopclaims.extractors.dates.scan import Atom, Mention
-from troopclaims.extractors.dates.units import (_resolve_decade, _resolve_nth, _resolve_quarter, _resolve_season,
-                                                _resolve_week)
+from troopclaims.extractors.dates.units import (resolve_decade, resolve_nth, resolve_quarter, resolve_season,
+                                                resolve_week)
 
 
 @dataclass(frozen=True)
@@ -29,11 +29,11 @@ class Resolution:
     qualifier: str
 
 
-_RESOLVE = {"calendar": _resolve_calendar, "weekday": _resolve_weekday, "period": _resolve_period,
-            "season": _resolve_season, "quarter": _resolve_quarter, "decade": _resolve_decade,
-            "vague": _resolve_vague, "dateparser": _resolve_dateparser, "relative_day": _resolve_relative_day,
-            "offset": _resolve_offset, "numeric": _resolve_numeric, "monthday": _resolve_monthday,
-            "week": _resolve_week, "nth": _resolve_nth, "holiday": _resolve_holiday, "span": _resolve_span, "anchored": _resolve_anchored}
+_RESOLVE = {"calendar": resolve_calendar, "weekday": resolve_weekday, "period": resolve_period,
+            "season": resolve_season, "quarter": resolve_quarter, "decade": resolve_decade,
+            "vague": resolve_vague, "dateparser": resolve_dateparser, "relative_day": resolve_relative_day,
+            "offset": resolve_offset, "numeric": resolve_numeric, "monthday": resolve_monthday,
+            "week": resolve_week, "nth": resolve_nth, "holiday": resolve_holiday, "span": resolve_span, "anchored": resolve_anchored}
 
 
 def _atom_period(atom: Atom, text: str, published: date | None, tense: str | None, dr: DateRules,
@@ -42,15 +42,15 @@ def _atom_period(atom: Atom, text: str, published: date | None, tense: str | Non
                   _anchor=anchor, _forced=forced)
     try:
         if atom.form.resolve == "calendar":
-            return _resolve_calendar(groups, published, tense, dr, year_hint)
+            return resolve_calendar(groups, published, tense, dr, year_hint)
         if atom.form.resolve == "numeric":
-            return _resolve_numeric(groups, published, tense, dr, year_hint)
+            return resolve_numeric(groups, published, tense, dr, year_hint)
         return _RESOLVE[atom.form.resolve](groups, published, tense, dr)
     except OverflowError:       # "two days later" than 9999-12-31: past the calendar Python can count in
         return None
 
 
-def _interpret(mention: Mention, text: str, published: date | None, tense: str | None,
+def interpret(mention: Mention, text: str, published: date | None, tense: str | None,
                dr: DateRules, anchor: Period | None = None) -> tuple[Resolution, Period] | tuple[None, None]:
     """Return the resolution of a mention and its period before bounds, or Nones when its words turn out not to be
     a date. anchor: the date before it that a relative date ("two days later") counts from."""
@@ -80,27 +80,27 @@ def _shifted_by(mention: Mention, text: str, published: date | None, tense: str 
     if base is None:
         return None
     if base.low is None or base.high is None:
-        return _unresolved(base.grain)
+        return unresolved(base.grain)
     groups = prefix.groups
     if "weekof" in groups or "weekof2" in groups:
-        low, high = _unit_around(base.low, "week")
-        return _period(low, high, "week", explicit=base.explicit_year)
-    counts = _count(groups.get("n") or groups["n2"], dr)
+        low, high = unit_around(base.low, "week")
+        return period_of(low, high, "week", explicit=base.explicit_year)
+    counts = count_of(groups.get("n") or groups["n2"], dr)
     if counts is None or counts[0] != counts[1]:
         return None
-    unit = _key(groups.get("unit") or groups["unit2"])
+    unit = word_key(groups.get("unit") or groups["unit2"])
     if "spanfrom" in groups or "spanfrom2" in groups:
-        high = _shift(base.low, unit, counts[0]) - timedelta(days=1)
+        high = shift_day(base.low, unit, counts[0]) - timedelta(days=1)
         return Period(base.low, high, unit, base.low.isoformat(), "range", base.explicit_year, base.low.year)
-    steps = counts[0] * (-1 if _key(groups["shift"]) in BACKWARD else 1)
-    low, high = _shift(base.low, unit, steps), _shift(base.high, unit, steps)
+    steps = counts[0] * (-1 if word_key(groups["shift"]) in BACKWARD else 1)
+    low, high = shift_day(base.low, unit, steps), shift_day(base.high, unit, steps)
     if "more" in groups:      # "more than 2 weeks before today": at most that day; after it: at least
         return Period(None, high, base.grain, high.isoformat(), "at_most") if steps < 0 else \
             Period(low, None, base.grain, low.isoformat(), "at_least")
     if "less" in groups:      # "less than 3 days after tomorrow": from the date to that day
         first, last = (low, base.high) if steps < 0 else (base.low, high)
         return Period(first, last, base.grain, first.isoformat(), "range")
-    return _period(low, high, base.grain, explicit=base.explicit_year)
+    return period_of(low, high, base.grain, explicit=base.explicit_year)
 
 
 def _bounded(period: Period, bound: Bound | None, published: date | None,
@@ -127,12 +127,12 @@ def _joined(mention: Mention, text: str, published: date | None, tense: str | No
         # "Sunday or Monday": the second day is the first of its name on or after the first.
         a = _atom_period(first, text, published, tense, dr)
         if a is None or a.low is None:
-            return None if a is None else _unresolved("day", "range")
-        shift = (dr.weekdays[_key(second.groups["weekday"])] - a.low.weekday()) % 7
+            return None if a is None else unresolved("day", "range")
+        shift = (dr.weekdays[word_key(second.groups["weekday"])] - a.low.weekday()) % 7
         high = a.low + timedelta(days=shift)
         return Period(a.low, high, "day", a.low.isoformat(), "range")
     second_year = second.groups.get("year") or (second.groups.get("year2") if second.form.resolve == "numeric" else None)
-    b_year = _year(second_year, dr) if second_year and second.form.resolve in ("calendar", "numeric") \
+    b_year = year_of(second_year, dr) if second_year and second.form.resolve in ("calendar", "numeric") \
         and len(second_year) == 4 else None
     a = _atom_period(first, text, published, tense, dr, year_hint=b_year)
     if a is None:
@@ -143,7 +143,7 @@ def _joined(mention: Mention, text: str, published: date | None, tense: str | No
     if b is None:
         return None
     if a.low is None or b.high is None:
-        return _unresolved(a.grain, "range")
+        return unresolved(a.grain, "range")
     if b.high < a.low:
         if b_year is not None and not a.explicit_year:
             a = _atom_period(first, text, published, tense, dr, year_hint=b_year - 1)

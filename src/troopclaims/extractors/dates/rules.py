@@ -7,8 +7,8 @@ from functools import lru_cache
 from typing import Callable
 
 from troopclaims.errors import RulesError
-from troopclaims.extractors.dates.entries import (_alternation, _bound, _compile, _holiday, _int_in, _key, _mapping,
-                                                  _number, _part, _season, _string_list, _vague)
+from troopclaims.extractors.dates.entries import (alternation, bound_of, compile_pattern, holiday, int_in, word_key, mapping,
+                                                  _number, _part, season, string_list, _vague)
 from troopclaims.extractors.dates.times import TimeRules, build_time_rules
 from troopclaims.rules import LineDict, check_keys, location
 
@@ -95,23 +95,23 @@ class DateRules:
 def _word_lists(section: LineDict, path: str) -> dict:
     """Return the word lists of a dates section (word -> number, interval or entry), named as DateRules names them."""
     def optional(name: str, check: Callable[[object, str], object]) -> dict:
-        return _mapping(section, name, check) if name in section else {}
-    return {"months": _mapping(section, "months", _int_in(1, 12)),
-            "weekdays": _mapping(section, "weekdays", _int_in(0, 6)),
-            "directions": optional("directions", _int_in(-1, 1)),
-            "relative_days": optional("relative_days", _int_in(-366, 366)),
+        return mapping(section, name, check) if name in section else {}
+    return {"months": mapping(section, "months", int_in(1, 12)),
+            "weekdays": mapping(section, "weekdays", int_in(0, 6)),
+            "directions": optional("directions", int_in(-1, 1)),
+            "relative_days": optional("relative_days", int_in(-366, 366)),
             "numbers": optional("numbers", _number),
-            "ordinals": optional("ordinals", _int_in(1, 4)),
-            "day_words": optional("day_words", _int_in(1, 31)),
-            "year_words": optional("year_words", _int_in(0, 90)),
-            "decades": optional("decades", _int_in(1, 9)),
-            "holidays": optional("holidays", _holiday),
-            "seasons": optional("seasons", _season),
+            "ordinals": optional("ordinals", int_in(1, 4)),
+            "day_words": optional("day_words", int_in(1, 31)),
+            "year_words": optional("year_words", int_in(0, 90)),
+            "decades": optional("decades", int_in(1, 9)),
+            "holidays": optional("holidays", holiday),
+            "seasons": optional("seasons", season),
             "parts": optional("parts", _part),
             "vague": optional("vague", _vague),
-            "bounds": optional("bounds", _bound),
-            "trailing": optional("trailing_bounds", _bound),
-            "ambiguous_months": frozenset(_key(word) for word in _string_list(section, "ambiguous_months", path))}
+            "bounds": optional("bounds", bound_of),
+            "trailing": optional("trailing_bounds", bound_of),
+            "ambiguous_months": frozenset(word_key(word) for word in string_list(section, "ambiguous_months", path))}
 
 
 def _pieces(section: LineDict, path: str, words: dict) -> dict[str, str]:
@@ -120,16 +120,16 @@ def _pieces(section: LineDict, path: str, words: dict) -> dict[str, str]:
              "rel": words["relative_days"], "season": words["seasons"], "ordinal": words["ordinals"],
              "part": words["parts"], "vague": words["vague"], "decade_word": words["decades"],
              "holiday": words["holidays"]}
-    pieces = {name: (_alternation(table) if table else r"(?!x)x") for name, table in lists.items()}
-    pieces["dayword"] = _alternation(words["day_words"], space=r"[\s-]+") if words["day_words"] else r"(?!x)x"
-    pieces["number"] = _alternation(words["numbers"], extra=r"\d{1,3}")
+    pieces = {name: (alternation(table) if table else r"(?!x)x") for name, table in lists.items()}
+    pieces["dayword"] = alternation(words["day_words"], space=r"[\s-]+") if words["day_words"] else r"(?!x)x"
+    pieces["number"] = alternation(words["numbers"], extra=r"\d{1,3}")
     piece_node = section.get("pieces", {})
     if not isinstance(piece_node, dict):
         raise RulesError(f"{location(section, 'pieces', path)}: pieces must be a mapping of name to regex")
     for name, text in piece_node.items():
         if name in PLACEHOLDER_LISTS:
             raise RulesError(f"{location(piece_node, name, path)}: {name} is a word list placeholder; rename the piece")
-        _compile(text, location(piece_node, name, path))
+        compile_pattern(text, location(piece_node, name, path))
         pieces[name] = text
     return pieces
 
@@ -173,7 +173,7 @@ def _form(item, where: str, pieces: dict[str, str]) -> Form:
     if not isinstance(unless, list) or not all(isinstance(group, str) for group in unless):
         raise RulesError(f"{location(item, 'unless', where)}: unless must be a list of group names")
     # A date starts at a word's start: the lookbehind lets the search skip the inside of words quickly.
-    regex = _compile(r"(?<!\w)(?:" + _expand(item["pattern"], location(item, "pattern", where), pieces) + ")",
+    regex = compile_pattern(r"(?<!\w)(?:" + _expand(item["pattern"], location(item, "pattern", where), pieces) + ")",
                      location(item, "pattern", where))
     return Form(str(item["name"]), regex, item["resolve"], item.get("cue"), tuple(unless),
                 item.get("tense"), item.get("prefix", False), tuple(near))
@@ -190,9 +190,9 @@ def _connectors(section: LineDict, path: str) -> tuple:
         item = check_keys(item, where, ("opener",), ("pattern", "join"))
         if item["join"] not in JOINS:
             raise RulesError(f"{location(item, 'join', where)}: join must be one of {', '.join(JOINS)}")
-        regex = _compile(rf"\s*(?:{item['pattern']})\s*", location(item, "pattern", where))
+        regex = compile_pattern(rf"\s*(?:{item['pattern']})\s*", location(item, "pattern", where))
         opener = item.get("opener")
-        opener = _compile(rf"(?<![\w'])(?:{opener})\s+$", location(item, "opener", where)) if opener else None
+        opener = compile_pattern(rf"(?<![\w'])(?:{opener})\s+$", location(item, "opener", where)) if opener else None
         connectors.append(Connector(regex, item["join"], opener))
     return tuple(connectors)
 
@@ -200,16 +200,16 @@ def _connectors(section: LineDict, path: str) -> tuple:
 def _cue_rules(section: LineDict, path: str) -> dict:
     """Return the regexes of the words before a date: range openers, cues, weak cues and what vetoes a weak cue."""
     openers = section.get("range_openers", "from|between")
-    range_opener = _compile(rf"(?<![\w'])(?:{openers})\s+$", location(section, "range_openers", path))
-    cues = _string_list(section, "cues", path)
-    cue_regex = re.compile((_alternation(cues) if cues else r"(?!x)x") + r"[\s-]*$", re.IGNORECASE)
-    weak = _string_list(section, "weak_cues", path)
+    range_opener = compile_pattern(rf"(?<![\w'])(?:{openers})\s+$", location(section, "range_openers", path))
+    cues = string_list(section, "cues", path)
+    cue_regex = re.compile((alternation(cues) if cues else r"(?!x)x") + r"[\s-]*$", re.IGNORECASE)
+    weak = string_list(section, "weak_cues", path)
     # A possessive "'s" follows a word ("the company's 1989 results"): it gets no word-start check.
     clitics = [re.escape(w) for w in weak if not w[:1].isalnum()]
     weak_words = [w for w in weak if w[:1].isalnum()]
-    weak_cue_regex = re.compile("(?:" + "|".join([_alternation(weak_words) if weak_words else r"(?!x)x", *clitics])
+    weak_cue_regex = re.compile("(?:" + "|".join([alternation(weak_words) if weak_words else r"(?!x)x", *clitics])
                                 + r")\s*$", re.IGNORECASE)
-    weak_cue_veto = _compile(section.get("weak_cue_veto", r"(?!x)x"), location(section, "weak_cue_veto", path), 0)
+    weak_cue_veto = compile_pattern(section.get("weak_cue_veto", r"(?!x)x"), location(section, "weak_cue_veto", path), 0)
     return {"range_opener": range_opener, "cue_regex": cue_regex, "weak_cue_regex": weak_cue_regex,
             "weak_cue_veto": weak_cue_veto}
 
@@ -217,16 +217,16 @@ def _cue_rules(section: LineDict, path: str) -> dict:
 def _bound_rules(words: dict) -> dict:
     """Return the regexes of the bounding phrases before a date ("by", "since") and after it ("or later")."""
     bounds, trailing = words["bounds"], words["trailing"]
-    return {"bound_regex": re.compile(r"(?P<cue>" + (_alternation(bounds) if bounds else r"(?!x)x") + r")\s+$",
+    return {"bound_regex": re.compile(r"(?P<cue>" + (alternation(bounds) if bounds else r"(?!x)x") + r")\s+$",
                                       re.IGNORECASE),
-            "trailing_regex": re.compile(r"\s*,?\s+(?P<cue>" + (_alternation(trailing) if trailing else r"(?!x)x")
+            "trailing_regex": re.compile(r"\s*,?\s+(?P<cue>" + (alternation(trailing) if trailing else r"(?!x)x")
                                          + r")(?=\s*(?:[,.;:!?)]|$|\s+(?:and|or|but)\b))", re.IGNORECASE)}
 
 
 def _not_dates(section: LineDict, path: str) -> tuple:
     """Return the compiled not_dates: text that holds no date ("Vision 2030")."""
-    return tuple(_compile(text, location(section.get("not_dates"), index, path))
-                 for index, text in enumerate(_string_list(section, "not_dates", path)))
+    return tuple(compile_pattern(text, location(section.get("not_dates"), index, path))
+                 for index, text in enumerate(string_list(section, "not_dates", path)))
 
 
 def _tense_rules(section: LineDict, path: str) -> dict:
@@ -234,13 +234,13 @@ def _tense_rules(section: LineDict, path: str) -> dict:
     tense = check_keys(section.get("tense", LineDict()), location(section, "tense", path),
                        ("future", "past", "clause_break", "future_heads", "future_auxiliaries", "future_weight"))
     tense_where = location(section, "tense", path)
-    future = tuple(_compile(text, location(tense.get("future"), i, tense_where), 0)
-                   for i, text in enumerate(_string_list(tense, "future", tense_where)))
-    past = tuple(_compile(text, location(tense.get("past"), i, tense_where), 0)
-                 for i, text in enumerate(_string_list(tense, "past", tense_where)))
-    clause_break = _compile(tense.get("clause_break", r"[,;:]"), location(tense, "clause_break", tense_where))
-    future_heads = frozenset(_string_list(tense, "future_heads", tense_where))
-    future_auxiliaries = frozenset(_string_list(tense, "future_auxiliaries", tense_where))
+    future = tuple(compile_pattern(text, location(tense.get("future"), i, tense_where), 0)
+                   for i, text in enumerate(string_list(tense, "future", tense_where)))
+    past = tuple(compile_pattern(text, location(tense.get("past"), i, tense_where), 0)
+                 for i, text in enumerate(string_list(tense, "past", tense_where)))
+    clause_break = compile_pattern(tense.get("clause_break", r"[,;:]"), location(tense, "clause_break", tense_where))
+    future_heads = frozenset(string_list(tense, "future_heads", tense_where))
+    future_auxiliaries = frozenset(string_list(tense, "future_auxiliaries", tense_where))
     future_weight = tense.get("future_weight", 2)
     if isinstance(future_weight, bool) or not isinstance(future_weight, (int, float)) or future_weight <= 0:
         raise RulesError(f"{location(tense, 'future_weight', tense_where)}: future_weight must be a positive number")
@@ -255,8 +255,8 @@ def _dateline_rules(section: LineDict, path: str) -> dict:
     lines = dateline.get("lines", 8)
     if isinstance(lines, bool) or not isinstance(lines, int) or lines < 1:
         raise RulesError(f"{location(dateline, 'lines', path)}: lines must be a positive whole number")
-    prefix = _compile(dateline.get("prefix", "^"), location(dateline, "prefix", path))
-    suffix = _compile(dateline.get("suffix", r"\s*$"), location(dateline, "suffix", path))
+    prefix = compile_pattern(dateline.get("prefix", "^"), location(dateline, "prefix", path))
+    suffix = compile_pattern(dateline.get("suffix", r"\s*$"), location(dateline, "suffix", path))
     return {"dateline_lines": lines, "dateline_prefix": prefix, "dateline_suffix": suffix}
 
 
@@ -302,7 +302,7 @@ def _trigger(tables: dict) -> dict:
         for word in extra:
             classes.setdefault(word, set()).add(name)
     classes.pop("", None)
-    return {"trigger": re.compile(r"\d|" + _alternation(classes), re.IGNORECASE),
+    return {"trigger": re.compile(r"\d|" + alternation(classes), re.IGNORECASE),
             "trigger_classes": {word: tuple(sorted(names)) for word, names in classes.items()}}
 
 

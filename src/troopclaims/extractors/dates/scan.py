@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from troopclaims.extractors.dates.entries import Bound, _key
+from troopclaims.extractors.dates.entries import Bound, word_key
 from troopclaims.extractors.dates.rules import Connector, DateRules, Form
 
 
@@ -30,7 +30,7 @@ class Mention:
     bound: Bound | None = None
 
 
-def _scan(text: str, dr: DateRules, lo: int = 0, hi: int | None = None) -> list[Mention]:
+def scan_mentions(text: str, dr: DateRules, lo: int = 0, hi: int | None = None) -> list[Mention]:
     """Return the date mentions in text[lo:hi]: single dates, dates joined by or/to/-, with any bounding phrase."""
     hi = len(text) if hi is None else hi
     chosen = _longest(_atoms(text, dr, lo, hi))
@@ -152,12 +152,12 @@ def _add_bound(mention: Mention, mentions: list[Mention], text: str, dr: DateRul
     phrase's words into the mention and dropping the mentions found inside them."""
     after = dr.trailing_regex.match(text, mention.end, hi)
     if after and mention.join != "or":      # "2012 or later": at least 2012
-        mention.bound = dr.trailing[_key(after.group("cue"))]
+        mention.bound = dr.trailing[word_key(after.group("cue"))]
         mention.end = after.end()
     elif mention.start == mention.atoms[0].start:
         found = dr.bound_regex.search(text, max(lo, mention.start - LOOK_BACK), mention.start)
         if found:
-            mention.bound = dr.bounds[_key(found.group("cue"))]
+            mention.bound = dr.bounds[word_key(found.group("cue"))]
             mention.start = found.start("cue")
             # "soon" inside "as soon as Sunday" belongs to the bounding phrase.
             while mentions and mentions[-1].end > mention.start:
@@ -174,7 +174,7 @@ def _windows(text: str, lo: int, hi: int, dr: DateRules) -> dict[str, list[tuple
     for match in dr.trigger.finditer(text, lo, hi):
         start, end = max(lo, match.start() - WINDOW), min(hi, match.end() + WINDOW)
         word = match.group().lower()
-        for name in (*(("digit",) if word.isdigit() else dr.trigger_classes.get(_key(word), ())), ""):
+        for name in (*(("digit",) if word.isdigit() else dr.trigger_classes.get(word_key(word), ())), ""):
             spans = found.setdefault(name, [])
             if spans and start <= spans[-1][1]:
                 spans[-1][1] = max(spans[-1][1], end)
@@ -207,7 +207,7 @@ def _family(atom: Atom) -> str:
 
 
 def _last_word(text: str, start: int, end: int) -> str:
-    return _key(text[start:end].split()[-1]) if text[start:end].split() else ""
+    return word_key(text[start:end].split()[-1]) if text[start:end].split() else ""
 
 
 def _has_cue(text: str, lo: int, hi: int, start: int, end: int, dr: DateRules, weak: bool) -> bool:
@@ -221,10 +221,10 @@ def _has_cue(text: str, lo: int, hi: int, start: int, end: int, dr: DateRules, w
 def _needs_cue(atom: Atom, dr: DateRules) -> bool:
     form = atom.form
     month = atom.groups.get("month", "")
-    if month.islower() and _key(month) in dr.ambiguous_months and "year" not in atom.groups:
+    if month.islower() and word_key(month) in dr.ambiguous_months and "year" not in atom.groups:
         return True   # "5 may have died", "troops march on"
     if form.cue is None or any(group in atom.groups for group in form.unless):
         return False
     if form.cue == "ambiguous":
-        return _key(atom.groups.get("month", "")) in dr.ambiguous_months
+        return word_key(atom.groups.get("month", "")) in dr.ambiguous_months
     return True

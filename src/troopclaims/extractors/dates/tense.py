@@ -57,7 +57,7 @@ def _parse_tense(doc, start: int, end: int, dr: DateRules) -> str | None:
     return None
 
 
-def _tense(doc, text: str, start: int, end: int, dr: DateRules, parsed: bool) -> str | None:
+def tense_of(doc, text: str, start: int, end: int, dr: DateRules, parsed: bool) -> str | None:
     if parsed:
         found = _parse_tense(doc, start, end, dr)
         if found:

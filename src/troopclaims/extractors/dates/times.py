@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from typing import Iterator
 
 from troopclaims.errors import RulesError
-from troopclaims.extractors.dates.entries import _alternation, _compile, _key, _string_list
+from troopclaims.extractors.dates.entries import alternation, compile_pattern, word_key, string_list
 from troopclaims.records import Article, Claim
 from troopclaims.rules import LineDict, check_keys, location
 from troopclaims.spans import new_claim
@@ -46,7 +46,7 @@ def _minutes_table(node, where) -> dict:
     for key, value in node.items():
         if isinstance(value, bool) or not isinstance(value, int) or not 0 <= value < 1440:
             raise RulesError(f"{location(node, key, where)}: {key} must be minutes after midnight (0..1439)")
-    return {_key(key): value for key, value in node.items()}
+    return {word_key(key): value for key, value in node.items()}
 
 
 def _qualifier_table(node, where) -> dict:
@@ -62,7 +62,7 @@ def _qualifier_table(node, where) -> dict:
             if entry[side] is not None and (isinstance(entry[side], bool) or not isinstance(entry[side], int)
                                             or entry[side] < 0):
                 raise RulesError(f"{location(entry, side, spot)}: {side} must be minutes (0 or more) or null")
-        table[_key(key)] = (entry["qualifier"], entry["before"], entry["after"])
+        table[word_key(key)] = (entry["qualifier"], entry["before"], entry["after"])
     return table
 
 
@@ -70,8 +70,8 @@ def _zone_alternation(zones: dict) -> str:
     """Return the zones as a regex: abbreviations in capitals only ("ET", not "et"), names in any case."""
     capitals = [zone for zone in zones if zone.isupper()]
     names = [zone for zone in zones if not zone.isupper()]
-    parts = [f"(?-i:{_alternation(capitals)})"] if capitals else []
-    parts += [_alternation(names)] if names else []
+    parts = [f"(?-i:{alternation(capitals)})"] if capitals else []
+    parts += [alternation(names)] if names else []
     return "(?:" + "|".join(parts) + ")" if parts else "(?!x)x"
 
 
@@ -85,8 +85,8 @@ def build_time_rules(section: LineDict, path: str) -> TimeRules:
         raise RulesError(f"{location(node, 'zones', where)}: zones must map zone names to canonical names")
     zones = {" ".join(str(key).split()): value for key, value in zones_node.items()}
     qualifiers = _qualifier_table(node.get("qualifiers", {}), location(node, "qualifiers", where))
-    cues = [_key(cue) for cue in _string_list(node, "cues", where)]
-    local = [_key(word) for word in _string_list(node, "local", where)]
+    cues = [word_key(cue) for cue in string_list(node, "cues", where)]
+    local = [word_key(word) for word in string_list(node, "local", where)]
     after_noon = node.get("after_noon", {})
     if not isinstance(after_noon, dict) or not all(isinstance(v, int) and 1 <= v <= 11 for v in after_noon.values()):
         raise RulesError(f"{location(node, 'after_noon', where)}: after_noon must map words to an hour 1..11")
@@ -98,8 +98,8 @@ def build_time_rules(section: LineDict, path: str) -> TimeRules:
             rf"|(?P<hh>{hour})\s*{_MERIDIEM.format('mer2')}"
             rf"|(?P<hm>(?:[01]\d|2[0-3])[0-5]\d)(?=\s*(?:hrs\b|hours\b|h\b)?\s*(?:{zone}|\(\s*{hhmm}\s*{zone}))"
             rf"|(?P<oc>{hour}|{'|'.join(_HOUR_WORDS)})\s+o['’]clock\b"
-            + (rf"|(?P<named>{_alternation(named)})" if named else "") + ")")
-    local_alt = _alternation(local) if local else "(?!x)x"
+            + (rf"|(?P<named>{alternation(named)})" if named else "") + ")")
+    local_alt = alternation(local) if local else "(?!x)x"
     tail = (rf"(?:\s*(?:hrs\b\.?|hours\b|h\b))?(?:\s*(?P<zone>{zone}))?(?:\s+(?P<local>{local_alt}))?"
             r"(?:\s*\((?P<gloss>[^()\n]{1,30})\))?")
     leads = sorted(set(qualifiers) | set(cues), key=len, reverse=True)
@@ -108,13 +108,13 @@ def build_time_rules(section: LineDict, path: str) -> TimeRules:
     lead = rf"(?:(?<![\w])(?P<lead>{lead_alt})\s+)$"
     range_head = rf"(?:(?<![\w])(?P<from>between|from)\s+)?(?<![\w:.])(?P<h1>{hour})(?:[:.](?P<m1>[0-5]\d))?" \
                  r"\s*(?P<join>-|–|to|and|until|till)\s*$"
-    later = rf"[^.;!?\n]{{0,30}}?(?<![\w])(?P<word>{_alternation(after_noon)})" if after_noon else "(?!x)x"
+    later = rf"[^.;!?\n]{{0,30}}?(?<![\w])(?P<word>{alternation(after_noon)})" if after_noon else "(?!x)x"
     return TimeRules(named, {key.lower(): value for key, value in zones.items()}, qualifiers,
-                     {_key(k): v for k, v in after_noon.items()}, _compile(atom, where),
-                     _compile(lead if leads else "(?!x)x", where), _compile(tail, where),
-                     _compile(range_head, where), _compile(r"\s*(?:-|–|to|until|till)\s*", where),
-                     _compile(later, where),
-                     _compile(node.get("day_gap", r"^\s*$"), location(node, "day_gap", where)))
+                     {word_key(k): v for k, v in after_noon.items()}, compile_pattern(atom, where),
+                     compile_pattern(lead if leads else "(?!x)x", where), compile_pattern(tail, where),
+                     compile_pattern(range_head, where), compile_pattern(r"\s*(?:-|–|to|until|till)\s*", where),
+                     compile_pattern(later, where),
+                     compile_pattern(node.get("day_gap", r"^\s*$"), location(node, "day_gap", where)))
 
 
 @dataclass(frozen=True)
@@ -146,7 +146,7 @@ def _reading(match: re.Match, text: str, tr: TimeRules) -> Reading | None:
         minute, grain = 0, "hour"
     else:
         # A named time needs a cue too: "at noon", "by midnight", never "a midnight raid".
-        return Reading(match.start(), match.end(), tr.named[_key(groups["named"])], "minute", True, True, None)
+        return Reading(match.start(), match.end(), tr.named[word_key(groups["named"])], "minute", True, True, None)
     if meridiem:
         if hour > 12 or hour == 0:
             return None                      # "15:00 p.m." is no reading we trust
@@ -169,7 +169,7 @@ def _after_noon(reading: Reading, text: str, tr: TimeRules) -> int:
     if reading.meridiem or reading.zone is not None or not 1 <= hour <= 11 or text[reading.start] == "0":
         return reading.minutes
     later = tr.later.match(text, reading.end)
-    if later and hour >= tr.after_noon[_key(later["word"])]:
+    if later and hour >= tr.after_noon[word_key(later["word"])]:
         return reading.minutes + 720
     return reading.minutes
 
@@ -182,7 +182,7 @@ def clock(minutes: int | float) -> str:
 
 def _window(minutes: int, lead: str | None, tr: TimeRules) -> tuple[str, int | None, int | None]:
     """Return the qualifier and low..high a lead word gives a time ("around" 7 p.m.: 18:45..19:15)."""
-    qualifier, before, after = tr.qualifiers.get(_key(lead), ("exact", 0, 0)) if lead else ("exact", 0, 0)
+    qualifier, before, after = tr.qualifiers.get(word_key(lead), ("exact", 0, 0)) if lead else ("exact", 0, 0)
     return (qualifier, minutes - before if before is not None else None,
             minutes + after if after is not None else None)
 
@@ -240,11 +240,11 @@ def _claim_span(reading: Reading, text: str, tr: TimeRules):
     lead = tr.lead.search(before)
     if joint and (second := tr.atom.match(text, joint.end())) and (other := _reading(second, text, tr)) \
             and other.minutes > reading.minutes and (not reading.bare or lead):
-        start = reading.start - (len(lead.group(0)) if lead and _key(lead["lead"]) in ("between", "from") else 0)
+        start = reading.start - (len(lead.group(0)) if lead and word_key(lead["lead"]) in ("between", "from") else 0)
         return start, other.end, "range", reading.minutes, other.minutes
     if reading.bare and lead is None:
         return None
-    if lead is not None and _key(lead["lead"]) in tr.qualifiers:
+    if lead is not None and word_key(lead["lead"]) in tr.qualifiers:
         qualifier, low, high = _window(reading.minutes, lead["lead"], tr)
         return reading.start - len(lead.group(0)), reading.end, qualifier, low, high
     return reading.start, reading.end, "exact", reading.minutes, reading.minutes
