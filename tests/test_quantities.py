@@ -113,6 +113,27 @@ IMPLIED_CASES = [
 ]
 
 
+# Event words of general English that say what befell a crowd, a seizure, a response or a loss (sentences written
+# for these tests): sentence -> [(figure text, unit, aspect)], on the blank pipeline.
+EVENT_WORD_CASES = [
+    ("Coastguards caught 14 smugglers off the cape.", [("14 smugglers", "smugglers", "captured")]),
+    ("Guards catch nine poachers.", [("nine poachers", "poachers", "captured")]),
+    ("Some 400 students chanted outside the ministry.", [("Some 400 students", "students", "attended")]),
+    ("About 2,000 fans cheered the team home.", [("About 2,000 fans", "fans", "attended")]),
+    ("Hundreds of pilgrims thronged the shrine.", [("Hundreds of pilgrims", "pilgrims", "attended")]),
+    ("About 80 youths hurled stones at the police.", [("About 80 youths", "youths", "fighting")]),
+    ("Some 30 farmers clashed with guards.", [("Some 30 farmers", "farmers", "fighting")]),
+    ("The town mourned four fishermen.", [("four fishermen", "fishermen", "killed")]),
+    ("More than 40 firefighters tackled the blaze.", [("More than 40 firefighters", "firefighters", "deployed")]),
+]
+
+
+@pytest.mark.parametrize("sentence, expected", EVENT_WORD_CASES)
+def test_event_words_of_crowds_seizures_and_responses(sentence, expected, blank_nlp, rules, article):
+    claims = claims_in(blank_nlp(sentence), article(sentence), rules, ("quantity",))
+    assert [(c.text, c.unit, c.aspect) for c in claims] == expected
+
+
 @pytest.mark.parametrize("sentence, expected", IMPLIED_CASES)
 def test_implied_counted_things_on_the_blank_pipeline(sentence, expected, blank_nlp, rules, article):
     claims = claims_in(blank_nlp(sentence), article(sentence), rules, ("quantity",))
