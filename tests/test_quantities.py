@@ -186,6 +186,20 @@ def test_implied_counted_things_by_parse(sentence, expected, model_nlp, rules, a
 
 @pytest.mark.model
 @pytest.mark.parametrize("sentence, expected", [
+    # the object of a verb outside the rules, or of the verb it goes on to, says what befell the counted people
+    ("Doctors said 40 people received treatment.", ("40 people", "people", "wounded")),
+    ("About 120 residents were moved to safety.", ("About 120 residents", "people", "evacuated")),
+    ("Some 30 more people had to be led to safety.", ("Some 30 more people", "people", "evacuated")),
+    ("About 400 families were forced to flee.", ("About 400 families", "families", "displaced")),
+    ("Around 60 residents had to be evacuated.", ("Around 60 residents", "people", "evacuated")),
+])
+def test_what_an_object_or_open_complement_says(sentence, expected, model_nlp, rules, article):
+    claims = claims_in(model_nlp(sentence), article(sentence), rules, ("quantity",))
+    assert [(c.text, c.unit, c.aspect) for c in claims] == [expected]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("sentence, expected", [
     ("The death toll in the province rose to 300.", ("people", "killed")),
     ("Officials put the death toll at 6,500.", ("people", "killed")),
     ("Two men were killed during protests by thousands who marched.", ("people", "attended")),
