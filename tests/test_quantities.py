@@ -113,6 +113,26 @@ IMPLIED_CASES = [
 ]
 
 
+# Event words of general English that say what befell a crowd, a seizure, a response or a loss (sentences written
+# for these tests): sentence -> [(figure text, unit, aspect)], on the blank pipeline.
+EVENT_WORD_CASES = [
+    ("Two warehouses caught fire.", [("Two warehouses", "warehouses", None)]),    # "catch fire" is no capture
+    ("Some 400 students chanted outside the ministry.", [("Some 400 students", "students", "attended")]),
+    ("About 2,000 fans cheered the team home.", [("About 2,000 fans", "fans", "attended")]),
+    ("Hundreds of pilgrims thronged the shrine.", [("Hundreds of pilgrims", "pilgrims", "attended")]),
+    ("About 80 youths hurled stones at the police.", [("About 80 youths", "youths", "fighting")]),
+    ("Some 30 farmers clashed with guards.", [("Some 30 farmers", "farmers", "fighting")]),
+    ("The town mourned four fishermen.", [("four fishermen", "fishermen", "killed")]),
+    ("More than 40 firefighters tackled the blaze.", [("More than 40 firefighters", "firefighters", "deployed")]),
+]
+
+
+@pytest.mark.parametrize("sentence, expected", EVENT_WORD_CASES)
+def test_event_words_of_crowds_seizures_and_responses(sentence, expected, blank_nlp, rules, article):
+    claims = claims_in(blank_nlp(sentence), article(sentence), rules, ("quantity",))
+    assert [(c.text, c.unit, c.aspect) for c in claims] == expected
+
+
 @pytest.mark.parametrize("sentence, expected", IMPLIED_CASES)
 def test_implied_counted_things_on_the_blank_pipeline(sentence, expected, blank_nlp, rules, article):
     claims = claims_in(blank_nlp(sentence), article(sentence), rules, ("quantity",))
@@ -161,6 +181,20 @@ def test_a_revised_figure_is_an_earlier_value(blank_nlp, rules, article):
 def test_implied_counted_things_by_parse(sentence, expected, model_nlp, rules, article):
     claims = claims_in(model_nlp(sentence), article(sentence), rules, ("quantity",))
     assert [(c.text, c.unit, c.aspect) for c in claims] == expected
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("sentence, expected", [
+    # the object of a verb outside the rules, or of the verb it goes on to, says what befell the counted people
+    ("Doctors said 40 people received treatment.", ("40 people", "people", "wounded")),
+    ("About 120 residents were moved to safety.", ("About 120 residents", "people", "evacuated")),
+    ("Some 30 more people had to be led to safety.", ("Some 30 more people", "people", "evacuated")),
+    ("About 400 families were forced to flee.", ("About 400 families", "families", "displaced")),
+    ("Around 60 residents had to be evacuated.", ("Around 60 residents", "people", "evacuated")),
+])
+def test_what_an_object_or_open_complement_says(sentence, expected, model_nlp, rules, article):
+    claims = claims_in(model_nlp(sentence), article(sentence), rules, ("quantity",))
+    assert [(c.text, c.unit, c.aspect) for c in claims] == [expected]
 
 
 @pytest.mark.model

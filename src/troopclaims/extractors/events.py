@@ -170,7 +170,8 @@ def _passive(verb) -> bool:
 
 
 def _argument_hit(verb, span, lexicon: EventLexicon):
-    """Return the event word among a passive verb's bare conjuncts (no arguments of their own), a verb's subject
+    """Return the event word among a passive verb's bare conjuncts (no arguments of their own), its open complement
+    (and that one's arguments), a verb's subject
     ("the haul included six rifles", "the rally drew 5,000") and direct object and the objects of its prepositions,
     outside the claim itself; or None."""
     passive = _passive(verb)
@@ -187,6 +188,11 @@ def _argument_hit(verb, span, lexicon: EventLexicon):
             candidates = [child, *(grand for grand in child.children if grand.dep_ in _MODIFIERS)]
         elif child.dep_ == "prep" and outside(child):
             candidates = [grand for grand in child.children if grand.dep_ == "pobj"]
+        elif child.dep_ == "xcomp" and child.pos_ == "VERB":
+            # "had to be led to safety", "were forced to flee": the verb they go on to says what befell them
+            if hit := _hit(child, lexicon) or _argument_hit(child, span, lexicon):
+                return hit
+            continue
         else:
             continue
         for candidate in candidates:
