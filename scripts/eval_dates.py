@@ -17,7 +17,7 @@ from collections import Counter, defaultdict
 from datetime import date, timedelta
 from pathlib import Path
 
-from troopclaims.extractors.dates import dates
+from troopclaims.extractors.dates import find_dates
 from troopclaims.errors import TroopclaimsError
 from troopclaims.pipeline import load_pipeline
 from troopclaims.records import Article
@@ -250,7 +250,7 @@ def eval_timebank(path: Path, nlp, rules, examples: int) -> Tally:
     rows = [json.loads(line) for line in path.open(encoding="utf-8") if line.strip()]
     articles = [Article(row["id"], row["text"], row["reference_date"][:10]) for row in rows]
     for row, article, doc in zip(rows, articles, nlp.pipe(a.text for a in articles)):
-        claims = list(dates(doc, article, rules))
+        claims = list(find_dates(doc, article, rules))
         reference = date.fromisoformat(article.published)
         gold = [e for e in row["expected"] if e["type"] == "DATE"]
         timexes = row["expected"]
@@ -284,7 +284,7 @@ def eval_recognizers(folder: Path, nlp, rules, examples: int) -> list[Tally]:
         tally = Tally(f"Recognizers-Text {name} (cases with a reference date: {len(with_reference)})")
         articles = [Article(r["id"], r["text"], r["reference_datetime"][:10]) for r in with_reference]
         for row, article, doc in zip(with_reference, articles, nlp.pipe(a.text for a in articles)):
-            claims = list(dates(doc, article, rules))
+            claims = list(find_dates(doc, article, rules))
             tally.claims += len(claims)
             tally.unmatched_claims += sum(1 for c in claims if not any(
                 min(c.end, e["end"]) > max(c.start, e["start"]) for e in row["expected"]))

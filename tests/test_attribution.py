@@ -282,12 +282,12 @@ def test_with_the_parse(model_nlp, rules, text, figure, expected):
     ("Atlantis will send 2,000 troops north. Lindqvist: none of it is true.", None),
 ])
 def test_a_headline_ending_in_a_name_names_its_speaker(text, speaker, blank_nlp, rules, article):
-    from troopclaims.extractors.dates import dates
-    from troopclaims.extractors.quantities import quantities
+    from troopclaims.extractors.dates import find_dates
+    from troopclaims.extractors.quantities import find_quantities
 
     doc = blank_nlp(text)
     source = article(text)
-    claims = list(quantities(doc, source, rules)) + list(dates(doc, source, rules))
+    claims = list(find_quantities(doc, source, rules)) + list(find_dates(doc, source, rules))
     first = min(claims, key=lambda claim: claim.start)
     assert attribute(doc, [first], rules)[0].speaker == speaker
 

@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from troopclaims.extractors.dates import dates, find_dateline, resolve
+from troopclaims.extractors.dates import find_dates, find_dateline, resolve
 from troopclaims.errors import RulesError
 from troopclaims.records import Article
 from troopclaims.rules import Rules, load_rules
@@ -30,7 +30,7 @@ def found(nlp, rules, text, published="2024-10-25"):
     """Return (text, value, low, high, grain, qualifier) of each date claim in text."""
     article = Article("t.txt", text, published)
     # Times of day come from dates() too, after the dates: tests/test_times.py checks them.
-    claims = [claim for claim in dates(nlp(text), article, rules) if claim.kind != "time"]
+    claims = [claim for claim in find_dates(nlp(text), article, rules) if claim.kind != "time"]
     for claim in claims:
         assert article.text[claim.start:claim.end] == claim.text
         assert claim.kind == "date" and claim.published == published
@@ -338,7 +338,7 @@ def test_find_dateline(date_rules, text, expected):
 def test_front_matter_is_not_scanned(blank_nlp, date_rules):
     text = "---\nupdated: 1 May 2020\n---\nThe shelling began yesterday."
     article = Article("t.md", text, D, {}, body_start=text.index("The"))
-    assert [c.text for c in dates(blank_nlp(text), article, date_rules)] == ["yesterday"]
+    assert [c.text for c in find_dates(blank_nlp(text), article, date_rules)] == ["yesterday"]
 
 
 def test_user_rules_add_a_vague_phrase(blank_nlp, tmp_path):

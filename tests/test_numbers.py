@@ -8,7 +8,7 @@ import pytest
 
 from troopclaims.errors import RulesError
 from troopclaims.extractors.numbers import Numeric, figures, numerics, parse_number
-from troopclaims.extractors.quantities import quantities
+from troopclaims.extractors.quantities import find_quantities
 from troopclaims.rules import load_rules
 
 
@@ -452,7 +452,7 @@ NOT_FIGURES = [
 
 @pytest.mark.parametrize("sentence, expected", NOT_FIGURES)
 def test_numbers_that_are_no_figure_make_no_claim(sentence, expected, blank_nlp, rules, article):
-    claims = quantities(blank_nlp(sentence), article(sentence), rules)
+    claims = find_quantities(blank_nlp(sentence), article(sentence), rules)
     assert [claim.text for claim in claims] == expected
 
 

@@ -2,7 +2,7 @@
 import pytest
 
 from troopclaims.run.extract import claims_in
-from troopclaims.extractors.quantities import quantities
+from troopclaims.extractors.quantities import find_quantities
 
 # sentence -> [(text, value, qualifier, unit, subject)]
 BLANK_CASES = [
@@ -31,7 +31,7 @@ BLANK_CASES = [
 @pytest.mark.parametrize("sentence, expected", BLANK_CASES)
 def test_quantities_on_the_blank_pipeline(sentence, expected, blank_nlp, rules, article):
     source = article(sentence)
-    claims = list(quantities(blank_nlp(sentence), source, rules))
+    claims = list(find_quantities(blank_nlp(sentence), source, rules))
     got = [(c.text, c.value, c.qualifier, c.unit, c.subject) for c in claims]
     assert got == expected
     for claim in claims:
@@ -40,7 +40,7 @@ def test_quantities_on_the_blank_pipeline(sentence, expected, blank_nlp, rules, 
 
 def test_them_is_the_noun_counted_before(blank_nlp, rules, article):
     sentence = "The ministry confirmed 10,000 Atlantean troops in the north, with nearly 8,000 of them near the lake."
-    claims = list(quantities(blank_nlp(sentence), article(sentence), rules))
+    claims = list(find_quantities(blank_nlp(sentence), article(sentence), rules))
     assert [(c.text, c.unit, c.subject) for c in claims] == [
         ("10,000 Atlantean troops", "troops", "Atlantean troops"), ("nearly 8,000 of them", "troops", "Atlantean troops")]
 
@@ -48,7 +48,7 @@ def test_them_is_the_noun_counted_before(blank_nlp, rules, article):
 @pytest.mark.model
 def test_number_of_x_is_n_needs_no_noun_after_the_figure(model_nlp, rules, article):
     sentence = "The number of Atlantean soldiers moved to the island is now about 9,000, of which 300 are officers."
-    claims = list(quantities(model_nlp(sentence), article(sentence), rules))
+    claims = list(find_quantities(model_nlp(sentence), article(sentence), rules))
     assert [(c.value, c.qualifier, c.unit) for c in claims] == [(9000, "approximate", "troops"), (300, "exact", "officers")]
 
 
@@ -61,7 +61,7 @@ def test_number_of_x_is_n_needs_no_noun_after_the_figure(model_nlp, rules, artic
     ("Police spoke to one man at the scene.", ("men", "man")),
 ])
 def test_counted_noun_by_parse(sentence, expected, model_nlp, rules, article):
-    claims = list(quantities(model_nlp(sentence), article(sentence), rules))
+    claims = list(find_quantities(model_nlp(sentence), article(sentence), rules))
     assert (claims[0].unit, claims[0].subject) == expected
 
 
@@ -77,7 +77,7 @@ def test_counted_noun_by_parse(sentence, expected, model_nlp, rules, article):
     ("They raised $8 million a year ago.", [False]),
 ])
 def test_figures_counted_per_group_are_marked(sentence, distributive, blank_nlp, rules, article):
-    claims = list(quantities(blank_nlp(sentence), article(sentence), rules))
+    claims = list(find_quantities(blank_nlp(sentence), article(sentence), rules))
     assert [claim.distributive for claim in claims] == distributive
 
 
@@ -144,7 +144,7 @@ def test_implied_counted_things_on_the_blank_pipeline(sentence, expected, blank_
 
 @pytest.mark.parametrize("sentence", ["The quake flattened around one district.", "About one house in ten fell."])
 def test_a_lone_one_after_an_approximation_is_no_figure(sentence, blank_nlp, rules, article):
-    assert [c.value for c in quantities(blank_nlp(sentence), article(sentence), rules)] in ([], [10])
+    assert [c.value for c in find_quantities(blank_nlp(sentence), article(sentence), rules)] in ([], [10])
 
 
 @pytest.mark.parametrize("sentence, bounds", [
@@ -153,7 +153,7 @@ def test_a_lone_one_after_an_approximation_is_no_figure(sentence, blank_nlp, rul
     ("Some 12.5 percent voted.", (11.25, 13.75)),
 ])
 def test_counts_have_whole_bounds(sentence, bounds, blank_nlp, rules, article):
-    claim = next(quantities(blank_nlp(sentence), article(sentence), rules))
+    claim = next(find_quantities(blank_nlp(sentence), article(sentence), rules))
     assert (claim.low, claim.high) == bounds
 
 
@@ -223,4 +223,4 @@ def test_what_the_subject_or_a_noun_before_implies(sentence, expected, model_nlp
     ("A mother of three was hurt.", []),
 ])
 def test_phones_roads_and_pronouns_are_not_figures(sentence, values, blank_nlp, rules, article):
-    assert [c.value for c in quantities(blank_nlp(sentence), article(sentence), rules)] == values
+    assert [c.value for c in find_quantities(blank_nlp(sentence), article(sentence), rules)] == values

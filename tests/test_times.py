@@ -2,7 +2,7 @@
 import pytest
 
 from troopclaims.compare.facts import group_claims
-from troopclaims.extractors.dates import dates
+from troopclaims.extractors.dates import find_dates
 from troopclaims.records import Article, Claim
 
 D = "2024-10-25"   # a Friday
@@ -10,7 +10,7 @@ D = "2024-10-25"   # a Friday
 
 def times_in(nlp, rules, text):
     article = Article("t.txt", text, D)
-    claims = [claim for claim in dates(nlp(text), article, rules) if claim.kind == "time"]
+    claims = [claim for claim in find_dates(nlp(text), article, rules) if claim.kind == "time"]
     for claim in claims:
         assert text[claim.start:claim.end] == claim.text
         assert claim.low is None or claim.high is None or claim.low <= claim.high

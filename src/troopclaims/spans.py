@@ -39,6 +39,14 @@ def sentence_at(doc, char: int):
     return token.sent if token is not None else None
 
 
+def doc_text(doc) -> str:
+    """Return doc.text, joined once per Doc (spaCy joins every token's text again on each call)."""
+    text = doc.user_data.get("troopclaims_text")
+    if text is None:
+        text = doc.user_data["troopclaims_text"] = doc.text
+    return text
+
+
 def token_at(doc, char: int):
     """Return the token that holds (or first follows) the character offset."""
     if not len(doc):

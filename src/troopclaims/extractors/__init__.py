@@ -6,8 +6,8 @@ offline gazetteer) and events (the verb or noun governing a claim, and its aspec
 In: a spaCy Doc, its Article and the Rules. Out: Claim records with offsets, value, unit, aspect, date or place;
 speakers are left to troopclaims.attribution.
 """
-from troopclaims.extractors.dates import dates
+from troopclaims.extractors.dates import find_dates
 from troopclaims.extractors.places import place_claims
-from troopclaims.extractors.quantities import quantities
+from troopclaims.extractors.quantities import find_quantities
 
-__all__ = ["dates", "place_claims", "quantities"]
+__all__ = ["find_dates", "find_quantities", "place_claims"]

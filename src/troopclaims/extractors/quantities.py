@@ -11,7 +11,7 @@ from troopclaims.extractors.events import EventLexicon, forms
 from troopclaims.extractors.numbers import Numeric, figures
 from troopclaims.records import Article, Claim
 from troopclaims.rules import LineDict, check_keys, location, word_list
-from troopclaims.spans import annotated, new_claim, token_at
+from troopclaims.spans import annotated, doc_text, new_claim, token_at
 
 _NOUNS = ("NOUN", "PROPN")
 _AFTER_PERIOD = frozenset(("ago", "earlier", "later", "before", "after"))
@@ -140,12 +140,12 @@ class Counted:
     aspect: str | None = None    # the aspect its noun implies ("protesters": attended), when the sentence gives none
 
 
-def quantities(doc, article: Article, rules) -> Iterator[Claim]:
+def find_quantities(doc, article: Article, rules) -> Iterator[Claim]:
     """Yield the quantity claims of a Doc of article.text, each with its counted unit and subject."""
     lexicon = rules.lexicon("quantities")
     previous: dict[int, Counted] = {}      # sentence start -> last counted noun, for "8,000 of them"
     last: Counted | None = None            # the last counted noun of the article, when the sentence has none
-    for numeric in figures(doc.text, rules.lexicon("numbers")):
+    for numeric in figures(doc_text(doc), rules.lexicon("numbers")):
         tokens = doc.char_span(numeric.num_start, numeric.num_end, alignment_mode="expand")
         if tokens is None or not len(tokens):
             continue
@@ -169,16 +169,16 @@ def quantities(doc, article: Article, rules) -> Iterator[Claim]:
                         high=high, qualifier=numeric.qualifier, unit=counted.unit, subject=counted.subject,
                         event=counted.event, aspect=counted.aspect,
                         distributive=before is not None and before.lower_ in lexicon.distributive
-                        or _is_rate(doc.text, end, lexicon),
-                        earlier=_is_earlier(doc.text, numeric.start, lexicon))
+                        or _is_rate(doc_text(doc), end, lexicon),
+                        earlier=_is_earlier(doc_text(doc), numeric.start, lexicon))
 
 
 def _lone_one(doc, numeric: Numeric, counted: Counted, lexicon: QuantityLexicon) -> bool:
     """Return whether the figure is a lone "one" with no noun right after it and no event right before it: a
     pronoun ("one was injured", "searched for one", "two ships, one flying a flag"), not a count ("killing one")."""
-    if doc.text[numeric.num_start:numeric.num_end].lower() != "one" or numeric.qualifier != "exact":
+    if doc_text(doc)[numeric.num_start:numeric.num_end].lower() != "one" or numeric.qualifier != "exact":
         return False
-    following = doc.text[numeric.end:numeric.end + 80].lstrip().lower()
+    following = doc_text(doc)[numeric.end:numeric.end + 80].lstrip().lower()
     if following.startswith("-") or counted.subject and following.startswith(counted.subject.lower()):
         return False                      # "one man", "a one-vote margin"
     first = token_at(doc, numeric.start)
@@ -268,7 +268,7 @@ def _elided(doc, numeric: Numeric, lexicon: QuantityLexicon, neighbour: Counted 
     rose to 6,100, up from 2,500"."""
     following = token_at(doc, numeric.end)
     elided = following is not None and following.idx >= numeric.end and following.lower_ in lexicon.ellipsis
-    if neighbour is None or not (elided or _is_earlier(doc.text, numeric.start, lexicon)):   # or "up from 2,500"
+    if neighbour is None or not (elided or _is_earlier(doc_text(doc), numeric.start, lexicon)):   # or "up from 2,500"
         return None
     return Counted(neighbour.unit, neighbour.subject, None, neighbour.event, neighbour.aspect)
 

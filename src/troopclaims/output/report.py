@@ -17,7 +17,7 @@ from troopclaims import __version__
 from troopclaims.output.charts import MONTHS, axis_svg, camp_span, claim_span, legend_svg, scale_for, strip_svg
 from troopclaims.compare.facts import Fact
 from troopclaims.records import Claim
-from troopclaims.output.render import figure, figure_of, printable
+from troopclaims.output.render import figure_of, printable
 
 VERDICT_LABEL = {"conflict": "Conflict", "changed": "Changed", "agree": "Agree", "single": "Single source"}
 CAMP_COLOURS = 6          # report.css defines .camp-1 .. .camp-6; smaller camps beyond them are grey

@@ -9,12 +9,12 @@ from pathlib import Path
 from typing import Callable, Iterable, Iterator, TextIO
 
 from troopclaims.reading.articles import ReadReport, masked_text, read_articles, read_claims, read_lines, sniff_jsonl
-from troopclaims.extractors.dates import dates, find_dateline
+from troopclaims.extractors.dates import find_dates, find_dateline
 from troopclaims.attribution.attribute import attribute
 from troopclaims.extractors.events import event_subject, governing_event, named_owner
 from troopclaims.extractors.places import locate, place_claims
 from troopclaims.pipeline import BLANK, BLANK_LOSSES, choose_model
-from troopclaims.extractors.quantities import quantities, with_implied_unit
+from troopclaims.extractors.quantities import find_quantities, with_implied_unit
 from troopclaims.records import Article, Claim
 from troopclaims.run.runner import RunOptions, run_extract
 from troopclaims.spans import sentence_at
@@ -52,12 +52,12 @@ def _dated(articles: Iterable[Article], rules, warn) -> Iterator[Article]:
 
 def claims_in(doc, article: Article, rules, kinds: tuple[str, ...] = DEFAULT_KINDS) -> list[Claim]:
     """Return the claims of one parsed article, in text order."""
-    date_claims = sorted(dates(doc, article, rules), key=lambda claim: claim.start)
+    date_claims = sorted(find_dates(doc, article, rules), key=lambda claim: claim.start)
     date_starts = [claim.start for claim in date_claims]
     claims: list[Claim] = []
     if "quantity" in kinds:
         # The day numbers and years of dates are not figures: a date claim wins over a quantity inside it.
-        claims = [claim for claim in quantities(doc, article, rules)
+        claims = [claim for claim in find_quantities(doc, article, rules)
                   if not any(d.start < claim.end and claim.start < d.end    # no date expression is 200 long
                              for d in _dates_between(date_claims, date_starts, claim.start - 200, claim.end))]
         claims = [claim.with_fields(as_of=as_of(doc, claim, date_claims, date_starts, rules)) for claim in claims]

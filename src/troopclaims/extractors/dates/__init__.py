@@ -8,8 +8,8 @@ the ISO date of a dateline from `find_dateline`; the compiled rules from `build_
 The way through: rules (DateRules, built per section from entries) -> scan (mentions near trigger words) -> tense
 -> resolution (each atom by its resolver: absolute, relative, units, holidays, over periods) -> claims.
 """
-from troopclaims.extractors.dates.claims import dates, resolve
+from troopclaims.extractors.dates.claims import find_dates, resolve
 from troopclaims.extractors.dates.dateline import find_dateline
 from troopclaims.extractors.dates.rules import build_date_rules
 
-__all__ = ["build_date_rules", "dates", "find_dateline", "resolve"]
+__all__ = ["build_date_rules", "find_dateline", "find_dates", "resolve"]

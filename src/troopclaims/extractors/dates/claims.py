@@ -50,7 +50,7 @@ def _set_numeric_order(mentions: list[Mention]) -> None:
             atom.groups["_order"] = "dm"
 
 
-def dates(doc, article: Article, rules) -> Iterator[Claim]:
+def find_dates(doc, article: Article, rules) -> Iterator[Claim]:
     """Yield date claims (kind "date") in a spaCy Doc of article.text, resolved against article.published, then
     its times of day (kind "time"), each on the day beside it when there is one."""
     dr = _date_rules(rules)
