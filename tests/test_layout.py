@@ -76,3 +76,15 @@ def test_every_package_travels_in_the_wheel():
     packages = {"troopclaims." + name(init.parent).replace("/", ".") if init.parent != PACKAGE else "troopclaims"
                 for init in PACKAGE.rglob("__init__.py")}
     assert packages <= listed, f"add to pyproject.toml's packages: {sorted(packages - listed)}"
+
+
+def test_the_command_line_starts_without_the_stages():
+    # `troopclaims --help` stays instant: cli imports a stage only when a command runs.
+    import subprocess
+    import sys
+
+    code = ("import sys, troopclaims.cli; "
+            "print(sorted(m for m in sys.modules if m.split('.')[:2] in (['troopclaims', 'extractors'], "
+            "['troopclaims', 'attribution'], ['troopclaims', 'compare']) or m in ('spacy', 'dateparser')))")
+    loaded = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert loaded.strip() == "[]", f"imported at start-up: {loaded}"

@@ -121,6 +121,12 @@ def _check_types(values: dict) -> None:
         raise ValueError("hedges must be a list of strings")
 
 
+def clock(minutes: int | float) -> str:
+    """Return minutes after midnight as a clock reading "HH:MM" (of the day before or after when out of 0..1439)."""
+    minutes = int(minutes) % 1440
+    return f"{minutes // 60:02d}:{minutes % 60:02d}"
+
+
 def plain_number(value):
     """Return a whole float as an int (3000.0 -> 3000) for JSON output; anything else as it is."""
     if isinstance(value, float) and value.is_integer() and abs(value) < 1e15:

@@ -7,8 +7,7 @@ import re
 import sys
 from typing import IO, Iterable
 
-from troopclaims.extractors.dates.times import clock
-from troopclaims.records import FIELD_NAMES, Claim
+from troopclaims.records import Claim, FIELD_NAMES, clock
 
 
 def stdout_is_terminal() -> bool:

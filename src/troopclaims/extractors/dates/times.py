@@ -13,7 +13,7 @@ from typing import Iterator
 
 from troopclaims.errors import RulesError
 from troopclaims.extractors.dates.entries import alternation, compile_pattern, word_key, string_list
-from troopclaims.records import Article, Claim
+from troopclaims.records import Article, Claim, clock
 from troopclaims.rules import LineDict, check_keys, location
 from troopclaims.spans import new_claim
 
@@ -172,12 +172,6 @@ def _after_noon(reading: Reading, text: str, tr: TimeRules) -> int:
     if later and hour >= tr.after_noon[word_key(later["word"])]:
         return reading.minutes + 720
     return reading.minutes
-
-
-def clock(minutes: int | float) -> str:
-    """Return minutes after midnight as a clock reading "HH:MM" (of the day before or after when out of 0..1439)."""
-    minutes = int(minutes) % 1440
-    return f"{minutes // 60:02d}:{minutes % 60:02d}"
 
 
 def _window(minutes: int, lead: str | None, tr: TimeRules) -> tuple[str, int | None, int | None]:
