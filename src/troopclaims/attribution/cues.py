@@ -234,7 +234,7 @@ def verb_cue(token, cues: CueRules, parsed: bool) -> VerbCue | None:
         return None
     following = token.nbor(1).lower_ if token.i + 1 < len(token.doc) else ""
     if not cue.infinitive and following == "to":
-        return None          # "hoped to change the subject": an intention, not a report
+        return None          # "hoped to turn the page": an intention, not a report
     if cue.particles and following not in cue.particles:
         return None          # "at one point", "a phone call": only "pointed out", "called for" say something
     return cue

@@ -18,11 +18,11 @@ class NominalCues:
         if i + 1 >= len(self.doc) or self.doc[i + 1].lower_ not in _NOUN_OPENERS:
             return None
         if self.finder.parsed and self.doc[i].pos_ not in ("NOUN", "PROPN"):
-            return None                             # "Clinton plans to visit": a verb
+            return None                             # "Okafor plans to visit": a verb
         sent = self.segment(i)
         j = i - 1
         while j > max(sent.start, i - 3) and self._adjective(self.doc[j]):
-            j -= 1                                  # "Stumpf's repeated emphasis", "his latest claim"
+            j -= 1                                  # "Dahl's repeated emphasis", "his latest claim"
         if j < sent.start:
             return None
         word = self.doc[j].lower_.replace("’", "'")
@@ -35,7 +35,7 @@ class NominalCues:
             span = self.finder._np_ending_at(owner, sent) if owner >= sent.start else None
             if span is None or not (word in _POSSESSIVE_MARKS or self.finder._capitalised(self.doc[span[-1] - 1])
                                     and self._determiner_before(span)):
-                return None                         # "a New York Times report that", not "Korea are discussing plans"
+                return None                         # "a Valley Post report that", not "Ardia are discussing plans"
             event.speaker, event.mention = self._resolve(span, sent), span
         if event.speaker is None:
             return None

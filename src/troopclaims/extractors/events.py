@@ -157,7 +157,7 @@ def _by_parse(span, lexicon: EventLexicon):
                     # "the Boston offer was as high as $184 million": else the subject noun itself
                     found = found or (_hit(child, lexicon) if child.pos_ == "NOUN" else None)
         elif token.pos_ == "VERB":
-            # "were found and confiscated", "took 23 into custody", "20,000 joined the rally": a verb outside the
+            # "were found and seized", "took 17 into custody", "20,000 joined the rally": a verb outside the
             # rules takes the event of a verb sharing its arguments, or of its object
             found = found or _argument_hit(token, span, lexicon)
             first_verb = first_verb or (token.text.lower(), None)
@@ -241,7 +241,7 @@ def event_subject(doc, start: int, end: int, passive: bool = False) -> str | Non
 
 def named_owner(doc, start: int, end: int) -> str | None:
     """Return the named owner of the event that governs the claim at doc.text[start:end]: a proper noun that owns the
-    event noun ("the Nationals' offer of $160 million", "the Boston offer", "offers by the Angels") or is the subject
+    event noun ("the Harbourmen's offer of $90 million", "the Denver offer", "offers by the Comets") or is the subject
     of its verb ("the Red Sox made an offer of $150 million", "Acme paid $3 million"), or that owns the subject of the
     copula the figure hangs on ("the Red Sox offer was $150 million"); None without a parse or such a name."""
     for token in _heads(_parsed_span(doc, start, end)):
@@ -261,7 +261,7 @@ def named_owner(doc, start: int, end: int) -> str | None:
 
 def _noun_owner(noun) -> str | None:
     """Return the proper noun that owns a noun: its possessor, a name before it ("the Boston offer"; not before a
-    name) or the object of its "by" phrase ("offers by the Angels")."""
+    name) or the object of its "by" phrase ("offers by the Comets")."""
     for child in noun.children:
         if child.pos_ == "PROPN" and (child.dep_ == "poss" or child.dep_ == "compound" and noun.pos_ == "NOUN"):
             return _name(child)
