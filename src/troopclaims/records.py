@@ -82,6 +82,7 @@ class Claim:
 
 FIELD_NAMES = tuple(f.name for f in fields(Claim))
 KINDS = ("quantity", "date", "place", "time")
+WHEN_KINDS = ("date", "time")      # claims of when something happened
 _ISO = re.compile(r"\d{4}(-\d{2}(-\d{2})?)?")
 _CLOCK = re.compile(r"(?:[01]\d|2[0-3]):[0-5]\d")
 _FIGURE = (int, float, str, type(None))

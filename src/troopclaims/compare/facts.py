@@ -12,11 +12,11 @@ from datetime import date
 from typing import Callable, Iterable
 
 from troopclaims.extractors.dates import resolve
-from troopclaims.records import Claim, plain_number
+from troopclaims.records import WHEN_KINDS, Claim, plain_number
 
 VERDICT_ORDER = ("conflict", "changed", "agree", "single")
 RELATIVE_RELATIONS = ("near", "border", "front")   # "near the border" is not "in" the place it names
-WHEN_KINDS = ("date", "time")      # claims of when an event happened: grouped by event and subject, not by place
+# WHEN_KINDS (dates and times) are grouped by event and subject, not by place.
 
 Contains = Callable[[str, str], bool]
 

@@ -15,7 +15,7 @@ from troopclaims.extractors.events import event_subject, governing_event, named_
 from troopclaims.extractors.places import locate, place_claims
 from troopclaims.pipeline import BLANK, BLANK_LOSSES, choose_model
 from troopclaims.extractors.quantities import find_quantities, with_implied_unit
-from troopclaims.records import Article, Claim
+from troopclaims.records import Article, Claim, WHEN_KINDS
 from troopclaims.run.runner import RunOptions, run_extract
 from troopclaims.spans import sentence_at
 
@@ -71,7 +71,7 @@ def claims_in(doc, article: Article, rules, kinds: tuple[str, ...] = DEFAULT_KIN
     # What a date dates, for telling apart dates of events outside the rules ("Cheeks coached" in 2007, "he coached"
     # in 1979): the subject of its event.
     claims = [claim.with_fields(subject=event_subject(doc, claim.start, claim.end, passive=True))
-              if claim.kind in ("date", "time") else claim for claim in claims]
+              if claim.kind in WHEN_KINDS else claim for claim in claims]
     places = rules.lexicon("places")
     # Times of day take no place: their words would otherwise hold the place of the date beside them ("7 p.m. Friday").
     located = iter(locate(doc, [claim for claim in claims if claim.kind != "time"], places))
@@ -87,7 +87,7 @@ def _with_event(doc, claim: Claim, lexicon) -> Claim:
     and one whose noun implies an aspect ("40 protesters") keeps that when the event gives none."""
     if claim.event:
         return claim
-    event, aspect = governing_event(doc, claim.start, claim.end, lexicon, claim.kind in ("date", "time"))
+    event, aspect = governing_event(doc, claim.start, claim.end, lexicon, claim.kind in WHEN_KINDS)
     return claim.with_fields(event=event, aspect=aspect or claim.aspect)
 
 
