@@ -97,3 +97,32 @@ def test_sources_and_relays(blank_nlp, rules, text, figure, expected):
 def test_sources_and_relays_with_the_parse(model_nlp, rules, text, figure, expected):
     check(claim_for(model_nlp, rules, text, figure), expected)
 
+
+
+RELATIVE_SOURCES = [
+    # a relative clause without "that" right after the claim's noun: its own subject speaks
+    ("That is a small share of the $40 million analysts say the bridge costs.", "$40 million",
+     {"speaker": "analysts", "cue": "say"}),
+    ("The fund holds the roughly $18 million Vale says she raised last week.", "roughly $18 million",
+     {"speaker": "Vale", "cue": "says"}),
+    ("The top 33 percent rate Vale has proposed is lower than the old one.", "33 percent",
+     {"speaker": "Vale", "cue": "proposed"}),
+    # no noun phrase holds the claim: the year is the frame of the saying
+    ("In 2019 officials said the plan had failed.", "2019", {"speaker": None}),
+]
+
+
+@pytest.mark.parametrize("text, figure, expected", RELATIVE_SOURCES)
+def test_relative_clauses_without_that(blank_nlp, rules, text, figure, expected):
+    check(claim_for(blank_nlp, rules, text, figure, kind="date" if figure == "2019" else "quantity"), expected)
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, figure, expected", RELATIVE_SOURCES + [
+    # whom a speaker tells or accuses is not what they say
+    ("The rules let firms tell one regulator that a unit is a bank.", "one regulator", {"speaker": None}),
+    ("Dahl told 300 workers that the plant would close.", "300 workers", {"speaker": None}),
+    ("Dahl told the council that 300 workers would go.", "300 workers", {"speaker": "Dahl", "cue": "told"}),
+])
+def test_relative_clauses_and_addressees_with_the_parse(model_nlp, rules, text, figure, expected):
+    check(claim_for(model_nlp, rules, text, figure, kind="date" if figure == "2019" else "quantity"), expected)

@@ -22,6 +22,7 @@ _COMPLEMENTS = frozenset("that how whether if what why to who which".split())
 _CHAIN = ("ccomp", "xcomp", "parataxis")     # how a report nests in another: "X says aides told him that ..."
 _PREPOSITIONS = frozenset("in of at on to for from with by over into under near across about".split())
 _OPENERS = frozenset(("that", "whether", ":", "“", '"'))
+_DETERMINERS = frozenset(("the", "a", "an", "his", "her", "its", "their", "our", "this", "that", "these", "those"))
 
 
 @dataclass(frozen=True)
@@ -66,11 +67,23 @@ _OBJECT_PREPOSITIONS = frozenset(("by", "from"))
 
 def _reports(child) -> bool:
     """Return True when a verb's child on the way to a claim carries what the verb reports (not its frame)."""
+    if _addressee(child):
+        return False
     if child.dep_ == "prep":
         return child.lower_ in ("of", "about", "over", "with") or _after_report(child)
     if child.dep_ == "advcl":
         return _after_report(child)
     return child.dep_ in _REPORTED
+
+
+def _addressee(child) -> bool:
+    """Return True for the object of a verb that reports a clause or an "of"/"about" phrase after it: whom the
+    speaker tells ("told one regulator that ...", "warned Kyiv that") or accuses ("accused Ardia of ..."),
+    not what they say."""
+    if child.dep_ not in ("dobj", "obj", "dative"):
+        return False
+    return any(other.i > child.i and (other.dep_ == "ccomp" or other.dep_ == "prep" and other.lower_ in ("of", "about"))
+               for other in child.head.children)
 
 
 def _after_report(child) -> bool:
@@ -150,13 +163,36 @@ class _Reader(QuoteSpeakers, Certainty, DocumentReader):
         if chosen is _FRAMED:
             chosen = self._trailing(span, candidates)
         elif chosen is None:
-            chosen = self._governing_by_order(span, candidates)
+            chosen = self._governing_by_order(span, candidates) or self._relative(span, candidates, sent)
         if chosen is None:
             phrases = [e for e in self.events_in(sent.start, sent.end) if e.kind == "phrase"
                        and (e.speaker is not None or e.evidence) and not self.in_quote[e.start]]
             if phrases:
                 chosen = min(phrases, key=lambda e: abs(e.start - span[0]))
         return chosen or self._in_document(span, sent)
+
+    def _relative(self, span, candidates, sent) -> Event | None:
+        """Return the cue of a relative clause without "that" right after the claim's noun, whose own subject
+        speaks: "the $40 million analysts say it costs", "the 33 percent rate he has proposed"."""
+        start = span[0]
+        while start > sent.start and self.doc[start - 1].is_alpha and self.doc[start - 1].is_lower and \
+                self.doc[start - 1].lower_ not in _DETERMINERS:
+            start -= 1                         # "the minimum $20 million", "the roughly $18 million"
+        if start <= sent.start or self.doc[start - 1].lower_ not in _DETERMINERS:
+            return None                        # "In 2019 officials said": no noun phrase holds the claim
+        for event in candidates:
+            if event.kind != "verb" or event.mention is None or event.mention[0] < span[1]:
+                continue
+            between = self.doc[span[1]:event.mention[0]]
+            if len(between) > 2 or any(not (t.is_alpha and t.is_lower) or t.lower_ in _DETERMINERS
+                                       or t.lower_ in self.cues.verbs for t in between):
+                return None
+            if event.mention[1] > event.start or not all(self.finder._skippable(t)
+                                                         for t in self.doc[event.mention[1]:event.start]):
+                return None
+            following = self.doc[event.end].lower_ if event.end < sent.end else "."
+            return event if following not in _OPENERS and following != "," else None
+        return None
 
     def _in_document(self, span, sent) -> Event | None:
         """"In the latest Ledger poll, Vale leads by 6 points": a sentence opening "In" + a document + comma."""

@@ -9,6 +9,7 @@ from troopclaims.spans import annotated
 _DETERMINERS = frozenset(("the", "a", "an"))
 _JOINERS = frozenset(("of", "'s", "’s", "-", "&", "and"))
 _QUOTE_CHARS = frozenset('"“”«»„')
+_CURRENCY = frozenset("$€£¥")
 # Words that end a source named after "according to" or "citing" ("two people briefed on the talks").
 _TARGET_STOPS = frozenset("""who which that whose when where while with on in at for to from by after before familiar
 briefed obtained released published as because since than said says told say claimed reported who's
@@ -117,6 +118,9 @@ class MentionFinder:
                 break
         while k < j and self._lower(self.doc[k]) in _JOINERS:
             k += 1
+        if k > sent.start and self.doc[k - 1].text in _CURRENCY:
+            while k < j and self.doc[k].like_num:
+                k += 1                    # "the $40 million analysts say": the money is no part of the speaker
         return (k, j + 1)
 
     def _plain_word(self, token) -> bool:
@@ -279,6 +283,12 @@ class MentionFinder:
             end += 1                          # a name the parser split ("Protect Democracy")
         while start < token.i and (self.doc[start].is_punct or self.doc[start].text in _QUOTE_CHARS):
             start += 1
+        amounts = [i for i in range(start, token.i) if self.doc[i].text in _CURRENCY or self._lower(self.doc[i])
+                   in ("percent", "%")]
+        if amounts:     # "the roughly $18 million Vale says": a misparse hangs the money on the speaker
+            start = max([amounts[-1] + 1] + [i + 1 for i in range(start, token.i) if self.doc[i].like_num])
+            while start < token.i and self.doc[start].is_lower and not self.doc[token.i].is_lower:
+                start += 1              # "the 33 percent rate Vale has proposed": the name
         return (start, end)
 
     def entity_label(self, start: int, end: int) -> str | None:
