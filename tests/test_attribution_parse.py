@@ -126,3 +126,48 @@ def test_relative_clauses_without_that(blank_nlp, rules, text, figure, expected)
 ])
 def test_relative_clauses_and_addressees_with_the_parse(model_nlp, rules, text, figure, expected):
     check(claim_for(model_nlp, rules, text, figure, kind="date" if figure == "2019" else "quantity"), expected)
+
+
+MORE_SOURCES = [
+    # "by" + an owner + a noun of estimating: the owner speaks, or the estimate itself
+    ("The region lost 3,000 acres of forest to the fire, by one estimate.", "3,000 acres",
+     {"speaker": "one estimate", "cue": "by one estimate"}),
+    ("By Okafor's own admission, the firm lost 40 clients last year.", "40 clients",
+     {"speaker": "Okafor", "cue": "by own admission"}),
+    ("The bridge was built by 300 workers.", "300 workers", {"speaker": None}),
+    # an owned plan: as the subject of its verb, and after "Under ... ,"
+    ("Under Mayor Dahl's plan, drivers using the bridge would pay a toll of 4 dollars.", "4 dollars",
+     {"speaker": "Dahl", "cue": "plan"}),
+    ("Mayor Dahl's plan would also cap the fare at 3 dollars and raise the parking fee.", "3 dollars",
+     {"speaker": "Dahl", "cue": "plan"}),
+    ("Under the new rules, drivers would pay a toll of 4 dollars.", "4 dollars", {"speaker": None}),
+    # ratings, accusations and questions are said too
+    ("The Ledger rated 32% of the mayor's claims as false.", "32%", {"speaker": "Ledger", "cue": "rated"}),
+    ("Ukraine accused Ardia of sending 3,000 troops to the border.", "3,000 troops",
+     {"speaker": "Ukraine", "cue": "accused"}),
+    ("At a rally, Vale questioned why the council spent 3 million dollars on signs.", "3 million dollars",
+     {"speaker": "Vale", "cue": "questioned"}),
+    ("Police questioned 12 people.", "12 people", {"speaker": None}),
+    ("When the survey asked about all four candidates, Vale led with 42 percent.", "four candidates",
+     {"speaker": "survey", "cue": "asked"}),
+    ("Dahl is raising questions about the 300 jobs the council cut.", "300 jobs",
+     {"speaker": "Dahl", "cue": "raising"}),
+    ("The council raised taxes by 3 percent.", "3 percent", {"speaker": None}),
+]
+
+
+@pytest.mark.parametrize("text, figure, expected", MORE_SOURCES)
+def test_estimates_plans_ratings_and_questions(blank_nlp, rules, text, figure, expected):
+    check(claim_for(blank_nlp, rules, text, figure), expected)
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, figure, expected", MORE_SOURCES + [
+    # a verb in a clause of its own does not report the rest of the sentence
+    ("When the survey asked about all four candidates, Vale led with 42 percent.", "42 percent",
+     {"speaker": None}),
+    ("Under Mrs. Vale's plan, taxpayers reporting gains held for a year would pay a rate as high as 39.6 percent.",
+     "39.6 percent", {"speaker": "Vale", "cue": "plan"}),
+])
+def test_estimates_plans_ratings_and_questions_with_the_parse(model_nlp, rules, text, figure, expected):
+    check(claim_for(model_nlp, rules, text, figure), expected)

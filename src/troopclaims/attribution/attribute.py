@@ -195,16 +195,23 @@ class _Reader(QuoteSpeakers, Certainty, DocumentReader):
         return None
 
     def _in_document(self, span, sent) -> Event | None:
-        """"In the latest Ledger poll, Vale leads by 6 points": a sentence opening "In" + a document + comma."""
+        """"In the latest Ledger poll, Vale leads by 6 points": a sentence opening "In" + a document + comma;
+        "Under Vale's plan, drivers would pay 4 dollars": "In" or "Under" + an owned noun of saying + comma."""
         first = sent.start
         while first < sent.end and (self.doc[first].is_space or self.doc[first].text in "“\""):
             first += 1
-        if first >= sent.end or self.doc[first].lower_ != "in":
+        if first >= sent.end or self.doc[first].lower_ not in ("in", "under"):
             return None
         for i in range(first + 1, min(first + 10, span[0])):
             token = self.doc[i]
-            if token.is_punct and token.text not in ("/", "-", "&"):
+            if token.is_punct and token.text not in ("/", "-", "&", "'s", "’s"):
                 break                      # "In the Post/ABC News poll," goes on
+            if token.lower_ in self.cues.nouns and i + 1 < sent.end and self.doc[i + 1].text == ",":
+                owned = self._noun_event(i, self.cues.nouns[token.lower_], anywhere=True)
+                if owned is not None:
+                    return owned
+            if self.doc[first].lower_ != "in":
+                continue
             if token.lower_ in self.cues.documents and i + 1 < sent.end and self.doc[i + 1].text == ",":
                 start = first + 1
                 while start < i and self.doc[start].lower_ in ("the", "a", "an", "this", "that", "its", "their"):
@@ -267,14 +274,14 @@ class _Reader(QuoteSpeakers, Certainty, DocumentReader):
 
     def _governing_by_order(self, span, candidates) -> Event | None:
         before = [e for e in candidates if e.end <= span[0] and not any(
-            self.doc[i].text == ";" for i in range(e.end, span[0]))]
+            self.doc[i].text == ";" for i in range(e.end, span[0])) and not self._subordinate(e, span)]
         trailing = self._trailing(span, candidates)
         if not before:
             return trailing
         chosen = before[-1]
         if self._in_frame(chosen, span):
             return trailing
-        if chosen.kind == "noun" and any(t.text in ",;" or t.lower_ in self.cues.clause_breaks
+        if chosen.kind == "noun" and any(t.text in ",;" or t.lower_ in self.cues.clause_breaks and t.lower_ != "and"
                                          for t in self.doc[chosen.end:span[0]]):
             return trailing             # "His promises notwithstanding, analyses agree ...": the noun's clause ended
         for earlier in reversed(before[:-1]):
@@ -282,6 +289,16 @@ class _Reader(QuoteSpeakers, Certainty, DocumentReader):
                 break                   # a noun of saying reports only its own clause ("X's claim that ...")
             chosen = self._outer(earlier, chosen)
         return self._outer(trailing, chosen) if trailing is not None else chosen
+
+    def _subordinate(self, event: Event, span) -> bool:
+        """Return True when the parse puts a verb cue in a clause of its own, before the verb it hangs on, that does
+        not hold the claim: "When the survey asked about ..., Vale led with 42 percent", "taxpayers reporting gains
+        would pay 39.6 percent". (A clause after its verb may be a misparse of the report: "Trump alluded to it when
+        he said that ... and that the White House was looking at five sites".)"""
+        token = self.doc[event.start]
+        if not self.finder.parsed or event.kind != "verb" or token.dep_ not in ("advcl", "csubj"):
+            return False
+        return token.i < token.head.i and not (token.left_edge.i <= span[0] and span[1] - 1 <= token.right_edge.i)
 
     def _in_frame(self, event: Event, span) -> bool:
         """Return True when the claim sits between a verb and the "that" opening what it reports."""

@@ -97,6 +97,7 @@ class CueRules:
     not_speakers: frozenset = frozenset()
     writer_pronouns: frozenset = frozenset()
     nobody: frozenset = frozenset()
+    by_nouns: frozenset = frozenset()
 
 
 @dataclass(frozen=True)
@@ -142,7 +143,7 @@ def build_cue_rules(section, rules=None) -> CueRules:
     where = location(section, fallback="rules/attribution.yaml")
     check_keys(section, where, ("verbs", "phrases", "evidence", "speaker_nouns", "pronouns", "modifiers",
                                 "skip_words", "time_words", "clause_breaks", "nouns", "documents", "possessives",
-                                "not_speakers", "writer_pronouns", "nobody"))
+                                "not_speakers", "writer_pronouns", "nobody", "by_nouns"))
     verbs = {}
     for lemma, options in (section.get("verbs") or {}).items():
         at = location(section["verbs"], lemma, where)
@@ -195,7 +196,7 @@ def build_cue_rules(section, rules=None) -> CueRules:
         frozenset(_words(section, "time_words", where)), frozenset(_words(section, "clause_breaks", where)),
         nouns, frozenset(_words(section, "documents", where)), {normalise(str(k)): v for k, v in possessives.items()},
         frozenset(_words(section, "not_speakers", where)), frozenset(_words(section, "writer_pronouns", where)),
-        frozenset(_words(section, "nobody", where)))
+        frozenset(_words(section, "nobody", where)), frozenset(_words(section, "by_nouns", where)))
 
 
 def build_hedge_rules(section, rules=None) -> HedgeRules:
