@@ -171,3 +171,36 @@ def test_estimates_plans_ratings_and_questions(blank_nlp, rules, text, figure, e
 ])
 def test_estimates_plans_ratings_and_questions_with_the_parse(model_nlp, rules, text, figure, expected):
     check(claim_for(model_nlp, rules, text, figure), expected)
+
+
+PARTICLES_AND_QUOTES = [
+    # a verb that needs a particle finds it past "it", a determiner or an adverb
+    ("Dahl made it clear he had misgivings about the 300 new officers.", "300 new officers",
+     {"speaker": "Dahl", "cue": "made"}),
+    ("Vale spoke emotionally of her flights over the 40 bridges of the city.", "40 bridges",
+     {"speaker": "Vale", "cue": "spoke"}),
+    ("Dahl made 300 calls.", "300 calls", {"speaker": None}),
+    # "call" reports before a quotation in its clause, not "called 12 people"
+    ("Pepper called the ruling a \"huge win for 300 voters.\"", "300 voters", {"speaker": "Pepper", "cue": "called"}),
+    ("Police called 12 people to the station.", "12 people", {"speaker": None}),
+]
+
+
+@pytest.mark.parametrize("text, figure, expected", PARTICLES_AND_QUOTES)
+def test_particles_and_quotations(blank_nlp, rules, text, figure, expected):
+    check(claim_for(blank_nlp, rules, text, figure), expected)
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, figure, expected", PARTICLES_AND_QUOTES + [
+    ("Okafor tried on Tuesday to make the case that the firings amounted to 1 percent of the staff.", "1 percent",
+     {"speaker": "Okafor", "cue": "make"}),
+    # a statement's issuer speaks through the participle after it
+    ("The council issued a statement calling the test “a clear violation” of five council resolutions.",
+     "five council resolutions", {"speaker": "council", "cue": "calling"}),
+    # the outer speaker of "pointed to reports that X called ..."
+    ("In the debate, Vale pointed to reports that Okafor called the 1996 winner “Miss Piggy” as an example.", "1996",
+     {"speaker": "Vale", "cue": "pointed"}),
+])
+def test_particles_and_quotations_with_the_parse(model_nlp, rules, text, figure, expected):
+    check(claim_for(model_nlp, rules, text, figure, kind="date" if figure == "1996" else "quantity"), expected)

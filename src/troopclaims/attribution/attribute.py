@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from troopclaims.attribution.certainty import Certainty
-from troopclaims.attribution.cues import Event
+from troopclaims.attribution.cues import Event, particle_after
 from troopclaims.attribution.quoted import QuoteSpeakers
 from troopclaims.attribution.quotes import Quote
 from troopclaims.attribution.speakers import Speaker
@@ -246,12 +246,14 @@ class _Reader(QuoteSpeakers, Certainty, DocumentReader):
                         framed = False
                     else:
                         framed = True          # "said on Tuesday", "..., opening the door to ...": the frame
-                elif (child is not None and child.dep_ in _CHAIN and not inner.passive
+                elif (child is not None and (child.dep_ in _CHAIN or self._particle(by_token[node.i], child))
+                      and not inner.passive
                       and not self._clause_break(node.i + 1, (inner.mention or (inner.start,))[0])):
                     inner = self._outer(by_token[node.i], inner)
                 else:
                     break
-            elif inner is not None and (child is not None and child.dep_ in ("conj", "advcl", "relcl", "acl")):
+            elif inner is not None and (child is not None and child.dep_ in ("conj", "advcl", "relcl", "acl")
+                                        and not self._content_clause(node, child)):
                 break
             if node.head.i == node.i:
                 break
@@ -267,10 +269,16 @@ class _Reader(QuoteSpeakers, Certainty, DocumentReader):
                         return event
         return inner
 
+    def _content_clause(self, node, child) -> bool:
+        """Return True for the "that" clause of a noun of saying: "pointed to reports that Okafor called ..."."""
+        return (child.dep_ == "acl" and (node.lower_ in (self.cues.nouns or {}) or node.lower_ in self.cues.documents)
+                and any(c.dep_ == "mark" and c.lower_ == "that" for c in child.children))
+
     def _particle(self, event: Event, child) -> bool:
         """Return True when the child is the particle a verb needs to report ("called for cutting 200 jobs")."""
         cue = self.cues.verbs.get(event.cue) if event.kind == "verb" else None
-        return cue is not None and child.lower_ in cue.particles and child.i == event.end
+        return cue is not None and child.lower_ in cue.particles and child.i == particle_after(
+            self.doc[event.start], cue, self.cues)
 
     def _governing_by_order(self, span, candidates) -> Event | None:
         before = [e for e in candidates if e.end <= span[0] and not any(

@@ -245,6 +245,10 @@ class MentionFinder:
                 return self.noun_spans(subjects[0]), False
             if current.dep_ == "relcl":
                 return self.noun_spans(_named(current.head)), False
+            if current.dep_ == "acl" and current.lower_.endswith("ing") and current.head.dep_ == "dobj" and (
+                    current.head.lower_ in (self.cues.nouns or {}) or current.head.lower_ in self.cues.documents):
+                current = current.head.head        # "The council issued a statement calling ...": its issuer
+                continue
             if current.dep_ in ("advcl", "xcomp", "conj", "acl", "pcomp") and current.head.i != current.i:
                 current = current.head
                 continue
