@@ -204,3 +204,21 @@ def test_particles_and_quotations(blank_nlp, rules, text, figure, expected):
 ])
 def test_particles_and_quotations_with_the_parse(model_nlp, rules, text, figure, expected):
     check(claim_for(model_nlp, rules, text, figure, kind="date" if figure == "1996" else "quantity"), expected)
+
+
+def test_a_quotation_ending_in_a_quote_within_it_keeps_the_cue_after_it(blank_nlp, rules):
+    text = ("Dahl spoke first.\n\n“Leaders honored Vale for what they called ‘the deal of 2019,’” the article "
+            "read.")
+    check(claim_for(blank_nlp, rules, text, "2019", kind="date"), {"speaker": "article", "cue": "read"})
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, figure, expected", [
+    # "claim" with a plain object is a tax or a toll, not a claim: the outer speaker reports it
+    ("The Ledger on Saturday wrote that Okafor had claimed a loss of $916 million.", "$916 million",
+     {"speaker": "Ledger", "cue": "wrote"}),
+    ("Okafor claimed responsibility for the attack that killed 30 people.", "30 people", {"speaker": None}),
+    ("Okafor claimed 300 people had died.", "300 people", {"speaker": "Okafor", "cue": "claimed"}),
+])
+def test_a_plain_object_of_claim_is_no_report(model_nlp, rules, text, figure, expected):
+    check(claim_for(model_nlp, rules, text, figure), expected)

@@ -238,7 +238,8 @@ class _Reader(QuoteSpeakers, Certainty, DocumentReader):
             if node.i in by_token and (child is None or child.dep_ not in ("nsubj", "nsubjpass", "csubj")):
                 if inner is None:
                     event = by_token[node.i]
-                    reports = child is None or _reports(child) or self._particle(event, child) or (
+                    reports = child is None or _reports(child) and not self._plain_object(event, child) or \
+                        self._particle(event, child) or (
                         event.kind == "noun" and child.dep_ in ("acl", "prep", "relcl")) or (
                         event.aside is not None and not event.aside[0] <= child.i < event.aside[1])
                     if not framed and reports or framed and child.dep_ in _CHAIN:
@@ -268,6 +269,12 @@ class _Reader(QuoteSpeakers, Certainty, DocumentReader):
                     if token.head.i in ancestors:
                         return event
         return inner
+
+    def _plain_object(self, event: Event, child) -> bool:
+        """Return True for the object of a verb whose plain object is no report ("Okafor had claimed a loss of $916
+        million": the loss is a tax term, not something claimed to be true)."""
+        cue = self.cues.verbs.get(event.cue) if event.kind == "verb" else None
+        return cue is not None and not cue.object and child.dep_ in ("dobj", "obj")
 
     def _content_clause(self, node, child) -> bool:
         """Return True for the "that" clause of a noun of saying: "pointed to reports that Okafor called ..."."""

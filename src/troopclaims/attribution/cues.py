@@ -30,6 +30,7 @@ class VerbCue:
     particles: tuple = ()           # the verb counts only before one of these ("pointed out", "called for")
     document: bool = False          # counts wherever it stands when its subject is a document ("a poll shows")
     quote: bool = False             # with particles: also before a quotation in its clause ("called X “a liar”")
+    object: bool = True             # False: a plain object is no report ("claimed a loss", "declared bankruptcy")
 
 
 @dataclass(frozen=True)
@@ -151,15 +152,15 @@ def build_cue_rules(section, rules=None) -> CueRules:
     for lemma, options in (section.get("verbs") or {}).items():
         at = location(section["verbs"], lemma, where)
         options = check_keys(options or {}, at, ("forms", "status", "relay", "strict", "belief", "infinitive",
-                                                 "particles", "document", "quote"))
-        for flag in ("relay", "strict", "belief", "infinitive", "document", "quote"):
+                                                 "particles", "document", "quote", "object"))
+        for flag in ("relay", "strict", "belief", "infinitive", "document", "quote", "object"):
             if not isinstance(options.get(flag, False), bool):
                 raise RulesError(f"{at}: {flag} must be true or false")
         cue = VerbCue(normalise(str(lemma)), _status(options.get("status", "reported"), at),
                       options.get("relay", False), options.get("strict", False), options.get("belief", False),
                       options.get("infinitive", True),
                       tuple(_words(options, "particles", at)) if "particles" in options else (),
-                      options.get("document", False), options.get("quote", False))
+                      options.get("document", False), options.get("quote", False), options.get("object", True))
         forms = _words(options, "forms", at) if "forms" in options else inflections(cue.lemma)
         for form in forms:
             verbs[form] = cue
