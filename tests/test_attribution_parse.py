@@ -222,3 +222,18 @@ def test_a_quotation_ending_in_a_quote_within_it_keeps_the_cue_after_it(blank_nl
 ])
 def test_a_plain_object_of_claim_is_no_report(model_nlp, rules, text, figure, expected):
     check(claim_for(model_nlp, rules, text, figure), expected)
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, figure, expected", [
+    # "with X showing ...": the participle has a speaker of its own
+    ("Average polls show Vale ahead, with the Ledger showing her ahead by 3 points.", "3 points",
+     {"speaker": "Ledger", "cue": "showing"}),
+    # "who" after a noun and a phrase of place stands for the noun
+    ("Dahl knows there are people all over this country who think the tax rose 20 percent.", "20 percent",
+     {"speaker": "people", "cue": "think"}),
+    ("Vale broke with her old allies, who said the 2015 deal still held.", "2015",
+     {"speaker": "her old allies", "cue": "said"}),
+])
+def test_participles_with_their_own_subject_and_relative_who(model_nlp, rules, text, figure, expected):
+    check(claim_for(model_nlp, rules, text, figure, kind="date" if figure == "2015" else "quantity"), expected)

@@ -10,6 +10,7 @@ _DETERMINERS = frozenset(("the", "a", "an"))
 _JOINERS = frozenset(("of", "'s", "’s", "-", "&", "and"))
 _QUOTE_CHARS = frozenset('"“”«»„')
 _CURRENCY = frozenset("$€£¥")
+_PLACE_PREPOSITIONS = frozenset(("in", "over", "across", "around", "throughout"))
 # Words that end a source named after "according to" or "citing" ("two people briefed on the talks").
 _TARGET_STOPS = frozenset("""who which that whose when where while with on in at for to from by after before familiar
 briefed obtained released published as because since than said says told say claimed reported who's
@@ -30,6 +31,15 @@ def _named(token):
     if token.dep_ == "appos" and token.head.pos_ == "PROPN":
         return token.head
     return token
+
+
+def _antecedent(head, relative):
+    """Return the noun a relative pronoun stands for: "who" after "people all over this country" is the people,
+    not the country (a common noun in a phrase of place gives way to the noun it hangs on; a name does not)."""
+    while (relative.lower_ == "who" and head.dep_ == "pobj" and head.pos_ == "NOUN" and head.head.dep_ == "prep"
+           and head.head.lower_ in _PLACE_PREPOSITIONS and head.head.head.pos_ in ("NOUN", "PROPN")):
+        head = head.head.head
+    return head
 
 
 class MentionFinder:
@@ -241,7 +251,7 @@ class MentionFinder:
                 if subjects[0].dep_ == "nsubjpass":
                     return [], True
                 if subjects[0].lower_ in _RELATIVES and current.dep_ == "relcl":
-                    return self.noun_spans(_named(current.head)), False    # "its allies, who said ..."
+                    return self.noun_spans(_named(_antecedent(current.head, subjects[0]))), False  # "its allies, who"
                 return self.noun_spans(subjects[0]), False
             if current.dep_ == "relcl":
                 return self.noun_spans(_named(current.head)), False

@@ -95,6 +95,9 @@ class DocumentReader(NominalCues, NameResolver, EvidenceChains, TextLayout):
         if cue.document and self._document_subject(i, sent):
             return True
         subject = self.finder.np_before(i, sent)
+        if subject is not None and subject[0] > sent.start and self.doc[subject[0] - 1].lower_ == "with" \
+                and self.doc[i].lower_.endswith("ing"):
+            return True                     # "Averages show Vale ahead, with the Ledger showing her up 3 points"
         if subject is None or subject[0] <= sent.start or self.doc[subject[0] - 1].text != ",":
             return False
         for k in range(j, min(j + 8, sent.end)):
