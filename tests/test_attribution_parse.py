@@ -237,3 +237,29 @@ def test_a_plain_object_of_claim_is_no_report(model_nlp, rules, text, figure, ex
 ])
 def test_participles_with_their_own_subject_and_relative_who(model_nlp, rules, text, figure, expected):
     check(claim_for(model_nlp, rules, text, figure, kind="date" if figure == "2015" else "quantity"), expected)
+
+
+TURNS_AND_SIGNATURES = [
+    # a transcript turn is the outermost report of what is said in it, whatever verb its sentence holds
+    ("MORALES: As the Ledger wrote, it shows 2 concerns about the mayor.", "2 concerns",
+     {"speaker": "Morales", "cue": ":"}),
+    ("MORALES: Dahl said we hired 120 new teachers.", "120 new teachers", {"speaker": "Morales", "cue": ":"}),
+    # a paragraph opened by a closing mark still opens a quotation, here a signed one
+    ("”The mayor’s plan confirms he will close 8 schools.” ― Nora Lindqvist", "8 schools",
+     {"speaker": "Nora Lindqvist", "cue": "―"}),
+    # what someone wants to do with a figure is their figure, expected
+    ("Vale wants to sign up 5 million volunteers.", "5 million volunteers",
+     {"speaker": "Vale", "cue": "wants", "status": "expected"}),
+    ("The volunteers wanted 5 million meals.", "5 million meals", {"speaker": None}),
+]
+
+
+@pytest.mark.parametrize("text, figure, expected", TURNS_AND_SIGNATURES)
+def test_turns_signatures_and_wants(blank_nlp, rules, text, figure, expected):
+    check(claim_for(blank_nlp, rules, text, figure), expected)
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, figure, expected", TURNS_AND_SIGNATURES)
+def test_turns_signatures_and_wants_with_the_parse(model_nlp, rules, text, figure, expected):
+    check(claim_for(model_nlp, rules, text, figure), expected)

@@ -120,8 +120,8 @@ class _Reader(QuoteSpeakers, Certainty, DocumentReader):
         if turn is not None and quote is not None and quote.start <= self.doc[turn.mention[0]].idx:
             quote = None                # the quotation holds a whole transcript: its turns name the speakers
         event = self._quote_event(quote) if quote is not None else None
-        if event is None:
-            event = self._governing(span, sent) or self._headline(start, end) or turn
+        if event is None:       # a transcript turn is the outermost report of what is said in it
+            event = turn or self._governing(span, sent) or self._headline(start, end)
         via = None
         if event is not None and event.inner is not None:
             event, via = event.inner, event.speaker.name if event.speaker else None

@@ -42,7 +42,8 @@ def quotations(text: str) -> Iterator[Quote]:
             char = text[i]
             if continued and i == first:
                 continue                      # the opening mark that continues the last paragraph's quote
-            if char in OPENERS:
+            if char in OPENERS or char in CLOSERS and i == first and opened is None:
+                # a closing mark that opens a paragraph opens a quotation (a typo for "“")
                 if opened is not None and i > opened:
                     yield Quote(opened, i, closed=False)
                 opened = i
