@@ -263,3 +263,14 @@ def test_turns_signatures_and_wants(blank_nlp, rules, text, figure, expected):
 @pytest.mark.parametrize("text, figure, expected", TURNS_AND_SIGNATURES)
 def test_turns_signatures_and_wants_with_the_parse(model_nlp, rules, text, figure, expected):
     check(claim_for(model_nlp, rules, text, figure), expected)
+
+
+@pytest.mark.parametrize("text, figure, expected", [
+    # two apostrophes for a double quote mark, as newswire archives write them
+    ("Dahl said: ''We counted 300 buses near the river.''", "300 buses", {"speaker": "Dahl", "cue": "said"}),
+    ("The gap shows in this finding: ''27 firms reported 410 offshore units.''", "410 offshore units",
+     {"speaker": None}),
+    ("''About 40 clinics will close,'' Vale wrote on Monday.", "40 clinics", {"speaker": "Vale", "cue": "wrote"}),
+])
+def test_two_apostrophes_make_a_quotation(blank_nlp, rules, text, figure, expected):
+    check(claim_for(blank_nlp, rules, text, figure), expected)
