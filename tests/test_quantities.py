@@ -116,7 +116,7 @@ IMPLIED_CASES = [
 # Event words of general English that say what befell a crowd, a seizure, a response or a loss (sentences written
 # for these tests): sentence -> [(figure text, unit, aspect)], on the blank pipeline.
 EVENT_WORD_CASES = [
-    ("Two warehouses caught fire.", [("Two warehouses", "warehouses", None)]),    # "catch fire" is no capture
+    ("Two warehouses caught fire.", [("Two warehouses", "warehouses", "damaged")]),   # "catch fire": no capture
     ("Some 400 students chanted outside the ministry.", [("Some 400 students", "students", "attended")]),
     ("About 2,000 fans cheered the team home.", [("About 2,000 fans", "fans", "attended")]),
     ("Hundreds of pilgrims thronged the shrine.", [("Hundreds of pilgrims", "pilgrims", "attended")]),
