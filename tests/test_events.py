@@ -24,6 +24,9 @@ PHRASE_CASES = [
     ("Rioters set two cars and a kiosk ablaze.", [("two cars", "damaged")]),
     ("Two clerks were burnt to death.", [("Two clerks", "killed")]),
     ("Gunmen took 14 villagers hostage in Orvel.", [("14 villagers", "captured")]),
+    ("Police caught 12 smugglers.", [("12 smugglers", "captured")]),
+    ("Sixty residents were moved from their homes.", [("Sixty residents", "evacuated")]),
+    ("Eight engines were brought to the scene.", [("Eight engines", "deployed")]),
     # the single words still count alone
     ("Some 30 farmers fought with guards.", [("Some 30 farmers", "fighting")]),
     ("Dozens riot in Port Elba", [("Dozens", "attended")]),
@@ -100,8 +103,20 @@ def test_the_noun_a_sum_is_wins_over_the_verb(sentence, expected, blank_nlp, rul
     # a verb's own object is its event, even under another event verb
     ("The storm killed at least nine people, injured almost 70 and flattened the pier.",
      [("at least nine people", "killed"), ("almost 70", "wounded")]),
-    # not over "and": the clause before is another event
-    ("A guard died and two clerks underwent surgery.", [("two clerks", None)]),
+    # not over "and": the clause before is another event; the object of a verb outside the rules says it
+    ("A guard died and two clerks left the bank.", [("two clerks", None)]),
+    ("A guard died and two clerks underwent surgery.", [("two clerks", "wounded")]),
+    ("The Comets' offer was expected to be about $150 million.", [("about $150 million", "paid")]),
+    # what describes a place is no participant; an apposition of the counted noun is
+    ("The quake struck Orvel, home to 120,000 people.", [("120,000 people", None)]),
+    ("Police said at least three people, a man and two women, were killed.",
+     [("at least three people", "killed"), ("two women", "killed")]),
+    ("The ministry exempted a handful of countries in March.", [("a handful of countries", None)]),
+    # a count of events says what happened, not what befell them
+    ("After rallying in two separate demonstrations, unionists marched on the palace.",
+     [("two separate demonstrations", None)]),
+    ("Over 50 arrests were made.", [("Over 50 arrests", "arrested")]),
+    ("The unjust death of three of our citizens shocked Varn.", [("three of our citizens", "killed")]),
 ])
 def test_the_noun_or_verb_nearest_the_figure_by_parse(sentence, expected, model_nlp, rules, article):
     assert labels(model_nlp, rules, article, sentence) == expected

@@ -243,7 +243,22 @@ UNIT_CASES = [
     ("They patrol a 480-nautical-mile corridor.", [("480-nautical-mile", "nmi")]),
     ("The 170,000 - square - foot depot burned.", [("170,000 - square - foot", "ft2")]),
     ("Elba is a 1,500-square-kilometer island.", [("1,500-square-kilometer", "km2")]),
+    ("Atlantis deployed 3,000.", [("3,000", None)]),      # no default unit of what is sent
+    ("They seized half a ton of files.", [("half a ton", "t")]),
 ]
+
+
+# A fraction of a whole is a percentage of it (sentences written for these tests): sentence -> (text, value, low,
+# high, unit), on the blank pipeline.
+@pytest.mark.parametrize("sentence, expected", [
+    ("Half of the roof collapsed.", ("Half of the roof", 50, 50, 50, "percent")),
+    ("Half the depot burned.", ("Half", 50, 50, 50, "percent")),
+    ("Between half and two thirds of homes were damaged.",
+     ("Between half and two thirds of homes", 50, 50, 66.666667, "percent")),
+])
+def test_a_fraction_of_a_whole_is_a_percentage(sentence, expected, blank_nlp, rules, article):
+    (claim,) = claims_in(blank_nlp(sentence), article(sentence), rules, ("quantity",))
+    assert (claim.text, claim.value, claim.low, claim.high, claim.unit) == pytest.approx(expected)
 
 
 @pytest.mark.parametrize("sentence, expected", UNIT_CASES)

@@ -185,8 +185,8 @@ def _is_doer(span) -> bool:
     count the doers, not what the event befell."""
     token = span.root
     for _ in range(4):
-        if token.head is token or token.pos_ in _VERBAL:
-            return False
+        if token.head is token or token.pos_ in _VERBAL or token.pos_ == "NOUN" and token.i != span.root.i:
+            return False       # "shocked by the death of three": the figure is not the doer
         if token.lower_ == "by" and (token.dep_ == "agent" or token.dep_ == "prep" and token.head.pos_ in _VERBAL):
             return True
         token = token.head
@@ -194,6 +194,8 @@ def _is_doer(span) -> bool:
 
 
 def _hit(token, lexicon: EventLexicon):
+    if token.ent_type_ in ("DATE", "TIME"):     # "in March", "in May": months are no marches
+        return None
     if phrase := _phrase_hit(token, lexicon):
         return phrase
     aspect = lexicon.aspect_of(token.text, token.lemma_)
@@ -208,8 +210,8 @@ def _phrase_hit(token, lexicon: EventLexicon):
     if not entries:
         return None
     if annotated(token.doc, "DEP"):
-        near = sorted((word for child in token.children for word in (child, *child.children) if word.i > token.i),
-                      key=lambda word: word.i)
+        near = sorted((word for word in token.subtree if word.i > token.i and _depth(word, token) <= 3),
+                      key=lambda word: word.i)      # "tackling the last of the blaze": three steps down
     else:
         near = []
         for word in token.doc[token.i + 1:min(token.i + 1 + _PHRASE_WINDOW, token.sent.end)]:
@@ -228,9 +230,18 @@ def _phrase_hit(token, lexicon: EventLexicon):
     return None
 
 
+def _depth(word, top) -> int:
+    """Return how many heads up from word top is (word in top's subtree)."""
+    steps = 0
+    while word.i != top.i and steps < 8:
+        word, steps = word.head, steps + 1
+    return steps
+
+
 def _is_empty(token, lexicon: EventLexicon) -> bool:
     """Return whether a verb says nothing of what befell what a figure counts ("had", "using", "including")."""
-    return token.pos_ in _VERBAL and (token.lemma_.lower() in lexicon.empty or token.lower_ in lexicon.empty)
+    return token.pos_ in _VERBAL and (token.lemma_.lower() in lexicon.empty or token.lower_ in lexicon.empty) \
+        and not _phrase_hit(token, lexicon)         # "took to the streets" says what happened
 
 
 def _own_noun_hit(root, lexicon: EventLexicon):
@@ -252,13 +263,17 @@ def _by_parse(span, lexicon: EventLexicon):
     root = span.root
     if hit := _modifier_hit(root, lexicon) or _own_noun_hit(root, lexicon):
         return hit
-    found, first_verb, token = None, None, root
+    found, first_verb, token, via_prep = None, None, root, False
     for _ in range(16):
         # "captured 12 sailors and 18 guards": a coordinated noun shares its head's verb, a coordinated verb not;
         # a verb that says nothing ("intercepted two boats and found six rifles") takes the event of its head
         nominal = token.dep_ == "conj" and token.pos_ not in _VERBAL and token.head.pos_ not in _VERBAL
         if token.head is token or token.dep_ in _CLAUSE_EDGES and not nominal and not _is_empty(token, lexicon):
             break
+        if (token.dep_ == "appos" or token.dep_ in ("advmod", "npadvmod") and token.pos_ == "NOUN") \
+                and token.i != root.i and via_prep:
+            break          # "struck Orvel, home to 120,000 people": what describes a place is no participant
+        via_prep = via_prep or token.dep_ == "prep"
         child, token = token, token.head
         if (hit := _hit(token, lexicon)) and token.pos_ in _VERBAL:
             found = hit            # "pledged $5 billion": an event word that could also report is the event
@@ -311,7 +326,8 @@ def _argument_hit(verb, span, lexicon: EventLexicon):
             candidates = [child]
         elif child.dep_ == "dobj" and outside(child):
             candidates = [child]
-        elif child.dep_ == "nsubj" and outside(child):     # "those arrested included ...": its modifier too
+        elif child.dep_ == "nsubj" and outside(child) or child.dep_ == "nsubjpass" and passive and outside(child):
+            # "those arrested included ...": its modifier too; "the offer was expected to be $150 million"
             candidates = [child, *(grand for grand in child.children if grand.dep_ in _MODIFIERS)]
         elif child.dep_ == "prep" and outside(child):
             candidates = [grand for grand in child.children if grand.dep_ == "pobj"]

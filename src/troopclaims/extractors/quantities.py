@@ -91,7 +91,7 @@ def build_quantity_lexicon(section: LineDict, rules) -> QuantityLexicon:
     # the words of units of measure and currencies count too where the figure reads none ("billions of euros")
     units: dict[tuple[str, ...], str] = {tuple(form.split()): unit for (side, form), unit
                                          in rules.lexicon("numbers").unit_forms.items()
-                                         if side == "after" and len(form) > 3 and form.replace(" ", "").isalpha()}
+                                         if side == "after" and len(form) >= 3 and form.replace(" ", "").isalpha()}
     table = section.get("units") or {}
     if not isinstance(table, dict):
         raise RulesError(f"{location(section, 'units')}: units must map a canonical unit to a list of words")
@@ -107,7 +107,7 @@ def build_quantity_lexicon(section: LineDict, rules) -> QuantityLexicon:
     for name, table in (("members", members), ("plurals", plurals), ("measures", measures)):
         if not isinstance(table, dict) or not all(isinstance(value, str) for value in table.values()):
             raise RulesError(f"{location(section, name)}: {name} must map a noun to a word")
-    implied, defaults = _implied(section)
+    implied, defaults = _implied(section, sets["generic"])
     earlier, rates, totals = (tuple(" ".join(phrase.lower().split())
                                     for phrase in word_list(section.get(name), location(section, name), name))
                               for name in ("earlier", "rates", "totals"))
@@ -118,8 +118,9 @@ def build_quantity_lexicon(section: LineDict, rules) -> QuantityLexicon:
                            measures={str(noun).lower(): unit for noun, unit in measures.items()})
 
 
-def _implied(section: LineDict) -> tuple[dict, dict]:
-    """Return the implied words (with their inflections) -> (unit, aspect), and aspect -> default unit."""
+def _implied(section: LineDict, generic: frozenset[str]) -> tuple[dict, dict]:
+    """Return the implied words (with their inflections) -> (unit, aspect), and aspect -> default unit (the first
+    generic unit listed for it: "4,200 died" counts people, "3,000 were deployed" no firefighters)."""
     table = section.get("implied") or {}
     if not isinstance(table, dict) or not all(isinstance(aspects, dict) for aspects in table.values()):
         raise RulesError(f"{location(section, 'implied')}: implied must map a unit to aspects, each a list of words")
@@ -127,7 +128,8 @@ def _implied(section: LineDict) -> tuple[dict, dict]:
     defaults: dict[str, str] = {}
     for unit, aspects in table.items():
         for aspect, words in aspects.items():
-            defaults.setdefault(str(aspect), str(unit))
+            if str(unit) in generic:
+                defaults.setdefault(str(aspect), str(unit))
             for word in word_list(words, location(aspects, aspect), f"implied {unit}: {aspect}"):
                 *head, last = word.lower().split()
                 for form in forms(last):
@@ -163,6 +165,9 @@ def find_quantities(doc, article: Article, rules) -> Iterator[Claim]:
             elided = _elided(doc, numeric, lexicon, previous.get(sentence.start))
             counted = replace(elided, end=counted.end) if elided else counted     # "two others": its words kept
         counted = _implied_counted(doc, numeric, counted, lexicon)
+        if not numeric.unit:
+            counted = _occurrences(counted, lexicon)
+            numeric, counted = _fraction_of(doc, numeric, counted, lexicon)
         if counted.unit and counted.subject:
             previous[sentence.start] = last = counted
         end = max(numeric.end, counted.end or 0)
@@ -178,6 +183,40 @@ def find_quantities(doc, article: Article, rules) -> Iterator[Claim]:
                         distributive=before is not None and before.lower_ in lexicon.distributive
                         or _is_rate(doc_text(doc), end, lexicon),
                         earlier=_is_earlier(doc_text(doc), numeric.start, lexicon))
+
+
+def _occurrences(counted: Counted, lexicon: QuantityLexicon) -> Counted:
+    """Return a count of events as such: "two separate demonstrations", "three attacks" count what happened, not
+    what it befell, so the noun is the figure's event and gives no aspect (a noun that implies what is counted,
+    "40 arrests", "20 deaths", or that is a unit, "300 prisoners", keeps its own)."""
+    words = (counted.subject or "").lower().split()
+    if counted.event or not words or lexicon.events is None or not lexicon.events.aspect_of(words[-1]):
+        return counted
+    if not words[-1].endswith("s"):
+        return counted        # "a 110 billion bailout" is an amount, not a count of bailouts
+    if (words[-1],) in lexicon.units or (words[-1],) in lexicon.implied:
+        return counted
+    return replace(counted, event=words[-1], aspect=None)
+
+
+def _fraction_of(doc, numeric: Numeric, counted: Counted, lexicon: QuantityLexicon) -> tuple[Numeric, Counted]:
+    """Return a fraction of a whole as a percentage ("half of the roof", "two thirds of homes": 50, 66.7 percent),
+    and one of a unit as that unit ("half a ton"); any other figure as it is."""
+    if numeric.value is None or not 0 < numeric.value < 1 or numeric.high is None:
+        return numeric, counted
+    following = token_at(doc, numeric.end)
+    if following is None or following.idx < numeric.end:
+        return numeric, counted
+    if following.lower_ in ("a", "an") and (known := lexicon.unit_at(doc[following.i + 1:])):
+        noun = doc[following.i + 1:following.i + 1 + known[0]]
+        return numeric, Counted(known[1], noun.text, noun.end_char)
+    if following.lower_ not in ("of", "the"):
+        return numeric, counted
+    def scaled(value):
+        return None if value is None else round(value * 100, 6)
+    whole = replace(numeric, value=scaled(numeric.value), low=scaled(numeric.low), high=scaled(numeric.high),
+                    unit="percent")
+    return whole, replace(counted, unit="percent")
 
 
 def _lone_one(doc, numeric: Numeric, counted: Counted, lexicon: QuantityLexicon) -> bool:
@@ -410,7 +449,8 @@ def _partitive(tokens, lexicon: QuantityLexicon, previous: Counted | None) -> Co
         if previous is not None:
             return Counted(previous.unit, previous.subject, tokens[0].idx + len(tokens[0]))
         return Counted(None, None, tokens[0].idx + len(tokens[0]))
-    start = 1 if tokens[0].lower_ in ("the", "their", "its", "his", "her", "these", "those") else 0
+    start = 1 if tokens[0].lower_ in ("the", "their", "its", "his", "her", "these", "those", "our", "your", "my") \
+        else 0
     found = _noun_phrase(tokens[start:], lexicon)
     if found is None:
         return None
@@ -457,6 +497,9 @@ def _noun_phrase(tokens, lexicon: QuantityLexicon) -> tuple[int, int, str] | Non
             continue                               # the digits of a model name: "four AK 47 rifles"
         if _is_model_name(token.text) and i + 1 < len(tokens):
             continue                               # a model name in one word: "seven AK-47 rifles"
+        if token.is_upper and token.is_alpha and i + 2 < len(tokens) and tokens[i + 1].text == "-" \
+                and tokens[i + 2].like_num:
+            continue                               # one written apart: "six AK - 47 rifles"
         if token.is_punct and token.text != "-" or token.like_num:
             break
         known = lexicon.unit_at(tokens[i:])
