@@ -117,6 +117,12 @@ def test_the_noun_a_sum_is_wins_over_the_verb(sentence, expected, blank_nlp, rul
      [("two separate demonstrations", None)]),
     ("Over 50 arrests were made.", [("Over 50 arrests", "arrested")]),
     ("The unjust death of three of our citizens shocked Varn.", [("three of our citizens", "killed")]),
+    # the subject's modifier says what befell the object only under a verb that says nothing itself
+    ("Those detained included 14 students.", [("14 students", "arrested")]),
+    ("The frigate, deployed off Varn, was escorting five merchant ships.", [("five merchant ships", None)]),
+    ("Marchers walked toward the police station when about 30 youths broke away.", [("about 30 youths", None)]),
+    ("The turnout reached 90 percent in the vote for 288 candidates.",
+     [("90 percent", "attended"), ("288 candidates", None)]),
 ])
 def test_the_noun_or_verb_nearest_the_figure_by_parse(sentence, expected, model_nlp, rules, article):
     assert labels(model_nlp, rules, article, sentence) == expected

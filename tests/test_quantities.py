@@ -245,6 +245,7 @@ UNIT_CASES = [
     ("Elba is a 1,500-square-kilometer island.", [("1,500-square-kilometer", "km2")]),
     ("Atlantis deployed 3,000.", [("3,000", None)]),      # no default unit of what is sent
     ("They seized half a ton of files.", [("half a ton", "t")]),
+    ("Police made over 50 arrests, and 12 people were detained.", [("over 50 arrests", "arrests"), ("12 people", "people")]),
 ]
 
 

@@ -166,7 +166,7 @@ def _says_nothing(doc, claim: Claim, sentence, lexicon: EventLexicon) -> bool:
     for _ in range(8 if token is not None else 0):
         if token.pos_ in _VERBAL:
             return _is_empty(token, lexicon) or any(child.dep_ == "expl" for child in token.children)
-        if token.head is token:
+        if token.head.i == token.i:
             return True
         token = token.head
     return False
@@ -185,7 +185,7 @@ def _is_doer(span) -> bool:
     count the doers, not what the event befell."""
     token = span.root
     for _ in range(4):
-        if token.head is token or token.pos_ in _VERBAL or token.pos_ == "NOUN" and token.i != span.root.i:
+        if token.head.i == token.i or token.pos_ in _VERBAL or token.pos_ == "NOUN" and token.i != span.root.i:
             return False       # "shocked by the death of three": the figure is not the doer
         if token.lower_ == "by" and (token.dep_ == "agent" or token.dep_ == "prep" and token.head.pos_ in _VERBAL):
             return True
@@ -248,7 +248,7 @@ def _own_noun_hit(root, lexicon: EventLexicon):
     """Return the event noun a figure modifies ("a $35,000 reward", "a 300-troop deployment"): the sum or count is
     that event's whatever verb governs the noun ("offering a $35,000 reward" is a pledge, not a payment)."""
     head = root.head
-    if head is root or head.i < root.i or head.pos_ != "NOUN" or root.dep_ not in _NOUN_MODIFIERS:
+    if head.i == root.i or head.i < root.i or head.pos_ != "NOUN" or root.dep_ not in _NOUN_MODIFIERS:
         return None
     return _hit(head, lexicon)
 
@@ -268,7 +268,7 @@ def _by_parse(span, lexicon: EventLexicon):
         # "captured 12 sailors and 18 guards": a coordinated noun shares its head's verb, a coordinated verb not;
         # a verb that says nothing ("intercepted two boats and found six rifles") takes the event of its head
         nominal = token.dep_ == "conj" and token.pos_ not in _VERBAL and token.head.pos_ not in _VERBAL
-        if token.head is token or token.dep_ in _CLAUSE_EDGES and not nominal and not _is_empty(token, lexicon):
+        if token.head.i == token.i or token.dep_ in _CLAUSE_EDGES and not nominal and not _is_empty(token, lexicon):
             break
         if (token.dep_ == "appos" or token.dep_ in ("advmod", "npadvmod") and token.pos_ == "NOUN") \
                 and token.i != root.i and via_prep:
@@ -300,7 +300,7 @@ def _by_parse(span, lexicon: EventLexicon):
         elif token.pos_ == "VERB":
             # "were found and seized", "took 17 into custody", "20,000 joined the rally": a verb outside the
             # rules takes the event of a verb sharing its arguments, or of its object; an empty one is no event
-            found = found or _argument_hit(token, span, lexicon)
+            found = found or _argument_hit(token, span, lexicon, subject=child.dep_ != "prep")
             if not _is_empty(token, lexicon):
                 first_verb = first_verb or (token.text.lower(), None)
     return found or first_verb
@@ -311,11 +311,11 @@ def _passive(verb) -> bool:
     return any(child.dep_ in ("auxpass", "nsubjpass") for child in verb.children)
 
 
-def _argument_hit(verb, span, lexicon: EventLexicon):
+def _argument_hit(verb, span, lexicon: EventLexicon, subject: bool = True):
     """Return the event word among a passive verb's bare conjuncts (no arguments of their own), its open complement
-    (and that one's arguments), a verb's subject
-    ("the haul included six rifles", "the rally drew 5,000") and direct object and the objects of its prepositions,
-    outside the claim itself; or None."""
+    (and that one's arguments), a verb's subject ("the haul included six rifles"; not for a figure in a phrase of
+    the verb's preposition, "turnout reached 94 percent in the election for 288 candidates") and direct object
+    ("the rally drew 5,000") and the objects of its prepositions, outside the claim itself; or None."""
     passive = _passive(verb)
 
     def outside(token) -> bool:
@@ -326,9 +326,11 @@ def _argument_hit(verb, span, lexicon: EventLexicon):
             candidates = [child]
         elif child.dep_ == "dobj" and outside(child):
             candidates = [child]
-        elif child.dep_ == "nsubj" and outside(child) or child.dep_ == "nsubjpass" and passive and outside(child):
-            # "those arrested included ...": its modifier too; "the offer was expected to be $150 million"
-            candidates = [child, *(grand for grand in child.children if grand.dep_ in _MODIFIERS)]
+        elif subject and outside(child) and (child.dep_ == "nsubj" or child.dep_ == "nsubjpass" and passive):
+            # "the offer was expected to be $150 million"; "those arrested included ...": the subject's modifier
+            # too, under a verb that says nothing itself (not "the ship, deployed there, escorted five vessels")
+            candidates = [child, *(grand for grand in child.children
+                                   if grand.dep_ in _MODIFIERS and _is_empty(verb, lexicon))]
         elif child.dep_ == "prep" and outside(child):
             candidates = [grand for grand in child.children if grand.dep_ == "pobj"]
         elif child.dep_ == "xcomp" and child.pos_ == "VERB":
@@ -440,7 +442,7 @@ def _heads(span, limit: int = 6):
     """Yield the heads above a span's root, nearest first, up to `limit` of them (none for no span)."""
     token = span.root if span is not None else None
     for _ in range(limit if token is not None else 0):
-        if token.head is token:
+        if token.head.i == token.i:
             return
         token = token.head
         yield token

@@ -202,7 +202,7 @@ def _occurrences(counted: Counted, lexicon: QuantityLexicon) -> Counted:
 def _fraction_of(doc, numeric: Numeric, counted: Counted, lexicon: QuantityLexicon) -> tuple[Numeric, Counted]:
     """Return a fraction of a whole as a percentage ("half of the roof", "two thirds of homes": 50, 66.7 percent),
     and one of a unit as that unit ("half a ton"); any other figure as it is."""
-    if numeric.value is None or not 0 < numeric.value < 1 or numeric.high is None:
+    if numeric.value is None or not 0 < numeric.value < 1:
         return numeric, counted
     following = token_at(doc, numeric.end)
     if following is None or following.idx < numeric.end:
@@ -405,7 +405,7 @@ def _implied_subject(token, lexicon: QuantityLexicon) -> Counted | None:
     9,000", "officials put the evacuation at 12,500")."""
     figure = token
     for _ in range(4):
-        if token.head is token:
+        if token.head.i == token.i:
             return None
         token = token.head
         if token.pos_ in ("VERB", "AUX"):
