@@ -50,7 +50,7 @@ def _named_runs(doc, gaz: Gazetteer) -> Iterator[Found]:
         if stop > end:
             name = span_key(doc, end, stop)
             place = gaz.listed(name)
-            yield Found(end, stop, place, place.name if place else name, shape=True)
+            yield Found(end, stop, place, place.name if place else name, shape=True, kind=gaz.name_prefixes.get(kind, kind))
     for i, token in enumerate(doc):
         if token.text != "," or i == 0 or i + 1 >= len(doc):
             continue
