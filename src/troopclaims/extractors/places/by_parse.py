@@ -11,13 +11,25 @@ CLAUSE_DEPS = frozenset({"ccomp", "advcl", "parataxis", "relcl", "csubj", "csubj
 def place_by_parse(doc, span, candidates: list[Found], other_heads: set[int], gaz: Gazetteer) -> Found | None:
     """Return the mention the parse attaches to the claim's clause by a locating word, nearest in the tree.
 
-    A claim in a participle clause of result with no place of its own ("the quake hit the town of X, killing 40")
-    takes the place of the clause it hangs from."""
+    A claim in a participle clause of result with no place of its own (", killing 40") takes the place that the
+    clause it follows names as what the event struck ("the quake hit the town of X, killing 40")."""
     verb = _clause_head(span.root)
     found = _place_in_clause(doc, span, verb, candidates, other_heads, gaz)
-    if found is None and verb.dep_ == "advcl" and verb.tag_ == "VBG" and verb.head.i != verb.i:
-        found = _place_in_clause(doc, span, _clause_head(verb.head), candidates, other_heads, gaz)
+    if found is None and verb.dep_ == "advcl" and verb.tag_ == "VBG" and verb.left_edge.i > 0 \
+            and doc[verb.left_edge.i - 1].text == ",":
+        found = _place_struck(doc, verb.head, candidates, gaz)
     return found
+
+
+def _place_struck(doc, verb, candidates: list[Found], gaz: Gazetteer) -> Found | None:
+    """Return the place that names the direct object of a verb ("hit the town of X", "shook an area of X"), the
+    finest when several do ("the town of X in Y province")."""
+    struck = []
+    for item in candidates:
+        governor = _locating_governor(doc, doc[item.start:item.end].root, item, candidates, gaz)
+        if governor is not None and governor.dep_ == "dobj" and governor.head.i == verb.i:
+            struck.append((-_FINENESS.get(_kind(item), -1), item.start, item))
+    return min(struck, key=lambda entry: entry[:2])[2] if struck else None
 
 
 def _place_in_clause(doc, span, verb, candidates: list[Found], other_heads: set[int], gaz: Gazetteer
@@ -66,15 +78,17 @@ _FINENESS = {"continent": 0, "country": 1, "region": 2, "area": 2, "water": 2, N
              "facility": 4, "street": 4}
 
 
-def _finer(item: Found, other: Found, gaz: Gazetteer) -> bool:
-    """Return whether a mention is of a finer type of place than another (of places the rules may not list) that
-    the rules do not know to lie inside it."""
-    def kind(found: Found) -> str | None:
-        return found.place.type if found.place is not None else found.kind
+def _kind(found: Found) -> str | None:
+    return found.place.type if found.place is not None else found.kind
 
+
+def _finer(item: Found, other: Found, gaz: Gazetteer) -> bool:
+    """Return whether a mention whose shape names its type ("the town of X", "X Street") is of a finer type of
+    place than another mention (of places the rules may not list) that the rules do not know to lie inside it."""
     def name(found: Found) -> str:
         return found.place.name if found.place is not None else found.name
-    return _FINENESS.get(kind(item), -1) > _FINENESS.get(kind(other), 9) and not gaz.contains(name(item), name(other))
+    return item.kind is not None and _FINENESS.get(_kind(item), -1) > _FINENESS.get(_kind(other), 9) \
+        and not gaz.contains(name(item), name(other))
 
 
 def _clause_head(token):

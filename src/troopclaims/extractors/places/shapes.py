@@ -44,7 +44,7 @@ def _named_runs(doc, gaz: Gazetteer) -> Iterator[Found]:
             continue   # the suffix sits inside a longer name or a headline ("Harlan Factory Fire")
         name = span_key(doc, start, i + 1)
         place = gaz.listed(name)
-        yield Found(start, i + 1, place, place.name if place else name, shape=place is None)
+        yield Found(start, i + 1, place, place.name if place else name, shape=place is None, kind=kind)
     for start, end, kind in scan_names(doc, word_table(gaz.name_prefixes), 4, lower=True):
         stop = _run_end(doc, end)
         if stop > end:
