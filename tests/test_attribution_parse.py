@@ -274,3 +274,17 @@ def test_turns_signatures_and_wants_with_the_parse(model_nlp, rules, text, figur
 ])
 def test_two_apostrophes_make_a_quotation(blank_nlp, rules, text, figure, expected):
     check(claim_for(blank_nlp, rules, text, figure), expected)
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, figure, expected", [
+    # a speaker noun owns the noun of saying after it (with the parse: without it, "media" may be an adjective);
+    # the word opening the sentence is no part of it
+    ("Despite media pronouncements that Vale won 3 debates, she trailed.", "3 debates",
+     {"speaker": "media", "cue": "pronouncements"}),
+    # "Based on ..." opening a sentence names no one a later "he" could stand for
+    ("Based on a report by the Ledger, Okafor said he wants to cut 4 taxes.", "4 taxes",
+     {"speaker": "Okafor", "cue": "said"}),
+])
+def test_owners_and_sentence_openers(model_nlp, rules, text, figure, expected):
+    check(claim_for(model_nlp, rules, text, figure), expected)

@@ -18,7 +18,7 @@ regarding about concerning showing indicating suggesting confirming saying stati
 # Words that open a sentence with a capital without naming anyone ("At the forum, ...", "With 50 days to go").
 _FUNCTION_WORDS = frozenset("""at with in on for from by after before when while lest since as if though although
 because despite during under over into about against among between without within until unless once recent
-following amid like unlike no nobody nothing one""".split())
+following amid like unlike no nobody nothing one based according given regarding including""".split())
 _SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
 _TAG = re.compile(r"^[A-Z]-[A-Z][\w.]*$")     # a party-and-state tag after a name: "D-Ohio", "R-S.C."
 _RELATIVES = frozenset(("who", "which", "that", "whom"))
@@ -77,8 +77,8 @@ class MentionFinder:
         lower = self._lower(token)
         if lower in self.cues.clause_breaks or lower in self.cues.time_words or lower in self.cues.pronouns:
             return False
-        if token.i == token.sent.start and lower in self.cues.skip_words:
-            return False
+        if token.i == token.sent.start and (lower in self.cues.skip_words or lower in _FUNCTION_WORDS):
+            return False                  # "Despite media pronouncements that": "Despite" names no one
         if token.i > 0 and self.doc[token.i - 1].text == "-" and not self.doc[token.i - 1].whitespace_:
             return True                   # "Commander-in-Chief"
         return (self._capitalised(token) or lower in self.cues.modifiers or lower in self.cues.speaker_nouns

@@ -41,9 +41,12 @@ class NominalCues:
         else:
             owner = j - 1 if word in _POSSESSIVE_MARKS else j
             span = self.finder._np_ending_at(owner, sent) if owner >= sent.start else None
-            if span is None or not (word in _POSSESSIVE_MARKS or self.finder._capitalised(self.doc[span[-1] - 1])
-                                    and self._determiner_before(span)):
-                return None                         # "a Valley Post report that", not "Ardia are discussing plans"
+            last = self.doc[span[-1] - 1] if span is not None else None
+            if span is None or not (word in _POSSESSIVE_MARKS or self.finder._capitalised(last)
+                                    and self._determiner_before(span) or following == "that" and last.is_lower
+                                    and self.finder._lower(last) in self.cues.speaker_nouns):
+                return None                         # "a Valley Post report that", "media pronouncements that",
+                                                    # not "Ardia are discussing plans"
             event.speaker, event.mention = self._resolve(span, sent), span
         if event.speaker is None:
             return None
