@@ -52,3 +52,22 @@ def test_a_distance_from_no_point_joins_the_one_point_in_play(rules):
     claims = [distance("a.txt", "150 nautical miles", "Raiders struck 150 nautical miles off Velmor Point.", 150),
               distance("b.txt", "150 nautical miles", "The raid was 150 nautical miles out.", 150)]
     assert [(fact.name, fact.reports) for fact in compare_claims(claims, rules)] == [("nmi from Velmor Point", 2)]
+
+
+def share(source, value, sentence, event=None, subject=None):
+    claim = distance(source, f"{value} percent", sentence, value, unit="percent")
+    return claim.with_fields(event=event, subject=subject)
+
+
+@pytest.mark.parametrize("claims, facts", [
+    # poll answers that say not what they measure are beside nothing else, even of one unit
+    ([share("a.txt", 60, "Asked about the fair, 60 percent said yes."),
+      share("b.txt", 35, "In the Ostrel survey 35 percent agreed.")], [1, 1]),
+    # the same event word or subject puts shares side by side as before
+    ([share("a.txt", 60, "Turnout reached 60 percent.", event="turnout"),
+      share("b.txt", 58, "Turnout was 58 percent.", event="turnout")], [2]),
+    ([share("a.txt", 60, "Some 60 percent of voters came.", subject="voters"),
+      share("b.txt", 58, "About 58 percent of voters came.", subject="voters")], [2]),
+])
+def test_a_measure_that_says_not_what_it_measures_is_a_fact_of_its_own(rules, claims, facts):
+    assert sorted(len(fact.claims) for fact in compare_claims(claims, rules)) == facts

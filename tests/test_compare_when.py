@@ -10,10 +10,11 @@ D = "2031-03-14"
 
 
 def when(source, kind="time", low=900, high=900, event=None, subject=None, aspect=None, value=None, as_of=None,
-         sentence=None, published=D):
+         sentence="", published=D):
     """Return a date or time claim; dates take ISO days as low and high."""
     if value is None:
-        value = low if kind == "date" else f"{int(low) // 60:02d}:{int(low) % 60:02d}"
+        minutes = 0 if kind == "date" else int(low if low is not None else high)
+        value = low if kind == "date" else f"{minutes // 60:02d}:{minutes % 60:02d}"
     return Claim(source=source, published=published, kind=kind, text="t", start=0, end=1, value=value, low=low,
                  high=high, qualifier="exact", event=event, aspect=aspect, subject=subject, as_of=as_of,
                  grain="day" if kind == "date" else "minute", sentence=sentence)
@@ -64,3 +65,55 @@ def test_broken_events_file_names_the_line(tmp_path, text, message):
     (tmp_path / "events.yaml").write_text(text, encoding="utf-8")
     with pytest.raises(RulesError, match=message):
         load_rules([tmp_path]).lexicon("events")
+
+
+# --- a date and a time of one happening: one fact, compared by day and hour --------------------------------------
+
+BLAZE = dict(event="broke", subject="the blaze")
+NEXT = "2031-03-15"
+
+
+@pytest.mark.parametrize("claims, verdict", [
+    # "the blaze broke out on 14 March" / "the blaze broke out at 3:30 a.m. on 14 March": the same day agrees
+    ([when("a.txt", "date", D, D, **BLAZE), when("b.txt", low=210, high=210, as_of=D, **BLAZE)], "agree"),
+    # ... on 15 March: another day conflicts
+    ([when("a.txt", "date", D, D, **BLAZE), when("b.txt", low=210, high=210, as_of=NEXT, **BLAZE)], "conflict"),
+    # "the blaze was out by 9:30" with no day: the hour alone cannot conflict with a day
+    ([when("a.txt", "date", D, D, **BLAZE), when("b.txt", low=None, high=570, **BLAZE)], "agree"),
+    # the day all the others share is the day of a time that gives none: 3:30 and 9:30 on it conflict
+    ([when("a.txt", "date", D, D, **BLAZE), when("b.txt", low=210, high=210, as_of=D, **BLAZE),
+      when("c.txt", low=570, high=570, **BLAZE)], "conflict"),
+    # a time carries the day of the date beside it in its sentence ("at 3:30 a.m. on Saturday")
+    ([when("a.txt", "date", D, D, **BLAZE),
+      when("b.txt", "date", NEXT, NEXT, sentence="It broke out at 3:30 a.m. on Saturday.", **BLAZE),
+      when("c.txt", low=210, high=210, sentence="It broke out at 3:30 a.m. on Saturday.", **BLAZE)], "conflict"),
+])
+def test_a_date_and_a_time_of_one_happening_are_one_fact(claims, verdict):
+    facts = group_claims(claims)
+    assert [(fact.kind, fact.verdict, len(fact.claims)) for fact in facts] == [("date", verdict, len(claims))]
+    assert all(isinstance(camp.low, str) and camp.low[:4] == "2031" for camp in facts[0].camps)
+
+
+def test_a_time_known_by_its_subject_joins_the_one_date_fact_of_that_subject():
+    claims = [when("a.txt", "date", D, D, event="broke", subject="The warehouse"),
+              when("b.txt", low=None, high=570, event="collapsed", subject="the warehouse"),
+              when("c.txt", "date", D, D, event="opened", subject="the fair")]
+    facts = sorted(group_claims(claims), key=lambda fact: -len(fact.claims))
+    assert [(fact.kind, len(fact.claims), fact.verdict) for fact in facts] == [("date", 2, "agree"), ("date", 1, "single")]
+
+
+def test_times_with_no_date_of_their_happening_stay_a_time_fact():
+    facts = group_claims([when("a.txt", low=210, high=210, **BLAZE), when("b.txt", low=213, high=213, **BLAZE)])
+    assert [(fact.kind, fact.verdict) for fact in facts] == [("time", "conflict")]
+
+
+def test_the_report_draws_a_time_on_the_day_scale_of_its_fact():
+    from troopclaims.output.charts import claim_span
+    from troopclaims.output.report import build_report, report_sources
+
+    dated, undated = when("b.txt", low=210, high=210, as_of=D, **BLAZE), when("c.txt", low=None, high=570, **BLAZE)
+    day = claim_span(dated, on_days=True)
+    assert (day.high - day.low, claim_span(undated, on_days=True).low) == (1, None)
+    claims = [when("a.txt", "date", D, D, **BLAZE), dated, undated]
+    page = build_report(group_claims(claims), report_sources(claims), claims=3)
+    assert page.count('class="strip') >= 3 and "14 Mar 2031" in page

@@ -12,7 +12,7 @@ from datetime import date
 from typing import Callable, Iterable
 
 from troopclaims.compare.measures import FROM, reference_of
-from troopclaims.compare.when import CLASS, EventClasses
+from troopclaims.compare.when import CLASS, DAY, EventClasses, days_beside, instants, merge_times
 from troopclaims.extractors.dates import resolve
 from troopclaims.records import WHEN_KINDS, Claim, plain_number
 
@@ -35,6 +35,7 @@ class Grouping:
     totals: tuple[str, ...] = ()               # phrases of a running total ("a total of", "so far")
     classes: EventClasses = EventClasses()     # words naming one happening: its dates and times are one fact
     reference: Callable[[Claim], str | None] | None = None   # the point a distance is measured from
+    measures: frozenset[str] = frozenset()     # units of measure (percent, USD): the unit says not what is measured
 
 
 def same_place(outer: str, inner: str) -> bool:
@@ -202,7 +203,7 @@ def _fill_unknown(groups: dict, index: int) -> dict:
     for key, members in groups.items():
         if key[index] is None:
             values = {other[index] for other in groups if other[index] is not None and fits(key, other)
-                      and not str(other[index]).endswith(PART)}
+                      and not str(other[index]).endswith(PART) and not str(other[index]).startswith(ALONE)}
             # An aspect class is a better home than a lone event word outside the rules.
             classes = {value for value in values if not str(value).startswith("event:")}
             values = classes or values
@@ -276,7 +277,7 @@ def _unnamed_apart(groups: dict, named_actor: frozenset[str]) -> list[tuple[tupl
 
 def aspect_label(key: str | None) -> str | None:
     """Return an aspect key for people: the aspect, or the event word it stands for (None for other events)."""
-    if not key or key.startswith(FROM):
+    if not key or key.startswith((FROM, ALONE)):
         return None
     return key.removeprefix("event:").removeprefix(CLASS).split(":")[0] or None
 
@@ -301,6 +302,9 @@ def aspect_key(claim: Claim, grouping: Grouping = Grouping()) -> str | None:
         return None if point is None else f"{FROM}{point}"
     if happening := grouping.classes.class_of(claim):
         return f"{CLASS}{happening}"
+    if claim.kind == "quantity" and claim.unit in grouping.measures and not (claim.event or claim.aspect
+                                                                               or claim.subject):
+        return f"{ALONE}{claim.source}:{claim.start}"   # "60 percent" of nothing said: beside nothing else
     if claim.kind == "time" and not claim.aspect and (claim.subject or claim.event):
         head = (claim.subject or "").split()[-1:]
         return f"event:*:{head[0].lower().rstrip('s')}" if head else f"event:{claim.event}:?"
@@ -315,6 +319,7 @@ def aspect_key(claim: Claim, grouping: Grouping = Grouping()) -> str | None:
     return f"event:{claim.event}" if claim.unit in grouping.generic else None
 
 
+ALONE = "alone:"      # the mark of an aspect key of a measure that says not what it measures: a fact of its own
 # "two of them", "37 of the candidates": a part of a whole counted elsewhere, kept with figures of its own event
 _PART = re.compile(r"\bof (?:the|them|those|these|its|their)\b", re.IGNORECASE)
 PART = ":part"       # the mark on the aspect key of such parts: no other figure joins them for want of an event
@@ -343,6 +348,8 @@ def group_claims(claims: Iterable[Claim], contains: Contains = same_place,
     def interval(claim: Claim) -> tuple[float, float]:
         return placed.get(id(claim)) or claim_interval(claim)
 
+    claims = list(claims)
+    beside = days_beside(claims, interval)
     groups: dict[tuple, list[Claim]] = defaultdict(list)
     for claim in claims:
         if claim.kind == "place":
@@ -354,6 +361,7 @@ def group_claims(claims: Iterable[Claim], contains: Contains = same_place,
     groups = _fill_unknown(groups, 2)
     groups = _fill_unknown(groups, 3)
     groups = _totals_apart(groups, grouping.totals)
+    groups = merge_times(groups)
     facts: list[Fact] = []
     outer_of: list[tuple[Fact, Fact]] = []
     for (kind, unit, actor, aspect), members in _unnamed_apart(groups, grouping.named_actor):
@@ -368,11 +376,15 @@ def group_claims(claims: Iterable[Claim], contains: Contains = same_place,
     for inner, outer in outer_of:
         inner.within = outer.name
     for fact in facts:
-        camps = camps_of(fact.claims, interval)
-        fact.camps = [Camp(_back(fact.kind, low), _back(fact.kind, high), members) for (low, high), members in camps]
+        mixed = fact.kind == "date" and any(claim.kind == "time" for claim in fact.claims)
+        judge = instants(fact.claims, interval, beside) if mixed else interval
+        camps = camps_of(fact.claims, judge)
+        scale = DAY if mixed else 1.0      # a fact of dates and times compares minutes; its camps show days
+        fact.camps = [Camp(_back(fact.kind, low / scale), _back(fact.kind, high / scale), members)
+                      for (low, high), members in camps]
         fact.verdict = verdict_of(fact.claims, camps,
                                   fact.kind == "quantity" and aspect_label(fact.aspect) in grouping.cumulative,
-                                  interval)
+                                  judge)
     facts.sort(key=lambda f: (VERDICT_ORDER.index(f.verdict), -f.reports, -len(f.claims), f.name))
     return facts
 
@@ -492,7 +504,9 @@ def compare_claims(claims: Iterable[Claim], rules, warn: Callable[[str], None] =
                         grouping=Grouping(events.cumulative, rules.lexicon("quantities").generic, events.light,
                                           rules.lexicon("quantities").event_measures, events.named_actor,
                                           rules.lexicon("quantities").totals, rules.lexicon("events"),
-                                          lambda claim: reference_of(claim, places)),
+                                          lambda claim: reference_of(claim, places),
+                                          frozenset(rules.lexicon("numbers").unit_forms.values())
+                                          - rules.lexicon("quantities").event_measures),
                         placed=placed)
 
 
