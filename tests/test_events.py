@@ -121,6 +121,9 @@ def test_the_noun_a_sum_is_wins_over_the_verb(sentence, expected, blank_nlp, rul
     ("Those detained included 14 students.", [("14 students", "arrested")]),
     ("The frigate, deployed off Varn, was escorting five merchant ships.", [("five merchant ships", None)]),
     ("Marchers walked toward the police station when about 30 youths broke away.", [("about 30 youths", None)]),
+    # the verb of which the counted noun is the object or passive subject wins over what modifies the noun
+    ("Marines rescued two cargo ships that were being attacked.", [("two cargo ships", "rescued")]),
+    ("Two guards involved in the brawl were arrested.", [("Two guards", "arrested")]),
     ("The turnout reached 90 percent in the vote for 288 candidates.",
      [("90 percent", "attended"), ("288 candidates", None)]),
 ])

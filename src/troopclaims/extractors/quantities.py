@@ -436,7 +436,9 @@ def _compound(doc, tokens, lexicon: QuantityLexicon) -> Counted:
         unit = lexicon.members.get(noun) or lexicon.members.get(noun.rstrip("s")) or "people"
     else:
         plural = lexicon.plurals.get(counted.lower_) or counted.lower_ + "s"
-        unit = lexicon.units.get((counted.lower_,)) or lexicon.units.get((plural,)) or plural
+        measured = lexicon.measures.get(described.lower_) if described is not None else None
+        # "a 6.7-strength quake": the compound names how the noun after it is measured
+        unit = measured or lexicon.units.get((counted.lower_,)) or lexicon.units.get((plural,)) or plural
     return Counted(unit, described.text if described is not None else None,
                    described.idx + len(described) if described is not None else counted.idx + len(counted))
 
