@@ -97,6 +97,25 @@ def test_the_triage_keeps_every_article_with_a_number_or_date_word(rules):
     assert triage.may_hold_claims("The minister spoke to reporters about the talks.", ("quantity", "place"))
 
 
+@pytest.mark.parametrize("text, kinds", [("The crews will be home by Christmas.", ("date",)),
+                                         ("Tarrow built the hall in the Fifties.", ("date",)),
+                                         ("The ferry left at 7:40.", ("date",)),
+                                         ("Scores of farmers marched.", ("quantity",))])
+def test_the_triage_keeps_what_the_extractors_find(rules, text, kinds):
+    from troopclaims.run.extract import claims_in
+    from troopclaims.pipeline import load_pipeline
+
+    article = Article("a.txt", text, "2031-03-04")
+    assert claims_in(load_pipeline("blank")(text), article, rules, kinds), text       # a claim is there ...
+    assert Triage(rules).may_hold_claims(text, kinds)                                  # ... so the triage keeps it
+
+
+def test_the_triage_passes_over_words_that_only_join_a_date_or_figure_to_others(rules):
+    # "with", "from", "after", "people", "most": words of the date and number patterns that start no scan.
+    text = "Delegates came with their people from the coast after the vote, and most stayed."
+    assert not Triage(rules).may_hold_claims(text, ("quantity", "date"))
+
+
 @pytest.mark.model
 @pytest.mark.parametrize("folder", [CORPUS, EXAMPLES], ids=["corpus", "examples"])
 def test_no_claim_is_lost_against_an_exhaustive_run(folder, rules):

@@ -11,6 +11,8 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Callable, Iterable
 
+from troopclaims.compare.measures import FROM, reference_of
+from troopclaims.compare.when import CLASS, EventClasses
 from troopclaims.extractors.dates import resolve
 from troopclaims.records import WHEN_KINDS, Claim, plain_number
 
@@ -31,6 +33,8 @@ class Grouping:
     event_measures: frozenset[str] = frozenset()   # units that measure the event itself (magnitude): no aspect
     named_actor: frozenset[str] = frozenset()  # aspects whose actor is whoever is named (the payer of an offer)
     totals: tuple[str, ...] = ()               # phrases of a running total ("a total of", "so far")
+    classes: EventClasses = EventClasses()     # words naming one happening: its dates and times are one fact
+    reference: Callable[[Claim], str | None] | None = None   # the point a distance is measured from
 
 
 def same_place(outer: str, inner: str) -> bool:
@@ -272,7 +276,9 @@ def _unnamed_apart(groups: dict, named_actor: frozenset[str]) -> list[tuple[tupl
 
 def aspect_label(key: str | None) -> str | None:
     """Return an aspect key for people: the aspect, or the event word it stands for (None for other events)."""
-    return key.removeprefix("event:").split(":")[0] or None if key else None
+    if not key or key.startswith(FROM):
+        return None
+    return key.removeprefix("event:").removeprefix(CLASS).split(":")[0] or None
 
 
 def aspect_key(claim: Claim, grouping: Grouping = Grouping()) -> str | None:
@@ -287,10 +293,14 @@ def aspect_key(claim: Claim, grouping: Grouping = Grouping()) -> str | None:
     happened on Thursday", "the blaze took place Thursday night"). A part of a whole ("two of them managed to
     escape") is kept with the figures of its own event word, as in a generic unit: the whole is another figure.
     A time of day of such an event is grouped by its subject alone, every verb read as light ("the fire was
-    reported at 3:33", "the fire broke out at 3:30"), else by its event word.
+    reported at 3:33", "the fire broke out at 3:30"), else by its event word. A date or time whose subject or event
+    word is in an event class of rules/events.yaml ("gunfire", "the shooting") is grouped by that class first.
     """
     if claim.kind == "quantity" and claim.unit in grouping.event_measures:
-        return None
+        point = grouping.reference(claim) if grouping.reference else None
+        return None if point is None else f"{FROM}{point}"
+    if happening := grouping.classes.class_of(claim):
+        return f"{CLASS}{happening}"
     if claim.kind == "time" and not claim.aspect and (claim.subject or claim.event):
         head = (claim.subject or "").split()[-1:]
         return f"event:*:{head[0].lower().rstrip('s')}" if head else f"event:{claim.event}:?"
@@ -369,6 +379,8 @@ def group_claims(claims: Iterable[Claim], contains: Contains = same_place,
 
 def _split_by_place(kind, unit, actor, aspect, claims: list[Claim], contains: Contains):
     """Return one fact per place, and the (inner, outer) pairs of facts whose places nest."""
+    if (aspect or "").startswith(FROM):    # a distance's point says where: the figures' places do not split it
+        return [Fact(kind, unit, actor, aspect, None, claims)], []
     places = sorted({place for claim in claims if (place := _place_of(claim))})
 
     def parent(place: str) -> str | None:
@@ -417,6 +429,8 @@ def fact_name(fact: Fact, name_actor: Callable[[str], str] | None = None) -> str
             words.append(f"({aspect})")
         if (fact.aspect or "").endswith(TOTAL):
             words.append(TOTAL.lstrip(":"))
+        if (fact.aspect or "").startswith(FROM):
+            words.append(f"from {fact.aspect.removeprefix(FROM) or 'a point no place names'}")
     if fact.place:
         words.append(f"in {fact.place}")
     return " ".join(word for word in words if word)
@@ -477,7 +491,8 @@ def compare_claims(claims: Iterable[Claim], rules, warn: Callable[[str], None] =
     return group_claims(kept, contains=places.contains, name_actor=lambda actor: adjectives.get(actor, actor),
                         grouping=Grouping(events.cumulative, rules.lexicon("quantities").generic, events.light,
                                           rules.lexicon("quantities").event_measures, events.named_actor,
-                                          rules.lexicon("quantities").totals),
+                                          rules.lexicon("quantities").totals, rules.lexicon("events"),
+                                          lambda claim: reference_of(claim, places)),
                         placed=placed)
 
 

@@ -67,7 +67,7 @@ class Extractor:
             if len(article.text) > self.nlp.max_length:
                 outcomes[i] = Outcome(skipped=f"too long ({len(article.text):,} characters; the pipeline takes "
                                               f"{self.nlp.max_length:,}): split it into parts")
-            elif self.triage is not None and not self.triage.may_hold_claims(article.text, kinds):
+            elif self.triage is not None and not self.triage.may_hold_claims(masked_text(article), kinds):
                 outcomes[i] = Outcome()
             else:
                 todo.append(i)
