@@ -273,17 +273,17 @@ def _by_parse(span, lexicon: EventLexicon):
     own = _own_verb_hit(root, lexicon)
     if hit := own or _modifier_hit(root, lexicon) or _own_noun_hit(root, lexicon):
         return hit
-    found, first_verb, token, via_prep = None, None, root, False
+    found, first_verb, token, via_prep = None, None, root, None
     for _ in range(16):
         # "captured 12 sailors and 18 guards": a coordinated noun shares its head's verb, a coordinated verb not;
         # a verb that says nothing ("intercepted two boats and found six rifles") takes the event of its head
         nominal = token.dep_ == "conj" and token.pos_ not in _VERBAL and token.head.pos_ not in _VERBAL
         if token.head.i == token.i or token.dep_ in _CLAUSE_EDGES and not nominal and not _is_empty(token, lexicon):
             break
-        if (token.dep_ == "appos" or token.dep_ in ("advmod", "npadvmod") and token.pos_ == "NOUN") \
-                and token.i != root.i and via_prep:
+        if token.i != root.i and via_prep and (token.dep_ == "appos" or token.dep_ in ("advmod", "npadvmod")
+                                                and via_prep != "as"):       # not "as high as $184 million"
             break          # "struck Orvel, home to 120,000 people": what describes a place is no participant
-        via_prep = via_prep or token.dep_ == "prep"
+        via_prep = token.lower_ if token.dep_ == "prep" else via_prep
         child, token = token, token.head
         if (hit := _hit(token, lexicon)) and token.pos_ in _VERBAL:
             found = hit            # "pledged $5 billion": an event word that could also report is the event
