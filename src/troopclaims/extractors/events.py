@@ -265,13 +265,15 @@ def _own_noun_hit(root, lexicon: EventLexicon):
 def _by_parse(span, lexicon: EventLexicon):
     """Climb from the claim towards the root of its clause; return the highest event word on the way.
 
-    The climb stops at a reporting verb ("said", "expected": what they govern is the claim itself) and after
-    a conjunct or relative clause (the next head up belongs to another event). The highest event word wins
-    because a misparse low in the clause ("to combat zones" read as a verb) is more common than one at its top.
+    First the verb whose object the counted noun is, a verb modifying the noun, or the event noun the figure
+    modifies. The climb stops at a reporting verb ("said", "expected": what they govern is the claim itself), after
+    a conjunct or relative clause (the next head up belongs to another event) unless its verb is empty, at a phrase
+    that describes rather than takes part, and at a verb of which the figure is the object. Else the highest event
+    word wins, because a misparse low in the clause ("to combat zones" read as a verb) is more common than one at
+    its top.
     """
     root = span.root
-    own = _own_verb_hit(root, lexicon)
-    if hit := own or _modifier_hit(root, lexicon) or _own_noun_hit(root, lexicon):
+    if hit := _own_verb_hit(root, lexicon) or _modifier_hit(root, lexicon) or _own_noun_hit(root, lexicon):
         return hit
     found, first_verb, token, via_prep = None, None, root, None
     for _ in range(16):
