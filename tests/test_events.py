@@ -109,6 +109,9 @@ def test_the_noun_a_sum_is_wins_over_the_verb(sentence, expected, blank_nlp, rul
     ("The Comets' offer was expected to be about $150 million.", [("about $150 million", "paid")]),
     # what describes a place is no participant; an apposition of the counted noun is
     ("The quake struck Orvel, home to 120,000 people.", [("120,000 people", None)]),
+    ("The 6.1-magnitude quake struck Elba island, home to 90,000 people, and the port of Varn.",
+     [("6.1-magnitude", None), ("90,000 people", None)]),
+    ("The Comets' offer was raised as high as $184 million.", [("$184 million", "paid")]),
     ("Police said at least three people, a man and two women, were killed.",
      [("at least three people", "killed"), ("two women", "killed")]),
     ("The ministry exempted a handful of countries in March.", [("a handful of countries", None)]),
@@ -121,6 +124,9 @@ def test_the_noun_a_sum_is_wins_over_the_verb(sentence, expected, blank_nlp, rul
     ("Those detained included 14 students.", [("14 students", "arrested")]),
     ("The frigate, deployed off Varn, was escorting five merchant ships.", [("five merchant ships", None)]),
     ("Marchers walked toward the police station when about 30 youths broke away.", [("about 30 youths", None)]),
+    # the verb of which the counted noun is the object or passive subject wins over what modifies the noun
+    ("Marines rescued two cargo ships that were being attacked.", [("two cargo ships", "rescued")]),
+    ("Two guards involved in the brawl were arrested.", [("Two guards", "arrested")]),
     ("The turnout reached 90 percent in the vote for 288 candidates.",
      [("90 percent", "attended"), ("288 candidates", None)]),
 ])

@@ -275,6 +275,8 @@ def test_units_of_lists_measures_and_unit_words(sentence, expected, blank_nlp, r
     ("The skiffs had a total of 26 Orvelian crew on board.", [("a total of 26 Orvelian crew", "crew")]),
     ("A gunman killed one person and injured two others.", [("one person", "people"), ("two others", "people")]),
     ("The survey puts the magnitude at 6.1.", [("6.1", "magnitude")]),
+    ("Marines seized 12 Varnish and 11 Elban nationals as well as arms.",
+     [("12 Varnish", "nationals"), ("11 Elban nationals", "nationals")]),
 ])
 def test_units_by_parse(sentence, expected, model_nlp, rules, article):
     claims = claims_in(model_nlp(sentence), article(sentence), rules, ("quantity",))

@@ -172,6 +172,15 @@ def _says_nothing(doc, claim: Claim, sentence, lexicon: EventLexicon) -> bool:
     return False
 
 
+def _own_verb_hit(root, lexicon: EventLexicon):
+    """Return the event verb whose object or passive subject the counted noun is ("rescued two ships that were being
+    attacked", "two officers involved in the shooting were arrested"): it wins over what modifies the noun."""
+    head = root.head
+    if root.dep_ in _DIRECT and head.i != root.i and head.pos_ in _VERBAL and (hit := _hit(head, lexicon)):
+        return hit
+    return None
+
+
 def _modifier_hit(root, lexicon: EventLexicon):
     """Return the event word of a verb that modifies the counted noun ("troops stationed in X"), or None."""
     for child in root.children:
@@ -256,24 +265,27 @@ def _own_noun_hit(root, lexicon: EventLexicon):
 def _by_parse(span, lexicon: EventLexicon):
     """Climb from the claim towards the root of its clause; return the highest event word on the way.
 
-    The climb stops at a reporting verb ("said", "expected": what they govern is the claim itself) and after
-    a conjunct or relative clause (the next head up belongs to another event). The highest event word wins
-    because a misparse low in the clause ("to combat zones" read as a verb) is more common than one at its top.
+    First the verb whose object the counted noun is, a verb modifying the noun, or the event noun the figure
+    modifies. The climb stops at a reporting verb ("said", "expected": what they govern is the claim itself), after
+    a conjunct or relative clause (the next head up belongs to another event) unless its verb is empty, at a phrase
+    that describes rather than takes part, and at a verb of which the figure is the object. Else the highest event
+    word wins, because a misparse low in the clause ("to combat zones" read as a verb) is more common than one at
+    its top.
     """
     root = span.root
-    if hit := _modifier_hit(root, lexicon) or _own_noun_hit(root, lexicon):
+    if hit := _own_verb_hit(root, lexicon) or _modifier_hit(root, lexicon) or _own_noun_hit(root, lexicon):
         return hit
-    found, first_verb, token, via_prep = None, None, root, False
+    found, first_verb, token, via_prep = None, None, root, None
     for _ in range(16):
         # "captured 12 sailors and 18 guards": a coordinated noun shares its head's verb, a coordinated verb not;
         # a verb that says nothing ("intercepted two boats and found six rifles") takes the event of its head
         nominal = token.dep_ == "conj" and token.pos_ not in _VERBAL and token.head.pos_ not in _VERBAL
         if token.head.i == token.i or token.dep_ in _CLAUSE_EDGES and not nominal and not _is_empty(token, lexicon):
             break
-        if (token.dep_ == "appos" or token.dep_ in ("advmod", "npadvmod") and token.pos_ == "NOUN") \
-                and token.i != root.i and via_prep:
+        if token.i != root.i and via_prep and (token.dep_ == "appos" or token.dep_ in ("advmod", "npadvmod")
+                                                and via_prep != "as"):       # not "as high as $184 million"
             break          # "struck Orvel, home to 120,000 people": what describes a place is no participant
-        via_prep = via_prep or token.dep_ == "prep"
+        via_prep = token.lower_ if token.dep_ == "prep" else via_prep
         child, token = token, token.head
         if (hit := _hit(token, lexicon)) and token.pos_ in _VERBAL:
             found = hit            # "pledged $5 billion": an event word that could also report is the event
@@ -311,7 +323,7 @@ def _passive(verb) -> bool:
     return any(child.dep_ in ("auxpass", "nsubjpass") for child in verb.children)
 
 
-def _argument_hit(verb, span, lexicon: EventLexicon, subject: bool = True):
+def _argument_hit(verb, span, lexicon: EventLexicon, subject: bool = True, objects: bool = True):
     """Return the event word among a passive verb's bare conjuncts (no arguments of their own), its open complement
     (and that one's arguments), a verb's subject ("the haul included six rifles"; not for a figure in a phrase of
     the verb's preposition, "turnout reached 94 percent in the election for 288 candidates") and direct object
@@ -324,7 +336,7 @@ def _argument_hit(verb, span, lexicon: EventLexicon, subject: bool = True):
         if child.dep_ == "conj" and child.pos_ == "VERB" and passive and \
                 not any(grand.dep_ in ("nsubj", "nsubjpass", "dobj") for grand in child.children):
             candidates = [child]
-        elif child.dep_ == "dobj" and outside(child):
+        elif child.dep_ == "dobj" and objects and outside(child):
             candidates = [child]
         elif subject and outside(child) and (child.dep_ == "nsubj" or child.dep_ == "nsubjpass" and passive):
             # "the offer was expected to be $150 million"; "those arrested included ...": the subject's modifier
@@ -335,7 +347,8 @@ def _argument_hit(verb, span, lexicon: EventLexicon, subject: bool = True):
             candidates = [grand for grand in child.children if grand.dep_ == "pobj"]
         elif child.dep_ == "xcomp" and child.pos_ == "VERB":
             # "had to be led to safety", "were forced to flee": the verb they go on to says what befell them
-            if hit := _hit(child, lexicon) or _argument_hit(child, span, lexicon):
+            # (not its object when the figure is its doer: "two helicopters began moving the injured")
+            if hit := _hit(child, lexicon) or _argument_hit(child, span, lexicon, objects=passive):
                 return hit
             continue
         else:

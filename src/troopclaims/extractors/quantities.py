@@ -336,7 +336,7 @@ def _counted(doc, numeric: Numeric, tokens, lexicon: QuantityLexicon, previous: 
         return _partitive(after[1:], lexicon, previous) or Counted(None, None)
     if measured := _measured(doc, numeric, tokens, lexicon):
         return measured
-    for finder in (_noun_after, _copula_attribute, _count_noun_subject):
+    for finder in (_shared_noun, _noun_after, _copula_attribute, _count_noun_subject):
         found = finder(doc, tokens, lexicon)
         if found:
             if not annotated(doc, "TAG") and not lexicon.unit_at(after[:_MAX_UNIT_WORDS]):
@@ -436,7 +436,9 @@ def _compound(doc, tokens, lexicon: QuantityLexicon) -> Counted:
         unit = lexicon.members.get(noun) or lexicon.members.get(noun.rstrip("s")) or "people"
     else:
         plural = lexicon.plurals.get(counted.lower_) or counted.lower_ + "s"
-        unit = lexicon.units.get((counted.lower_,)) or lexicon.units.get((plural,)) or plural
+        measured = lexicon.measures.get(described.lower_) if described is not None else None
+        # "a 6.7-strength quake": the compound names how the noun after it is measured
+        unit = measured or lexicon.units.get((counted.lower_,)) or lexicon.units.get((plural,)) or plural
     return Counted(unit, described.text if described is not None else None,
                    described.idx + len(described) if described is not None else counted.idx + len(counted))
 
@@ -478,6 +480,21 @@ def _noun_after(doc, tokens, lexicon: QuantityLexicon) -> Counted | None:
     first, last, unit = found
     span = doc[tokens.end + first:tokens.end + last + 1]
     return Counted(unit, span.text, span.end_char)
+
+
+def _shared_noun(doc, tokens, lexicon: QuantityLexicon) -> Counted | None:
+    """"12 Somali and 11 Yemeni nationals": a figure whose only word after it is a name in the singular, then "and"
+    and another figure, counts the noun of that other figure."""
+    after = doc[tokens.end:tokens.end + 4]
+    if len(after) < 3 or not after[0].is_title or after[0].lower_.endswith("s") or after[0].tag_ in ("NNS", "NNPS") \
+            or after[1].lower_ not in ("and", "or") or not after[2].like_num:
+        return None
+    rest = doc[after[2].i + 1:]
+    found = _noun_phrase(rest, lexicon)
+    if found is None or found[1] == 0 and not rest[0].is_lower:
+        return None                  # "12 Somali and 11 Yemeni": no noun to share
+    noun = rest[found[1]]
+    return Counted(found[2], f"{after[0].text} {noun.text}", after[0].idx + len(after[0]))
 
 
 def _unit_ending_at(doc, first: int, head, lexicon: QuantityLexicon) -> tuple[int, str] | None:
