@@ -289,6 +289,9 @@ def test_broken_place_rules_name_file_and_line(tmp_path, content, line, message)
      ["40 people"], [("Velmor", "in", None)]),
     ("The storm struck the village of Brisk in the Ostrel region on Sunday, leaving 12 people dead.",
      ["12 people"], [("Brisk", "in", None)]),
+    # the inner of two places, the one hanging from the figure's own phrase, the other from the verb
+    ("A major storm killed more than 9,000 in city of Tabriz in northern Iran in 2003, and 600 were killed in the "
+     "city of Kerman in May.", ["more than 9,000", "600"], [("Tabriz", "in", None), ("Kerman", "in", None)]),
 ])
 def test_locate_by_the_parse(model_nlp, gaz, article, text, spans, expected):
     assert located(model_nlp, gaz, article, text, *spans) == expected
