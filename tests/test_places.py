@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import pytest
+from spacy.tokens import Span
 
 from troopclaims.errors import RulesError
 from troopclaims.extractors.places import locate, place_claims, place_mentions
@@ -268,6 +269,19 @@ def test_broken_place_rules_name_file_and_line(tmp_path, content, line, message)
         load_rules([tmp_path]).lexicon("places")
     assert f"{tmp_path / 'places.yaml'}:{line}:" in str(caught.value)
     assert message in str(caught.value)
+
+
+@pytest.mark.parametrize("text, entity, expected", [
+    # a title-case headline runs words into one entity: the place is the known name after the capital "Of"
+    ("Crowds Gather After Sudden Closure Of Tabriz Market", "Sudden Closure Of Tabriz", ["Tabriz"]),
+    ("Crowds Gather After Sudden Closure Of Velmor Market", "Sudden Closure Of Velmor", []),
+    ("Crowds gathered at the Velmor Hall of Fame.", "Velmor Hall", ["Velmor Hall"]),
+])
+def test_an_entity_run_on_in_a_title_case_headline_is_no_place(blank_nlp, gaz, text, entity, expected):
+    doc = blank_nlp(text)
+    first = [t.text for t in doc].index(entity.split()[0])
+    doc.ents = [Span(doc, first, first + len(entity.split()), label="FAC")]
+    assert [m.name for m in place_mentions(doc, gaz)] == expected
 
 
 # --- with the statistical model ------------------------------------------------------------------------------------
