@@ -2,7 +2,7 @@
 import pytest
 
 from troopclaims.compare.facts import compare_claims
-from troopclaims.compare.measures import reference_of
+from troopclaims.compare.measures import base_of, reference_of
 from troopclaims.records import Claim
 
 
@@ -71,3 +71,38 @@ def share(source, value, sentence, event=None, subject=None):
 ])
 def test_a_measure_that_says_not_what_it_measures_is_a_fact_of_its_own(rules, claims, facts):
     assert sorted(len(fact.claims) for fact in compare_claims(claims, rules)) == facts
+
+
+# --- what a share or rate is of ------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, sentence, base", [
+    ("25 percent", "The 25 percent duties on timber and 5 percent on copper start in May.", "timber"),
+    ("5 percent", "The 25 percent duties on timber and 5 percent on copper start in May.", "copper"),
+    ("12 percent", "Ostrel put levies of 12 percent on imported timber.", "timber"),
+    ("a 12 percent", "Ostrel set a 12 percent levy on timber imports to Varnia.", "timber"),
+    ("30 percent", "The levy covered just 30 percent of all imports.", "import"),
+    ("8 percent", "Ostrel cut the fee by 8 percent for glass.", "glass"),
+    ("nearly 2 percent", "Shares in Brisk Mills fell nearly 2 percent when the levy was announced.", None),
+    ("8 percent", "Sales rose 8 percent in March on strong demand.", None),
+    ("8 percent", "Sales rose 8 percent and 3 percent of them were lost.", None),
+    ("8 percent", "Sales rose by 8 percent.", None),
+])
+def test_what_a_share_is_of(rules, text, sentence, base):
+    claim = distance("a.txt", text, sentence, 1.0, unit="percent")
+    assert base_of(claim, rules.lexicon("events").bases) == base
+
+
+def test_shares_of_different_things_are_different_facts(rules):
+    steel = "The 25 percent duties on timber and 5 percent on copper start in May."
+    claims = [share("a.txt", 25, steel, event="start"), share("a.txt", 5, steel, event="start"),
+              share("b.txt", 25, "Ostrel put levies of 25 percent on imported timber and 5 percent on copper.",
+                    event="put"),
+              share("b.txt", 5, "Ostrel put levies of 25 percent on imported timber and 5 percent on copper.",
+                    event="put"),
+              share("c.txt", 3, "Shares in Brisk Mills fell 3 percent.", event="fell")]
+    claims[3] = claims[3].with_fields(start=claims[3].sentence.index("5 percent"),
+                                      end=claims[3].sentence.index("5 percent") + 9)
+    facts = {fact.name: fact for fact in compare_claims(claims, rules)}
+    assert {name: (fact.verdict, fact.reports) for name, fact in facts.items()} == {
+        "percent on timber": ("agree", 2), "percent on copper": ("agree", 2), "percent": ("single", 1)}
+    assert facts["percent on timber"].to_dict()["aspect"] is None

@@ -60,6 +60,9 @@ def test_a_users_events_file_adds_a_class(tmp_path):
     ("kinds: {a: [b]}\n", "events.yaml:1: unknown key 'kinds'"),
     ("classes: [a, b]\n", "classes must map a class name to a list of words"),
     ("classes:\n  fire: blaze\n", "events.yaml:2: class 'fire' must be a list of words"),
+    ("bases: [percent]\n", "bases must map units, words, skip and stops to lists of words"),
+    ("bases:\n  nouns: [a]\n", "events.yaml:2: unknown key 'nouns'"),
+    ("bases:\n  words: of\n", "events.yaml:2: bases words must be a list of words"),
 ])
 def test_broken_events_file_names_the_line(tmp_path, text, message):
     (tmp_path / "events.yaml").write_text(text, encoding="utf-8")

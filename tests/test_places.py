@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import pytest
+from spacy.tokens import Span
 
 from troopclaims.errors import RulesError
 from troopclaims.extractors.places import locate, place_claims, place_mentions
@@ -270,6 +271,19 @@ def test_broken_place_rules_name_file_and_line(tmp_path, content, line, message)
     assert message in str(caught.value)
 
 
+@pytest.mark.parametrize("text, entity, expected", [
+    # a title-case headline runs words into one entity: the place is the known name after the capital "Of"
+    ("Crowds Gather After Sudden Closure Of Tabriz Market", "Sudden Closure Of Tabriz", ["Tabriz"]),
+    ("Crowds Gather After Sudden Closure Of Velmor Market", "Sudden Closure Of Velmor", []),
+    ("Crowds gathered at the Velmor Hall of Fame.", "Velmor Hall", ["Velmor Hall"]),
+])
+def test_an_entity_run_on_in_a_title_case_headline_is_no_place(blank_nlp, gaz, text, entity, expected):
+    doc = blank_nlp(text)
+    first = [t.text for t in doc].index(entity.split()[0])
+    doc.ents = [Span(doc, first, first + len(entity.split()), label="FAC")]
+    assert [m.name for m in place_mentions(doc, gaz)] == expected
+
+
 # --- with the statistical model ------------------------------------------------------------------------------------
 
 @pytest.mark.model
@@ -289,6 +303,9 @@ def test_broken_place_rules_name_file_and_line(tmp_path, content, line, message)
      ["40 people"], [("Velmor", "in", None)]),
     ("The storm struck the village of Brisk in the Ostrel region on Sunday, leaving 12 people dead.",
      ["12 people"], [("Brisk", "in", None)]),
+    # the inner of two places, the one hanging from the figure's own phrase, the other from the verb
+    ("A major storm killed more than 9,000 in city of Tabriz in northern Iran in 2003, and 600 were killed in the "
+     "city of Kerman in May.", ["more than 9,000", "600"], [("Tabriz", "in", None), ("Kerman", "in", None)]),
 ])
 def test_locate_by_the_parse(model_nlp, gaz, article, text, spans, expected):
     assert located(model_nlp, gaz, article, text, *spans) == expected

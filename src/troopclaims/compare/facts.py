@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Callable, Iterable
 
-from troopclaims.compare.measures import FROM, reference_of
+from troopclaims.compare.measures import BASE, FROM, base_of, reference_of
 from troopclaims.compare.when import CLASS, DAY, EventClasses, days_beside, instants, merge_times
 from troopclaims.extractors.dates import resolve
 from troopclaims.records import WHEN_KINDS, Claim, plain_number
@@ -203,7 +203,7 @@ def _fill_unknown(groups: dict, index: int) -> dict:
     for key, members in groups.items():
         if key[index] is None:
             values = {other[index] for other in groups if other[index] is not None and fits(key, other)
-                      and not str(other[index]).endswith(PART) and not str(other[index]).startswith(ALONE)}
+                      and not str(other[index]).endswith(PART) and not str(other[index]).startswith((ALONE, BASE))}
             # An aspect class is a better home than a lone event word outside the rules.
             classes = {value for value in values if not str(value).startswith("event:")}
             values = classes or values
@@ -277,7 +277,7 @@ def _unnamed_apart(groups: dict, named_actor: frozenset[str]) -> list[tuple[tupl
 
 def aspect_label(key: str | None) -> str | None:
     """Return an aspect key for people: the aspect, or the event word it stands for (None for other events)."""
-    if not key or key.startswith((FROM, ALONE)):
+    if not key or key.startswith((FROM, ALONE, BASE)):
         return None
     return key.removeprefix("event:").removeprefix(CLASS).split(":")[0] or None
 
@@ -302,6 +302,8 @@ def aspect_key(claim: Claim, grouping: Grouping = Grouping()) -> str | None:
         return None if point is None else f"{FROM}{point}"
     if happening := grouping.classes.class_of(claim):
         return f"{CLASS}{happening}"
+    if not claim.aspect and (base := base_of(claim, grouping.classes.bases)):
+        return f"{BASE}{base}"       # "25 percent on steel" is no rival of "10 percent on aluminum"
     if claim.kind == "quantity" and claim.unit in grouping.measures and not (claim.event or claim.aspect
                                                                                or claim.subject):
         return f"{ALONE}{claim.source}:{claim.start}"   # "60 percent" of nothing said: beside nothing else
@@ -441,6 +443,8 @@ def fact_name(fact: Fact, name_actor: Callable[[str], str] | None = None) -> str
             words.append(f"({aspect})")
         if (fact.aspect or "").endswith(TOTAL):
             words.append(TOTAL.lstrip(":"))
+        if (fact.aspect or "").startswith(BASE):
+            words.append(f"on {fact.aspect.removeprefix(BASE)}")
         if (fact.aspect or "").startswith(FROM):
             words.append(f"from {fact.aspect.removeprefix(FROM) or 'a point no place names'}")
     if fact.place:

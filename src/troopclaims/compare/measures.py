@@ -1,9 +1,12 @@
-"""The point a distance is measured from ("150 nautical miles off X", "13 miles away from the ship"): distances
-from different points are different facts, not rivals. The words are rules/places.yaml's (`measured_from`,
-`directions`, `clause_breaks`); the point is a place of the gazetteer when one is named."""
+"""What a measure is measured from or of. The point a distance is measured from ("150 nautical miles off X", "13
+miles away from the ship"): distances from different points are different facts, not rivals. The words are
+rules/places.yaml's (`measured_from`, `directions`, `clause_breaks`); the point is a place of the gazetteer when one
+is named. What a share or rate is of ("a 25 percent tariff on steel", "10 percent on aluminum"): shares of different
+things are different facts; the words are rules/events.yaml's `bases`."""
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 from troopclaims.records import Claim
 
@@ -16,11 +19,10 @@ def reference_of(claim: Claim, gaz) -> str | None:
     """Return the canonical place a distance is measured from, the name as written of a point no gazetteer knows
     ("off Velmor Point"), "" for a point that is no name ("from the cargo ship"), or None when no point follows
     the figure."""
-    sentence, text = " ".join((claim.sentence or "").split()), " ".join(claim.text.split())
-    at = sentence.find(text) if text else -1
-    if at < 0:
+    after = _after(claim)
+    if after is None:
         return None
-    words = _TOKENS.findall(sentence[at + len(text):])
+    words = _TOKENS.findall(after)
     i = _past_aside(words)
     directed = False
     while i < len(words) and (words[i].lower() in gaz.directions or words[i] == "-" and directed):
@@ -30,6 +32,14 @@ def reference_of(claim: Claim, gaz) -> str | None:
         if phrase in gaz.measured_from or directed and phrase == "of":
             return _point(words[i + size:], gaz)
     return None
+
+
+def _after(claim: Claim) -> str | None:
+    """Return the claim's sentence after the first whole-word occurrence of its text ("5 percent" is not inside
+    "25 percent"), None when the text is not found there."""
+    sentence, text = " ".join((claim.sentence or "").split()), " ".join(claim.text.split())
+    found = re.search(rf"(?<![\w.,]){re.escape(text)}", sentence) if text else None
+    return sentence[found.end():] if found else None
 
 
 def _past_aside(words: list[str]) -> int:
@@ -59,3 +69,48 @@ def _point(words: list[str], gaz) -> str:
         if (place := gaz.lookup(name)) is not None:
             return place.name
     return runs[0] if runs else ""
+
+
+# --- what a share or a rate is of -----------------------------------------------------------------------------
+
+BASE = "on:"        # the mark of an aspect key that is what a share or rate is of: "on:steel"
+_WORDS_BEFORE = 2   # words allowed between the figure and the word that brings its base ("25 percent tariffs on")
+
+
+@dataclass(frozen=True)
+class Bases:
+    """The units of shares and rates, the words after a figure that bring what it is of ("25 percent on steel",
+    "30 percent of all imports"), words passed over before that noun, and words that end the search."""
+
+    units: frozenset[str] = frozenset()
+    words: frozenset[str] = frozenset()
+    skip: frozenset[str] = frozenset()
+    stops: frozenset[str] = frozenset()
+
+
+def base_of(claim: Claim, bases: Bases) -> str | None:
+    """Return the first noun of what a share or rate is of or on ("steel" for "a 25 percent tariff on imported
+    steel"), singular and lower case, or None when no such phrase follows the figure."""
+    if claim.kind != "quantity" or claim.unit not in bases.units:
+        return None
+    after = _after(claim)
+    if after is None:
+        return None
+    words = [word.lower() for word in _TOKENS.findall(after)]
+    for i, word in enumerate(words[:_WORDS_BEFORE + 1]):
+        if word in bases.words:
+            return _first_noun(words[i + 1:], bases)
+        if not word.isalpha() or word in bases.stops:
+            return None
+    return None
+
+
+def _first_noun(words: list[str], bases: Bases) -> str | None:
+    for word in words:
+        # A participle before the noun ("imported steel", "exported goods") qualifies it: pass over it.
+        if word in bases.skip or word.endswith("ed") and len(word) > 4:
+            continue
+        if not word[:1].isalpha() or word in bases.stops or word in bases.words:
+            return None
+        return word[:-1] if word.endswith("s") and not word.endswith("ss") and len(word) > 3 else word
+    return None

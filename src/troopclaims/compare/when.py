@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Callable
 
+from troopclaims.compare.measures import Bases
 from troopclaims.errors import RulesError
 from troopclaims.records import WHEN_KINDS, Claim
 from troopclaims.rules import LineDict, check_keys, location, word_list
@@ -18,6 +19,7 @@ class EventClasses:
     """Written forms of event words mapped to the class of happening they name ("gunfire" -> shooting)."""
 
     classes: dict[str, str] = field(default_factory=dict)     # form -> class
+    bases: Bases = Bases()        # what a share or rate is of: figures are grouped by it (rules/events.yaml)
 
     def class_of(self, claim: Claim) -> str | None:
         """Return the class of a date's or time's subject head, else of its event word, else None."""
@@ -32,7 +34,7 @@ class EventClasses:
 
 def build_event_classes(section: LineDict, rules) -> EventClasses:
     """Return the compiled rules/events.yaml (strictly checked)."""
-    check_keys(section, section.where(), allowed=("classes",))
+    check_keys(section, section.where(), allowed=("classes", "bases"))
     classes = section.get("classes") or {}
     if not isinstance(classes, dict):
         raise RulesError(f"{location(section, 'classes')}: classes must map a class name to a list of words")
@@ -40,7 +42,18 @@ def build_event_classes(section: LineDict, rules) -> EventClasses:
     for name, words in classes.items():
         for word in word_list(words, location(classes, name), f"class {name!r}"):
             compiled[word.lower()] = str(name)   # the last entry wins: a user's class comes after the defaults
-    return EventClasses(compiled)
+    return EventClasses(compiled, _bases(section.get("bases") or {}, location(section, "bases")))
+
+
+def _bases(section, where: str) -> Bases:
+    """Return the compiled `bases` section: four lists of words."""
+    if not isinstance(section, dict):
+        raise RulesError(f"{where}: bases must map units, words, skip and stops to lists of words")
+    names = ("units", "words", "skip", "stops")
+    check_keys(section, where, allowed=names)
+    return Bases(*(frozenset(word if name == "units" else word.lower()
+                             for word in word_list(section.get(name), location(section, name, where), f"bases {name}"))
+                   for name in names))
 
 
 # --- dates and times of one happening in one fact -------------------------------------------------------------

@@ -64,7 +64,9 @@ def _place_in_clause(doc, span, verb, candidates: list[Found], other_heads: set[
             continue
         beside = best[4] is not None and governor.i == best[4].i
         attached = best[3].start <= governor.i < best[3].end
-        if best[3].place is not None and item.place is not None and (beside or attached) \
+        # "killed 900 in the city of X in northern Y": X hangs from the figure's own phrase, Y from the verb
+        own = governor.i == head.i or any(token.i == head.i for token in governor.ancestors)
+        if best[3].place is not None and item.place is not None and (beside or attached or own) \
                 and item.place.name != best[3].place.name \
                 and gaz.contains(best[3].place.name, item.place.name):
             best = other

@@ -74,4 +74,19 @@ def _from_entity(doc, ent, gaz: Gazetteer) -> Found | None:
         return None  # "Ukrainian" tagged as a place, or "the West": not a place in the gazetteer's sense
     if place is None and not any(t.text[:1].isupper() or t.text[:1].isdigit() for t in doc[start:end]):
         return None
+    if place is None and (cut := _capital_locating(doc, start, end, gaz)) is not None:
+        # A headline in title case runs words into a name ("Fatal Shooting Of Elkford"): the place is the
+        # known name after the locating word, if any.
+        tail = gaz.lookup(span_key(doc, cut + 1, end)) if cut + 1 < end else None
+        return Found(cut + 1, end, tail, tail.name) if tail is not None else None
     return Found(start, end, place, place.name if place else text)
+
+
+def _capital_locating(doc, start: int, end: int, gaz: Gazetteer) -> int | None:
+    """Return the index of the last locating word written with a capital inside an entity ("Of", "In"), None when
+    there is none: a name the gazetteer does not list is then words of a title-case headline, not a place."""
+    found = None
+    for i in range(start + 1, end):
+        if doc[i].text[:1].isupper() and doc[i].lower_ in gaz.locating:
+            found = i
+    return found
