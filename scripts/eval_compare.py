@@ -1,10 +1,11 @@
 """How often compare puts the same fact from different articles into one group, on ECB+ news clusters.
 
-usage: python scripts/eval_compare.py [--eval-dir DIR] [--model NAME] [--show N]
+usage: python scripts/eval_compare.py [--eval-dir DIR] [--model NAME] [--show N] [--misses]
 For every gold cross-document entity of ../shared/eval/ecbplus/numeric_coref_instances.jsonl whose numbers differ
 between articles, compare runs over the articles of its cluster; the instance is a hit when one fact group holds
 claims that overlap its mentions in two or more articles. Also prints examples of hits and misses, and N random
-groups of several articles for reading by hand. Skips when the folder is absent.
+groups of several articles for reading by hand; --misses adds, under each miss, every claim overlapping its mentions
+with the fact compare put it in (or "left out"). Skips when the folder is absent.
 """
 from __future__ import annotations
 
@@ -28,11 +29,23 @@ def overlaps(claim, mention) -> bool:
     return claim.start < mention["end"] and mention["start"] < claim.end
 
 
+def miss_detail(mentions: dict, claims: list, facts: list) -> str:
+    """Return one line per claim overlapping a missed instance's mentions: article, claim and its fact."""
+    fact_of = {id(claim): fact.name for fact in facts for claim in fact.claims}
+    lines = []
+    for claim in claims:
+        if any(overlaps(claim, mention) for mention in mentions.get(claim.source, [])):
+            lines.append(f"\n         {claim.source}: {claim.kind} {claim.text!r} = {claim.value} "
+                         f"(event {claim.event}, subject {claim.subject}) -> {fact_of.get(id(claim), 'left out')!r}")
+    return "".join(lines) or "\n         (no claim overlaps a mention)"
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--eval-dir", default=str(ROOT.parent / "shared" / "eval"))
     parser.add_argument("--model", default=None)
     parser.add_argument("--show", type=int, default=10, help="random multi-article groups to print")
+    parser.add_argument("--misses", action="store_true", help="under each miss, its claims and their facts")
     args = parser.parse_args()
     folder = Path(args.eval_dir) / "ecbplus"
     if not (folder / "numeric_coref_instances.jsonl").is_file():
@@ -73,7 +86,8 @@ def main() -> int:
                          f"{best[1].name!r} ({best[1].verdict}); mentions {surface}")
         else:
             lines.append(f"  miss {instance['descriptor']}: found in {len(extracted)} of {len(mentions)} articles; "
-                         f"mentions {surface}")
+                         f"mentions {surface}" + (miss_detail(mentions, claims, facts_by_cluster.get(
+                             instance["cluster"], [])) if args.misses else ""))
     total = len(differing)
     print(f"ECB+ instances whose numbers differ between articles: {total}")
     print(f"  extracted from 2+ articles: {found_any} ({found_any / total:.0%})")

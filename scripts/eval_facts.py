@@ -1,6 +1,6 @@
 """Score figures and facts against our own gold (eval/gold/facts_*.jsonl) on ECB+ and NewsWCL50 clusters.
 
-    python scripts/eval_facts.py [--eval-dir DIR] [--gold-dir DIR] [--model NAME|blank] [--verbose]
+    python scripts/eval_facts.py [--eval-dir DIR] [--gold-dir DIR] [--model NAME|blank] [--verbose] [--sentences]
 
 troopclaims extracts the claims of the annotated articles and compares them cluster by cluster (each cluster's
 annotated articles only). A gold figure is found when a quantity claim of its article overlaps its span (one claim
@@ -9,7 +9,8 @@ finds one figure); every quantity claim in an annotated article that overlaps no
 overlapping most is checked for unit, aspect, value and qualifier (and, loosely, place and speaker). A gold fact
 with members in 2+ articles is grouped when one fact of compare holds found claims of it from 2+ articles; then its
 verdict is checked, and the purity of that group is the share of its gold-matched claims that belong to the same
-gold fact. Failures follow, by class, largest first. Exits 0 with "skipped: ..." when the evaluation folder is
+gold fact. Failures follow, by class, largest first (--verbose: all of them; --sentences: each unit or aspect
+miss with its sentence, to sort the misses by cause). Exits 0 with "skipped: ..." when the evaluation folder is
 absent.
 """
 from __future__ import annotations
@@ -49,6 +50,7 @@ class Report:
     verdict: int = 0
     pure: int = 0
     matched_in_groups: int = 0
+    sentences: bool = False      # list a unit or aspect miss with the claim's sentence
     failures: dict = field(default_factory=lambda: defaultdict(list))
 
     def fail(self, kind: str, example: str) -> None:
@@ -123,6 +125,10 @@ def show(figure: dict) -> str:
     return f"{figure['doc']}@{figure['start']} {figure['text']!r} ({figure['unit']}/{figure['aspect']})"
 
 
+def with_sentence(example: str, claim, report: Report) -> str:
+    return f"{example}\n            | {claim.sentence}" if report.sentences and claim.sentence else example
+
+
 def show_claim(claim) -> str:
     return f"{claim.source}@{claim.start} {claim.text!r} ({claim.unit}/{claim.aspect})"
 
@@ -147,10 +153,11 @@ def score_figures(figures: list[dict], claims: list, report: Report) -> tuple[di
         report.aspect += aspect_ok
         report.unit_aspect += unit_ok and aspect_ok
         if not unit_ok:
-            report.fail(f"unit wrong: {figure['unit']} -> {claim.unit}", f"{show(figure)} got {claim.text!r}")
+            report.fail(f"unit wrong: {figure['unit']} -> {claim.unit}",
+                        with_sentence(f"{show(figure)} got {claim.text!r}", claim, report))
         if not aspect_ok:
             report.fail(f"aspect wrong: {figure['aspect']} -> {claim.aspect}",
-                        f"{show(figure)} got {claim.text!r} (event {claim.event})")
+                        with_sentence(f"{show(figure)} got {claim.text!r} (event {claim.event})", claim, report))
         value_ok = same_value(figure["value"], claim.value)
         report.value += value_ok
         if not value_ok:
@@ -231,6 +238,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--gold-dir", type=Path, default=DEFAULT_GOLD)
     parser.add_argument("--model", default=None, help="spaCy pipeline (default: the installed English one; 'blank')")
     parser.add_argument("--verbose", action="store_true", help="print every failure, not only a few of each class")
+    parser.add_argument("--sentences", action="store_true",
+                        help="list every unit and aspect miss with its sentence (implies --verbose)")
     args = parser.parse_args(argv)
     if not args.eval_dir.is_dir():
         print(f"skipped: {args.eval_dir} not found")
@@ -254,7 +263,7 @@ def main(argv: list[str] | None = None) -> int:
     claims = defaultdict(list)
     for claim in extract(articles, nlp, rules):
         claims[cluster_of[claim.source]].append(claim)
-    report = Report()
+    report = Report(sentences=args.sentences)
     for cluster in sorted({doc["cluster"] for doc in docs}):
         gold = [figure for figure in figures if cluster_of[figure["doc"]] == cluster]
         quantities = [claim for claim in claims[cluster] if claim.kind == "quantity"]
@@ -263,7 +272,7 @@ def main(argv: list[str] | None = None) -> int:
                     best_claim, best_gold, report)
     clusters = len({doc["cluster"] for doc in docs})
     print_report(report, f"figures and facts on our gold: {clusters} clusters, {len(docs)} articles, "
-                         f"{len(figures)} figures (model {model})", args.verbose)
+                         f"{len(figures)} figures (model {model})", args.verbose or args.sentences)
     return 0
 
 

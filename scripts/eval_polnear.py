@@ -1,6 +1,6 @@
 """Score who says each figure or date on PolNeAR's dev split (political news, every attribution annotated).
 
-Usage: python scripts/eval_polnear.py [--eval-dir DIR] [--model NAME] [--examples N]
+Usage: python scripts/eval_polnear.py [--eval-dir DIR] [--model NAME] [--examples N] [--errors FILE]
 
 The measure (issue 10): over the dev attributions that have a source and a cue and whose content holds a digit,
 a number word (one..twenty, hundred, thousand, million, billion, dozen(s), hundreds, thousands; any case) or a
@@ -79,7 +79,8 @@ def articles(rows: list[dict]) -> list[tuple[Article, list[tuple[dict, int]]]]:
 
 
 def score(rows: list[dict], nlp, rules) -> tuple[list[dict], list[tuple[dict, bool]]]:
-    """Return (one result per counted attribution, (claim, speaker right) per claim with a speaker in a content)."""
+    """Return (one result per counted attribution, (speaker named, mention pointed, (row, claim, attribution)) per
+    claim with a speaker inside a content span)."""
     results, spoken = [], []
     built = articles(rows)
     pairs = ((article.text, (article, placed)) for article, placed in built)
@@ -90,7 +91,7 @@ def score(rows: list[dict], nlp, rules) -> tuple[list[dict], list[tuple[dict, bo
             local = [(c, c.start - offset, c.end - offset,
                       (m[0] - offset, m[1] - offset) if m[0] is not None else None)
                      for c, m in zip(claims, mentions) if offset <= c.start and c.end <= offset + len(row["text"])]
-            judged = {}
+            judged, wrong = {}, {}
             for attribution in row["expected"]:
                 if not counts(attribution):
                     continue
@@ -102,7 +103,8 @@ def score(rows: list[dict], nlp, rules) -> tuple[list[dict], list[tuple[dict, bo
                         named, pointed = judged.get(key, (False, False))
                         judged[key] = (named or bool(words(claim.speaker) & source),
                                        pointed or _points(mention, attribution["source"]))
-            spoken.extend(judged.values())
+                        wrong.setdefault(key, (row, claim, attribution))
+            spoken.extend((named, pointed, wrong[key]) for key, (named, pointed) in judged.items())
     return results, spoken
 
 
@@ -151,7 +153,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--eval-dir", type=Path, default=DEFAULT_EVAL)
     parser.add_argument("--model", default=None, help="spaCy pipeline, or 'blank' (default: the installed model)")
     parser.add_argument("--examples", type=int, default=3, help="examples printed per failure class")
-    parser.add_argument("--errors", type=Path, default=None, help="write every miss as JSON Lines to this file")
+    parser.add_argument("--errors", type=Path, default=None, help="write every miss, and every claim whose speaker is not the gold source's, as JSON Lines")
     args = parser.parse_args(argv)
     path = args.eval_dir / "polnear" / "paragraphs_dev.jsonl"
     if not path.is_file():
@@ -166,14 +168,14 @@ def main(argv: list[str] | None = None) -> int:
     for label, key in (("both (speaker and cue)", "both"), ("speaker", "speaker"), ("cue", "cue_ok")):
         hits = sum(1 for r in results if r[key])
         print(f"  {label:28} {hits / n if n else 0:.3f}  ({hits} of {n})")
-    right = sum(1 for named, _ in spoken if named)
+    right = sum(1 for named, _, _ in spoken if named)
     print(f"  {'speaker precision':28} {right / len(spoken) if spoken else 0:.3f}  "
           f"({right} of {len(spoken)} claims with a speaker inside a gold content span)")
     # The measure asks the speaker to share a word with the gold source, so a pronoun resolved to its name
     # ("he" -> "Donald Trump") counts as wrong; these two lines also accept the mention the speaker came from.
     pronouns = sum(1 for r in results if words(r["source"]) <= _PRONOUNS | _RELATIVES)
     hits = sum(1 for r in results if r["both_mention"])
-    right = sum(1 for named, pointed in spoken if named or pointed)
+    right = sum(1 for named, pointed, _ in spoken if named or pointed)
     print(f"  ({pronouns} of the {n} gold sources are a pronoun or relative word; accepting the speaker's mention:")
     print(f"   both {hits / n if n else 0:.3f} ({hits}), speaker precision "
           f"{right / len(spoken) if spoken else 0:.3f} ({right} of {len(spoken)}))")
@@ -191,6 +193,15 @@ def main(argv: list[str] | None = None) -> int:
                 out.write(json.dumps({"id": r["row"]["id"], "class": failure_class(r), "source": r["source"],
                                       "cue": r["cue"], "content": r["content"], "paragraph": r["row"]["text"],
                                       "got": [[c.text, c.speaker, c.cue] for c in r["claims"]]}) + "\n")
+            for named, pointed, (row, claim, attribution) in spoken:
+                if not named:   # a speaker that shares no word with the gold source: what precision loses
+                    out.write(json.dumps({"id": row["id"], "class": "wrong speaker" + (" (its mention is the gold"
+                                          " source)" if pointed else ""),
+                                          "source": " ".join(s["text"] for s in attribution["source"]),
+                                          "cue": " ".join(s["text"] for s in attribution["cue"]),
+                                          "content": " ".join(s["text"] for s in attribution["content"]),
+                                          "paragraph": row["text"],
+                                          "got": [[claim.text, claim.speaker, claim.cue]]}) + "\n")
     return 0
 
 

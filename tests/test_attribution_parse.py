@@ -97,3 +97,194 @@ def test_sources_and_relays(blank_nlp, rules, text, figure, expected):
 def test_sources_and_relays_with_the_parse(model_nlp, rules, text, figure, expected):
     check(claim_for(model_nlp, rules, text, figure), expected)
 
+
+
+RELATIVE_SOURCES = [
+    # a relative clause without "that" right after the claim's noun: its own subject speaks
+    ("That is a small share of the $40 million analysts say the bridge costs.", "$40 million",
+     {"speaker": "analysts", "cue": "say"}),
+    ("The fund holds the roughly $18 million Vale says she raised last week.", "roughly $18 million",
+     {"speaker": "Vale", "cue": "says"}),
+    ("The top 33 percent rate Vale has proposed is lower than the old one.", "33 percent",
+     {"speaker": "Vale", "cue": "proposed"}),
+    # no noun phrase holds the claim: the year is the frame of the saying
+    ("In 2019 officials said the plan had failed.", "2019", {"speaker": None}),
+]
+
+
+@pytest.mark.parametrize("text, figure, expected", RELATIVE_SOURCES)
+def test_relative_clauses_without_that(blank_nlp, rules, text, figure, expected):
+    check(claim_for(blank_nlp, rules, text, figure, kind="date" if figure == "2019" else "quantity"), expected)
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, figure, expected", RELATIVE_SOURCES + [
+    # whom a speaker tells or accuses is not what they say
+    ("The rules let firms tell one regulator that a unit is a bank.", "one regulator", {"speaker": None}),
+    ("Dahl told 300 workers that the plant would close.", "300 workers", {"speaker": None}),
+    ("Dahl told the council that 300 workers would go.", "300 workers", {"speaker": "Dahl", "cue": "told"}),
+])
+def test_relative_clauses_and_addressees_with_the_parse(model_nlp, rules, text, figure, expected):
+    check(claim_for(model_nlp, rules, text, figure, kind="date" if figure == "2019" else "quantity"), expected)
+
+
+MORE_SOURCES = [
+    # "by" + an owner + a noun of estimating: the owner speaks, or the estimate itself
+    ("The region lost 3,000 acres of forest to the fire, by one estimate.", "3,000 acres",
+     {"speaker": "one estimate", "cue": "by one estimate"}),
+    ("By Okafor's own admission, the firm lost 40 clients last year.", "40 clients",
+     {"speaker": "Okafor", "cue": "by own admission"}),
+    ("The bridge was built by 300 workers.", "300 workers", {"speaker": None}),
+    # an owned plan: as the subject of its verb, and after "Under ... ,"
+    ("Under Mayor Dahl's plan, drivers using the bridge would pay a toll of 4 dollars.", "4 dollars",
+     {"speaker": "Dahl", "cue": "plan"}),
+    ("Mayor Dahl's plan would also cap the fare at 3 dollars and raise the parking fee.", "3 dollars",
+     {"speaker": "Dahl", "cue": "plan"}),
+    ("Under the new rules, drivers would pay a toll of 4 dollars.", "4 dollars", {"speaker": None}),
+    # ratings, accusations and questions are said too
+    ("The Ledger rated 32% of the mayor's claims as false.", "32%", {"speaker": "Ledger", "cue": "rated"}),
+    ("Ukraine accused Ardia of sending 3,000 troops to the border.", "3,000 troops",
+     {"speaker": "Ukraine", "cue": "accused"}),
+    ("At a rally, Vale questioned why the council spent 3 million dollars on signs.", "3 million dollars",
+     {"speaker": "Vale", "cue": "questioned"}),
+    ("Police questioned 12 people.", "12 people", {"speaker": None}),
+    ("When the survey asked about all four candidates, Vale led with 42 percent.", "four candidates",
+     {"speaker": "survey", "cue": "asked"}),
+    ("Dahl is raising questions about the 300 jobs the council cut.", "300 jobs",
+     {"speaker": "Dahl", "cue": "raising"}),
+    ("The council raised taxes by 3 percent.", "3 percent", {"speaker": None}),
+]
+
+
+@pytest.mark.parametrize("text, figure, expected", MORE_SOURCES)
+def test_estimates_plans_ratings_and_questions(blank_nlp, rules, text, figure, expected):
+    check(claim_for(blank_nlp, rules, text, figure), expected)
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, figure, expected", MORE_SOURCES + [
+    # a verb in a clause of its own does not report the rest of the sentence
+    ("When the survey asked about all four candidates, Vale led with 42 percent.", "42 percent",
+     {"speaker": None}),
+    ("Under Mrs. Vale's plan, taxpayers reporting gains held for a year would pay a rate as high as 39.6 percent.",
+     "39.6 percent", {"speaker": "Vale", "cue": "plan"}),
+])
+def test_estimates_plans_ratings_and_questions_with_the_parse(model_nlp, rules, text, figure, expected):
+    check(claim_for(model_nlp, rules, text, figure), expected)
+
+
+PARTICLES_AND_QUOTES = [
+    # a verb that needs a particle finds it past "it", a determiner or an adverb
+    ("Dahl made it clear he had misgivings about the 300 new officers.", "300 new officers",
+     {"speaker": "Dahl", "cue": "made"}),
+    ("Vale spoke emotionally of her flights over the 40 bridges of the city.", "40 bridges",
+     {"speaker": "Vale", "cue": "spoke"}),
+    ("Dahl made 300 calls.", "300 calls", {"speaker": None}),
+    # "call" reports before a quotation in its clause, not "called 12 people"
+    ("Pepper called the ruling a \"huge win for 300 voters.\"", "300 voters", {"speaker": "Pepper", "cue": "called"}),
+    ("Police called 12 people to the station.", "12 people", {"speaker": None}),
+]
+
+
+@pytest.mark.parametrize("text, figure, expected", PARTICLES_AND_QUOTES)
+def test_particles_and_quotations(blank_nlp, rules, text, figure, expected):
+    check(claim_for(blank_nlp, rules, text, figure), expected)
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, figure, expected", PARTICLES_AND_QUOTES + [
+    ("Okafor tried on Tuesday to make the case that the firings amounted to 1 percent of the staff.", "1 percent",
+     {"speaker": "Okafor", "cue": "make"}),
+    # a statement's issuer speaks through the participle after it
+    ("The council issued a statement calling the test “a clear violation” of five council resolutions.",
+     "five council resolutions", {"speaker": "council", "cue": "calling"}),
+    # the outer speaker of "pointed to reports that X called ..."
+    ("In the debate, Vale pointed to reports that Okafor called the 1996 winner “Miss Piggy” as an example.", "1996",
+     {"speaker": "Vale", "cue": "pointed"}),
+])
+def test_particles_and_quotations_with_the_parse(model_nlp, rules, text, figure, expected):
+    check(claim_for(model_nlp, rules, text, figure, kind="date" if figure == "1996" else "quantity"), expected)
+
+
+def test_a_quotation_ending_in_a_quote_within_it_keeps_the_cue_after_it(blank_nlp, rules):
+    text = ("Dahl spoke first.\n\n“Leaders honored Vale for what they called ‘the deal of 2019,’” the article "
+            "read.")
+    check(claim_for(blank_nlp, rules, text, "2019", kind="date"), {"speaker": "article", "cue": "read"})
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, figure, expected", [
+    # "claim" with a plain object is a tax or a toll, not a claim: the outer speaker reports it
+    ("The Ledger on Saturday wrote that Okafor had claimed a loss of $916 million.", "$916 million",
+     {"speaker": "Ledger", "cue": "wrote"}),
+    ("Okafor claimed responsibility for the attack that killed 30 people.", "30 people", {"speaker": None}),
+    ("Okafor claimed 300 people had died.", "300 people", {"speaker": "Okafor", "cue": "claimed"}),
+])
+def test_a_plain_object_of_claim_is_no_report(model_nlp, rules, text, figure, expected):
+    check(claim_for(model_nlp, rules, text, figure), expected)
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, figure, expected", [
+    # "with X showing ...": the participle has a speaker of its own
+    ("Average polls show Vale ahead, with the Ledger showing her ahead by 3 points.", "3 points",
+     {"speaker": "Ledger", "cue": "showing"}),
+    # "who" after a noun and a phrase of place stands for the noun
+    ("Dahl knows there are people all over this country who think the tax rose 20 percent.", "20 percent",
+     {"speaker": "people", "cue": "think"}),
+    ("Vale broke with her old allies, who said the 2015 deal still held.", "2015",
+     {"speaker": "her old allies", "cue": "said"}),
+])
+def test_participles_with_their_own_subject_and_relative_who(model_nlp, rules, text, figure, expected):
+    check(claim_for(model_nlp, rules, text, figure, kind="date" if figure == "2015" else "quantity"), expected)
+
+
+TURNS_AND_SIGNATURES = [
+    # a transcript turn is the outermost report of what is said in it, whatever verb its sentence holds
+    ("MORALES: As the Ledger wrote, it shows 2 concerns about the mayor.", "2 concerns",
+     {"speaker": "Morales", "cue": ":"}),
+    ("MORALES: Dahl said we hired 120 new teachers.", "120 new teachers", {"speaker": "Morales", "cue": ":"}),
+    # a paragraph opened by a closing mark still opens a quotation, here a signed one
+    ("”The mayor’s plan confirms he will close 8 schools.” ― Nora Lindqvist", "8 schools",
+     {"speaker": "Nora Lindqvist", "cue": "―"}),
+    # what someone wants to do with a figure is their figure, expected
+    ("Vale wants to sign up 5 million volunteers.", "5 million volunteers",
+     {"speaker": "Vale", "cue": "wants", "status": "expected"}),
+    ("The volunteers wanted 5 million meals.", "5 million meals", {"speaker": None}),
+]
+
+
+@pytest.mark.parametrize("text, figure, expected", TURNS_AND_SIGNATURES)
+def test_turns_signatures_and_wants(blank_nlp, rules, text, figure, expected):
+    check(claim_for(blank_nlp, rules, text, figure), expected)
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, figure, expected", TURNS_AND_SIGNATURES)
+def test_turns_signatures_and_wants_with_the_parse(model_nlp, rules, text, figure, expected):
+    check(claim_for(model_nlp, rules, text, figure), expected)
+
+
+@pytest.mark.parametrize("text, figure, expected", [
+    # two apostrophes for a double quote mark, as newswire archives write them
+    ("Dahl said: ''We counted 300 buses near the river.''", "300 buses", {"speaker": "Dahl", "cue": "said"}),
+    ("The gap shows in this finding: ''27 firms reported 410 offshore units.''", "410 offshore units",
+     {"speaker": None}),
+    ("''About 40 clinics will close,'' Vale wrote on Monday.", "40 clinics", {"speaker": "Vale", "cue": "wrote"}),
+])
+def test_two_apostrophes_make_a_quotation(blank_nlp, rules, text, figure, expected):
+    check(claim_for(blank_nlp, rules, text, figure), expected)
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, figure, expected", [
+    # a speaker noun owns the noun of saying after it (with the parse: without it, "media" may be an adjective);
+    # the word opening the sentence is no part of it
+    ("Despite media pronouncements that Vale won 3 debates, she trailed.", "3 debates",
+     {"speaker": "media", "cue": "pronouncements"}),
+    # "Based on ..." opening a sentence names no one a later "he" could stand for
+    ("Based on a report by the Ledger, Okafor said he wants to cut 4 taxes.", "4 taxes",
+     {"speaker": "Okafor", "cue": "said"}),
+])
+def test_owners_and_sentence_openers(model_nlp, rules, text, figure, expected):
+    check(claim_for(model_nlp, rules, text, figure), expected)

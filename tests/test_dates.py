@@ -230,6 +230,9 @@ MORE_FORMS = [
      [("from 1 March to today", "2024-03-01", "2024-03-01", D, "day", "range")]),
     ("The rule covers contracts signed in 2012 or later.",
      [("2012 or later", "2012", "2012-01-01", None, "year", "at_least")]),
+    # an abbreviated month joined to its day by the dot alone, as wire copy writes it
+    ("Voting in Ostrel began on Dec.14.", [("Dec.14", "2024-12-14", "2024-12-14", "2024-12-14", "day", "exact")]),
+    ("The gala was held on Feb.22, 2009.", [("Feb.22, 2009", "2009-02-22", "2009-02-22", "2009-02-22", "day", "exact")]),
     # holidays
     ("The truce held over Christmas.", [("Christmas", "2023-12-25", "2023-12-25", "2023-12-25", "day", "exact")]),
     ("Talks will resume after Easter.", [("after Easter", "2025-04-20", "2025-04-21", None, "day", "at_least")]),

@@ -284,6 +284,11 @@ def test_broken_place_rules_name_file_and_line(tmp_path, content, line, message)
      ["800 Belarusian soldiers"], [(None, None, "Belarus")]),
     ("The number of Chechen fighters transferred to Belarus is now about 2,000.",
      ["about 2,000"], [("Belarus", "in", None)]),
+    # a participle clause of result takes the place of its clause; "the town of X" is finer than a province
+    ("A 5.8-magnitude quake hit the town of Velmor in Calder's Ostrel province in May, killing 40 people.",
+     ["40 people"], [("Velmor", "in", None)]),
+    ("The storm struck the village of Brisk in the Ostrel region on Sunday, leaving 12 people dead.",
+     ["12 people"], [("Brisk", "in", None)]),
 ])
 def test_locate_by_the_parse(model_nlp, gaz, article, text, spans, expected):
     assert located(model_nlp, gaz, article, text, *spans) == expected

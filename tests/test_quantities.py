@@ -116,7 +116,7 @@ IMPLIED_CASES = [
 # Event words of general English that say what befell a crowd, a seizure, a response or a loss (sentences written
 # for these tests): sentence -> [(figure text, unit, aspect)], on the blank pipeline.
 EVENT_WORD_CASES = [
-    ("Two warehouses caught fire.", [("Two warehouses", "warehouses", None)]),    # "catch fire" is no capture
+    ("Two warehouses caught fire.", [("Two warehouses", "warehouses", "damaged")]),   # "catch fire": no capture
     ("Some 400 students chanted outside the ministry.", [("Some 400 students", "students", "attended")]),
     ("About 2,000 fans cheered the team home.", [("About 2,000 fans", "fans", "attended")]),
     ("Hundreds of pilgrims thronged the shrine.", [("Hundreds of pilgrims", "pilgrims", "attended")]),
@@ -224,3 +224,60 @@ def test_what_the_subject_or_a_noun_before_implies(sentence, expected, model_nlp
 ])
 def test_phones_roads_and_pronouns_are_not_figures(sentence, values, blank_nlp, rules, article):
     assert [c.value for c in find_quantities(blank_nlp(sentence), article(sentence), rules)] == values
+
+
+# What a figure counts when its noun is left out in a list, when it measures a noun, and units written in words
+# (sentences written for these tests): sentence -> [(figure text, unit)], on the blank pipeline.
+UNIT_CASES = [
+    ("Officials said 37 of the candidates registered in Varn, 46 in Orvel and 25 in Elba.",
+     [("37 of the candidates", "candidates"), ("46", "candidates"), ("25", "candidates")]),
+    ("Of the 120 recruits, 96 have passed and 24 have failed.",
+     [("120 recruits", "troops"), ("96", "troops"), ("24", "troops")]),
+    ("The guards held 40 men, 12 of them from Orvel.", [("40 men", "men"), ("12 of them", "men")]),
+    ("A 6.1 quake hit Orvel, with aftershocks of around 4.0.", [("6.1 quake", "magnitude"), ("around 4.0", "magnitude")]),
+    ("5.9 Earthquake Shakes Varn", [("5.9 Earthquake", "magnitude")]),
+    ("Ten quakes shook Varn.", [("Ten quakes", "quakes")]),      # counted, not measured
+    ("Orvel has a population of 120,000.", [("120,000", "people")]),
+    ("The fund lent billions of euros and tens of millions of dollars.",
+     [("billions of euros", "EUR"), ("tens of millions of dollars", "USD")]),
+    ("They patrol a 480-nautical-mile corridor.", [("480-nautical-mile", "nmi")]),
+    ("The 170,000 - square - foot depot burned.", [("170,000 - square - foot", "ft2")]),
+    ("Elba is a 1,500-square-kilometer island.", [("1,500-square-kilometer", "km2")]),
+    ("Atlantis deployed 3,000.", [("3,000", None)]),      # no default unit of what is sent
+    ("They seized half a ton of files.", [("half a ton", "t")]),
+    ("Police made over 50 arrests, and 12 people were detained.", [("over 50 arrests", "arrests"), ("12 people", "people")]),
+]
+
+
+# A fraction of a whole is a percentage of it (sentences written for these tests): sentence -> (text, value, low,
+# high, unit), on the blank pipeline.
+@pytest.mark.parametrize("sentence, expected", [
+    ("Half of the roof collapsed.", ("Half of the roof", 50, 50, 50, "percent")),
+    ("Half the depot burned.", ("Half", 50, 50, 50, "percent")),
+    ("Between half and two thirds of homes were damaged.",
+     ("Between half and two thirds of homes", 50, 50, 66.666667, "percent")),
+])
+def test_a_fraction_of_a_whole_is_a_percentage(sentence, expected, blank_nlp, rules, article):
+    (claim,) = claims_in(blank_nlp(sentence), article(sentence), rules, ("quantity",))
+    assert (claim.text, claim.value, claim.low, claim.high, claim.unit) == pytest.approx(expected)
+
+
+@pytest.mark.parametrize("sentence, expected", UNIT_CASES)
+def test_units_of_lists_measures_and_unit_words(sentence, expected, blank_nlp, rules, article):
+    claims = claims_in(blank_nlp(sentence), article(sentence), rules, ("quantity",))
+    assert [(c.text, c.unit) for c in claims] == expected
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("sentence, expected", [
+    ("The blast killed 3 bank employees.", [("3 bank employees", "employees")]),
+    ("Two plainclothes police officers fired.", [("Two plainclothes police officers", "officers")]),
+    ("The skiffs had a total of 26 Orvelian crew on board.", [("a total of 26 Orvelian crew", "crew")]),
+    ("A gunman killed one person and injured two others.", [("one person", "people"), ("two others", "people")]),
+    ("The survey puts the magnitude at 6.1.", [("6.1", "magnitude")]),
+    ("Marines seized 12 Varnish and 11 Elban nationals as well as arms.",
+     [("12 Varnish", "nationals"), ("11 Elban nationals", "nationals")]),
+])
+def test_units_by_parse(sentence, expected, model_nlp, rules, article):
+    claims = claims_in(model_nlp(sentence), article(sentence), rules, ("quantity",))
+    assert [(c.text, c.unit) for c in claims] == expected

@@ -22,6 +22,7 @@ LEXICONS = {
     "attribution": "troopclaims.attribution.cues:build_cue_rules",
     "hedges": "troopclaims.attribution.cues:build_hedge_rules",
     "aspects": "troopclaims.extractors.events:build_event_lexicon",
+    "events": "troopclaims.compare.when:build_event_classes",
 }
 RULE_FILES = tuple(LEXICONS)
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from troopclaims.attribution.certainty import Certainty
-from troopclaims.attribution.cues import Event
+from troopclaims.attribution.cues import Event, particle_after
 from troopclaims.attribution.quoted import QuoteSpeakers
 from troopclaims.attribution.quotes import Quote
 from troopclaims.attribution.speakers import Speaker
@@ -22,6 +22,7 @@ _COMPLEMENTS = frozenset("that how whether if what why to who which".split())
 _CHAIN = ("ccomp", "xcomp", "parataxis")     # how a report nests in another: "X says aides told him that ..."
 _PREPOSITIONS = frozenset("in of at on to for from with by over into under near across about".split())
 _OPENERS = frozenset(("that", "whether", ":", "“", '"'))
+_DETERMINERS = frozenset(("the", "a", "an", "his", "her", "its", "their", "our", "this", "that", "these", "those"))
 
 
 @dataclass(frozen=True)
@@ -66,11 +67,23 @@ _OBJECT_PREPOSITIONS = frozenset(("by", "from"))
 
 def _reports(child) -> bool:
     """Return True when a verb's child on the way to a claim carries what the verb reports (not its frame)."""
+    if _addressee(child):
+        return False
     if child.dep_ == "prep":
         return child.lower_ in ("of", "about", "over", "with") or _after_report(child)
     if child.dep_ == "advcl":
         return _after_report(child)
     return child.dep_ in _REPORTED
+
+
+def _addressee(child) -> bool:
+    """Return True for the object of a verb that reports a clause or an "of"/"about" phrase after it: whom the
+    speaker tells ("told one regulator that ...", "warned Kyiv that") or accuses ("accused Ardia of ..."),
+    not what they say."""
+    if child.dep_ not in ("dobj", "obj", "dative"):
+        return False
+    return any(other.i > child.i and (other.dep_ == "ccomp" or other.dep_ == "prep" and other.lower_ in ("of", "about"))
+               for other in child.head.children)
 
 
 def _after_report(child) -> bool:
@@ -107,8 +120,8 @@ class _Reader(QuoteSpeakers, Certainty, DocumentReader):
         if turn is not None and quote is not None and quote.start <= self.doc[turn.mention[0]].idx:
             quote = None                # the quotation holds a whole transcript: its turns name the speakers
         event = self._quote_event(quote) if quote is not None else None
-        if event is None:
-            event = self._governing(span, sent) or self._headline(start, end) or turn
+        if event is None:       # a transcript turn is the outermost report of what is said in it
+            event = turn or self._governing(span, sent) or self._headline(start, end)
         via = None
         if event is not None and event.inner is not None:
             event, via = event.inner, event.speaker.name if event.speaker else None
@@ -150,7 +163,7 @@ class _Reader(QuoteSpeakers, Certainty, DocumentReader):
         if chosen is _FRAMED:
             chosen = self._trailing(span, candidates)
         elif chosen is None:
-            chosen = self._governing_by_order(span, candidates)
+            chosen = self._governing_by_order(span, candidates) or self._relative(span, candidates, sent)
         if chosen is None:
             phrases = [e for e in self.events_in(sent.start, sent.end) if e.kind == "phrase"
                        and (e.speaker is not None or e.evidence) and not self.in_quote[e.start]]
@@ -158,17 +171,47 @@ class _Reader(QuoteSpeakers, Certainty, DocumentReader):
                 chosen = min(phrases, key=lambda e: abs(e.start - span[0]))
         return chosen or self._in_document(span, sent)
 
+    def _relative(self, span, candidates, sent) -> Event | None:
+        """Return the cue of a relative clause without "that" right after the claim's noun, whose own subject
+        speaks: "the $40 million analysts say it costs", "the 33 percent rate he has proposed"."""
+        start = span[0]
+        while start > sent.start and self.doc[start - 1].is_alpha and self.doc[start - 1].is_lower and \
+                self.doc[start - 1].lower_ not in _DETERMINERS:
+            start -= 1                         # "the minimum $20 million", "the roughly $18 million"
+        if start <= sent.start or self.doc[start - 1].lower_ not in _DETERMINERS:
+            return None                        # "In 2019 officials said": no noun phrase holds the claim
+        for event in candidates:
+            if event.kind != "verb" or event.mention is None or event.mention[0] < span[1]:
+                continue
+            between = self.doc[span[1]:event.mention[0]]
+            if len(between) > 2 or any(not (t.is_alpha and t.is_lower) or t.lower_ in _DETERMINERS
+                                       or t.lower_ in self.cues.verbs for t in between):
+                return None
+            if event.mention[1] > event.start or not all(self.finder._skippable(t)
+                                                         for t in self.doc[event.mention[1]:event.start]):
+                return None
+            following = self.doc[event.end].lower_ if event.end < sent.end else "."
+            return event if following not in _OPENERS and following != "," else None
+        return None
+
     def _in_document(self, span, sent) -> Event | None:
-        """"In the latest Ledger poll, Vale leads by 6 points": a sentence opening "In" + a document + comma."""
+        """"In the latest Ledger poll, Vale leads by 6 points": a sentence opening "In" + a document + comma;
+        "Under Vale's plan, drivers would pay 4 dollars": "In" or "Under" + an owned noun of saying + comma."""
         first = sent.start
         while first < sent.end and (self.doc[first].is_space or self.doc[first].text in "“\""):
             first += 1
-        if first >= sent.end or self.doc[first].lower_ != "in":
+        if first >= sent.end or self.doc[first].lower_ not in ("in", "under"):
             return None
         for i in range(first + 1, min(first + 10, span[0])):
             token = self.doc[i]
-            if token.is_punct and token.text not in ("/", "-", "&"):
+            if token.is_punct and token.text not in ("/", "-", "&", "'s", "’s"):
                 break                      # "In the Post/ABC News poll," goes on
+            if token.lower_ in self.cues.nouns and i + 1 < sent.end and self.doc[i + 1].text == ",":
+                owned = self._noun_event(i, self.cues.nouns[token.lower_], anywhere=True)
+                if owned is not None:
+                    return owned
+            if self.doc[first].lower_ != "in":
+                continue
             if token.lower_ in self.cues.documents and i + 1 < sent.end and self.doc[i + 1].text == ",":
                 start = first + 1
                 while start < i and self.doc[start].lower_ in ("the", "a", "an", "this", "that", "its", "their"):
@@ -195,7 +238,8 @@ class _Reader(QuoteSpeakers, Certainty, DocumentReader):
             if node.i in by_token and (child is None or child.dep_ not in ("nsubj", "nsubjpass", "csubj")):
                 if inner is None:
                     event = by_token[node.i]
-                    reports = child is None or _reports(child) or self._particle(event, child) or (
+                    reports = child is None or _reports(child) and not self._plain_object(event, child) or \
+                        self._particle(event, child) or (
                         event.kind == "noun" and child.dep_ in ("acl", "prep", "relcl")) or (
                         event.aside is not None and not event.aside[0] <= child.i < event.aside[1])
                     if not framed and reports or framed and child.dep_ in _CHAIN:
@@ -203,12 +247,14 @@ class _Reader(QuoteSpeakers, Certainty, DocumentReader):
                         framed = False
                     else:
                         framed = True          # "said on Tuesday", "..., opening the door to ...": the frame
-                elif (child is not None and child.dep_ in _CHAIN and not inner.passive
+                elif (child is not None and (child.dep_ in _CHAIN or self._particle(by_token[node.i], child))
+                      and not inner.passive
                       and not self._clause_break(node.i + 1, (inner.mention or (inner.start,))[0])):
                     inner = self._outer(by_token[node.i], inner)
                 else:
                     break
-            elif inner is not None and (child is not None and child.dep_ in ("conj", "advcl", "relcl", "acl")):
+            elif inner is not None and (child is not None and child.dep_ in ("conj", "advcl", "relcl", "acl")
+                                        and not self._content_clause(node, child)):
                 break
             if node.head.i == node.i:
                 break
@@ -224,21 +270,33 @@ class _Reader(QuoteSpeakers, Certainty, DocumentReader):
                         return event
         return inner
 
+    def _plain_object(self, event: Event, child) -> bool:
+        """Return True for the object of a verb whose plain object is no report ("Okafor had claimed a loss of $916
+        million": the loss is a tax term, not something claimed to be true)."""
+        cue = self.cues.verbs.get(event.cue) if event.kind == "verb" else None
+        return cue is not None and not cue.object and child.dep_ in ("dobj", "obj")
+
+    def _content_clause(self, node, child) -> bool:
+        """Return True for the "that" clause of a noun of saying: "pointed to reports that Okafor called ..."."""
+        return (child.dep_ == "acl" and (node.lower_ in (self.cues.nouns or {}) or node.lower_ in self.cues.documents)
+                and any(c.dep_ == "mark" and c.lower_ == "that" for c in child.children))
+
     def _particle(self, event: Event, child) -> bool:
         """Return True when the child is the particle a verb needs to report ("called for cutting 200 jobs")."""
         cue = self.cues.verbs.get(event.cue) if event.kind == "verb" else None
-        return cue is not None and child.lower_ in cue.particles and child.i == event.end
+        return cue is not None and child.lower_ in cue.particles and child.i == particle_after(
+            self.doc[event.start], cue, self.cues)
 
     def _governing_by_order(self, span, candidates) -> Event | None:
         before = [e for e in candidates if e.end <= span[0] and not any(
-            self.doc[i].text == ";" for i in range(e.end, span[0]))]
+            self.doc[i].text == ";" for i in range(e.end, span[0])) and not self._subordinate(e, span)]
         trailing = self._trailing(span, candidates)
         if not before:
             return trailing
         chosen = before[-1]
         if self._in_frame(chosen, span):
             return trailing
-        if chosen.kind == "noun" and any(t.text in ",;" or t.lower_ in self.cues.clause_breaks
+        if chosen.kind == "noun" and any(t.text in ",;" or t.lower_ in self.cues.clause_breaks and t.lower_ != "and"
                                          for t in self.doc[chosen.end:span[0]]):
             return trailing             # "His promises notwithstanding, analyses agree ...": the noun's clause ended
         for earlier in reversed(before[:-1]):
@@ -246,6 +304,16 @@ class _Reader(QuoteSpeakers, Certainty, DocumentReader):
                 break                   # a noun of saying reports only its own clause ("X's claim that ...")
             chosen = self._outer(earlier, chosen)
         return self._outer(trailing, chosen) if trailing is not None else chosen
+
+    def _subordinate(self, event: Event, span) -> bool:
+        """Return True when the parse puts a verb cue in a clause of its own, before the verb it hangs on, that does
+        not hold the claim: "When the survey asked about ..., Vale led with 42 percent", "taxpayers reporting gains
+        would pay 39.6 percent". (A clause after its verb may be a misparse of the report: "Trump alluded to it when
+        he said that ... and that the White House was looking at five sites".)"""
+        token = self.doc[event.start]
+        if not self.finder.parsed or event.kind != "verb" or token.dep_ not in ("advcl", "csubj"):
+            return False
+        return token.i < token.head.i and not (token.left_edge.i <= span[0] and span[1] - 1 <= token.right_edge.i)
 
     def _in_frame(self, event: Event, span) -> bool:
         """Return True when the claim sits between a verb and the "that" opening what it reports."""

@@ -10,6 +10,8 @@ from troopclaims.attribution.speakers import Speaker, normalise, phrase_regex
 
 STATUSES = ("confirmed", "claimed", "reported", "unverified", "denied", "expected")
 ROLES = ("source", "cited", "relay")
+_PARTICLE_GAP = frozenset(("it", "the", "a", "an", "its", "their", "his", "her"))
+_QUOTE_MARKS = frozenset('"“')
 # Words before a cue form that make it a noun ("the claims", "new reports"), not a verb of saying.
 _NOUN_MARKERS = frozenset("the a an this these those his her its their our my your new such any no every "
                           "earlier previous recent latest initial first media press 's ’s".split())
@@ -27,6 +29,8 @@ class VerbCue:
     infinitive: bool = True
     particles: tuple = ()           # the verb counts only before one of these ("pointed out", "called for")
     document: bool = False          # counts wherever it stands when its subject is a document ("a poll shows")
+    quote: bool = False             # with particles: also before a quotation in its clause ("called X “a liar”")
+    object: bool = True             # False: a plain object is no report ("claimed a loss", "declared bankruptcy")
 
 
 @dataclass(frozen=True)
@@ -97,6 +101,7 @@ class CueRules:
     not_speakers: frozenset = frozenset()
     writer_pronouns: frozenset = frozenset()
     nobody: frozenset = frozenset()
+    by_nouns: frozenset = frozenset()
 
 
 @dataclass(frozen=True)
@@ -142,20 +147,20 @@ def build_cue_rules(section, rules=None) -> CueRules:
     where = location(section, fallback="rules/attribution.yaml")
     check_keys(section, where, ("verbs", "phrases", "evidence", "speaker_nouns", "pronouns", "modifiers",
                                 "skip_words", "time_words", "clause_breaks", "nouns", "documents", "possessives",
-                                "not_speakers", "writer_pronouns", "nobody"))
+                                "not_speakers", "writer_pronouns", "nobody", "by_nouns"))
     verbs = {}
     for lemma, options in (section.get("verbs") or {}).items():
         at = location(section["verbs"], lemma, where)
         options = check_keys(options or {}, at, ("forms", "status", "relay", "strict", "belief", "infinitive",
-                                                 "particles", "document"))
-        for flag in ("relay", "strict", "belief", "infinitive", "document"):
+                                                 "particles", "document", "quote", "object"))
+        for flag in ("relay", "strict", "belief", "infinitive", "document", "quote", "object"):
             if not isinstance(options.get(flag, False), bool):
                 raise RulesError(f"{at}: {flag} must be true or false")
         cue = VerbCue(normalise(str(lemma)), _status(options.get("status", "reported"), at),
                       options.get("relay", False), options.get("strict", False), options.get("belief", False),
                       options.get("infinitive", True),
                       tuple(_words(options, "particles", at)) if "particles" in options else (),
-                      options.get("document", False))
+                      options.get("document", False), options.get("quote", False), options.get("object", True))
         forms = _words(options, "forms", at) if "forms" in options else inflections(cue.lemma)
         for form in forms:
             verbs[form] = cue
@@ -195,7 +200,7 @@ def build_cue_rules(section, rules=None) -> CueRules:
         frozenset(_words(section, "time_words", where)), frozenset(_words(section, "clause_breaks", where)),
         nouns, frozenset(_words(section, "documents", where)), {normalise(str(k)): v for k, v in possessives.items()},
         frozenset(_words(section, "not_speakers", where)), frozenset(_words(section, "writer_pronouns", where)),
-        frozenset(_words(section, "nobody", where)))
+        frozenset(_words(section, "nobody", where)), frozenset(_words(section, "by_nouns", where)))
 
 
 def build_hedge_rules(section, rules=None) -> HedgeRules:
@@ -235,9 +240,32 @@ def verb_cue(token, cues: CueRules, parsed: bool) -> VerbCue | None:
     following = token.nbor(1).lower_ if token.i + 1 < len(token.doc) else ""
     if not cue.infinitive and following == "to":
         return None          # "hoped to turn the page": an intention, not a report
-    if cue.particles and following not in cue.particles:
+    if cue.particles and particle_after(token, cue, cues) is None and not (cue.quote and _quote_after(token)):
         return None          # "at one point", "a phone call": only "pointed out", "called for" say something
     return cue
+
+
+def particle_after(token, cue: VerbCue, cues: CueRules) -> int | None:
+    """Return the index of the particle a verb needs ("pointed out", "made it clear", "spoke emotionally of",
+    "make the case"), past a pronoun "it", a determiner or an adverb, else None."""
+    doc = token.doc
+    for k in range(token.i + 1, min(token.i + 4, len(doc))):
+        word = doc[k].lower_
+        if word in cue.particles:
+            return k
+        if not (word in _PARTICLE_GAP or word in cues.skip_words or word.endswith("ly") and doc[k].is_lower):
+            return None
+    return None
+
+
+def _quote_after(token) -> bool:
+    """Return True when a quotation opens in the verb's clause: "called the deal “a disaster”"."""
+    for k in range(token.i + 1, min(token.i + 10, len(token.doc))):
+        if token.doc[k].text in _QUOTE_MARKS:
+            return True
+        if token.doc[k].text in (".", ";", ":", ",") or token.doc[k].is_sent_start:
+            return False
+    return False
 
 
 def _acts_as_verb(token) -> bool:

@@ -9,6 +9,8 @@ from troopclaims.spans import annotated
 _DETERMINERS = frozenset(("the", "a", "an"))
 _JOINERS = frozenset(("of", "'s", "’s", "-", "&", "and"))
 _QUOTE_CHARS = frozenset('"“”«»„')
+_CURRENCY = frozenset("$€£¥")
+_PLACE_PREPOSITIONS = frozenset(("in", "over", "across", "around", "throughout"))
 # Words that end a source named after "according to" or "citing" ("two people briefed on the talks").
 _TARGET_STOPS = frozenset("""who which that whose when where while with on in at for to from by after before familiar
 briefed obtained released published as because since than said says told say claimed reported who's
@@ -16,7 +18,7 @@ regarding about concerning showing indicating suggesting confirming saying stati
 # Words that open a sentence with a capital without naming anyone ("At the forum, ...", "With 50 days to go").
 _FUNCTION_WORDS = frozenset("""at with in on for from by after before when while lest since as if though although
 because despite during under over into about against among between without within until unless once recent
-following amid like unlike no nobody nothing one""".split())
+following amid like unlike no nobody nothing one based according given regarding including""".split())
 _SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
 _TAG = re.compile(r"^[A-Z]-[A-Z][\w.]*$")     # a party-and-state tag after a name: "D-Ohio", "R-S.C."
 _RELATIVES = frozenset(("who", "which", "that", "whom"))
@@ -29,6 +31,15 @@ def _named(token):
     if token.dep_ == "appos" and token.head.pos_ == "PROPN":
         return token.head
     return token
+
+
+def _antecedent(head, relative):
+    """Return the noun a relative pronoun stands for: "who" after "people all over this country" is the people,
+    not the country (a common noun in a phrase of place gives way to the noun it hangs on; a name does not)."""
+    while (relative.lower_ == "who" and head.dep_ == "pobj" and head.pos_ == "NOUN" and head.head.dep_ == "prep"
+           and head.head.lower_ in _PLACE_PREPOSITIONS and head.head.head.pos_ in ("NOUN", "PROPN")):
+        head = head.head.head
+    return head
 
 
 class MentionFinder:
@@ -66,8 +77,8 @@ class MentionFinder:
         lower = self._lower(token)
         if lower in self.cues.clause_breaks or lower in self.cues.time_words or lower in self.cues.pronouns:
             return False
-        if token.i == token.sent.start and lower in self.cues.skip_words:
-            return False
+        if token.i == token.sent.start and (lower in self.cues.skip_words or lower in _FUNCTION_WORDS):
+            return False                  # "Despite media pronouncements that": "Despite" names no one
         if token.i > 0 and self.doc[token.i - 1].text == "-" and not self.doc[token.i - 1].whitespace_:
             return True                   # "Commander-in-Chief"
         return (self._capitalised(token) or lower in self.cues.modifiers or lower in self.cues.speaker_nouns
@@ -117,6 +128,9 @@ class MentionFinder:
                 break
         while k < j and self._lower(self.doc[k]) in _JOINERS:
             k += 1
+        if k > sent.start and self.doc[k - 1].text in _CURRENCY:
+            while k < j and self.doc[k].like_num:
+                k += 1                    # "the $40 million analysts say": the money is no part of the speaker
         return (k, j + 1)
 
     def _plain_word(self, token) -> bool:
@@ -237,10 +251,14 @@ class MentionFinder:
                 if subjects[0].dep_ == "nsubjpass":
                     return [], True
                 if subjects[0].lower_ in _RELATIVES and current.dep_ == "relcl":
-                    return self.noun_spans(_named(current.head)), False    # "its allies, who said ..."
+                    return self.noun_spans(_named(_antecedent(current.head, subjects[0]))), False  # "its allies, who"
                 return self.noun_spans(subjects[0]), False
             if current.dep_ == "relcl":
                 return self.noun_spans(_named(current.head)), False
+            if current.dep_ == "acl" and current.lower_.endswith("ing") and current.head.dep_ == "dobj" and (
+                    current.head.lower_ in (self.cues.nouns or {}) or current.head.lower_ in self.cues.documents):
+                current = current.head.head        # "The council issued a statement calling ...": its issuer
+                continue
             if current.dep_ in ("advcl", "xcomp", "conj", "acl", "pcomp") and current.head.i != current.i:
                 current = current.head
                 continue
@@ -279,6 +297,12 @@ class MentionFinder:
             end += 1                          # a name the parser split ("Protect Democracy")
         while start < token.i and (self.doc[start].is_punct or self.doc[start].text in _QUOTE_CHARS):
             start += 1
+        amounts = [i for i in range(start, token.i) if self.doc[i].text in _CURRENCY or self._lower(self.doc[i])
+                   in ("percent", "%")]
+        if amounts:     # "the roughly $18 million Vale says": a misparse hangs the money on the speaker
+            start = max([amounts[-1] + 1] + [i + 1 for i in range(start, token.i) if self.doc[i].like_num])
+            while start < token.i and self.doc[start].is_lower and not self.doc[token.i].is_lower:
+                start += 1              # "the 33 percent rate Vale has proposed": the name
         return (start, end)
 
     def entity_label(self, start: int, end: int) -> str | None:

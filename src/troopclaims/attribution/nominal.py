@@ -8,14 +8,22 @@ PASSIVE_AUX = frozenset("was were is are been be being 's".split())
 _DEMONSTRATIVES = frozenset(("the", "a", "an", "these", "those", "this", "that", "such"))
 _NOUN_OPENERS = frozenset(("that", "about", "of", "to", "for", ":"))   # "Trump's claim that ...", "his plan to"
 _POSSESSIVE_MARKS = frozenset(("'s", "’s", "'", "’"))
+# Words after an owned noun of saying that make it the subject of what it says: "Vale's plan would cap ...".
+_SUBJECT_VERBS = frozenset("would will could also calls sets includes".split())
+_BY_OWNERS = frozenset("one some many most several other official independent".split())
 
 
 class NominalCues:
     """Reads the cues that are nouns (with their owner) or phrases (with their target) and whom they name."""
 
-    def _noun_event(self, i: int, noun) -> Event | None:
-        """Return the cue of "Trump's claim that ...", "his assertion that", "a Times report that": its owner speaks."""
-        if i + 1 >= len(self.doc) or self.doc[i + 1].lower_ not in _NOUN_OPENERS:
+    def _noun_event(self, i: int, noun, anywhere: bool = False) -> Event | None:
+        """Return the cue of "Trump's claim that ...", "his assertion that", "a Times report that": its owner speaks.
+        Owned by a possessive, the noun also reports the verb it is the subject of ("Vale's plan would cap ...");
+        with `anywhere`, whatever follows it ("Under Vale's plan, ...")."""
+        following = self.doc[i + 1].lower_.replace("’", "'") if i + 1 < len(self.doc) else ""
+        possessed = i > 0 and (self.doc[i - 1].lower_.replace("’", "'") in self.cues.possessives
+                               or self.doc[i - 1].lower_ in _POSSESSIVE_MARKS)
+        if not (following in _NOUN_OPENERS or possessed and (anywhere or following in _SUBJECT_VERBS)):
             return None
         if self.finder.parsed and self.doc[i].pos_ not in ("NOUN", "PROPN"):
             return None                             # "Okafor plans to visit": a verb
@@ -33,12 +41,46 @@ class NominalCues:
         else:
             owner = j - 1 if word in _POSSESSIVE_MARKS else j
             span = self.finder._np_ending_at(owner, sent) if owner >= sent.start else None
-            if span is None or not (word in _POSSESSIVE_MARKS or self.finder._capitalised(self.doc[span[-1] - 1])
-                                    and self._determiner_before(span)):
-                return None                         # "a Valley Post report that", not "Ardia are discussing plans"
+            last = self.doc[span[-1] - 1] if span is not None else None
+            if span is None or not (word in _POSSESSIVE_MARKS or self.finder._capitalised(last)
+                                    and self._determiner_before(span) or following == "that" and last.is_lower
+                                    and self.finder._lower(last) in self.cues.speaker_nouns):
+                return None                         # "a Valley Post report that", "media pronouncements that",
+                                                    # not "Ardia are discussing plans"
             event.speaker, event.mention = self._resolve(span, sent), span
         if event.speaker is None:
             return None
+        self.history.append((self.doc[event.mention[0]].idx, event.speaker, self._span_text(event.mention)))
+        return event
+
+    def _by_event(self, i: int) -> Event | None:
+        """Return the source of "by one estimate", "by his own admission", "by the Ledger's count": the owner, or
+        the estimate itself when it has none, like "according to one estimate"."""
+        sent = self.segment(i)
+        end = next((k for k in range(i + 2, min(i + 8, sent.end)) if self.doc[k].lower_ in self.cues.by_nouns), None)
+        if end is None or any(t.is_punct and t.lower_ not in _POSSESSIVE_MARKS for t in self.doc[i + 1:end]):
+            return None
+        after = self.doc[end + 1] if end + 1 < sent.end else None
+        if after is not None and not after.is_punct:
+            return None                          # "by his account of the meeting" goes on: not a source tag
+        first = self.doc[i + 1].lower_.replace("’", "'")
+        marks = [k for k in range(i + 1, end) if self.doc[k].lower_ in _POSSESSIVE_MARKS]
+        event = Event(i, end + 1, "", "by", "reported", "phrase", role="source")
+        if first in self.cues.possessives:
+            event.speaker, event.mention = self._antecedent(self.cues.possessives[first], self.doc[i + 1].idx,
+                                                            sent), (i + 1, i + 2)
+            rest = i + 2
+        elif marks:
+            event.mention = (i + 1 + (first in ("the", "a", "an")), marks[0])
+            event.speaker, rest = self._resolve(event.mention, sent), marks[0] + 1
+        elif first in _BY_OWNERS and end == i + 2:
+            event.mention, rest = (i + 1, end + 1), i + 1
+            event.speaker = Speaker(self._span_text(event.mention))
+        else:
+            return None
+        if event.speaker is None:
+            return None
+        event.cue = " ".join(["by"] + [t.lower_ for t in self.doc[rest:end + 1]])
         self.history.append((self.doc[event.mention[0]].idx, event.speaker, self._span_text(event.mention)))
         return event
 

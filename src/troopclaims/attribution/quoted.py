@@ -82,7 +82,7 @@ class QuoteSpeakers:
 
     def _after_quote(self, quote: Quote) -> Event | None:
         """'"...," Zelensky wrote Friday' / '"...," said X' / '"..." he added.'"""
-        inside = self.text[quote.start:quote.end].rstrip("”\"» \n")
+        inside = self.text[quote.start:quote.end].rstrip("”\"» \n").rstrip("'’")   # "... the decade,'”"
         follow = self.text[quote.end:quote.end + 40].lstrip(" ")
         if not inside or follow[:1] in ("", "\n"):
             return None

@@ -34,15 +34,21 @@ def quotations(text: str) -> Iterator[Quote]:
     blocks = paragraphs(text)
     for number, (start, end) in enumerate(blocks):
         first = _first_visible(text, start, end)
-        continued = opened is not None and first is not None and text[first] in OPENERS + STRAIGHT
+        continued = opened is not None and first is not None and (text[first] in OPENERS + STRAIGHT
+                                                                  or text.startswith("''", first))
         if opened is not None and not continued:
             yield Quote(opened, blocks[number - 1][1], closed=False)
             opened = None
         for i in range(start, end):
             char = text[i]
+            if text.startswith("''", i) and (i == 0 or text[i - 1] != "'"):
+                char = STRAIGHT               # ''...'': two apostrophes for a double quote mark (newswire archives)
+            elif char == "'" and i > 0 and text[i - 1] == "'":
+                continue
             if continued and i == first:
                 continue                      # the opening mark that continues the last paragraph's quote
-            if char in OPENERS:
+            if char in OPENERS or char in CLOSERS and i == first and opened is None:
+                # a closing mark that opens a paragraph opens a quotation (a typo for "“")
                 if opened is not None and i > opened:
                     yield Quote(opened, i, closed=False)
                 opened = i
@@ -54,7 +60,7 @@ def quotations(text: str) -> Iterator[Quote]:
                 if opened is None:
                     opened = i
                 else:
-                    yield Quote(opened, i + 1)
+                    yield Quote(opened, i + (2 if text.startswith("''", i) else 1))
                     opened = None
     if opened is not None:
         yield Quote(opened, blocks[-1][1], closed=False)

@@ -17,7 +17,9 @@ from troopclaims.attribution.names import NameResolver
 from troopclaims.attribution.nominal import PASSIVE_AUX, NominalCues
 from troopclaims.attribution.speakers import Speaker, SpeakerBook
 
-_RAISING = frozenset(("to",))           # "is expected to", "is said to": a hedge, not a source
+_RAISING = frozenset(("to",))
+# What may follow a strict verb for it to report: "added that", "wrote:", "questioned why the council ..."
+_STRICT_OPENERS = frozenset(("that", ":", ",", ".", "“", '"', "‘", "whether", "why", "how", "what", "if"))           # "is expected to", "is said to": a hedge, not a source
 
 
 class DocumentReader(NominalCues, NameResolver, EvidenceChains, TextLayout):
@@ -68,6 +70,8 @@ class DocumentReader(NominalCues, NameResolver, EvidenceChains, TextLayout):
                                cue.belief)
                 if self._verb_speaker(event, self.segment(i)) is not False:
                     self._add(event)
+            elif cue is None and token.lower_ == "by" and not self.in_quote[i] and (by := self._by_event(i)):
+                self._add(by)
             elif cue is None and token.lower_ in self.cues.nouns and not self.in_quote[i]:
                 event = self._noun_event(i, self.cues.nouns[token.lower_])
                 if event is not None:
@@ -75,13 +79,14 @@ class DocumentReader(NominalCues, NameResolver, EvidenceChains, TextLayout):
             i += 1
 
     def _strict_ok(self, i: int, cue) -> bool:
-        """Return True when a strict verb stands where verbs of saying do: before that/:/a quote, after one,
+        """Return True when a strict verb stands where verbs of saying do: before that/:/a quote/a question
+        word, after a quote,
         between commas ("These employees, Stumpf explained in the hearing, were ..."), or, for a `document` verb,
         after a document ("the poll shows")."""
         j = i + 1
         while j < len(self.doc) and (self.finder._skippable(self.doc[j]) or self.doc[j].lower_ in cue.particles):
             j += 1
-        if j >= len(self.doc) or self.doc[j].lower_ in ("that", ":", ",", ".", "“", '"', "‘"):
+        if j >= len(self.doc) or self.doc[j].lower_ in _STRICT_OPENERS:
             return True
         before = self.text[max(0, self.doc[i].idx - 40):self.doc[i].idx]
         if any(mark in before for mark in "”\""):
@@ -90,6 +95,9 @@ class DocumentReader(NominalCues, NameResolver, EvidenceChains, TextLayout):
         if cue.document and self._document_subject(i, sent):
             return True
         subject = self.finder.np_before(i, sent)
+        if subject is not None and subject[0] > sent.start and self.doc[subject[0] - 1].lower_ == "with" \
+                and self.doc[i].lower_.endswith("ing"):
+            return True                     # "Averages show Vale ahead, with the Ledger showing her up 3 points"
         if subject is None or subject[0] <= sent.start or self.doc[subject[0] - 1].text != ",":
             return False
         for k in range(j, min(j + 8, sent.end)):

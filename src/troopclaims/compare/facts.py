@@ -11,6 +11,8 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Callable, Iterable
 
+from troopclaims.compare.measures import FROM, reference_of
+from troopclaims.compare.when import CLASS, DAY, EventClasses, days_beside, instants, merge_times
 from troopclaims.extractors.dates import resolve
 from troopclaims.records import WHEN_KINDS, Claim, plain_number
 
@@ -31,6 +33,9 @@ class Grouping:
     event_measures: frozenset[str] = frozenset()   # units that measure the event itself (magnitude): no aspect
     named_actor: frozenset[str] = frozenset()  # aspects whose actor is whoever is named (the payer of an offer)
     totals: tuple[str, ...] = ()               # phrases of a running total ("a total of", "so far")
+    classes: EventClasses = EventClasses()     # words naming one happening: its dates and times are one fact
+    reference: Callable[[Claim], str | None] | None = None   # the point a distance is measured from
+    measures: frozenset[str] = frozenset()     # units of measure (percent, USD): the unit says not what is measured
 
 
 def same_place(outer: str, inner: str) -> bool:
@@ -198,7 +203,7 @@ def _fill_unknown(groups: dict, index: int) -> dict:
     for key, members in groups.items():
         if key[index] is None:
             values = {other[index] for other in groups if other[index] is not None and fits(key, other)
-                      and not str(other[index]).endswith(PART)}
+                      and not str(other[index]).endswith(PART) and not str(other[index]).startswith(ALONE)}
             # An aspect class is a better home than a lone event word outside the rules.
             classes = {value for value in values if not str(value).startswith("event:")}
             values = classes or values
@@ -272,7 +277,9 @@ def _unnamed_apart(groups: dict, named_actor: frozenset[str]) -> list[tuple[tupl
 
 def aspect_label(key: str | None) -> str | None:
     """Return an aspect key for people: the aspect, or the event word it stands for (None for other events)."""
-    return key.removeprefix("event:").split(":")[0] or None if key else None
+    if not key or key.startswith((FROM, ALONE)):
+        return None
+    return key.removeprefix("event:").removeprefix(CLASS).split(":")[0] or None
 
 
 def aspect_key(claim: Claim, grouping: Grouping = Grouping()) -> str | None:
@@ -287,10 +294,17 @@ def aspect_key(claim: Claim, grouping: Grouping = Grouping()) -> str | None:
     happened on Thursday", "the blaze took place Thursday night"). A part of a whole ("two of them managed to
     escape") is kept with the figures of its own event word, as in a generic unit: the whole is another figure.
     A time of day of such an event is grouped by its subject alone, every verb read as light ("the fire was
-    reported at 3:33", "the fire broke out at 3:30"), else by its event word.
+    reported at 3:33", "the fire broke out at 3:30"), else by its event word. A date or time whose subject or event
+    word is in an event class of rules/events.yaml ("gunfire", "the shooting") is grouped by that class first.
     """
     if claim.kind == "quantity" and claim.unit in grouping.event_measures:
-        return None
+        point = grouping.reference(claim) if grouping.reference else None
+        return None if point is None else f"{FROM}{point}"
+    if happening := grouping.classes.class_of(claim):
+        return f"{CLASS}{happening}"
+    if claim.kind == "quantity" and claim.unit in grouping.measures and not (claim.event or claim.aspect
+                                                                               or claim.subject):
+        return f"{ALONE}{claim.source}:{claim.start}"   # "60 percent" of nothing said: beside nothing else
     if claim.kind == "time" and not claim.aspect and (claim.subject or claim.event):
         head = (claim.subject or "").split()[-1:]
         return f"event:*:{head[0].lower().rstrip('s')}" if head else f"event:{claim.event}:?"
@@ -305,6 +319,7 @@ def aspect_key(claim: Claim, grouping: Grouping = Grouping()) -> str | None:
     return f"event:{claim.event}" if claim.unit in grouping.generic else None
 
 
+ALONE = "alone:"      # the mark of an aspect key of a measure that says not what it measures: a fact of its own
 # "two of them", "37 of the candidates": a part of a whole counted elsewhere, kept with figures of its own event
 _PART = re.compile(r"\bof (?:the|them|those|these|its|their)\b", re.IGNORECASE)
 PART = ":part"       # the mark on the aspect key of such parts: no other figure joins them for want of an event
@@ -333,6 +348,8 @@ def group_claims(claims: Iterable[Claim], contains: Contains = same_place,
     def interval(claim: Claim) -> tuple[float, float]:
         return placed.get(id(claim)) or claim_interval(claim)
 
+    claims = list(claims)
+    beside = days_beside(claims, interval)
     groups: dict[tuple, list[Claim]] = defaultdict(list)
     for claim in claims:
         if claim.kind == "place":
@@ -344,6 +361,7 @@ def group_claims(claims: Iterable[Claim], contains: Contains = same_place,
     groups = _fill_unknown(groups, 2)
     groups = _fill_unknown(groups, 3)
     groups = _totals_apart(groups, grouping.totals)
+    groups = merge_times(groups)
     facts: list[Fact] = []
     outer_of: list[tuple[Fact, Fact]] = []
     for (kind, unit, actor, aspect), members in _unnamed_apart(groups, grouping.named_actor):
@@ -358,17 +376,23 @@ def group_claims(claims: Iterable[Claim], contains: Contains = same_place,
     for inner, outer in outer_of:
         inner.within = outer.name
     for fact in facts:
-        camps = camps_of(fact.claims, interval)
-        fact.camps = [Camp(_back(fact.kind, low), _back(fact.kind, high), members) for (low, high), members in camps]
+        mixed = fact.kind == "date" and any(claim.kind == "time" for claim in fact.claims)
+        judge = instants(fact.claims, interval, beside) if mixed else interval
+        camps = camps_of(fact.claims, judge)
+        scale = DAY if mixed else 1.0      # a fact of dates and times compares minutes; its camps show days
+        fact.camps = [Camp(_back(fact.kind, low / scale), _back(fact.kind, high / scale), members)
+                      for (low, high), members in camps]
         fact.verdict = verdict_of(fact.claims, camps,
                                   fact.kind == "quantity" and aspect_label(fact.aspect) in grouping.cumulative,
-                                  interval)
+                                  judge)
     facts.sort(key=lambda f: (VERDICT_ORDER.index(f.verdict), -f.reports, -len(f.claims), f.name))
     return facts
 
 
 def _split_by_place(kind, unit, actor, aspect, claims: list[Claim], contains: Contains):
     """Return one fact per place, and the (inner, outer) pairs of facts whose places nest."""
+    if (aspect or "").startswith(FROM):    # a distance's point says where: the figures' places do not split it
+        return [Fact(kind, unit, actor, aspect, None, claims)], []
     places = sorted({place for claim in claims if (place := _place_of(claim))})
 
     def parent(place: str) -> str | None:
@@ -417,6 +441,8 @@ def fact_name(fact: Fact, name_actor: Callable[[str], str] | None = None) -> str
             words.append(f"({aspect})")
         if (fact.aspect or "").endswith(TOTAL):
             words.append(TOTAL.lstrip(":"))
+        if (fact.aspect or "").startswith(FROM):
+            words.append(f"from {fact.aspect.removeprefix(FROM) or 'a point no place names'}")
     if fact.place:
         words.append(f"in {fact.place}")
     return " ".join(word for word in words if word)
@@ -477,7 +503,10 @@ def compare_claims(claims: Iterable[Claim], rules, warn: Callable[[str], None] =
     return group_claims(kept, contains=places.contains, name_actor=lambda actor: adjectives.get(actor, actor),
                         grouping=Grouping(events.cumulative, rules.lexicon("quantities").generic, events.light,
                                           rules.lexicon("quantities").event_measures, events.named_actor,
-                                          rules.lexicon("quantities").totals),
+                                          rules.lexicon("quantities").totals, rules.lexicon("events"),
+                                          lambda claim: reference_of(claim, places),
+                                          frozenset(rules.lexicon("numbers").unit_forms.values())
+                                          - rules.lexicon("quantities").event_measures),
                         placed=placed)
 
 

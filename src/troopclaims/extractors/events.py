@@ -1,16 +1,22 @@
 """The event that governs a claim ("training", "transferred", "killed") and its aspect class from rules/aspects.yaml."""
 from __future__ import annotations
 
-from dataclasses import dataclass
+import re
+from dataclasses import dataclass, field
 
 from troopclaims.errors import RulesError
+from troopclaims.records import Claim
 from troopclaims.rules import LineDict, check_keys, location, word_list
-from troopclaims.spans import annotated
+from troopclaims.spans import annotated, doc_text, sentence_at
 
 _VERBAL = ("VERB", "AUX")
 _MODIFIERS = ("acl", "relcl", "amod")
 _CLAUSE_EDGES = ("conj", "relcl", "parataxis", "advcl")
 _LINKS = ("on", "in", "at", "last", "this", "early", "late", "earlier")
+_NOUN_MODIFIERS = ("nummod", "compound", "nmod", "quantmod", "amod")
+_DIRECT = ("dobj", "nsubjpass")      # a verb's own arguments: "killed six, injured almost 50"
+_PHRASE_WINDOW = 7
+_PARAGRAPH_BREAK = re.compile(r"(\r?\n|\r)[ \t]*(\r?\n|\r)|\u2029")
 
 
 @dataclass(frozen=True)
@@ -25,6 +31,9 @@ class EventLexicon:
     light: frozenset[str] = frozenset()          # forms of verbs that only say something happened
     named_actor: frozenset[str] = frozenset()    # aspects whose named subject (a team, a firm) is the actor
     doers: frozenset[str] = frozenset()          # aspects whose doer ("attended by 200,000") is what is counted
+    # event words of several words: the first word's form -> ((the words after it, aspect), ...), longest first
+    phrases: dict[str, tuple[tuple[tuple[str, ...], str], ...]] = field(default_factory=dict)
+    empty: frozenset[str] = frozenset()          # forms of verbs that say nothing of what befell a figure
 
     def aspect_of(self, word: str, lemma: str = "") -> str | None:
         """Return the aspect of a word (by its lemma when the pipeline gives one), or None."""
@@ -36,7 +45,7 @@ class EventLexicon:
 
 
 def forms(lemma: str) -> set[str]:
-    """Return a lemma with its regular English inflections: deploy -> deploys, deployed, deploying."""
+    """Return a lemma with its regular English inflections: deploy -> deploys, deployed, deploying; set -> setting."""
     result = {lemma, lemma + "s", lemma + "es"}
     if lemma.endswith("e"):
         result |= {lemma + "d", lemma[:-1] + "ing"}
@@ -44,33 +53,52 @@ def forms(lemma: str) -> set[str]:
         result |= {lemma[:-1] + "ied", lemma[:-1] + "ies", lemma + "ing"}
     else:
         result |= {lemma + "ed", lemma + "ing"}
+        if len(lemma) >= 3 and lemma[-1] not in "aeiouwxy" and lemma[-2] in "aeiou" and lemma[-3] not in "aeiou":
+            result |= {lemma + lemma[-1] + "ed", lemma + lemma[-1] + "ing"}     # a final consonant doubled
     return result
+
+
+_ARTICLES = frozenset(("the", "a", "an"))
+
+
+def _phrase_entry(words: str) -> tuple[str, tuple[str, ...]]:
+    """Return (first word, the content words after it) of an event phrase: "take to the streets" -> take, (to,
+    streets)."""
+    first, *rest = words.lower().split()
+    return first, tuple(word for word in rest if word not in _ARTICLES)
 
 
 def build_event_lexicon(section: LineDict, rules) -> EventLexicon:
     """Return the compiled lexicon of rules/aspects.yaml (strictly checked), its reporting verbs attribution.yaml's."""
     check_keys(section, section.where(), allowed=("aspects", "subject_owns", "states", "cumulative", "light",
-                                                   "named_actor", "doers"))
+                                                   "named_actor", "doers", "empty"))
     aspects: dict[str, str] = {}
+    phrases: dict[str, dict[tuple[str, ...], str]] = {}
     classes = section.get("aspects") or {}
     if not isinstance(classes, dict):
         raise RulesError(f"{location(section, 'aspects')}: aspects must map a class name to a list of words")
     for name, words in classes.items():
         for word in word_list(words, location(classes, name), f"aspect {name!r}"):
-            for form in forms(word.lower()):
-                aspects[form] = str(name)        # the last entry wins: a user's class comes after the defaults
+            first, rest = _phrase_entry(word)
+            for form in forms(first):
+                if rest:                         # "take part", "call in": the verb with its particle or object
+                    phrases.setdefault(form, {})[rest] = str(name)
+                elif " " not in word.strip():
+                    aspects[form] = str(name)    # the last entry wins: a user's class comes after the defaults
     listed = {}
     for key in ("subject_owns", "states", "cumulative", "named_actor", "doers"):
         listed[key] = word_list(section.get(key), location(section, key), key)
         if any(name not in classes for name in listed[key]):
             raise RulesError(f"{location(section, key)}: {key} must list aspects defined above")
-    light = frozenset(form for word in word_list(section.get("light"), location(section, "light"), "light")
-                      for form in forms(word.lower()))
+    light, empty = (frozenset(form for word in word_list(section.get(key), location(section, key), key)
+                              for form in forms(word.lower())) for key in ("light", "empty"))
     kinds = (frozenset(listed[key]) for key in ("subject_owns", "states", "cumulative"))
     verbs = rules.lexicon("attribution").verbs
     reporting = frozenset(verbs) | frozenset(cue.lemma for cue in verbs.values())
+    ordered = {form: tuple(sorted(entries.items(), key=lambda entry: -len(entry[0])))
+               for form, entries in phrases.items()}
     return EventLexicon(aspects, reporting, *kinds, light, frozenset(listed["named_actor"]),
-                        frozenset(listed["doers"]))
+                        frozenset(listed["doers"]), ordered, empty)
 
 
 def governing_event(doc, start: int, end: int, lexicon: EventLexicon,
@@ -87,10 +115,70 @@ def governing_event(doc, start: int, end: int, lexicon: EventLexicon,
         if aspect is None and not is_date:
             # "made a five-year offer worth more than $90 million": the parse hangs the figure on a verb outside
             # the rules; an event word next to the figure says more
-            near = _by_words(span, lexicon, window=4, stops=".;:,")   # "shooting three people, killing one"
+            # "shooting three people, killing one"; not over "and" ("a clerk died and two men had surgery")
+            near = _by_words(span, lexicon, window=4, stops=".;:,", stop_words=("and", "but", "or"))
             return near if near[1] else (event, aspect)
         return event, aspect
     return _by_words(span, lexicon, is_date)
+
+
+def inherit_events(doc, claims: list[Claim], lexicon: EventLexicon) -> list[Claim]:
+    """Give a figure with no event of its own (claims in text order) the event of the figure before it: of the same
+    unit in its sentence, else of another unit there, else of the last figure with an aspect in the sentence before
+    (of the same paragraph).
+
+    "10,000 troops were deployed, with nearly 8,000 of them in the north": the 8,000 were deployed too. "Police
+    seized two boats. Six rifles were found on board.": the rifles were seized.
+    """
+    result: list[Claim] = []
+    by_sentence: dict[int, list[Claim]] = {}    # sentence start -> its figures with an event, in text order
+    for claim in claims:
+        sentence = sentence_at(doc, claim.start) if claim.kind == "quantity" else None
+        if sentence is not None:
+            if claim.event is None:
+                claim = _inherited(doc, claim, sentence, by_sentence, lexicon)
+            if claim.event:
+                by_sentence.setdefault(sentence.start, []).append(claim)
+        result.append(claim)
+    return result
+
+
+def _inherited(doc, claim: Claim, sentence, by_sentence: dict[int, list[Claim]], lexicon: EventLexicon) -> Claim:
+    here = by_sentence.get(sentence.start, [])
+    source = [other for other in here if other.unit == claim.unit]
+    if not source and claim.aspect is None and _says_nothing(doc, claim, sentence, lexicon):
+        source = [other for other in here if other.aspect]
+        if not source and sentence.start:
+            previous = doc[sentence.start - 1].sent
+            if not _PARAGRAPH_BREAK.search(doc_text(doc)[previous.start_char:sentence.start_char]):
+                source = [other for other in by_sentence.get(previous.start, []) if other.aspect]
+    return claim.with_fields(event=source[-1].event, aspect=source[-1].aspect) if source else claim
+
+
+def _says_nothing(doc, claim: Claim, sentence, lexicon: EventLexicon) -> bool:
+    """Return whether no verb but an empty one governs a figure: a list with no verb, "there were also three
+    motors", "were found"; not "be" ("the tents were ready") or a verb outside the rules. Without a parse: whether
+    an empty verb is in its sentence."""
+    if not annotated(doc, "DEP"):
+        return any(token.lower_ in lexicon.empty for token in sentence)
+    span = doc.char_span(claim.start, claim.end, alignment_mode="expand")
+    token = span.root if span is not None and len(span) else None
+    for _ in range(8 if token is not None else 0):
+        if token.pos_ in _VERBAL:
+            return _is_empty(token, lexicon) or any(child.dep_ == "expl" for child in token.children)
+        if token.head.i == token.i:
+            return True
+        token = token.head
+    return False
+
+
+def _own_verb_hit(root, lexicon: EventLexicon):
+    """Return the event verb whose object or passive subject the counted noun is ("rescued two ships that were being
+    attacked", "two officers involved in the shooting were arrested"): it wins over what modifies the noun."""
+    head = root.head
+    if root.dep_ in _DIRECT and head.i != root.i and head.pos_ in _VERBAL and (hit := _hit(head, lexicon)):
+        return hit
+    return None
 
 
 def _modifier_hit(root, lexicon: EventLexicon):
@@ -106,8 +194,8 @@ def _is_doer(span) -> bool:
     count the doers, not what the event befell."""
     token = span.root
     for _ in range(4):
-        if token.head is token or token.pos_ in _VERBAL:
-            return False
+        if token.head.i == token.i or token.pos_ in _VERBAL or token.pos_ == "NOUN" and token.i != span.root.i:
+            return False       # "shocked by the death of three": the figure is not the doer
         if token.lower_ == "by" and (token.dep_ == "agent" or token.dep_ == "prep" and token.head.pos_ in _VERBAL):
             return True
         token = token.head
@@ -115,29 +203,94 @@ def _is_doer(span) -> bool:
 
 
 def _hit(token, lexicon: EventLexicon):
+    if token.ent_type_ in ("DATE", "TIME"):     # "in March", "in May": months are no marches
+        return None
+    if phrase := _phrase_hit(token, lexicon):
+        return phrase
     aspect = lexicon.aspect_of(token.text, token.lemma_)
     return (token.text.lower(), aspect) if aspect else None
+
+
+def _phrase_hit(token, lexicon: EventLexicon):
+    """Return (words as written, aspect) of an event of several words that starts at token ("took to the streets",
+    "called in six engines", "set two cars ablaze"): by parse, the other words among its dependents and theirs;
+    without one, in order in the few words after it."""
+    entries = lexicon.phrases.get(token.lemma_.lower()) or lexicon.phrases.get(token.lower_)
+    if not entries:
+        return None
+    if annotated(token.doc, "DEP"):
+        near = sorted((word for word in token.subtree if word.i > token.i and _depth(word, token) <= 3),
+                      key=lambda word: word.i)      # "tackling the last of the blaze": three steps down
+    else:
+        near = []
+        for word in token.doc[token.i + 1:min(token.i + 1 + _PHRASE_WINDOW, token.sent.end)]:
+            if word.is_punct:
+                break
+            near.append(word)
+    for rest, aspect in entries:
+        matched, words = [], iter(near)
+        for wanted in rest:
+            match = next((word for word in words if wanted in (word.lower_, word.lemma_.lower())), None)
+            if match is None:
+                break
+            matched.append(match)
+        else:
+            return " ".join([token.lower_, *(word.lower_ for word in matched)]), aspect
+    return None
+
+
+def _depth(word, top) -> int:
+    """Return how many heads up from word top is (word in top's subtree)."""
+    steps = 0
+    while word.i != top.i and steps < 8:
+        word, steps = word.head, steps + 1
+    return steps
+
+
+def _is_empty(token, lexicon: EventLexicon) -> bool:
+    """Return whether a verb says nothing of what befell what a figure counts ("had", "using", "including")."""
+    return token.pos_ in _VERBAL and (token.lemma_.lower() in lexicon.empty or token.lower_ in lexicon.empty) \
+        and not _phrase_hit(token, lexicon)         # "took to the streets" says what happened
+
+
+def _own_noun_hit(root, lexicon: EventLexicon):
+    """Return the event noun a figure modifies ("a $35,000 reward", "a 300-troop deployment"): the sum or count is
+    that event's whatever verb governs the noun ("offering a $35,000 reward" is a pledge, not a payment)."""
+    head = root.head
+    if head.i == root.i or head.i < root.i or head.pos_ != "NOUN" or root.dep_ not in _NOUN_MODIFIERS:
+        return None
+    return _hit(head, lexicon)
 
 
 def _by_parse(span, lexicon: EventLexicon):
     """Climb from the claim towards the root of its clause; return the highest event word on the way.
 
-    The climb stops at a reporting verb ("said", "expected": what they govern is the claim itself) and after
-    a conjunct or relative clause (the next head up belongs to another event). The highest event word wins
-    because a misparse low in the clause ("to combat zones" read as a verb) is more common than one at its top.
+    First the verb whose object the counted noun is, a verb modifying the noun, or the event noun the figure
+    modifies. The climb stops at a reporting verb ("said", "expected": what they govern is the claim itself), after
+    a conjunct or relative clause (the next head up belongs to another event) unless its verb is empty, at a phrase
+    that describes rather than takes part, and at a verb of which the figure is the object. Else the highest event
+    word wins, because a misparse low in the clause ("to combat zones" read as a verb) is more common than one at
+    its top.
     """
     root = span.root
-    if hit := _modifier_hit(root, lexicon):
+    if hit := _own_verb_hit(root, lexicon) or _modifier_hit(root, lexicon) or _own_noun_hit(root, lexicon):
         return hit
-    found, first_verb, token = None, None, root
+    found, first_verb, token, via_prep = None, None, root, None
     for _ in range(16):
-        # "captured 12 sailors and 18 guards": a coordinated noun shares its head's verb, a coordinated verb not
+        # "captured 12 sailors and 18 guards": a coordinated noun shares its head's verb, a coordinated verb not;
+        # a verb that says nothing ("intercepted two boats and found six rifles") takes the event of its head
         nominal = token.dep_ == "conj" and token.pos_ not in _VERBAL and token.head.pos_ not in _VERBAL
-        if token.head is token or token.dep_ in _CLAUSE_EDGES and not nominal:
+        if token.head.i == token.i or token.dep_ in _CLAUSE_EDGES and not nominal and not _is_empty(token, lexicon):
             break
-        token = token.head
+        if token.i != root.i and via_prep and (token.dep_ == "appos" or token.dep_ in ("advmod", "npadvmod")
+                                                and via_prep != "as"):       # not "as high as $184 million"
+            break          # "struck Orvel, home to 120,000 people": what describes a place is no participant
+        via_prep = token.lower_ if token.dep_ == "prep" else via_prep
+        child, token = token, token.head
         if (hit := _hit(token, lexicon)) and token.pos_ in _VERBAL:
             found = hit            # "pledged $5 billion": an event word that could also report is the event
+            if child.dep_ in _DIRECT:
+                break              # "killed six, injured almost 50": the verb of its own object wins
             continue
         if token.pos_ in _VERBAL and lexicon.reports(token.text, token.lemma_) and not _passive(token):
             # "reported control over 1,240 km2": the reported noun is the event when the parse hangs the figure
@@ -158,9 +311,10 @@ def _by_parse(span, lexicon: EventLexicon):
                     found = found or (_hit(child, lexicon) if child.pos_ == "NOUN" else None)
         elif token.pos_ == "VERB":
             # "were found and seized", "took 17 into custody", "20,000 joined the rally": a verb outside the
-            # rules takes the event of a verb sharing its arguments, or of its object
-            found = found or _argument_hit(token, span, lexicon)
-            first_verb = first_verb or (token.text.lower(), None)
+            # rules takes the event of a verb sharing its arguments, or of its object; an empty one is no event
+            found = found or _argument_hit(token, span, lexicon, subject=child.dep_ != "prep")
+            if not _is_empty(token, lexicon):
+                first_verb = first_verb or (token.text.lower(), None)
     return found or first_verb
 
 
@@ -169,11 +323,11 @@ def _passive(verb) -> bool:
     return any(child.dep_ in ("auxpass", "nsubjpass") for child in verb.children)
 
 
-def _argument_hit(verb, span, lexicon: EventLexicon):
+def _argument_hit(verb, span, lexicon: EventLexicon, subject: bool = True, objects: bool = True):
     """Return the event word among a passive verb's bare conjuncts (no arguments of their own), its open complement
-    (and that one's arguments), a verb's subject
-    ("the haul included six rifles", "the rally drew 5,000") and direct object and the objects of its prepositions,
-    outside the claim itself; or None."""
+    (and that one's arguments), a verb's subject ("the haul included six rifles"; not for a figure in a phrase of
+    the verb's preposition, "turnout reached 94 percent in the election for 288 candidates") and direct object
+    ("the rally drew 5,000") and the objects of its prepositions, outside the claim itself; or None."""
     passive = _passive(verb)
 
     def outside(token) -> bool:
@@ -182,15 +336,19 @@ def _argument_hit(verb, span, lexicon: EventLexicon):
         if child.dep_ == "conj" and child.pos_ == "VERB" and passive and \
                 not any(grand.dep_ in ("nsubj", "nsubjpass", "dobj") for grand in child.children):
             candidates = [child]
-        elif child.dep_ == "dobj" and outside(child):
+        elif child.dep_ == "dobj" and objects and outside(child):
             candidates = [child]
-        elif child.dep_ == "nsubj" and outside(child):     # "those arrested included ...": its modifier too
-            candidates = [child, *(grand for grand in child.children if grand.dep_ in _MODIFIERS)]
+        elif subject and outside(child) and (child.dep_ == "nsubj" or child.dep_ == "nsubjpass" and passive):
+            # "the offer was expected to be $150 million"; "those arrested included ...": the subject's modifier
+            # too, under a verb that says nothing itself (not "the ship, deployed there, escorted five vessels")
+            candidates = [child, *(grand for grand in child.children
+                                   if grand.dep_ in _MODIFIERS and _is_empty(verb, lexicon))]
         elif child.dep_ == "prep" and outside(child):
             candidates = [grand for grand in child.children if grand.dep_ == "pobj"]
         elif child.dep_ == "xcomp" and child.pos_ == "VERB":
             # "had to be led to safety", "were forced to flee": the verb they go on to says what befell them
-            if hit := _hit(child, lexicon) or _argument_hit(child, span, lexicon):
+            # (not its object when the figure is its doer: "two helicopters began moving the injured")
+            if hit := _hit(child, lexicon) or _argument_hit(child, span, lexicon, objects=passive):
                 return hit
             continue
         else:
@@ -201,9 +359,10 @@ def _argument_hit(verb, span, lexicon: EventLexicon):
     return None
 
 
-def _by_words(span, lexicon: EventLexicon, is_date: bool = False, window: int = 8, stops: str = ".;:"):
+def _by_words(span, lexicon: EventLexicon, is_date: bool = False, window: int = 8, stops: str = ".;:",
+              stop_words: tuple[str, ...] = ()):
     """Without a parse: the nearest event word in the sentence, after the claim first (within `window` words, not
-    past a reporting verb or one of `stops`)."""
+    past a reporting verb, one of `stops` or of `stop_words`)."""
     sentence = span.sent
     after = [token for token in sentence if token.i >= span.end]
     before = [token for token in sentence if token.i < span.start][::-1]
@@ -214,7 +373,9 @@ def _by_words(span, lexicon: EventLexicon, is_date: bool = False, window: int = 
         return None, None
     for tokens in (after[:window], before[:window]):
         for token in tokens:
-            if lexicon.reports(token.text, token.lemma_) or token.text in stops:
+            if phrase := _phrase_hit(token, lexicon):      # "showed up", "called in": no reporting verbs here
+                return phrase
+            if lexicon.reports(token.text, token.lemma_) or token.text in stops or token.lower_ in stop_words:
                 break
             if hit := _hit(token, lexicon):
                 return hit
@@ -294,7 +455,7 @@ def _heads(span, limit: int = 6):
     """Yield the heads above a span's root, nearest first, up to `limit` of them (none for no span)."""
     token = span.root if span is not None else None
     for _ in range(limit if token is not None else 0):
-        if token.head is token:
+        if token.head.i == token.i:
             return
         token = token.head
         yield token

@@ -17,6 +17,7 @@ _NOUNS = ("NOUN", "PROPN")
 _AFTER_PERIOD = frozenset(("ago", "earlier", "later", "before", "after"))
 _MAX_UNIT_WORDS = 4
 _PREPOSITIONS = ("in", "on", "at", "to", "by", "from", "and", "or")
+_LIST_MARKS = (",", ";", "and", "or", "—", "–")     # what stands before the next figure of a list
 # Words that end the clause a figure completes, looking back for its subject without a parse.
 _CLAUSE_WORDS = frozenset(("in", "on", "during", "after", "before", "by", "for", "with", "from", "since", "near",
                            "among", "as", "while", "when", "that", "which", "who", "and", "or", "but", "than"))
@@ -44,6 +45,7 @@ class QuantityLexicon:
     earlier: tuple[str, ...] = ()       # phrases before a figure that make it an earlier value
     totals: tuple[str, ...] = ()        # phrases that make a figure a running total: a total of, so far
     events: EventLexicon | None = None  # the event words of aspects.yaml: verbs are no counted nouns
+    measures: dict[str, str] = field(default_factory=dict)   # noun a figure measures -> unit: quake -> magnitude
 
     def unit_at(self, tokens) -> tuple[int, str] | None:
         """Return (number of tokens, unit) for the longest known counted noun at the start of tokens."""
@@ -85,8 +87,11 @@ def build_quantity_lexicon(section: LineDict, rules) -> QuantityLexicon:
     check_keys(section, section.where(), allowed=("units", "pronouns", "count_nouns", "durations", "present",
                                                         "distributive", "size_words", "members", "plurals",
                                                         "implied", "ellipsis", "earlier", "generic",
-                                                        "event_measures", "rates", "totals"))
-    units: dict[tuple[str, ...], str] = {}
+                                                        "event_measures", "rates", "totals", "measures"))
+    # the words of units of measure and currencies count too where the figure reads none ("billions of euros")
+    units: dict[tuple[str, ...], str] = {tuple(form.split()): unit for (side, form), unit
+                                         in rules.lexicon("numbers").unit_forms.items()
+                                         if side == "after" and len(form) >= 3 and form.replace(" ", "").isalpha()}
     table = section.get("units") or {}
     if not isinstance(table, dict):
         raise RulesError(f"{location(section, 'units')}: units must map a canonical unit to a list of words")
@@ -98,22 +103,24 @@ def build_quantity_lexicon(section: LineDict, rules) -> QuantityLexicon:
                          "ellipsis")}
     for name in ("generic", "event_measures"):
         sets[name] = frozenset(word_list(section.get(name), location(section, name), name))
-    members, plurals = section.get("members") or {}, section.get("plurals") or {}
-    for name, table in (("members", members), ("plurals", plurals)):
+    members, plurals, measures = (section.get(name) or {} for name in ("members", "plurals", "measures"))
+    for name, table in (("members", members), ("plurals", plurals), ("measures", measures)):
         if not isinstance(table, dict) or not all(isinstance(value, str) for value in table.values()):
             raise RulesError(f"{location(section, name)}: {name} must map a noun to a word")
-    implied, defaults = _implied(section)
+    implied, defaults = _implied(section, sets["generic"])
     earlier, rates, totals = (tuple(" ".join(phrase.lower().split())
                                     for phrase in word_list(section.get(name), location(section, name), name))
                               for name in ("earlier", "rates", "totals"))
     return QuantityLexicon(units, **sets, members={str(noun).lower(): unit for noun, unit in members.items()},
                            plurals={str(noun).lower(): plural for noun, plural in plurals.items()},
                            implied=implied, defaults=defaults, earlier=earlier, rates=rates, totals=totals,
-                           events=rules.lexicon("aspects"))
+                           events=rules.lexicon("aspects"),
+                           measures={str(noun).lower(): unit for noun, unit in measures.items()})
 
 
-def _implied(section: LineDict) -> tuple[dict, dict]:
-    """Return the implied words (with their inflections) -> (unit, aspect), and aspect -> default unit."""
+def _implied(section: LineDict, generic: frozenset[str]) -> tuple[dict, dict]:
+    """Return the implied words (with their inflections) -> (unit, aspect), and aspect -> default unit (the first
+    generic unit listed for it: "4,200 died" counts people, "3,000 were deployed" no firefighters)."""
     table = section.get("implied") or {}
     if not isinstance(table, dict) or not all(isinstance(aspects, dict) for aspects in table.values()):
         raise RulesError(f"{location(section, 'implied')}: implied must map a unit to aspects, each a list of words")
@@ -121,7 +128,8 @@ def _implied(section: LineDict) -> tuple[dict, dict]:
     defaults: dict[str, str] = {}
     for unit, aspects in table.items():
         for aspect, words in aspects.items():
-            defaults.setdefault(str(aspect), str(unit))
+            if str(unit) in generic:
+                defaults.setdefault(str(aspect), str(unit))
             for word in word_list(words, location(aspects, aspect), f"implied {unit}: {aspect}"):
                 *head, last = word.lower().split()
                 for form in forms(last):
@@ -153,9 +161,13 @@ def find_quantities(doc, article: Article, rules) -> Iterator[Claim]:
         counted = _counted(doc, numeric, tokens, lexicon, previous.get(sentence.start, last))
         if counted.unit in lexicon.durations or _lone_one(doc, numeric, counted, lexicon):
             continue
-        if counted.unit is None and not numeric.unit:
-            counted = _elided(doc, numeric, lexicon, previous.get(sentence.start)) or counted
+        if counted.unit is None and not numeric.unit or (counted.subject or "").lower() in lexicon.ellipsis:
+            elided = _elided(doc, numeric, lexicon, previous.get(sentence.start))
+            counted = replace(elided, end=counted.end) if elided else counted     # "two others": its words kept
         counted = _implied_counted(doc, numeric, counted, lexicon)
+        if not numeric.unit:
+            counted = _occurrences(counted, lexicon)
+            numeric, counted = _fraction_of(doc, numeric, counted, lexicon)
         if counted.unit and counted.subject:
             previous[sentence.start] = last = counted
         end = max(numeric.end, counted.end or 0)
@@ -171,6 +183,40 @@ def find_quantities(doc, article: Article, rules) -> Iterator[Claim]:
                         distributive=before is not None and before.lower_ in lexicon.distributive
                         or _is_rate(doc_text(doc), end, lexicon),
                         earlier=_is_earlier(doc_text(doc), numeric.start, lexicon))
+
+
+def _occurrences(counted: Counted, lexicon: QuantityLexicon) -> Counted:
+    """Return a count of events as such: "two separate demonstrations", "three attacks" count what happened, not
+    what it befell, so the noun is the figure's event and gives no aspect (a noun that implies what is counted,
+    "40 arrests", "20 deaths", or that is a unit, "300 prisoners", keeps its own)."""
+    words = (counted.subject or "").lower().split()
+    if counted.event or not words or lexicon.events is None or not lexicon.events.aspect_of(words[-1]):
+        return counted
+    if not words[-1].endswith("s"):
+        return counted        # "a 110 billion bailout" is an amount, not a count of bailouts
+    if (words[-1],) in lexicon.units or (words[-1],) in lexicon.implied:
+        return counted
+    return replace(counted, event=words[-1], aspect=None)
+
+
+def _fraction_of(doc, numeric: Numeric, counted: Counted, lexicon: QuantityLexicon) -> tuple[Numeric, Counted]:
+    """Return a fraction of a whole as a percentage ("half of the roof", "two thirds of homes": 50, 66.7 percent),
+    and one of a unit as that unit ("half a ton"); any other figure as it is."""
+    if numeric.value is None or not 0 < numeric.value < 1:
+        return numeric, counted
+    following = token_at(doc, numeric.end)
+    if following is None or following.idx < numeric.end:
+        return numeric, counted
+    if following.lower_ in ("a", "an") and (known := lexicon.unit_at(doc[following.i + 1:])):
+        noun = doc[following.i + 1:following.i + 1 + known[0]]
+        return numeric, Counted(known[1], noun.text, noun.end_char)
+    if following.lower_ not in ("of", "the"):
+        return numeric, counted
+    def scaled(value):
+        return None if value is None else round(value * 100, 6)
+    whole = replace(numeric, value=scaled(numeric.value), low=scaled(numeric.low), high=scaled(numeric.high),
+                    unit="percent")
+    return whole, replace(counted, unit="percent")
 
 
 def _lone_one(doc, numeric: Numeric, counted: Counted, lexicon: QuantityLexicon) -> bool:
@@ -264,11 +310,14 @@ def _is_complement(token) -> bool:
 
 
 def _elided(doc, numeric: Numeric, lexicon: QuantityLexicon, neighbour: Counted | None) -> Counted | None:
-    """Return the counted noun of the figure before, for a figure whose noun is left out: "12,000 more", "the toll
-    rose to 6,100, up from 2,500"."""
+    """Return the counted noun of the figure before, for a figure whose noun is left out: "12,000 more", "injured
+    two others", "the toll rose to 6,100, up from 2,500", or a figure in a list after it ("37 of the candidates
+    registered in the capital, 46 in the north", "of the 288 candidates, 286 ...")."""
     following = token_at(doc, numeric.end)
     elided = following is not None and following.idx >= numeric.end and following.lower_ in lexicon.ellipsis
-    if neighbour is None or not (elided or _is_earlier(doc_text(doc), numeric.start, lexicon)):   # or "up from 2,500"
+    first = token_at(doc, numeric.start)
+    listed = first is not None and first.i > first.sent.start and doc[first.i - 1].lower_ in _LIST_MARKS
+    if neighbour is None or not (elided or listed or _is_earlier(doc_text(doc), numeric.start, lexicon)):
         return None
     return Counted(neighbour.unit, neighbour.subject, None, neighbour.event, neighbour.aspect)
 
@@ -285,7 +334,9 @@ def _counted(doc, numeric: Numeric, tokens, lexicon: QuantityLexicon, previous: 
     head_after = after[:1]
     if len(head_after) and head_after[0].lower_ == "of":      # "8,000 of them", "thousands of troops"
         return _partitive(after[1:], lexicon, previous) or Counted(None, None)
-    for finder in (_noun_after, _copula_attribute, _count_noun_subject):
+    if measured := _measured(doc, numeric, tokens, lexicon):
+        return measured
+    for finder in (_shared_noun, _noun_after, _copula_attribute, _count_noun_subject):
         found = finder(doc, tokens, lexicon)
         if found:
             if not annotated(doc, "TAG") and not lexicon.unit_at(after[:_MAX_UNIT_WORDS]):
@@ -293,6 +344,19 @@ def _counted(doc, numeric: Numeric, tokens, lexicon: QuantityLexicon, previous: 
                 return _named_before(doc, numeric, lexicon) or found
             return found
     return _named_before(doc, numeric, lexicon) or Counted(None, None)
+
+
+def _measured(doc, numeric: Numeric, tokens, lexicon: QuantityLexicon) -> Counted | None:
+    """A figure right before a noun it measures, not counts: "a 6.1 quake", "5.9 Earthquake Jolts Iran" (the noun
+    in the singular after a figure that is not one, with "a" or a decimal figure)."""
+    following = doc[tokens.end] if tokens.end < len(doc) else None
+    unit = lexicon.measures.get(following.lower_) if following is not None else None
+    if unit is None or numeric.value is None or numeric.value == 1:
+        return None
+    article = tokens.start > 0 and doc[tokens.start - 1].lower_ in ("a", "an")
+    if not article and float(numeric.value).is_integer():
+        return None
+    return Counted(unit, following.text, following.idx + len(following))
 
 
 def _named_before(doc, numeric: Numeric, lexicon: QuantityLexicon) -> Counted | None:
@@ -308,6 +372,8 @@ def _named_before(doc, numeric: Numeric, lexicon: QuantityLexicon) -> Counted | 
             known = lexicon.unit_at(doc[of.i - size:of.i])
             if known and known[0] == size:
                 return Counted(known[1], doc[of.i - size:of.i].text)
+        if of.i > first.sent.start and (measure := _measure_noun(doc[of.i - 1], lexicon)):
+            return Counted(measure, doc[of.i - 1].text)       # "aftershocks of around 4.0", "a quake of 6.1"
     if annotated(doc, "DEP"):
         return _implied_subject(doc[numeric_token(doc, numeric)], lexicon)
     before = doc[max(first.sent.start, first.i - 6):first.i]
@@ -322,6 +388,13 @@ def _named_before(doc, numeric: Numeric, lexicon: QuantityLexicon) -> Counted | 
     return None
 
 
+def _measure_noun(token, lexicon: QuantityLexicon) -> str | None:
+    """Return the unit a noun is measured in (quake, quakes -> magnitude), or None."""
+    word = token.lower_
+    return lexicon.measures.get(word) or lexicon.measures.get(token.lemma_.lower()) or \
+        (lexicon.measures.get(word[:-1]) if word.endswith("s") else None)
+
+
 def numeric_token(doc, numeric: Numeric) -> int:
     """Return the index of the last token of the figure itself."""
     return token_at(doc, numeric.num_end - 1).i
@@ -332,7 +405,7 @@ def _implied_subject(token, lexicon: QuantityLexicon) -> Counted | None:
     9,000", "officials put the evacuation at 12,500")."""
     figure = token
     for _ in range(4):
-        if token.head is token:
+        if token.head.i == token.i:
             return None
         token = token.head
         if token.pos_ in ("VERB", "AUX"):
@@ -346,6 +419,9 @@ def _implied_subject(token, lexicon: QuantityLexicon) -> Counted | None:
             found = lexicon.implied_by(phrase)
             if found:
                 return Counted(found[0], " ".join(phrase.split()[-len(found[2].split()):]))
+            unit = lexicon.units.get((child.lower_,))
+            if unit in lexicon.event_measures:      # "the survey put the magnitude at 6.1"
+                return Counted(unit, child.text)
     return None
 
 
@@ -360,7 +436,9 @@ def _compound(doc, tokens, lexicon: QuantityLexicon) -> Counted:
         unit = lexicon.members.get(noun) or lexicon.members.get(noun.rstrip("s")) or "people"
     else:
         plural = lexicon.plurals.get(counted.lower_) or counted.lower_ + "s"
-        unit = lexicon.units.get((counted.lower_,)) or lexicon.units.get((plural,)) or plural
+        measured = lexicon.measures.get(described.lower_) if described is not None else None
+        # "a 6.7-strength quake": the compound names how the noun after it is measured
+        unit = measured or lexicon.units.get((counted.lower_,)) or lexicon.units.get((plural,)) or plural
     return Counted(unit, described.text if described is not None else None,
                    described.idx + len(described) if described is not None else counted.idx + len(counted))
 
@@ -373,7 +451,8 @@ def _partitive(tokens, lexicon: QuantityLexicon, previous: Counted | None) -> Co
         if previous is not None:
             return Counted(previous.unit, previous.subject, tokens[0].idx + len(tokens[0]))
         return Counted(None, None, tokens[0].idx + len(tokens[0]))
-    start = 1 if tokens[0].lower_ in ("the", "their", "its", "his", "her", "these", "those") else 0
+    start = 1 if tokens[0].lower_ in ("the", "their", "its", "his", "her", "these", "those", "our", "your", "my") \
+        else 0
     found = _noun_phrase(tokens[start:], lexicon)
     if found is None:
         return None
@@ -388,6 +467,10 @@ def _noun_after(doc, tokens, lexicon: QuantityLexicon) -> Counted | None:
     if annotated(doc, "DEP") and number.dep_ in ("nummod", "quantmod", "compound") and number.head.i > number.i \
             and number.head.pos_ in _NOUNS:
         head = number.head
+        hyphen = number.i + 1 < len(doc) and doc[number.i + 1].text == "-"        # "a five - boat attack"
+        while not hyphen and head.dep_ == "compound" and head.head.i > head.i and head.head.pos_ in _NOUNS \
+                and not lexicon.unit_at(doc[head.i:head.i + 1]):
+            head = head.head          # "two plainclothes police officers": the noun the compound ends in
         unit = _unit_ending_at(doc, tokens.end, head, lexicon) or lexicon.unit_at(doc[head.i:])
         start = tokens.end
         return Counted(unit[1] if unit else lexicon.unit_of(head), doc[start:head.i + 1].text, head.idx + len(head))
@@ -397,6 +480,21 @@ def _noun_after(doc, tokens, lexicon: QuantityLexicon) -> Counted | None:
     first, last, unit = found
     span = doc[tokens.end + first:tokens.end + last + 1]
     return Counted(unit, span.text, span.end_char)
+
+
+def _shared_noun(doc, tokens, lexicon: QuantityLexicon) -> Counted | None:
+    """"12 Somali and 11 Yemeni nationals": a figure whose only word after it is a name in the singular, then "and"
+    and another figure, counts the noun of that other figure."""
+    after = doc[tokens.end:tokens.end + 4]
+    if len(after) < 3 or not after[0].is_title or after[0].lower_.endswith("s") or after[0].tag_ in ("NNS", "NNPS") \
+            or after[1].lower_ not in ("and", "or") or not after[2].like_num:
+        return None
+    rest = doc[after[2].i + 1:]
+    found = _noun_phrase(rest, lexicon)
+    if found is None or found[1] == 0 and not rest[0].is_lower:
+        return None                  # "12 Somali and 11 Yemeni": no noun to share
+    noun = rest[found[1]]
+    return Counted(found[2], f"{after[0].text} {noun.text}", after[0].idx + len(after[0]))
 
 
 def _unit_ending_at(doc, first: int, head, lexicon: QuantityLexicon) -> tuple[int, str] | None:
@@ -416,6 +514,9 @@ def _noun_phrase(tokens, lexicon: QuantityLexicon) -> tuple[int, int, str] | Non
             continue                               # the digits of a model name: "four AK 47 rifles"
         if _is_model_name(token.text) and i + 1 < len(tokens):
             continue                               # a model name in one word: "seven AK-47 rifles"
+        if token.is_upper and token.is_alpha and i + 2 < len(tokens) and tokens[i + 1].text == "-" \
+                and tokens[i + 2].like_num:
+            continue                               # one written apart: "six AK - 47 rifles"
         if token.is_punct and token.text != "-" or token.like_num:
             break
         known = lexicon.unit_at(tokens[i:])

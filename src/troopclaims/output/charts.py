@@ -55,9 +55,13 @@ class Span:
     vague: bool = False      # "thousands": its wide interval does not set the scale, and is drawn faint
 
 
-def claim_span(claim) -> Span:
+def claim_span(claim, on_days: bool = False) -> Span:
     """Return the interval a claim allows on its chart's scale: for figures the one compare judges them by; dates
-    read here, since a bare month or year ("2024-10") spans its days (a date's high end is the day after its last)."""
+    read here, since a bare month or year ("2024-10") spans its days (a date's high end is the day after its last).
+    A time of day on a scale of days (a fact of dates and times) is its day when it has one, else any day."""
+    if on_days and claim.kind == "time":
+        day = _number(claim.as_of, "date") if claim.as_of and len(str(claim.as_of)) == 10 else None
+        return Span(day, day + 1, day + 0.5) if day is not None else Span(None, None)
     point = _number(claim.value, claim.kind)
     if claim.kind != "date":
         low, high = (None if math.isinf(end) else end for end in claim_interval(claim))

@@ -172,7 +172,7 @@ def _timeline(main, facts: list[Fact], sources: list[Source]) -> None:
         return
     published = sorted({source.published for source in sources if source.published})
     days = [claim_span(_day_claim(day)) for day in published]
-    rows = [(number, fact, [claim_span(claim) for claim in fact.claims]) for number, fact in dated]
+    rows = [(number, fact, [claim_span(claim, on_days=True) for claim in fact.claims]) for number, fact in dated]
     scale = scale_for("date", days + [span for _, _, spans in rows for span in spans])
     section = _el(main, "section", class_="timeline")
     _el(section, "h2", text="Timeline")
@@ -219,7 +219,7 @@ def _fact(main, number: int, fact: Fact, outlets: dict[str, str | None]) -> None
     camp_of = _camp_classes(fact, colours)
     if len(fact.claims) > 1:
         _camp_list(section, fact, colours, outlets)
-    spans = [claim_span(claim) for claim in fact.claims]
+    spans = [claim_span(claim, on_days=fact.kind == "date") for claim in fact.claims]
     bands = [(camp_span(fact.camps[index], fact.kind), css) for index, css in colours.items()] \
         if len(fact.claims) > 1 else []
     scale = scale_for(fact.kind, spans + [band for band, _ in bands])

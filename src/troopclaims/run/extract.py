@@ -11,7 +11,7 @@ from typing import Callable, Iterable, Iterator, TextIO
 from troopclaims.reading.articles import ReadReport, masked_text, read_articles, read_claims, read_lines, sniff_jsonl
 from troopclaims.extractors.dates import find_dates, find_dateline
 from troopclaims.attribution.attribute import attribute
-from troopclaims.extractors.events import event_subject, governing_event, named_owner
+from troopclaims.extractors.events import event_subject, governing_event, inherit_events, named_owner
 from troopclaims.extractors.places import locate, place_claims
 from troopclaims.pipeline import BLANK, BLANK_LOSSES, choose_model
 from troopclaims.extractors.quantities import find_quantities, with_implied_unit
@@ -67,7 +67,7 @@ def claims_in(doc, article: Article, rules, kinds: tuple[str, ...] = DEFAULT_KIN
     claims = [_with_event(doc, claim, lexicon) for claim in claims]
     counts = rules.lexicon("quantities")
     claims = [with_implied_unit(claim, counts)
-              for claim in _inherit_events(sorted(claims, key=lambda claim: (claim.start, claim.end)))]
+              for claim in inherit_events(doc, sorted(claims, key=lambda claim: (claim.start, claim.end)), lexicon)]
     # What a date dates, for telling apart dates of events outside the rules ("Cheeks coached" in 2007, "he coached"
     # in 1979): the subject of its event.
     claims = [claim.with_fields(subject=event_subject(doc, claim.start, claim.end, passive=True))
@@ -105,24 +105,6 @@ def _subject_actor(doc, claim: Claim, places, lexicon) -> Claim:
     subject = event_subject(doc, claim.start, claim.end)
     actor = places.actor(subject) if subject else None
     return claim.with_fields(actor=actor) if actor else claim
-
-
-def _inherit_events(claims: list[Claim]) -> list[Claim]:
-    """Give a figure with no event of its own the event of the figure of the same unit before it in its sentence.
-
-    "10,000 troops were deployed, with nearly 8,000 of them in the north": the 8,000 were deployed too.
-    """
-    result: list[Claim] = []
-    last: dict[tuple, Claim] = {}      # (sentence, unit) -> the last figure there with an event
-    for claim in claims:
-        if claim.kind == "quantity":
-            key = (claim.sentence, claim.unit)
-            if claim.event is None and key in last:
-                claim = claim.with_fields(event=last[key].event, aspect=last[key].aspect)
-            if claim.event:
-                last[key] = claim
-        result.append(claim)
-    return result
 
 
 def _dates_between(date_claims: list[Claim], starts: list[int], first: int, last: int) -> list[Claim]:

@@ -74,9 +74,13 @@ def phrase_alternation(phrases, bare: bool = False) -> str:
     return "|".join(alternatives) or r"(?!x)x"
 
 
+_WORD_HYPHEN = re.compile(r"(?<=[^\W\d_])\s*-\s*(?=[^\W\d_])")
+
+
 def unit_key(form: str) -> str:
-    """Return the lookup key of a unit form: short forms keep their case, longer ones are lower-cased."""
-    form = " ".join(form.split())
+    """Return the lookup key of a unit form: short forms keep their case, longer ones are lower-cased; a hyphen
+    between words is a space ("a 480-nautical-mile corridor", "a 170,000 - square - foot building")."""
+    form = " ".join(_WORD_HYPHEN.sub(" ", form).split())
     return form if len(form) <= 3 else form.lower()
 
 
@@ -84,7 +88,7 @@ def unit_phrases(forms) -> str:
     ordered = sorted(set(forms), key=len, reverse=True)
     parts = []
     for form in ordered:
-        body = phrase_pattern(form)
+        body = r"(?:\s+|\s*-\s*)".join(re.escape(part) for part in form.split())
         if len(form) > 3:
             body = f"(?i:{body})"
         tail = r"(?![\w])" if form[-1].isalnum() else ""

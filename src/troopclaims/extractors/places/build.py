@@ -15,7 +15,7 @@ from troopclaims.rules import LineDict, check_keys, location, word_list
 
 RELATIONS = ("in", "near", "border", "front")
 LIST_SECTIONS = ("locating", "determiners", "clause_breaks", "fronts", "front_alone", "borders", "directions",
-                 "actor_nouns", "area_nouns", "speech_verbs", "not_places")
+                 "actor_nouns", "area_nouns", "speech_verbs", "not_places", "measured_from")
 SECTIONS = ("types", "import", "countries", "places", "anaphora", "relations", "name_suffixes", "name_prefixes",
             "geonames", "region_abbreviations", *LIST_SECTIONS)
 

@@ -9,9 +9,33 @@ CLAUSE_DEPS = frozenset({"ccomp", "advcl", "parataxis", "relcl", "csubj", "csubj
 
 
 def place_by_parse(doc, span, candidates: list[Found], other_heads: set[int], gaz: Gazetteer) -> Found | None:
-    """Return the mention the parse attaches to the claim's clause by a locating word, nearest in the tree."""
+    """Return the mention the parse attaches to the claim's clause by a locating word, nearest in the tree.
+
+    A claim in a participle clause of result with no place of its own (", killing 40") takes the place that the
+    clause it follows names as what the event struck ("the quake hit the town of X, killing 40")."""
+    verb = _clause_head(span.root)
+    found = _place_in_clause(doc, span, verb, candidates, other_heads, gaz)
+    if found is None and verb.dep_ == "advcl" and verb.tag_ == "VBG" and verb.left_edge.i > 0 \
+            and doc[verb.left_edge.i - 1].text == ",":
+        found = _place_struck(doc, verb.head, candidates, gaz)
+    return found
+
+
+def _place_struck(doc, verb, candidates: list[Found], gaz: Gazetteer) -> Found | None:
+    """Return the place that names the direct object of a verb ("hit the town of X", "shook an area of X"), the
+    finest when several do ("the town of X in Y province")."""
+    struck = []
+    for item in candidates:
+        governor = _locating_governor(doc, doc[item.start:item.end].root, item, candidates, gaz)
+        if governor is not None and governor.dep_ == "dobj" and governor.head.i == verb.i:
+            struck.append((-_FINENESS.get(_kind(item), -1), item.start, item))
+    return min(struck, key=lambda entry: entry[:2])[2] if struck else None
+
+
+def _place_in_clause(doc, span, verb, candidates: list[Found], other_heads: set[int], gaz: Gazetteer
+                     ) -> Found | None:
+    """Return the mention attached to the clause of `verb` by a locating word, nearest to the claim in the tree."""
     head = span.root
-    verb = _clause_head(head)
     scope = _scope(doc, verb, span, gaz)
     scored = []
     for item in candidates:
@@ -36,14 +60,35 @@ def place_by_parse(doc, span, candidates: list[Found], other_heads: set[int], ga
     # Prefer the inner of two places given together ("in the Kursk region in western Russia").
     for other in scored[1:]:
         item, governor = other[3], other[4]
-        if other[0] > best[0] + 2 or item.place is None or best[3].place is None or governor is None:
+        if other[0] > best[0] + 2 or (item.place is None and item.kind is None) or governor is None:
             continue
         beside = best[4] is not None and governor.i == best[4].i
         attached = best[3].start <= governor.i < best[3].end
-        if (beside or attached) and item.place.name != best[3].place.name \
+        if best[3].place is not None and item.place is not None and (beside or attached) \
+                and item.place.name != best[3].place.name \
                 and gaz.contains(best[3].place.name, item.place.name):
             best = other
+        elif _finer(item, best[3], gaz) and (beside or best[4] is not None and governor.head.i == best[4].i):
+            best = other      # "hit the town of X in Y's Z province": the town, which the rules do not place in Z
     return best[3]
+
+
+# How fine a type of place is: of two places given to one clause, the finer says where the claim is.
+_FINENESS = {"continent": 0, "country": 1, "region": 2, "area": 2, "water": 2, None: 2, "city": 3, "town": 3,
+             "facility": 4, "street": 4}
+
+
+def _kind(found: Found) -> str | None:
+    return found.place.type if found.place is not None else found.kind
+
+
+def _finer(item: Found, other: Found, gaz: Gazetteer) -> bool:
+    """Return whether a mention whose shape names its type ("the town of X", "X Street") is of a finer type of
+    place than another mention (of places the rules may not list) that the rules do not know to lie inside it."""
+    def name(found: Found) -> str:
+        return found.place.name if found.place is not None else found.name
+    return item.kind is not None and _FINENESS.get(_kind(item), -1) > _FINENESS.get(_kind(other), 9) \
+        and not gaz.contains(name(item), name(other))
 
 
 def _clause_head(token):

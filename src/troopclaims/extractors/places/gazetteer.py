@@ -86,6 +86,7 @@ class Gazetteer:
     area_nouns: frozenset = frozenset()
     speech_verbs: frozenset = frozenset()
     not_places: frozenset = frozenset()
+    measured_from: frozenset = frozenset()   # "from", "off": a distance's point follows ("150 km off X")
     max_tokens: int = 8
     surface_firsts: frozenset = frozenset()
     demonym_firsts: frozenset = frozenset()

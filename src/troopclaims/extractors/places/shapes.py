@@ -44,13 +44,13 @@ def _named_runs(doc, gaz: Gazetteer) -> Iterator[Found]:
             continue   # the suffix sits inside a longer name or a headline ("Harlan Factory Fire")
         name = span_key(doc, start, i + 1)
         place = gaz.listed(name)
-        yield Found(start, i + 1, place, place.name if place else name, shape=place is None)
+        yield Found(start, i + 1, place, place.name if place else name, shape=place is None, kind=kind)
     for start, end, kind in scan_names(doc, word_table(gaz.name_prefixes), 4, lower=True):
         stop = _run_end(doc, end)
         if stop > end:
             name = span_key(doc, end, stop)
             place = gaz.listed(name)
-            yield Found(end, stop, place, place.name if place else name, shape=True)
+            yield Found(end, stop, place, place.name if place else name, shape=True, kind=gaz.name_prefixes.get(kind, kind))
     for i, token in enumerate(doc):
         if token.text != "," or i == 0 or i + 1 >= len(doc):
             continue

@@ -20,6 +20,7 @@ class Found:
     cued: bool = False      # named after a locating word ("in the Kursk region"), not as an agent ("Kyiv holds")
     shape: bool = False     # found by the shape of its name (name_suffixes, name_prefixes, "X, <region>")
     geo: bool = False       # a GeoNames name found where the text uses it as a place (geo_runs)
+    kind: str | None = None  # the type its shape gives a place no rule lists ("the town of X": town)
 
 
 def add_found(found: list[Found], taken: set[int], item: Found) -> None:
