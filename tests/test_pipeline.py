@@ -68,3 +68,20 @@ def test_an_attribute_rule_the_table_cannot_read_keeps_spacys_ruler():
     other.add_pipe("attribute_ruler").add([[{"LENGTH": 6}]], {"POS": "NOUN"})
     lookups.install(other)
     assert other.pipe_names == ["attribute_ruler"]
+
+
+def test_longer_attribute_patterns_set_their_token_with_or_without_operators():
+    import spacy
+
+    from troopclaims import lookups
+
+    nlp = spacy.blank("en")
+    ruler = nlp.add_pipe("attribute_ruler")
+    ruler.add([[{"LOWER": "tarn"}]], {"POS": "PROPN"})
+    ruler.add([[{"LOWER": "old"}, {"LOWER": "tarn"}]], {"LEMMA": "tarn town"}, index=1)    # the same token
+    ruler.add([[{"LOWER": "hill"}, {"LOWER": "top", "OP": "?"}]], {"POS": "NOUN"})         # through a Matcher
+    lookups.install(nlp)
+    assert nlp.pipe_names == [lookups.ATTRIBUTES]
+    doc = nlp("Old Tarn and hill top")
+    assert [(token.pos_, token.lemma_) for token in doc] == [("", ""), ("PROPN", "tarn town"), ("", ""),
+                                                             ("NOUN", ""), ("", "")]
