@@ -17,9 +17,9 @@ from troopclaims.attribution.names import NameResolver
 from troopclaims.attribution.nominal import PASSIVE_AUX, NominalCues
 from troopclaims.attribution.speakers import Speaker, SpeakerBook
 
-_RAISING = frozenset(("to",))
+_RAISING = frozenset(("to",))           # "is expected to", "is said to": a hedge, not a source
 # What may follow a strict verb for it to report: "added that", "wrote:", "questioned why the council ..."
-_STRICT_OPENERS = frozenset(("that", ":", ",", ".", "“", '"', "‘", "whether", "why", "how", "what", "if"))           # "is expected to", "is said to": a hedge, not a source
+_STRICT_OPENERS = frozenset(("that", ":", ",", ".", "“", '"', "‘", "whether", "why", "how", "what", "if"))
 
 
 class DocumentReader(NominalCues, NameResolver, EvidenceChains, TextLayout):
@@ -79,10 +79,10 @@ class DocumentReader(NominalCues, NameResolver, EvidenceChains, TextLayout):
             i += 1
 
     def _strict_ok(self, i: int, cue) -> bool:
-        """Return True when a strict verb stands where verbs of saying do: before that/:/a quote/a question
-        word, after a quote,
-        between commas ("These employees, Stumpf explained in the hearing, were ..."), or, for a `document` verb,
-        after a document ("the poll shows")."""
+        """Return True when a strict verb stands where verbs of saying do: before that/:/a quote/a question word,
+        after a quote, between commas ("These employees, Stumpf explained in the hearing, were ..."), after "with"
+        and its subject ("with the Ledger showing her up 3 points"), or, for a `document` verb, after a document
+        ("the poll shows")."""
         j = i + 1
         while j < len(self.doc) and (self.finder._skippable(self.doc[j]) or self.doc[j].lower_ in cue.particles):
             j += 1
