@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from troopclaims.attribution.certainty import Certainty
-from troopclaims.attribution.cues import Event, particle_after
+from troopclaims.attribution.cues import Event, particle_after, saying_noun
 from troopclaims.attribution.quoted import QuoteSpeakers
 from troopclaims.attribution.quotes import Quote
 from troopclaims.attribution.speakers import Speaker
@@ -270,20 +270,24 @@ class _Reader(QuoteSpeakers, Certainty, DocumentReader):
                         return event
         return inner
 
+    def _verb_rule(self, event: Event):
+        """Return the rules entry of a verb cue (a VerbCue), None for nouns and phrases."""
+        return self.cues.verbs.get(event.cue) if event.kind == "verb" else None
+
     def _plain_object(self, event: Event, child) -> bool:
         """Return True for the object of a verb whose plain object is no report ("Okafor had claimed a loss of $916
         million": the loss is a tax term, not something claimed to be true)."""
-        cue = self.cues.verbs.get(event.cue) if event.kind == "verb" else None
+        cue = self._verb_rule(event)
         return cue is not None and not cue.object and child.dep_ in ("dobj", "obj")
 
     def _content_clause(self, node, child) -> bool:
         """Return True for the "that" clause of a noun of saying: "pointed to reports that Okafor called ..."."""
-        return (child.dep_ == "acl" and (node.lower_ in (self.cues.nouns or {}) or node.lower_ in self.cues.documents)
+        return (child.dep_ == "acl" and saying_noun(node.lower_, self.cues)
                 and any(c.dep_ == "mark" and c.lower_ == "that" for c in child.children))
 
     def _particle(self, event: Event, child) -> bool:
         """Return True when the child is the particle a verb needs to report ("called for cutting 200 jobs")."""
-        cue = self.cues.verbs.get(event.cue) if event.kind == "verb" else None
+        cue = self._verb_rule(event)
         return cue is not None and child.lower_ in cue.particles and child.i == particle_after(
             self.doc[event.start], cue, self.cues)
 

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import re
 
-from troopclaims.attribution.cues import CueRules
+from troopclaims.attribution.cues import CueRules, lowered, saying_noun
 from troopclaims.spans import annotated
 
 _DETERMINERS = frozenset(("the", "a", "an"))
@@ -51,19 +51,16 @@ class MentionFinder:
         self.parsed = annotated(doc, "DEP")
 
     # --- word shapes (blank pipeline) -------------------------------------------------------------------
-    def _lower(self, token) -> str:
-        return token.lower_.replace("’", "'")
-
     def _capitalised(self, token) -> bool:
         return token.text[:1].isupper() and token.text not in _QUOTE_CHARS
 
     def _skippable(self, token) -> bool:
-        lower = self._lower(token)
+        lower = lowered(token)
         return (lower in self.cues.skip_words or lower in self.cues.time_words
                 or (lower.endswith("ly") and token.is_lower and len(lower) > 4))
 
     def _can_head(self, token) -> bool:
-        lower = self._lower(token)
+        lower = lowered(token)
         if lower in self.cues.pronouns:
             return True
         if lower in _FUNCTION_WORDS:
@@ -74,7 +71,7 @@ class MentionFinder:
                 or lower in self.cues.documents or self._capitalised(token) and any(c.isalpha() for c in token.text))
 
     def _can_extend(self, token) -> bool:
-        lower = self._lower(token)
+        lower = lowered(token)
         if lower in self.cues.clause_breaks or lower in self.cues.time_words or lower in self.cues.pronouns:
             return False
         if token.i == token.sent.start and (lower in self.cues.skip_words or lower in _FUNCTION_WORDS):
@@ -104,13 +101,13 @@ class MentionFinder:
             # "Kirby, the council spokesman, said": the name before them does.
             span = self._np_ending_at(j - 1, sent)
             if span and span[0] - 1 >= sent.start and self.doc[span[0] - 1].text == ",":
-                if self._lower(self.doc[span[0]]) in _DETERMINERS:
+                if lowered(self.doc[span[0]]) in _DETERMINERS:
                     name = self._np_ending_at(span[0] - 2, sent)
                     if name and self._capitalised(self.doc[name[1] - 1]):
                         return name
                 return span
             return None
-        if self._lower(self.doc[j]) in ("who", "which") and j - 1 > sent.start and self.doc[j - 1].text == ",":
+        if lowered(self.doc[j]) in ("who", "which") and j - 1 > sent.start and self.doc[j - 1].text == ",":
             return self._np_ending_at(j - 2, sent)      # "The Daily Ledger, which reported that ..."
         return self._np_ending_at(j, sent)
 
@@ -119,14 +116,14 @@ class MentionFinder:
             return None
         if not self._can_head(self.doc[j]):
             return self._determined_before(j, sent)
-        if self._lower(self.doc[j]) in self.cues.pronouns:
+        if lowered(self.doc[j]) in self.cues.pronouns:
             return (j, j + 1)
         k = j
         while k - 1 >= sent.start and self._can_extend(self.doc[k - 1]):
             k -= 1
-            if self._lower(self.doc[k]) in _DETERMINERS:
+            if lowered(self.doc[k]) in _DETERMINERS:
                 break
-        while k < j and self._lower(self.doc[k]) in _JOINERS:
+        while k < j and lowered(self.doc[k]) in _JOINERS:
             k += 1
         if k > sent.start and self.doc[k - 1].text in _CURRENCY:
             while k < j and self.doc[k].like_num:
@@ -134,7 +131,7 @@ class MentionFinder:
         return (k, j + 1)
 
     def _plain_word(self, token) -> bool:
-        lower = self._lower(token)
+        lower = lowered(token)
         return (token.is_alpha and lower not in _DETERMINERS and lower not in self.cues.skip_words
                 and lower not in self.cues.clause_breaks and lower not in self.cues.verbs
                 and lower not in _TARGET_STOPS and lower not in self.cues.time_words)
@@ -143,7 +140,7 @@ class MentionFinder:
         """Return "the coast guard" / "a young sailor" ending at token j: a determiner and up to three words."""
         for k in range(j - 1, max(j - 5, sent.start - 1), -1):
             token = self.doc[k]
-            if self._lower(token) in _DETERMINERS:
+            if lowered(token) in _DETERMINERS:
                 return (k, j + 1)
             if not self._plain_word(token):
                 return None
@@ -151,7 +148,7 @@ class MentionFinder:
 
     def _determined_after(self, i: int, sent) -> tuple[int, int] | None:
         """Return "the health ministry" starting at token i (a determiner and up to three plain words)."""
-        if i >= sent.end or self._lower(self.doc[i]) not in _DETERMINERS:
+        if i >= sent.end or lowered(self.doc[i]) not in _DETERMINERS:
             return None
         end = i + 1
         while end < sent.end and end - i <= 3 and self._plain_word(self.doc[end]):
@@ -168,13 +165,13 @@ class MentionFinder:
         if i >= sent.end:
             return None
         first = self.doc[i]
-        if self._lower(first) in self.cues.pronouns:
+        if lowered(first) in self.cues.pronouns:
             end = i + 1
         else:
             end = i
             while end < sent.end and end - i < limit and (self._can_extend(self.doc[end])
                                                          or self._can_head(self.doc[end])):
-                if self._lower(self.doc[end]) in self.cues.pronouns:
+                if lowered(self.doc[end]) in self.cues.pronouns:
                     break
                 end += 1
             while end > i and not self._can_head(self.doc[end - 1]):
@@ -198,13 +195,13 @@ class MentionFinder:
         end = i
         while end < sent.end and end - i < limit:
             token = self.doc[end]
-            lower = self._lower(token)
+            lower = lowered(token)
             if token.is_punct and lower not in ("-", "'s", "&") or token.text in _QUOTE_CHARS:
                 break
             if lower in _TARGET_STOPS and end > i and not self._capitalised(token):
                 break
             if lower == "of" and end > i and not (self._capitalised(self.doc[end - 1])
-                                                   or self._lower(self.doc[end - 1]) in self.cues.speaker_nouns):
+                                                   or lowered(self.doc[end - 1]) in self.cues.speaker_nouns):
                 break
             end += 1
         return (i, end) if end > i else None
@@ -214,7 +211,7 @@ class MentionFinder:
         i = sent.start
         while i < before:
             token = self.doc[i]
-            lower = self._lower(token)
+            lower = lowered(token)
             if lower in _FUNCTION_WORDS and token.is_title:
                 # "At the forum, Ortiz said": the subject comes after the opening phrase
                 comma = next((k for k in range(i + 1, before) if self.doc[k].text == ","), None)
@@ -255,8 +252,8 @@ class MentionFinder:
                 return self.noun_spans(subjects[0]), False
             if current.dep_ == "relcl":
                 return self.noun_spans(_named(current.head)), False
-            if current.dep_ == "acl" and current.lower_.endswith("ing") and current.head.dep_ == "dobj" and (
-                    current.head.lower_ in (self.cues.nouns or {}) or current.head.lower_ in self.cues.documents):
+            if current.dep_ == "acl" and current.lower_.endswith("ing") and current.head.dep_ == "dobj" and \
+                    saying_noun(current.head.lower_, self.cues):
                 current = current.head.head        # "The council issued a statement calling ...": its issuer
                 continue
             if current.dep_ in ("advcl", "xcomp", "conj", "acl", "pcomp") and current.head.i != current.i:
@@ -297,7 +294,7 @@ class MentionFinder:
             end += 1                          # a name the parser split ("Protect Democracy")
         while start < token.i and (self.doc[start].is_punct or self.doc[start].text in _QUOTE_CHARS):
             start += 1
-        amounts = [i for i in range(start, token.i) if self.doc[i].text in _CURRENCY or self._lower(self.doc[i])
+        amounts = [i for i in range(start, token.i) if self.doc[i].text in _CURRENCY or lowered(self.doc[i])
                    in ("percent", "%")]
         if amounts:     # "the roughly $18 million Vale says": a misparse hangs the money on the speaker
             start = max([amounts[-1] + 1] + [i + 1 for i in range(start, token.i) if self.doc[i].like_num])

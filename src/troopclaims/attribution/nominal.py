@@ -1,7 +1,7 @@
 """Nouns and phrases of saying: "Trump's claim that ...", "his assertion that", "according to X", "citing Y"."""
 from __future__ import annotations
 
-from troopclaims.attribution.cues import Event, matches
+from troopclaims.attribution.cues import Event, lowered, matches
 from troopclaims.attribution.speakers import Speaker
 
 PASSIVE_AUX = frozenset("was were is are been be being 's".split())
@@ -20,8 +20,8 @@ class NominalCues:
         """Return the cue of "Trump's claim that ...", "his assertion that", "a Times report that": its owner speaks.
         Owned by a possessive, the noun also reports the verb it is the subject of ("Vale's plan would cap ...");
         with `anywhere`, whatever follows it ("Under Vale's plan, ...")."""
-        following = self.doc[i + 1].lower_.replace("’", "'") if i + 1 < len(self.doc) else ""
-        possessed = i > 0 and (self.doc[i - 1].lower_.replace("’", "'") in self.cues.possessives
+        following = lowered(self.doc[i + 1]) if i + 1 < len(self.doc) else ""
+        possessed = i > 0 and (lowered(self.doc[i - 1]) in self.cues.possessives
                                or self.doc[i - 1].lower_ in _POSSESSIVE_MARKS)
         if not (following in _NOUN_OPENERS or possessed and (anywhere or following in _SUBJECT_VERBS)):
             return None
@@ -33,8 +33,8 @@ class NominalCues:
             j -= 1                                  # "Dahl's repeated emphasis", "his latest claim"
         if j < sent.start:
             return None
-        word = self.doc[j].lower_.replace("’", "'")
-        event = Event(i, i + 1, self.doc[i].lower_.replace("’", "'"), noun.lemma, noun.status, "noun")
+        word = lowered(self.doc[j])
+        event = Event(i, i + 1, lowered(self.doc[i]), noun.lemma, noun.status, "noun")
         position = self.doc[j].idx
         if word in self.cues.possessives:
             event.speaker, event.mention = self._antecedent(self.cues.possessives[word], position, sent), (j, j + 1)
@@ -44,13 +44,13 @@ class NominalCues:
             last = self.doc[span[-1] - 1] if span is not None else None
             if span is None or not (word in _POSSESSIVE_MARKS or self.finder._capitalised(last)
                                     and self._determiner_before(span) or following == "that" and last.is_lower
-                                    and self.finder._lower(last) in self.cues.speaker_nouns):
+                                    and lowered(last) in self.cues.speaker_nouns):
                 return None                         # "a Valley Post report that", "media pronouncements that",
                                                     # not "Ardia are discussing plans"
             event.speaker, event.mention = self._resolve(span, sent), span
         if event.speaker is None:
             return None
-        self.history.append((self.doc[event.mention[0]].idx, event.speaker, self._span_text(event.mention)))
+        self._remember(event)
         return event
 
     def _by_event(self, i: int) -> Event | None:
@@ -63,7 +63,7 @@ class NominalCues:
         after = self.doc[end + 1] if end + 1 < sent.end else None
         if after is not None and not after.is_punct:
             return None                          # "by his account of the meeting" goes on: not a source tag
-        first = self.doc[i + 1].lower_.replace("’", "'")
+        first = lowered(self.doc[i + 1])
         marks = [k for k in range(i + 1, end) if self.doc[k].lower_ in _POSSESSIVE_MARKS]
         event = Event(i, end + 1, "", "by", "reported", "phrase", role="source")
         if first in self.cues.possessives:
@@ -81,7 +81,7 @@ class NominalCues:
         if event.speaker is None:
             return None
         event.cue = " ".join(["by"] + [t.lower_ for t in self.doc[rest:end + 1]])
-        self.history.append((self.doc[event.mention[0]].idx, event.speaker, self._span_text(event.mention)))
+        self._remember(event)
         return event
 
     def _adjective(self, token) -> bool:
@@ -114,13 +114,13 @@ class NominalCues:
                 words = words[1:]
             event.speaker, event.mention, event.documentary = Speaker(" ".join(words)), target, True
             return
-        words = [self.finder._lower(t) for t in self.doc[target[0]:target[1]]]
+        words = [lowered(t) for t in self.doc[target[0]:target[1]]]
         if words[0] in self.cues.possessives and words[-1] not in self.cues.speaker_nouns:
             return                                  # "citing her work after the attacks" names no source
         event.speaker = self._resolve(target, sent)
         event.mention = target if event.speaker else None
         if event.speaker is not None:
-            self.history.append((start, event.speaker, self._span_text(target)))
+            self._remember(event)
 
     def _evidence_heads(self, span: tuple[int, int], start: int, end: int) -> bool:
         """Return True when an evidence word ends the phrase's head ("these purported intercepts", "data")."""

@@ -10,7 +10,7 @@ from __future__ import annotations
 from bisect import bisect_left
 
 from troopclaims.attribution.chains import EvidenceChains
-from troopclaims.attribution.cues import CueRules, Event, HedgeRules, matches, verb_cue
+from troopclaims.attribution.cues import CueRules, Event, HedgeRules, lowered, matches, verb_cue
 from troopclaims.attribution.layout import TextLayout
 from troopclaims.attribution.mentions import MentionFinder
 from troopclaims.attribution.names import NameResolver
@@ -66,7 +66,7 @@ class DocumentReader(NominalCues, NameResolver, EvidenceChains, TextLayout):
                 continue
             cue = verb_cue(token, self.cues, self.finder.parsed)
             if cue is not None and (not cue.strict or self._strict_ok(i, cue)):
-                event = Event(i, i + 1, token.lower_.replace("’", "'"), cue.lemma, cue.status, "verb", cue.relay,
+                event = Event(i, i + 1, lowered(token), cue.lemma, cue.status, "verb", cue.relay,
                                cue.belief)
                 if self._verb_speaker(event, self.segment(i)) is not False:
                     self._add(event)
@@ -146,7 +146,7 @@ class DocumentReader(NominalCues, NameResolver, EvidenceChains, TextLayout):
                         or span in names and descriptions and len(names) == 1):
                     break
         if event.speaker is not None:
-            self.history.append((self.doc[event.mention[0]].idx, event.speaker, self._span_text(event.mention)))
+            self._remember(event)
         return True
 
     def _shared_subject(self, event: Event, sent) -> tuple[int, int] | None:
