@@ -14,7 +14,7 @@ _PLACE_PREPOSITIONS = frozenset(("in", "over", "across", "around", "throughout")
 # Words that end a source named after "according to" or "citing" ("two people briefed on the talks").
 _TARGET_STOPS = frozenset("""who which that whose when where while with on in at for to from by after before familiar
 briefed obtained released published as because since than said says told say claimed reported who's
-regarding about concerning showing indicating suggesting confirming saying stating which""".split())
+regarding about concerning showing indicating suggesting confirming saying stating""".split())
 # Words that open a sentence with a capital without naming anyone ("At the forum, ...", "With 50 days to go").
 _FUNCTION_WORDS = frozenset("""at with in on for from by after before when while lest since as if though although
 because despite during under over into about against among between without within until unless once recent
@@ -67,8 +67,8 @@ class MentionFinder:
             return False
         if lower in self.cues.time_words or lower in self.cues.clause_breaks or lower in self.cues.skip_words:
             return False
-        return (self._capitalised(token) and token.is_alpha or lower in self.cues.speaker_nouns
-                or lower in self.cues.documents or self._capitalised(token) and any(c.isalpha() for c in token.text))
+        return (self._capitalised(token) and any(c.isalpha() for c in token.text) or lower in self.cues.speaker_nouns
+                or lower in self.cues.documents)
 
     def _can_extend(self, token) -> bool:
         lower = lowered(token)
@@ -96,7 +96,6 @@ class MentionFinder:
             comma = next((k for k in range(j - 1, max(j - 6, sent.start - 1), -1) if self.doc[k].text == ","), None)
             if comma is not None and _TAG.match(self.doc[comma + 1:j].text.replace(" ", "")):
                 return self._np_ending_at(comma - 1, sent)    # "Sen. Ann Vale, D-Ohio, said"
-        if self.doc[j].text == ",":
             # "The President of Ukraine, Volodymyr Zelensky, reported": the name between the commas speaks;
             # "Kirby, the council spokesman, said": the name before them does.
             span = self._np_ending_at(j - 1, sent)
