@@ -187,8 +187,8 @@ class _Reader(QuoteSpeakers, Certainty, DocumentReader):
             if len(between) > 2 or any(not (t.is_alpha and t.is_lower) or t.lower_ in _DETERMINERS
                                        or t.lower_ in self.cues.verbs for t in between):
                 return None
-            if event.mention[1] > event.start or not all(self.finder._skippable(t)
-                                                         for t in self.doc[event.mention[1]:event.start]):
+            if event.mention[1] > event.start or not all(self.finder.skippable(t)
+                                                        for t in self.doc[event.mention[1]:event.start]):
                 return None
             following = self.doc[event.end].lower_ if event.end < sent.end else "."
             return event if following not in _OPENERS and following != "," else None

@@ -51,10 +51,12 @@ class MentionFinder:
         self.parsed = annotated(doc, "DEP")
 
     # --- word shapes (blank pipeline) -------------------------------------------------------------------
-    def _capitalised(self, token) -> bool:
+    def capitalised(self, token) -> bool:
+        """Return True for a word that opens with a capital letter (a quote mark is no word)."""
         return token.text[:1].isupper() and token.text not in _QUOTE_CHARS
 
-    def _skippable(self, token) -> bool:
+    def skippable(self, token) -> bool:
+        """Return True for a word that may stand between a speaker and its verb ("has", "last week", "publicly")."""
         lower = lowered(token)
         return (lower in self.cues.skip_words or lower in self.cues.time_words
                 or (lower.endswith("ly") and token.is_lower and len(lower) > 4))
@@ -67,7 +69,7 @@ class MentionFinder:
             return False
         if lower in self.cues.time_words or lower in self.cues.clause_breaks or lower in self.cues.skip_words:
             return False
-        return (self._capitalised(token) and any(c.isalpha() for c in token.text) or lower in self.cues.speaker_nouns
+        return (self.capitalised(token) and any(c.isalpha() for c in token.text) or lower in self.cues.speaker_nouns
                 or lower in self.cues.documents)
 
     def _can_extend(self, token) -> bool:
@@ -78,39 +80,40 @@ class MentionFinder:
             return False                  # "Despite media pronouncements that": "Despite" names no one
         if token.i > 0 and self.doc[token.i - 1].text == "-" and not self.doc[token.i - 1].whitespace_:
             return True                   # "Commander-in-Chief"
-        return (self._capitalised(token) or lower in self.cues.modifiers or lower in self.cues.speaker_nouns
+        return (self.capitalised(token) or lower in self.cues.modifiers or lower in self.cues.speaker_nouns
                 or token.like_num or lower in _JOINERS or lower in _DETERMINERS)
 
     def np_before(self, i: int, sent) -> tuple[int, int] | None:
         """Return the speaker phrase that ends just before token i, skipping adverbs and times ("X last week said")."""
         j = i - 1
-        while j >= sent.start and self._skippable(self.doc[j]) and not self._can_head(self.doc[j]):
+        while j >= sent.start and self.skippable(self.doc[j]) and not self._can_head(self.doc[j]):
             j -= 1
         if j < sent.start:
             return None
         if self.doc[j].text == ")":
             # "Rep. Ann Vale (R-Ohio) said": the name before the parenthesis speaks
             opening = next((k for k in range(j - 1, max(j - 8, sent.start - 1), -1) if self.doc[k].text == "("), None)
-            return self._np_ending_at(opening - 1, sent) if opening is not None else None
+            return self.np_ending_at(opening - 1, sent) if opening is not None else None
         if self.doc[j].text == ",":
             comma = next((k for k in range(j - 1, max(j - 6, sent.start - 1), -1) if self.doc[k].text == ","), None)
             if comma is not None and _TAG.match(self.doc[comma + 1:j].text.replace(" ", "")):
-                return self._np_ending_at(comma - 1, sent)    # "Sen. Ann Vale, D-Ohio, said"
+                return self.np_ending_at(comma - 1, sent)    # "Sen. Ann Vale, D-Ohio, said"
             # "The President of Ukraine, Volodymyr Zelensky, reported": the name between the commas speaks;
             # "Kirby, the council spokesman, said": the name before them does.
-            span = self._np_ending_at(j - 1, sent)
+            span = self.np_ending_at(j - 1, sent)
             if span and span[0] - 1 >= sent.start and self.doc[span[0] - 1].text == ",":
                 if lowered(self.doc[span[0]]) in _DETERMINERS:
-                    name = self._np_ending_at(span[0] - 2, sent)
-                    if name and self._capitalised(self.doc[name[1] - 1]):
+                    name = self.np_ending_at(span[0] - 2, sent)
+                    if name and self.capitalised(self.doc[name[1] - 1]):
                         return name
                 return span
             return None
         if lowered(self.doc[j]) in ("who", "which") and j - 1 > sent.start and self.doc[j - 1].text == ",":
-            return self._np_ending_at(j - 2, sent)      # "The Daily Ledger, which reported that ..."
-        return self._np_ending_at(j, sent)
+            return self.np_ending_at(j - 2, sent)      # "The Daily Ledger, which reported that ..."
+        return self.np_ending_at(j, sent)
 
-    def _np_ending_at(self, j: int, sent) -> tuple[int, int] | None:
+    def np_ending_at(self, j: int, sent) -> tuple[int, int] | None:
+        """Return the speaker phrase whose last word is token j, from word shapes, or None."""
         if j < sent.start:
             return None
         if not self._can_head(self.doc[j]):
@@ -182,10 +185,10 @@ class MentionFinder:
         if appositive and end + 1 < sent.end and self.doc[end].text == ",":
             # "his Commander-in-Chief, four-star general Oleksandr Syrsky": the name joins the mention
             other = self.np_after(end + 1, sent, boundary=False, limit=limit)
-            if other and self._capitalised(self.doc[other[1] - 1]) and (
+            if other and self.capitalised(self.doc[other[1] - 1]) and (
                     other[1] >= sent.end or self.doc[other[1]].is_punct):
                 end = other[1]
-        if boundary and end < sent.end and not (self.doc[end].is_punct or self._skippable(self.doc[end])):
+        if boundary and end < sent.end and not (self.doc[end].is_punct or self.skippable(self.doc[end])):
             return None
         return (i, end)
 
@@ -197,10 +200,10 @@ class MentionFinder:
             lower = lowered(token)
             if token.is_punct and lower not in ("-", "'s", "&") or token.text in _QUOTE_CHARS:
                 break
-            if lower in _TARGET_STOPS and end > i and not self._capitalised(token):
+            if lower in _TARGET_STOPS and end > i and not self.capitalised(token):
                 break
-            if lower == "of" and end > i and not (self._capitalised(self.doc[end - 1])
-                                                   or lowered(self.doc[end - 1]) in self.cues.speaker_nouns):
+            if lower == "of" and end > i and not (self.capitalised(self.doc[end - 1])
+                                                  or lowered(self.doc[end - 1]) in self.cues.speaker_nouns):
                 break
             end += 1
         return (i, end) if end > i else None
@@ -217,7 +220,7 @@ class MentionFinder:
                 if comma is not None:
                     i = comma + 1
                     continue
-            if (i in skip or token.is_punct or lower in self.cues.clause_breaks or self._skippable(token)
+            if (i in skip or token.is_punct or lower in self.cues.clause_breaks or self.skippable(token)
                     or not self._can_head(token) and not self._can_extend(token)):
                 i += 1
                 continue
@@ -266,7 +269,7 @@ class MentionFinder:
         spans = [self._noun_span(token)]
         start, end = spans[0]
         commas = [i for i in range(start, token.i) if self.doc[i].text == ","]
-        if commas and self._capitalised(self.doc[start]):
+        if commas and self.capitalised(self.doc[start]):
             # "said Youn Kun-young, director of ...": the parser made the name a modifier of the title
             spans = [(start, commas[0]), (commas[-1] + 1, end)]
         for child in token.children:
@@ -288,7 +291,7 @@ class MentionFinder:
                 end = child.i + 1
             else:
                 break
-        while (end < len(self.doc) and self.doc[end].pos_ == "PROPN" and self._capitalised(self.doc[end])
+        while (end < len(self.doc) and self.doc[end].pos_ == "PROPN" and self.capitalised(self.doc[end])
                and self.doc[end].dep_ != "appos"):
             end += 1                          # a name the parser split ("Protect Democracy")
         while start < token.i and (self.doc[start].is_punct or self.doc[start].text in _QUOTE_CHARS):

@@ -40,9 +40,9 @@ class NominalCues:
             event.speaker, event.mention = self._antecedent(self.cues.possessives[word], position, sent), (j, j + 1)
         else:
             owner = j - 1 if word in _POSSESSIVE_MARKS else j
-            span = self.finder._np_ending_at(owner, sent) if owner >= sent.start else None
+            span = self.finder.np_ending_at(owner, sent) if owner >= sent.start else None
             last = self.doc[span[-1] - 1] if span is not None else None
-            if span is None or not (word in _POSSESSIVE_MARKS or self.finder._capitalised(last)
+            if span is None or not (word in _POSSESSIVE_MARKS or self.finder.capitalised(last)
                                     and self._determiner_before(span) or following == "that" and last.is_lower
                                     and lowered(last) in self.cues.speaker_nouns):
                 return None                         # "a Valley Post report that", "media pronouncements that",

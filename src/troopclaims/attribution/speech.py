@@ -84,7 +84,7 @@ class DocumentReader(NominalCues, NameResolver, EvidenceChains, TextLayout):
         and its subject ("with the Ledger showing her up 3 points"), or, for a `document` verb, after a document
         ("the poll shows")."""
         j = i + 1
-        while j < len(self.doc) and (self.finder._skippable(self.doc[j]) or self.doc[j].lower_ in cue.particles):
+        while j < len(self.doc) and (self.finder.skippable(self.doc[j]) or self.doc[j].lower_ in cue.particles):
             j += 1
         if j >= len(self.doc) or self.doc[j].lower_ in _STRICT_OPENERS:
             return True
@@ -152,7 +152,7 @@ class DocumentReader(NominalCues, NameResolver, EvidenceChains, TextLayout):
     def _shared_subject(self, event: Event, sent) -> tuple[int, int] | None:
         """Return the speaker of an earlier verb in "X said ... and recalled ...", which the second verb shares."""
         j = event.start - 1
-        while j >= sent.start and self.finder._skippable(self.doc[j]):
+        while j >= sent.start and self.finder.skippable(self.doc[j]):
             j -= 1
         if j < sent.start or self.doc[j].lower_ not in ("and", "but", "then"):
             return None
@@ -192,7 +192,7 @@ class DocumentReader(NominalCues, NameResolver, EvidenceChains, TextLayout):
         if event.end >= sent.end or self.doc[event.end].lower_ not in _RAISING:
             return False
         j = event.start - 1
-        while j >= sent.start and self.finder._skippable(self.doc[j]) and self.doc[j].lower_ not in PASSIVE_AUX:
+        while j >= sent.start and self.finder.skippable(self.doc[j]) and self.doc[j].lower_ not in PASSIVE_AUX:
             j -= 1
         return j >= sent.start and self.doc[j].lower_ in PASSIVE_AUX
 
@@ -200,7 +200,7 @@ class DocumentReader(NominalCues, NameResolver, EvidenceChains, TextLayout):
         """Return (candidate mentions, passive) for a verb cue from word shapes alone (blank pipeline)."""
         i = event.start
         j = i - 1
-        while j >= sent.start and self.finder._skippable(self.doc[j]) and self.doc[j].lower_ not in PASSIVE_AUX:
+        while j >= sent.start and self.finder.skippable(self.doc[j]) and self.doc[j].lower_ not in PASSIVE_AUX:
             j -= 1
         if j >= sent.start and self.doc[j].lower_ in PASSIVE_AUX and self.doc[i].lower_.endswith(("ed", "d", "n")):
             k = event.end
