@@ -237,11 +237,7 @@ class _Reader(QuoteSpeakers, Certainty, DocumentReader):
                 break
             if node.i in by_token and (child is None or child.dep_ not in ("nsubj", "nsubjpass", "csubj")):
                 if inner is None:
-                    event = by_token[node.i]
-                    reports = child is None or _reports(child) and not self._plain_object(event, child) or \
-                        self._particle(event, child) or (
-                        event.kind == "noun" and child.dep_ in ("acl", "prep", "relcl")) or (
-                        event.aside is not None and not event.aside[0] <= child.i < event.aside[1])
+                    reports = self._carries_report(by_token[node.i], child)
                     if not framed and reports or framed and child.dep_ in _CHAIN:
                         inner = by_token[node.i]
                         framed = False
@@ -273,6 +269,17 @@ class _Reader(QuoteSpeakers, Certainty, DocumentReader):
     def _verb_rule(self, event: Event):
         """Return the rules entry of a verb cue (a VerbCue), None for nouns and phrases."""
         return self.cues.verbs.get(event.cue) if event.kind == "verb" else None
+
+    def _carries_report(self, event: Event, child) -> bool:
+        """Return True when the cue's child on the way to the claim (None: the claim is the cue's own word) holds
+        what the cue reports: its clause or object (not the plain object of an `object: false` verb), the particle
+        it needs ("called for"), a noun's clause or phrase, or, for a verb set between commas, what lies outside
+        them."""
+        if child is None:
+            return True
+        return (_reports(child) and not self._plain_object(event, child) or self._particle(event, child)
+                or event.kind == "noun" and child.dep_ in ("acl", "prep", "relcl")
+                or event.aside is not None and not event.aside[0] <= child.i < event.aside[1])
 
     def _plain_object(self, event: Event, child) -> bool:
         """Return True for the object of a verb whose plain object is no report ("Okafor had claimed a loss of $916
