@@ -5,7 +5,8 @@ from troopclaims.attribution.cues import Event, lowered, matches
 from troopclaims.attribution.speakers import Speaker
 
 PASSIVE_AUX = frozenset("was were is are been be being 's".split())
-_DEMONSTRATIVES = frozenset(("the", "a", "an", "these", "those", "this", "that", "such"))
+# Articles and demonstratives, which open a noun phrase: "a Times report", "these intercepts".
+_DETERMINERS = frozenset(("the", "a", "an", "these", "those", "this", "that", "such"))
 _NOUN_OPENERS = frozenset(("that", "about", "of", "to", "for", ":"))   # "Trump's claim that ...", "his plan to"
 _POSSESSIVE_MARKS = frozenset(("'s", "’s", "'", "’"))
 # Words after an owned noun of saying that make it the subject of what it says: "Vale's plan would cap ...".
@@ -86,7 +87,7 @@ class NominalCues:
 
     def _adjective(self, token) -> bool:
         """Return True for a word that may stand between an owner and its noun ("repeated", "latest")."""
-        if not (token.is_lower and token.is_alpha) or token.lower_ in _DEMONSTRATIVES | PASSIVE_AUX:
+        if not (token.is_lower and token.is_alpha) or token.lower_ in _DETERMINERS | PASSIVE_AUX:
             return False
         if self.finder.parsed:
             return token.pos_ == "ADJ" or token.dep_ == "amod"     # "repeated" is tagged a verb
@@ -95,7 +96,7 @@ class NominalCues:
     def _determiner_before(self, span: tuple[int, int]) -> bool:
         """Return True when a name follows a determiner ("a New York Times report"), not "Clinton plans to"."""
         first = span[0]
-        return self.doc[first].lower_ in _DEMONSTRATIVES or first > 0 and self.doc[first - 1].lower_ in _DEMONSTRATIVES
+        return self.doc[first].lower_ in _DETERMINERS or first > 0 and self.doc[first - 1].lower_ in _DETERMINERS
 
     def _phrase_target(self, event: Event, sent) -> None:
         """Fill the source a phrase names: a speaker, or evidence ("according to intelligence data")."""
@@ -110,7 +111,7 @@ class NominalCues:
         if event.evidence and self._evidence_heads(target, start, end):
             # "according to intelligence data": the evidence speaks for itself when no one else does
             words = self._span_text(target).split()
-            while words and words[0].lower() in _DEMONSTRATIVES:
+            while words and words[0].lower() in _DETERMINERS:
                 words = words[1:]
             event.speaker, event.mention, event.documentary = Speaker(" ".join(words)), target, True
             return
