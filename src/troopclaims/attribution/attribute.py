@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from troopclaims.attribution.certainty import Certainty
-from troopclaims.attribution.cues import Event, particle_after
+from troopclaims.attribution.cues import Event, particle_after, saying_noun
 from troopclaims.attribution.quoted import QuoteSpeakers
 from troopclaims.attribution.quotes import Quote
 from troopclaims.attribution.speakers import Speaker
@@ -187,8 +187,8 @@ class _Reader(QuoteSpeakers, Certainty, DocumentReader):
             if len(between) > 2 or any(not (t.is_alpha and t.is_lower) or t.lower_ in _DETERMINERS
                                        or t.lower_ in self.cues.verbs for t in between):
                 return None
-            if event.mention[1] > event.start or not all(self.finder._skippable(t)
-                                                         for t in self.doc[event.mention[1]:event.start]):
+            if event.mention[1] > event.start or not all(self.finder.skippable(t)
+                                                        for t in self.doc[event.mention[1]:event.start]):
                 return None
             following = self.doc[event.end].lower_ if event.end < sent.end else "."
             return event if following not in _OPENERS and following != "," else None
@@ -237,11 +237,7 @@ class _Reader(QuoteSpeakers, Certainty, DocumentReader):
                 break
             if node.i in by_token and (child is None or child.dep_ not in ("nsubj", "nsubjpass", "csubj")):
                 if inner is None:
-                    event = by_token[node.i]
-                    reports = child is None or _reports(child) and not self._plain_object(event, child) or \
-                        self._particle(event, child) or (
-                        event.kind == "noun" and child.dep_ in ("acl", "prep", "relcl")) or (
-                        event.aside is not None and not event.aside[0] <= child.i < event.aside[1])
+                    reports = self._carries_report(by_token[node.i], child)
                     if not framed and reports or framed and child.dep_ in _CHAIN:
                         inner = by_token[node.i]
                         framed = False
@@ -270,20 +266,35 @@ class _Reader(QuoteSpeakers, Certainty, DocumentReader):
                         return event
         return inner
 
+    def _verb_rule(self, event: Event):
+        """Return the rules entry of a verb cue (a VerbCue), None for nouns and phrases."""
+        return self.cues.verbs.get(event.cue) if event.kind == "verb" else None
+
+    def _carries_report(self, event: Event, child) -> bool:
+        """Return True when the cue's child on the way to the claim (None: the claim is the cue's own word) holds
+        what the cue reports: its clause or object (not the plain object of an `object: false` verb), the particle
+        it needs ("called for"), a noun's clause or phrase, or, for a verb set between commas, what lies outside
+        them."""
+        if child is None:
+            return True
+        return (_reports(child) and not self._plain_object(event, child) or self._particle(event, child)
+                or event.kind == "noun" and child.dep_ in ("acl", "prep", "relcl")
+                or event.aside is not None and not event.aside[0] <= child.i < event.aside[1])
+
     def _plain_object(self, event: Event, child) -> bool:
         """Return True for the object of a verb whose plain object is no report ("Okafor had claimed a loss of $916
         million": the loss is a tax term, not something claimed to be true)."""
-        cue = self.cues.verbs.get(event.cue) if event.kind == "verb" else None
+        cue = self._verb_rule(event)
         return cue is not None and not cue.object and child.dep_ in ("dobj", "obj")
 
     def _content_clause(self, node, child) -> bool:
         """Return True for the "that" clause of a noun of saying: "pointed to reports that Okafor called ..."."""
-        return (child.dep_ == "acl" and (node.lower_ in (self.cues.nouns or {}) or node.lower_ in self.cues.documents)
+        return (child.dep_ == "acl" and saying_noun(node.lower_, self.cues)
                 and any(c.dep_ == "mark" and c.lower_ == "that" for c in child.children))
 
     def _particle(self, event: Event, child) -> bool:
         """Return True when the child is the particle a verb needs to report ("called for cutting 200 jobs")."""
-        cue = self.cues.verbs.get(event.cue) if event.kind == "verb" else None
+        cue = self._verb_rule(event)
         return cue is not None and child.lower_ in cue.particles and child.i == particle_after(
             self.doc[event.start], cue, self.cues)
 

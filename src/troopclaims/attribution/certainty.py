@@ -1,7 +1,7 @@
 """How sure a claim is: the hedges around it, negation, and the status they and its cue give."""
 from __future__ import annotations
 
-from troopclaims.attribution.cues import Event, matches
+from troopclaims.attribution.cues import Event, lowered, matches
 from troopclaims.attribution.quotes import Quote
 from troopclaims.attribution.speakers import Speaker
 
@@ -55,7 +55,7 @@ class Certainty:
         negation = self.hedge_rules.negation
 
         def negative(token) -> bool:
-            return token.lower_.replace("’", "'") in negation and token.idx not in excluded
+            return lowered(token) in negation and token.idx not in excluded
 
         cue_negated = False
         if event is not None and event.kind == "verb":

@@ -226,9 +226,19 @@ def build_hedge_rules(section, rules=None) -> HedgeRules:
                       frozenset(_words(section, "negation", where)), phrase_regex(not_negation))
 
 
+def lowered(token) -> str:
+    """Return a token's lower-case text with a curly apostrophe made straight, as the rule files write it."""
+    return token.lower_.replace("’", "'")
+
+
+def saying_noun(word: str, cues: CueRules) -> bool:
+    """Return True for a lower-case noun of saying or of a document ("statement", "reports", "poll")."""
+    return word in (cues.nouns or {}) or word in cues.documents
+
+
 def verb_cue(token, cues: CueRules, parsed: bool) -> VerbCue | None:
     """Return the verb cue a token is, or None (nouns such as "the claims" and names like "United States" are not)."""
-    cue = cues.verbs.get(token.lower_.replace("’", "'"))
+    cue = cues.verbs.get(lowered(token))
     if cue is None:
         return None
     if parsed and token.pos_ not in ("VERB", "AUX") and not _acts_as_verb(token):

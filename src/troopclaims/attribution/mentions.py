@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import re
 
-from troopclaims.attribution.cues import CueRules
+from troopclaims.attribution.cues import CueRules, lowered, saying_noun
 from troopclaims.spans import annotated
 
 _DETERMINERS = frozenset(("the", "a", "an"))
@@ -14,7 +14,7 @@ _PLACE_PREPOSITIONS = frozenset(("in", "over", "across", "around", "throughout")
 # Words that end a source named after "according to" or "citing" ("two people briefed on the talks").
 _TARGET_STOPS = frozenset("""who which that whose when where while with on in at for to from by after before familiar
 briefed obtained released published as because since than said says told say claimed reported who's
-regarding about concerning showing indicating suggesting confirming saying stating which""".split())
+regarding about concerning showing indicating suggesting confirming saying stating""".split())
 # Words that open a sentence with a capital without naming anyone ("At the forum, ...", "With 50 days to go").
 _FUNCTION_WORDS = frozenset("""at with in on for from by after before when while lest since as if though although
 because despite during under over into about against among between without within until unless once recent
@@ -51,82 +51,81 @@ class MentionFinder:
         self.parsed = annotated(doc, "DEP")
 
     # --- word shapes (blank pipeline) -------------------------------------------------------------------
-    def _lower(self, token) -> str:
-        return token.lower_.replace("’", "'")
-
-    def _capitalised(self, token) -> bool:
+    def capitalised(self, token) -> bool:
+        """Return True for a word that opens with a capital letter (a quote mark is no word)."""
         return token.text[:1].isupper() and token.text not in _QUOTE_CHARS
 
-    def _skippable(self, token) -> bool:
-        lower = self._lower(token)
+    def skippable(self, token) -> bool:
+        """Return True for a word that may stand between a speaker and its verb ("has", "last week", "publicly")."""
+        lower = lowered(token)
         return (lower in self.cues.skip_words or lower in self.cues.time_words
                 or (lower.endswith("ly") and token.is_lower and len(lower) > 4))
 
     def _can_head(self, token) -> bool:
-        lower = self._lower(token)
+        lower = lowered(token)
         if lower in self.cues.pronouns:
             return True
         if lower in _FUNCTION_WORDS:
             return False
         if lower in self.cues.time_words or lower in self.cues.clause_breaks or lower in self.cues.skip_words:
             return False
-        return (self._capitalised(token) and token.is_alpha or lower in self.cues.speaker_nouns
-                or lower in self.cues.documents or self._capitalised(token) and any(c.isalpha() for c in token.text))
+        return (self.capitalised(token) and any(c.isalpha() for c in token.text) or lower in self.cues.speaker_nouns
+                or lower in self.cues.documents)
 
     def _can_extend(self, token) -> bool:
-        lower = self._lower(token)
+        lower = lowered(token)
         if lower in self.cues.clause_breaks or lower in self.cues.time_words or lower in self.cues.pronouns:
             return False
         if token.i == token.sent.start and (lower in self.cues.skip_words or lower in _FUNCTION_WORDS):
             return False                  # "Despite media pronouncements that": "Despite" names no one
         if token.i > 0 and self.doc[token.i - 1].text == "-" and not self.doc[token.i - 1].whitespace_:
             return True                   # "Commander-in-Chief"
-        return (self._capitalised(token) or lower in self.cues.modifiers or lower in self.cues.speaker_nouns
+        return (self.capitalised(token) or lower in self.cues.modifiers or lower in self.cues.speaker_nouns
                 or token.like_num or lower in _JOINERS or lower in _DETERMINERS)
 
     def np_before(self, i: int, sent) -> tuple[int, int] | None:
         """Return the speaker phrase that ends just before token i, skipping adverbs and times ("X last week said")."""
         j = i - 1
-        while j >= sent.start and self._skippable(self.doc[j]) and not self._can_head(self.doc[j]):
+        while j >= sent.start and self.skippable(self.doc[j]) and not self._can_head(self.doc[j]):
             j -= 1
         if j < sent.start:
             return None
         if self.doc[j].text == ")":
             # "Rep. Ann Vale (R-Ohio) said": the name before the parenthesis speaks
             opening = next((k for k in range(j - 1, max(j - 8, sent.start - 1), -1) if self.doc[k].text == "("), None)
-            return self._np_ending_at(opening - 1, sent) if opening is not None else None
+            return self.np_ending_at(opening - 1, sent) if opening is not None else None
         if self.doc[j].text == ",":
             comma = next((k for k in range(j - 1, max(j - 6, sent.start - 1), -1) if self.doc[k].text == ","), None)
             if comma is not None and _TAG.match(self.doc[comma + 1:j].text.replace(" ", "")):
-                return self._np_ending_at(comma - 1, sent)    # "Sen. Ann Vale, D-Ohio, said"
-        if self.doc[j].text == ",":
+                return self.np_ending_at(comma - 1, sent)    # "Sen. Ann Vale, D-Ohio, said"
             # "The President of Ukraine, Volodymyr Zelensky, reported": the name between the commas speaks;
             # "Kirby, the council spokesman, said": the name before them does.
-            span = self._np_ending_at(j - 1, sent)
+            span = self.np_ending_at(j - 1, sent)
             if span and span[0] - 1 >= sent.start and self.doc[span[0] - 1].text == ",":
-                if self._lower(self.doc[span[0]]) in _DETERMINERS:
-                    name = self._np_ending_at(span[0] - 2, sent)
-                    if name and self._capitalised(self.doc[name[1] - 1]):
+                if lowered(self.doc[span[0]]) in _DETERMINERS:
+                    name = self.np_ending_at(span[0] - 2, sent)
+                    if name and self.capitalised(self.doc[name[1] - 1]):
                         return name
                 return span
             return None
-        if self._lower(self.doc[j]) in ("who", "which") and j - 1 > sent.start and self.doc[j - 1].text == ",":
-            return self._np_ending_at(j - 2, sent)      # "The Daily Ledger, which reported that ..."
-        return self._np_ending_at(j, sent)
+        if lowered(self.doc[j]) in ("who", "which") and j - 1 > sent.start and self.doc[j - 1].text == ",":
+            return self.np_ending_at(j - 2, sent)      # "The Daily Ledger, which reported that ..."
+        return self.np_ending_at(j, sent)
 
-    def _np_ending_at(self, j: int, sent) -> tuple[int, int] | None:
+    def np_ending_at(self, j: int, sent) -> tuple[int, int] | None:
+        """Return the speaker phrase whose last word is token j, from word shapes, or None."""
         if j < sent.start:
             return None
         if not self._can_head(self.doc[j]):
             return self._determined_before(j, sent)
-        if self._lower(self.doc[j]) in self.cues.pronouns:
+        if lowered(self.doc[j]) in self.cues.pronouns:
             return (j, j + 1)
         k = j
         while k - 1 >= sent.start and self._can_extend(self.doc[k - 1]):
             k -= 1
-            if self._lower(self.doc[k]) in _DETERMINERS:
+            if lowered(self.doc[k]) in _DETERMINERS:
                 break
-        while k < j and self._lower(self.doc[k]) in _JOINERS:
+        while k < j and lowered(self.doc[k]) in _JOINERS:
             k += 1
         if k > sent.start and self.doc[k - 1].text in _CURRENCY:
             while k < j and self.doc[k].like_num:
@@ -134,7 +133,7 @@ class MentionFinder:
         return (k, j + 1)
 
     def _plain_word(self, token) -> bool:
-        lower = self._lower(token)
+        lower = lowered(token)
         return (token.is_alpha and lower not in _DETERMINERS and lower not in self.cues.skip_words
                 and lower not in self.cues.clause_breaks and lower not in self.cues.verbs
                 and lower not in _TARGET_STOPS and lower not in self.cues.time_words)
@@ -143,7 +142,7 @@ class MentionFinder:
         """Return "the coast guard" / "a young sailor" ending at token j: a determiner and up to three words."""
         for k in range(j - 1, max(j - 5, sent.start - 1), -1):
             token = self.doc[k]
-            if self._lower(token) in _DETERMINERS:
+            if lowered(token) in _DETERMINERS:
                 return (k, j + 1)
             if not self._plain_word(token):
                 return None
@@ -151,7 +150,7 @@ class MentionFinder:
 
     def _determined_after(self, i: int, sent) -> tuple[int, int] | None:
         """Return "the health ministry" starting at token i (a determiner and up to three plain words)."""
-        if i >= sent.end or self._lower(self.doc[i]) not in _DETERMINERS:
+        if i >= sent.end or lowered(self.doc[i]) not in _DETERMINERS:
             return None
         end = i + 1
         while end < sent.end and end - i <= 3 and self._plain_word(self.doc[end]):
@@ -168,13 +167,13 @@ class MentionFinder:
         if i >= sent.end:
             return None
         first = self.doc[i]
-        if self._lower(first) in self.cues.pronouns:
+        if lowered(first) in self.cues.pronouns:
             end = i + 1
         else:
             end = i
             while end < sent.end and end - i < limit and (self._can_extend(self.doc[end])
                                                          or self._can_head(self.doc[end])):
-                if self._lower(self.doc[end]) in self.cues.pronouns:
+                if lowered(self.doc[end]) in self.cues.pronouns:
                     break
                 end += 1
             while end > i and not self._can_head(self.doc[end - 1]):
@@ -186,10 +185,10 @@ class MentionFinder:
         if appositive and end + 1 < sent.end and self.doc[end].text == ",":
             # "his Commander-in-Chief, four-star general Oleksandr Syrsky": the name joins the mention
             other = self.np_after(end + 1, sent, boundary=False, limit=limit)
-            if other and self._capitalised(self.doc[other[1] - 1]) and (
+            if other and self.capitalised(self.doc[other[1] - 1]) and (
                     other[1] >= sent.end or self.doc[other[1]].is_punct):
                 end = other[1]
-        if boundary and end < sent.end and not (self.doc[end].is_punct or self._skippable(self.doc[end])):
+        if boundary and end < sent.end and not (self.doc[end].is_punct or self.skippable(self.doc[end])):
             return None
         return (i, end)
 
@@ -198,13 +197,13 @@ class MentionFinder:
         end = i
         while end < sent.end and end - i < limit:
             token = self.doc[end]
-            lower = self._lower(token)
+            lower = lowered(token)
             if token.is_punct and lower not in ("-", "'s", "&") or token.text in _QUOTE_CHARS:
                 break
-            if lower in _TARGET_STOPS and end > i and not self._capitalised(token):
+            if lower in _TARGET_STOPS and end > i and not self.capitalised(token):
                 break
-            if lower == "of" and end > i and not (self._capitalised(self.doc[end - 1])
-                                                   or self._lower(self.doc[end - 1]) in self.cues.speaker_nouns):
+            if lower == "of" and end > i and not (self.capitalised(self.doc[end - 1])
+                                                  or lowered(self.doc[end - 1]) in self.cues.speaker_nouns):
                 break
             end += 1
         return (i, end) if end > i else None
@@ -214,14 +213,14 @@ class MentionFinder:
         i = sent.start
         while i < before:
             token = self.doc[i]
-            lower = self._lower(token)
+            lower = lowered(token)
             if lower in _FUNCTION_WORDS and token.is_title:
                 # "At the forum, Ortiz said": the subject comes after the opening phrase
                 comma = next((k for k in range(i + 1, before) if self.doc[k].text == ","), None)
                 if comma is not None:
                     i = comma + 1
                     continue
-            if (i in skip or token.is_punct or lower in self.cues.clause_breaks or self._skippable(token)
+            if (i in skip or token.is_punct or lower in self.cues.clause_breaks or self.skippable(token)
                     or not self._can_head(token) and not self._can_extend(token)):
                 i += 1
                 continue
@@ -255,8 +254,8 @@ class MentionFinder:
                 return self.noun_spans(subjects[0]), False
             if current.dep_ == "relcl":
                 return self.noun_spans(_named(current.head)), False
-            if current.dep_ == "acl" and current.lower_.endswith("ing") and current.head.dep_ == "dobj" and (
-                    current.head.lower_ in (self.cues.nouns or {}) or current.head.lower_ in self.cues.documents):
+            if current.dep_ == "acl" and current.lower_.endswith("ing") and current.head.dep_ == "dobj" and \
+                    saying_noun(current.head.lower_, self.cues):
                 current = current.head.head        # "The council issued a statement calling ...": its issuer
                 continue
             if current.dep_ in ("advcl", "xcomp", "conj", "acl", "pcomp") and current.head.i != current.i:
@@ -270,7 +269,7 @@ class MentionFinder:
         spans = [self._noun_span(token)]
         start, end = spans[0]
         commas = [i for i in range(start, token.i) if self.doc[i].text == ","]
-        if commas and self._capitalised(self.doc[start]):
+        if commas and self.capitalised(self.doc[start]):
             # "said Youn Kun-young, director of ...": the parser made the name a modifier of the title
             spans = [(start, commas[0]), (commas[-1] + 1, end)]
         for child in token.children:
@@ -292,12 +291,12 @@ class MentionFinder:
                 end = child.i + 1
             else:
                 break
-        while (end < len(self.doc) and self.doc[end].pos_ == "PROPN" and self._capitalised(self.doc[end])
+        while (end < len(self.doc) and self.doc[end].pos_ == "PROPN" and self.capitalised(self.doc[end])
                and self.doc[end].dep_ != "appos"):
             end += 1                          # a name the parser split ("Protect Democracy")
         while start < token.i and (self.doc[start].is_punct or self.doc[start].text in _QUOTE_CHARS):
             start += 1
-        amounts = [i for i in range(start, token.i) if self.doc[i].text in _CURRENCY or self._lower(self.doc[i])
+        amounts = [i for i in range(start, token.i) if self.doc[i].text in _CURRENCY or lowered(self.doc[i])
                    in ("percent", "%")]
         if amounts:     # "the roughly $18 million Vale says": a misparse hangs the money on the speaker
             start = max([amounts[-1] + 1] + [i + 1 for i in range(start, token.i) if self.doc[i].like_num])

@@ -14,6 +14,10 @@ class NameResolver:
     def _span_text(self, span: tuple[int, int]) -> str:
         return self.doc[span[0]:span[1]].text
 
+    def _remember(self, event) -> None:
+        """Add the speaker an event names to `history`, which later pronouns and short names resolve to."""
+        self.history.append((self.doc[event.mention[0]].idx, event.speaker, self._span_text(event.mention)))
+
     def _resolve(self, span: tuple[int, int], sent) -> Speaker | None:
         """Return the speaker a mention names: pronouns and "the soldier" resolve to earlier speakers."""
         text = self._span_text(span)

@@ -1,11 +1,12 @@
 """Nouns and phrases of saying: "Trump's claim that ...", "his assertion that", "according to X", "citing Y"."""
 from __future__ import annotations
 
-from troopclaims.attribution.cues import Event, matches
+from troopclaims.attribution.cues import Event, lowered, matches
 from troopclaims.attribution.speakers import Speaker
 
 PASSIVE_AUX = frozenset("was were is are been be being 's".split())
-_DEMONSTRATIVES = frozenset(("the", "a", "an", "these", "those", "this", "that", "such"))
+# Articles and demonstratives, which open a noun phrase: "a Times report", "these intercepts".
+_DETERMINERS = frozenset(("the", "a", "an", "these", "those", "this", "that", "such"))
 _NOUN_OPENERS = frozenset(("that", "about", "of", "to", "for", ":"))   # "Trump's claim that ...", "his plan to"
 _POSSESSIVE_MARKS = frozenset(("'s", "’s", "'", "’"))
 # Words after an owned noun of saying that make it the subject of what it says: "Vale's plan would cap ...".
@@ -20,8 +21,8 @@ class NominalCues:
         """Return the cue of "Trump's claim that ...", "his assertion that", "a Times report that": its owner speaks.
         Owned by a possessive, the noun also reports the verb it is the subject of ("Vale's plan would cap ...");
         with `anywhere`, whatever follows it ("Under Vale's plan, ...")."""
-        following = self.doc[i + 1].lower_.replace("’", "'") if i + 1 < len(self.doc) else ""
-        possessed = i > 0 and (self.doc[i - 1].lower_.replace("’", "'") in self.cues.possessives
+        following = lowered(self.doc[i + 1]) if i + 1 < len(self.doc) else ""
+        possessed = i > 0 and (lowered(self.doc[i - 1]) in self.cues.possessives
                                or self.doc[i - 1].lower_ in _POSSESSIVE_MARKS)
         if not (following in _NOUN_OPENERS or possessed and (anywhere or following in _SUBJECT_VERBS)):
             return None
@@ -33,24 +34,24 @@ class NominalCues:
             j -= 1                                  # "Dahl's repeated emphasis", "his latest claim"
         if j < sent.start:
             return None
-        word = self.doc[j].lower_.replace("’", "'")
-        event = Event(i, i + 1, self.doc[i].lower_.replace("’", "'"), noun.lemma, noun.status, "noun")
+        word = lowered(self.doc[j])
+        event = Event(i, i + 1, lowered(self.doc[i]), noun.lemma, noun.status, "noun")
         position = self.doc[j].idx
         if word in self.cues.possessives:
             event.speaker, event.mention = self._antecedent(self.cues.possessives[word], position, sent), (j, j + 1)
         else:
             owner = j - 1 if word in _POSSESSIVE_MARKS else j
-            span = self.finder._np_ending_at(owner, sent) if owner >= sent.start else None
+            span = self.finder.np_ending_at(owner, sent) if owner >= sent.start else None
             last = self.doc[span[-1] - 1] if span is not None else None
-            if span is None or not (word in _POSSESSIVE_MARKS or self.finder._capitalised(last)
+            if span is None or not (word in _POSSESSIVE_MARKS or self.finder.capitalised(last)
                                     and self._determiner_before(span) or following == "that" and last.is_lower
-                                    and self.finder._lower(last) in self.cues.speaker_nouns):
+                                    and lowered(last) in self.cues.speaker_nouns):
                 return None                         # "a Valley Post report that", "media pronouncements that",
                                                     # not "Ardia are discussing plans"
             event.speaker, event.mention = self._resolve(span, sent), span
         if event.speaker is None:
             return None
-        self.history.append((self.doc[event.mention[0]].idx, event.speaker, self._span_text(event.mention)))
+        self._remember(event)
         return event
 
     def _by_event(self, i: int) -> Event | None:
@@ -63,7 +64,7 @@ class NominalCues:
         after = self.doc[end + 1] if end + 1 < sent.end else None
         if after is not None and not after.is_punct:
             return None                          # "by his account of the meeting" goes on: not a source tag
-        first = self.doc[i + 1].lower_.replace("’", "'")
+        first = lowered(self.doc[i + 1])
         marks = [k for k in range(i + 1, end) if self.doc[k].lower_ in _POSSESSIVE_MARKS]
         event = Event(i, end + 1, "", "by", "reported", "phrase", role="source")
         if first in self.cues.possessives:
@@ -81,12 +82,12 @@ class NominalCues:
         if event.speaker is None:
             return None
         event.cue = " ".join(["by"] + [t.lower_ for t in self.doc[rest:end + 1]])
-        self.history.append((self.doc[event.mention[0]].idx, event.speaker, self._span_text(event.mention)))
+        self._remember(event)
         return event
 
     def _adjective(self, token) -> bool:
         """Return True for a word that may stand between an owner and its noun ("repeated", "latest")."""
-        if not (token.is_lower and token.is_alpha) or token.lower_ in _DEMONSTRATIVES | PASSIVE_AUX:
+        if not (token.is_lower and token.is_alpha) or token.lower_ in _DETERMINERS | PASSIVE_AUX:
             return False
         if self.finder.parsed:
             return token.pos_ == "ADJ" or token.dep_ == "amod"     # "repeated" is tagged a verb
@@ -95,7 +96,7 @@ class NominalCues:
     def _determiner_before(self, span: tuple[int, int]) -> bool:
         """Return True when a name follows a determiner ("a New York Times report"), not "Clinton plans to"."""
         first = span[0]
-        return self.doc[first].lower_ in _DEMONSTRATIVES or first > 0 and self.doc[first - 1].lower_ in _DEMONSTRATIVES
+        return self.doc[first].lower_ in _DETERMINERS or first > 0 and self.doc[first - 1].lower_ in _DETERMINERS
 
     def _phrase_target(self, event: Event, sent) -> None:
         """Fill the source a phrase names: a speaker, or evidence ("according to intelligence data")."""
@@ -110,17 +111,17 @@ class NominalCues:
         if event.evidence and self._evidence_heads(target, start, end):
             # "according to intelligence data": the evidence speaks for itself when no one else does
             words = self._span_text(target).split()
-            while words and words[0].lower() in _DEMONSTRATIVES:
+            while words and words[0].lower() in _DETERMINERS:
                 words = words[1:]
             event.speaker, event.mention, event.documentary = Speaker(" ".join(words)), target, True
             return
-        words = [self.finder._lower(t) for t in self.doc[target[0]:target[1]]]
+        words = [lowered(t) for t in self.doc[target[0]:target[1]]]
         if words[0] in self.cues.possessives and words[-1] not in self.cues.speaker_nouns:
             return                                  # "citing her work after the attacks" names no source
         event.speaker = self._resolve(target, sent)
         event.mention = target if event.speaker else None
         if event.speaker is not None:
-            self.history.append((start, event.speaker, self._span_text(target)))
+            self._remember(event)
 
     def _evidence_heads(self, span: tuple[int, int], start: int, end: int) -> bool:
         """Return True when an evidence word ends the phrase's head ("these purported intercepts", "data")."""

@@ -130,7 +130,7 @@ class QuoteSpeakers:
             event = self.events.get(i)
             if event is not None and event.kind == "verb" and event.speaker:
                 after = event.end
-                while after < len(self.doc) and self.finder._skippable(self.doc[after]):
+                while after < len(self.doc) and self.finder.skippable(self.doc[after]):
                     after += 1
                 if after >= len(self.doc) or self.doc[after].text in (".", ":"):
                     return event

@@ -10,16 +10,16 @@ from __future__ import annotations
 from bisect import bisect_left
 
 from troopclaims.attribution.chains import EvidenceChains
-from troopclaims.attribution.cues import CueRules, Event, HedgeRules, matches, verb_cue
+from troopclaims.attribution.cues import CueRules, Event, HedgeRules, lowered, matches, verb_cue
 from troopclaims.attribution.layout import TextLayout
 from troopclaims.attribution.mentions import MentionFinder
 from troopclaims.attribution.names import NameResolver
 from troopclaims.attribution.nominal import PASSIVE_AUX, NominalCues
 from troopclaims.attribution.speakers import Speaker, SpeakerBook
 
-_RAISING = frozenset(("to",))
+_RAISING = frozenset(("to",))           # "is expected to", "is said to": a hedge, not a source
 # What may follow a strict verb for it to report: "added that", "wrote:", "questioned why the council ..."
-_STRICT_OPENERS = frozenset(("that", ":", ",", ".", "“", '"', "‘", "whether", "why", "how", "what", "if"))           # "is expected to", "is said to": a hedge, not a source
+_STRICT_OPENERS = frozenset(("that", ":", ",", ".", "“", '"', "‘", "whether", "why", "how", "what", "if"))
 
 
 class DocumentReader(NominalCues, NameResolver, EvidenceChains, TextLayout):
@@ -66,7 +66,7 @@ class DocumentReader(NominalCues, NameResolver, EvidenceChains, TextLayout):
                 continue
             cue = verb_cue(token, self.cues, self.finder.parsed)
             if cue is not None and (not cue.strict or self._strict_ok(i, cue)):
-                event = Event(i, i + 1, token.lower_.replace("’", "'"), cue.lemma, cue.status, "verb", cue.relay,
+                event = Event(i, i + 1, lowered(token), cue.lemma, cue.status, "verb", cue.relay,
                                cue.belief)
                 if self._verb_speaker(event, self.segment(i)) is not False:
                     self._add(event)
@@ -79,12 +79,12 @@ class DocumentReader(NominalCues, NameResolver, EvidenceChains, TextLayout):
             i += 1
 
     def _strict_ok(self, i: int, cue) -> bool:
-        """Return True when a strict verb stands where verbs of saying do: before that/:/a quote/a question
-        word, after a quote,
-        between commas ("These employees, Stumpf explained in the hearing, were ..."), or, for a `document` verb,
-        after a document ("the poll shows")."""
+        """Return True when a strict verb stands where verbs of saying do: before that/:/a quote/a question word,
+        after a quote, between commas ("These employees, Stumpf explained in the hearing, were ..."), after "with"
+        and its subject ("with the Ledger showing her up 3 points"), or, for a `document` verb, after a document
+        ("the poll shows")."""
         j = i + 1
-        while j < len(self.doc) and (self.finder._skippable(self.doc[j]) or self.doc[j].lower_ in cue.particles):
+        while j < len(self.doc) and (self.finder.skippable(self.doc[j]) or self.doc[j].lower_ in cue.particles):
             j += 1
         if j >= len(self.doc) or self.doc[j].lower_ in _STRICT_OPENERS:
             return True
@@ -146,13 +146,13 @@ class DocumentReader(NominalCues, NameResolver, EvidenceChains, TextLayout):
                         or span in names and descriptions and len(names) == 1):
                     break
         if event.speaker is not None:
-            self.history.append((self.doc[event.mention[0]].idx, event.speaker, self._span_text(event.mention)))
+            self._remember(event)
         return True
 
     def _shared_subject(self, event: Event, sent) -> tuple[int, int] | None:
         """Return the speaker of an earlier verb in "X said ... and recalled ...", which the second verb shares."""
         j = event.start - 1
-        while j >= sent.start and self.finder._skippable(self.doc[j]):
+        while j >= sent.start and self.finder.skippable(self.doc[j]):
             j -= 1
         if j < sent.start or self.doc[j].lower_ not in ("and", "but", "then"):
             return None
@@ -192,7 +192,7 @@ class DocumentReader(NominalCues, NameResolver, EvidenceChains, TextLayout):
         if event.end >= sent.end or self.doc[event.end].lower_ not in _RAISING:
             return False
         j = event.start - 1
-        while j >= sent.start and self.finder._skippable(self.doc[j]) and self.doc[j].lower_ not in PASSIVE_AUX:
+        while j >= sent.start and self.finder.skippable(self.doc[j]) and self.doc[j].lower_ not in PASSIVE_AUX:
             j -= 1
         return j >= sent.start and self.doc[j].lower_ in PASSIVE_AUX
 
@@ -200,7 +200,7 @@ class DocumentReader(NominalCues, NameResolver, EvidenceChains, TextLayout):
         """Return (candidate mentions, passive) for a verb cue from word shapes alone (blank pipeline)."""
         i = event.start
         j = i - 1
-        while j >= sent.start and self.finder._skippable(self.doc[j]) and self.doc[j].lower_ not in PASSIVE_AUX:
+        while j >= sent.start and self.finder.skippable(self.doc[j]) and self.doc[j].lower_ not in PASSIVE_AUX:
             j -= 1
         if j >= sent.start and self.doc[j].lower_ in PASSIVE_AUX and self.doc[i].lower_.endswith(("ed", "d", "n")):
             k = event.end
