@@ -268,8 +268,9 @@ def test_turns_signatures_and_wants_with_the_parse(model_nlp, rules, text, figur
 @pytest.mark.parametrize("text, figure, expected", [
     # two apostrophes for a double quote mark, as newswire archives write them
     ("Dahl said: ''We counted 300 buses near the river.''", "300 buses", {"speaker": "Dahl", "cue": "said"}),
+    # a document right before the colon speaks for the quotation (the verb inside is the document's words)
     ("The gap shows in this finding: ''27 firms reported 410 offshore units.''", "410 offshore units",
-     {"speaker": None}),
+     {"speaker": "finding", "cue": ":"}),
     ("''About 40 clinics will close,'' Vale wrote on Monday.", "40 clinics", {"speaker": "Vale", "cue": "wrote"}),
 ])
 def test_two_apostrophes_make_a_quotation(blank_nlp, rules, text, figure, expected):
@@ -287,4 +288,66 @@ def test_two_apostrophes_make_a_quotation(blank_nlp, rules, text, figure, expect
      {"speaker": "Okafor", "cue": "said"}),
 ])
 def test_owners_and_sentence_openers(model_nlp, rules, text, figure, expected):
+    check(claim_for(model_nlp, rules, text, figure), expected)
+
+
+ESTIMATES_AND_ASIDES = [
+    # an estimate stated as a figure: "puts the figure at", past a noun or two before "at"
+    ("The Marlow Institute puts the figure at $498 billion, assuming no change in output.", "$498 billion",
+     {"speaker": "Marlow Institute", "cue": "puts"}),
+    ("Officials put the death toll at 300 on Sunday.", "300", {"speaker": "officials", "cue": "put"}),
+    ("Crews put 300 sandbags at the gate.", "300 sandbags", {"speaker": None}),
+    # two estimates after a semicolon are two speakers
+    ("The Marlow Center estimates that the plan would raise $1.1 trillion over a decade; the Harbor Institute "
+     "puts the figure at $498 billion.", "$1.1 trillion", {"speaker": "Marlow Center", "cue": "estimates"}),
+    # a participle of saying owned by a possessive, right before the figure, is the owner's word for it
+    ("Only five members spend more than the alliance's recommended 2 percent of output on defence.", "2 percent",
+     {"speaker": "alliance", "cue": "recommended"}),
+    ("The ministry's estimated 3,000 dead were buried on Friday.", "3,000 dead",
+     {"speaker": "ministry", "cue": "estimated"}),
+    ("The council's 300 staff voted on Friday.", "300 staff", {"speaker": None}),
+    # a verb that reports only before a quotation: "She continued, “...”"
+    ("Maria Lind spoke at the rally. She continued, “For us, the 300 families are asking for a hearing.”",
+     "300 families", {"speaker": "Maria Lind", "cue": "continued"}),
+    ("The fighting continued, and 300 people fled the town.", "300 people", {"speaker": None}),
+    ("The clinic referred 3 patients to the hospital.", "3 patients", {"speaker": None}),
+    # a document right before a colon speaks for the quotation; a verb there is the verb's subject's
+    ("The problem is plain from this finding: “12 firms reported 900 offshore units to the regulator.”",
+     "900 offshore units", {"speaker": "finding", "cue": ":"}),
+    ("Ann Vale reports: “Some 900 offshore units were sold.”", "900 offshore units",
+     {"speaker": "Ann Vale", "cue": "reports"}),
+]
+
+
+@pytest.mark.parametrize("text, figure, expected", ESTIMATES_AND_ASIDES)
+def test_estimates_owned_figures_and_asides(blank_nlp, rules, text, figure, expected):
+    check(claim_for(blank_nlp, rules, text, figure), expected)
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, figure, expected", ESTIMATES_AND_ASIDES + [
+    # a figure an owner's estimate is raised or cut to (or by) is the owner's; "its" goes to the verb's subject
+    ("The health ministry raised its estimate of the dead to 3,000 on Sunday.", "3,000",
+     {"speaker": "health ministry", "cue": "estimate"}),
+    ("The Harbor Fund had warned that the vote could slow growth. But on Tuesday, it increased its growth "
+     "forecast by 0.1 percentage points to 1.8 percent.", "1.8 percent",
+     {"speaker": "Harbor Fund", "cue": "forecast", "status": "expected"}),
+    ("The bank raised its rates to 5 percent.", "5 percent", {"speaker": None}),
+    # a participle after the cue keeps the cue's speaker between two parts of a quotation (the blank pipeline
+    # takes the quotation after it for the report's opening)
+    ("“Every time you say that,” Perry said, referring to the 1 percent rule, “you lose the room.”", "1 percent",
+     {"speaker": "Perry", "cue": "referring"}),
+    # a document verb the tagger reads as a noun, in a clause after "after"; a relative "that" later is no opener
+    ("The gap has grown after leaked documents from her 2001 audit show she took a $40 million loss that she "
+     "may have used.", "$40 million", {"cue": "show"}),
+    # a strict verb reports its "that" clause wherever the parse finds it
+    ("Many residents have heard by now that 30 wells ran dry each week.", "30 wells",
+     {"speaker": "many residents", "cue": "heard"}),
+    # the parse makes the claim's phrase the subject of a sentence-final attribution after a long quotation
+    ("Vale spoke on Monday. The four “loopholes” he cited are “the ability to use farm losses to offset other "
+     "income, to claim losses on investments beyond what was invested, to avoid taxes on land that was sold and "
+     "to combine breaks on loan interest while taking deductions if the land depreciates,” The Ledger reported.",
+     "four “loopholes", {"speaker": "Ledger", "cue": "reported"}),
+])
+def test_estimates_owned_figures_and_asides_with_the_parse(model_nlp, rules, text, figure, expected):
     check(claim_for(model_nlp, rules, text, figure), expected)

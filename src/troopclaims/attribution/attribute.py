@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from troopclaims.attribution.certainty import Certainty
-from troopclaims.attribution.cues import Event, particle_after, saying_noun
+from troopclaims.attribution.cues import Event, lowered, particle_after, saying_noun
 from troopclaims.attribution.quoted import QuoteSpeakers
 from troopclaims.attribution.quotes import Quote
 from troopclaims.attribution.speakers import Speaker
@@ -157,6 +157,9 @@ class _Reader(QuoteSpeakers, Certainty, DocumentReader):
                       and not self.in_quote[e.start] and (e.speaker is not None or e.passive)
                       and not (e.start < span[1] and span[0] < e.end)
                       and not (e.mention and e.mention[0] <= span[0] < e.mention[1])]
+        owned = next((e for e in candidates if e.kind == "noun" and e.end == span[0]), None)
+        if owned is not None:
+            return owned                    # "the alliance's recommended 2 percent"
         chosen = None
         if self.finder.parsed:
             chosen = self._governing_by_parse(span, candidates, sent)
@@ -169,7 +172,40 @@ class _Reader(QuoteSpeakers, Certainty, DocumentReader):
                        and (e.speaker is not None or e.evidence) and not self.in_quote[e.start]]
             if phrases:
                 chosen = min(phrases, key=lambda e: abs(e.start - span[0]))
-        return chosen or self._in_document(span, sent)
+        return chosen or self._in_document(span, sent) or self._revised(span, sent)
+
+    def _revised(self, span, sent) -> Event | None:
+        """"The ministry raised its estimate of the dead to 3,000", "it cut its growth forecast by 0.1 points to
+        1.8 percent": a figure the verb moves an owned estimate to or by is the owner's (with the parse)."""
+        if not self.finder.parsed:
+            return None
+        node = self.doc[span[1] - 1]
+        while span[0] <= node.head.i < span[1] and node.head.i != node.i:
+            node = node.head
+        if node.dep_ != "pobj" or node.head.lower_ not in ("to", "by", "from") or node.head.head.pos_ != "VERB":
+            return None
+        for noun in node.head.head.children:
+            if noun.dep_ not in ("dobj", "obj") or noun.lower_ not in self.cues.estimates:
+                continue
+            owner = next((c for c in noun.children if c.dep_ == "poss"), None)
+            if owner is None:
+                return None
+            subjects = self.finder.subject_of(node.head.head)[0]
+            if lowered(owner) in self.cues.possessives and subjects:
+                mention = subjects[0]               # "the ministry raised its estimate": the subject owns it
+                speaker = self._resolve(mention, sent)
+            elif lowered(owner) in self.cues.possessives:
+                mention = (owner.i, owner.i + 1)
+                speaker = self._antecedent(self.cues.possessives[lowered(owner)], owner.idx, sent)
+            else:
+                mention = (owner.left_edge.i, owner.i + 1)
+                speaker = self._resolve(mention, sent)
+            if speaker is None:
+                return None
+            rule = (self.cues.nouns or {}).get(noun.lower_)
+            return Event(noun.i, noun.i + 1, noun.lower_, rule.lemma if rule else noun.lower_,
+                         rule.status if rule else "reported", "noun", speaker=speaker, mention=mention)
+        return None
 
     def _relative(self, span, candidates, sent) -> Event | None:
         """Return the cue of a relative clause without "that" right after the claim's noun, whose own subject
@@ -235,7 +271,8 @@ class _Reader(QuoteSpeakers, Certainty, DocumentReader):
         for _ in range(40):
             if not (sent.start <= node.i < sent.end):
                 break
-            if node.i in by_token and (child is None or child.dep_ not in ("nsubj", "nsubjpass", "csubj")):
+            if node.i in by_token and (child is None or child.dep_ not in ("nsubj", "nsubjpass", "csubj")
+                                       or self._misparsed_subject(by_token[node.i], child)):
                 if inner is None:
                     reports = self._carries_report(by_token[node.i], child)
                     if not framed and reports or framed and child.dep_ in _CHAIN:
@@ -245,7 +282,8 @@ class _Reader(QuoteSpeakers, Certainty, DocumentReader):
                         framed = True          # "said on Tuesday", "..., opening the door to ...": the frame
                 elif (child is not None and (child.dep_ in _CHAIN or self._particle(by_token[node.i], child))
                       and not inner.passive
-                      and not self._clause_break(node.i + 1, (inner.mention or (inner.start,))[0])):
+                      and not self._clause_break(node.i + 1, (inner.mention or (inner.start,))[0])
+                      and not any(t.text == ";" for t in self.doc[inner.end:node.i])):   # "X estimates ...; Y puts"
                     inner = self._outer(by_token[node.i], inner)
                 else:
                     break
@@ -265,6 +303,13 @@ class _Reader(QuoteSpeakers, Certainty, DocumentReader):
                     if token.head.i in ancestors:
                         return event
         return inner
+
+    def _misparsed_subject(self, event: Event, child) -> bool:
+        """Return True when the parse makes the claim's phrase the subject of a sentence-final attribution that
+        names its own speaker after it: 'The four “loopholes” she listed are “...,” the Ledger reported.'"""
+        mention = event.mention
+        return (mention is not None and child.i < mention[0] and mention[1] <= event.start
+                and self.doc[mention[0] - 1].text in (",", "”", '"'))
 
     def _verb_rule(self, event: Event):
         """Return the rules entry of a verb cue (a VerbCue), None for nouns and phrases."""
@@ -333,6 +378,7 @@ class _Reader(QuoteSpeakers, Certainty, DocumentReader):
         if any(word in _OPENERS for word in between):
             return False
         return any(t.lower_ in _OPENERS and t.i not in self.events and self.doc[t.i - 1].lower_ not in _PREPOSITIONS
+                   and not (self.finder.parsed and t.lower_ == "that" and t.dep_ != "mark")   # "a loss that she"
                    for t in self.doc[span[1]:end])
 
     def _trailing(self, span, candidates) -> Event | None:

@@ -31,6 +31,7 @@ class VerbCue:
     document: bool = False          # counts wherever it stands when its subject is a document ("a poll shows")
     quote: bool = False             # with particles: also before a quotation in its clause ("called X “a liar”")
     object: bool = True             # False: a plain object is no report ("claimed a loss", "declared bankruptcy")
+    gap: frozenset = frozenset()    # nouns allowed before the particle: "puts the death toll at"
 
 
 @dataclass(frozen=True)
@@ -102,6 +103,7 @@ class CueRules:
     writer_pronouns: frozenset = frozenset()
     nobody: frozenset = frozenset()
     by_nouns: frozenset = frozenset()
+    estimates: frozenset = frozenset()     # "raised its estimate to 3,000": the owner's figure
 
 
 @dataclass(frozen=True)
@@ -147,12 +149,12 @@ def build_cue_rules(section, rules=None) -> CueRules:
     where = location(section, fallback="rules/attribution.yaml")
     check_keys(section, where, ("verbs", "phrases", "evidence", "speaker_nouns", "pronouns", "modifiers",
                                 "skip_words", "time_words", "clause_breaks", "nouns", "documents", "possessives",
-                                "not_speakers", "writer_pronouns", "nobody", "by_nouns"))
+                                "not_speakers", "writer_pronouns", "nobody", "by_nouns", "estimates"))
     verbs = {}
     for lemma, options in (section.get("verbs") or {}).items():
         at = location(section["verbs"], lemma, where)
         options = check_keys(options or {}, at, ("forms", "status", "relay", "strict", "belief", "infinitive",
-                                                 "particles", "document", "quote", "object"))
+                                                 "particles", "document", "quote", "object", "gap"))
         for flag in ("relay", "strict", "belief", "infinitive", "document", "quote", "object"):
             if not isinstance(options.get(flag, False), bool):
                 raise RulesError(f"{at}: {flag} must be true or false")
@@ -160,7 +162,8 @@ def build_cue_rules(section, rules=None) -> CueRules:
                       options.get("relay", False), options.get("strict", False), options.get("belief", False),
                       options.get("infinitive", True),
                       tuple(_words(options, "particles", at)) if "particles" in options else (),
-                      options.get("document", False), options.get("quote", False), options.get("object", True))
+                      options.get("document", False), options.get("quote", False), options.get("object", True),
+                      frozenset(_words(options, "gap", at)))
         forms = _words(options, "forms", at) if "forms" in options else inflections(cue.lemma)
         for form in forms:
             verbs[form] = cue
@@ -200,7 +203,8 @@ def build_cue_rules(section, rules=None) -> CueRules:
         frozenset(_words(section, "time_words", where)), frozenset(_words(section, "clause_breaks", where)),
         nouns, frozenset(_words(section, "documents", where)), {normalise(str(k)): v for k, v in possessives.items()},
         frozenset(_words(section, "not_speakers", where)), frozenset(_words(section, "writer_pronouns", where)),
-        frozenset(_words(section, "nobody", where)), frozenset(_words(section, "by_nouns", where)))
+        frozenset(_words(section, "nobody", where)), frozenset(_words(section, "by_nouns", where)),
+        frozenset(_words(section, "estimates", where)))
 
 
 def build_hedge_rules(section, rules=None) -> HedgeRules:
@@ -241,7 +245,8 @@ def verb_cue(token, cues: CueRules, parsed: bool) -> VerbCue | None:
     cue = cues.verbs.get(lowered(token))
     if cue is None:
         return None
-    if parsed and token.pos_ not in ("VERB", "AUX") and not _acts_as_verb(token):
+    if parsed and token.pos_ not in ("VERB", "AUX") and not (_acts_as_verb(token) or
+                                                             cue.document and after_document(token, cues)):
         return None
     if token.i > token.sent.start and token.text[:1].isupper():
         return None          # a capitalised word in mid-sentence is a name ("United States", "Washington Post")
@@ -252,6 +257,8 @@ def verb_cue(token, cues: CueRules, parsed: bool) -> VerbCue | None:
         return None          # "hoped to turn the page": an intention, not a report
     if cue.particles and particle_after(token, cue, cues) is None and not (cue.quote and _quote_after(token)):
         return None          # "at one point", "a phone call": only "pointed out", "called for" say something
+    if cue.quote and not cue.particles and not _quote_after(token):
+        return None          # "She continued, “...”", not "the fighting continued"
     return cue
 
 
@@ -259,21 +266,26 @@ def particle_after(token, cue: VerbCue, cues: CueRules) -> int | None:
     """Return the index of the particle a verb needs ("pointed out", "made it clear", "spoke emotionally of",
     "make the case"), past a pronoun "it", a determiner or an adverb, else None."""
     doc = token.doc
-    for k in range(token.i + 1, min(token.i + 4, len(doc))):
+    for k in range(token.i + 1, min(token.i + (5 if cue.gap else 4), len(doc))):
         word = doc[k].lower_
         if word in cue.particles:
             return k
-        if not (word in _PARTICLE_GAP or word in cues.skip_words or word.endswith("ly") and doc[k].is_lower):
+        if not (word in _PARTICLE_GAP or word in cue.gap or word in cues.skip_words
+                or word.endswith("ly") and doc[k].is_lower):
             return None
     return None
 
 
 def _quote_after(token) -> bool:
-    """Return True when a quotation opens in the verb's clause: "called the deal “a disaster”"."""
-    for k in range(token.i + 1, min(token.i + 10, len(token.doc))):
-        if token.doc[k].text in _QUOTE_MARKS:
+    """Return True when a quotation opens in the verb's clause ("called the deal “a disaster”") or right after
+    it and a comma or colon ("She continued, “...”")."""
+    doc = token.doc
+    for k in range(token.i + 1, min(token.i + 10, len(doc))):
+        if doc[k].text in _QUOTE_MARKS:
             return True
-        if token.doc[k].text in (".", ";", ":", ",") or token.doc[k].is_sent_start:
+        if k == token.i + 1 and doc[k].text in (",", ":") and k + 1 < len(doc) and doc[k + 1].text in _QUOTE_MARKS:
+            return True
+        if doc[k].text in (".", ";", ":", ",") or doc[k].is_sent_start:
             return False
     return False
 
@@ -283,6 +295,21 @@ def _acts_as_verb(token) -> bool:
     documents show he took a loss", with "show" tagged a noun)."""
     deps = {child.dep_ for child in token.children}
     return "nsubj" in deps and bool(deps & {"ccomp", "dobj"}) and not token.text[:1].isupper()
+
+
+def after_document(token, cues: CueRules) -> bool:
+    """Return True for a document verb tagged a noun right after a document and its phrase, before its clause
+    ("after leaked documents from her audit show she took ...": the tagger reads "audit show" as a noun)."""
+    doc, sent = token.doc, token.sent
+    if token.i + 1 >= sent.end or doc[token.i + 1].is_punct:
+        return False
+    for k in range(token.i - 1, max(sent.start, token.i - 7) - 1, -1):
+        if doc[k].lower_ in cues.documents:
+            return True
+        if doc[k].is_punct or doc[k].lower_ in cues.clause_breaks or doc[k].pos_ in ("VERB", "AUX") \
+                and doc[k].dep_ != "amod":
+            return False
+    return False
 
 
 def matches(pattern: re.Pattern | None, text: str, start: int, end: int):

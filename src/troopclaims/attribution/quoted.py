@@ -147,6 +147,8 @@ class QuoteSpeakers:
         last = token_at(self.doc, len(before) - 1)
         if last is None:
             return None
+        if last.text == ":" and (document := self._document_colon(last.i)) is not None:
+            return document
         paragraph_start = self.text.rfind("\n", 0, quote.start) + 1
         for i in range(last.i, max(last.i - 14, -1), -1):
             token = self.doc[i]
@@ -156,6 +158,21 @@ class QuoteSpeakers:
             if event is not None and event.kind == "verb" and (event.speaker or event.passive):
                 return event
         return None
+
+    def _document_colon(self, colon: int) -> Event | None:
+        """'... is borne out by this finding: "..."': a document right before the colon speaks for the quotation."""
+        noun = self.doc[colon - 1] if colon > 0 else None
+        if noun is None or noun.lower_ not in self.cues.documents or colon - 1 in self.events \
+                or self.finder.parsed and noun.pos_ not in ("NOUN", "PROPN"):
+            return None                     # "Ann Vale reports: ..." is a verb
+        span = self.finder.np_ending_at(colon - 1, self.segment(colon - 1))
+        if span is None:
+            return None
+        words = self._span_text(span).split()
+        while words and words[0].lower() in ("the", "a", "an", "this", "these", "that", "those"):
+            words = words[1:]
+        return Event(colon, colon + 1, ":", ":", "reported", "phrase", role="source", speaker=Speaker(" ".join(words)),
+                     mention=span, documentary=True)
 
     def _continued_quote(self, quote: Quote) -> Event | None:
         """A quotation standing alone at the start of its paragraph or sentence goes on the last speaker's words."""

@@ -10,7 +10,7 @@ from __future__ import annotations
 from bisect import bisect_left
 
 from troopclaims.attribution.chains import EvidenceChains
-from troopclaims.attribution.cues import CueRules, Event, HedgeRules, lowered, matches, verb_cue
+from troopclaims.attribution.cues import CueRules, Event, HedgeRules, after_document, lowered, matches, verb_cue
 from troopclaims.attribution.layout import TextLayout
 from troopclaims.attribution.mentions import MentionFinder
 from troopclaims.attribution.names import NameResolver
@@ -76,13 +76,20 @@ class DocumentReader(NominalCues, NameResolver, EvidenceChains, TextLayout):
                 event = self._noun_event(i, self.cues.nouns[token.lower_])
                 if event is not None:
                     self._add(event)
+            elif cue is None and (owned := self._owned_participle(i)):
+                self._add(owned)
             i += 1
 
     def _strict_ok(self, i: int, cue) -> bool:
-        """Return True when a strict verb stands where verbs of saying do: before that/:/a quote/a question word,
+        """Return True when a strict verb stands where verbs of saying do: before that/:/a quote/a question word
+        (with the parse, before its "that" clause wherever it opens),
         after a quote, between commas ("These employees, Stumpf explained in the hearing, were ..."), after "with"
         and its subject ("with the Ledger showing her up 3 points"), or, for a `document` verb, after a document
         ("the poll shows")."""
+        if self.finder.parsed and any(child.dep_ == "ccomp" and any(m.dep_ == "mark" and m.lower_ == "that"
+                                                                     for m in child.children)
+                                      for child in self.doc[i].children):
+            return True                     # "have heard by now that ...": the parse finds the "that" clause
         j = i + 1
         while j < len(self.doc) and (self.finder.skippable(self.doc[j]) or self.doc[j].lower_ in cue.particles):
             j += 1
@@ -107,13 +114,13 @@ class DocumentReader(NominalCues, NameResolver, EvidenceChains, TextLayout):
 
     def _document_subject(self, i: int, sent) -> bool:
         """Return True when the subject of the verb at token i is a document ("a Bloomberg poll", "the data")."""
-        if self.finder.parsed:
-            spans, _ = self.finder.subject_of(self.doc[i])
-        else:       # "Figures released Monday by the county clerk show": the sentence's subject is the document
+        spans = self.finder.subject_of(self.doc[i])[0] if self.finder.parsed else []
+        if not spans:   # "Figures released Monday by the county clerk show": the sentence's subject is the document
             spans = [s for s in (self.finder.np_before(i, sent), self.finder.sentence_subject(sent, i)) if s]
             spans = [s for s in spans if not any(t.text in ",;" or t.lower_ in self.cues.clause_breaks
                                                  for t in self.doc[s[1]:i])]
-        return any(self.doc[k].lower_ in self.cues.documents for s in spans[:2] for k in range(*s))
+        return (any(self.doc[k].lower_ in self.cues.documents for s in spans[:2] for k in range(*s))
+                or after_document(self.doc[i], self.cues))     # "leaked documents from her audit show"
 
     def _verb_speaker(self, event: Event, sent):
         """Fill the speaker of a verb cue; return False when the verb only hedges ("is expected to")."""
@@ -217,6 +224,10 @@ class DocumentReader(NominalCues, NameResolver, EvidenceChains, TextLayout):
             subject = self.finder.sentence_subject(sent, i, outside)
             return ([subject] if subject else []), False
         before = self.finder.np_before(i, sent)
+        if before and before[0] > sent.start and self.doc[before[0] - 1].lower_ in ("from", "of"):
+            document = self.finder.np_before(before[0] - 1, sent)
+            if document and self.doc[document[1] - 1].lower_ in self.cues.documents:
+                before = (document[0], before[1])     # "leaked documents from her audit show"
         if before:
             return [before], False
         k = event.end
