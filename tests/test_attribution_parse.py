@@ -351,3 +351,28 @@ def test_estimates_owned_figures_and_asides(blank_nlp, rules, text, figure, expe
 ])
 def test_estimates_owned_figures_and_asides_with_the_parse(model_nlp, rules, text, figure, expected):
     check(claim_for(model_nlp, rules, text, figure), expected)
+
+
+CLOSING_SOURCES = [
+    # ", according to Y." closing a sentence reports all of it: Y speaks, the verb's subject passes it on
+    ("Police have said they have no plans to release two recordings of the stop, according to lawyers for the "
+     "family.", "two recordings", {"speaker": "lawyers", "cue": "according to", "via": "police"}),
+    # an outlet there passes the words on; inside a quotation the quoted person keeps them
+    ("Zelensky said 3,000 troops arrived, according to Reuters.", "3,000 troops",
+     {"speaker": "Volodymyr Zelensky", "cue": "said", "via": "Reuters"}),
+    ("“Did you meet them in June of 2017?” Vale planned to ask, according to the list of questions.", "June of 2017",
+     {"speaker": "Vale", "cue": "ask"}),
+]
+
+
+@pytest.mark.parametrize("text, figure, expected", CLOSING_SOURCES)
+def test_a_closing_source_reports_the_sentence(blank_nlp, rules, text, figure, expected):
+    kind = "date" if "June" in figure else "quantity"
+    check(claim_for(blank_nlp, rules, text, figure, kind=kind), expected)
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, figure, expected", CLOSING_SOURCES)
+def test_a_closing_source_reports_the_sentence_with_the_parse(model_nlp, rules, text, figure, expected):
+    kind = "date" if "June" in figure else "quantity"
+    check(claim_for(model_nlp, rules, text, figure, kind=kind), expected)

@@ -130,7 +130,7 @@ class _Reader(QuoteSpeakers, Certainty, DocumentReader):
         speaker = event.speaker if event is not None else None
         mention = event.mention if event is not None else None
         cited = self._cited(event)
-        sourced = None if cited is not None else self._sourced(event)
+        sourced = None if cited is not None else self._sourced(event, quote is None)
         if cited is not None or sourced is not None:    # "X reported, citing Y": Y speaks, X passes it on
             via = speaker.name if speaker is not None else via
             speaker, mention = (cited or sourced).speaker, (cited or sourced).mention
@@ -433,19 +433,28 @@ class _Reader(QuoteSpeakers, Certainty, DocumentReader):
                     return other.speaker.name
         return None
 
-    def _sourced(self, event: Event | None) -> Event | None:
+    def _sourced(self, event: Event | None, outside_quotes: bool = True) -> Event | None:
         """Return the "according to Y" after a verb that relays ("The Ledger reports that ..., according to the
-        Harbor Institute"): Y speaks and the relayer passes it on, as with "citing"."""
+        Harbor Institute"), or closing the sentence after any verb outside quotations: Y speaks and the verb's
+        subject passes it on, as with "citing"."""
         if event is None or event.kind != "verb" or event.speaker is None or self.in_quote[event.start]:
             return None
-        if not (event.relay or event.speaker.kind == "outlet"):
-            return None
+        relays = event.relay or event.speaker.kind == "outlet"
         where = self.segment(event.start)
         for other in self.events_in(event.end, where.end):
             if (other.kind == "phrase" and other.role == "source" and other.speaker is not None
-                    and not other.documentary and not self.in_quote[other.start]):
+                    and not other.documentary and not self.in_quote[other.start]
+                    and (relays or outside_quotes and self._closing_source(other, where))):
                 return other
         return None
+
+    def _closing_source(self, phrase: Event, where) -> bool:
+        """Return True for ", according to Y." closing the sentence, which reports all of it: "Police have said ...,
+        according to attorneys for the family" (attorneys speak, police pass it on). An outlet there relays."""
+        if phrase.speaker.kind == "outlet" or phrase.start == 0 or self.doc[phrase.start - 1].text != ",":
+            return False
+        rest = self.doc[phrase.end:where.end]
+        return len(rest) <= 8 and not any(t.text in ",;" for t in rest)
 
     def _cited(self, event: Event | None) -> Event | None:
         """Return the "citing Y" / "quoting Y" phrase that follows a reporting verb in its sentence."""
