@@ -306,6 +306,10 @@ ESTIMATES_AND_ASIDES = [
     ("The ministry's estimated 3,000 dead were buried on Friday.", "3,000 dead",
      {"speaker": "ministry", "cue": "estimated"}),
     ("The council's 300 staff voted on Friday.", "300 staff", {"speaker": None}),
+    # a decision owned by someone is theirs, as a plan is: what it is to do is expected
+    ("President Vale's decision to send 3,000 troops in 2011 drew support.", "3,000 troops",
+     {"speaker": "Vale", "cue": "decision", "status": "expected"}),
+    ("The decision to send 3,000 troops drew support.", "3,000 troops", {"speaker": None}),
     # a verb that reports only before a quotation: "She continued, “...”"
     ("Maria Lind spoke at the rally. She continued, “For us, the 300 families are asking for a hearing.”",
      "300 families", {"speaker": "Maria Lind", "cue": "continued"}),
