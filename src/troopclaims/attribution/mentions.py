@@ -1,16 +1,15 @@
-"""Speaker mentions: the words that name who says something, found next to a cue by parse or by word shape."""
+"""Speaker mentions: the words that name who says something, found next to a cue by word shape (the parse's
+half, subjects of verbs and the phrases nouns head, is troopclaims.attribution.subjects)."""
 from __future__ import annotations
 
 import re
 
-from troopclaims.attribution.cues import CueRules, lowered, saying_noun
+from troopclaims.attribution.cues import CueRules, lowered
+from troopclaims.attribution.subjects import CURRENCY, QUOTE_CHARS, ParsedSubjects
 from troopclaims.spans import annotated
 
 _DETERMINERS = frozenset(("the", "a", "an"))
 _JOINERS = frozenset(("of", "'s", "’s", "-", "&", "and"))
-_QUOTE_CHARS = frozenset('"“”«»„')
-_CURRENCY = frozenset("$€£¥")
-_PLACE_PREPOSITIONS = frozenset(("in", "over", "across", "around", "throughout"))
 # Words that end a source named after "according to" or "citing" ("two people briefed on the talks").
 _TARGET_STOPS = frozenset("""who which that whose when where while with on in at for to from by after before familiar
 briefed obtained released published as because since than said says told say claimed reported who's
@@ -19,41 +18,21 @@ regarding about concerning showing indicating suggesting confirming saying stati
 _FUNCTION_WORDS = frozenset("""at with in on for from by after before when while lest since as if though although
 because despite during under over into about against among between without within until unless once recent
 following amid like unlike no nobody nothing one based according given regarding including""".split())
-_SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
 _TAG = re.compile(r"^[A-Z]-[A-Z][\w.]*$")     # a party-and-state tag after a name: "D-Ohio", "R-S.C."
-_RELATIVES = frozenset(("who", "which", "that", "whom"))
-_NP_LEFT_DEPS = frozenset(("det", "amod", "compound", "poss", "nummod", "quantmod", "nmod", "case", "npadvmod",
-                           "predet", "advmod"))
 
 
-def _named(token):
-    """Return the name a description stands beside ("Dahl, now the council leader, who said": Dahl)."""
-    if token.dep_ == "appos" and token.head.pos_ == "PROPN":
-        return token.head
-    return token
-
-
-def _antecedent(head, relative):
-    """Return the noun a relative pronoun stands for: "who" after "people all over this country" is the people,
-    not the country (a common noun in a phrase of place gives way to the noun it hangs on; a name does not)."""
-    while (relative.lower_ == "who" and head.dep_ == "pobj" and head.pos_ == "NOUN" and head.head.dep_ == "prep"
-           and head.head.lower_ in _PLACE_PREPOSITIONS and head.head.head.pos_ in ("NOUN", "PROPN")):
-        head = head.head.head
-    return head
-
-
-class MentionFinder:
-    """Finds speaker mentions in one Doc; spans are (start, end) token indices, end exclusive."""
+class MentionFinder(ParsedSubjects):
+    """Finds speaker mentions in one Doc; spans are (start, end) token indices, end exclusive. Word shapes (the
+    blank pipeline) here, the parse in ParsedSubjects."""
 
     def __init__(self, doc, cues: CueRules):
         self.doc = doc
         self.cues = cues
         self.parsed = annotated(doc, "DEP")
 
-    # --- word shapes (blank pipeline) -------------------------------------------------------------------
     def capitalised(self, token) -> bool:
         """Return True for a word that opens with a capital letter (a quote mark is no word)."""
-        return token.text[:1].isupper() and token.text not in _QUOTE_CHARS
+        return token.text[:1].isupper() and token.text not in QUOTE_CHARS
 
     def skippable(self, token) -> bool:
         """Return True for a word that may stand between a speaker and its verb ("has", "last week", "publicly")."""
@@ -127,7 +106,7 @@ class MentionFinder:
                 break
         while k < j and lowered(self.doc[k]) in _JOINERS:
             k += 1
-        if k > sent.start and self.doc[k - 1].text in _CURRENCY:
+        if k > sent.start and self.doc[k - 1].text in CURRENCY:
             while k < j and self.doc[k].like_num:
                 k += 1                    # "the $40 million analysts say": the money is no part of the speaker
         return (k, j + 1)
@@ -198,7 +177,7 @@ class MentionFinder:
         while end < sent.end and end - i < limit:
             token = self.doc[end]
             lower = lowered(token)
-            if token.is_punct and lower not in ("-", "'s", "&") or token.text in _QUOTE_CHARS:
+            if token.is_punct and lower not in ("-", "'s", "&") or token.text in QUOTE_CHARS:
                 break
             if lower in _TARGET_STOPS and end > i and not self.capitalised(token):
                 break
@@ -227,86 +206,3 @@ class MentionFinder:
             span = self.np_after(i, sent, boundary=False)
             return span if span and span[1] <= before else None
         return None
-
-    # --- the parse (statistical pipeline) ---------------------------------------------------------------
-    def subject_of(self, token) -> tuple[list[tuple[int, int]], bool]:
-        """Return (candidate phrases, passive) for who performs a verb, from the parse.
-
-        Candidates are the subject and, for "The President of Ukraine, Volodymyr Zelensky, said", its
-        apposition. A passive verb without an agent ("it was reported") gives no candidate and passive True.
-        """
-        current = token
-        for _ in range(5):
-            for child in current.children:
-                if child.dep_ == "agent":
-                    objects = [c for c in child.children if c.dep_ == "pobj"]
-                    if objects:
-                        return self.noun_spans(objects[0]), False
-            # the subject nearest before the verb when the parse gives two ("His promises notwithstanding,
-            # analyses agree ...")
-            subjects = sorted((c for c in current.children if c.dep_ in _SUBJECT_DEPS),
-                              key=lambda c: (c.i > current.i, -c.i if c.i < current.i else c.i))
-            if subjects:
-                if subjects[0].dep_ == "nsubjpass":
-                    return [], True
-                if subjects[0].lower_ in _RELATIVES and current.dep_ == "relcl":
-                    return self.noun_spans(_named(_antecedent(current.head, subjects[0]))), False  # "its allies, who"
-                return self.noun_spans(subjects[0]), False
-            if current.dep_ == "relcl":
-                return self.noun_spans(_named(current.head)), False
-            if current.dep_ == "acl" and current.lower_.endswith("ing") and current.head.dep_ == "dobj" and \
-                    saying_noun(current.head.lower_, self.cues):
-                current = current.head.head        # "The council issued a statement calling ...": its issuer
-                continue
-            if current.dep_ in ("advcl", "xcomp", "conj", "acl", "pcomp") and current.head.i != current.i:
-                current = current.head
-                continue
-            break
-        return [], False
-
-    def noun_spans(self, token) -> list[tuple[int, int]]:
-        """Return the noun phrase a token heads, and its apposition when it has one."""
-        spans = [self._noun_span(token)]
-        start, end = spans[0]
-        commas = [i for i in range(start, token.i) if self.doc[i].text == ","]
-        if commas and self.capitalised(self.doc[start]):
-            # "said Youn Kun-young, director of ...": the parser made the name a modifier of the title
-            spans = [(start, commas[0]), (commas[-1] + 1, end)]
-        for child in token.children:
-            if child.dep_ == "appos":
-                spans.append(self._noun_span(child))
-        return spans
-
-    def _noun_span(self, token) -> tuple[int, int]:
-        start = token.i
-        for child in token.lefts:
-            if child.dep_ in _NP_LEFT_DEPS:
-                start = min(start, child.left_edge.i)
-        end = token.i + 1
-        for child in token.rights:
-            if child.dep_ == "prep" and child.lower_ == "of" and child.i == end:
-                objects = [c for c in child.children if c.dep_ == "pobj"]
-                end = self._noun_span(objects[0])[1] if objects else end
-            elif child.dep_ == "compound" and child.i == end:
-                end = child.i + 1
-            else:
-                break
-        while (end < len(self.doc) and self.doc[end].pos_ == "PROPN" and self.capitalised(self.doc[end])
-               and self.doc[end].dep_ != "appos"):
-            end += 1                          # a name the parser split ("Protect Democracy")
-        while start < token.i and (self.doc[start].is_punct or self.doc[start].text in _QUOTE_CHARS):
-            start += 1
-        amounts = [i for i in range(start, token.i) if self.doc[i].text in _CURRENCY or lowered(self.doc[i])
-                   in ("percent", "%")]
-        if amounts:     # "the roughly $18 million Vale says": a misparse hangs the money on the speaker
-            start = max([amounts[-1] + 1] + [i + 1 for i in range(start, token.i) if self.doc[i].like_num])
-            while start < token.i and self.doc[start].is_lower and not self.doc[token.i].is_lower:
-                start += 1              # "the 33 percent rate Vale has proposed": the name
-        return (start, end)
-
-    def entity_label(self, start: int, end: int) -> str | None:
-        """Return the label of the named entity that ends the span, when the pipeline has entities."""
-        if not annotated(self.doc, "ENT_IOB"):
-            return None
-        token = self.doc[end - 1]
-        return token.ent_type_ or None

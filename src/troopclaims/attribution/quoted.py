@@ -94,10 +94,15 @@ class QuoteSpeakers:
         first = token_at(self.doc, quote.end)
         if first is None or first.idx < quote.end:
             return None
-        for i in range(first.i, min(first.i + 8, len(self.doc))):
-            token = self.doc[i]
-            if token.text in ".;:" or self.in_quote[i] or "\n" in token.text:
-                break
+        return self._first_verb(range(first.i, min(first.i + 8, len(self.doc))),
+                                lambda token: token.text in ".;:" or self.in_quote[token.i] or "\n" in token.text)
+
+    def _first_verb(self, indices, stop) -> Event | None:
+        """Return the first verb cue that names a speaker (or is passive) at the tokens of `indices`, in their
+        order, before the first token `stop` accepts; else None."""
+        for i in indices:
+            if stop(self.doc[i]):
+                return None
             event = self.events.get(i)
             if event is not None and event.kind == "verb" and (event.speaker or event.passive):
                 return event
@@ -150,14 +155,9 @@ class QuoteSpeakers:
         if last.text == ":" and (document := self._document_colon(last.i)) is not None:
             return document
         paragraph_start = self.text.rfind("\n", 0, quote.start) + 1
-        for i in range(last.i, max(last.i - 14, -1), -1):
-            token = self.doc[i]
-            if token.idx < paragraph_start or (self.in_quote[i] and token.text not in "”\""):
-                break
-            event = self.events.get(i)
-            if event is not None and event.kind == "verb" and (event.speaker or event.passive):
-                return event
-        return None
+        return self._first_verb(range(last.i, max(last.i - 14, -1), -1),
+                                lambda token: token.idx < paragraph_start
+                                or self.in_quote[token.i] and token.text not in "”\"")
 
     def _document_colon(self, colon: int) -> Event | None:
         """'... is borne out by this finding: "..."': a document right before the colon speaks for the quotation."""
