@@ -344,6 +344,12 @@ def test_estimates_owned_figures_and_asides(blank_nlp, rules, text, figure, expe
     # a document verb the tagger reads as a noun, in a clause after "after"; a relative "that" later is no opener
     ("The gap has grown after leaked documents from her 2001 audit show she took a $40 million loss that she "
      "may have used.", "$40 million", {"cue": "show"}),
+    # who puts out a document that shows the claim speaks for it; "released 300 prisoners" says nothing
+    ("The agency released a report on Monday that showed 40 percent of wells were dry.", "40 percent",
+     {"speaker": "agency", "cue": "released"}),
+    ("On Sunday, the Ledger published portions of her 2001 tax returns that showed she lost nearly $916 million "
+     "in a single year.", "nearly $916 million", {"speaker": "Ledger", "cue": "published"}),
+    ("The army released 300 prisoners on Friday.", "300 prisoners", {"speaker": None}),
     # a strict verb reports its "that" clause wherever the parse finds it
     ("Many residents have heard by now that 30 wells ran dry each week.", "30 wells",
      {"speaker": "many residents", "cue": "heard"}),

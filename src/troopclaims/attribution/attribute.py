@@ -121,7 +121,7 @@ class _Reader(QuoteSpeakers, Certainty, DocumentReader):
             quote = None                # the quotation holds a whole transcript: its turns name the speakers
         event = self._quote_event(quote) if quote is not None else None
         if event is None:       # a transcript turn is the outermost report of what is said in it
-            event = turn or self._governing(span, sent) or self._headline(start, end)
+            event = turn or self._published(self._governing(span, sent)) or self._headline(start, end)
         via = None
         if event is not None and event.inner is not None:
             event, via = event.inner, event.speaker.name if event.speaker else None
@@ -310,6 +310,27 @@ class _Reader(QuoteSpeakers, Certainty, DocumentReader):
         mention = event.mention
         return (mention is not None and child.i < mention[0] and mention[1] <= event.start
                 and self.doc[mention[0] - 1].text in (",", "”", '"'))
+
+    def _published(self, event: Event | None) -> Event | None:
+        """Return the verb that puts out the document whose own verb reports the claim ("the ministry released
+        figures showing 3,000 dead", "the Ledger published portions of her returns that showed ..."): its subject
+        speaks. Else the event as it was."""
+        cue = self._verb_rule(event) if event is not None and self.finder.parsed else None
+        token = self.doc[event.start] if cue is not None else None
+        if token is None or not cue.document or token.dep_ not in ("relcl", "acl"):
+            return event
+        noun = token.head
+        while noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.pos_ == "NOUN":
+            noun = noun.head.head                   # "portions of her returns"
+        verb = noun.head
+        if noun.dep_ not in ("dobj", "obj") or verb.lemma_.lower() not in self.cues.publishers:
+            return event
+        spans = self.finder.subject_of(verb)[0]
+        speaker = self._resolve(spans[0], self.segment(verb.i)) if spans else None
+        if speaker is None:
+            return event
+        return Event(verb.i, verb.i + 1, lowered(verb), verb.lemma_.lower(), "reported", "verb", speaker=speaker,
+                     mention=spans[0])
 
     def _verb_rule(self, event: Event):
         """Return the rules entry of a verb cue (a VerbCue), None for nouns and phrases."""
