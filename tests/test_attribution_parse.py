@@ -350,6 +350,9 @@ def test_estimates_owned_figures_and_asides(blank_nlp, rules, text, figure, expe
     ("On Sunday, the Ledger published portions of her 2001 tax returns that showed she lost nearly $916 million "
      "in a single year.", "nearly $916 million", {"speaker": "Ledger", "cue": "published"}),
     ("The army released 300 prisoners on Friday.", "300 prisoners", {"speaker": None}),
+    # the particle a verb needs may come past a phrase of its frame, not past its object
+    ("The mayor called on Monday for 300 more officers.", "300 more officers", {"speaker": "mayor", "cue": "called"}),
+    ("The guard pointed the gun to the sky and fired 3 shots.", "3 shots", {"speaker": None}),
     # a strict verb reports its "that" clause wherever the parse finds it
     ("Many residents have heard by now that 30 wells ran dry each week.", "30 wells",
      {"speaker": "many residents", "cue": "heard"}),

@@ -274,7 +274,18 @@ def particle_after(token, cue: VerbCue, cues: CueRules) -> int | None:
             return k
         if not (word in _PARTICLE_GAP or word in cue.gap or word in cues.skip_words
                 or word.endswith("ly") and doc[k].is_lower):
-            return None
+            return _particle_past_phrases(token, cue)
+    return None
+
+
+def _particle_past_phrases(token, cue: VerbCue) -> int | None:
+    """Return the index of the particle the parse hangs on the verb past phrases of its frame ("called on Monday
+    for 300 more officers"), with no object or clause of the verb before it; else None."""
+    for child in token.rights:
+        if child.dep_ in ("dobj", "obj", "dative", "ccomp", "xcomp", "attr", "oprd"):
+            return None                       # "pointed the gun to the sky": the object comes first
+        if child.dep_ in ("prep", "prt") and child.lower_ in cue.particles:
+            return child.i
     return None
 
 
