@@ -343,7 +343,10 @@ def test_estimates_owned_figures_and_asides(blank_nlp, rules, text, figure, expe
      {"speaker": "Perry", "cue": "referring"}),
     # a document verb the tagger reads as a noun, in a clause after "after"; a relative "that" later is no opener
     ("The gap has grown after leaked documents from her 2001 audit show she took a $40 million loss that she "
-     "may have used.", "$40 million", {"cue": "show"}),
+     "may have used.", "$40 million", {"speaker": "documents from her 2001 audit", "cue": "show"}),
+    ("The gap grew after leaked documents from her 2001 tax return show she took a massive $40 million loss that "
+     "she may have used to avoid taxes, perhaps for as long as 9 years.", "$40 million",
+     {"speaker": "documents from her 2001 tax return", "cue": "show"}),
     # who puts out a document that shows the claim speaks for it; "released 300 prisoners" says nothing
     ("The agency released a report on Monday that showed 40 percent of wells were dry.", "40 percent",
      {"speaker": "agency", "cue": "released"}),

@@ -248,7 +248,7 @@ def verb_cue(token, cues: CueRules, parsed: bool) -> VerbCue | None:
     if cue is None:
         return None
     if parsed and token.pos_ not in ("VERB", "AUX") and not (_acts_as_verb(token) or
-                                                             cue.document and after_document(token, cues)):
+                                                             cue.document and document_before(token, cues) is not None):
         return None
     if token.i > token.sent.start and token.text[:1].isupper():
         return None          # a capitalised word in mid-sentence is a name ("United States", "Washington Post")
@@ -310,19 +310,20 @@ def _acts_as_verb(token) -> bool:
     return "nsubj" in deps and bool(deps & {"ccomp", "dobj"}) and not token.text[:1].isupper()
 
 
-def after_document(token, cues: CueRules) -> bool:
-    """Return True for a document verb tagged a noun right after a document and its phrase, before its clause
-    ("after leaked documents from her audit show she took ...": the tagger reads "audit show" as a noun)."""
+def document_before(token, cues: CueRules) -> int | None:
+    """Return the index of the document a verb follows with its phrase, before the verb's clause ("after leaked
+    documents from her audit show she took ...", where the tagger reads "audit show" as a noun), else None."""
     doc, sent = token.doc, token.sent
     if token.i + 1 >= sent.end or doc[token.i + 1].is_punct:
-        return False
+        return None
+    found = None                # the first document of the phrase: "documents" in "documents from her audit"
     for k in range(token.i - 1, max(sent.start, token.i - 7) - 1, -1):
         if doc[k].lower_ in cues.documents:
-            return True
-        if doc[k].is_punct or doc[k].lower_ in cues.clause_breaks or doc[k].pos_ in ("VERB", "AUX") \
+            found = k
+        elif doc[k].is_punct or doc[k].lower_ in cues.clause_breaks or doc[k].pos_ in ("VERB", "AUX") \
                 and doc[k].dep_ != "amod":
-            return False
-    return False
+            break
+    return found
 
 
 def matches(pattern: re.Pattern | None, text: str, start: int, end: int):

@@ -10,7 +10,7 @@ from __future__ import annotations
 from bisect import bisect_left
 
 from troopclaims.attribution.chains import EvidenceChains
-from troopclaims.attribution.cues import CueRules, Event, HedgeRules, after_document, lowered, matches, verb_cue
+from troopclaims.attribution.cues import CueRules, Event, HedgeRules, document_before, lowered, matches, verb_cue
 from troopclaims.attribution.layout import TextLayout
 from troopclaims.attribution.mentions import MentionFinder
 from troopclaims.attribution.names import NameResolver
@@ -120,7 +120,7 @@ class DocumentReader(NominalCues, NameResolver, EvidenceChains, TextLayout):
             spans = [s for s in spans if not any(t.text in ",;" or t.lower_ in self.cues.clause_breaks
                                                  for t in self.doc[s[1]:i])]
         return (any(self.doc[k].lower_ in self.cues.documents for s in spans[:2] for k in range(*s))
-                or after_document(self.doc[i], self.cues))     # "leaked documents from her audit show"
+                or document_before(self.doc[i], self.cues) is not None)    # "documents from her audit show"
 
     def _verb_speaker(self, event: Event, sent):
         """Fill the speaker of a verb cue; return False when the verb only hedges ("is expected to")."""
@@ -224,10 +224,11 @@ class DocumentReader(NominalCues, NameResolver, EvidenceChains, TextLayout):
             subject = self.finder.sentence_subject(sent, i, outside)
             return ([subject] if subject else []), False
         before = self.finder.np_before(i, sent)
-        if before and before[0] > sent.start and self.doc[before[0] - 1].lower_ in ("from", "of"):
-            document = self.finder.np_before(before[0] - 1, sent)
-            if document and self.doc[document[1] - 1].lower_ in self.cues.documents:
-                before = (document[0], before[1])     # "leaked documents from her audit show"
+        document = document_before(self.doc[i], self.cues) if self.cues.verbs[lowered(self.doc[i])].document \
+            else None
+        if document is not None and (before is None or before[0] > document):
+            start = (self.finder.np_ending_at(document, sent) or (document,))[0]
+            before = (start, i)                     # "leaked documents from her 2001 tax return show"
         if before:
             return [before], False
         k = event.end
