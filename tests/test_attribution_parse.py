@@ -369,6 +369,22 @@ def test_estimates_owned_figures_and_asides_with_the_parse(model_nlp, rules, tex
     check(claim_for(model_nlp, rules, text, figure), expected)
 
 
+@pytest.mark.model
+@pytest.mark.parametrize("text, figure, occurrence", [
+    # a place in the speaker's own description, after the parse's only subject, is no report of the verb
+    ("Lon Dahl, another retired Victoria reporter who knew the father from their days working in Victoria, said "
+     "he met the children.", "Victoria", 1),
+    # a verb in a relative clause on the subject (or in a clause within it) reports nothing of the main clause
+    # after it
+    ("The 15-year veteran, who learned the day before that he had made the rank of detective, was patrolling in "
+     "Hawaiian Gardens near 223rd Street when he spotted a car.", "Hawaiian Gardens", 0),
+    ("Dahl, who claimed she ignored a request for a screen test in 1955 because she did not want to sleep with "
+     "him, also studied acting at the Sea Cliff Theater on Long Island.", "Long Island", 0),
+])
+def test_places_outside_what_is_said(model_nlp, rules, text, figure, occurrence):
+    check(claim_for(model_nlp, rules, text, figure, occurrence, kind="place"), {"speaker": None})
+
+
 CLOSING_SOURCES = [
     # ", according to Y." closing a sentence reports all of it: Y speaks, the verb's subject passes it on
     ("Police have said they have no plans to release two recordings of the stop, according to lawyers for the "
@@ -376,6 +392,8 @@ CLOSING_SOURCES = [
     # an outlet there passes the words on; inside a quotation the quoted person keeps them
     ("Zelensky said 3,000 troops arrived, according to Reuters.", "3,000 troops",
      {"speaker": "Volodymyr Zelensky", "cue": "said", "via": "Reuters"}),
+    ("Officials estimated the fire caused $1 million in damage, according to the Harbor Times News Group.",
+     "$1 million", {"speaker": "officials", "cue": "estimated"}),
     ("“Did you meet them in June of 2017?” Vale planned to ask, according to the list of questions.", "June of 2017",
      {"speaker": "Vale", "cue": "ask"}),
 ]

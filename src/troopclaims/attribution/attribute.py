@@ -306,10 +306,13 @@ class _Reader(QuoteSpeakers, Certainty, DocumentReader):
 
     def _misparsed_subject(self, event: Event, child) -> bool:
         """Return True when the parse makes the claim's phrase the subject of a sentence-final attribution that
-        names its own speaker after it: 'The four “loopholes” she listed are “...,” the Ledger reported.'"""
+        names its own speaker after it, which the parse also makes its subject: 'The four “loopholes” she listed are
+        “...,” the Ledger reported.' (not "Lon Dahl, a retired Victoria reporter, said": one subject)"""
         mention = event.mention
         return (mention is not None and child.i < mention[0] and mention[1] <= event.start
-                and self.doc[mention[0] - 1].text in (",", "”", '"'))
+                and self.doc[mention[0] - 1].text in (",", "”", '"')
+                and any(other.dep_ in ("nsubj", "nsubjpass") and other.i != child.i and mention[0] <= other.i
+                        < mention[1] for other in self.doc[event.start].children))    # the verb's own subject
 
     def _published(self, event: Event | None) -> Event | None:
         """Return the verb that puts out the document whose own verb reports the claim ("the ministry released
@@ -385,10 +388,17 @@ class _Reader(QuoteSpeakers, Certainty, DocumentReader):
     def _subordinate(self, event: Event, span) -> bool:
         """Return True when the parse puts a verb cue in a clause of its own, before the verb it hangs on, that does
         not hold the claim: "When the survey asked about ..., Vale led with 42 percent", "taxpayers reporting gains
-        would pay 39.6 percent". (A clause after its verb may be a misparse of the report: "Trump alluded to it when
+        would pay 39.6 percent"; or in a relative clause on a subject whose main verb comes before the claim ("The
+        veteran, who learned that ..., was patrolling in Hawaiian Gardens"). (A clause after its verb may be a misparse of the report: "Trump alluded to it when
         he said that ... and that the White House was looking at five sites".)"""
         token = self.doc[event.start]
-        if not self.finder.parsed or event.kind != "verb" or token.dep_ not in ("advcl", "csubj"):
+        if not self.finder.parsed or event.kind != "verb":
+            return False
+        relative = next((a for a in (token, *token.ancestors) if a.dep_ == "relcl"), None)
+        if relative is not None and relative.head.dep_ in ("nsubj", "nsubjpass") and \
+                relative.right_edge.i < span[0] and relative.head.head.i < span[0]:
+            return True     # "The veteran, who learned that ..., was patrolling in Hawaiian Gardens": an aside
+        if token.dep_ not in ("advcl", "csubj"):
             return False
         return token.i < token.head.i and not (token.left_edge.i <= span[0] and span[1] - 1 <= token.right_edge.i)
 
@@ -471,9 +481,11 @@ class _Reader(QuoteSpeakers, Certainty, DocumentReader):
 
     def _closing_source(self, phrase: Event, where) -> bool:
         """Return True for ", according to Y." closing the sentence, which reports all of it: "Police have said ...,
-        according to attorneys for the family" (attorneys speak, police pass it on). An outlet there relays."""
-        if phrase.speaker.kind == "outlet" or phrase.start == 0 or self.doc[phrase.start - 1].text != ",":
-            return False
+        according to attorneys for the family" (attorneys speak, police pass it on). Y must be a person or a group:
+        an outlet there relays."""
+        if phrase.speaker.kind not in ("person", "group") or phrase.start == 0 \
+                or self.doc[phrase.start - 1].text != ",":
+            return False                # an organisation there may be an outlet ("the Harbor Times News Group")
         rest = self.doc[phrase.end:where.end]
         return len(rest) <= 8 and not any(t.text in ",;" for t in rest)
 
