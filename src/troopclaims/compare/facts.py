@@ -12,7 +12,8 @@ from datetime import date
 from typing import Callable, Iterable
 
 from troopclaims.compare.measures import BASE, FROM, base_of, reference_of
-from troopclaims.compare.when import CLASS, DAY, EventClasses, days_beside, instants, merge_times
+from troopclaims.compare.when import (CLASS, DAY, EventClasses, apart_by_happening, days_beside, happening_of,
+                                     instants, merge_times)
 from troopclaims.extractors.dates import resolve
 from troopclaims.records import WHEN_KINDS, Claim, plain_number
 
@@ -36,6 +37,7 @@ class Grouping:
     classes: EventClasses = EventClasses()     # words naming one happening: its dates and times are one fact
     reference: Callable[[Claim], str | None] | None = None   # the point a distance is measured from
     measures: frozenset[str] = frozenset()     # units of measure (percent, USD): the unit says not what is measured
+    states: frozenset[str] = frozenset()       # aspects that last over time: their figures are never split by day
 
 
 def same_place(outer: str, inner: str) -> bool:
@@ -363,6 +365,7 @@ def group_claims(claims: Iterable[Claim], contains: Contains = same_place,
     groups = _fill_unknown(groups, 2)
     groups = _fill_unknown(groups, 3)
     groups = _totals_apart(groups, grouping.totals)
+    groups = apart_by_happening(groups, grouping.states, aspect_label)
     groups = merge_times(groups)
     facts: list[Fact] = []
     outer_of: list[tuple[Fact, Fact]] = []
@@ -449,6 +452,9 @@ def fact_name(fact: Fact, name_actor: Callable[[str], str] | None = None) -> str
             words.append(f"from {fact.aspect.removeprefix(FROM) or 'a point no place names'}")
     if fact.place:
         words.append(f"in {fact.place}")
+    if happened := happening_of(fact.aspect):
+        words[-1] += ","
+        words.append(happened)
     return " ".join(word for word in words if word)
 
 
@@ -510,7 +516,7 @@ def compare_claims(claims: Iterable[Claim], rules, warn: Callable[[str], None] =
                                           rules.lexicon("quantities").totals, rules.lexicon("events"),
                                           lambda claim: reference_of(claim, places),
                                           frozenset(rules.lexicon("numbers").unit_forms.values())
-                                          - rules.lexicon("quantities").event_measures),
+                                          - rules.lexicon("quantities").event_measures, states=states),
                         placed=placed)
 
 

@@ -10,6 +10,7 @@ from typing import Callable, Iterable, Iterator, TextIO
 
 from troopclaims.reading.articles import ReadReport, masked_text, read_articles, read_claims, read_lines, sniff_jsonl
 from troopclaims.extractors.dates import find_dates, find_dateline
+from troopclaims.extractors.dating import dated_by
 from troopclaims.attribution.attribute import attribute
 from troopclaims.extractors.events import event_subject, governing_event, inherit_events, named_owner
 from troopclaims.extractors.places import locate, place_claims
@@ -60,7 +61,7 @@ def claims_in(doc, article: Article, rules, kinds: tuple[str, ...] = DEFAULT_KIN
         claims = [claim for claim in find_quantities(doc, article, rules)
                   if not any(d.start < claim.end and claim.start < d.end    # no date expression is 200 long
                              for d in _dates_between(date_claims, date_starts, claim.start - 200, claim.end))]
-        claims = [claim.with_fields(as_of=as_of(doc, claim, date_claims, date_starts, rules)) for claim in claims]
+        claims = [_dated_claim(doc, claim, date_claims, date_starts, rules) for claim in claims]
     if "date" in kinds:
         claims += date_claims
     lexicon = rules.lexicon("aspects")
@@ -112,20 +113,15 @@ def _dates_between(date_claims: list[Claim], starts: list[int], first: int, last
     return date_claims[bisect_left(starts, first):bisect_right(starts, last)]
 
 
-def as_of(doc, claim: Claim, date_claims: list[Claim], starts: list[int], rules) -> str | None:
-    """Return the day a figure holds for: the nearest date in its sentence, or publication for "now"."""
+def _dated_claim(doc, claim: Claim, date_claims: list[Claim], starts: list[int], rules) -> Claim:
+    """Return the figure with the day it holds for and the day its event happened, from the dates of its
+    sentence (troopclaims.extractors.dating)."""
     sentence = sentence_at(doc, claim.start)
     if sentence is None:
-        return None
-    near = [d for d in _dates_between(date_claims, starts, sentence.start_char, sentence.end_char - 1)
-            if d.kind == "date" and (d.high or d.low)]
-    if near:
-        nearest = min(near, key=lambda d: min(abs(d.start - claim.end), abs(claim.start - d.end)))
-        return nearest.high or nearest.low
-    present = rules.lexicon("quantities").present
-    if claim.published and any(token.lower_ in present for token in sentence):
-        return claim.published
-    return None
+        return claim
+    dates = _dates_between(date_claims, starts, sentence.start_char, sentence.end_char - 1)
+    as_of, happened = dated_by(doc, claim, dates, rules.lexicon("aspects"), rules.lexicon("quantities").present)
+    return claim.with_fields(as_of=as_of, happened=happened)
 
 
 def claims_from_inputs(paths: Iterable[str], rules, model: str | None = None, kinds: Iterable[str] = DEFAULT_KINDS,
