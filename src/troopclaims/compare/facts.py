@@ -251,7 +251,8 @@ def _same_names(groups: dict, named_actor: frozenset[str]) -> dict:
 
     names: dict[tuple, set[str]] = defaultdict(set)
     for kind, unit, actor, aspect in groups:
-        if actor and aspect in named_actor:
+        # not into names joined by "and" ("the Angels and the Nationals" offered alike: one of them is not both)
+        if actor and aspect in named_actor and "and" not in words(actor):
             names[(kind, unit, aspect)].add(actor)
     merged: dict[tuple, list[Claim]] = defaultdict(list)
     for (kind, unit, actor, aspect), members in groups.items():

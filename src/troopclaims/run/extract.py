@@ -12,7 +12,8 @@ from troopclaims.reading.articles import ReadReport, masked_text, read_articles,
 from troopclaims.extractors.dates import find_dates, find_dateline
 from troopclaims.extractors.dating import dated_by
 from troopclaims.attribution.attribute import attribute
-from troopclaims.extractors.events import event_subject, governing_event, inherit_events, named_owner
+from troopclaims.extractors.events import (counted_aspect, event_subject, governing_event, inherit_events,
+                                           named_owner)
 from troopclaims.extractors.places import locate, place_claims
 from troopclaims.pipeline import BLANK, BLANK_LOSSES, choose_model
 from troopclaims.extractors.quantities import find_quantities, with_implied_unit
@@ -65,9 +66,9 @@ def claims_in(doc, article: Article, rules, kinds: tuple[str, ...] = DEFAULT_KIN
     if "date" in kinds:
         claims += date_claims
     lexicon = rules.lexicon("aspects")
-    claims = [_with_event(doc, claim, lexicon) for claim in claims]
-    counts = rules.lexicon("quantities")
-    claims = [with_implied_unit(claim, counts)
+    counts, measures = rules.lexicon("quantities"), frozenset(rules.lexicon("numbers").unit_forms.values())
+    claims = [_with_event(doc, claim, lexicon, measures) for claim in claims]
+    claims = [counted_aspect(with_implied_unit(claim, counts), lexicon, measures)
               for claim in inherit_events(doc, sorted(claims, key=lambda claim: (claim.start, claim.end)), lexicon)]
     # What a date dates, for telling apart dates of events outside the rules ("Cheeks coached" in 2007, "he coached"
     # in 1979): the subject of its event.
@@ -83,13 +84,15 @@ def claims_in(doc, article: Article, rules, kinds: tuple[str, ...] = DEFAULT_KIN
     return attribute(doc, claims, rules)      # places too: who says where something happened
 
 
-def _with_event(doc, claim: Claim, lexicon) -> Claim:
+def _with_event(doc, claim: Claim, lexicon, measures: frozenset[str]) -> Claim:
     """Return the claim with the event that governs it; a figure whose own noun is an event ("85 killed") keeps it,
-    and one whose noun implies an aspect ("40 protesters") keeps that when the event gives none."""
+    and one whose noun implies an aspect ("40 protesters") keeps that when the event gives none (nor a sum's aspect,
+    which a count of things never takes: "two wounded men asked for help")."""
     if claim.event:
         return claim
     event, aspect = governing_event(doc, claim.start, claim.end, lexicon, claim.kind in WHEN_KINDS)
-    return claim.with_fields(event=event, aspect=aspect or claim.aspect)
+    found = claim.with_fields(event=event, aspect=aspect)
+    return found if counted_aspect(found, lexicon, measures).aspect else found.with_fields(aspect=claim.aspect)
 
 
 def _subject_actor(doc, claim: Claim, places, lexicon) -> Claim:
