@@ -156,6 +156,9 @@ def test_forms_of_a_lemma(lemma, expected):
     ("The charter raised the number of council seats from 40 to 75.", [("40", None), ("75", None)]),
     ("The Comets raised their offer to $150 million.", [("$150 million", "paid")]),
     ("The treaty was signed by four ministers.", [("four ministers", None)]),
+    # a count climbs past them to its own event
+    ("Atlantis seeks to deploy 500 troops.", [("500 troops", "deployed")]),
+    ("Officials asked that 500 troops be deployed.", [("500 troops", "deployed")]),
     # an asking price is a sum to be paid
     ("Kellan is believed to be seeking more than $30 million.", [("more than $30 million", "paid")]),
     # a list with no verb of its own carries the aspect of the sum before it

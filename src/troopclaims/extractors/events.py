@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from troopclaims.errors import RulesError
 from troopclaims.records import Claim
@@ -35,6 +35,7 @@ class EventLexicon:
     phrases: dict[str, tuple[tuple[tuple[str, ...], str], ...]] = field(default_factory=dict)
     empty: frozenset[str] = frozenset()          # forms of verbs that say nothing of what befell a figure
     sums: frozenset[str] = frozenset()           # aspects of sums of money: a count of things takes none of them
+    counts: "EventLexicon | None" = None         # the same without the words of sums: the lexicon of counts
 
     def aspect_of(self, word: str, lemma: str = "") -> str | None:
         """Return the aspect of a word (by its lemma when the pipeline gives one), or None."""
@@ -98,8 +99,14 @@ def build_event_lexicon(section: LineDict, rules) -> EventLexicon:
     reporting = frozenset(verbs) | frozenset(cue.lemma for cue in verbs.values())
     ordered = {form: tuple(sorted(entries.items(), key=lambda entry: -len(entry[0])))
                for form, entries in phrases.items()}
-    return EventLexicon(aspects, reporting, *kinds, light, frozenset(listed["named_actor"]),
-                        frozenset(listed["doers"]), ordered, empty, frozenset(listed["sums"]))
+    sums = frozenset(listed["sums"])
+    lexicon = EventLexicon(aspects, reporting, *kinds, light, frozenset(listed["named_actor"]),
+                           frozenset(listed["doers"]), ordered, empty, sums)
+    # A count of things climbs past the words of sums to its own event: "seeks to deploy 500 troops" deploys them.
+    counts = replace(lexicon, aspects={form: name for form, name in aspects.items() if name not in sums},
+                     phrases={form: kept for form, entries in ordered.items()
+                              if (kept := tuple(entry for entry in entries if entry[1] not in sums))})
+    return replace(lexicon, counts=counts)
 
 
 def governing_event(doc, start: int, end: int, lexicon: EventLexicon,

@@ -86,13 +86,14 @@ def claims_in(doc, article: Article, rules, kinds: tuple[str, ...] = DEFAULT_KIN
 
 def _with_event(doc, claim: Claim, lexicon, measures: frozenset[str]) -> Claim:
     """Return the claim with the event that governs it; a figure whose own noun is an event ("85 killed") keeps it,
-    and one whose noun implies an aspect ("40 protesters") keeps that when the event gives none (nor a sum's aspect,
-    which a count of things never takes: "two wounded men asked for help")."""
+    and one whose noun implies an aspect ("40 protesters") keeps that when the event gives none. A count of things
+    takes no aspect of sums ("raise the number of seats", "two wounded men asked for help")."""
     if claim.event:
         return claim
+    if claim.kind == "quantity" and claim.unit and claim.unit not in measures and lexicon.counts:
+        lexicon = lexicon.counts
     event, aspect = governing_event(doc, claim.start, claim.end, lexicon, claim.kind in WHEN_KINDS)
-    found = claim.with_fields(event=event, aspect=aspect)
-    return found if counted_aspect(found, lexicon, measures).aspect else found.with_fields(aspect=claim.aspect)
+    return claim.with_fields(event=event, aspect=aspect or claim.aspect)
 
 
 def _subject_actor(doc, claim: Claim, places, lexicon) -> Claim:
