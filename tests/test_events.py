@@ -177,3 +177,15 @@ def test_each_item_of_a_list_of_offers_is_its_own_payers(model_nlp, rules, artic
     claims = claims_in(model_nlp(text), article(text), rules, ("quantity",))
     assert [(claim.text, claim.actor) for claim in claims][1:] == [
         ("$160 million", "Boston Comets"), ("around $150 million", "Harbourmen"), ("$155 million", "Rovers")]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, expected", [
+    # a date that modifies a noun dates that noun's event, whoever is its verb's subject
+    ("She will host the March 2 broadcast from Varn.", [("March 2", "broadcast", None)]),
+    ("Police are still looking into the June 20 shooting.", [("June 20", "shooting", None)]),
+    ("The gala will be broadcast live on Sunday, March 2.", [("Sunday, March 2", "broadcast", "gala")]),
+])
+def test_the_event_of_a_date(text, expected, model_nlp, rules, article):
+    claims = claims_in(model_nlp(text), article(text), rules, ("date",))
+    assert [(claim.text, claim.event, claim.subject) for claim in claims] == expected

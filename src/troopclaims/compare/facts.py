@@ -13,7 +13,7 @@ from typing import Callable, Iterable
 
 from troopclaims.compare.measures import BASE, FROM, base_of, reference_of
 from troopclaims.compare.when import (CLASS, DAY, EventClasses, apart_by_happening, days_beside, happening_of,
-                                     instants, merge_times)
+                                     instants, join_unknown_subjects, merge_times)
 from troopclaims.extractors.dates import resolve
 from troopclaims.records import WHEN_KINDS, Claim, plain_number
 
@@ -367,7 +367,7 @@ def group_claims(claims: Iterable[Claim], contains: Contains = same_place,
     groups = _fill_unknown(groups, 3)
     groups = _totals_apart(groups, grouping.totals)
     groups = apart_by_happening(groups, grouping.states, aspect_label)
-    groups = merge_times(groups)
+    groups = merge_times(join_unknown_subjects(groups))
     facts: list[Fact] = []
     outer_of: list[tuple[Fact, Fact]] = []
     for (kind, unit, actor, aspect), members in _unnamed_apart(groups, grouping.named_actor):

@@ -74,6 +74,22 @@ def merge_times(groups: dict) -> dict:
     return merged
 
 
+def join_unknown_subjects(groups: dict) -> dict:
+    """Return the groups with the dates of an event word whose subject is unknown ("on the March 2 broadcast") moved
+    into the one group of dates of that word with a subject ("the ceremony will be broadcast on March 2")."""
+    merged: dict[tuple, list[Claim]] = {}
+    for key, members in groups.items():
+        aspect = key[3] or ""
+        target = None
+        if key[0] == "date" and aspect.startswith("event:") and aspect.endswith(":?"):
+            stem = aspect[:-1]
+            fits = [other for other in groups if other[:3] == key[:3] and other != key
+                    and (other[3] or "").startswith(stem)]
+            target = fits[0] if len(fits) == 1 else None
+        merged.setdefault(target or key, []).extend(members)
+    return merged
+
+
 def _date_key(key: tuple, dates: list[tuple]) -> tuple | None:
     same = ("date",) + tuple(key[1:])
     if same in dates:

@@ -116,6 +116,8 @@ def governing_event(doc, start: int, end: int, lexicon: EventLexicon,
     if span is None or not len(span):
         return None, None
     if annotated(doc, "DEP"):
+        if is_date and (noun := dated_noun(span)) is not None:
+            return noun.lower_, lexicon.aspect_of(noun.text, noun.lemma_)    # "the March 2 broadcast"
         event, aspect = _by_parse(span, lexicon) or (None, None)
         if not is_date and aspect not in lexicon.doers and _is_doer(span):
             # "hit by three bullets": the doers are not what the event befell ("attended by 200,000" they are)
@@ -400,6 +402,28 @@ def _by_words(span, lexicon: EventLexicon, is_date: bool = False, window: int = 
             if hit := _hit(token, lexicon):
                 return hit
     return None, None
+
+
+_DATED_NOUN = ("nmod", "compound", "poss", "amod", "npadvmod")
+
+
+def dated_noun(span):
+    """Return the noun a date modifies ("the March 2 broadcast", "Sunday's vote"), or None."""
+    root, head = span.root, span.root.head
+    if root.dep_ in _DATED_NOUN and head.i >= span.end and head.pos_ == "NOUN" and \
+            head.ent_type_ not in ("DATE", "TIME"):
+        return head
+    return None
+
+
+def date_subject(doc, start: int, end: int) -> str | None:
+    """Return what a date's event happens to: for a date of a noun, the name the noun is of ("the Oscars' March 2
+    broadcast"), else none; otherwise the subject of its verb (event_subject)."""
+    span = _parsed_span(doc, start, end)
+    if span is not None and (noun := dated_noun(span)) is not None:
+        owners = [child for child in noun.children if child.dep_ in ("poss", "compound") and child.pos_ == "PROPN"]
+        return _compounded(owners[0]) if owners else None
+    return event_subject(doc, start, end, passive=True)
 
 
 def event_subject(doc, start: int, end: int, passive: bool = False) -> str | None:

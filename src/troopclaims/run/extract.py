@@ -12,7 +12,7 @@ from troopclaims.reading.articles import ReadReport, masked_text, read_articles,
 from troopclaims.extractors.dates import find_dates, find_dateline
 from troopclaims.extractors.dating import dated_by
 from troopclaims.attribution.attribute import attribute
-from troopclaims.extractors.events import (counted_aspect, event_subject, governing_event, inherit_events,
+from troopclaims.extractors.events import (counted_aspect, date_subject, event_subject, governing_event, inherit_events,
                                            named_owner)
 from troopclaims.extractors.places import locate, place_claims
 from troopclaims.pipeline import BLANK, BLANK_LOSSES, choose_model
@@ -72,7 +72,7 @@ def claims_in(doc, article: Article, rules, kinds: tuple[str, ...] = DEFAULT_KIN
               for claim in inherit_events(doc, sorted(claims, key=lambda claim: (claim.start, claim.end)), lexicon)]
     # What a date dates, for telling apart dates of events outside the rules ("Cheeks coached" in 2007, "he coached"
     # in 1979): the subject of its event.
-    claims = [claim.with_fields(subject=event_subject(doc, claim.start, claim.end, passive=True))
+    claims = [claim.with_fields(subject=date_subject(doc, claim.start, claim.end))
               if claim.kind in WHEN_KINDS else claim for claim in claims]
     places = rules.lexicon("places")
     # Times of day take no place: their words would otherwise hold the place of the date beside them ("7 p.m. Friday").
