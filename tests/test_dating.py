@@ -99,7 +99,7 @@ def toll(source, value, published, happened=None, aspect="killed", as_of=None):
                  as_of=as_of)
 
 
-SERIES = Grouping(cumulative=frozenset({"killed"}), states=frozenset({"controlled"}))
+SERIES = Grouping(cumulative=frozenset({"killed"}), states=frozenset({"controlled"}), daily=frozenset({"attended"}))
 
 
 @pytest.mark.parametrize("claims, expected", [
@@ -116,6 +116,14 @@ SERIES = Grouping(cumulative=frozenset({"killed"}), states=frozenset({"controlle
     # a state is one fact over time: its figures change, they are not split
     ([toll("a", 900, "2030-05-13", "2030-03", aspect="controlled"),
       toll("b", 780, "2030-05-13", "2030-05-12", aspect="controlled")], [(None, "conflict")]),
+    # a crowd is of the day it holds for when no sentence dates its happening: Monday's is not Wednesday's
+    ([toll("a", 130, "2030-05-16", as_of="2030-05-13", aspect="attended"),
+      toll("b", 70, "2030-05-13", aspect="attended"),
+      toll("c", 200, "2030-05-16", as_of="2030-05-15", aspect="attended")],
+     [("2030-05-13", "conflict"), ("2030-05-15", "single")]),
+    # a toll is not: the days its figures hold for make a series
+    ([toll("a", 10, "2030-05-13", as_of="2030-05-13"), toll("b", 25, "2030-05-15", as_of="2030-05-15")],
+     [(None, "changed")]),
 ])
 def test_figures_are_split_by_their_happening(claims, expected):
     assert sorted((happening_of(f.aspect), f.verdict) for f in group_claims(claims, grouping=SERIES)) == expected

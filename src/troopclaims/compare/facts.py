@@ -38,6 +38,7 @@ class Grouping:
     reference: Callable[[Claim], str | None] | None = None   # the point a distance is measured from
     measures: frozenset[str] = frozenset()     # units of measure (percent, USD): the unit says not what is measured
     states: frozenset[str] = frozenset()       # aspects that last over time: their figures are never split by day
+    daily: frozenset[str] = frozenset()        # aspects of one day's count (a crowd): split by the day they hold for
 
 
 def same_place(outer: str, inner: str) -> bool:
@@ -366,7 +367,7 @@ def group_claims(claims: Iterable[Claim], contains: Contains = same_place,
     groups = _fill_unknown(groups, 2)
     groups = _fill_unknown(groups, 3)
     groups = _totals_apart(groups, grouping.totals)
-    groups = apart_by_happening(groups, grouping.states, aspect_label)
+    groups = apart_by_happening(groups, grouping.states, aspect_label, grouping.daily)
     groups = merge_times(join_unknown_subjects(groups))
     facts: list[Fact] = []
     outer_of: list[tuple[Fact, Fact]] = []
@@ -517,7 +518,8 @@ def compare_claims(claims: Iterable[Claim], rules, warn: Callable[[str], None] =
                                           rules.lexicon("quantities").totals, rules.lexicon("events"),
                                           lambda claim: reference_of(claim, places),
                                           frozenset(rules.lexicon("numbers").unit_forms.values())
-                                          - rules.lexicon("quantities").event_measures, states=states),
+                                          - rules.lexicon("quantities").event_measures,
+                                          states=states, daily=events.daily),
                         placed=placed)
 
 

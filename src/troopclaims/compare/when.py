@@ -152,21 +152,25 @@ def instants(claims: list[Claim], interval: Callable[[Claim], Interval], beside:
 HAPPENED = ":happened "   # the mark on the aspect key of figures of one dated happening, when a fact holds several
 
 
-def apart_by_happening(groups: dict, states: frozenset[str], label: Callable[[str | None], str | None]) -> dict:
+def apart_by_happening(groups: dict, states: frozenset[str], label: Callable[[str | None], str | None],
+                       daily: frozenset[str] = frozenset()) -> dict:
     """Return the groups with the figures of each one split by the happening their sentences date, when the dated
     figures of a group fall on days (or months) that do not overlap: the crowd of Monday is not that of Wednesday,
     and an earlier quake's injured ("a quake struck in September, injuring 40") are not today's. A figure no
     sentence dates goes with the latest happening on or before its own day (its as_of, else its publication),
     so the tolls of one quake reported on later days stay one series. States ("controlled") change over time:
-    never split. `label` gives the aspect of a key."""
+    never split. Figures of a `daily` aspect (a crowd) are of the day they hold for when no sentence dates their
+    happening. `label` gives the aspect of a key."""
     result: dict[tuple, list[Claim]] = {}
     for key, members in groups.items():
-        spans = {id(claim): span for claim in members if (span := _happening(claim.happened))}
+        day = label(key[3]) in daily
+        spans = {id(claim): span for claim in members
+                 if (span := _happening(claim.happened or (claim.as_of if day else None)))}
         clusters = _clusters(sorted(spans.values())) if key[0] == "quantity" and label(key[3]) not in states else []
         if len(clusters) < 2:
             result.setdefault(key, []).extend(members)
             continue
-        names = [_cluster_name(members, spans, cluster) for cluster in clusters]
+        names = [_cluster_name(members, spans, cluster, day) for cluster in clusters]
         for claim in members:
             span = spans.get(id(claim))
             index = _cluster_of(span[0], clusters) if span else _latest_before(_day_of(claim), clusters)
@@ -224,8 +228,8 @@ def _day_of(claim: Claim) -> float | None:
     return found[0] if found else None
 
 
-def _cluster_name(members: list[Claim], spans: dict, cluster: Interval) -> str:
+def _cluster_name(members: list[Claim], spans: dict, cluster: Interval, day: bool) -> str:
     """Return the ISO value most figures of a cluster give for their happening (the shortest on a tie)."""
-    values = [str(claim.happened) for claim in members
+    values = [str(claim.happened or (claim.as_of if day else "")) for claim in members
               if id(claim) in spans and cluster[0] <= spans[id(claim)][0] <= cluster[1]]
     return min(set(values), key=lambda value: (-values.count(value), len(value), value))

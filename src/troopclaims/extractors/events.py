@@ -36,6 +36,7 @@ class EventLexicon:
     empty: frozenset[str] = frozenset()          # forms of verbs that say nothing of what befell a figure
     sums: frozenset[str] = frozenset()           # aspects of sums of money: a count of things takes none of them
     counts: "EventLexicon | None" = None         # the same without the words of sums: the lexicon of counts
+    daily: frozenset[str] = frozenset()          # aspects whose figures count one day's happening (a crowd)
 
     def aspect_of(self, word: str, lemma: str = "") -> str | None:
         """Return the aspect of a word (by its lemma when the pipeline gives one), or None."""
@@ -73,7 +74,7 @@ def _phrase_entry(words: str) -> tuple[str, tuple[str, ...]]:
 def build_event_lexicon(section: LineDict, rules) -> EventLexicon:
     """Return the compiled lexicon of rules/aspects.yaml (strictly checked), its reporting verbs attribution.yaml's."""
     check_keys(section, section.where(), allowed=("aspects", "subject_owns", "states", "cumulative", "light",
-                                                   "named_actor", "doers", "empty", "sums"))
+                                                   "named_actor", "doers", "empty", "sums", "daily"))
     aspects: dict[str, str] = {}
     phrases: dict[str, dict[tuple[str, ...], str]] = {}
     classes = section.get("aspects") or {}
@@ -88,7 +89,7 @@ def build_event_lexicon(section: LineDict, rules) -> EventLexicon:
                 elif " " not in word.strip():
                     aspects[form] = str(name)    # the last entry wins: a user's class comes after the defaults
     listed = {}
-    for key in ("subject_owns", "states", "cumulative", "named_actor", "doers", "sums"):
+    for key in ("subject_owns", "states", "cumulative", "named_actor", "doers", "sums", "daily"):
         listed[key] = word_list(section.get(key), location(section, key), key)
         if any(name not in classes for name in listed[key]):
             raise RulesError(f"{location(section, key)}: {key} must list aspects defined above")
@@ -106,7 +107,7 @@ def build_event_lexicon(section: LineDict, rules) -> EventLexicon:
     counts = replace(lexicon, aspects={form: name for form, name in aspects.items() if name not in sums},
                      phrases={form: kept for form, entries in ordered.items()
                               if (kept := tuple(entry for entry in entries if entry[1] not in sums))})
-    return replace(lexicon, counts=counts)
+    return replace(lexicon, counts=counts, daily=frozenset(listed["daily"]))
 
 
 def governing_event(doc, start: int, end: int, lexicon: EventLexicon,
