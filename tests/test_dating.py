@@ -38,6 +38,8 @@ def figures(nlp, rules, article, text, published=PUBLISHED):
     # a date at the end of verbs sharing one subject dates them all
     ("That quake killed at least six people, injured almost 50 and caused damage to homes in September.",
      [("at least six people", "2029-09-30", "2029-09"), ("almost 50", "2029-09-30", "2029-09")]),
+    ("In early March, a gunman shot and wounded three people at a mall in Dorn.",
+     [("three people", "2030-03-10", "2030-03")]),
     ("A quake of magnitude 6.1 struck Dorn in September, killing 13 people and injuring 40.",
      [("magnitude 6.1", "2029-09-30", "2029-09"), ("13 people", None, "2029-09"), ("40", None, "2029-09")]),
     ("On Monday about 130 people marched to the station when two dozen protesters broke away.",

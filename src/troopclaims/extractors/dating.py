@@ -117,7 +117,8 @@ def _own_verbs(verb) -> list:
         found.append(v)
         todo += [child for child in v.children if child.pos_ in _VERBAL and (
             child.dep_ == "xcomp" or child.dep_ in _SHARED and not _has_subject(child))]
-        if v.head.i != v.i and v.head.pos_ in _VERBAL and (
+        # a head tagged as a noun with a subject is still a verb ("a gunman shot and wounded three")
+        if v.head.i != v.i and (v.head.pos_ in _VERBAL or _has_subject(v.head)) and (
                 v.dep_ == "xcomp" or v.dep_ in _SHARED and not _has_subject(v)):
             todo.append(v.head)
     return found
