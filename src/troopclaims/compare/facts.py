@@ -314,6 +314,8 @@ def aspect_key(claim: Claim, grouping: Grouping = Grouping()) -> str | None:
     if claim.kind == "time" and not claim.aspect and (claim.subject or claim.event):
         head = (claim.subject or "").split()[-1:]
         return f"event:*:{head[0].lower().rstrip('s')}" if head else f"event:{claim.event}:?"
+    if claim.kind == "quantity" and _part_of_whole(claim):
+        return f"event:{claim.event}{PART}"
     if claim.aspect or not claim.event:
         return claim.aspect
     if claim.kind in WHEN_KINDS:
@@ -329,6 +331,17 @@ ALONE = "alone:"      # the mark of an aspect key of a measure that says not wha
 # "two of them", "37 of the candidates": a part of a whole counted elsewhere, kept with figures of its own event
 _PART = re.compile(r"\bof (?:the|them|those|these|its|their)\b", re.IGNORECASE)
 PART = ":part"       # the mark on the aspect key of such parts: no other figure joins them for want of an event
+# "Of the 23 pirates arrested, 12 are Somali": a figure whose event is the whole's, named before it, is a part
+_WHOLE = re.compile(r"^\W*(?:of|out of|among) (?P<whole>[^,;:]+),", re.IGNORECASE)
+
+
+def _part_of_whole(claim: Claim) -> bool:
+    """Return whether the figure counts part of a whole its sentence opens with, taking that whole's event word
+    ("Of the 23 pirates arrested, 12 are reported to be Somali"); not the whole, nor a part with its own event
+    ("Of the 40 injured, two died")."""
+    whole = _WHOLE.match(claim.sentence or "")
+    return bool(whole and claim.event and claim.text not in whole["whole"]
+                and claim.event.lower() in whole["whole"].lower().split())
 
 
 def _place_of(claim: Claim) -> str | None:
