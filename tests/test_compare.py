@@ -236,6 +236,9 @@ def offer(source, value, actor):
     # "Boston" could be either longer name: it stays itself
     ([offer("a", 150, "Boston Red Sox"), offer("b", 150, "Boston Celtics"), offer("c", 150, "Boston")],
      [("Boston", 1), ("Boston Celtics", 1), ("Boston Red Sox", 1)]),
+    # one of two payers named together is not both of them: it goes to its own longer name
+    ([offer("a", 160, "Hawks and Port Falcons"), offer("b", 160, "Falcons"), offer("c", 160, "Port Falcons")],
+     [("Hawks and Port Falcons", 1), ("Port Falcons", 2)]),
     # an unnamed sum beside the sums of several named payers is nobody's in particular: each stays alone
     ([offer("a", 150, "Hawks"), offer("b", 160, "Falcons"), offer("c", 150, None), offer("d", 170, None)],
      [("Falcons", 1), ("Hawks", 1), (None, 1), (None, 1)]),

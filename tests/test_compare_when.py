@@ -120,3 +120,16 @@ def test_the_report_draws_a_time_on_the_day_scale_of_its_fact():
     claims = [when("a.txt", "date", D, D, **BLAZE), dated, undated]
     page = build_report(group_claims(claims), report_sources(claims), claims=3)
     assert page.count('class="strip') >= 3 and "14 Mar 2031" in page
+
+
+@pytest.mark.parametrize("claims, expected", [
+    # "on the March 2 broadcast" (no subject) beside "the gala will be broadcast on March 2": one happening
+    ([when("a.txt", "date", D, D, event="broadcast"),
+      when("b.txt", "date", D, D, event="broadcast", subject="the gala")], [2]),
+    # with two subjects of that word in play, a date of no subject is neither's
+    ([when("a.txt", "date", D, D, event="broadcast"),
+      when("b.txt", "date", D, D, event="broadcast", subject="the gala"),
+      when("c.txt", "date", D, D, event="broadcast", subject="the final")], [1, 1, 1]),
+])
+def test_a_date_of_no_subject_joins_the_one_subject_of_its_event(claims, expected):
+    assert sorted(len(fact.claims) for fact in group_claims(claims)) == expected

@@ -148,3 +148,44 @@ def test_rules_hold_phrases_and_empty_verbs(rules):
 ])
 def test_forms_of_a_lemma(lemma, expected):
     assert expected <= forms(lemma)
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, expected", [
+    # words of sums of money say nothing of a count of things they govern
+    ("The charter raised the number of council seats from 40 to 75.", [("40", None), ("75", None)]),
+    ("The Comets raised their offer to $150 million.", [("$150 million", "paid")]),
+    ("The treaty was signed by four ministers.", [("four ministers", None)]),
+    # a count climbs past them to its own event
+    ("Atlantis seeks to deploy 500 troops.", [("500 troops", "deployed")]),
+    ("Officials asked that 500 troops be deployed.", [("500 troops", "deployed")]),
+    # an asking price is a sum to be paid
+    ("Kellan is believed to be seeking more than $30 million.", [("more than $30 million", "paid")]),
+    # a list with no verb of its own carries the aspect of the sum before it
+    ("Kellan is believed to be seeking more than $30 million. The Comets are at $160 million, the Harbourmen "
+     "around $150 million.",
+     [("more than $30 million", "paid"), ("$160 million", "paid"), ("around $150 million", "paid")]),
+])
+def test_sums_and_lists_of_sums_by_parse(text, expected, model_nlp, rules, article):
+    assert labels(model_nlp, rules, article, text) == expected
+
+
+@pytest.mark.model
+def test_each_item_of_a_list_of_offers_is_its_own_payers(model_nlp, rules, article):
+    text = ("Kellan is seeking $30 million a year. The Boston Comets are at $160 million, the Harbourmen around "
+            "$150 million, and the Rovers at $155 million.")
+    claims = claims_in(model_nlp(text), article(text), rules, ("quantity",))
+    assert [(claim.text, claim.actor) for claim in claims][1:] == [
+        ("$160 million", "Boston Comets"), ("around $150 million", "Harbourmen"), ("$155 million", "Rovers")]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, expected", [
+    # a date that modifies a noun dates that noun's event, whoever is its verb's subject
+    ("She will host the March 2 broadcast from Varn.", [("March 2", "broadcast", None)]),
+    ("Police are still looking into the June 20 shooting.", [("June 20", "shooting", None)]),
+    ("The gala will be broadcast live on Sunday, March 2.", [("Sunday, March 2", "broadcast", "gala")]),
+])
+def test_the_event_of_a_date(text, expected, model_nlp, rules, article):
+    claims = claims_in(model_nlp(text), article(text), rules, ("date",))
+    assert [(claim.text, claim.event, claim.subject) for claim in claims] == expected

@@ -486,3 +486,21 @@ def test_figures_far_apart_in_a_long_text_are_judged_alike(lex):
     alone = [part[n.start:n.end] for part in parts for n in figures(part, lex)]
     assert got == alone == ["40", "More than 300"]
     assert set(got) <= {text[n.start:n.end] for n in numerics(text, lex)}
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # a conversion in brackets is hedged as the figure it converts
+    ("The ship sailed about 35 miles (56 km) from the port.",
+     [("about 35 miles", 35, 31.5, 38.5, "approximate", "mi"), ("56 km", 56, 50.4, 61.6, "approximate", "km")]),
+    ("The fire burned more than 1,200 acres (486 hectares).",
+     [("more than 1,200 acres", 1200, 1200, None, "at_least", "acre"),
+      ("486 hectares", 486, 486, None, "at_least", "ha")]),
+    # a bare figure keeps its own bare reading, and so does a conversion that says its own hedge
+    ("The town is 40 km (25 miles) away.", [exact("40 km", 40, "km"), exact("25 miles", 25, "mi")]),
+    ("The town is about 40 km (about 25 miles) away.",
+     [("about 40 km", 40, 36, 44, "approximate", "km"), ("about 25 miles", 25, 22.5, 27.5, "approximate", "mi")]),
+    # not a conversion: no unit, or not right after the figure
+    ("Nearly 50 people (and 3 dogs) were rescued.", [("Nearly 50", 50, 45, 50, "at_most", None), exact("3", 3)]),
+])
+def test_a_conversion_takes_the_qualifier_of_its_figure(sentence, expected, lex):
+    assert found(sentence, lex) == expected

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 
 ATTRIBUTES = "troopclaims_attributes"
+OTHER = -1          # a word the attribute ruler's patterns cannot tell from others (no string hash is negative)
 LEMMAS = "troopclaims_lemmas"
 
 
@@ -56,6 +57,19 @@ class AttributeTable:
                 continue
             for value in condition[needed[0]][1]:
                 self.filed.setdefault((self.column[needed[0]], value), []).append(n)
+        self._read_words()
+
+    def _read_words(self) -> None:
+        """Find which words the patterns tell apart. A word no pattern names or matches by expression is read as
+        OTHER, so that the table holds a row per tag and named word rather than one per word of the texts."""
+        from spacy.attrs import LOWER, ORTH
+
+        conditions = [c for _, c in self.single] + [c for _, cs in self.longer for c in cs]
+        self.word_columns = [self.column[LOWER], self.column[ORTH]]
+        self.named = [frozenset().union(*(c[f][1] for c in conditions if c.get(f, ("",))[0] in ("IN", "NOT_IN")))
+                      for f in (LOWER, ORTH)]
+        self.expressions = [[c[f][1] for c in conditions if c.get(f, ("",))[0] == "REGEX"] for f in (LOWER, ORTH)]
+        self.words: list[dict[int, int]] = [{}, {}]          # per word column: value -> the value the table reads
 
     def _condition(self, spec: dict, strings) -> dict[int, tuple[str, object]]:
         """Return feature -> ("IN" or "NOT_IN", hashes) or ("REGEX", the expression its string matches)."""
@@ -87,14 +101,32 @@ class AttributeTable:
     def _holds(value: int, allowed: tuple[str, object], strings) -> bool:
         operator, operand = allowed
         if operator == "REGEX":
-            return bool(operand.search(strings[value]))
+            return value != OTHER and bool(operand.search(strings[value]))
         return (value in operand) == (operator == "IN")
+
+    def _word(self, n: int, value: int, strings) -> int:
+        """Return what the table reads for a word column's value: the value, or OTHER (no pattern can tell it)."""
+        text = strings[value]
+        kept = value in self.named[n] or any(expression.search(text) for expression in self.expressions[n])
+        self.words[n][value] = value if kept else OTHER
+        return self.words[n][value]
+
+    def _rows(self, doc) -> list[tuple]:
+        strings = doc.vocab.strings
+        (lower_at, orth_at), (lowers, orths) = self.word_columns, self.words
+        rows = []
+        for row in doc.to_array(self.columns).tolist():
+            lower, orth = lowers.get(row[lower_at]), orths.get(row[orth_at])
+            row[lower_at] = lower if lower is not None else self._word(0, row[lower_at], strings)
+            row[orth_at] = orth if orth is not None else self._word(1, row[orth_at], strings)
+            rows.append(tuple(row))
+        return rows
 
     def __call__(self, doc):
         from spacy.tokens._retokenize import set_token_attrs
 
         strings = doc.vocab.strings
-        rows = list(map(tuple, doc.to_array(self.columns).tolist()))
+        rows = self._rows(doc)
         matched: dict[int, list[int]] = {}
         for i, row in enumerate(rows):
             single, starts = self._matching(row, strings)

@@ -38,6 +38,7 @@ class Claim:
     event: str | None = None          # the governing word as written: deployed, training, presence ...
     aspect: str | None = None         # the class of that event from rules/aspects.yaml: deployed, killed ...
     as_of: str | None = None          # quantities: the ISO day the figure holds for, when the text dates it
+    happened: str | None = None       # quantities: when the figure's event happened (ISO day, month or year)
     distributive: bool = False        # quantities: the figure counts each of several groups ("every 30 soldiers")
     earlier: bool = False             # quantities: an earlier value the text revises ("up from 2,500")
     place: str | None = None

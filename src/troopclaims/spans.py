@@ -39,6 +39,12 @@ def sentence_at(doc, char: int):
     return token.sent if token is not None else None
 
 
+def remember_text(doc, text: str) -> None:
+    """Keep the text a Doc was made from as its doc_text: spaCy's tokenizer keeps every character, so it is
+    doc.text, and no step need join it again."""
+    doc.user_data["troopclaims_text"] = text
+
+
 def doc_text(doc) -> str:
     """Return doc.text, joined once per Doc (spaCy joins every token's text again on each call)."""
     text = doc.user_data.get("troopclaims_text")

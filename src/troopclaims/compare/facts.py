@@ -12,7 +12,8 @@ from datetime import date
 from typing import Callable, Iterable
 
 from troopclaims.compare.measures import BASE, FROM, base_of, reference_of
-from troopclaims.compare.when import CLASS, DAY, EventClasses, days_beside, instants, merge_times
+from troopclaims.compare.when import (CLASS, DAY, EventClasses, apart_by_happening, days_beside, happening_of,
+                                     instants, join_unknown_subjects, merge_times)
 from troopclaims.extractors.dates import resolve
 from troopclaims.records import WHEN_KINDS, Claim, plain_number
 
@@ -36,6 +37,8 @@ class Grouping:
     classes: EventClasses = EventClasses()     # words naming one happening: its dates and times are one fact
     reference: Callable[[Claim], str | None] | None = None   # the point a distance is measured from
     measures: frozenset[str] = frozenset()     # units of measure (percent, USD): the unit says not what is measured
+    states: frozenset[str] = frozenset()       # aspects that last over time: their figures are never split by day
+    daily: frozenset[str] = frozenset()        # aspects of one day's count (a crowd): split by the day they hold for
 
 
 def same_place(outer: str, inner: str) -> bool:
@@ -249,7 +252,8 @@ def _same_names(groups: dict, named_actor: frozenset[str]) -> dict:
 
     names: dict[tuple, set[str]] = defaultdict(set)
     for kind, unit, actor, aspect in groups:
-        if actor and aspect in named_actor:
+        # not into names joined by "and" ("the Angels and the Nationals" offered alike: one of them is not both)
+        if actor and aspect in named_actor and "and" not in words(actor):
             names[(kind, unit, aspect)].add(actor)
     merged: dict[tuple, list[Claim]] = defaultdict(list)
     for (kind, unit, actor, aspect), members in groups.items():
@@ -310,6 +314,8 @@ def aspect_key(claim: Claim, grouping: Grouping = Grouping()) -> str | None:
     if claim.kind == "time" and not claim.aspect and (claim.subject or claim.event):
         head = (claim.subject or "").split()[-1:]
         return f"event:*:{head[0].lower().rstrip('s')}" if head else f"event:{claim.event}:?"
+    if claim.kind == "quantity" and _part_of_whole(claim):
+        return f"event:{claim.event}{PART}"
     if claim.aspect or not claim.event:
         return claim.aspect
     if claim.kind in WHEN_KINDS:
@@ -325,6 +331,17 @@ ALONE = "alone:"      # the mark of an aspect key of a measure that says not wha
 # "two of them", "37 of the candidates": a part of a whole counted elsewhere, kept with figures of its own event
 _PART = re.compile(r"\bof (?:the|them|those|these|its|their)\b", re.IGNORECASE)
 PART = ":part"       # the mark on the aspect key of such parts: no other figure joins them for want of an event
+# "Of the 23 pirates arrested, 12 are Somali": a figure whose event is the whole's, named before it, is a part
+_WHOLE = re.compile(r"^\W*(?:of|out of|among) (?P<whole>[^,;:]+),", re.IGNORECASE)
+
+
+def _part_of_whole(claim: Claim) -> bool:
+    """Return whether the figure counts part of a whole its sentence opens with, taking that whole's event word
+    ("Of the 23 pirates arrested, 12 are reported to be Somali"); not the whole, nor a part with its own event
+    ("Of the 40 injured, two died")."""
+    whole = _WHOLE.match(claim.sentence or "")
+    return bool(whole and claim.event and claim.text not in whole["whole"]
+                and claim.event.lower() in whole["whole"].lower().split())
 
 
 def _place_of(claim: Claim) -> str | None:
@@ -363,7 +380,8 @@ def group_claims(claims: Iterable[Claim], contains: Contains = same_place,
     groups = _fill_unknown(groups, 2)
     groups = _fill_unknown(groups, 3)
     groups = _totals_apart(groups, grouping.totals)
-    groups = merge_times(groups)
+    groups = apart_by_happening(groups, grouping.states, aspect_label, grouping.daily)
+    groups = merge_times(join_unknown_subjects(groups))
     facts: list[Fact] = []
     outer_of: list[tuple[Fact, Fact]] = []
     for (kind, unit, actor, aspect), members in _unnamed_apart(groups, grouping.named_actor):
@@ -449,6 +467,9 @@ def fact_name(fact: Fact, name_actor: Callable[[str], str] | None = None) -> str
             words.append(f"from {fact.aspect.removeprefix(FROM) or 'a point no place names'}")
     if fact.place:
         words.append(f"in {fact.place}")
+    if happened := happening_of(fact.aspect):
+        words[-1] += ","
+        words.append(happened)
     return " ".join(word for word in words if word)
 
 
@@ -510,7 +531,8 @@ def compare_claims(claims: Iterable[Claim], rules, warn: Callable[[str], None] =
                                           rules.lexicon("quantities").totals, rules.lexicon("events"),
                                           lambda claim: reference_of(claim, places),
                                           frozenset(rules.lexicon("numbers").unit_forms.values())
-                                          - rules.lexicon("quantities").event_measures),
+                                          - rules.lexicon("quantities").event_measures,
+                                          states=states, daily=events.daily),
                         placed=placed)
 
 

@@ -74,6 +74,22 @@ def merge_times(groups: dict) -> dict:
     return merged
 
 
+def join_unknown_subjects(groups: dict) -> dict:
+    """Return the groups with the dates of an event word whose subject is unknown ("on the March 2 broadcast") moved
+    into the one group of dates of that word with a subject ("the ceremony will be broadcast on March 2")."""
+    merged: dict[tuple, list[Claim]] = {}
+    for key, members in groups.items():
+        aspect = key[3] or ""
+        target = None
+        if key[0] == "date" and aspect.startswith("event:") and aspect.endswith(":?"):
+            stem = aspect[:-1]
+            fits = [other for other in groups if other[:3] == key[:3] and other != key
+                    and (other[3] or "").startswith(stem)]
+            target = fits[0] if len(fits) == 1 else None
+        merged.setdefault(target or key, []).extend(members)
+    return merged
+
+
 def _date_key(key: tuple, dates: list[tuple]) -> tuple | None:
     same = ("date",) + tuple(key[1:])
     if same in dates:
@@ -129,3 +145,91 @@ def instants(claims: list[Claim], interval: Callable[[Claim], Interval], beside:
         start, end = interval(claim)
         return low * DAY + max(start, 0.0), high * DAY + min(end, DAY - 1)
     return on_line
+
+
+# --- figures of different happenings ---------------------------------------------------------------------------
+
+HAPPENED = ":happened "   # the mark on the aspect key of figures of one dated happening, when a fact holds several
+
+
+def apart_by_happening(groups: dict, states: frozenset[str], label: Callable[[str | None], str | None],
+                       daily: frozenset[str] = frozenset()) -> dict:
+    """Return the groups with the figures of each one split by the happening their sentences date, when the dated
+    figures of a group fall on days (or months) that do not overlap: the crowd of Monday is not that of Wednesday,
+    and an earlier quake's injured ("a quake struck in September, injuring 40") are not today's. A figure no
+    sentence dates goes with the latest happening on or before its own day (its as_of, else its publication),
+    so the tolls of one quake reported on later days stay one series. States ("controlled") change over time:
+    never split. Figures of a `daily` aspect (a crowd) are of the day they hold for when no sentence dates their
+    happening. `label` gives the aspect of a key."""
+    result: dict[tuple, list[Claim]] = {}
+    for key, members in groups.items():
+        day = label(key[3]) in daily
+        spans = {id(claim): span for claim in members
+                 if (span := _happening(claim.happened or (claim.as_of if day else None)))}
+        clusters = _clusters(sorted(spans.values())) if key[0] == "quantity" and label(key[3]) not in states else []
+        if len(clusters) < 2:
+            result.setdefault(key, []).extend(members)
+            continue
+        names = [_cluster_name(members, spans, cluster, day) for cluster in clusters]
+        for claim in members:
+            span = spans.get(id(claim))
+            index = _cluster_of(span[0], clusters) if span else _latest_before(_day_of(claim), clusters)
+            result.setdefault(key[:3] + (f"{key[3] or ''}{HAPPENED}{names[index]}",), []).append(claim)
+    return result
+
+
+def happening_of(aspect_key: str | None) -> str | None:
+    """Return the happening a fact's aspect key was split by ("2030-09"), or None."""
+    return aspect_key.split(HAPPENED, 1)[1] if aspect_key and HAPPENED in aspect_key else None
+
+
+def _happening(value) -> Interval | None:
+    """Return the days of an ISO day, month or year as ordinals, or None."""
+    text = str(value or "")
+    try:
+        if len(text) == 10:
+            day = float(date.fromisoformat(text).toordinal())
+            return day, day
+        if len(text) == 7:
+            year, month = int(text[:4]), int(text[5:])
+            after = date(year + month // 12, month % 12 + 1, 1)
+            return float(date(year, month, 1).toordinal()), float(after.toordinal() - 1)
+        if len(text) == 4:
+            return float(date(int(text), 1, 1).toordinal()), float(date(int(text), 12, 31).toordinal())
+    except ValueError:
+        return None
+    return None
+
+
+def _clusters(spans: list[Interval]) -> list[Interval]:
+    """Return the runs of overlapping intervals (sorted by their start), each as one interval."""
+    clusters: list[Interval] = []
+    for low, high in spans:
+        if clusters and low <= clusters[-1][1]:
+            clusters[-1] = (clusters[-1][0], max(clusters[-1][1], high))
+        else:
+            clusters.append((low, high))
+    return clusters
+
+
+def _cluster_of(day: float, clusters: list[Interval]) -> int:
+    return next(i for i, (low, high) in enumerate(clusters) if low <= day <= high)
+
+
+def _latest_before(day: float | None, clusters: list[Interval]) -> int:
+    if day is None:
+        return len(clusters) - 1
+    before = [i for i, (low, _) in enumerate(clusters) if low <= day]
+    return before[-1] if before else 0
+
+
+def _day_of(claim: Claim) -> float | None:
+    found = _happening(claim.as_of or claim.published)
+    return found[0] if found else None
+
+
+def _cluster_name(members: list[Claim], spans: dict, cluster: Interval, day: bool) -> str:
+    """Return the ISO value most figures of a cluster give for their happening (the shortest on a tie)."""
+    values = [str(claim.happened or (claim.as_of if day else "")) for claim in members
+              if id(claim) in spans and cluster[0] <= spans[id(claim)][0] <= cluster[1]]
+    return min(set(values), key=lambda value: (-values.count(value), len(value), value))

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from troopclaims.errors import RulesError
 from troopclaims.records import Claim
@@ -34,6 +34,9 @@ class EventLexicon:
     # event words of several words: the first word's form -> ((the words after it, aspect), ...), longest first
     phrases: dict[str, tuple[tuple[tuple[str, ...], str], ...]] = field(default_factory=dict)
     empty: frozenset[str] = frozenset()          # forms of verbs that say nothing of what befell a figure
+    sums: frozenset[str] = frozenset()           # aspects of sums of money: a count of things takes none of them
+    counts: "EventLexicon | None" = None         # the same without the words of sums: the lexicon of counts
+    daily: frozenset[str] = frozenset()          # aspects whose figures count one day's happening (a crowd)
 
     def aspect_of(self, word: str, lemma: str = "") -> str | None:
         """Return the aspect of a word (by its lemma when the pipeline gives one), or None."""
@@ -71,7 +74,7 @@ def _phrase_entry(words: str) -> tuple[str, tuple[str, ...]]:
 def build_event_lexicon(section: LineDict, rules) -> EventLexicon:
     """Return the compiled lexicon of rules/aspects.yaml (strictly checked), its reporting verbs attribution.yaml's."""
     check_keys(section, section.where(), allowed=("aspects", "subject_owns", "states", "cumulative", "light",
-                                                   "named_actor", "doers", "empty"))
+                                                   "named_actor", "doers", "empty", "sums", "daily"))
     aspects: dict[str, str] = {}
     phrases: dict[str, dict[tuple[str, ...], str]] = {}
     classes = section.get("aspects") or {}
@@ -86,7 +89,7 @@ def build_event_lexicon(section: LineDict, rules) -> EventLexicon:
                 elif " " not in word.strip():
                     aspects[form] = str(name)    # the last entry wins: a user's class comes after the defaults
     listed = {}
-    for key in ("subject_owns", "states", "cumulative", "named_actor", "doers"):
+    for key in ("subject_owns", "states", "cumulative", "named_actor", "doers", "sums", "daily"):
         listed[key] = word_list(section.get(key), location(section, key), key)
         if any(name not in classes for name in listed[key]):
             raise RulesError(f"{location(section, key)}: {key} must list aspects defined above")
@@ -97,8 +100,14 @@ def build_event_lexicon(section: LineDict, rules) -> EventLexicon:
     reporting = frozenset(verbs) | frozenset(cue.lemma for cue in verbs.values())
     ordered = {form: tuple(sorted(entries.items(), key=lambda entry: -len(entry[0])))
                for form, entries in phrases.items()}
-    return EventLexicon(aspects, reporting, *kinds, light, frozenset(listed["named_actor"]),
-                        frozenset(listed["doers"]), ordered, empty)
+    sums = frozenset(listed["sums"])
+    lexicon = EventLexicon(aspects, reporting, *kinds, light, frozenset(listed["named_actor"]),
+                           frozenset(listed["doers"]), ordered, empty, sums)
+    # A count of things climbs past the words of sums to its own event: "seeks to deploy 500 troops" deploys them.
+    counts = replace(lexicon, aspects={form: name for form, name in aspects.items() if name not in sums},
+                     phrases={form: kept for form, entries in ordered.items()
+                              if (kept := tuple(entry for entry in entries if entry[1] not in sums))})
+    return replace(lexicon, counts=counts, daily=frozenset(listed["daily"]))
 
 
 def governing_event(doc, start: int, end: int, lexicon: EventLexicon,
@@ -108,6 +117,8 @@ def governing_event(doc, start: int, end: int, lexicon: EventLexicon,
     if span is None or not len(span):
         return None, None
     if annotated(doc, "DEP"):
+        if is_date and (noun := dated_noun(span)) is not None:
+            return noun.lower_, lexicon.aspect_of(noun.text, noun.lemma_)    # "the March 2 broadcast"
         event, aspect = _by_parse(span, lexicon) or (None, None)
         if not is_date and aspect not in lexicon.doers and _is_doer(span):
             # "hit by three bullets": the doers are not what the event befell ("attended by 200,000" they are)
@@ -120,6 +131,14 @@ def governing_event(doc, start: int, end: int, lexicon: EventLexicon,
             return near if near[1] else (event, aspect)
         return event, aspect
     return _by_words(span, lexicon, is_date)
+
+
+def counted_aspect(claim: Claim, lexicon: EventLexicon, measures: frozenset[str]) -> Claim:
+    """Return the figure without an aspect of sums (`sums`: paid) when it counts things rather than a unit of
+    measure: "raise the number of seats from 65 to 125" raises no payment."""
+    if claim.kind == "quantity" and claim.aspect in lexicon.sums and claim.unit and claim.unit not in measures:
+        return claim.with_fields(aspect=None)
+    return claim
 
 
 def inherit_events(doc, claims: list[Claim], lexicon: EventLexicon) -> list[Claim]:
@@ -157,18 +176,22 @@ def _inherited(doc, claim: Claim, sentence, by_sentence: dict[int, list[Claim]],
 
 def _says_nothing(doc, claim: Claim, sentence, lexicon: EventLexicon) -> bool:
     """Return whether no verb but an empty one governs a figure: a list with no verb, "there were also three
-    motors", "were found"; not "be" ("the tents were ready") or a verb outside the rules. Without a parse: whether
+    motors", "were found", "are at $160 million"; not "be" otherwise ("the tents were ready") or a verb outside the
+    rules. Without a parse: whether
     an empty verb is in its sentence."""
     if not annotated(doc, "DEP"):
         return any(token.lower_ in lexicon.empty for token in sentence)
     span = doc.char_span(claim.start, claim.end, alignment_mode="expand")
     token = span.root if span is not None and len(span) else None
+    child = token
     for _ in range(8 if token is not None else 0):
         if token.pos_ in _VERBAL:
-            return _is_empty(token, lexicon) or any(child.dep_ == "expl" for child in token.children)
+            # "the Angels are at $160 million, the Orioles at $150 million": a copula with a phrase says nothing
+            return _is_empty(token, lexicon) or any(grand.dep_ == "expl" for grand in token.children) or \
+                token.lemma_ == "be" and child.dep_ == "prep"
         if token.head.i == token.i:
             return True
-        token = token.head
+        child, token = token, token.head
     return False
 
 
@@ -382,6 +405,28 @@ def _by_words(span, lexicon: EventLexicon, is_date: bool = False, window: int = 
     return None, None
 
 
+_DATED_NOUN = ("nmod", "compound", "poss", "amod", "npadvmod")
+
+
+def dated_noun(span):
+    """Return the noun a date modifies ("the March 2 broadcast", "Sunday's vote"), or None."""
+    root, head = span.root, span.root.head
+    if root.dep_ in _DATED_NOUN and head.i >= span.end and head.pos_ == "NOUN" and \
+            head.ent_type_ not in ("DATE", "TIME"):
+        return head
+    return None
+
+
+def date_subject(doc, start: int, end: int) -> str | None:
+    """Return what a date's event happens to: for a date of a noun, the name the noun is of ("the Oscars' March 2
+    broadcast"), else none; otherwise the subject of its verb (event_subject)."""
+    span = _parsed_span(doc, start, end)
+    if span is not None and (noun := dated_noun(span)) is not None:
+        owners = [child for child in noun.children if child.dep_ in ("poss", "compound") and child.pos_ == "PROPN"]
+        return _compounded(owners[0]) if owners else None
+    return event_subject(doc, start, end, passive=True)
+
+
 def event_subject(doc, start: int, end: int, passive: bool = False) -> str | None:
     """Return the subject of the verb that governs the claim at doc.text[start:end] ("North Korea" in "North Korea
     was sending 10,000 troops"), or None without a parse or a subject; `passive` takes passive subjects too."""
@@ -404,7 +449,11 @@ def named_owner(doc, start: int, end: int) -> str | None:
     """Return the named owner of the event that governs the claim at doc.text[start:end]: a proper noun that owns the
     event noun ("the Harbourmen's offer of $90 million", "the Denver offer", "offers by the Comets") or is the subject
     of its verb ("the Red Sox made an offer of $150 million", "Acme paid $3 million"), or that owns the subject of the
-    copula the figure hangs on ("the Red Sox offer was $150 million"); None without a parse or such a name."""
+    copula the figure hangs on ("the Red Sox offer was $150 million"); None without a parse or such a name. In a list
+    with no verb of its own, the name that opens the figure's item ("the Angels are at $160 million, the Orioles at
+    $150 million")."""
+    if item := _item_name(_parsed_span(doc, start, end)):
+        return item
     for token in _heads(_parsed_span(doc, start, end)):
         if token.pos_ in _VERBAL:
             subjects = [child for child in token.children if child.dep_ in ("nsubj", "nsubjpass")]
@@ -417,6 +466,20 @@ def named_owner(doc, start: int, end: int) -> str | None:
             return None
         if token.pos_ in ("NOUN", "PROPN") and (owner := _noun_owner(token)):
             return owner
+    return None
+
+
+def _item_name(span) -> str | None:
+    """Return the proper noun that opens the list item a figure is in, after a comma or "and" with no verb between
+    it and the figure (", the Orioles around seven years, $150 million"), or None."""
+    if span is None:
+        return None
+    for token in reversed(span.doc[span.sent.start:span.start]):
+        if token.pos_ in _VERBAL:
+            return None
+        if token.pos_ == "PROPN" and token.dep_ != "compound":
+            opener = token.doc[token.left_edge.i - 1] if token.left_edge.i > span.sent.start else None
+            return _compounded(token) if opener is not None and (opener.text == "," or opener.dep_ == "cc") else None
     return None
 
 
@@ -436,11 +499,14 @@ def _noun_owner(noun) -> str | None:
 def _name(token) -> str:
     """Return a proper noun with the proper nouns compounded into it ("Washington Nationals"), and the names
     coordinated with it in the order of the alphabet, so that "the FBI and ATF" and "the ATF and FBI" are one."""
-    def compounded(head) -> str:
-        return " ".join(word.text for word in head.subtree
-                        if word.dep_ == "compound" and word.pos_ == "PROPN" and word.i < head.i or word is head)
     names = [token, *(child for child in token.children if child.dep_ == "conj" and child.pos_ == "PROPN")]
-    return " and ".join(sorted(compounded(name) for name in names))
+    return " and ".join(sorted(_compounded(name) for name in names))
+
+
+def _compounded(head) -> str:
+    """Return a proper noun with the proper nouns compounded into it before it ("Washington Nationals")."""
+    return " ".join(word.text for word in head.subtree
+                    if word.dep_ == "compound" and word.pos_ == "PROPN" and word.i < head.i or word is head)
 
 
 def _parsed_span(doc, start: int, end: int):

@@ -10,8 +10,10 @@ from typing import Callable, Iterable, Iterator, TextIO
 
 from troopclaims.reading.articles import ReadReport, masked_text, read_articles, read_claims, read_lines, sniff_jsonl
 from troopclaims.extractors.dates import find_dates, find_dateline
+from troopclaims.extractors.dating import dated_by
 from troopclaims.attribution.attribute import attribute
-from troopclaims.extractors.events import event_subject, governing_event, inherit_events, named_owner
+from troopclaims.extractors.events import (counted_aspect, date_subject, event_subject, governing_event, inherit_events,
+                                           named_owner)
 from troopclaims.extractors.places import locate, place_claims
 from troopclaims.pipeline import BLANK, BLANK_LOSSES, choose_model
 from troopclaims.extractors.quantities import find_quantities, with_implied_unit
@@ -60,17 +62,17 @@ def claims_in(doc, article: Article, rules, kinds: tuple[str, ...] = DEFAULT_KIN
         claims = [claim for claim in find_quantities(doc, article, rules)
                   if not any(d.start < claim.end and claim.start < d.end    # no date expression is 200 long
                              for d in _dates_between(date_claims, date_starts, claim.start - 200, claim.end))]
-        claims = [claim.with_fields(as_of=as_of(doc, claim, date_claims, date_starts, rules)) for claim in claims]
+        claims = [_dated_claim(doc, claim, date_claims, date_starts, rules) for claim in claims]
     if "date" in kinds:
         claims += date_claims
     lexicon = rules.lexicon("aspects")
-    claims = [_with_event(doc, claim, lexicon) for claim in claims]
-    counts = rules.lexicon("quantities")
-    claims = [with_implied_unit(claim, counts)
+    counts, measures = rules.lexicon("quantities"), frozenset(rules.lexicon("numbers").unit_forms.values())
+    claims = [_with_event(doc, claim, lexicon, measures) for claim in claims]
+    claims = [counted_aspect(with_implied_unit(claim, counts), lexicon, measures)
               for claim in inherit_events(doc, sorted(claims, key=lambda claim: (claim.start, claim.end)), lexicon)]
     # What a date dates, for telling apart dates of events outside the rules ("Cheeks coached" in 2007, "he coached"
     # in 1979): the subject of its event.
-    claims = [claim.with_fields(subject=event_subject(doc, claim.start, claim.end, passive=True))
+    claims = [claim.with_fields(subject=date_subject(doc, claim.start, claim.end))
               if claim.kind in WHEN_KINDS else claim for claim in claims]
     places = rules.lexicon("places")
     # Times of day take no place: their words would otherwise hold the place of the date beside them ("7 p.m. Friday").
@@ -82,11 +84,14 @@ def claims_in(doc, article: Article, rules, kinds: tuple[str, ...] = DEFAULT_KIN
     return attribute(doc, claims, rules)      # places too: who says where something happened
 
 
-def _with_event(doc, claim: Claim, lexicon) -> Claim:
+def _with_event(doc, claim: Claim, lexicon, measures: frozenset[str]) -> Claim:
     """Return the claim with the event that governs it; a figure whose own noun is an event ("85 killed") keeps it,
-    and one whose noun implies an aspect ("40 protesters") keeps that when the event gives none."""
+    and one whose noun implies an aspect ("40 protesters") keeps that when the event gives none. A count of things
+    takes no aspect of sums ("raise the number of seats", "two wounded men asked for help")."""
     if claim.event:
         return claim
+    if claim.kind == "quantity" and claim.unit and claim.unit not in measures and lexicon.counts:
+        lexicon = lexicon.counts
     event, aspect = governing_event(doc, claim.start, claim.end, lexicon, claim.kind in WHEN_KINDS)
     return claim.with_fields(event=event, aspect=aspect or claim.aspect)
 
@@ -112,20 +117,15 @@ def _dates_between(date_claims: list[Claim], starts: list[int], first: int, last
     return date_claims[bisect_left(starts, first):bisect_right(starts, last)]
 
 
-def as_of(doc, claim: Claim, date_claims: list[Claim], starts: list[int], rules) -> str | None:
-    """Return the day a figure holds for: the nearest date in its sentence, or publication for "now"."""
+def _dated_claim(doc, claim: Claim, date_claims: list[Claim], starts: list[int], rules) -> Claim:
+    """Return the figure with the day it holds for and the day its event happened, from the dates of its
+    sentence (troopclaims.extractors.dating)."""
     sentence = sentence_at(doc, claim.start)
     if sentence is None:
-        return None
-    near = [d for d in _dates_between(date_claims, starts, sentence.start_char, sentence.end_char - 1)
-            if d.kind == "date" and (d.high or d.low)]
-    if near:
-        nearest = min(near, key=lambda d: min(abs(d.start - claim.end), abs(claim.start - d.end)))
-        return nearest.high or nearest.low
-    present = rules.lexicon("quantities").present
-    if claim.published and any(token.lower_ in present for token in sentence):
-        return claim.published
-    return None
+        return claim
+    dates = _dates_between(date_claims, starts, sentence.start_char, sentence.end_char - 1)
+    as_of, happened = dated_by(doc, claim, dates, rules.lexicon("aspects"), rules.lexicon("quantities").present)
+    return claim.with_fields(as_of=as_of, happened=happened)
 
 
 def claims_from_inputs(paths: Iterable[str], rules, model: str | None = None, kinds: Iterable[str] = DEFAULT_KINDS,

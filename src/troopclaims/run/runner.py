@@ -60,6 +60,7 @@ class Extractor:
         """Return one Outcome per article, in order."""
         from troopclaims.errors import RulesError
         from troopclaims.run.extract import claims_in
+        from troopclaims.spans import remember_text
 
         outcomes: dict[int, Outcome] = {}
         todo = []
@@ -71,7 +72,9 @@ class Extractor:
                 outcomes[i] = Outcome()
             else:
                 todo.append(i)
-        for doc, i in self._parsed([(masked_text(articles[i]), i) for i in todo]):
+        texts = {i: masked_text(articles[i]) for i in todo}
+        for doc, i in self._parsed([(texts[i], i) for i in todo]):
+            remember_text(doc, texts[i])
             try:
                 outcomes[i] = Outcome(tuple(claims_in(doc, articles[i], self.rules, kinds)))
                 doc.user_data.clear()    # the extractors' caches hold Spans: a cycle that kept Docs alive until a GC

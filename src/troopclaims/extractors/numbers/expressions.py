@@ -7,7 +7,7 @@ from troopclaims.extractors.numbers.filters import blocked_mask, is_year, only_f
 from troopclaims.extractors.numbers.grammar import read_run
 from troopclaims.extractors.numbers.lexicon import NumberLexicon
 from troopclaims.extractors.numbers.phrases import normalize
-from troopclaims.extractors.numbers.qualifiers import qualify
+from troopclaims.extractors.numbers.qualifiers import carry_into_conversions, qualify
 from troopclaims.extractors.numbers.ranges import join_bounds, join_ranges
 from troopclaims.extractors.numbers.records import Atom, Numeric, maybe_round_figure, round_figure
 from troopclaims.extractors.numbers.tokens import number_tokens
@@ -27,6 +27,7 @@ def numerics(text: str, lexicon: NumberLexicon) -> list[Numeric]:
     for atom in atoms:
         if not atom.rng:
             qualify(text, rev, atom, lex)
+    carry_into_conversions(text, atoms)
     atoms = join_bounds(text, atoms, lex)
     kept = []
     for atom in atoms:

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from troopclaims.extractors.numbers.lexicon import NumberLexicon
 from troopclaims.extractors.numbers.records import Atom, Numeric
@@ -10,7 +11,7 @@ from troopclaims.extractors.numbers.records import Atom, Numeric
 def blocked_mask(text: str, lex: NumberLexicon, patterns: tuple | None = None,
                  windows: list[tuple[int, int]] | None = None) -> bytearray:
     mask = bytearray(len(text))
-    for pattern in lex.blockers if patterns is None else patterns:
+    for pattern in map(gated, lex.blockers if patterns is None else patterns):
         for m in (match for s, e in windows or [(0, len(text))] for match in pattern.finditer(text, s, e)):
             # Only the groups named x... are blocked when they took part; otherwise the whole match.
             groups = [name for name, value in m.groupdict().items() if name.startswith("x") and value is not None]
@@ -19,6 +20,114 @@ def blocked_mask(text: str, lex: NumberLexicon, patterns: tuple | None = None,
                 if e > s:
                     mask[s:e] = b"\x01" * (e - s)
     return mask
+
+
+# --- first-character gates ----------------------------------------------------------------------------------
+# A rule pattern such as (?i)\b(?P<x>\d+|one|two|...) is tried at every character of a text, and trying its
+# case-insensitive alternatives is what costs: most of the CPU of this module. The same pattern behind a
+# lookahead for the characters a match can start with finds the same matches (a match starts with one of them
+# by construction) and fails at a glance on the other characters.
+_ZERO_WIDTH = ("AT", "ASSERT", "ASSERT_NOT")
+_LEADING_FLAGS = re.compile(r"(?:\(\?[aiLmsux]+\))+")
+
+
+@lru_cache(maxsize=256)
+def gated(pattern: re.Pattern) -> re.Pattern:
+    """Return pattern behind a lookahead for the characters its matches start with; pattern itself when these
+    cannot be told (a match may be empty, start with any character, or the form is one this does not read)."""
+    folded = bool(pattern.flags & re.IGNORECASE)
+    try:
+        from re import _parser
+
+        first = _first_chars(_parser.parse(pattern.pattern, pattern.flags).data, folded)
+    except Exception:          # a private module of Python's re: whatever it does differently, keep the pattern
+        return pattern
+    if first is None or first[1] or not first[0]:
+        return pattern
+    # One class a case rule: a group with (?i:...) or (?-i:...) folds its characters as the group does.
+    classes = []
+    for case in (folded, not folded):
+        parts = "".join(sorted(part for fold, part in first[0] if fold == case))
+        if parts:
+            classes.append(f"[{parts}]" if case == folded else f"(?{'' if case else '-'}i:[{parts}])")
+    flags = _LEADING_FLAGS.match(pattern.pattern)
+    body = pattern.pattern[flags.end():] if flags else pattern.pattern
+    newline = "\n" if pattern.flags & re.VERBOSE else ""      # a trailing comment must not hide the ")"
+    try:
+        return re.compile(f"(?={'|'.join(classes)})(?:{body}{newline})", pattern.flags)
+    except re.error:
+        return pattern
+
+
+_CLASS_NEUTRAL = re.IGNORECASE | re.MULTILINE | re.DOTALL | re.VERBOSE     # flags a group may change here
+
+
+def _first_chars(items, folded: bool) -> tuple[set[tuple[bool, str]], bool] | None:
+    """Return (the characters a sequence's match can start with, as (folds case, class syntax) pairs, whether it
+    can match empty), or None when a start may be any character or the sequence has a form this does not read."""
+    chars: set[tuple[bool, str]] = set()
+    for op, av in items:
+        name = str(op)
+        if name in _ZERO_WIDTH:
+            continue
+        if name == "LITERAL":
+            return chars | {(folded, f"\\U{av:08x}")}, False
+        if name == "IN":
+            parts = _class_parts(av)
+            return None if parts is None else (chars | {(folded, part) for part in parts}, False)
+        if name == "SUBPATTERN":
+            _, add, remove, group = av
+            if (add | remove) & ~_CLASS_NEUTRAL:
+                return None           # (?a:...) and the like change what \\d and \\s hold
+            inner = _first_chars(group.data, bool(add & re.IGNORECASE) or folded and not remove & re.IGNORECASE)
+        elif name == "ATOMIC_GROUP":
+            inner = _first_chars(av.data, folded)
+        elif name == "BRANCH":
+            inner = _branch_chars(av[1], folded)
+        elif name in ("MAX_REPEAT", "MIN_REPEAT", "POSSESSIVE_REPEAT"):
+            inner = _first_chars(av[2].data, folded)
+            if inner is not None and av[0] == 0:
+                inner = (inner[0], True)
+        else:
+            return None               # any character, a back reference, a conditional group
+        if inner is None:
+            return None
+        chars |= inner[0]
+        if not inner[1]:
+            return chars, False
+    return chars, True
+
+
+def _branch_chars(alternatives, folded: bool) -> tuple[set[tuple[bool, str]], bool] | None:
+    chars: set[tuple[bool, str]] = set()
+    empty = False
+    for alternative in alternatives:
+        inner = _first_chars(alternative.data, folded)
+        if inner is None:
+            return None
+        chars |= inner[0]
+        empty = empty or inner[1]
+    return chars, empty
+
+
+_CATEGORIES = {"CATEGORY_DIGIT": "\\d", "CATEGORY_UNI_DIGIT": "\\d", "CATEGORY_SPACE": "\\s",
+               "CATEGORY_UNI_SPACE": "\\s"}
+
+
+def _class_parts(items) -> set[str] | None:
+    """Return a character class's parts as class syntax; None for a negated class or a broad category (\\w)."""
+    parts = set()
+    for op, av in items:
+        name = str(op)
+        if name == "LITERAL":
+            parts.add(f"\\U{av:08x}")
+        elif name == "RANGE":
+            parts.add(f"\\U{av[0]:08x}-\\U{av[1]:08x}")
+        elif name == "CATEGORY" and str(av) in _CATEGORIES:
+            parts.add(_CATEGORIES[str(av)])
+        else:
+            return None
+    return parts
 
 
 _CONTEXT = 100     # characters of context a not_figures pattern may use either side of a figure

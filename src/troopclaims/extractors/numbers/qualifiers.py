@@ -1,6 +1,8 @@
 """Qualifier words around a figure ("about", "more than", "or more") and the interval they allow."""
 from __future__ import annotations
 
+import re
+
 from troopclaims.extractors.numbers.lexicon import NumberLexicon, Qualifier
 from troopclaims.extractors.numbers.phrases import normalize
 from troopclaims.extractors.numbers.records import Atom, round_figure
@@ -33,3 +35,19 @@ def _apply_factors(atom: Atom, kind: Qualifier) -> None:
     if low is not None and high is not None and low > high:
         low, high = high, low
     atom.low, atom.high = low, high
+
+
+_OPENING = re.compile(r"\s*[(\[]\s*")
+
+
+def carry_into_conversions(text: str, atoms: list[Atom]) -> None:
+    """Give a bare figure in brackets right after a qualified one its qualifier ("about 35 miles (56 km)": about 56
+    km too): a conversion says the same thing in another unit, hedged alike."""
+    for first, second in zip(atoms, atoms[1:]):
+        if first.unit and second.unit and first.unit != second.unit and not first.rng and not second.rng \
+                and first.qualifier not in ("exact", "vague") and second.qualifier == "exact" and first.value \
+                and _OPENING.fullmatch(text[first.e:second.s]):
+            ratio = second.value / first.value
+            second.qualifier, second.cue = first.qualifier, first.cue
+            second.low = None if first.low is None else round_figure(first.low * ratio)
+            second.high = None if first.high is None else round_figure(first.high * ratio)

@@ -31,8 +31,14 @@ class PlaceMention:
     relation: str = "in"
 
 
+# What name_key changes; most names hold none of it and are returned as they are (scans ask for many keys).
+_UNEVEN = re.compile(r"[\u2010-\u2015\u2018\u2019]|\s-|-\s|[^\S ]|  |^ | $")
+
+
 def name_key(text: str) -> str:
     """Return text with dashes, apostrophes and spaces made uniform, for matching names as written."""
+    if not _UNEVEN.search(text):
+        return text
     text = _DASHES.sub("-", text.replace("\u2019", "'").replace("\u2018", "'"))
     return _SPACES.sub(" ", _SPACED_HYPHEN.sub("-", text)).strip()
 

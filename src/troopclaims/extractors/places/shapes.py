@@ -7,7 +7,7 @@ from typing import Iterator
 
 from troopclaims.extractors.places.gazetteer import Gazetteer
 from troopclaims.extractors.places.tokens import (
-    Found, add_found, doc_tokens, locating_before, scan_names, sentence_of, span_key, word_table,
+    Found, add_found, locating_before, scan_names, sentence_of, span_key, token_texts, word_table,
 )
 from troopclaims.spans import annotated
 
@@ -30,9 +30,9 @@ def _named_runs(doc, gaz: Gazetteer) -> Iterator[Found]:
     word), after a name prefix ("the town of Velmora"), or before ", <known region or country>"
     ("Millbrook, Oregon").
     """
-    _, _, _, spaces, _ = doc_tokens(doc)
-    for i, token in enumerate(doc):
-        kind = gaz.name_suffixes.get(token.text)
+    texts = token_texts(doc)
+    for i, word in enumerate(texts):
+        kind = gaz.name_suffixes.get(word)
         if kind is None or i == 0:
             continue
         start = _run_start(doc, i)
@@ -51,8 +51,8 @@ def _named_runs(doc, gaz: Gazetteer) -> Iterator[Found]:
             name = span_key(doc, end, stop)
             place = gaz.listed(name)
             yield Found(end, stop, place, place.name if place else name, shape=True, kind=gaz.name_prefixes.get(kind, kind))
-    for i, token in enumerate(doc):
-        if token.text != "," or i == 0 or i + 1 >= len(doc):
+    for i, word in enumerate(texts):
+        if word != "," or i == 0 or i + 1 >= len(doc):
             continue
         start = _run_start(doc, i)
         if start == i or (start == sentence_of(doc, start)[1] and not annotated(doc, "POS")):

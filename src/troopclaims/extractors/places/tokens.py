@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from typing import Iterable, Iterator
 
 from troopclaims.extractors.places.gazetteer import FIRST_WORD_BREAK, Gazetteer, Place, first_words, name_key
+from troopclaims.spans import doc_text
 
 @dataclass
 class Found:
@@ -61,9 +62,30 @@ def doc_tokens(doc) -> tuple[str, list[int], list[int], list[bool], list[str]]:
     """Return doc's text, token starts and ends, which tokens are spaces, and each token's first word (cached)."""
     key = "troopclaims.tokens"
     if key not in doc.user_data:
-        text = doc.text
-        doc.user_data[key] = (text, [t.idx for t in doc], [t.idx + len(t.text) for t in doc],
-                              [t.is_space for t in doc], [FIRST_WORD_BREAK.split(t.text)[0] for t in doc])
+        text, starts, ends, spaces = _token_columns(doc)
+        doc.user_data[key] = (text, starts, ends, spaces,
+                              [FIRST_WORD_BREAK.split(word)[0] for word in token_texts(doc)])
+    return doc.user_data[key]
+
+
+def token_texts(doc) -> list[str]:
+    """Return the text of each token of doc (cached): a list, where each doc[i] would build a Token object."""
+    key = "troopclaims.token_texts"
+    if key not in doc.user_data:
+        text, starts, ends, _ = _token_columns(doc)
+        doc.user_data[key] = [text[s:e] for s, e in zip(starts, ends)]
+    return doc.user_data[key]
+
+
+def _token_columns(doc) -> tuple[str, list[int], list[int], list[bool]]:
+    # Read from one array rather than from a Token object per token and column (they cost more than the scan).
+    from spacy.attrs import IDX, IS_SPACE, LENGTH
+
+    key = "troopclaims.token_columns"
+    if key not in doc.user_data:
+        rows = doc.to_array([IDX, LENGTH, IS_SPACE]).tolist() if len(doc) else []
+        doc.user_data[key] = (doc_text(doc), [s for s, _, _ in rows], [s + n for s, n, _ in rows],
+                              [bool(space) for _, _, space in rows])
     return doc.user_data[key]
 
 

@@ -11,7 +11,7 @@ from troopclaims.extractors.places.shapes import is_name_word
 from troopclaims.extractors.places.tokens import (
     Found, doc_entities, doc_tokens, in_title_case, locating_before, sentence_of, span_key,
 )
-from troopclaims.spans import annotated
+from troopclaims.spans import annotated, doc_text
 
 # Words after which a name the model tags ORG is taken for the organisation ("at Stanford", "at Cornell");
 # the small model tags many towns ORG, and after "in", "from", "to" or "of" such a name is the town.
@@ -30,7 +30,7 @@ def geo_runs(doc, gaz: Gazetteer, found: list[Found], taken: set[int]) -> Iterat
     if geo is None:
         return
     tagged, parsed = annotated(doc, "POS"), annotated(doc, "DEP")
-    lower = set(_LOWER_WORD.findall(doc.text))
+    lower = set(_LOWER_WORD.findall(doc_text(doc)))
     entities = annotated(doc, "ENT_IOB")
     others = [ent for ent in doc_entities(doc) if ent.label_ not in NER_LABELS] if entities else []
     people = person_words(doc) if entities else set()

@@ -1,0 +1,64 @@
+"""The first-character gates of extractors/numbers/filters.py: a gated pattern finds exactly what the pattern finds."""
+import re
+
+import pytest
+
+from troopclaims.extractors.numbers.filters import blocked_mask, gated
+from troopclaims.rules import Rules
+
+TEXTS = [
+    "Aged 29, Marta Velk had run 12 races; no-one else ran one of them.",
+    "ONE hundred and Twelve soldiers, 3,400 tonnes, call 555-201-3344 or dial 911.",
+    "Fifteen-year-old Tomas Reyn, son of two teachers, turned 16 on 4 May 2031.",
+    "The \u017fix (long s) and \u212aelvin sign fold under IGNORECASE: \u0130stanbul, \u0131zmir.",
+    "",
+    "1 2 3 one two three  -  four, five; six:seven\n\neight\tnine ten",
+]
+
+PATTERNS = [
+    r"(?i)\b(?P<x>\d+|one|two|three|four|five|six|seven|eight|nine|ten)\s+(?:races|soldiers)\b",
+    r"(?i)(?<![\d,.])\b(?P<x>\d+|one|two|twelve)\b",
+    r"\b(?P<x>\d{3}\s*[-.]\s*\d{3}\s*[-.]\s*\d{4})\b|(?i:\b(?:call|dial)\s+(?P<x2>\d+))",
+    r"(?i)\b(?:aged|ages?)\s+(?P<x>\d{1,3})\b",
+    r"(?i:s)ix|(?-i:K)elvin",
+    r"(?i)(?P<x>\.?\s?\d+)\s*-?\s*year-old",
+    r"(?:\d{0,2})?x*[Ff]ifteen",            # optional items before the first character a match needs
+    r"(?x) \b (?P<x> \d+ )  # a trailing comment",
+    r"(?>\d+)\s+[a-z]+",
+]
+
+
+@pytest.mark.parametrize("pattern", PATTERNS)
+def test_gated_pattern_finds_the_same_matches(pattern):
+    plain = re.compile(pattern)
+    gate = gated(plain)
+    assert gate is not plain           # each of these has a set of first characters
+    for text in TEXTS:
+        for start, end in [(0, len(text)), (5, max(5, len(text) - 7))]:
+            found = [(m.span(), m.groupdict()) for m in plain.finditer(text, start, end)]
+            assert [(m.span(), m.groupdict()) for m in gate.finditer(text, start, end)] == found
+
+
+@pytest.mark.parametrize("pattern", [
+    r"\d*",                  # may match empty
+    r"\b\w+@\w+",            # any word character may start it
+    r"(a)?\1x",              # a back reference may come first
+    r"(?a:\d)+",             # a group that changes what \d holds
+    r".x",
+    r"[^a]b",
+])
+def test_pattern_with_no_known_first_characters_is_kept(pattern):
+    plain = re.compile(pattern)
+    assert gated(plain) is plain
+
+
+def test_rule_patterns_mask_the_same_characters_gated():
+    lexicon = Rules([]).lexicon("numbers")
+    for text in TEXTS:
+        ungated = bytearray(len(text))
+        for pattern in (*lexicon.blockers, *lexicon.not_figures):
+            for m in pattern.finditer(text):
+                names = [n for n, v in m.groupdict().items() if n.startswith("x") and v is not None]
+                for s, e in [m.span(n) for n in names] if names else [m.span()]:
+                    ungated[s:e] = b"\x01" * (e - s)
+        assert blocked_mask(text, lexicon, (*lexicon.blockers, *lexicon.not_figures)) == ungated
