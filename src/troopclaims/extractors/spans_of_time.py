@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from typing import Iterable
 
 from troopclaims.errors import RulesError
-from troopclaims.extractors.events import governing_event
+from troopclaims.extractors.events import event_subject, governing_event
 from troopclaims.extractors.numbers import Numeric, numerics
 from troopclaims.extractors.numbers.phrases import compile_pattern, phrase_alternation
 from troopclaims.records import Article, Claim
@@ -39,12 +39,13 @@ class SpanRules:
     after: re.Pattern                # words right after the unit that do (match at the unit's end)
     age_after: re.Pattern            # words right after the unit that make a span an age ("of age")
     lasting: frozenset[str]          # verbs whose duration is their subject's ("lasted", "took")
+    age_limits: frozenset[str] = frozenset()     # words beside "age" that make it a rule's ("retirement age")
 
 
 def build_span_rules(section: LineDict, rules) -> SpanRules:
     """Return the compiled spans_of_time rules; the patterns named must be not_figures patterns of numbers.yaml."""
     where = location(section, fallback="rules/spans_of_time.yaml")
-    check_keys(section, where, ("ages", "durations", "units", "windows", "age_after", "lasting"))
+    check_keys(section, where, ("ages", "durations", "units", "windows", "age_after", "age_limits", "lasting"))
     names = list(rules.section("numbers").get("not_figures") or {})
     compiled = dict(zip(names, rules.lexicon("numbers").not_figures))    # built in the section's order
 
@@ -81,7 +82,8 @@ def build_span_rules(section: LineDict, rules) -> SpanRules:
                                   r"\b" if unit_of else r"(?!x)x", where, "units"),
         before=frozenset(w.lower() for w in word_list(windows.get("before"), where, "windows.before")),
         after=phrases(windows, "after", "windows.after"), age_after=phrases(section, "age_after", "age_after"),
-        lasting=frozenset(w.lower() for w in word_list(section.get("lasting"), where, "lasting")))
+        lasting=frozenset(w.lower() for w in word_list(section.get("lasting"), where, "lasting")),
+        age_limits=frozenset(w.lower() for w in word_list(section.get("age_limits"), where, "age_limits")))
 
 
 @dataclass(frozen=True)
@@ -166,7 +168,17 @@ def _span(text: str, numeric: Numeric, kind: str, match: re.Match, lex: SpanRule
     start = numeric.start
     if kind == "age" and text[match.start():numeric.start].lower().lstrip().startswith("age"):
         start = match.start()                  # "aged 29", "at the age of 65"
+        if _limit(text, start, numeric.start, lex):
+            return None
     return _Found(kind, numeric, start, end, lex.unit_of[unit.group().lower()] if unit else "years", compound)
+
+
+def _limit(text: str, start: int, figure: int, lex: SpanRules) -> bool:
+    """Return whether "age" at start is a rule's ("the retirement age for women to 65", "an age limit of 12")."""
+    before = _WORD_BEFORE.search(text, max(0, start - 40), start)
+    words = set(re.findall(r"[a-z]+", text[start:figure].lower()))
+    return bool(before and (before.group(2) or before.group(1)).lower() in lex.age_limits
+                or words & lex.age_limits)
 
 
 def _window_before(text: str, start: int, lex: SpanRules) -> bool:
@@ -195,7 +207,9 @@ def _person(doc, found: _Found) -> str | None:
     before = _skip_back(doc, first.i - 1 if first is not None else -1)
     if before is not None and before.lower_ in _COPULAS:
         return _subject_of(doc, before)
-    return _name_ending(doc, before) if before is not None else None
+    named = _name_ending(doc, before) if before is not None else None
+    # "died Thursday at age 85", "at the age of 85": the subject of the verb the age hangs on
+    return named or event_subject(doc, found.start, found.end, passive=True)
 
 
 def _skip_back(doc, i: int):
@@ -239,7 +253,8 @@ def _named(noun, after: int = -1) -> str:
     elif noun.pos_ != "PROPN":
         names = [child for child in noun.children if child.dep_ == "appos" and child.pos_ == "PROPN"]
         noun, after = (names[0], -1) if names else (noun, after)
-    words = [word for word in noun.subtree if word.dep_ == "compound" and after < word.i < noun.i or word is noun]
+    words = [word for word in noun.subtree
+             if word.dep_ == "compound" and word.is_alpha and after < word.i < noun.i or word is noun]
     return " ".join(word.text for word in words)
 
 

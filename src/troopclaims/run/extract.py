@@ -20,7 +20,7 @@ from troopclaims.records import Article, Claim, SPAN_KINDS, WHEN_KINDS
 from troopclaims.run.runner import RunOptions, run_extract
 from troopclaims.spans import sentence_at
 
-DEFAULT_KINDS = ("quantity", "date")
+DEFAULT_KINDS = ("quantity", "date", *SPAN_KINDS)    # ages and durations too: right often enough (README)
 ALL_KINDS = ("quantity", "date", "place", *SPAN_KINDS)
 
 
