@@ -189,3 +189,23 @@ def test_a_pattern_name_that_is_not_in_numbers_yaml_is_refused(tmp_path):
     (tmp_path / "spans_of_time.yaml").write_text("ages: [age_compounds, ages_of_trees]\n")
     with pytest.raises(RulesError, match=r"spans_of_time.yaml:1: ages: 'ages_of_trees' is not a not_figures"):
         Rules([tmp_path]).lexicon("spans_of_time")
+
+
+@pytest.mark.model
+def test_compare_puts_the_example_ages_and_durations_side_by_side():
+    import json
+    from pathlib import Path
+
+    from click.testing import CliRunner
+
+    from troopclaims.cli import cli
+
+    folder = Path(__file__).resolve().parents[1] / "examples" / "standoff"
+    result = CliRunner().invoke(cli, ["compare", str(folder), "--format", "jsonl", "--workers", "1"])
+    assert result.exit_code == 0, result.stderr
+    facts = {fact["fact"]: (fact["verdict"], fact["unit"], [c["text"] for c in fact["claims"]])
+             for fact in map(json.loads, result.stdout.splitlines())}
+    assert facts == {"age: Dario Venn": ("conflict", "years", ["25", "24-year-old"]),
+                     "duration: standoff": ("conflict", "hours", ["about 12 hours", "10 hours"]),
+                     "age: Ilse Marr": ("agree", "years", ["61", "61"]),
+                     "duration: planned (Dario Venn)": ("single", "weeks", ["two weeks"])}
