@@ -3,8 +3,8 @@ duration of something (and whether its person or event is right).
 
 Usage: python scripts/sample_spans.py [--eval-dir DIR] [--model NAME] [--show N] [--seed S]
 
-The README's count of right ones comes from `--show 30 --seed 10` and `--seed 11` (the judging is by hand: this
-script only draws the sample, the same one for the same seed, claims and pipeline).
+The README's count of right ones comes from `--show 30` with `--seed 10`, `11` and `12` (the judging is by hand:
+this script only draws the sample, the same one for the same seed, claims and pipeline).
 """
 from __future__ import annotations
 

@@ -115,6 +115,10 @@ ON_THE_PARSE = [
     ("Pell was sentenced to 15 years in prison.", [("duration", "15 years", "Pell", "sentenced")]),
     ("The standoff lasted 10 hours.", [("duration", "10 hours", None, "standoff")]),
     ("Bettie Vale died in a hospital at the age of 85.", [("age", "age of 85", "Bettie Vale", None)]),
+    ("Esme Rook has died in her sleep aged 91.", [("age", "aged 91", "Esme Rook", None)]),
+    ("It was the 32-year-old Okafor's third win.", [("age", "32-year-old", "Okafor", None)]),
+    ("It took crews about three hours to put the fire out.",
+     [("duration", "about three hours", None, "put")]),
 ]
 
 

@@ -201,9 +201,17 @@ def _person(doc, found: _Found) -> str | None:
     last = token_at(doc, found.end - 1)
     after = doc[last.i + 1] if last is not None and last.i + 1 < len(doc) else None
     if found.compound and after is not None and _is_word(after):
-        noun = after.head if annotated(doc, "DEP") and after.head.pos_ in _NOUNS and after.head.i > last.i else after
+        # "the 24-year-old police officer": the head noun; "the 32-year-old Okafor's third": the name
+        climb = after.head.pos_ in _NOUNS and after.head.i > last.i and not (after.dep_ == "poss"
+                                                                             and after.pos_ == "PROPN")
+        noun = after.head if annotated(doc, "DEP") and climb else after
         return _named(noun, last.i) if annotated(doc, "DEP") else noun.text
     first = token_at(doc, found.start)
+    if annotated(doc, "DEP") and first is not None and first.lower_ == "aged":
+        if first.head.pos_ in _NOUNS and first.head.i < first.i:     # "a driver aged 29"
+            return _named(first.head)
+        if first.head.pos_ in _VERBS:                                 # "died in her sleep aged 91"
+            return _subject_of(doc, first.head)
     before = _skip_back(doc, first.i - 1 if first is not None else -1)
     if before is not None and before.lower_ in _COPULAS:
         return _subject_of(doc, before)
@@ -302,6 +310,9 @@ def _by_parse(unit, lex: SpanRules) -> tuple[str | None, str | None] | None:
         if head.dep_ == "acl" and head.head.pos_ in _NOUNS:        # "a siege lasting 10 hours"
             return _named(head.head), None
         subject = _subject_of(unit.doc, head)
+        clauses = [child for child in head.children if child.dep_ in ("xcomp", "ccomp") and child.pos_ == "VERB"]
+        if subject is None and clauses:                # "it took three hours to put the fire out": putting it out
+            return clauses[0].text, _subject_of(unit.doc, clauses[0])
         return (subject, None) if subject else (head.text, None)
     return head.text, _subject_of(unit.doc, head)
 
