@@ -9,7 +9,8 @@ how long their subject lasted. Values, ranges and qualifiers are read by numbers
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from bisect import bisect_right
+from dataclasses import dataclass, replace
 from typing import Iterable
 
 from troopclaims.errors import RulesError
@@ -100,11 +101,12 @@ def find_spans_of_time(doc, article: Article, rules, kinds: Iterable[str] = SPAN
                        dates: Iterable[Claim] = ()) -> list[Claim]:
     """Return the age and duration claims of a Doc of article.text (of the kinds asked for), in text order; a span
     inside a date ("two years ago", "the past 10 years") is the date's."""
-    lex = rules.lexicon("spans_of_time")
+    lex, numbers = rules.lexicon("spans_of_time"), rules.lexicon("numbers")
     text = doc_text(doc)
     dates = [(claim.start, claim.end) for claim in dates]
     claims = []
-    for found in _spans(text, numerics(text, rules.lexicon("numbers")), lex):
+    marks = _marks(text, numbers, lex)
+    for found in _spans(text, marks, _numerics_near(text, [(s, e) for _, _, s, e in marks], numbers), lex):
         if found.kind not in kinds or any(s < found.end and found.start < e for s, e in dates):
             continue
         numeric = found.numeric
@@ -118,18 +120,59 @@ def find_spans_of_time(doc, article: Article, rules, kinds: Iterable[str] = SPAN
     return claims
 
 
-def _spans(text: str, found: list[Numeric], lex: SpanRules) -> list[_Found]:
-    """Return the ages and durations among the numerics of text: each figure a pattern marks (ages first), with
-    its unit of time, windows left out."""
-    marked: dict[int, tuple[str, re.Match]] = {}
+_CONTEXT = 100     # characters a pattern sees either side of a number, as numbers' not_figures filter sees them
+
+
+def _marks(text: str, numbers, lex: SpanRules) -> list[tuple[str, re.Match, int, int]]:
+    """Return (kind, match, start, end) for each figure an age or duration pattern marks: its groups named x...,
+    else the whole match; the patterns are tried only near where a number can start (for speed)."""
+    low = text.lower()
+    windows = _merged([(m.start() - _CONTEXT, m.end() + _CONTEXT) for m in numbers.seed.finditer(low)], len(text)) \
+        if len(low) == len(text) else [(0, len(text))]
+    marks = []
     for kind, patterns in (("age", lex.ages), ("duration", lex.durations)):
         for pattern in patterns:
-            for match in pattern.finditer(text):
+            for match in (match for s, e in windows for match in pattern.finditer(text, s, e)):
                 groups = [name for name, value in match.groupdict().items() if name.startswith("x") and value]
-                for start, end in [match.span(name) for name in groups] if groups else [match.span()]:
-                    index = _numeric_at(found, start, end)
-                    if index is not None:
-                        marked.setdefault(index, (kind, match))
+                marks.extend((kind, match, *match.span(name)) for name in groups)
+                if not groups:
+                    marks.append((kind, match, *match.span()))
+    return marks
+
+
+def _merged(windows: list[tuple[int, int]], length: int) -> list[tuple[int, int]]:
+    """Return the windows (sorted by start) clipped to the text and merged where they touch."""
+    merged: list[tuple[int, int]] = []
+    for start, end in windows:
+        start, end = max(0, start), min(length, end)
+        if merged and start <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
+        else:
+            merged.append((start, end))
+    return merged
+
+
+def _numerics_near(text: str, spans: list[tuple[int, int]], numbers) -> list[Numeric]:
+    """Return the numerics of text read in windows around the spans (the qualifier words and ranges of a figure are
+    within them), sorted by start."""
+    found = []
+    for start, end in _merged(sorted((s - 80, e + 80) for s, e in spans), len(text)):
+        shift = dict.fromkeys(("start", "end", "num_start", "num_end"), start)
+        found.extend(replace(n, **{key: getattr(n, key) + offset for key, offset in shift.items()})
+                     for n in numerics(text[start:end], numbers))
+    return found
+
+
+def _spans(text: str, marks: list[tuple[str, re.Match, int, int]], found: list[Numeric],
+           lex: SpanRules) -> list[_Found]:
+    """Return the ages and durations among the numerics: each figure a pattern marks (ages first), with its unit of
+    time, windows of time left out."""
+    starts = [numeric.num_start for numeric in found]
+    marked: dict[int, tuple[str, re.Match]] = {}
+    for kind, match, start, end in marks:
+        index = bisect_right(starts, end - 1) - 1       # the last numeric starting before the mark ends
+        if index >= 0 and start < found[index].num_end:
+            marked.setdefault(index, (kind, match))
     spans = []
     for index in sorted(marked):
         kind, match = marked[index]
@@ -137,13 +180,6 @@ def _spans(text: str, found: list[Numeric], lex: SpanRules) -> list[_Found]:
         if span is not None:
             spans.append(span)
     return spans
-
-
-def _numeric_at(found: list[Numeric], start: int, end: int) -> int | None:
-    for index, numeric in enumerate(found):
-        if numeric.num_start < end and start < numeric.num_end:
-            return index
-    return None
 
 
 _OLD = re.compile(r"\s*-?\s*old\b", re.IGNORECASE)
