@@ -213,3 +213,14 @@ def test_compare_puts_the_example_ages_and_durations_side_by_side():
                      "duration: standoff": ("conflict", "hours", ["about 12 hours", "10 hours"]),
                      "age: Ilse Marr": ("agree", "years", ["61", "61"]),
                      "duration: planned (Dario Venn)": ("single", "weeks", ["two weeks"])}
+
+
+@pytest.mark.parametrize("text, kinds, expected", [
+    ("The siege lasted ten hours.", ("duration",), True),
+    ("Okafor, 45, was hurt.", ("age",), True),
+    ("No figure here at all.", ("age", "duration"), False),
+])
+def test_triage_keeps_articles_that_may_hold_an_age_or_duration(rules, text, kinds, expected):
+    from troopclaims.reading.triage import Triage
+
+    assert Triage(rules).may_hold_claims(text, kinds) is expected

@@ -20,7 +20,7 @@ class Article:
 
 @dataclass(frozen=True)
 class Claim:
-    """One claim in one article: a figure, a date or a place, with where it is and who says it."""
+    """One claim in one article: a figure, a date, a place, an age or a duration, with where it is and who says it."""
 
     source: str
     published: str | None
