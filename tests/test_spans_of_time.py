@@ -117,6 +117,7 @@ ON_THE_PARSE = [
     ("Bettie Vale died in a hospital at the age of 85.", [("age", "age of 85", "Bettie Vale", None)]),
     ("Esme Rook has died in her sleep aged 91.", [("age", "aged 91", "Esme Rook", None)]),
     ("It was the 32-year-old Okafor's third win.", [("age", "32-year-old", "Okafor", None)]),
+    ("Orla Penn, a 20-year veteran of the force, retired.", [("duration", "20-year", None, "veteran")]),
     ("It took crews about three hours to put the fire out.",
      [("duration", "about three hours", None, "put")]),
 ]

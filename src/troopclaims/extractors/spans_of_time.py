@@ -289,12 +289,13 @@ def _is_word(token) -> bool:
     return token.is_alpha and not token.is_stop and token.pos_ not in ("PRON", "VERB", "AUX", "ADP", "DET")
 
 
-def _named(noun, after: int = -1) -> str:
-    """Return a noun with its compounds after token `after` ("police officer"), or the name in apposition with it
-    ("Okafor" for "the gunman, Okafor,"; "Okafor" for "Okafor, a 45-year-old teacher")."""
-    if noun.dep_ == "appos" and noun.head.pos_ == "PROPN":
+def _named(noun, after: int = -1, person: bool = True) -> str:
+    """Return a noun with its compounds after token `after` ("police officer"), or for a person the name in
+    apposition with it ("Okafor" for "the gunman, Okafor,"; "Okafor" for "Okafor, a 45-year-old teacher")."""
+    # a duration is not a person's: "Penn, a 20-year veteran" is of the veteran's service, not of Penn
+    if person and noun.dep_ == "appos" and noun.head.pos_ == "PROPN":
         noun, after = noun.head, -1
-    elif noun.pos_ != "PROPN":
+    elif person and noun.pos_ != "PROPN":
         names = [child for child in noun.children if child.dep_ == "appos" and child.pos_ == "PROPN"]
         noun, after = (names[0], -1) if names else (noun, after)
     words = [word for word in noun.subtree
@@ -314,7 +315,7 @@ def _measured(doc, found: _Found, lex: SpanRules, rules) -> tuple[str | None, st
         return _phrase_after(doc, after.i + 1), None
     if found.compound and after is not None and _is_word(after):
         noun = after.head if annotated(doc, "DEP") and after.head.pos_ in _NOUNS and after.head.i > last.i else after
-        return (_named(noun, last.i) if annotated(doc, "DEP") else noun.text), None
+        return (_named(noun, last.i, person=False) if annotated(doc, "DEP") else noun.text), None
     if annotated(doc, "DEP"):
         found_by_parse = _by_parse(last, lex)
         if found_by_parse is not None:
@@ -339,12 +340,12 @@ def _by_parse(unit, lex: SpanRules) -> tuple[str | None, str | None] | None:
     if head.i == unit.i:
         return None
     if head.pos_ in _NOUNS:
-        return _named(head), None
+        return _named(head, person=False), None
     if head.pos_ not in _VERBS:
         return None
     if head.lemma_.lower() in lex.lasting or head.lower_ in lex.lasting or head.lemma_ == "be":
         if head.dep_ == "acl" and head.head.pos_ in _NOUNS:        # "a siege lasting 10 hours"
-            return _named(head.head), None
+            return _named(head.head, person=False), None
         subject = _subject_of(unit.doc, head)
         clauses = [child for child in head.children if child.dep_ in ("xcomp", "ccomp") and child.pos_ == "VERB"]
         if subject is None and clauses:                # "it took three hours to put the fire out": putting it out
