@@ -192,7 +192,7 @@ def test_tables_show_the_unit_of_time():
 
 def test_a_pattern_name_that_is_not_in_numbers_yaml_is_refused(tmp_path):
     (tmp_path / "spans_of_time.yaml").write_text("ages: [age_compounds, ages_of_trees]\n")
-    with pytest.raises(RulesError, match=r"spans_of_time.yaml:1: ages: 'ages_of_trees' is not a not_figures"):
+    with pytest.raises(RulesError, match=r"spans_of_time.yaml:1: 'ages_of_trees' is not a not_figures"):
         Rules([tmp_path]).lexicon("spans_of_time")
 
 
@@ -225,3 +225,9 @@ def test_triage_keeps_articles_that_may_hold_an_age_or_duration(rules, text, kin
     from troopclaims.reading.triage import Triage
 
     assert Triage(rules).may_hold_claims(text, kinds) is expected
+
+
+def test_a_unit_of_time_needs_a_positive_length(tmp_path):
+    (tmp_path / "spans_of_time.yaml").write_text("units:\n  hours: {words: [hour], days: 0}\n")
+    with pytest.raises(RulesError, match=r"spans_of_time.yaml:2: days must be a positive number"):
+        Rules([tmp_path]).lexicon("spans_of_time")

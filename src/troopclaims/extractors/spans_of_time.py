@@ -54,7 +54,7 @@ def build_span_rules(section: LineDict, rules) -> SpanRules:
         chosen = word_list(section.get(key), location(section, key, where), key)
         for name in chosen:
             if name not in compiled:
-                raise RulesError(f"{location(section, key, where)}: {key}: {name!r} is not a not_figures pattern "
+                raise RulesError(f"{location(section, key, where)}: {name!r} is not a not_figures pattern "
                                  f"of numbers.yaml; name one of {', '.join(names)}")
         return tuple(compiled[name] for name in chosen)
 
