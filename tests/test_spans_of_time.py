@@ -231,3 +231,12 @@ def test_a_unit_of_time_needs_a_positive_length(tmp_path):
     (tmp_path / "spans_of_time.yaml").write_text("units:\n  hours: {words: [hour], days: 0}\n")
     with pytest.raises(RulesError, match=r"spans_of_time.yaml:2: days must be a positive number"):
         Rules([tmp_path]).lexicon("spans_of_time")
+
+
+def test_the_report_draws_every_duration_of_a_fact_on_its_unit(rules):
+    from troopclaims.output.charts import claim_span, scaled
+
+    fact, = compare_claims([claim("a", "duration", 36, "hours", event="siege"),
+                            claim("b", "duration", 1.5, "days", event="siege")], rules)
+    assert fact.unit == "hours" and fact.factors == (1.0, 24.0)
+    assert [scaled(claim_span(c), f).point for c, f in zip(fact.claims, fact.factors)] == [36, 36]

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
+from dataclasses import dataclass
 from typing import Callable
 
 from troopclaims.compare.facts import VERDICT_ORDER, Camp, Fact, camps_of, claim_interval, verdict_of
@@ -38,6 +39,13 @@ def span_facts(claims: list[Claim], rules, warn: Callable[[str], None] = lambda 
         taken[fact.name] += 1
         fact.name = fact.name if taken[fact.name] == 1 else f"{fact.name} #{taken[fact.name]}"
     return facts
+
+
+@dataclass
+class SpanFact(Fact):
+    """A fact of ages or durations: `factors` turn each claim's figures into the fact's unit (36 hours in days)."""
+
+    factors: tuple[float, ...] = ()
 
 
 def fact_order(fact: Fact) -> tuple:
@@ -84,7 +92,8 @@ def _fact(kind: str, claims: list[Claim], days: dict[str, float]) -> Fact:
         return low * factor, high * factor
 
     camps = camps_of(claims, interval)
-    fact = Fact(kind, unit, None, None, None, claims, name=_name(kind, claims))
+    fact = SpanFact(kind, unit, None, None, None, claims, name=_name(kind, claims),
+                    factors=tuple(days.get(claim.unit or "", 1.0) / days.get(unit or "", 1.0) for claim in claims))
     fact.camps = [Camp(_end(low), _end(high), members) for (low, high), members in camps]
     fact.verdict = verdict_of(claims, camps, interval=interval)
     return fact
