@@ -70,6 +70,7 @@ LEFT_OUT = [
     "The bill would raise the retirement age for nurses to 65.",
     "The voting age of 18 stays.",
     "With Tomsk four years older, the bout was short.",
+    "The index hit a 30-year high.",
 ]
 
 
