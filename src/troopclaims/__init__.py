@@ -51,12 +51,13 @@ def read_articles(*paths: str, published: str | None = None, warn: Warn = _stder
 
 
 def extract_articles(articles: Iterable[Article], rules=(), model: str | None = None,
-                     kinds: Iterable[str] = ("quantity", "date"), warn: Warn = _stderr) -> list[Claim]:
+                     kinds: Iterable[str] = ("quantity", "date", "age", "duration"),
+                     warn: Warn = _stderr) -> list[Claim]:
     """Return the claims of Article records, in article and text order.
 
     rules: rule folders (or a Rules object from load_rules); model: a spaCy pipeline name, "blank" for rules only
     (default as on the command line: $TROOPCLAIMS_MODEL, else the installed English pipeline); kinds: any of
-    "quantity", "date", "place". An article that cannot be read is named through `warn` and left out.
+    "quantity", "date", "place", "age", "duration". An article that cannot be read is named through `warn` and left out.
     """
     from troopclaims.run.extract import extract
     from troopclaims.pipeline import BLANK, BLANK_LOSSES, choose_model, load_pipeline
@@ -68,7 +69,7 @@ def extract_articles(articles: Iterable[Article], rules=(), model: str | None = 
 
 
 def extract_texts(texts: Mapping[str, str] | Iterable[str], published: str | None = None, rules=(),
-                  model: str | None = None, kinds: Iterable[str] = ("quantity", "date"),
+                  model: str | None = None, kinds: Iterable[str] = ("quantity", "date", "age", "duration"),
                   warn: Warn = _stderr) -> list[Claim]:
     """Return the claims of texts: a mapping of id to text, or a list of texts (ids "1", "2" ...).
 

@@ -202,8 +202,8 @@ def cli():
 @input_options
 @click.option("--format", "fmt", type=click.Choice(EXTRACT_FORMATS), default=None,
               help="Output format (default: table on a terminal, jsonl in a pipe).")
-@click.option("--kind", "kinds", multiple=True, type=click.Choice(("quantity", "date", "place", "all")),
-              help="Kinds of claim to list (repeatable; default: quantity and date).")
+@click.option("--kind", "kinds", multiple=True, type=click.Choice(("quantity", "date", "place", "age", "duration", "all")),
+              help="Kinds of claim to list (repeatable; default: all but place).")
 @run_options
 @output_option
 @reports_errors

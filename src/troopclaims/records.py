@@ -20,7 +20,7 @@ class Article:
 
 @dataclass(frozen=True)
 class Claim:
-    """One claim in one article: a figure, a date or a place, with where it is and who says it."""
+    """One claim in one article: a figure, a date, a place, an age or a duration, with where it is and who says it."""
 
     source: str
     published: str | None
@@ -82,7 +82,8 @@ class Claim:
 
 
 FIELD_NAMES = tuple(f.name for f in fields(Claim))
-KINDS = ("quantity", "date", "place", "time")
+KINDS = ("quantity", "date", "place", "time", "age", "duration")
+SPAN_KINDS = ("age", "duration")     # spans of time: how old someone is, how long something lasted
 WHEN_KINDS = ("date", "time")      # claims of when something happened
 _ISO = re.compile(r"\d{4}(-\d{2}(-\d{2})?)?")
 _CLOCK = re.compile(r"(?:[01]\d|2[0-3]):[0-5]\d")
@@ -113,9 +114,10 @@ def _check_types(values: dict) -> None:
         if value is not None and not (isinstance(value, str) and _CLOCK.fullmatch(value)) or \
                 any(isinstance(bound, str) or not math.isfinite(bound) for bound in bounds):
             raise ValueError("a time's value is a clock reading (03:33), its low and high minutes after midnight")
-    if values["kind"] == "quantity" and any(isinstance(figure, str) or not math.isfinite(figure)
+    if values["kind"] in ("quantity", *SPAN_KINDS) and any(isinstance(figure, str) or not math.isfinite(figure)
                                             for figure in figures):
-        raise ValueError("a quantity's value, low and high are finite numbers")
+        article = "an" if values["kind"] == "age" else "a"
+        raise ValueError(f"{article} {values['kind']}'s value, low and high are finite numbers")
     low, high = values.get("low"), values.get("high")
     if low is not None and high is not None and type(low) is type(high) and low > high:
         raise ValueError(f"low {low!r} is above high {high!r}")

@@ -23,6 +23,7 @@ LEXICONS = {
     "hedges": "troopclaims.attribution.cues:build_hedge_rules",
     "aspects": "troopclaims.extractors.events:build_event_lexicon",
     "events": "troopclaims.compare.when:build_event_classes",
+    "spans_of_time": "troopclaims.extractors.spans_of_time:build_span_rules",
 }
 RULE_FILES = tuple(LEXICONS)
 

@@ -15,7 +15,7 @@ from troopclaims.compare.measures import BASE, FROM, base_of, reference_of
 from troopclaims.compare.when import (CLASS, DAY, EventClasses, apart_by_happening, days_beside, happening_of,
                                      instants, join_unknown_subjects, merge_times)
 from troopclaims.extractors.dates import resolve
-from troopclaims.records import WHEN_KINDS, Claim, plain_number
+from troopclaims.records import SPAN_KINDS, WHEN_KINDS, Claim, plain_number
 
 VERDICT_ORDER = ("conflict", "changed", "agree", "single")
 RELATIVE_RELATIONS = ("near", "border", "front")   # "near the border" is not "in" the place it names
@@ -495,9 +495,11 @@ def compare_claims(claims: Iterable[Claim], rules, warn: Callable[[str], None] =
     states = events.states
     claims = list(claims)
     placed = _placed_dates(claims, rules)
-    kept, uncounted, undated, per_group, unplaced = [], 0, 0, 0, 0
+    kept, spans, uncounted, undated, per_group, unplaced = [], [], 0, 0, 0, 0
     for claim in claims:
-        if claim.kind == "quantity" and not claim.unit:
+        if claim.kind in SPAN_KINDS:
+            spans.append(claim)      # ages and durations: compare/spans_of_time.py
+        elif claim.kind == "quantity" and not claim.unit:
             uncounted += 1
         elif claim.kind == "date" and claim.value is None and claim.low is None and claim.high is None and \
                 id(claim) not in placed:
@@ -525,7 +527,7 @@ def compare_claims(claims: Iterable[Claim], rules, warn: Callable[[str], None] =
     adjectives: dict[str, str] = {}
     for word, place in places.demonym_surfaces.items():     # the first demonym listed is the adjective
         adjectives.setdefault(place, word)
-    return group_claims(kept, contains=places.contains, name_actor=lambda actor: adjectives.get(actor, actor),
+    facts = group_claims(kept, contains=places.contains, name_actor=lambda actor: adjectives.get(actor, actor),
                         grouping=Grouping(events.cumulative, rules.lexicon("quantities").generic, events.light,
                                           rules.lexicon("quantities").event_measures, events.named_actor,
                                           rules.lexicon("quantities").totals, rules.lexicon("events"),
@@ -534,6 +536,10 @@ def compare_claims(claims: Iterable[Claim], rules, warn: Callable[[str], None] =
                                           - rules.lexicon("quantities").event_measures,
                                           states=states, daily=events.daily),
                         placed=placed)
+    if not spans:
+        return facts
+    from troopclaims.compare.spans_of_time import fact_order, span_facts    # it builds on this module
+    return sorted(facts + span_facts(spans, rules, warn), key=fact_order)
 
 
 # Two reference days of different years, weekdays and days of the year: a date that resolves to the same month and

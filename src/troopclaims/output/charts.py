@@ -75,6 +75,13 @@ def claim_span(claim, on_days: bool = False) -> Span:
                 claim.qualifier == "vague")
 
 
+def scaled(span: Span, factor: float) -> Span:
+    """Return a span with its figures multiplied by factor ("36 hours" on a scale of days: 1.5)."""
+    def times(value):
+        return None if value is None else value * factor
+    return Span(times(span.low), times(span.high), times(span.point), span.vague)
+
+
 def _last_day(value: str) -> str:
     """Return the last day of an ISO day, month or year (anything else as it is)."""
     if not re.fullmatch(r"\d{4}(-\d{2})?", value) or not 1 <= int(value[5:] or 1) <= 12:

@@ -7,7 +7,7 @@ import re
 import sys
 from typing import IO, Iterable
 
-from troopclaims.records import Claim, FIELD_NAMES, clock
+from troopclaims.records import Claim, FIELD_NAMES, SPAN_KINDS, clock
 
 
 def stdout_is_terminal() -> bool:
@@ -80,14 +80,20 @@ def figure_of(kind: str, value) -> str:
 
 
 def interval(claim) -> str:
-    """Return the claim's interval as "low..high", with open ends shown as "..."."""
+    """Return the claim's interval as "low..high", with open ends shown as "..." (ages and durations with their
+    unit: "10..12 hours")."""
     low, high = claim.low, claim.high
     if low is None and high is None:
         return ""
     if low == high:
-        return figure_of(claim.kind, low)
+        return figure_of(claim.kind, low) + _time_unit(claim)
     return f"{figure_of(claim.kind, low) if low is not None else ''}.." \
-           f"{figure_of(claim.kind, high) if high is not None else ''}"
+           f"{figure_of(claim.kind, high) if high is not None else ''}{_time_unit(claim)}"
+
+
+def _time_unit(record) -> str:
+    """Return " hours" after the figures of an age or a duration (claim or fact), "" after any other."""
+    return f" {record.unit}" if record.kind in SPAN_KINDS and record.unit else ""
 
 
 def who(claim) -> str:
@@ -140,7 +146,7 @@ def _camps_line(fact) -> str:
     for n, camp in enumerate(fact.camps, 1):
         lo = figure_of(fact.kind, camp.low) if camp.low is not None else ""
         hi = figure_of(fact.kind, camp.high) if camp.high is not None else ""
-        value = lo if lo == hi else f"{lo}..{hi}"
+        value = (lo if lo == hi else f"{lo}..{hi}") + _time_unit(fact)
         speakers = sorted({fact.claims[i].speaker or fact.claims[i].source for i in camp.members})
         parts.append(f"camp {n}: {value} ({', '.join(speakers)})")
     return "; ".join(parts)

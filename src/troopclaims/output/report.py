@@ -14,7 +14,8 @@ from importlib.resources import files
 from typing import Iterable
 
 from troopclaims import __version__
-from troopclaims.output.charts import MONTHS, axis_svg, camp_span, claim_span, legend_svg, scale_for, strip_svg
+from troopclaims.output.charts import (MONTHS, axis_svg, camp_span, claim_span, legend_svg, scale_for, scaled,
+                                       strip_svg)
 from troopclaims.compare.facts import Fact
 from troopclaims.records import Claim
 from troopclaims.output.render import figure_of, printable
@@ -220,6 +221,8 @@ def _fact(main, number: int, fact: Fact, outlets: dict[str, str | None]) -> None
     if len(fact.claims) > 1:
         _camp_list(section, fact, colours, outlets)
     spans = [claim_span(claim, on_days=fact.kind == "date") for claim in fact.claims]
+    if getattr(fact, "factors", None):        # ages and durations: every claim in the fact's unit of time
+        spans = [scaled(span, factor) for span, factor in zip(spans, fact.factors)]
     bands = [(camp_span(fact.camps[index], fact.kind), css) for index, css in colours.items()] \
         if len(fact.claims) > 1 else []
     scale = scale_for(fact.kind, spans + [band for band, _ in bands])

@@ -14,6 +14,10 @@ cent of the work.
 """
 from __future__ import annotations
 
+from troopclaims.records import SPAN_KINDS
+
+FIGURE_KINDS = ("quantity", *SPAN_KINDS)     # kinds whose claims start at a number seed
+
 
 class Triage:
     """Tells from the text alone whether an article may hold claims of the kinds asked for."""
@@ -30,7 +34,7 @@ class Triage:
         """
         if "place" in kinds:
             return True
-        if "quantity" in kinds:
+        if any(kind in kinds for kind in FIGURE_KINDS):
             low = text.lower()
             # A letter whose lower case is longer ("İ") would shift the scan's view of the text: take no chance.
             if len(low) != len(text) or any(pattern.search(low) for pattern in self.figures):

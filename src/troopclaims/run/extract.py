@@ -17,12 +17,13 @@ from troopclaims.extractors.events import (counted_aspect, date_subject, event_s
 from troopclaims.extractors.places import locate, place_claims
 from troopclaims.pipeline import BLANK, BLANK_LOSSES, choose_model
 from troopclaims.extractors.quantities import find_quantities, with_implied_unit
-from troopclaims.records import Article, Claim, WHEN_KINDS
+from troopclaims.extractors.spans_of_time import find_spans_of_time
+from troopclaims.records import Article, Claim, SPAN_KINDS, WHEN_KINDS
 from troopclaims.run.runner import RunOptions, run_extract
 from troopclaims.spans import sentence_at
 
-DEFAULT_KINDS = ("quantity", "date")
-ALL_KINDS = ("quantity", "date", "place")
+DEFAULT_KINDS = ("quantity", "date", *SPAN_KINDS)    # ages and durations too: right often enough (README)
+ALL_KINDS = ("quantity", "date", "place", *SPAN_KINDS)
 
 
 def extract(articles: Iterable[Article], nlp, rules, kinds: Iterable[str] = DEFAULT_KINDS,
@@ -81,6 +82,9 @@ def claims_in(doc, article: Article, rules, kinds: tuple[str, ...] = DEFAULT_KIN
               for claim in claims]
     if "place" in kinds:
         claims = sorted(claims + list(place_claims(doc, article, places)), key=lambda claim: (claim.start, claim.end))
+    if any(kind in kinds for kind in SPAN_KINDS):      # ages and durations: their own event and subject
+        claims = sorted(claims + find_spans_of_time(doc, article, rules, kinds, date_claims),
+                        key=lambda claim: (claim.start, claim.end))
     return attribute(doc, claims, rules)      # places too: who says where something happened
 
 

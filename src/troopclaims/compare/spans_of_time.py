@@ -1,0 +1,116 @@
+"""Ages and durations compared across sources: an age with the ages of the same person ("Smith" is the one "Adam
+Smith" of the story), a duration with those of the same event ("the standoff"; "served", of the same subject).
+
+Verdicts are the figures' (camps of intervals that share a point, qualifiers and ranges read the same way), on
+one scale per fact: each claim's interval in the fact's most common unit ("36 hours" beside "two days").
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from dataclasses import dataclass
+from typing import Callable
+
+from troopclaims.compare.facts import VERDICT_ORDER, Camp, Fact, camps_of, claim_interval, verdict_of
+from troopclaims.records import Claim
+
+_SUFFIX = re.compile(r"(?:ing|ed|es|s)$")
+_ARTICLES = frozenset(("the", "a", "an"))
+
+
+def span_facts(claims: list[Claim], rules, warn: Callable[[str], None] = lambda message: None) -> list[Fact]:
+    """Return the facts of age and duration claims, each with its camps and verdict; a claim that says not whose
+    age or what lasted is left out, and said so."""
+    days = rules.lexicon("spans_of_time").days
+    groups: dict[tuple, list[Claim]] = defaultdict(list)
+    unknown = 0
+    for claim in claims:
+        key = _key(claim)
+        if key is None:
+            unknown += 1
+        else:
+            groups[key].append(claim)
+    if unknown:
+        warn(f"left out {unknown} age{'s' * (unknown != 1)} or duration{'s' * (unknown != 1)} that say not whose "
+             "age or what lasted (a pronoun, or no noun or verb found)")
+    facts = [_fact(kind, members, days) for (kind, _, _), members in _same_people(groups).items()]
+    taken: Counter = Counter()
+    for fact in facts:
+        taken[fact.name] += 1
+        fact.name = fact.name if taken[fact.name] == 1 else f"{fact.name} #{taken[fact.name]}"
+    return facts
+
+
+@dataclass
+class SpanFact(Fact):
+    """A fact of ages or durations: `factors` turn each claim's figures into the fact's unit (36 hours in days)."""
+
+    factors: tuple[float, ...] = ()
+
+
+def fact_order(fact: Fact) -> tuple:
+    """Return the sort key of facts as compare shows them: conflicts first, then by reports and claims."""
+    return VERDICT_ORDER.index(fact.verdict), -fact.reports, -len(fact.claims), fact.name
+
+
+def _key(claim: Claim) -> tuple[str, str, frozenset[str]] | None:
+    """Return (kind, what, who) a claim is grouped by: an age by the words of its person; a duration by its event
+    word (stemmed: "served", "serving") and the words of that event's subject."""
+    if claim.kind == "age":
+        words = _words(claim.subject)
+        return (claim.kind, "", words) if words else None
+    event = _words(claim.event)
+    if not event:
+        return None
+    head = max(event, key=lambda word: claim.event.lower().split().index(word))     # its last word
+    return claim.kind, _SUFFIX.sub("", head) if len(head) > 4 else head, _words(claim.subject)
+
+
+def _words(phrase: str | None) -> frozenset[str]:
+    return frozenset(word for word in (phrase or "").lower().split() if word not in _ARTICLES)
+
+
+def _same_people(groups: dict[tuple, list[Claim]]) -> dict[tuple, list[Claim]]:
+    """Merge each group into the one group of the same kind and event whose person holds all its words ("Smith"
+    into "Adam Smith", a duration of no subject into the one subject of its event); with two candidates ("Adam
+    Smith", "Eve Smith") it stays apart."""
+    merged: dict[tuple, list[Claim]] = defaultdict(list)
+    for (kind, what, who), members in groups.items():
+        wider = [other for other in groups if other[:2] == (kind, what) and who < other[2]
+                 and not any(other[2] < third[2] for third in groups if third[:2] == (kind, what))]
+        merged[wider[0] if len(wider) == 1 else (kind, what, who)].extend(members)
+    return merged
+
+
+def _fact(kind: str, claims: list[Claim], days: dict[str, float]) -> Fact:
+    """Return the fact of one group: its unit (the most common), camps on that unit's scale, verdict and name."""
+    unit = Counter(claim.unit for claim in claims).most_common(1)[0][0]
+
+    def interval(claim: Claim) -> tuple[float, float]:
+        low, high = claim_interval(claim)
+        factor = days.get(claim.unit or "", 1.0) / days.get(unit or "", 1.0)
+        return low * factor, high * factor
+
+    camps = camps_of(claims, interval)
+    fact = SpanFact(kind, unit, None, None, None, claims, name=_name(kind, claims),
+                    factors=tuple(days.get(claim.unit or "", 1.0) / days.get(unit or "", 1.0) for claim in claims))
+    fact.camps = [Camp(_end(low), _end(high), members) for (low, high), members in camps]
+    fact.verdict = verdict_of(claims, camps, interval=interval)
+    return fact
+
+
+def _end(point: float) -> float | None:
+    return None if point in (float("inf"), float("-inf")) else float(f"{point:.6g}")
+
+
+def _name(kind: str, claims: list[Claim]) -> str:
+    """Return the fact in words: "age: Adam Smith", "duration: standoff", "duration: served (Okafor)"."""
+    def longest(field: str) -> str | None:
+        values = Counter(getattr(claim, field) for claim in claims if getattr(claim, field))
+        return max(values, key=lambda value: (len(value.split()), values[value], value)) if values else None
+
+    if kind == "age":
+        return f"age: {longest('subject')}"
+    subject = longest("subject")
+    event = Counter(claim.event for claim in claims if claim.event).most_common(1)[0][0]
+    return f"duration: {event}" + (f" ({subject})" if subject else "")
