@@ -3,9 +3,11 @@
 The attribute ruler (coarse tags and features from the fine tag, with exceptions by word) runs a Matcher over
 every token and sets its attributes one match at a time; the rule lemmatizer makes a Token object for every token
 to look its lemma up in a cache. Both cost more CPU than the tagger. The stand-ins read the same patterns and the
-same cache: the ruler's one-token patterns become a table from a token's (tag, lower case, dependency, is space)
-to the patterns it matches, kept per signature; patterns of more tokens still go through a Matcher; a pattern
-form the table cannot read keeps spaCy's own component. tests/test_pipeline.py checks they set every token as
+same cache: the ruler's one-token patterns become a table from a token's (tag, lower case, text, dependency, is
+space) to the patterns it matches, kept per signature, with a word that no pattern names or matches read as OTHER
+(1,065 rows on 459 ECB+ articles rather than 27,276, one per word); patterns of more tokens are read from the same
+rows, and those with operators go through a Matcher; a pattern form the table cannot read keeps spaCy's own
+component. tests/test_pipeline.py checks they set every token as
 spaCy's do.
 """
 from __future__ import annotations
