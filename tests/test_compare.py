@@ -222,6 +222,21 @@ def test_dates_with_no_year_are_placed_in_the_story_year(rules):
         == [("2031-02-26", ("c",)), ("2031-03-03", ("a", "b"))]
 
 
+@pytest.mark.parametrize("texts, verdict, left_out", [
+    # a weekday with no publication date is no day: it neither conflicts with nor agrees with a dated escape
+    (["Nov. 30, 2031", "Monday"], "single", 1),
+    (["Nov. 30, 2031", "Nov. 30", "Tuesday"], "agree", 1),
+    (["Nov. 30, 2031", "Friday", "Sunday"], "single", 2),
+])
+def test_weekdays_with_no_publication_date_stay_unplaced(rules, texts, verdict, left_out):
+    claims = [date(f"s{i}", text, "escaped", value="2031-11-30" if "2031" in text else None)
+              for i, text in enumerate(texts)]
+    notes = []
+    facts = compare_claims(claims, rules, warn=notes.append)
+    assert [fact.verdict for fact in facts] == [verdict]
+    assert any(note.startswith(f"left out {left_out} date") and "not placed" in note for note in notes)
+
+
 PAYERS = Grouping(named_actor=frozenset({"paid"}))
 
 

@@ -536,15 +536,16 @@ def compare_claims(claims: Iterable[Claim], rules, warn: Callable[[str], None] =
                         placed=placed)
 
 
-# Two reference days of different years, weekdays and days of the year: a date that resolves to the same month and
-# day against both names its day of the year ("Dec. 6"), one that resolves to the same weekday names a weekday.
+# Two reference days of different years and days of the year: a date that resolves to the same month and day
+# against both names its day of the year ("Dec. 6"); one that does not ("Friday", "eight days ago") is relative to a
+# day we do not know.
 _REFERENCES = (date(2001, 7, 1), date(2002, 3, 15))
 
 
 def _placed_dates(claims: list[Claim], rules) -> dict[int, tuple[float, float]]:
-    """Return, by id, the day of each date with no calendar place that names a day of the year or a weekday
-    ("Dec. 6", "Friday" in an article with no publication date): placed in the story's year (the most common year
-    of its dated claims), a weekday on the first such day of that year, so that the same words compare alike."""
+    """Return, by id, the day of each date with no calendar place that names a day of the year ("Dec. 6" in an
+    article with no publication date): placed in the story's year (the most common year of its dated claims). A
+    weekday is not placed: which Friday it was depends on a day the article does not give, so it stays out."""
     years = Counter(str(claim.low)[:4] for claim in claims
                     if claim.kind == "date" and claim.grain == "day" and claim.low and claim.low == claim.high)
     if not years:
@@ -558,14 +559,11 @@ def _placed_dates(claims: list[Claim], rules) -> dict[int, tuple[float, float]]:
         if not all(day and day.grain == "day" and day.low == day.high and day.low for day in days):
             continue
         first, second = (date.fromisoformat(day.low) for day in days)
-        if (first.month, first.day) == (second.month, second.day):
-            try:
-                day = date(year, first.month, first.day)
-            except ValueError:       # 29 February in a common year
-                continue
-        elif first.weekday() == second.weekday():
-            day = date(year, 1, 1 + (first.weekday() - date(year, 1, 1).weekday()) % 7)
-        else:
-            continue                 # "eight days ago": relative to a day we do not know
+        if (first.month, first.day) != (second.month, second.day):
+            continue                 # "Friday", "eight days ago": relative to a day we do not know
+        try:
+            day = date(year, first.month, first.day)
+        except ValueError:           # 29 February in a common year
+            continue
         placed[id(claim)] = (float(day.toordinal()), float(day.toordinal()))
     return placed
