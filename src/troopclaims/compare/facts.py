@@ -153,6 +153,9 @@ def verdict_of(claims: list[Claim], camps, cumulative: bool = False,
         return "single" if len({claim.source for claim in claims}) == 1 else "agree"
     if cumulative:
         return "changed" if _grows(claims, interval) else "conflict"
+    current = [interval(claim) for claim in claims if not claim.earlier]
+    if len(current) < len(claims) and current and max(low for low, _ in current) <= min(high for _, high in current):
+        return "changed"  # only the earlier values the text revises differ ("raised the seats from 65 to 125")
     # Camps that hold at different times (every claim dated, the dates apart) are a change, not a conflict.
     spans = [_as_of_range(claims, members) for _, members in camps]
     if all(span is not None for span in spans):
