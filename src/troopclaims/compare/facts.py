@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Callable, Iterable
 
-from troopclaims.compare.measures import BASE, FROM, base_of, reference_of
+from troopclaims.compare.measures import BASE, FROM, base_of, reference_of, scope_of
 from troopclaims.compare.when import (CLASS, DAY, EventClasses, apart_by_happening, days_beside, happening_of,
                                      instants, join_unknown_subjects, merge_times)
 from troopclaims.extractors.dates import resolve
@@ -39,6 +39,7 @@ class Grouping:
     measures: frozenset[str] = frozenset()     # units of measure (percent, USD): the unit says not what is measured
     states: frozenset[str] = frozenset()       # aspects that last over time: their figures are never split by day
     daily: frozenset[str] = frozenset()        # aspects of one day's count (a crowd): split by the day they hold for
+    scopes: tuple[tuple[str, str], ...] = ()   # (word, scope): "overseas booths" are not the country's booths
 
 
 def same_place(outer: str, inner: str) -> bool:
@@ -377,6 +378,8 @@ def group_claims(claims: Iterable[Claim], contains: Contains = same_place,
         if claim.kind == "place":
             continue
         unit = claim.unit if claim.kind == "quantity" else None
+        if scope := scope_of(claim, dict(grouping.scopes)):
+            unit = f"{unit} {scope}"     # "27 overseas booths" beside "2,000 booths in the country": booths abroad
         groups[(claim.kind, unit, claim.actor, aspect_key(claim, grouping))].append(claim)
     groups = _same_names(groups, grouping.named_actor)
     # A claim that does not say whose (or what event) joins the only candidate there is.
@@ -535,7 +538,8 @@ def compare_claims(claims: Iterable[Claim], rules, warn: Callable[[str], None] =
                                           lambda claim: reference_of(claim, places),
                                           frozenset(rules.lexicon("numbers").unit_forms.values())
                                           - rules.lexicon("quantities").event_measures,
-                                          states=states, daily=events.daily),
+                                          states=states, daily=events.daily,
+                                          scopes=tuple(rules.lexicon("quantities").scopes.items())),
                         placed=placed)
 
 

@@ -47,6 +47,7 @@ class QuantityLexicon:
     totals: tuple[str, ...] = ()        # phrases that make a figure a running total: a total of, so far
     events: EventLexicon | None = None  # the event words of aspects.yaml: verbs are no counted nouns
     measures: dict[str, str] = field(default_factory=dict)   # noun a figure measures -> unit: quake -> magnitude
+    scopes: dict[str, str] = field(default_factory=dict)   # word -> scope outside the sentence's place: abroad
     measure_links: frozenset[str] = frozenset({"of"})   # words between a measured noun and its figure
     numbers: NumberLexicon | None = None   # the compiled numbers rules: where "from N to M" is a change
 
@@ -91,7 +92,7 @@ def build_quantity_lexicon(section: LineDict, rules) -> QuantityLexicon:
                                                         "distributive", "size_words", "members", "plurals",
                                                         "implied", "ellipsis", "earlier", "generic",
                                                         "event_measures", "rates", "totals", "measures",
-                                                        "measure_links"))
+                                                        "measure_links", "scopes"))
     # the words of units of measure and currencies count too where the figure reads none ("billions of euros")
     units: dict[tuple[str, ...], str] = {tuple(form.split()): unit for (side, form), unit
                                          in rules.lexicon("numbers").unit_forms.items()
@@ -108,6 +109,8 @@ def build_quantity_lexicon(section: LineDict, rules) -> QuantityLexicon:
     for name in ("generic", "event_measures"):
         sets[name] = frozenset(word_list(section.get(name), location(section, name), name))
     members, plurals, measures = (section.get(name) or {} for name in ("members", "plurals", "measures"))
+    scopes = {word.lower(): str(scope) for scope, words in (section.get("scopes") or {}).items()
+              for word in word_list(words, location(section.get("scopes"), scope), f"scope {scope!r}")}
     for name, table in (("members", members), ("plurals", plurals), ("measures", measures)):
         if not isinstance(table, dict) or not all(isinstance(value, str) for value in table.values()):
             raise RulesError(f"{location(section, name)}: {name} must map a noun to a word")
@@ -118,7 +121,7 @@ def build_quantity_lexicon(section: LineDict, rules) -> QuantityLexicon:
     return QuantityLexicon(units, **sets, members={str(noun).lower(): unit for noun, unit in members.items()},
                            plurals={str(noun).lower(): plural for noun, plural in plurals.items()},
                            implied=implied, defaults=defaults, earlier=earlier, rates=rates, totals=totals,
-                           events=rules.lexicon("aspects"), numbers=rules.lexicon("numbers"),
+                           events=rules.lexicon("aspects"), numbers=rules.lexicon("numbers"), scopes=scopes,
                            measures={str(noun).lower(): unit for noun, unit in measures.items()})
 
 
