@@ -1,4 +1,6 @@
 """Grouping and verdicts on hand-made claims: no NLP involved."""
+from dataclasses import replace
+
 import pytest
 
 from troopclaims.compare.facts import Grouping, camps_of, compare_claims, claim_interval, filter_facts, group_claims
@@ -220,6 +222,36 @@ def test_dates_with_no_year_are_placed_in_the_story_year(rules):
     assert len(facts) == 1 and facts[0].verdict == "conflict"
     assert sorted((camp.low, tuple(facts[0].claims[i].source for i in camp.members)) for camp in facts[0].camps) \
         == [("2031-02-26", ("c",)), ("2031-03-03", ("a", "b"))]
+
+
+@pytest.mark.parametrize("texts, verdict, left_out", [
+    # a weekday with no publication date is no day: it neither conflicts with nor agrees with a dated escape
+    (["Nov. 30, 2031", "Monday"], "single", 1),
+    (["Nov. 30, 2031", "Nov. 30", "Tuesday"], "agree", 1),
+    (["Nov. 30, 2031", "Friday", "Sunday"], "single", 2),
+])
+def test_weekdays_with_no_publication_date_stay_unplaced(rules, texts, verdict, left_out):
+    claims = [date(f"s{i}", text, "escaped", value="2031-11-30" if "2031" in text else None)
+              for i, text in enumerate(texts)]
+    notes = []
+    facts = compare_claims(claims, rules, warn=notes.append)
+    assert [fact.verdict for fact in facts] == [verdict]
+    assert any(note.startswith(f"left out {left_out} date") and "not placed" in note for note in notes)
+
+
+@pytest.mark.parametrize("figures, verdict", [
+    # an earlier value the text revises differs from today's figures: a change, not a rivalry
+    ([(65, True), (125, False), (125, False)], "changed"),
+    ([(65, True), (125, False)], "changed"),
+    # today's figures still disagree among themselves: a conflict
+    ([(65, True), (125, False), (140, False)], "conflict"),
+    ([(125, False), (140, False)], "conflict"),
+])
+def test_an_earlier_value_of_a_count_that_is_not_cumulative_is_a_change(figures, verdict):
+    claims = [replace(q(f"s{i}", value, unit="seats", aspect=None), earlier=earlier)
+              for i, (value, earlier) in enumerate(figures)]
+    facts = group_claims(claims)
+    assert [fact.verdict for fact in facts] == [verdict]
 
 
 PAYERS = Grouping(named_actor=frozenset({"paid"}))

@@ -2,7 +2,7 @@
 import pytest
 
 from troopclaims.compare.facts import compare_claims
-from troopclaims.compare.measures import base_of, reference_of
+from troopclaims.compare.measures import base_of, reference_of, scope_of
 from troopclaims.records import Claim
 
 
@@ -106,3 +106,29 @@ def test_shares_of_different_things_are_different_facts(rules):
     assert {name: (fact.verdict, fact.reports) for name, fact in facts.items()} == {
         "percent on timber": ("agree", 2), "percent on copper": ("agree", 2), "percent": ("single", 1)}
     assert facts["percent on timber"].to_dict()["aspect"] is None
+
+
+def counted(source, text, subject, sentence, value, unit="booths"):
+    return Claim(source=source, published="2030-05-01", kind="quantity", text=text, start=0, end=len(text),
+                 value=value, low=value, high=value, qualifier="exact", unit=unit, subject=subject,
+                 sentence=sentence)
+
+
+@pytest.mark.parametrize("text, subject, sentence, scope", [
+    ("27 overseas booths", "overseas booths", "There are 27 overseas booths.", "abroad"),
+    ("30 polling booths", "polling booths", "Veloria has 30 polling booths abroad.", "abroad"),
+    ("2,000 booths", "booths", "Voters use 2,000 booths in the country.", None),
+    # a word after a comma is no longer the counted noun's: these booths stand abroad and at home
+    ("40 booths", "booths", "Crews moved 40 booths, abroad and at home.", None),
+])
+def test_scope_of_a_figure(rules, text, subject, sentence, scope):
+    assert scope_of(counted("a", text, subject, sentence, 1), rules.lexicon("quantities").scopes) == scope
+
+
+def test_figures_of_another_scope_are_no_rivals(rules):
+    claims = [counted("a", "2,000 booths", "booths", "Voters use 2,000 booths in the country.", 2000),
+              counted("b", "2,100 booths", "booths", "There are 2,100 booths.", 2100),
+              counted("a", "27 overseas booths", "overseas booths", "And 27 overseas booths.", 27),
+              counted("c", "27 booths", "booths", "Veloria has 27 booths abroad.", 27)]
+    facts = {fact.unit: fact.verdict for fact in compare_claims(claims, rules)}
+    assert facts == {"booths": "conflict", "booths abroad": "agree"}

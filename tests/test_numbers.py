@@ -160,6 +160,12 @@ UNITS = [
     ("180ml of water", [exact("180ml", 180, "ml")]),
     ("12 km away", [exact("12 km", 12, "km")]),
     ("5m deep", [exact("5m", 5, "m")]),
+    # a money suffix apart, with a full stop, or glued before a currency word, is a magnitude of money only
+    ("a fund of 110 b. Euro", [exact("110 b. Euro", 1.1e11, "EUR")]),
+    ("it cost $3 m. in all", [exact("$3 m.", 3e6, "USD")]),
+    ("paid 40m euros", [exact("40m euros", 4e7, "EUR")]),
+    ("a 4 m. fence", [exact("4 m", 4, "m")]),
+    ("the 40m mast", [exact("40m", 40, "m")]),
     ("80 tonnes of grain", [exact("80 tonnes", 80, "t")]),
     ("EUR 125", [exact("EUR 125", 125, "EUR")]),
     ("a deal worth 5 billion won", [exact("5 billion won", 5e9, "KRW")]),

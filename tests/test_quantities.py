@@ -157,10 +157,30 @@ def test_counts_have_whole_bounds(sentence, bounds, blank_nlp, rules, article):
     assert (claim.low, claim.high) == bounds
 
 
-def test_a_revised_figure_is_an_earlier_value(blank_nlp, rules, article):
-    sentence = "The toll rose to 6,100, up from 2,500 on Monday."
+@pytest.mark.parametrize("sentence, expected", [
+    ("Aftershocks with magnitudes ranging from 3.1 to 4.2 shook the valley.", [("from 3.1 to 4.2", 3.1, 4.2)]),
+    ("Two tremors measuring 4.5 hit the coast.", [("Two tremors", 2, 2), ("4.5", 4.5, 4.5)]),
+    ("Aftershocks varying from 2.1 to 3.2 degrees on the Richter scale followed.",
+     [("from 2.1 to 3.2 degrees on the Richter scale", 2.1, 3.2)]),
+])
+def test_a_figure_linked_to_the_noun_it_measures(sentence, expected, blank_nlp, rules, article):
+    claims = claims_in(blank_nlp(sentence), article(sentence), rules, ("quantity", "date"))
+    assert [(c.text, c.low, c.high) for c in claims] == expected
+    assert all(c.unit == "magnitude" for c in claims if "." in c.text)
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("The toll rose to 6,100, up from 2,500 on Monday.", [(6100, False), (2500, True)]),
+    # "from N to M" after a change word: N is the earlier value, not a range and not a rival
+    ("The board raised the number of berths from 40 to 75.", [(40, True), (75, False)]),
+    ("The count of stolen cars climbed steadily from 12 to 30.", [(12, True), (30, False)]),
+    # "from" with no change word, or with no figure after it, is no change
+    ("Guards moved 40 prisoners from 3 wings.", [(40, False), (3, False)]),
+    ("Tickets cost from 40 to 75 dollars.", [(40, False)]),
+])
+def test_a_revised_figure_is_an_earlier_value(sentence, expected, blank_nlp, rules, article):
     claims = claims_in(blank_nlp(sentence), article(sentence), rules, ("quantity",))
-    assert [(c.value, c.earlier) for c in claims] == [(6100, False), (2500, True)]
+    assert [(c.value, c.earlier) for c in claims] == expected
 
 
 @pytest.mark.model

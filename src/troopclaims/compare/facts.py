@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Callable, Iterable
 
-from troopclaims.compare.measures import BASE, FROM, base_of, reference_of
+from troopclaims.compare.measures import BASE, FROM, base_of, reference_of, scope_of
 from troopclaims.compare.when import (CLASS, DAY, EventClasses, apart_by_happening, days_beside, happening_of,
                                      instants, join_unknown_subjects, merge_times)
 from troopclaims.extractors.dates import resolve
@@ -39,6 +39,7 @@ class Grouping:
     measures: frozenset[str] = frozenset()     # units of measure (percent, USD): the unit says not what is measured
     states: frozenset[str] = frozenset()       # aspects that last over time: their figures are never split by day
     daily: frozenset[str] = frozenset()        # aspects of one day's count (a crowd): split by the day they hold for
+    scopes: tuple[tuple[str, str], ...] = ()   # (word, scope): "overseas booths" are not the country's booths
 
 
 def same_place(outer: str, inner: str) -> bool:
@@ -153,6 +154,9 @@ def verdict_of(claims: list[Claim], camps, cumulative: bool = False,
         return "single" if len({claim.source for claim in claims}) == 1 else "agree"
     if cumulative:
         return "changed" if _grows(claims, interval) else "conflict"
+    current = [interval(claim) for claim in claims if not claim.earlier]
+    if len(current) < len(claims) and current and max(low for low, _ in current) <= min(high for _, high in current):
+        return "changed"  # only the earlier values the text revises differ ("raised the seats from 65 to 125")
     # Camps that hold at different times (every claim dated, the dates apart) are a change, not a conflict.
     spans = [_as_of_range(claims, members) for _, members in camps]
     if all(span is not None for span in spans):
@@ -374,6 +378,8 @@ def group_claims(claims: Iterable[Claim], contains: Contains = same_place,
         if claim.kind == "place":
             continue
         unit = claim.unit if claim.kind == "quantity" else None
+        if scope := scope_of(claim, dict(grouping.scopes)):
+            unit = f"{unit} {scope}"     # "27 overseas booths" beside "2,000 booths in the country": booths abroad
         groups[(claim.kind, unit, claim.actor, aspect_key(claim, grouping))].append(claim)
     groups = _same_names(groups, grouping.named_actor)
     # A claim that does not say whose (or what event) joins the only candidate there is.
@@ -534,7 +540,8 @@ def compare_claims(claims: Iterable[Claim], rules, warn: Callable[[str], None] =
                                           lambda claim: reference_of(claim, places),
                                           frozenset(rules.lexicon("numbers").unit_forms.values())
                                           - rules.lexicon("quantities").event_measures,
-                                          states=states, daily=events.daily),
+                                          states=states, daily=events.daily,
+                                          scopes=tuple(rules.lexicon("quantities").scopes.items())),
                         placed=placed)
     if not spans:
         return facts
@@ -542,15 +549,16 @@ def compare_claims(claims: Iterable[Claim], rules, warn: Callable[[str], None] =
     return sorted(facts + span_facts(spans, rules, warn), key=fact_order)
 
 
-# Two reference days of different years, weekdays and days of the year: a date that resolves to the same month and
-# day against both names its day of the year ("Dec. 6"), one that resolves to the same weekday names a weekday.
+# Two reference days of different years and days of the year: a date that resolves to the same month and day
+# against both names its day of the year ("Dec. 6"); one that does not ("Friday", "eight days ago") is relative to a
+# day we do not know.
 _REFERENCES = (date(2001, 7, 1), date(2002, 3, 15))
 
 
 def _placed_dates(claims: list[Claim], rules) -> dict[int, tuple[float, float]]:
-    """Return, by id, the day of each date with no calendar place that names a day of the year or a weekday
-    ("Dec. 6", "Friday" in an article with no publication date): placed in the story's year (the most common year
-    of its dated claims), a weekday on the first such day of that year, so that the same words compare alike."""
+    """Return, by id, the day of each date with no calendar place that names a day of the year ("Dec. 6" in an
+    article with no publication date): placed in the story's year (the most common year of its dated claims). A
+    weekday is not placed: which Friday it was depends on a day the article does not give, so it stays out."""
     years = Counter(str(claim.low)[:4] for claim in claims
                     if claim.kind == "date" and claim.grain == "day" and claim.low and claim.low == claim.high)
     if not years:
@@ -564,14 +572,11 @@ def _placed_dates(claims: list[Claim], rules) -> dict[int, tuple[float, float]]:
         if not all(day and day.grain == "day" and day.low == day.high and day.low for day in days):
             continue
         first, second = (date.fromisoformat(day.low) for day in days)
-        if (first.month, first.day) == (second.month, second.day):
-            try:
-                day = date(year, first.month, first.day)
-            except ValueError:       # 29 February in a common year
-                continue
-        elif first.weekday() == second.weekday():
-            day = date(year, 1, 1 + (first.weekday() - date(year, 1, 1).weekday()) % 7)
-        else:
-            continue                 # "eight days ago": relative to a day we do not know
+        if (first.month, first.day) != (second.month, second.day):
+            continue                 # "Friday", "eight days ago": relative to a day we do not know
+        try:
+            day = date(year, first.month, first.day)
+        except ValueError:           # 29 February in a common year
+            continue
         placed[id(claim)] = (float(day.toordinal()), float(day.toordinal()))
     return placed

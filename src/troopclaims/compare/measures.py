@@ -2,7 +2,8 @@
 miles away from the ship"): distances from different points are different facts, not rivals. The words are
 rules/places.yaml's (`measured_from`, `directions`, `clause_breaks`); the point is a place of the gazetteer when one
 is named. What a share or rate is of ("a 25 percent tariff on steel", "10 percent on aluminum"): shares of different
-things are different facts; the words are rules/events.yaml's `bases`."""
+things are different facts; the words are rules/events.yaml's `bases`. Where a figure counts ("27 overseas
+booths"): a scope outside its sentence's place, from rules/quantities.yaml's `scopes`."""
 from __future__ import annotations
 
 import re
@@ -114,3 +115,15 @@ def _first_noun(words: list[str], bases: Bases) -> str | None:
             return None
         return word[:-1] if word.endswith("s") and not word.endswith("ss") and len(word) > 3 else word
     return None
+
+
+def scope_of(claim: Claim, scopes: dict[str, str]) -> str | None:
+    """Return the scope a figure's words put it in ("27 overseas booths", "27 polling stations abroad": abroad),
+    from its counted noun or the word right after it in its sentence, or None."""
+    if claim.kind != "quantity" or not scopes:
+        return None
+    words = (claim.subject or "").lower().split()
+    sentence = claim.sentence or ""
+    if (at := sentence.find(" ".join(claim.text.split()))) >= 0:
+        words += sentence[at + len(" ".join(claim.text.split())):].lower().split()[:1]
+    return next((scopes[word.strip(".,;:")] for word in words if word.strip(".,;:") in scopes), None)

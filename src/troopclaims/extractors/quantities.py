@@ -8,7 +8,8 @@ from typing import Iterator
 
 from troopclaims.errors import RulesError
 from troopclaims.extractors.events import EventLexicon, forms
-from troopclaims.extractors.numbers import Numeric, figures
+from troopclaims.extractors.numbers import NumberLexicon, Numeric, figures
+from troopclaims.extractors.numbers.ranges import changed_from
 from troopclaims.records import Article, Claim
 from troopclaims.rules import LineDict, check_keys, location, word_list
 from troopclaims.spans import annotated, doc_text, new_claim, token_at
@@ -46,6 +47,9 @@ class QuantityLexicon:
     totals: tuple[str, ...] = ()        # phrases that make a figure a running total: a total of, so far
     events: EventLexicon | None = None  # the event words of aspects.yaml: verbs are no counted nouns
     measures: dict[str, str] = field(default_factory=dict)   # noun a figure measures -> unit: quake -> magnitude
+    scopes: dict[str, str] = field(default_factory=dict)   # word -> scope outside the sentence's place: abroad
+    measure_links: frozenset[str] = frozenset({"of"})   # words between a measured noun and its figure
+    numbers: NumberLexicon | None = None   # the compiled numbers rules: where "from N to M" is a change
 
     def unit_at(self, tokens) -> tuple[int, str] | None:
         """Return (number of tokens, unit) for the longest known counted noun at the start of tokens."""
@@ -87,7 +91,8 @@ def build_quantity_lexicon(section: LineDict, rules) -> QuantityLexicon:
     check_keys(section, section.where(), allowed=("units", "pronouns", "count_nouns", "durations", "present",
                                                         "distributive", "size_words", "members", "plurals",
                                                         "implied", "ellipsis", "earlier", "generic",
-                                                        "event_measures", "rates", "totals", "measures"))
+                                                        "event_measures", "rates", "totals", "measures",
+                                                        "measure_links", "scopes"))
     # the words of units of measure and currencies count too where the figure reads none ("billions of euros")
     units: dict[tuple[str, ...], str] = {tuple(form.split()): unit for (side, form), unit
                                          in rules.lexicon("numbers").unit_forms.items()
@@ -100,10 +105,12 @@ def build_quantity_lexicon(section: LineDict, rules) -> QuantityLexicon:
             units[tuple(word.lower().split())] = str(unit)
     sets = {name: frozenset(word.lower() for word in word_list(section.get(name), location(section, name), name))
             for name in ("pronouns", "count_nouns", "durations", "present", "distributive", "size_words",
-                         "ellipsis")}
+                         "ellipsis", "measure_links")}
     for name in ("generic", "event_measures"):
         sets[name] = frozenset(word_list(section.get(name), location(section, name), name))
     members, plurals, measures = (section.get(name) or {} for name in ("members", "plurals", "measures"))
+    scopes = {word.lower(): str(scope) for scope, words in (section.get("scopes") or {}).items()
+              for word in word_list(words, location(section.get("scopes"), scope), f"scope {scope!r}")}
     for name, table in (("members", members), ("plurals", plurals), ("measures", measures)):
         if not isinstance(table, dict) or not all(isinstance(value, str) for value in table.values()):
             raise RulesError(f"{location(section, name)}: {name} must map a noun to a word")
@@ -114,7 +121,7 @@ def build_quantity_lexicon(section: LineDict, rules) -> QuantityLexicon:
     return QuantityLexicon(units, **sets, members={str(noun).lower(): unit for noun, unit in members.items()},
                            plurals={str(noun).lower(): plural for noun, plural in plurals.items()},
                            implied=implied, defaults=defaults, earlier=earlier, rates=rates, totals=totals,
-                           events=rules.lexicon("aspects"),
+                           events=rules.lexicon("aspects"), numbers=rules.lexicon("numbers"), scopes=scopes,
                            measures={str(noun).lower(): unit for noun, unit in measures.items()})
 
 
@@ -182,7 +189,7 @@ def find_quantities(doc, article: Article, rules) -> Iterator[Claim]:
                         event=counted.event, aspect=counted.aspect,
                         distributive=before is not None and before.lower_ in lexicon.distributive
                         or _is_rate(doc_text(doc), end, lexicon),
-                        earlier=_is_earlier(doc_text(doc), numeric.start, lexicon))
+                        earlier=_is_earlier(doc_text(doc), numeric, lexicon))
 
 
 def _occurrences(counted: Counted, lexicon: QuantityLexicon) -> Counted:
@@ -254,10 +261,12 @@ def _is_rate(text: str, end: int, lexicon: QuantityLexicon) -> bool:
     return False
 
 
-def _is_earlier(text: str, start: int, lexicon: QuantityLexicon) -> bool:
-    """Return whether the words right before a figure make it an earlier value ("up from 2,500")."""
-    before = " ".join(text[max(0, start - 40):start].lower().split()[-4:])
-    return any(before == phrase or before.endswith(" " + phrase) for phrase in lexicon.earlier)
+def _is_earlier(text: str, numeric: Numeric, lexicon: QuantityLexicon) -> bool:
+    """Return whether the words right before a figure make it an earlier value ("up from 2,500", "raised the
+    number of seats from 65 to 125")."""
+    before = " ".join(text[max(0, numeric.start - 40):numeric.start].lower().split()[-4:])
+    return any(before == phrase or before.endswith(" " + phrase) for phrase in lexicon.earlier) or \
+        lexicon.numbers is not None and changed_from(text, numeric.start, numeric.end, lexicon.numbers)
 
 
 def _implied_counted(doc, numeric: Numeric, counted: Counted, lexicon: QuantityLexicon) -> Counted:
@@ -317,7 +326,7 @@ def _elided(doc, numeric: Numeric, lexicon: QuantityLexicon, neighbour: Counted 
     elided = following is not None and following.idx >= numeric.end and following.lower_ in lexicon.ellipsis
     first = token_at(doc, numeric.start)
     listed = first is not None and first.i > first.sent.start and doc[first.i - 1].lower_ in _LIST_MARKS
-    if neighbour is None or not (elided or listed or _is_earlier(doc_text(doc), numeric.start, lexicon)):
+    if neighbour is None or not (elided or listed or _is_earlier(doc_text(doc), numeric, lexicon)):
         return None
     return Counted(neighbour.unit, neighbour.subject, None, neighbour.event, neighbour.aspect)
 
@@ -372,8 +381,9 @@ def _named_before(doc, numeric: Numeric, lexicon: QuantityLexicon) -> Counted | 
             known = lexicon.unit_at(doc[of.i - size:of.i])
             if known and known[0] == size:
                 return Counted(known[1], doc[of.i - size:of.i].text)
-        if of.i > first.sent.start and (measure := _measure_noun(doc[of.i - 1], lexicon)):
-            return Counted(measure, doc[of.i - 1].text)       # "aftershocks of around 4.0", "a quake of 6.1"
+    if of.lower_ in lexicon.measure_links and of.i > first.sent.start and \
+            (measure := _measure_noun(doc[of.i - 1], lexicon)):   # "aftershocks of 4.0", "magnitudes ranging from"
+        return Counted(measure, doc[of.i - 1].text)
     if annotated(doc, "DEP"):
         return _implied_subject(doc[numeric_token(doc, numeric)], lexicon)
     before = doc[max(first.sent.start, first.i - 6):first.i]

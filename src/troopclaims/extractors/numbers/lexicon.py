@@ -37,6 +37,7 @@ class NumberLexicon:
     suffixes: dict                   # glued magnitude letters (case-sensitive) -> float
     money_suffixes: dict
     spaced_suffix: re.Pattern        # magnitude letters that may also stand apart from the digits ("10 M")
+    money_abbreviation: re.Pattern   # a money suffix apart from the digits with a full stop ("110 b. euros")
     seed: re.Pattern                 # where a number may start
     token: re.Pattern                # one token of a written number, with the separator before it
     cue_before: BeforePhrases              # qualifier words right before a figure
@@ -134,7 +135,11 @@ def _build_suffixes(section: LineDict) -> dict[str, Any]:
             raise RulesError(f"{location(section, 'spaced_suffixes')}: spaced suffix {letters!r} is not in suffixes")
     spaced_suffix = compile_pattern(rf"[ \u00a0](?P<suffix>{alternation(spaced)})(?![\w])" if spaced else r"(?!x)x",
                                     location(section, "spaced_suffixes"), "spaced_suffixes")
-    return {"suffixes": suffixes, "money_suffixes": money_suffixes, "spaced_suffix": spaced_suffix}
+    money_abbreviation = compile_pattern(
+        rf"[ \u00a0](?P<suffix>{alternation(list(money_suffixes))})\.(?!\w)" if money_suffixes else r"(?!x)x",
+        location(section, "money_suffixes"), "money_suffixes")
+    return {"suffixes": suffixes, "money_suffixes": money_suffixes, "spaced_suffix": spaced_suffix,
+            "money_abbreviation": money_abbreviation}
 
 
 def _build_seeds(words: dict[str, tuple[str, float]], where: str) -> dict[str, re.Pattern]:

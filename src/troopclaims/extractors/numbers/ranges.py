@@ -105,3 +105,15 @@ def _bounds_pair(text: str, a: Atom, b: Atom, lex: NumberLexicon) -> list[Atom] 
                          a.unit or b.unit, a.unit_before, "range", text[a.s:b.e], lo_atom.low,
                          hi_atom.high, True)]
     return None
+
+
+def changed_from(text: str, start: int, end: int, lex: NumberLexicon) -> bool:
+    """Return whether the figure at start..end is where a change starts, "raised the number of seats from 65 to
+    125": "from" right before it, a change word before that (`change_words`) and a figure after a joiner; an
+    earlier value of the figure after it, not a rival."""
+    window = text[max(0, start - 80):start]
+    frm = lex.from_before.find(window, window[::-1], len(window))
+    if not frm or not lex.change_before.search(window, max(0, frm[0] - 60), frm[0]):
+        return False
+    following = lex.seed.search(text, end, end + 24)
+    return bool(following) and bool(lex.from_gap.fullmatch(text, end, following.start()))

@@ -7,6 +7,7 @@ import unicodedata
 from typing import NamedTuple
 
 from troopclaims.extractors.numbers.lexicon import NumberLexicon, VAGUE_FRACTION_GLYPHS
+from troopclaims.extractors.numbers.phrases import unit_key
 
 
 class NumberToken(NamedTuple):
@@ -113,7 +114,7 @@ def _digits_token(text: str, m: re.Match, sep: str, lex: NumberLexicon, rev: str
         if glue in lex.suffixes and not code:
             mag = lex.suffixes[glue]
         elif glue in lex.money_suffixes and not code and \
-                lex.unit_before.find(text, text[::-1] if rev is None else rev, m.start("dig")):
+                _is_money(text, rev, m.start("dig"), m.end("glue") + text.startswith(".", m.end("glue")), lex):
             mag = lex.money_suffixes[glue]
         elif not lex.unit_after.match(text, end):
             # Digits glued to letters that are neither a magnitude nor a unit: an ordinal ("21st"),
@@ -123,9 +124,25 @@ def _digits_token(text: str, m: re.Match, sep: str, lex: NumberLexicon, rev: str
             end = m.end("glue")
     else:
         spaced = lex.spaced_suffix.match(text, end)
+        abbreviated = lex.money_abbreviation.match(text, end)
         if spaced:                    # "1,674,200.5 M"
             mag, end = lex.suffixes[spaced.group("suffix")], spaced.end()
+        elif abbreviated and _is_money(text, rev, m.start("dig"), abbreviated.end(), lex):   # "110 b. euros"
+            mag, end = lex.money_suffixes[abbreviated.group("suffix")], abbreviated.end()
     return NumberToken("dig", value, m.start("dig"), end, sep, "", mag)
+
+
+def _is_money(text: str, rev: str | None, start: int, end: int, lex: NumberLexicon) -> bool:
+    """Return whether a currency stands right before start ("$5m") or right after end ("5 m. euros"): only then is
+    a money suffix a magnitude ("5m" alone is five metres). A currency is a unit named by an ISO 4217 code."""
+    if lex.unit_before.find(text, text[::-1] if rev is None else rev, start):
+        return True
+    after = lex.unit_after.match(text, end)
+    if not after or not after.group("unit"):
+        return False
+    key = unit_key(after.group("unit"))
+    unit = lex.unit_forms.get(("after", key)) or lex.unit_forms.get(("after", key.lower())) or ""
+    return bool(re.fullmatch("[A-Z]{3}", unit))
 
 
 def _word_token(m: re.Match, sep: str, lex: NumberLexicon) -> NumberToken | None:
