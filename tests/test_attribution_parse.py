@@ -440,3 +440,9 @@ DESCRIPTIONS_AND_THE_WRITER = [
 @pytest.mark.parametrize("text, figure, kind, expected", DESCRIPTIONS_AND_THE_WRITER)
 def test_descriptions_other_clauses_and_the_writer(model_nlp, rules, text, figure, kind, expected):
     check(claim_for(model_nlp, rules, text, figure, kind=kind), expected)
+
+
+@pytest.mark.parametrize("text, figure, kind, expected", [
+    row for row in DESCRIPTIONS_AND_THE_WRITER if row[2] == "age"])
+def test_ages_of_the_speaker_and_in_what_is_said_without_the_parse(blank_nlp, rules, text, figure, kind, expected):
+    check(claim_for(blank_nlp, rules, text, figure, kind=kind), expected)
