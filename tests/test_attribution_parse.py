@@ -410,3 +410,39 @@ def test_a_closing_source_reports_the_sentence(blank_nlp, rules, text, figure, e
 def test_a_closing_source_reports_the_sentence_with_the_parse(model_nlp, rules, text, figure, expected):
     kind = "date" if "June" in figure else "quantity"
     check(claim_for(model_nlp, rules, text, figure, kind=kind), expected)
+
+
+DESCRIPTIONS_AND_THE_WRITER = [
+    # the object of a participle that describes the sentence's subject is who they are, not what they say: the
+    # plan that frames the sentence speaks
+    ("Under Mayor Dahl's plan, drivers reporting mileage driven for three to four years would pay a 12 percent "
+     "fee.", "three to four years", "duration", {"speaker": "Dahl", "cue": "plan"}),
+    # one relative clause of a noun says nothing of the next one, past a comma
+    ("Vale knows there are voters across the state who talk in these plain terms of right and wrong, who live in a "
+     "bitter mood that fills them with anger about having seen a rival win two terms, and who feel ignored.",
+     "two terms", "quantity", {"speaker": None}),
+    # what the writer's own "I" hopes is the outlet's voice, whatever verb the parse hangs it on
+    ('I hope in 2030 the county says, "Thank you, nurses."', "2030", "date", {"speaker": None}),
+    ('She did nothing wrong. I hope in 2030 Ardia says, "Mayor Dahl, thank you for your service."', "2030", "date",
+     {"speaker": None}),
+    # an age in apposition to the speaker describes the speaker: nobody asserts it; what follows "said" is hers
+    ("Anna Berg, 45, said the strike lasted 10 hours.", "45", "age", {"speaker": None}),
+    ("Anna Berg, a 45-year-old nurse, said the strike lasted 10 hours.", "45-year-old", "age", {"speaker": None}),
+    ("Anna Berg, a 45-year-old nurse, said the strike lasted 10 hours.", "10 hours", "duration",
+     {"speaker": "Anna Berg", "cue": "said"}),
+    # an age inside what is said is the speaker's
+    ("The 24-year-old gunman was arrested on Friday, police said.", "24-year-old", "age",
+     {"speaker": "police", "cue": "said"}),
+]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, figure, kind, expected", DESCRIPTIONS_AND_THE_WRITER)
+def test_descriptions_other_clauses_and_the_writer(model_nlp, rules, text, figure, kind, expected):
+    check(claim_for(model_nlp, rules, text, figure, kind=kind), expected)
+
+
+@pytest.mark.parametrize("text, figure, kind, expected", [
+    row for row in DESCRIPTIONS_AND_THE_WRITER if row[2] == "age"])
+def test_ages_of_the_speaker_and_in_what_is_said_without_the_parse(blank_nlp, rules, text, figure, kind, expected):
+    check(claim_for(blank_nlp, rules, text, figure, kind=kind), expected)

@@ -102,6 +102,7 @@ def _after_report(child) -> bool:
 
 
 _FRAMED = Event(-1, -1, "", "", "", "")    # the claim sits in a verb's frame, not in what it reports
+_WRITER = Event(-2, -2, "", "", "", "")    # the claim is in what the writer's own "I" hopes or thinks
 
 
 class _Reader(QuoteSpeakers, Certainty, DocumentReader):
@@ -163,6 +164,8 @@ class _Reader(QuoteSpeakers, Certainty, DocumentReader):
         chosen = None
         if self.finder.parsed:
             chosen = self._governing_by_parse(span, candidates, sent)
+        if chosen is _WRITER:
+            return None
         if chosen is _FRAMED:
             chosen = self._trailing(span, candidates)
         elif chosen is None:
@@ -268,9 +271,12 @@ class _Reader(QuoteSpeakers, Certainty, DocumentReader):
         inner = None
         framed = False
         node, child = root, None
+        writer = self._writer_cues(sent)
         for _ in range(40):
             if not (sent.start <= node.i < sent.end):
                 break
+            if inner is None and node.i in writer and not framed:
+                return _WRITER                 # "I hope in 2030 the county says ...": the outlet's own voice
             if node.i in by_token and (child is None or child.dep_ not in ("nsubj", "nsubjpass", "csubj")
                                        or self._misparsed_subject(by_token[node.i], child)):
                 if inner is None:
@@ -303,6 +309,13 @@ class _Reader(QuoteSpeakers, Certainty, DocumentReader):
                     if token.head.i in ancestors:
                         return event
         return inner
+
+    def _writer_cues(self, sent) -> set[int]:
+        """Return the tokens of verb cues whose subject is the writer's own "I" or "we", outside quotations."""
+        return {e.start for e in self.events_in(sent.start, sent.end)
+                if e.kind == "verb" and e.speaker is None and not self.in_quote[e.start]
+                and any(child.dep_ == "nsubj" and child.lower_ in self.cues.writer_pronouns
+                        for child in self.doc[e.start].children)}
 
     def _misparsed_subject(self, event: Event, child) -> bool:
         """Return True when the parse makes the claim's phrase the subject of a sentence-final attribution that
@@ -352,9 +365,15 @@ class _Reader(QuoteSpeakers, Certainty, DocumentReader):
 
     def _plain_object(self, event: Event, child) -> bool:
         """Return True for the object of a verb whose plain object is no report ("Okafor had claimed a loss of $916
-        million": the loss is a tax term, not something claimed to be true)."""
-        cue = self._verb_rule(event)
-        return cue is not None and not cue.object and child.dep_ in ("dobj", "obj")
+        million": the loss is a tax term, not something claimed to be true), and the object of a participle that
+        describes a sentence's subject ("taxpayers reporting gains held for two years would pay ...": who they are,
+        not what they say)."""
+        if child.dep_ not in ("dobj", "obj"):
+            return False
+        cue, token = self._verb_rule(event), self.doc[event.start]
+        return (cue is not None and not cue.object
+                or token.tag_ == "VBG" and (token.dep_ == "csubj"
+                                            or token.dep_ == "acl" and token.head.dep_ in ("nsubj", "nsubjpass")))
 
     def _content_clause(self, node, child) -> bool:
         """Return True for the "that" clause of a noun of saying: "pointed to reports that Okafor called ..."."""
@@ -398,9 +417,24 @@ class _Reader(QuoteSpeakers, Certainty, DocumentReader):
         if relative is not None and relative.head.dep_ in ("nsubj", "nsubjpass") and \
                 relative.right_edge.i < span[0] and relative.head.head.i < span[0]:
             return True     # "The veteran, who learned that ..., was patrolling in Hawaiian Gardens": an aside
+        if relative is not None and relative.right_edge.i < span[0] and self._beside(relative, span):
+            return True     # "voters who talk in plain terms, who saw a rival win two terms": past a comma
         if token.dep_ not in ("advcl", "csubj"):
             return False
         return token.i < token.head.i and not (token.left_edge.i <= span[0] and span[1] - 1 <= token.right_edge.i)
+
+    def _beside(self, relative, span) -> bool:
+        """Return True when the claim, past the relative clause and a comma, lies in another relative clause of the
+        noun it describes (by the parse, or opened by ", who" / ", which" between them), or in a clause joined to it
+        by "and": what one clause says of a noun is not what the next one says."""
+        between = self.doc[relative.right_edge.i:span[0]]
+        if not any(t.text in (",", ";", "--") for t in between):
+            return False
+        if any(t.lower_ in ("who", "which") and t.i > 0 and self.doc[t.i - 1].text == "," for t in between):
+            return True
+        return any(a.i != relative.i and (a.head.i == relative.head.i and a.dep_ in ("relcl", "acl")
+                                          or a.head.i == relative.i and a.dep_ == "conj")
+                   for a in self.doc[span[0]].ancestors)
 
     def _in_frame(self, event: Event, span) -> bool:
         """Return True when the claim sits between a verb and the "that" opening what it reports."""
