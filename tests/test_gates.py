@@ -1,4 +1,5 @@
-"""The first-character gates of extractors/numbers/filters.py: a gated pattern finds exactly what the pattern finds."""
+"""The first-character gates of extractors/numbers/filters.py, on the number and date rules: a gated pattern finds
+exactly what the pattern finds."""
 import re
 
 import pytest
@@ -62,3 +63,19 @@ def test_rule_patterns_mask_the_same_characters_gated():
                 for s, e in [m.span(n) for n in names] if names else [m.span()]:
                     ungated[s:e] = b"\x01" * (e - s)
         assert blocked_mask(text, lexicon, (*lexicon.blockers, *lexicon.not_figures)) == ungated
+
+
+def test_date_rule_patterns_gated_find_the_same_matches(monkeypatch):
+    import troopclaims.extractors.dates.rules as date_rules
+
+    gate = Rules([]).lexicon("dates")
+    monkeypatch.setattr(date_rules, "gated", lambda pattern: pattern)
+    plain = Rules([]).lexicon("dates")
+    pairs = [*zip((f.regex for f in plain.forms), (f.regex for f in gate.forms)), *zip(plain.not_dates, gate.not_dates)]
+    assert sum(p is not g for p, g in pairs) > len(pairs) // 2       # most date patterns have a gate
+    texts = [*TEXTS, "On Friday, 25 October 2024, and again by mid-March or the 1990s; Vision 2030 talks, Q3 2025."]
+    for text in texts:
+        for p, g in pairs:
+            assert [(m.span(), m.groupdict()) for m in g.finditer(text)] == \
+                   [(m.span(), m.groupdict()) for m in p.finditer(text)]
+
