@@ -1,5 +1,6 @@
 """The first-character gates of extractors/numbers/filters.py, on the number and date rules: a gated pattern finds
-exactly what the pattern finds."""
+exactly what the pattern finds; and the word gate of attribution's cue reading, which looks at every word that
+can be a cue."""
 import re
 
 import pytest
@@ -78,4 +79,30 @@ def test_date_rule_patterns_gated_find_the_same_matches(monkeypatch):
         for p, g in pairs:
             assert [(m.span(), m.groupdict()) for m in g.finditer(text)] == \
                    [(m.span(), m.groupdict()) for m in p.finditer(text)]
+
+
+def test_cue_reading_looks_at_every_word_that_can_be_a_cue(blank_nlp):
+    from troopclaims.attribution.cues import lowered
+    from troopclaims.attribution.speech import DocumentReader
+
+    rules = Rules([])
+    cues = rules.lexicon("attribution")
+    text = ("Officials said on Monday that 40 homes were hit by the storm, according to a statement; "
+            "“We will rebuild,” the mayor told reporters, adding the ministry’s estimated 300 dead.")
+    doc = blank_nlp(text)
+    reader = DocumentReader(doc, cues, rules.lexicon("hedges"), rules.lexicon("speakers"))
+    may_cue = [t.i for t in doc if lowered(t) in cues.verbs or t.lower_ == "by" or t.lower_ in cues.nouns]
+    assert len(may_cue) >= 5 and set(may_cue) <= set(reader._cue_positions({}))
+    assert {e.lemma for e in reader.events.values()} >= {"say", "tell"}
+
+
+def test_cue_hashes_hold_verbs_with_either_apostrophe():
+    from types import SimpleNamespace
+
+    from spacy.strings import hash_string
+
+    from troopclaims.attribution.speech import _cue_hashes
+
+    hashes = _cue_hashes(SimpleNamespace(verbs={"o'er-said": None, "plain": None}, nouns={"claim": None}))
+    assert {hash_string(w) for w in ("o'er-said", "o’er-said", "plain", "claim", "by")} == hashes
 

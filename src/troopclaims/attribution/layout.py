@@ -6,18 +6,18 @@ from __future__ import annotations
 from bisect import bisect_right
 
 from troopclaims.attribution.quotes import Quote, paragraphs, quotations
-from troopclaims.spans import hard_wrap, has_line_break
+from troopclaims.spans import doc_text, hard_wrap, has_line_break
 
 
 class TextLayout:
     """Where the quotations, sentences and paragraphs of a Doc are; the base of DocumentReader."""
 
     def _read_layout(self, doc) -> None:
-        self.quotes: list[Quote] = list(quotations(doc.text))
+        self.quotes: list[Quote] = list(quotations(doc_text(doc)))
         self._quote_starts = [q.start for q in self.quotes]
         self.in_quote: list[bool] = []
         self._sentence_starts = self._segment_starts(doc)
-        self._paragraph_starts = [start for start, _ in paragraphs(doc.text)]
+        self._paragraph_starts = [start for start, _ in paragraphs(doc_text(doc))]
 
     def quote_of(self, start: int, end: int) -> Quote | None:
         """Return the innermost quotation holding the character span, or None."""
