@@ -1,6 +1,6 @@
 """The first-character gates of extractors/numbers/filters.py, on the number and date rules: a gated pattern finds
-exactly what the pattern finds; and the word gate of attribution's cue reading, which looks at every word that
-can be a cue."""
+exactly what the pattern finds; the word gate of attribution's cue reading, which looks at every word that can be
+a cue; and the titles of speakers.yaml looked up by their first word."""
 import re
 
 import pytest
@@ -106,3 +106,14 @@ def test_cue_hashes_hold_verbs_with_either_apostrophe():
     hashes = _cue_hashes(SimpleNamespace(verbs={"o'er-said": None, "plain": None}, nouns={"claim": None}))
     assert {hash_string(w) for w in ("o'er-said", "o’er-said", "plain", "claim", "by")} == hashes
 
+
+@pytest.mark.parametrize("mention, name", [
+    ("U.S. spokesman John Kirby", "John Kirby"),
+    ("Deputy Prime Minister Olga Varn", "Olga Varn"),               # the last and longest title wins
+    ("Secretary of State Ada Lenz and spokesman Piet Mor", "Piet Mor"),
+    ("the Foreign Minister", "the Foreign Minister"),               # no name after the title
+    ("Army spokesman Council", "Army spokesman Council"),           # an organisation's head word ends it
+    ("spokesman john", "spokesman john"),
+])
+def test_titles_looked_up_by_first_word_leave_the_name(mention, name):
+    assert Rules([]).lexicon("speakers")._untitled(mention) == name
