@@ -1,6 +1,6 @@
 """The first-character gates of extractors/numbers/filters.py, on the number and date rules: a gated pattern finds
 exactly what the pattern finds; the word gate of attribution's cue reading, which looks at every word that can be
-a cue; and the titles of speakers.yaml looked up by their first word."""
+a cue; the titles of speakers.yaml looked up by their first word; and in_quote, read only between the quotations."""
 import re
 
 import pytest
@@ -117,3 +117,14 @@ def test_cue_hashes_hold_verbs_with_either_apostrophe():
 ])
 def test_titles_looked_up_by_first_word_leave_the_name(mention, name):
     assert Rules([]).lexicon("speakers")._untitled(mention) == name
+
+
+def test_in_quote_is_quote_of_at_every_token(blank_nlp):
+    from troopclaims.attribution.speech import DocumentReader
+
+    rules = Rules([])
+    for text in ["No quotation here at all.", "\u201cFirst,\u201d she said. Then \u201ca \u2018nested\u2019 one\u201d",
+                 'He said "open and never closed\n\nA new paragraph.', ""]:
+        doc = blank_nlp(text)
+        reader = DocumentReader(doc, rules.lexicon("attribution"), rules.lexicon("hedges"), rules.lexicon("speakers"))
+        assert reader.in_quote == [reader.quote_of(t.idx, t.idx + len(t.text)) is not None for t in doc]

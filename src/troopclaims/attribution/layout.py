@@ -50,9 +50,12 @@ class TextLayout:
         """
         starts = {0}
         closing = False                     # the previous token is a quote mark closing a sentence
+        # No quotation holds a token that starts at or before the first one opens or once the last has closed.
+        first, last = (self.quotes[0].start, max(q.end for q in self.quotes)) if self.quotes else (0, 0)
         for token in doc:
             i = token.i
-            self.in_quote.append(self.quote_of(token.idx, token.idx + len(token.text)) is not None)
+            self.in_quote.append(first < token.idx < last
+                                 and self.quote_of(token.idx, token.idx + len(token.text)) is not None)
             if token.is_sent_start:
                 starts.add(i)
             if closing and token.text[:1].isupper() and not self.in_quote[i]:
