@@ -1,4 +1,6 @@
-"""The first-character gates of extractors/numbers/filters.py: a gated pattern finds exactly what the pattern finds."""
+"""The first-character gates of extractors/numbers/filters.py, on the number and date rules: a gated pattern finds
+exactly what the pattern finds; the word gate of attribution's cue reading, which looks at every word that can be
+a cue; the titles of speakers.yaml looked up by their first word; and in_quote, read only between the quotations."""
 import re
 
 import pytest
@@ -62,3 +64,67 @@ def test_rule_patterns_mask_the_same_characters_gated():
                 for s, e in [m.span(n) for n in names] if names else [m.span()]:
                     ungated[s:e] = b"\x01" * (e - s)
         assert blocked_mask(text, lexicon, (*lexicon.blockers, *lexicon.not_figures)) == ungated
+
+
+def test_date_rule_patterns_gated_find_the_same_matches(monkeypatch):
+    import troopclaims.extractors.dates.rules as date_rules
+
+    gate = Rules([]).lexicon("dates")
+    monkeypatch.setattr(date_rules, "gated", lambda pattern: pattern)
+    plain = Rules([]).lexicon("dates")
+    pairs = [*zip((f.regex for f in plain.forms), (f.regex for f in gate.forms)), *zip(plain.not_dates, gate.not_dates)]
+    assert sum(p is not g for p, g in pairs) > len(pairs) // 2       # most date patterns have a gate
+    texts = [*TEXTS, "On Friday, 25 October 2024, and again by mid-March or the 1990s; Vision 2030 talks, Q3 2025."]
+    for text in texts:
+        for p, g in pairs:
+            assert [(m.span(), m.groupdict()) for m in g.finditer(text)] == \
+                   [(m.span(), m.groupdict()) for m in p.finditer(text)]
+
+
+def test_cue_reading_looks_at_every_word_that_can_be_a_cue(blank_nlp):
+    from troopclaims.attribution.cues import lowered
+    from troopclaims.attribution.speech import DocumentReader
+
+    rules = Rules([])
+    cues = rules.lexicon("attribution")
+    text = ("Officials said on Monday that 40 homes were hit by the storm, according to a statement; "
+            "“We will rebuild,” the mayor told reporters, adding the ministry’s estimated 300 dead.")
+    doc = blank_nlp(text)
+    reader = DocumentReader(doc, cues, rules.lexicon("hedges"), rules.lexicon("speakers"))
+    may_cue = [t.i for t in doc if lowered(t) in cues.verbs or t.lower_ == "by" or t.lower_ in cues.nouns]
+    assert len(may_cue) >= 5 and set(may_cue) <= set(reader._cue_positions({}))
+    assert {e.lemma for e in reader.events.values()} >= {"say", "tell"}
+
+
+def test_cue_hashes_hold_verbs_with_either_apostrophe():
+    from types import SimpleNamespace
+
+    from spacy.strings import hash_string
+
+    from troopclaims.attribution.speech import _cue_hashes
+
+    hashes = _cue_hashes(SimpleNamespace(verbs={"o'er-said": None, "plain": None}, nouns={"claim": None}))
+    assert {hash_string(w) for w in ("o'er-said", "o’er-said", "plain", "claim", "by")} == hashes
+
+
+@pytest.mark.parametrize("mention, name", [
+    ("U.S. spokesman John Kirby", "John Kirby"),
+    ("Deputy Prime Minister Olga Varn", "Olga Varn"),               # the last and longest title wins
+    ("Secretary of State Ada Lenz and spokesman Piet Mor", "Piet Mor"),
+    ("the Foreign Minister", "the Foreign Minister"),               # no name after the title
+    ("Army spokesman Council", "Army spokesman Council"),           # an organisation's head word ends it
+    ("spokesman john", "spokesman john"),
+])
+def test_titles_looked_up_by_first_word_leave_the_name(mention, name):
+    assert Rules([]).lexicon("speakers")._untitled(mention) == name
+
+
+def test_in_quote_is_quote_of_at_every_token(blank_nlp):
+    from troopclaims.attribution.speech import DocumentReader
+
+    rules = Rules([])
+    for text in ["No quotation here at all.", "\u201cFirst,\u201d she said. Then \u201ca \u2018nested\u2019 one\u201d",
+                 'He said "open and never closed\n\nA new paragraph.', ""]:
+        doc = blank_nlp(text)
+        reader = DocumentReader(doc, rules.lexicon("attribution"), rules.lexicon("hedges"), rules.lexicon("speakers"))
+        assert reader.in_quote == [reader.quote_of(t.idx, t.idx + len(t.text)) is not None for t in doc]

@@ -6,18 +6,18 @@ from __future__ import annotations
 from bisect import bisect_right
 
 from troopclaims.attribution.quotes import Quote, paragraphs, quotations
-from troopclaims.spans import hard_wrap, has_line_break
+from troopclaims.spans import doc_text, hard_wrap, has_line_break
 
 
 class TextLayout:
     """Where the quotations, sentences and paragraphs of a Doc are; the base of DocumentReader."""
 
     def _read_layout(self, doc) -> None:
-        self.quotes: list[Quote] = list(quotations(doc.text))
+        self.quotes: list[Quote] = list(quotations(doc_text(doc)))
         self._quote_starts = [q.start for q in self.quotes]
         self.in_quote: list[bool] = []
         self._sentence_starts = self._segment_starts(doc)
-        self._paragraph_starts = [start for start, _ in paragraphs(doc.text)]
+        self._paragraph_starts = [start for start, _ in paragraphs(doc_text(doc))]
 
     def quote_of(self, start: int, end: int) -> Quote | None:
         """Return the innermost quotation holding the character span, or None."""
@@ -50,9 +50,12 @@ class TextLayout:
         """
         starts = {0}
         closing = False                     # the previous token is a quote mark closing a sentence
+        # No quotation holds a token that starts at or before the first one opens or once the last has closed.
+        first, last = (self.quotes[0].start, max(q.end for q in self.quotes)) if self.quotes else (0, 0)
         for token in doc:
             i = token.i
-            self.in_quote.append(self.quote_of(token.idx, token.idx + len(token.text)) is not None)
+            self.in_quote.append(first < token.idx < last
+                                 and self.quote_of(token.idx, token.idx + len(token.text)) is not None)
             if token.is_sent_start:
                 starts.add(i)
             if closing and token.text[:1].isupper() and not self.in_quote[i]:

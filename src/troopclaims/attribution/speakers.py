@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from troopclaims.errors import RulesError
 from troopclaims.rules import check_keys, location
@@ -51,6 +51,16 @@ class SpeakerBook:
     adjectives: dict     # normalised adjective -> canonical name
     titles: tuple        # normalised titles, longest first
     pattern: re.Pattern | None = None   # every alias, to find known speakers named anywhere in a text
+    # The titles by their first word, as word lists: a mention is tried only against titles its words start.
+    _titles_at: dict = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self):
+        titles_at: dict[str, list[list[str]]] = {}
+        for title in self.titles:
+            words = title.split()
+            if words:
+                titles_at.setdefault(words[0], []).append(words)
+        object.__setattr__(self, "_titles_at", titles_at)
 
     def lookup(self, surface: str, group_nouns: frozenset = frozenset(), entity: str | None = None) -> Speaker:
         """Return the speaker a mention names: a known canonical name, else the cleaned mention itself."""
@@ -83,15 +93,15 @@ class SpeakerBook:
     def _untitled(self, cleaned: str) -> str:
         """Return the name after the last title in the mention ("U.S. spokesman John Kirby" -> "John Kirby")."""
         words = cleaned.split()
+        if not words or normalise(words[-1]) in _ORG_HEADS:
+            return cleaned
         lowered = [normalise(w) for w in words]
         best = None
-        for title in self.titles:
-            size = len(title.split())
-            for i in range(len(words) - size):
-                if (" ".join(lowered[i:i + size]) == title and words[i + size][:1].isupper()
-                        and normalise(words[-1]) not in _ORG_HEADS):
-                    if best is None or i + size > best:
-                        best = i + size
+        for i, word in enumerate(lowered):
+            for title in self._titles_at.get(word, ()):
+                end = i + len(title)
+                if end < len(words) and lowered[i:end] == title and words[end][:1].isupper():
+                    best = end if best is None else max(best, end)
         return " ".join(words[best:]) if best is not None else cleaned
 
     def _alias_at_end(self, key: str) -> str | None:

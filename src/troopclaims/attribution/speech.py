@@ -9,6 +9,9 @@ from __future__ import annotations
 
 from bisect import bisect_left
 
+from spacy.attrs import LOWER
+from spacy.strings import hash_string
+
 from troopclaims.attribution.chains import EvidenceChains
 from troopclaims.attribution.cues import CueRules, Event, HedgeRules, document_before, lowered, matches, verb_cue
 from troopclaims.attribution.layout import TextLayout
@@ -16,7 +19,9 @@ from troopclaims.attribution.mentions import MentionFinder
 from troopclaims.attribution.names import NameResolver
 from troopclaims.attribution.nominal import PASSIVE_AUX, NominalCues
 from troopclaims.attribution.speakers import Speaker, SpeakerBook
+from troopclaims.spans import doc_text
 
+_CUE_HASHES: list = [None, None]      # the cue rules last read, and the hashes of the words that can be their cues
 _RAISING = frozenset(("to",))           # "is expected to", "is said to": a hedge, not a source
 # What may follow a strict verb for it to report: "added that", "wrote:", "questioned why the council ..."
 _STRICT_OPENERS = frozenset(("that", ":", ",", ".", "“", '"', "‘", "whether", "why", "how", "what", "if"))
@@ -26,7 +31,7 @@ class DocumentReader(NominalCues, NameResolver, EvidenceChains, TextLayout):
     """Reads one Doc once: its quotations, sentences, cues with the speakers they name, and evidence chains."""
 
     def __init__(self, doc, cues: CueRules, hedges: HedgeRules, book: SpeakerBook):
-        self.doc, self.text, self.cues, self.hedge_rules, self.book = doc, doc.text, cues, hedges, book
+        self.doc, self.text, self.cues, self.hedge_rules, self.book = doc, doc_text(doc), cues, hedges, book
         self.finder = MentionFinder(doc, cues)
         self._read_layout(doc)
         self.history: list[tuple[int, Speaker, str]] = []     # (char, speaker, mention text) in text order
@@ -54,15 +59,17 @@ class DocumentReader(NominalCues, NameResolver, EvidenceChains, TextLayout):
             span = self.doc.char_span(start, end, alignment_mode="expand")
             if span is not None:
                 phrase_at[span.start] = (span.end, self.cues.phrases.get(text), self.text[start:end].lower())
-        i = 0
-        while i < len(self.doc):
+        after_phrase = 0
+        for i in self._cue_positions(phrase_at):
+            if i < after_phrase:
+                continue
             token = self.doc[i]
             if i in phrase_at and phrase_at[i][1] is not None:
                 end, phrase, surface = phrase_at[i]
                 event = Event(i, end, " ".join(surface.split()), phrase.text, "reported", "phrase", role=phrase.role)
                 self._phrase_target(event, self.segment(i))
                 self._add(event)
-                i = end
+                after_phrase = end
                 continue
             cue = verb_cue(token, self.cues, self.finder.parsed)
             if cue is not None and (not cue.strict or self._strict_ok(i, cue)):
@@ -78,7 +85,16 @@ class DocumentReader(NominalCues, NameResolver, EvidenceChains, TextLayout):
                     self._add(event)
             elif cue is None and (owned := self._owned_participle(i)):
                 self._add(owned)
-            i += 1
+
+    def _cue_positions(self, phrase_at: dict) -> list[int]:
+        """Return, in order, the indices of the words a cue can be: phrase starts, verbs of saying (which the owned
+        participles are too), nouns of saying and "by"; the cue readers above find nothing at any other word."""
+        # Most words are none of these: telling them by the hash of their lower case spares a Token for each.
+        if _CUE_HASHES[0] is not self.cues:
+            _CUE_HASHES[:] = [self.cues, _cue_hashes(self.cues)]
+        hashes = _CUE_HASHES[1]
+        found = {i for i, key in enumerate(self.doc.to_array(LOWER).tolist()) if key in hashes}
+        return sorted(found.union(i for i, at in phrase_at.items() if at[1] is not None))
 
     def _strict_ok(self, i: int, cue) -> bool:
         """Return True when a strict verb stands where verbs of saying do: before that/:/a quote/a question word
@@ -234,3 +250,17 @@ class DocumentReader(NominalCues, NameResolver, EvidenceChains, TextLayout):
         k = event.end
         after = self.finder.np_after(k, sent, boundary=True)
         return ([after] if after else []), False
+
+
+def _cue_hashes(cues: CueRules):
+    """Return the hashes of the lower-case words that can be cues: "by", the nouns, and the verbs with each straight
+    apostrophe also curly (a verb is looked up with its curly apostrophes made straight)."""
+    words = {"by", *cues.nouns}
+    for verb in cues.verbs:
+        if "’" not in verb:
+            parts = verb.split("'")
+            variants = [parts[0]]
+            for part in parts[1:]:
+                variants = [v + mark + part for v in variants for mark in ("'", "’")]
+            words.update(variants)
+    return frozenset(hash_string(word) for word in words)
