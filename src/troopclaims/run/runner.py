@@ -77,12 +77,13 @@ class Extractor:
             remember_text(doc, texts[i])
             try:
                 outcomes[i] = Outcome(tuple(claims_in(doc, articles[i], self.rules, kinds)))
-                doc.user_data.clear()    # the extractors' caches hold Spans: a cycle that kept Docs alive until a GC
             except RulesError:
                 raise
             except Exception as exc:   # one article that trips a bug must not stop the others
                 outcomes[i] = Outcome(skipped=f"could not be read ({exc.__class__.__name__}: {exc}); please report "
                                               "this with the article")
+            finally:
+                doc.user_data.clear()    # the extractors' caches hold Spans: a cycle that kept Docs alive until a GC
         return [outcomes[i] for i in range(len(articles))]
 
     def _parsed(self, texts: list[tuple[str, int]]) -> Iterator[tuple[object, int]]:
