@@ -344,8 +344,10 @@ def _part_of_whole(claim: Claim) -> bool:
     ("Of the 23 pirates arrested, 12 are reported to be Somali"); not the whole, nor a part with its own event
     ("Of the 40 injured, two died")."""
     whole = _WHOLE.match(claim.sentence or "")
-    return bool(whole and claim.event and claim.text not in whole["whole"]
-                and claim.event.lower() in whole["whole"].lower().split())
+    # the figure as a whole number: "3" is no part of the whole's "23"
+    in_whole = whole and re.search(rf"(?<![\w.,]){re.escape(' '.join(claim.text.split()))}(?![\w]|[.,]\d)",
+                                   whole["whole"])
+    return bool(whole and claim.event and not in_whole and claim.event.lower() in whole["whole"].lower().split())
 
 
 def _place_of(claim: Claim) -> str | None:
