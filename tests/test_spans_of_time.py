@@ -241,3 +241,10 @@ def test_the_report_draws_every_duration_of_a_fact_on_its_unit(rules):
                             claim("b", "duration", 1.5, "days", event="siege")], rules)
     assert fact.unit == "hours" and fact.factors == (1.0, 24.0)
     assert [scaled(claim_span(c), f).point for c, f in zip(fact.claims, fact.factors)] == [36, 36]
+
+
+def test_a_user_unit_of_two_words_across_a_line_break(tmp_path, blank_nlp, article):
+    (tmp_path / "spans_of_time.yaml").write_text("units:\n  shifts: {words: [straight hours], days: 0.5}\n")
+    text = "The crew worked for 10 straight\nhours. They rested for 3 straight  hours."
+    assert [(c.text, c.unit) for c in claims_in(blank_nlp(text), article(text), Rules([tmp_path]), SPANS)] == \
+        [("10 straight\nhours", "shifts"), ("3 straight  hours", "shifts")]

@@ -68,7 +68,7 @@ def build_span_rules(section: LineDict, rules) -> SpanRules:
             raise RulesError(f"{location(entry, 'days', where)}: days must be a positive number")
         days[str(unit)] = float(entry["days"])
         for word in word_list(entry["words"], location(entry, "words", where), f"unit {unit!r}"):
-            unit_of[word.lower()] = str(unit)
+            unit_of[" ".join(word.lower().split())] = str(unit)
     windows = check_keys(section.get("windows") or LineDict(), location(section, "windows", where),
                          ("before", "after"))
 
@@ -206,7 +206,9 @@ def _span(text: str, numeric: Numeric, kind: str, match: re.Match, lex: SpanRule
         start = match.start()                  # "aged 29", "at the age of 65"
         if _limit(text, start, numeric.start, lex):
             return None
-    return _Found(kind, numeric, start, end, lex.unit_of[unit.group().lower()] if unit else "years", compound)
+    # a unit of two words may be matched across a line break or a double space
+    unit = lex.unit_of[" ".join(unit.group().lower().split())] if unit else "years"
+    return _Found(kind, numeric, start, end, unit, compound)
 
 
 def _limit(text: str, start: int, figure: int, lex: SpanRules) -> bool:
