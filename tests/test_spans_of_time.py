@@ -248,3 +248,16 @@ def test_a_user_unit_of_two_words_across_a_line_break(tmp_path, blank_nlp, artic
     text = "The crew worked for 10 straight\nhours. They rested for 3 straight  hours."
     assert [(c.text, c.unit) for c in claims_in(blank_nlp(text), article(text), Rules([tmp_path]), SPANS)] == \
         [("10 straight\nhours", "shifts"), ("3 straight  hours", "shifts")]
+
+
+def test_the_unit_of_a_bare_age_is_the_rules(tmp_path, blank_nlp, article):
+    (tmp_path / "spans_of_time.yaml").write_text("age_unit: months\n")
+    text = "Okafor, 45, was among the dead."
+    assert [(c.text, c.unit) for c in claims_in(blank_nlp(text), article(text), Rules([tmp_path]), SPANS)] == \
+        [("45", "months")]
+
+
+def test_the_unit_of_a_bare_age_must_be_a_unit(tmp_path):
+    (tmp_path / "spans_of_time.yaml").write_text("age_unit: eons\n")
+    with pytest.raises(RulesError, match=r"spans_of_time.yaml:1: age_unit 'eons' is not one of the units"):
+        Rules([tmp_path]).lexicon("spans_of_time")

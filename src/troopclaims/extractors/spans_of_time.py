@@ -41,12 +41,14 @@ class SpanRules:
     age_after: re.Pattern            # words right after the unit that make a span an age ("of age")
     lasting: frozenset[str]          # verbs whose duration is their subject's ("lasted", "took")
     age_limits: frozenset[str] = frozenset()     # words beside "age" that make it a rule's ("retirement age")
+    age_unit: str = "years"                      # the unit of an age written bare ("Okafor, 45,")
 
 
 def build_span_rules(section: LineDict, rules) -> SpanRules:
     """Return the compiled spans_of_time rules; the patterns named must be not_figures patterns of numbers.yaml."""
     where = location(section, fallback="rules/spans_of_time.yaml")
-    check_keys(section, where, ("ages", "durations", "units", "windows", "age_after", "age_limits", "lasting"))
+    check_keys(section, where, ("ages", "durations", "units", "windows", "age_after", "age_limits", "lasting",
+                                  "age_unit"), required=("age_unit",))
     names = list(rules.section("numbers").get("not_figures") or {})
     compiled = dict(zip(names, rules.lexicon("numbers").not_figures))    # built in the section's order
 
@@ -69,6 +71,9 @@ def build_span_rules(section: LineDict, rules) -> SpanRules:
         days[str(unit)] = float(entry["days"])
         for word in word_list(entry["words"], location(entry, "words", where), f"unit {unit!r}"):
             unit_of[" ".join(word.lower().split())] = str(unit)
+    if section["age_unit"] not in days:
+        raise RulesError(f"{location(section, 'age_unit', where)}: age_unit {section['age_unit']!r} is not one of "
+                         f"the units; name one of {', '.join(days)}")
     windows = check_keys(section.get("windows") or LineDict(), location(section, "windows", where),
                          ("before", "after"))
 
@@ -84,7 +89,8 @@ def build_span_rules(section: LineDict, rules) -> SpanRules:
         before=frozenset(w.lower() for w in word_list(windows.get("before"), where, "windows.before")),
         after=phrases(windows, "after", "windows.after"), age_after=phrases(section, "age_after", "age_after"),
         lasting=frozenset(w.lower() for w in word_list(section.get("lasting"), where, "lasting")),
-        age_limits=frozenset(w.lower() for w in word_list(section.get("age_limits"), where, "age_limits")))
+        age_limits=frozenset(w.lower() for w in word_list(section.get("age_limits"), where, "age_limits")),
+        age_unit=str(section["age_unit"]))
 
 
 @dataclass(frozen=True)
@@ -207,7 +213,7 @@ def _span(text: str, numeric: Numeric, kind: str, match: re.Match, lex: SpanRule
         if _limit(text, start, numeric.start, lex):
             return None
     # a unit of two words may be matched across a line break or a double space
-    unit = lex.unit_of[" ".join(unit.group().lower().split())] if unit else "years"
+    unit = lex.unit_of[" ".join(unit.group().lower().split())] if unit else lex.age_unit
     return _Found(kind, numeric, start, end, unit, compound)
 
 
