@@ -261,3 +261,19 @@ def test_the_unit_of_a_bare_age_must_be_a_unit(tmp_path):
     (tmp_path / "spans_of_time.yaml").write_text("age_unit: eons\n")
     with pytest.raises(RulesError, match=r"spans_of_time.yaml:1: age_unit 'eons' is not one of the units"):
         Rules([tmp_path]).lexicon("spans_of_time")
+
+
+def test_one_article_s_two_ages_of_a_noun_are_two_people(rules):
+    # "a 24-year-old man was shot; his neighbour, a 60-year-old man, called police": no conflict of one man's age
+    facts = facts_of(rules, [claim("a", "age", 24, "years", "man"), claim("a", "age", 60, "years", "man"),
+                             claim("b", "age", 24, "years", "man"), claim("a", "age", 41, "years", "Vel Orr"),
+                             claim("b", "age", 42, "years", "Orr")])
+    assert {verdict for name, (verdict, _) in facts.items() if name.startswith("age: man")} == {"single"}
+    assert len([name for name in facts if name.startswith("age: man")]) == 3
+    assert facts["age: Vel Orr"] == ("conflict", [(41, 41), (42, 42)])
+
+
+def test_a_noun_s_age_repeated_in_one_article_is_one_person_s(rules):
+    facts = facts_of(rules, [claim("a", "age", 24, "years", "gunman"), claim("a", "age", 24, "years", "gunman"),
+                             claim("b", "age", 25, "years", "gunman")])
+    assert facts == {"age: gunman": ("conflict", [(24, 24), (25, 25)])}
