@@ -17,11 +17,10 @@ from troopclaims.errors import RulesError
 from troopclaims.extractors.events import event_subject, governing_event
 from troopclaims.extractors.numbers import Numeric, numerics
 from troopclaims.extractors.numbers.phrases import compile_pattern, phrase_alternation
-from troopclaims.records import Article, Claim
+from troopclaims.records import SPAN_KINDS, Article, Claim
 from troopclaims.rules import LineDict, check_keys, location, word_list
 from troopclaims.spans import annotated, doc_text, new_claim, token_at
 
-SPAN_KINDS = ("age", "duration")
 _COPULAS = frozenset(("be", "is", "was", "are", "were", "been", "being", "turns", "turned", "turning", "turn"))
 _NOUNS = ("NOUN", "PROPN")
 _VERBS = ("VERB", "AUX")
