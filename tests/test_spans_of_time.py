@@ -277,3 +277,9 @@ def test_a_noun_s_age_repeated_in_one_article_is_one_person_s(rules):
     facts = facts_of(rules, [claim("a", "age", 24, "years", "gunman"), claim("a", "age", 24, "years", "gunman"),
                              claim("b", "age", 25, "years", "gunman")])
     assert facts == {"age: gunman": ("conflict", [(24, 24), (25, 25)])}
+
+
+def test_the_copulas_of_an_age_are_the_rules(tmp_path, blank_nlp, article):
+    (tmp_path / "spans_of_time.yaml").write_text("copulas: [seems]\n")
+    text = "The guard said Brask seems 29 years old."
+    assert [c.subject for c in claims_in(blank_nlp(text), article(text), Rules([tmp_path]), SPANS)] == ["Brask"]
