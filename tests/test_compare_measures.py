@@ -132,3 +132,12 @@ def test_figures_of_another_scope_are_no_rivals(rules):
               counted("c", "27 booths", "booths", "Veloria has 27 booths abroad.", 27)]
     facts = {fact.unit: fact.verdict for fact in compare_claims(claims, rules)}
     assert facts == {"booths": "conflict", "booths abroad": "agree"}
+
+
+def test_the_scope_of_a_figure_written_twice_in_its_sentence_is_its_own(rules):
+    sentence = "Ostra opened 27 stations at home and 27 stations abroad."
+    first, second = (counted("a", "27 stations", "stations", sentence, 27, unit="stations") for _ in range(2))
+    claims = [second.with_fields(start=37, end=48), first.with_fields(start=13, end=24),
+              counted("b", "30 stations", "stations", "Ostra has 30 stations abroad.", 30, unit="stations")]
+    facts = {fact.unit: (fact.verdict, sorted(c.value for c in fact.claims)) for fact in compare_claims(claims, rules)}
+    assert facts == {"stations": ("single", [27]), "stations abroad": ("conflict", [27, 30])}

@@ -25,3 +25,11 @@ WHOLE = "Of the 23 smugglers arrested, 12 are said to be from Varn."
 ])
 def test_a_part_of_an_opening_whole(claims, expected):
     assert sorted(len(fact.claims) for fact in group_claims(claims)) == expected
+
+
+def test_a_part_whose_figure_is_inside_the_whole_s_figure():
+    # "3" is written inside "23": the part is still a part, no rival of the 23
+    claims = [count("a", 23, "Police arrested 23 smugglers."), count("a", 3, "Of the 23 smugglers arrested, 3 are from Varn."),
+              count("b", 23, "23 smugglers were arrested.")]
+    facts = group_claims(claims)
+    assert sorted([claim.value for claim in fact.claims] for fact in facts) == [[3], [23, 23]]

@@ -241,3 +241,45 @@ def test_the_report_draws_every_duration_of_a_fact_on_its_unit(rules):
                             claim("b", "duration", 1.5, "days", event="siege")], rules)
     assert fact.unit == "hours" and fact.factors == (1.0, 24.0)
     assert [scaled(claim_span(c), f).point for c, f in zip(fact.claims, fact.factors)] == [36, 36]
+
+
+def test_a_user_unit_of_two_words_across_a_line_break(tmp_path, blank_nlp, article):
+    (tmp_path / "spans_of_time.yaml").write_text("units:\n  shifts: {words: [straight hours], days: 0.5}\n")
+    text = "The crew worked for 10 straight\nhours. They rested for 3 straight  hours."
+    assert [(c.text, c.unit) for c in claims_in(blank_nlp(text), article(text), Rules([tmp_path]), SPANS)] == \
+        [("10 straight\nhours", "shifts"), ("3 straight  hours", "shifts")]
+
+
+def test_the_unit_of_a_bare_age_is_the_rules(tmp_path, blank_nlp, article):
+    (tmp_path / "spans_of_time.yaml").write_text("age_unit: months\n")
+    text = "Okafor, 45, was among the dead."
+    assert [(c.text, c.unit) for c in claims_in(blank_nlp(text), article(text), Rules([tmp_path]), SPANS)] == \
+        [("45", "months")]
+
+
+def test_the_unit_of_a_bare_age_must_be_a_unit(tmp_path):
+    (tmp_path / "spans_of_time.yaml").write_text("age_unit: eons\n")
+    with pytest.raises(RulesError, match=r"spans_of_time.yaml:1: age_unit 'eons' is not one of the units"):
+        Rules([tmp_path]).lexicon("spans_of_time")
+
+
+def test_one_article_s_two_ages_of_a_noun_are_two_people(rules):
+    # "a 24-year-old man was shot; his neighbour, a 60-year-old man, called police": no conflict of one man's age
+    facts = facts_of(rules, [claim("a", "age", 24, "years", "man"), claim("a", "age", 60, "years", "man"),
+                             claim("b", "age", 24, "years", "man"), claim("a", "age", 41, "years", "Vel Orr"),
+                             claim("b", "age", 42, "years", "Orr")])
+    assert {verdict for name, (verdict, _) in facts.items() if name.startswith("age: man")} == {"single"}
+    assert len([name for name in facts if name.startswith("age: man")]) == 3
+    assert facts["age: Vel Orr"] == ("conflict", [(41, 41), (42, 42)])
+
+
+def test_a_noun_s_age_repeated_in_one_article_is_one_person_s(rules):
+    facts = facts_of(rules, [claim("a", "age", 24, "years", "gunman"), claim("a", "age", 24, "years", "gunman"),
+                             claim("b", "age", 25, "years", "gunman")])
+    assert facts == {"age: gunman": ("conflict", [(24, 24), (25, 25)])}
+
+
+def test_the_copulas_of_an_age_are_the_rules(tmp_path, blank_nlp, article):
+    (tmp_path / "spans_of_time.yaml").write_text("copulas: [seems]\n")
+    text = "The guard said Brask seems 29 years old."
+    assert [c.subject for c in claims_in(blank_nlp(text), article(text), Rules([tmp_path]), SPANS)] == ["Brask"]

@@ -344,8 +344,21 @@ def _part_of_whole(claim: Claim) -> bool:
     ("Of the 23 pirates arrested, 12 are reported to be Somali"); not the whole, nor a part with its own event
     ("Of the 40 injured, two died")."""
     whole = _WHOLE.match(claim.sentence or "")
-    return bool(whole and claim.event and claim.text not in whole["whole"]
-                and claim.event.lower() in whole["whole"].lower().split())
+    # the figure as a whole number: "3" is no part of the whole's "23"
+    in_whole = whole and re.search(rf"(?<![\w.,]){re.escape(' '.join(claim.text.split()))}(?![\w]|[.,]\d)",
+                                   whole["whole"])
+    return bool(whole and claim.event and not in_whole and claim.event.lower() in whole["whole"].lower().split())
+
+
+def _occurrences(claims: list[Claim]) -> dict[int, int]:
+    """Return, by id of the claim, how many claims of the same text come before it in its article's sentence
+    (by offset): which of the figures written alike there it is."""
+    seen: Counter = Counter()
+    nth = {}
+    for claim in sorted(claims, key=lambda claim: (claim.source, claim.start)):
+        key = (claim.source, claim.sentence, " ".join(claim.text.split()))
+        nth[id(claim)], seen[key] = seen[key], seen[key] + 1
+    return nth
 
 
 def _place_of(claim: Claim) -> str | None:
@@ -374,11 +387,12 @@ def group_claims(claims: Iterable[Claim], contains: Contains = same_place,
     claims = list(claims)
     beside = days_beside(claims, interval)
     groups: dict[tuple, list[Claim]] = defaultdict(list)
+    nth = _occurrences(claims)
     for claim in claims:
         if claim.kind == "place":
             continue
         unit = claim.unit if claim.kind == "quantity" else None
-        if scope := scope_of(claim, dict(grouping.scopes)):
+        if scope := scope_of(claim, dict(grouping.scopes), nth[id(claim)]):
             unit = f"{unit} {scope}"     # "27 overseas booths" beside "2,000 booths in the country": booths abroad
         groups[(claim.kind, unit, claim.actor, aspect_key(claim, grouping))].append(claim)
     groups = _same_names(groups, grouping.named_actor)

@@ -117,13 +117,15 @@ def _first_noun(words: list[str], bases: Bases) -> str | None:
     return None
 
 
-def scope_of(claim: Claim, scopes: dict[str, str]) -> str | None:
+def scope_of(claim: Claim, scopes: dict[str, str], nth: int = 0) -> str | None:
     """Return the scope a figure's words put it in ("27 overseas booths", "27 polling stations abroad": abroad),
-    from its counted noun or the word right after it in its sentence, or None."""
+    from its counted noun or the word right after it in its sentence, or None. The figure is the nth (from 0)
+    whole-word occurrence of its text there: "27 stations at home and 27 stations abroad" holds two."""
     if claim.kind != "quantity" or not scopes:
         return None
     words = (claim.subject or "").lower().split()
-    sentence = claim.sentence or ""
-    if (at := sentence.find(" ".join(claim.text.split()))) >= 0:
-        words += sentence[at + len(" ".join(claim.text.split())):].lower().split()[:1]
+    sentence, text = " ".join((claim.sentence or "").split()), " ".join(claim.text.split())
+    found = list(re.finditer(rf"(?<![\w.,]){re.escape(text)}", sentence)) if text else []
+    if found:
+        words += sentence[found[min(nth, len(found) - 1)].end():].lower().split()[:1]
     return next((scopes[word.strip(".,;:")] for word in words if word.strip(".,;:") in scopes), None)

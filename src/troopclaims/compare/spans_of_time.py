@@ -33,7 +33,8 @@ def span_facts(claims: list[Claim], rules, warn: Callable[[str], None] = lambda 
     if unknown:
         warn(f"left out {unknown} age{'s' * (unknown != 1)} or duration{'s' * (unknown != 1)} that say not whose "
              "age or what lasted (a pronoun, or no noun or verb found)")
-    facts = [_fact(kind, members, days) for (kind, _, _), members in _same_people(groups).items()]
+    facts = [_fact(kind, members, days) for (kind, _, _), merged in _same_people(groups).items()
+             for members in _apart(kind, merged)]
     taken: Counter = Counter()
     for fact in facts:
         taken[fact.name] += 1
@@ -80,6 +81,23 @@ def _same_people(groups: dict[tuple, list[Claim]]) -> dict[tuple, list[Claim]]:
                  and not any(other[2] < third[2] for third in groups if third[:2] == (kind, what))]
         merged[wider[0] if len(wider) == 1 else (kind, what, who)].extend(members)
     return merged
+
+
+def _apart(kind: str, claims: list[Claim]) -> list[list[Claim]]:
+    """Return the claims of a group as the people they are of: a name is one person across articles, and so is a
+    noun ("the gunman" of one story), unless one article gives that noun two ages ("a 24-year-old man ... his
+    neighbour, a 60-year-old man"): then each article's age of it is a person of its own."""
+    if kind != "age" or any(word[:1].isupper() for claim in claims for word in (claim.subject or "").split()):
+        return [claims]
+    ages: dict[str, set] = defaultdict(set)
+    for claim in claims:
+        ages[claim.source].add(claim_interval(claim))
+    if all(len(intervals) == 1 for intervals in ages.values()):
+        return [claims]
+    people: dict[tuple, list[Claim]] = defaultdict(list)
+    for claim in claims:
+        people[(claim.source, claim_interval(claim))].append(claim)
+    return list(people.values())
 
 
 def _fact(kind: str, claims: list[Claim], days: dict[str, float]) -> Fact:

@@ -17,12 +17,10 @@ from troopclaims.errors import RulesError
 from troopclaims.extractors.events import event_subject, governing_event
 from troopclaims.extractors.numbers import Numeric, numerics
 from troopclaims.extractors.numbers.phrases import compile_pattern, phrase_alternation
-from troopclaims.records import Article, Claim
+from troopclaims.records import SPAN_KINDS, Article, Claim
 from troopclaims.rules import LineDict, check_keys, location, word_list
 from troopclaims.spans import annotated, doc_text, new_claim, token_at
 
-SPAN_KINDS = ("age", "duration")
-_COPULAS = frozenset(("be", "is", "was", "are", "were", "been", "being", "turns", "turned", "turning", "turn"))
 _NOUNS = ("NOUN", "PROPN")
 _VERBS = ("VERB", "AUX")
 
@@ -41,12 +39,18 @@ class SpanRules:
     age_after: re.Pattern            # words right after the unit that make a span an age ("of age")
     lasting: frozenset[str]          # verbs whose duration is their subject's ("lasted", "took")
     age_limits: frozenset[str] = frozenset()     # words beside "age" that make it a rule's ("retirement age")
+    age_unit: str = "years"                      # the unit of an age written bare ("Okafor, 45,")
+    old: re.Pattern = re.compile(r"(?!x)x")      # the word after an age's unit that ends it ("29 years old")
+    age_words: frozenset[str] = frozenset()      # words that open an age ("aged 29", "at the age of 65")
+    copulas: frozenset[str] = frozenset()        # verbs whose subject an age after them is of ("Jones was 29")
+    skip: frozenset[str] = frozenset()           # words passed over back from an age to its person ("who is")
 
 
 def build_span_rules(section: LineDict, rules) -> SpanRules:
     """Return the compiled spans_of_time rules; the patterns named must be not_figures patterns of numbers.yaml."""
     where = location(section, fallback="rules/spans_of_time.yaml")
-    check_keys(section, where, ("ages", "durations", "units", "windows", "age_after", "age_limits", "lasting"))
+    check_keys(section, where, ("ages", "durations", "units", "windows", "age_after", "age_limits", "lasting",
+                                  "age_unit", "old", "age_words", "copulas", "skip"), required=("age_unit",))
     names = list(rules.section("numbers").get("not_figures") or {})
     compiled = dict(zip(names, rules.lexicon("numbers").not_figures))    # built in the section's order
 
@@ -68,7 +72,10 @@ def build_span_rules(section: LineDict, rules) -> SpanRules:
             raise RulesError(f"{location(entry, 'days', where)}: days must be a positive number")
         days[str(unit)] = float(entry["days"])
         for word in word_list(entry["words"], location(entry, "words", where), f"unit {unit!r}"):
-            unit_of[word.lower()] = str(unit)
+            unit_of[" ".join(word.lower().split())] = str(unit)
+    if section["age_unit"] not in days:
+        raise RulesError(f"{location(section, 'age_unit', where)}: age_unit {section['age_unit']!r} is not one of "
+                         f"the units; name one of {', '.join(days)}")
     windows = check_keys(section.get("windows") or LineDict(), location(section, "windows", where),
                          ("before", "after"))
 
@@ -84,7 +91,10 @@ def build_span_rules(section: LineDict, rules) -> SpanRules:
         before=frozenset(w.lower() for w in word_list(windows.get("before"), where, "windows.before")),
         after=phrases(windows, "after", "windows.after"), age_after=phrases(section, "age_after", "age_after"),
         lasting=frozenset(w.lower() for w in word_list(section.get("lasting"), where, "lasting")),
-        age_limits=frozenset(w.lower() for w in word_list(section.get("age_limits"), where, "age_limits")))
+        age_limits=frozenset(w.lower() for w in word_list(section.get("age_limits"), where, "age_limits")),
+        age_unit=str(section["age_unit"]), old=phrases(section, "old", "old"),
+        **{key: frozenset(w.lower() for w in word_list(section.get(key), where, key))
+           for key in ("age_words", "copulas", "skip")})
 
 
 @dataclass(frozen=True)
@@ -113,7 +123,7 @@ def find_spans_of_time(doc, article: Article, rules, kinds: Iterable[str] = SPAN
         fields = dict(value=numeric.value, low=numeric.low, high=numeric.high, qualifier=numeric.qualifier,
                       unit=found.unit)
         if found.kind == "age":
-            fields["subject"] = _person(doc, found)
+            fields["subject"] = _person(doc, found, lex)
         else:
             fields["event"], fields["subject"] = _measured(doc, found, lex, rules)
         claims.append(new_claim(article, doc, found.start, found.end, found.kind, **fields))
@@ -182,7 +192,6 @@ def _spans(text: str, marks: list[tuple[str, re.Match, int, int]], found: list[N
     return spans
 
 
-_OLD = re.compile(r"\s*-?\s*old\b", re.IGNORECASE)
 _WORD_BEFORE = re.compile(r"([A-Za-z’']+)\W*?(?:\s+([A-Za-z’']+))?[\s,(]*\Z")
 
 
@@ -197,16 +206,18 @@ def _span(text: str, numeric: Numeric, kind: str, match: re.Match, lex: SpanRule
     compound = unit is not None and "-" in text[numeric.num_end:unit.start()]
     if kind == "duration" and (age := lex.age_after.match(text, end)):
         kind, end = "age", age.end()           # "29 years of age"
-    elif kind == "age" and unit and (old := _OLD.match(text, end)):
+    elif kind == "age" and unit and (old := lex.old.match(text, end)):
         end = old.end()
     elif kind == "duration" and (lex.after.match(text, end) or _window_before(text, numeric.start, lex)):
         return None
     start = numeric.start
-    if kind == "age" and text[match.start():numeric.start].lower().lstrip().startswith("age"):
+    if kind == "age" and (text[match.start():numeric.start].split() or [""])[0].lower() in lex.age_words:
         start = match.start()                  # "aged 29", "at the age of 65"
         if _limit(text, start, numeric.start, lex):
             return None
-    return _Found(kind, numeric, start, end, lex.unit_of[unit.group().lower()] if unit else "years", compound)
+    # a unit of two words may be matched across a line break or a double space
+    unit = lex.unit_of[" ".join(unit.group().lower().split())] if unit else lex.age_unit
+    return _Found(kind, numeric, start, end, unit, compound)
 
 
 def _limit(text: str, start: int, figure: int, lex: SpanRules) -> bool:
@@ -230,7 +241,7 @@ def _window_before(text: str, start: int, lex: SpanRules) -> bool:
 
 # --- what an age is of -------------------------------------------------------------------------------------------
 
-def _person(doc, found: _Found) -> str | None:
+def _person(doc, found: _Found, lex: SpanRules) -> str | None:
     """Return whom an age describes: the noun an age adjective modifies ("the 24-year-old gunman"), the name it is
     set off after ("Okafor, 45,"), or the subject of "was 29 years old"; a name stands for the noun in apposition
     with it. None when only a pronoun says."""
@@ -243,32 +254,32 @@ def _person(doc, found: _Found) -> str | None:
         noun = after.head if annotated(doc, "DEP") and climb else after
         return _named(noun, last.i) if annotated(doc, "DEP") else noun.text
     first = token_at(doc, found.start)
-    if annotated(doc, "DEP") and first is not None and first.lower_ == "aged":
+    if annotated(doc, "DEP") and first is not None and first.lower_ in lex.age_words:
         if first.head.pos_ in _NOUNS and first.head.i < first.i:     # "a driver aged 29"
             return _named(first.head)
         if first.head.pos_ in _VERBS:                                 # "died in her sleep aged 91"
-            return _subject_of(doc, first.head)
-    before = _skip_back(doc, first.i - 1 if first is not None else -1)
-    if before is not None and before.lower_ in _COPULAS:
-        return _subject_of(doc, before)
+            return _subject_of(doc, first.head, lex.skip)
+    before = _skip_back(doc, first.i - 1 if first is not None else -1, lex.skip)
+    if before is not None and before.lower_ in lex.copulas:
+        return _subject_of(doc, before, lex.skip)
     named = _name_ending(doc, before) if before is not None else None
     # "died Thursday at age 85", "at the age of 85": the subject of the verb the age hangs on
     return named or event_subject(doc, found.start, found.end, passive=True)
 
 
-def _skip_back(doc, i: int):
-    """Return the token at i or before it that is not a comma, a bracket or "a"/"an"/"aged"/"who is"."""
-    while i >= 0 and (doc[i].is_punct or doc[i].lower_ in ("a", "an", "aged", "who", "both")):
+def _skip_back(doc, i: int, skip: frozenset[str]):
+    """Return the token at i or before it that is not a comma, a bracket or a word to skip ("a", "aged", "who")."""
+    while i >= 0 and (doc[i].is_punct or doc[i].lower_ in skip):
         i -= 1
     return doc[i] if i >= 0 else None
 
 
-def _subject_of(doc, verb) -> str | None:
+def _subject_of(doc, verb, skip: frozenset[str]) -> str | None:
     """Return the subject of a copula or verb ("Jones" in "Jones was 29"): by the parse, else the word before."""
     if annotated(doc, "DEP"):
         subjects = [child for child in verb.children if child.dep_ in ("nsubj", "nsubjpass")]
         return _named(subjects[0]) if subjects and subjects[0].pos_ != "PRON" else None
-    return _name_ending(doc, _skip_back(doc, verb.i - 1)) if verb.i else None
+    return _name_ending(doc, _skip_back(doc, verb.i - 1, skip)) if verb.i else None
 
 
 def _name_ending(doc, token) -> str | None:
@@ -322,9 +333,9 @@ def _measured(doc, found: _Found, lex: SpanRules, rules) -> tuple[str | None, st
             return found_by_parse
     else:
         first = token_at(doc, found.start)
-        before = _skip_back(doc, first.i - 1) if first is not None else None
+        before = _skip_back(doc, first.i - 1, lex.skip) if first is not None else None
         if before is not None and before.lower_ in lex.lasting:
-            return _name_ending(doc, _skip_back(doc, before.i - 1) if before.i else None) or before.text, None
+            return _name_ending(doc, _skip_back(doc, before.i - 1, lex.skip) if before.i else None) or before.text, None
     event, _ = governing_event(doc, found.start, found.end, rules.lexicon("aspects"))
     return event, None
 
@@ -346,12 +357,12 @@ def _by_parse(unit, lex: SpanRules) -> tuple[str | None, str | None] | None:
     if head.lemma_.lower() in lex.lasting or head.lower_ in lex.lasting or head.lemma_ == "be":
         if head.dep_ == "acl" and head.head.pos_ in _NOUNS:        # "a siege lasting 10 hours"
             return _named(head.head, person=False), None
-        subject = _subject_of(unit.doc, head)
+        subject = _subject_of(unit.doc, head, lex.skip)
         clauses = [child for child in head.children if child.dep_ in ("xcomp", "ccomp") and child.pos_ == "VERB"]
         if subject is None and clauses:                # "it took three hours to put the fire out": putting it out
-            return clauses[0].text, _subject_of(unit.doc, clauses[0])
+            return clauses[0].text, _subject_of(unit.doc, clauses[0], lex.skip)
         return (subject, None) if subject else (head.text, None)
-    return head.text, _subject_of(unit.doc, head)
+    return head.text, _subject_of(unit.doc, head, lex.skip)
 
 
 def _phrase_after(doc, i: int) -> str | None:
