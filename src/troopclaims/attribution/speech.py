@@ -9,9 +9,6 @@ from __future__ import annotations
 
 from bisect import bisect_left
 
-from spacy.attrs import LOWER
-from spacy.strings import hash_string
-
 from troopclaims.attribution.chains import EvidenceChains
 from troopclaims.attribution.cues import CueRules, Event, HedgeRules, document_before, lowered, matches, verb_cue
 from troopclaims.attribution.layout import TextLayout
@@ -92,6 +89,8 @@ class DocumentReader(NominalCues, NameResolver, EvidenceChains, TextLayout):
         # Most words are none of these: telling them by the hash of their lower case spares a Token for each.
         if _CUE_HASHES[0] is not self.cues:
             _CUE_HASHES[:] = [self.cues, _cue_hashes(self.cues)]
+        from spacy.attrs import LOWER    # here, not at the top: a warm run (all from the cache) never imports spaCy
+
         hashes = _CUE_HASHES[1]
         found = {i for i, key in enumerate(self.doc.to_array(LOWER).tolist()) if key in hashes}
         return sorted(found.union(i for i, at in phrase_at.items() if at[1] is not None))
@@ -263,4 +262,6 @@ def _cue_hashes(cues: CueRules):
             for part in parts[1:]:
                 variants = [v + mark + part for v in variants for mark in ("'", "’")]
             words.update(variants)
+    from spacy.strings import hash_string
+
     return frozenset(hash_string(word) for word in words)

@@ -10,7 +10,6 @@ from troopclaims.errors import RulesError
 from troopclaims.extractors.dates.entries import (alternation, bound_of, compile_pattern, holiday, int_in, word_key, mapping,
                                                   _number, _part, season, string_list, _vague)
 from troopclaims.extractors.dates.times import TimeRules, build_time_rules
-from troopclaims.extractors.numbers.filters import gated
 from troopclaims.rules import LineDict, check_keys, location
 
 
@@ -173,10 +172,10 @@ def _form(item, where: str, pieces: dict[str, str]) -> Form:
     unless = item.get("unless", [])
     if not isinstance(unless, list) or not all(isinstance(group, str) for group in unless):
         raise RulesError(f"{location(item, 'unless', where)}: unless must be a list of group names")
-    # A date starts at a word's start: the lookbehind lets the search skip the inside of words quickly, and the
-    # gate on its first characters skips the words it cannot start at.
-    regex = gated(compile_pattern(r"(?<!\w)(?:" + _expand(item["pattern"], location(item, "pattern", where), pieces)
-                                  + ")", location(item, "pattern", where)))
+    # A date starts at a word's start: the lookbehind lets the search skip the inside of words quickly (and the
+    # scan puts a gate on its first characters, numbers.filters.gated, to skip the words it cannot start at).
+    regex = compile_pattern(r"(?<!\w)(?:" + _expand(item["pattern"], location(item, "pattern", where), pieces)
+                            + ")", location(item, "pattern", where))
     return Form(str(item["name"]), regex, item["resolve"], item.get("cue"), tuple(unless),
                 item.get("tense"), item.get("prefix", False), tuple(near))
 
@@ -227,7 +226,7 @@ def _bound_rules(words: dict) -> dict:
 
 def _not_dates(section: LineDict, path: str) -> tuple:
     """Return the compiled not_dates: text that holds no date ("Vision 2030")."""
-    return tuple(gated(compile_pattern(text, location(section.get("not_dates"), index, path)))
+    return tuple(compile_pattern(text, location(section.get("not_dates"), index, path))
                  for index, text in enumerate(string_list(section, "not_dates", path)))
 
 

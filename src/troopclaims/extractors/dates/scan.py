@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from troopclaims.extractors.dates.entries import Bound, word_key
 from troopclaims.extractors.dates.rules import Connector, DateRules, Form
+from troopclaims.extractors.numbers.filters import gated
 
 
 MAX_GAP = 12          # characters allowed between two dates joined by "or", "to", "-"
@@ -63,12 +64,14 @@ def scan_mentions(text: str, dr: DateRules, lo: int = 0, hi: int | None = None) 
 def _atoms(text: str, dr: DateRules, lo: int, hi: int) -> list[Atom]:
     """Return every match of every form near its triggers in text[lo:hi], trailing spaces and full stops left out,
     none inside a not_dates span; an atom that needs a cue it lacks is pending."""
-    blocked = [m.span() for regex in dr.not_dates for m in regex.finditer(text, lo, hi)]
+    # Gated here on first use, not when the rules are read: a run from the cache reads the date rules (for
+    # datelines) and would pay for parsing every pattern again.
+    blocked = [m.span() for regex in dr.not_dates for m in gated(regex).finditer(text, lo, hi)]
     candidates = []
     windows = _windows(text, lo, hi, dr)
     spans = ((form, window) for form in dr.forms for window in _near(windows, form.near))
     for form, (window_lo, window_hi) in spans:
-        for match in form.regex.finditer(text, window_lo, window_hi):
+        for match in gated(form.regex).finditer(text, window_lo, window_hi):
             start, end = match.span()
             while end > start and text[end - 1].isspace():
                 end -= 1

@@ -31,7 +31,7 @@ _ZERO_WIDTH = ("AT", "ASSERT", "ASSERT_NOT")
 _LEADING_FLAGS = re.compile(r"(?:\(\?[aiLmsux]+\))+")
 
 
-@lru_cache(maxsize=256)
+@lru_cache(maxsize=1024)      # the number and date rules hold some 150 patterns; a user's rules add theirs
 def gated(pattern: re.Pattern) -> re.Pattern:
     """Return pattern behind a lookahead for the characters its matches start with; pattern itself when these
     cannot be told (a match may be empty, start with any character, or the form is one this does not read)."""
