@@ -301,8 +301,10 @@ def _troopclaims(*args):
 def test_ctrl_c_on_a_real_process(tmp_path):
     """SIGINT while the command waits on stdin: exit 130, no traceback, no output file, no temporary file."""
     out = tmp_path / "claims.jsonl"
+    # As from a shell: Ctrl-C not ignored, whatever an earlier test's worker pool left in this process.
     process = subprocess.Popen(_troopclaims("extract", "-", "--model", "blank", "-o", str(out)),
-                               stdin=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+                               stdin=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                               preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
     process.stdin.write(json.dumps({"id": "a", "text": "Some 300 marines landed."}) + "\n")
     process.stdin.flush()
     deadline = time.monotonic() + 60
