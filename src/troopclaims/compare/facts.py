@@ -425,7 +425,7 @@ def group_claims(claims: Iterable[Claim], contains: Contains = same_place,
         fact.verdict = verdict_of(fact.claims, camps,
                                   fact.kind == "quantity" and aspect_label(fact.aspect) in grouping.cumulative,
                                   judge)
-    facts.sort(key=lambda f: (VERDICT_ORDER.index(f.verdict), -f.reports, -len(f.claims), f.name))
+    facts.sort(key=fact_order)
     return facts
 
 
@@ -559,13 +559,12 @@ def compare_claims(claims: Iterable[Claim], rules, warn: Callable[[str], None] =
                         placed=placed)
     if not spans:
         return facts
-    from troopclaims.compare.spans_of_time import fact_order, span_facts    # it builds on this module
+    from troopclaims.compare.spans_of_time import span_facts    # it builds on this module
     return sorted(facts + span_facts(spans, rules, warn), key=fact_order)
 
 
-# Two reference days of different years and days of the year: a date that resolves to the same month and day
-# against both names its day of the year ("Dec. 6"); one that does not ("Friday", "eight days ago") is relative to a
-# day we do not know.
+# Two reference days of different years and days of the year: a date resolving to one month and day against both
+# names its day of the year ("Dec. 6"); else ("Friday", "eight days ago") it is relative to a day we do not know.
 _REFERENCES = (date(2001, 7, 1), date(2002, 3, 15))
 
 
@@ -594,3 +593,8 @@ def _placed_dates(claims: list[Claim], rules) -> dict[int, tuple[float, float]]:
             continue
         placed[id(claim)] = (float(day.toordinal()), float(day.toordinal()))
     return placed
+
+
+def fact_order(fact: Fact) -> tuple:
+    """Return the sort key of facts as compare shows them: conflicts first, then by reports and claims."""
+    return VERDICT_ORDER.index(fact.verdict), -fact.reports, -len(fact.claims), fact.name

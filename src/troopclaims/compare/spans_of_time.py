@@ -11,7 +11,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass
 from typing import Callable
 
-from troopclaims.compare.facts import VERDICT_ORDER, Camp, Fact, camps_of, claim_interval, verdict_of
+from troopclaims.compare.facts import Camp, Fact, camps_of, claim_interval, verdict_of
 from troopclaims.records import Claim
 
 _SUFFIX = re.compile(r"(?:ing|ed|es|s)$")
@@ -47,11 +47,6 @@ class SpanFact(Fact):
     """A fact of ages or durations: `factors` turn each claim's figures into the fact's unit (36 hours in days)."""
 
     factors: tuple[float, ...] = ()
-
-
-def fact_order(fact: Fact) -> tuple:
-    """Return the sort key of facts as compare shows them: conflicts first, then by reports and claims."""
-    return VERDICT_ORDER.index(fact.verdict), -fact.reports, -len(fact.claims), fact.name
 
 
 def _key(claim: Claim) -> tuple[str, str, frozenset[str]] | None:
