@@ -141,3 +141,22 @@ def test_the_scope_of_a_figure_written_twice_in_its_sentence_is_its_own(rules):
               counted("b", "30 stations", "stations", "Ostra has 30 stations abroad.", 30, unit="stations")]
     facts = {fact.unit: (fact.verdict, sorted(c.value for c in fact.claims)) for fact in compare_claims(claims, rules)}
     assert facts == {"stations": ("single", [27]), "stations abroad": ("conflict", [27, 30])}
+
+
+@pytest.mark.parametrize("nth, point, base", [(0, "Velmor Point", "timber"), (1, "Brisk", "copper")])
+def test_a_figure_written_twice_in_its_sentence_reads_what_follows_its_own_place(rules, nth, point, base):
+    """The second of two figures written alike has its own point and base, not the first one's."""
+    miles = "The ferry was 12 nautical miles off Velmor Point and the tug was 12 nautical miles off Brisk."
+    assert reference_of(distance("a.txt", "12 nautical miles", miles, 12), rules.lexicon("places"), nth) == point
+    levies = "Ostrel set 5 percent on imported timber and 5 percent on copper."
+    share = distance("a.txt", "5 percent", levies, 5, unit="percent")
+    assert base_of(share, rules.lexicon("events").bases, nth) == base
+
+
+def test_distances_written_alike_in_one_sentence_are_facts_of_their_own_points(rules):
+    miles = "The ferry was 12 nautical miles off Velmor Point and the tug was 12 nautical miles off Brisk."
+    first = distance("a.txt", "12 nautical miles", miles, 12)
+    second = first.with_fields(start=miles.rindex("12 nautical"), end=miles.rindex("12 nautical") + 17)
+    other = distance("b.txt", "14 nautical miles", "The tug was 14 nautical miles off Brisk.", 14)
+    names = {fact.name: fact.verdict for fact in compare_claims([first, second, other], rules)}
+    assert names == {"nmi from Brisk": "conflict", "nmi from Velmor Point": "single"}

@@ -388,3 +388,13 @@ MODEL = [
 @pytest.mark.parametrize("sentence, expected", MODEL)
 def test_dates_with_parse(model_nlp, date_rules, sentence, expected):
     assert found(model_nlp, date_rules, sentence) == expected
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("The councils meet again on 3.4, officials said.", ["3.4"]),
+    ("Aftershocks of 3.4, officials said, followed.", []),      # a magnitude
+    ("Readings ranging from 3.4, officials said, rose.", []),   # a link opening a range of figures
+    ("The report of 3.4, officials said, was filed.", ["3.4"]),  # "of" after no measured noun
+])
+def test_a_figure_after_the_words_of_a_measure_is_no_day(blank_nlp, date_rules, sentence, expected):
+    assert [claim[0] for claim in found(blank_nlp, date_rules, sentence)] == expected

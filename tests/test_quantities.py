@@ -162,6 +162,9 @@ def test_counts_have_whole_bounds(sentence, bounds, blank_nlp, rules, article):
     ("Two tremors measuring 4.5 hit the coast.", [("Two tremors", 2, 2), ("4.5", 4.5, 4.5)]),
     ("Aftershocks varying from 2.1 to 3.2 degrees on the Richter scale followed.",
      [("from 2.1 to 3.2 degrees on the Richter scale", 2.1, 3.2)]),
+    # a measured noun and "of" before a figure like a day and month: a magnitude, not 3 April
+    ("Seismologists recorded aftershocks of 3.4, 3.8 and 4.1.", [("3.4", 3.4, 3.4), ("3.8", 3.8, 3.8), ("4.1", 4.1, 4.1)]),
+    ("Seismologists logged a magnitude 2.9 tremor.", [("magnitude 2.9", 2.9, 2.9)]),
 ])
 def test_a_figure_linked_to_the_noun_it_measures(sentence, expected, blank_nlp, rules, article):
     claims = claims_in(blank_nlp(sentence), article(sentence), rules, ("quantity", "date"))

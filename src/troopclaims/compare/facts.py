@@ -208,7 +208,7 @@ def group_claims(claims: Iterable[Claim], contains: Contains = same_place,
         unit = claim.unit if claim.kind == "quantity" else None
         if scope := scope_of(claim, dict(grouping.scopes), nth[id(claim)]):
             unit = f"{unit} {scope}"     # "27 overseas booths" beside "2,000 booths in the country": booths abroad
-        groups[(claim.kind, unit, claim.actor, aspect_key(claim, grouping))].append(claim)
+        groups[(claim.kind, unit, claim.actor, aspect_key(claim, grouping, nth[id(claim)]))].append(claim)
     groups = _same_names(groups, grouping.named_actor)
     # A claim that does not say whose (or what event) joins the only candidate there is.
     groups = _fill_unknown(groups, 2)
@@ -365,7 +365,7 @@ def compare_claims(claims: Iterable[Claim], rules, warn: Callable[[str], None] =
                         grouping=Grouping(events.cumulative, rules.lexicon("quantities").generic, events.light,
                                           rules.lexicon("quantities").event_measures, events.named_actor,
                                           rules.lexicon("quantities").totals, rules.lexicon("events"),
-                                          lambda claim: reference_of(claim, places),
+                                          lambda claim, nth: reference_of(claim, places, nth),
                                           frozenset(rules.lexicon("numbers").unit_forms.values())
                                           - rules.lexicon("quantities").event_measures,
                                           states=states, daily=events.daily,

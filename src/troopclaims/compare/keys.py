@@ -23,7 +23,7 @@ class Grouping:
     named_actor: frozenset[str] = frozenset()  # aspects whose actor is whoever is named (the payer of an offer)
     totals: tuple[str, ...] = ()               # phrases of a running total ("a total of", "so far")
     classes: EventClasses = EventClasses()     # words naming one happening: its dates and times are one fact
-    reference: Callable[[Claim], str | None] | None = None   # the point a distance is measured from
+    reference: Callable[[Claim, int], str | None] | None = None   # the point a distance (the nth alike) is from
     measures: frozenset[str] = frozenset()     # units of measure (percent, USD): the unit says not what is measured
     states: frozenset[str] = frozenset()       # aspects that last over time: their figures are never split by day
     daily: frozenset[str] = frozenset()        # aspects of one day's count (a crowd): split by the day they hold for
@@ -46,7 +46,7 @@ def aspect_label(key: str | None) -> str | None:
     return key.removeprefix("event:").removeprefix(CLASS).split(":")[0] or None
 
 
-def aspect_key(claim: Claim, grouping: Grouping = Grouping()) -> str | None:
+def aspect_key(claim: Claim, grouping: Grouping = Grouping(), nth: int = 0) -> str | None:
     """Return what a claim is grouped by for its event: the aspect, else the event word, else None (no event found).
 
     A figure of an event word outside the rules is one with the others of its unit whatever their words ("candidates
@@ -60,13 +60,14 @@ def aspect_key(claim: Claim, grouping: Grouping = Grouping()) -> str | None:
     A time of day of such an event is grouped by its subject alone, every verb read as light ("the fire was
     reported at 3:33", "the fire broke out at 3:30"), else by its event word. A date or time whose subject or event
     word is in an event class of rules/events.yaml ("gunfire", "the shooting") is grouped by that class first.
+    `nth` says which of the figures written alike in its sentence the claim is (its point or base follows it).
     """
     if claim.kind == "quantity" and claim.unit in grouping.event_measures:
-        point = grouping.reference(claim) if grouping.reference else None
+        point = grouping.reference(claim, nth) if grouping.reference else None
         return None if point is None else f"{FROM}{point}"
     if happening := grouping.classes.class_of(claim):
         return f"{CLASS}{happening}"
-    if not claim.aspect and (base := base_of(claim, grouping.classes.bases)):
+    if not claim.aspect and (base := base_of(claim, grouping.classes.bases, nth)):
         return f"{BASE}{base}"       # "25 percent on steel" is no rival of "10 percent on aluminum"
     if claim.kind == "quantity" and claim.unit in grouping.measures and not (claim.event or claim.aspect
                                                                                or claim.subject):

@@ -133,10 +133,15 @@ def governing_event(doc, start: int, end: int, lexicon: EventLexicon,
     return _by_words(span, lexicon, is_date)
 
 
+def counts_things(claim: Claim, measures: frozenset[str]) -> bool:
+    """Return whether a claim is a figure that counts things (seats, soldiers), not one of a unit of measure."""
+    return claim.kind == "quantity" and bool(claim.unit) and claim.unit not in measures
+
+
 def counted_aspect(claim: Claim, lexicon: EventLexicon, measures: frozenset[str]) -> Claim:
     """Return the figure without an aspect of sums (`sums`: paid) when it counts things rather than a unit of
     measure: "raise the number of seats from 65 to 125" raises no payment."""
-    if claim.kind == "quantity" and claim.aspect in lexicon.sums and claim.unit and claim.unit not in measures:
+    if claim.aspect in lexicon.sums and counts_things(claim, measures):
         return claim.with_fields(aspect=None)
     return claim
 

@@ -39,6 +39,7 @@ class Form:
     tense: str | None
     prefix: bool = False      # a shift ("two weeks before") kept only right before the date it shifts
     near: tuple[str, ...] = ()  # trigger classes one of which every match holds; () = any
+    unless_measure: bool = False  # no date right after a measured noun or link of quantities.yaml ("magnitude 3.6")
 
 
 @dataclass(frozen=True)
@@ -157,12 +158,14 @@ def _forms(section: LineDict, path: str, pieces: dict[str, str]) -> tuple:
 
 def _form(item, where: str, pieces: dict[str, str]) -> Form:
     """Return one entry of forms checked, its pattern compiled."""
-    item = check_keys(item, where, ("cue", "unless", "tense", "prefix", "near"), ("name", "pattern", "resolve"))
+    item = check_keys(item, where, ("cue", "unless", "tense", "prefix", "near", "unless_measure"),
+                      ("name", "pattern", "resolve"))
     near = item.get("near", [])
     if not isinstance(near, list) or any(n not in TRIGGER_CLASSES for n in near):
         raise RulesError(f"{location(item, 'near', where)}: near must be a list of {', '.join(TRIGGER_CLASSES)}")
-    if not isinstance(item.get("prefix", False), bool):
-        raise RulesError(f"{location(item, 'prefix', where)}: prefix must be true or false")
+    for key in ("prefix", "unless_measure"):
+        if not isinstance(item.get(key, False), bool):
+            raise RulesError(f"{location(item, key, where)}: {key} must be true or false")
     if item["resolve"] not in RESOLVERS:
         raise RulesError(f"{location(item, 'resolve', where)}: resolve must be one of {', '.join(RESOLVERS)}")
     if item.get("cue") not in (None, "always", "strong", "ambiguous"):
@@ -177,7 +180,7 @@ def _form(item, where: str, pieces: dict[str, str]) -> Form:
     regex = compile_pattern(r"(?<!\w)(?:" + _expand(item["pattern"], location(item, "pattern", where), pieces)
                             + ")", location(item, "pattern", where))
     return Form(str(item["name"]), regex, item["resolve"], item.get("cue"), tuple(unless),
-                item.get("tense"), item.get("prefix", False), tuple(near))
+                item.get("tense"), item.get("prefix", False), tuple(near), item.get("unless_measure", False))
 
 
 def _connectors(section: LineDict, path: str) -> tuple:
