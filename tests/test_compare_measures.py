@@ -160,3 +160,16 @@ def test_distances_written_alike_in_one_sentence_are_facts_of_their_own_points(r
     other = distance("b.txt", "14 nautical miles", "The tug was 14 nautical miles off Brisk.", 14)
     names = {fact.name: fact.verdict for fact in compare_claims([first, second, other], rules)}
     assert names == {"nmi from Brisk": "conflict", "nmi from Velmor Point": "single"}
+
+
+def magnitude(source, text, sentence, value, subject):
+    return distance(source, text, sentence, value, unit="magnitude").with_fields(subject=subject)
+
+
+def test_the_magnitudes_of_aftershocks_are_no_rivals_of_the_quakes(rules):
+    claims = [magnitude("a.txt", "6.1", "The quake measured 6.1.", 6.1, "quake"),
+              magnitude("b.txt", "5.9", "A magnitude 5.9 quake struck Velmor.", 5.9, None),
+              magnitude("a.txt", "around 4.0", "Aftershocks of around 4.0 followed.", 4.0, "Aftershocks"),
+              magnitude("b.txt", "4.3", "Aftershocks with magnitudes up to 4.3 shook the island.", 4.3, "aftershocks")]
+    facts = {fact.name: sorted(claim.value for claim in fact.claims) for fact in compare_claims(claims, rules)}
+    assert facts == {"magnitude": [5.9, 6.1], "magnitude of aftershocks": [4.0, 4.3]}

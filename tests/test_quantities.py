@@ -304,3 +304,14 @@ def test_units_of_lists_measures_and_unit_words(sentence, expected, blank_nlp, r
 def test_units_by_parse(sentence, expected, model_nlp, rules, article):
     claims = claims_in(model_nlp(sentence), article(sentence), rules, ("quantity",))
     assert [(c.text, c.unit) for c in claims] == expected
+
+
+@pytest.mark.parametrize("sentence, subject", [
+    ("The main quake was followed by four aftershocks, with magnitudes ranging from 3.6 to 4.3.", "aftershocks"),
+    ("Aftershocks of around 4.0 rattled Velmor.", "Aftershocks"),
+    ("Seismologists reported magnitudes ranging from 3.6 to 4.3.", "magnitudes"),    # no event named before
+])
+def test_a_magnitude_is_of_the_event_it_measures(sentence, subject, blank_nlp, rules, article):
+    claims = [claim for claim in claims_in(blank_nlp(sentence), article(sentence), rules, ("quantity",))
+              if claim.unit == "magnitude"]
+    assert [claim.subject for claim in claims] == [subject]

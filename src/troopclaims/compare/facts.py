@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Callable, Iterable
 
-from troopclaims.compare.keys import ALONE, PART, TOTAL, Grouping, aspect_key, aspect_label
+from troopclaims.compare.keys import ALONE, OF, PART, TOTAL, Grouping, aspect_key, aspect_label
 from troopclaims.compare.measures import BASE, FROM, reference_of, scope_of
 from troopclaims.compare.verdicts import camps_of, claim_interval, verdict_of
 from troopclaims.compare.when import (DAY, apart_by_happening, days_beside, happening_of, instants,
@@ -94,7 +94,7 @@ def _fill_unknown(groups: dict, index: int) -> dict:
     for key, members in groups.items():
         if key[index] is None:
             values = {other[index] for other in groups if other[index] is not None and fits(key, other)
-                      and not str(other[index]).endswith(PART) and not str(other[index]).startswith((ALONE, BASE))}
+                      and not str(other[index]).endswith(PART) and not str(other[index]).startswith((ALONE, BASE, OF))}
             # An aspect class is a better home than a lone event word outside the rules.
             classes = {value for value in values if not str(value).startswith("event:")}
             values = classes or values
@@ -299,6 +299,8 @@ def fact_name(fact: Fact, name_actor: Callable[[str], str] | None = None) -> str
             words.append(f"on {fact.aspect.removeprefix(BASE)}")
         if (fact.aspect or "").startswith(FROM):
             words.append(f"from {fact.aspect.removeprefix(FROM) or 'a point no place names'}")
+        if (fact.aspect or "").startswith(OF):
+            words.append(f"of {fact.aspect.removeprefix(OF)}s")
     if fact.place:
         words.append(f"in {fact.place}")
     if happened := happening_of(fact.aspect):
@@ -369,7 +371,8 @@ def compare_claims(claims: Iterable[Claim], rules, warn: Callable[[str], None] =
                                           frozenset(rules.lexicon("numbers").unit_forms.values())
                                           - rules.lexicon("quantities").event_measures,
                                           states=states, daily=events.daily,
-                                          scopes=tuple(rules.lexicon("quantities").scopes.items())),
+                                          scopes=tuple(rules.lexicon("quantities").scopes.items()),
+                                          measured_apart=rules.lexicon("quantities").measured_apart),
                         placed=placed)
     if not spans:
         return facts

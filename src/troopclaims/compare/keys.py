@@ -28,9 +28,11 @@ class Grouping:
     states: frozenset[str] = frozenset()       # aspects that last over time: their figures are never split by day
     daily: frozenset[str] = frozenset()        # aspects of one day's count (a crowd): split by the day they hold for
     scopes: tuple[tuple[str, str], ...] = ()   # (word, scope): "overseas booths" are not the country's booths
+    measured_apart: frozenset[str] = frozenset()   # measured nouns of events beside the main one (aftershock)
 
 
 TOTAL = ":in all"     # the mark on the aspect key of running totals kept apart
+OF = "of:"            # the mark of an aspect key of the measures of an event beside the main one: "of:aftershock"
 ALONE = "alone:"      # the mark of an aspect key of a measure that says not what it measures: a fact of its own
 # "two of them", "37 of the candidates": a part of a whole counted elsewhere, kept with figures of its own event
 _PART = re.compile(r"\bof (?:the|them|those|these|its|their)\b", re.IGNORECASE)
@@ -41,7 +43,7 @@ _WHOLE = re.compile(r"^\W*(?:of|out of|among) (?P<whole>[^,;:]+),", re.IGNORECAS
 
 def aspect_label(key: str | None) -> str | None:
     """Return an aspect key for people: the aspect, or the event word it stands for (None for other events)."""
-    if not key or key.startswith((FROM, ALONE, BASE)):
+    if not key or key.startswith((FROM, ALONE, BASE, OF)):
         return None
     return key.removeprefix("event:").removeprefix(CLASS).split(":")[0] or None
 
@@ -63,6 +65,9 @@ def aspect_key(claim: Claim, grouping: Grouping = Grouping(), nth: int = 0) -> s
     `nth` says which of the figures written alike in its sentence the claim is (its point or base follows it).
     """
     if claim.kind == "quantity" and claim.unit in grouping.event_measures:
+        head = (claim.subject or "").lower().split()[-1:]
+        if head and (head[0] in grouping.measured_apart or head[0].removesuffix("s") in grouping.measured_apart):
+            return f"{OF}{head[0].removesuffix('s')}"     # the aftershocks' magnitudes are not the quake's
         point = grouping.reference(claim, nth) if grouping.reference else None
         return None if point is None else f"{FROM}{point}"
     if happening := grouping.classes.class_of(claim):

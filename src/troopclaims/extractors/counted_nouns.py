@@ -79,7 +79,7 @@ def _named_before(doc, numeric: Numeric, lexicon: QuantityLexicon) -> Counted | 
                 return Counted(known[1], doc[of.i - size:of.i].text)
     if of.lower_ in lexicon.measure_links and of.i > first.sent.start and \
             (measure := _measure_noun(doc[of.i - 1], lexicon)):   # "aftershocks of 4.0", "magnitudes ranging from"
-        return Counted(measure, doc[of.i - 1].text)
+        return Counted(measure, _measured_event(doc[of.i - 1], lexicon).text)
     if annotated(doc, "DEP"):
         return _implied_subject(doc[numeric_token(doc, numeric)], lexicon)
     before = doc[max(first.sent.start, first.i - 6):first.i]
@@ -99,6 +99,19 @@ def _measure_noun(token, lexicon: QuantityLexicon) -> str | None:
     word = token.lower_
     return lexicon.measures.get(word) or lexicon.measures.get(token.lemma_.lower()) or \
         (lexicon.measures.get(word[:-1]) if word.endswith("s") else None)
+
+
+def _measured_event(token, lexicon: QuantityLexicon):
+    """Return the noun whose event a measure noun measures: the noun itself ("aftershocks of 4.0"), or for the name
+    of the measure ("magnitudes ranging from 3.6", "the quake's magnitude at 5.9") the nearest other measured noun
+    before it in its sentence ("aftershocks, with magnitudes ranging from": aftershocks), else the name."""
+    unit = _measure_noun(token, lexicon)
+    if unit is None or unit not in (token.lower_, token.lower_[:-1], token.lemma_.lower()):
+        return token
+    for other in reversed(token.doc[token.sent.start:token.i]):
+        if _measure_noun(other, lexicon) == unit and unit not in (other.lower_, other.lower_[:-1]):
+            return other
+    return token
 
 
 def numeric_token(doc, numeric: Numeric) -> int:
@@ -127,7 +140,7 @@ def _implied_subject(token, lexicon: QuantityLexicon) -> Counted | None:
                 return Counted(found[0], " ".join(phrase.split()[-len(found[2].split()):]))
             unit = lexicon.units.get((child.lower_,))
             if unit in lexicon.event_measures:      # "the survey put the magnitude at 6.1"
-                return Counted(unit, child.text)
+                return Counted(unit, _measured_event(child, lexicon).text)
     return None
 
 

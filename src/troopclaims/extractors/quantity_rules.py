@@ -37,6 +37,7 @@ class QuantityLexicon:
     measures: dict[str, str] = field(default_factory=dict)   # noun a figure measures -> unit: quake -> magnitude
     scopes: dict[str, str] = field(default_factory=dict)   # word -> scope outside the sentence's place: abroad
     measure_links: frozenset[str] = frozenset({"of"})   # words between a measured noun and its figure
+    measured_apart: frozenset[str] = frozenset()   # measured nouns of events beside the main one: aftershocks
     numbers: NumberLexicon | None = None   # the compiled numbers rules: where "from N to M" is a change
 
     def unit_at(self, tokens) -> tuple[int, str] | None:
@@ -80,7 +81,7 @@ def build_quantity_lexicon(section: LineDict, rules) -> QuantityLexicon:
                                                         "distributive", "size_words", "members", "plurals",
                                                         "implied", "ellipsis", "earlier", "generic",
                                                         "event_measures", "rates", "totals", "measures",
-                                                        "measure_links", "scopes"))
+                                                        "measure_links", "scopes", "measured_apart"))
     # the words of units of measure and currencies count too where the figure reads none ("billions of euros")
     units: dict[tuple[str, ...], str] = {tuple(form.split()): unit for (side, form), unit
                                          in rules.lexicon("numbers").unit_forms.items()
@@ -93,7 +94,7 @@ def build_quantity_lexicon(section: LineDict, rules) -> QuantityLexicon:
             units[tuple(word.lower().split())] = str(unit)
     sets = {name: frozenset(word.lower() for word in word_list(section.get(name), location(section, name), name))
             for name in ("pronouns", "count_nouns", "durations", "present", "distributive", "size_words",
-                         "ellipsis", "measure_links")}
+                         "ellipsis", "measure_links", "measured_apart")}
     for name in ("generic", "event_measures"):
         sets[name] = frozenset(word_list(section.get(name), location(section, name), name))
     members, plurals, measures = (section.get(name) or {} for name in ("members", "plurals", "measures"))
