@@ -173,3 +173,30 @@ def test_the_magnitudes_of_aftershocks_are_no_rivals_of_the_quakes(rules):
               magnitude("b.txt", "4.3", "Aftershocks with magnitudes up to 4.3 shook the island.", 4.3, "aftershocks")]
     facts = {fact.name: sorted(claim.value for claim in fact.claims) for fact in compare_claims(claims, rules)}
     assert facts == {"magnitude": [5.9, 6.1], "magnitude of aftershocks": [4.0, 4.3]}
+
+
+@pytest.mark.parametrize("text, sentence, threshold", [
+    ("more than 50 percent", "The vote is valid only with a turnout of more than 50 percent.", True),
+    ("at least 5 percent", "A party must win at least 5 percent to enter the assembly.", True),
+    ("120", "The quorum of the chamber is 120.", True),
+    ("76 percent", "Officials said turnout was 76 percent, so the vote is valid.", False),   # the word comes after
+    ("40", "Medics treated 40 people who needed care, officials said.", False),
+])
+def test_a_figure_that_states_a_condition(rules, text, sentence, threshold):
+    from troopclaims.compare.measures import is_threshold
+
+    claim = distance("a.txt", text, sentence, 1.0, unit="percent")
+    assert is_threshold(claim, rules.lexicon("quantities").thresholds) is threshold
+
+
+def test_a_legal_threshold_is_no_rival_of_the_turnouts_measured(rules):
+    import troopclaims
+
+    texts = {"a": "Officials said turnout was 76 percent in Velmor.",
+             "b": "Turnout reached 74 percent, officials said. Under the law, the vote is valid only with a "
+                  "turnout of more than 50 percent."}
+    claims = troopclaims.extract_texts(texts, published="2031-03-04", model="blank", rules=rules)
+    facts = {fact.name: (fact.verdict, [claim.text for claim in fact.claims])
+             for fact in troopclaims.compare_claims(claims, rules=rules)}
+    assert facts == {"percent (attended)": ("conflict", ["76 percent", "74 percent"]),
+                     "percent (attended) threshold": ("single", ["more than 50 percent"])}

@@ -12,10 +12,10 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Callable, Iterable
 
-from troopclaims.compare.keys import ALONE, OF, PART, TOTAL, Grouping, aspect_key, aspect_label
+from troopclaims.compare.keys import ALONE, OF, PART, THRESHOLD, TOTAL, Grouping, aspect_key, aspect_label
 from troopclaims.compare.measures import BASE, FROM, reference_of, scope_of
 from troopclaims.compare.verdicts import camps_of, claim_interval, verdict_of
-from troopclaims.compare.when import (DAY, apart_by_happening, days_beside, happening_of, instants,
+from troopclaims.compare.when import (DAY, HAPPENED, apart_by_happening, days_beside, happening_of, instants,
                                      join_unknown_subjects, merge_times)
 from troopclaims.extractors.dates import resolve
 from troopclaims.records import SPAN_KINDS, WHEN_KINDS, Claim, plain_number
@@ -94,7 +94,8 @@ def _fill_unknown(groups: dict, index: int) -> dict:
     for key, members in groups.items():
         if key[index] is None:
             values = {other[index] for other in groups if other[index] is not None and fits(key, other)
-                      and not str(other[index]).endswith(PART) and not str(other[index]).startswith((ALONE, BASE, OF))}
+                      and not str(other[index]).endswith((PART, THRESHOLD))
+                      and not str(other[index]).startswith((ALONE, BASE, OF))}
             # An aspect class is a better home than a lone event word outside the rules.
             classes = {value for value in values if not str(value).startswith("event:")}
             values = classes or values
@@ -290,17 +291,21 @@ def fact_name(fact: Fact, name_actor: Callable[[str], str] | None = None) -> str
             words.append(f"({subject})")    # what the event happens to: it told such date facts apart
     else:
         what = fact.unit or _common_subject(fact) or "figure"
+        key = (fact.aspect or "").split(HAPPENED)[0]
+        point = key.replace(TOTAL, "").replace(THRESHOLD, "")     # what a share is on, a distance from ...
         words = [actor, what]
         if aspect:
             words.append(f"({aspect})")
-        if (fact.aspect or "").endswith(TOTAL):
+        if key.endswith(TOTAL):
             words.append(TOTAL.lstrip(":"))
-        if (fact.aspect or "").startswith(BASE):
-            words.append(f"on {fact.aspect.removeprefix(BASE)}")
-        if (fact.aspect or "").startswith(FROM):
-            words.append(f"from {fact.aspect.removeprefix(FROM) or 'a point no place names'}")
-        if (fact.aspect or "").startswith(OF):
-            words.append(f"of {fact.aspect.removeprefix(OF)}s")
+        if THRESHOLD in key:
+            words.append(THRESHOLD.lstrip(":"))
+        if point.startswith(BASE):
+            words.append(f"on {point.removeprefix(BASE)}")
+        if point.startswith(FROM):
+            words.append(f"from {point.removeprefix(FROM) or 'a point no place names'}")
+        if point.startswith(OF):
+            words.append(f"of {point.removeprefix(OF)}s")
     if fact.place:
         words.append(f"in {fact.place}")
     if happened := happening_of(fact.aspect):
@@ -372,7 +377,8 @@ def compare_claims(claims: Iterable[Claim], rules, warn: Callable[[str], None] =
                                           - rules.lexicon("quantities").event_measures,
                                           states=states, daily=events.daily,
                                           scopes=tuple(rules.lexicon("quantities").scopes.items()),
-                                          measured_apart=rules.lexicon("quantities").measured_apart),
+                                          measured_apart=rules.lexicon("quantities").measured_apart,
+                                          thresholds=rules.lexicon("quantities").thresholds),
                         placed=placed)
     if not spans:
         return facts

@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass
 from typing import Callable
 
-from troopclaims.compare.measures import BASE, FROM, base_of
+from troopclaims.compare.measures import BASE, FROM, base_of, is_threshold
 from troopclaims.compare.when import CLASS, EventClasses
 from troopclaims.records import WHEN_KINDS, Claim
 
@@ -29,10 +29,12 @@ class Grouping:
     daily: frozenset[str] = frozenset()        # aspects of one day's count (a crowd): split by the day they hold for
     scopes: tuple[tuple[str, str], ...] = ()   # (word, scope): "overseas booths" are not the country's booths
     measured_apart: frozenset[str] = frozenset()   # measured nouns of events beside the main one (aftershock)
+    thresholds: tuple[str, ...] = ()           # words that make a figure a condition ("valid only with 50 percent")
 
 
 TOTAL = ":in all"     # the mark on the aspect key of running totals kept apart
 OF = "of:"            # the mark of an aspect key of the measures of an event beside the main one: "of:aftershock"
+THRESHOLD = ":threshold"   # the mark on the aspect key of a figure that states a condition, not a measure
 ALONE = "alone:"      # the mark of an aspect key of a measure that says not what it measures: a fact of its own
 # "two of them", "37 of the candidates": a part of a whole counted elsewhere, kept with figures of its own event
 _PART = re.compile(r"\bof (?:the|them|those|these|its|their)\b", re.IGNORECASE)
@@ -49,6 +51,13 @@ def aspect_label(key: str | None) -> str | None:
 
 
 def aspect_key(claim: Claim, grouping: Grouping = Grouping(), nth: int = 0) -> str | None:
+    """Return what a claim is grouped by for its event (see _event_key), marked when the figure states a
+    condition rather than a measure (`thresholds`: "valid only with a turnout of more than 50 percent")."""
+    key = _event_key(claim, grouping, nth)
+    return f"{key or ''}{THRESHOLD}" if is_threshold(claim, grouping.thresholds, nth) else key
+
+
+def _event_key(claim: Claim, grouping: Grouping, nth: int) -> str | None:
     """Return what a claim is grouped by for its event: the aspect, else the event word, else None (no event found).
 
     A figure of an event word outside the rules is one with the others of its unit whatever their words ("candidates

@@ -44,6 +44,29 @@ def after_figure(claim: Claim, nth: int = 0) -> str | None:
     return sentence[found[min(nth, len(found) - 1)].end():] if found else None
 
 
+def before_figure(claim: Claim, nth: int = 0) -> str | None:
+    """Return the claim's sentence before the figure (the nth written alike, as after_figure), None when the text is
+    not found there."""
+    sentence, text = " ".join((claim.sentence or "").split()), " ".join(claim.text.split())
+    found = list(re.finditer(rf"(?<![\w.,]){re.escape(text)}", sentence)) if text else []
+    return sentence[:found[min(nth, len(found) - 1)].start()] if found else None
+
+
+_CLAUSE_MARK = re.compile(r"[,;:()—–]")
+_CLAUSE_WORDS = 8       # words of its clause before a figure that may make it a condition
+
+
+def is_threshold(claim: Claim, thresholds: tuple[str, ...], nth: int = 0) -> bool:
+    """Return whether words of the figure's clause before it make it a condition rather than a measure ("valid
+    only with a turnout of more than 50 percent", "a party must win 5 percent"): rules/quantities.yaml's
+    `thresholds`."""
+    if claim.kind != "quantity" or not thresholds:
+        return False
+    clause = _CLAUSE_MARK.split(before_figure(claim, nth) or "")[-1]
+    words = " " + " ".join(re.findall(r"[\w'’-]+", clause.lower())[-_CLAUSE_WORDS:]) + " "
+    return any(f" {phrase} " in words for phrase in thresholds)
+
+
 def _past_aside(words: list[str]) -> int:
     """Return the index past a closing bracket or a bracketed aside right after the figure ("(about 24km)")."""
     if words[:1] == [")"]:

@@ -38,6 +38,7 @@ class QuantityLexicon:
     scopes: dict[str, str] = field(default_factory=dict)   # word -> scope outside the sentence's place: abroad
     measure_links: frozenset[str] = frozenset({"of"})   # words between a measured noun and its figure
     measured_apart: frozenset[str] = frozenset()   # measured nouns of events beside the main one: aftershocks
+    thresholds: tuple[str, ...] = ()   # words before a figure in its clause that make it a condition: valid, must
     numbers: NumberLexicon | None = None   # the compiled numbers rules: where "from N to M" is a change
 
     def unit_at(self, tokens) -> tuple[int, str] | None:
@@ -81,7 +82,7 @@ def build_quantity_lexicon(section: LineDict, rules) -> QuantityLexicon:
                                                         "distributive", "size_words", "members", "plurals",
                                                         "implied", "ellipsis", "earlier", "generic",
                                                         "event_measures", "rates", "totals", "measures",
-                                                        "measure_links", "scopes", "measured_apart"))
+                                                        "measure_links", "scopes", "measured_apart", "thresholds"))
     # the words of units of measure and currencies count too where the figure reads none ("billions of euros")
     units: dict[tuple[str, ...], str] = {tuple(form.split()): unit for (side, form), unit
                                          in rules.lexicon("numbers").unit_forms.items()
@@ -104,12 +105,13 @@ def build_quantity_lexicon(section: LineDict, rules) -> QuantityLexicon:
         if not isinstance(table, dict) or not all(isinstance(value, str) for value in table.values()):
             raise RulesError(f"{location(section, name)}: {name} must map a noun to a word")
     implied, defaults = _implied(section, sets["generic"])
-    earlier, rates, totals = (tuple(" ".join(phrase.lower().split())
+    earlier, rates, totals, thresholds = (tuple(" ".join(phrase.lower().split())
                                     for phrase in word_list(section.get(name), location(section, name), name))
-                              for name in ("earlier", "rates", "totals"))
+                              for name in ("earlier", "rates", "totals", "thresholds"))
     return QuantityLexicon(units, **sets, members={str(noun).lower(): unit for noun, unit in members.items()},
                            plurals={str(noun).lower(): plural for noun, plural in plurals.items()},
                            implied=implied, defaults=defaults, earlier=earlier, rates=rates, totals=totals,
+                           thresholds=thresholds,
                            events=rules.lexicon("aspects"), numbers=rules.lexicon("numbers"), scopes=scopes,
                            measures={str(noun).lower(): unit for noun, unit in measures.items()})
 
