@@ -200,3 +200,12 @@ def test_a_legal_threshold_is_no_rival_of_the_turnouts_measured(rules):
              for fact in troopclaims.compare_claims(claims, rules=rules)}
     assert facts == {"percent (attended)": ("conflict", ["76 percent", "74 percent"]),
                      "percent (attended) threshold": ("single", ["more than 50 percent"])}
+
+
+def test_booths_and_polling_stations_abroad_are_one_fact(rules):
+    import troopclaims
+
+    texts = {"a": "Voters abroad use 27 overseas booths.", "b": "Veloria has 27 polling stations abroad."}
+    claims = troopclaims.extract_texts(texts, published="2031-03-04", model="blank", rules=rules)
+    facts = {fact.name: fact.reports for fact in troopclaims.compare_claims(claims, rules=rules)}
+    assert facts == {"stations abroad": 2}

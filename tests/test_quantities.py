@@ -25,6 +25,9 @@ BLANK_CASES = [
     ("A 3,000-strong brigade moved north.", [("3,000-strong brigade", 3000, "exact", "troops", "brigade")]),
     ("A 5,000-strong crowd gathered.", [("5,000-strong crowd", 5000, "exact", "people", "crowd")]),
     ("They flew for three days.", []),
+    # no tagger: a plain word before a known noun modifies it
+    ("Voters use 27 overseas booths.", [("27 overseas booths", 27, "exact", "stations", "overseas booths")]),
+    ("About 300 armed fighters crossed.", [("About 300 armed fighters", 300, "approximate", "troops", "armed fighters")]),
 ]
 
 

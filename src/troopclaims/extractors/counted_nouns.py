@@ -247,6 +247,8 @@ def _noun_phrase(tokens, lexicon: QuantityLexicon) -> tuple[int, int, str] | Non
             if token.pos_ not in ("ADJ", "PROPN", "NOUN", "PUNCT") and token.tag_ not in ("VBN", "JJ"):
                 break
         elif i == 0 and token.is_alpha and token.is_lower and not token.is_stop and not lexicon.is_event(token):
+            if len(tokens) > 1 and lexicon.unit_at(tokens[1:]):
+                continue                            # "27 overseas booths": a modifier before a known noun
             return 0, 0, lexicon.unit_of(token)     # no tagger: take the plain word after the figure
         elif not token.text[:1].isupper():
             break
