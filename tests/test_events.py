@@ -27,6 +27,9 @@ PHRASE_CASES = [
     ("Police caught 12 smugglers.", [("12 smugglers", "captured")]),
     ("Sixty residents were moved from their homes.", [("Sixty residents", "evacuated")]),
     ("Eight engines were brought to the scene.", [("Eight engines", "deployed")]),
+    ("Soon after, more than 200 marchers set off from the square.", [("more than 200 marchers", "attended")]),
+    ("About 300 farmers stormed the town hall.", [("About 300 farmers", "attended")]),
+    ("Rebels set off two bombs.", [("two bombs", None)]),     # "set off" with no "from" is no march
     # the single words still count alone
     ("Some 30 farmers fought with guards.", [("Some 30 farmers", "fighting")]),
     ("Dozens riot in Port Elba", [("Dozens", "attended")]),
