@@ -112,6 +112,8 @@ def test_constructions_give_the_aspect(text, figure, aspect, model_nlp, rules, a
     ("The Boston offer was as high as $84 million.", "Boston"),
     ("The club rejected the $60 million offers by the Hawks and the Atlanta Falcons.", "Atlanta Falcons and Hawks"),
     ("The Falcons and Hawks offered $3 million.", "Falcons and Hawks"),
+    # the subject of a reporting verb above the offer is the reporter, never the payer
+    ("Lynch reported the Hawks team of owner Jon Vale and manager Ed Dorn offered Kell $84 million.", None),
 ])
 def test_the_named_payer_is_the_actor_of_a_sum(text, actor, model_nlp, rules, article):
     (claim,) = quantities_of(model_nlp, rules, article, text)

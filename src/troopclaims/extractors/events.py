@@ -481,13 +481,14 @@ def event_subject(doc, start: int, end: int, passive: bool = False) -> str | Non
     return None
 
 
-def named_owner(doc, start: int, end: int) -> str | None:
+def named_owner(doc, start: int, end: int, lexicon: EventLexicon | None = None) -> str | None:
     """Return the named owner of the event that governs the claim at doc.text[start:end]: a proper noun that owns the
     event noun ("the Harbourmen's offer of $90 million", "the Denver offer", "offers by the Comets") or is the subject
     of its verb ("the Red Sox made an offer of $150 million", "Acme paid $3 million"), or that owns the subject of the
     copula the figure hangs on ("the Red Sox offer was $150 million"); None without a parse or such a name. In a list
     with no verb of its own, the name that opens the figure's item ("the Angels are at $160 million, the Orioles at
-    $150 million")."""
+    $150 million"). Not the subject of a verb reporting the event's clause (given the lexicon): "Lynch reported
+    the team offered $184 million" names the reporter, not the payer."""
     if item := _item_name(_parsed_span(doc, start, end)):
         return item
     for token in _heads(_parsed_span(doc, start, end)):
@@ -498,6 +499,9 @@ def named_owner(doc, start: int, end: int) -> str | None:
             if names or owners:
                 return _name(names[0]) if names else owners[0]
             if not subjects and token.dep_ in ("xcomp", "ccomp"):   # "was expected to be in the range of ..."
+                if token.dep_ == "ccomp" and lexicon is not None and lexicon.reports(token.head.text,
+                                                                                     token.head.lemma_):
+                    return None    # "Lynch reported the team offered $184 million": the reporter is no payer
                 continue
             return None
         if token.pos_ in ("NOUN", "PROPN") and (owner := _noun_owner(token)):

@@ -107,7 +107,7 @@ def _subject_actor(doc, claim: Claim, places, lexicon) -> Claim:
     if claim.kind != "quantity" or claim.actor:
         return claim
     if claim.aspect in lexicon.named_actor:     # "the Red Sox offered $150 million": the team is the actor
-        owner = named_owner(doc, claim.start, claim.end)
+        owner = named_owner(doc, claim.start, claim.end, lexicon)
         return claim.with_fields(actor=places.actor(owner) or owner) if owner else claim
     if claim.aspect not in lexicon.subject_owns:
         return claim
