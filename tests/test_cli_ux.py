@@ -1,0 +1,98 @@
+"""The command line as a user meets it first: text piped in, inputs with nothing to read, rule errors, help."""
+import json
+import re
+
+import click
+import pytest
+from click.testing import CliRunner
+
+from troopclaims.cli import cli
+
+STORY = ("HARLOW BAY, 3 June 2031 - At least 14 people were killed when the dam above Harlow Bay gave way,\r\n"
+         "the coastguard said. About 2,500 residents were evacuated.\r\n")
+
+
+def run(*args, input=None):
+    return CliRunner().invoke(cli, [*args], input=input)
+
+
+def jsonl(text):
+    return [json.loads(line) for line in text.splitlines() if line.strip()]
+
+
+def test_plain_text_on_stdin_is_one_article_with_offsets_of_the_text_as_piped():
+    result = run("extract", "-", "--model", "blank", "--format", "jsonl", input=STORY.encode("utf-8"))
+    assert result.exit_code == 0, result.stderr
+    claims = jsonl(result.stdout)
+    figures = [(c["source"], c["value"], c["unit"]) for c in claims if c["kind"] == "quantity"]
+    assert figures == [("stdin", 14, "people"), ("stdin", 2500, "people")]
+    assert all(STORY[c["start"]:c["end"]] == c["text"] for c in claims)     # \r\n kept: offsets slice the input
+    assert "stdin: not JSON Lines; read as the text of one article" in result.stderr
+    assert "not JSON (" not in result.stderr
+
+
+def test_plain_text_on_stdin_into_compare_is_compared_as_an_article():
+    result = run("compare", "-", "--model", "blank", "--format", "jsonl", input=STORY)
+    assert result.exit_code == 0, result.stderr
+    assert {fact["fact"] for fact in jsonl(result.stdout)} >= {"people (killed)", "people (evacuated)"}
+
+
+def test_json_lines_on_stdin_are_still_records_even_after_a_byte_order_mark():
+    record = json.dumps({"id": "r1", "text": "Some 300 people fled.", "published": "2031-06-03"})
+    result = run("extract", "-", "--model", "blank", "--format", "jsonl", input=b"\xef\xbb\xbf\n" + record.encode())
+    assert result.exit_code == 0, result.stderr
+    assert [(c["source"], c["value"]) for c in jsonl(result.stdout)] == [("r1", 300)]
+    assert "not JSON Lines" not in result.stderr
+
+
+def test_an_empty_folder_is_an_error_that_names_it(tmp_path):
+    (tmp_path / ".hidden.txt").write_text("Some 300 people fled.")
+    result = run("extract", str(tmp_path), "--model", "blank")
+    assert result.exit_code == 1 and result.stdout == ""
+    assert result.stderr.splitlines()[-1] == (
+        f"Error: no article in {tmp_path}: a folder is read for its .txt and .md files (hidden ones left out); "
+        "give such a folder, files, or JSON Lines")
+
+
+def test_nothing_on_stdin_is_an_error_that_says_what_to_pipe():
+    result = run("extract", "-", "--model", "blank", input="\n\n")
+    assert result.exit_code == 1 and result.stderr.splitlines()[-1] == (
+        "Error: nothing on stdin: pipe in JSON Lines of articles, or the text of one article")
+
+
+def test_when_every_input_is_skipped_the_error_points_at_the_reasons_given(tmp_path):
+    (tmp_path / "huge.txt").write_text("Some 300 soldiers arrived. " * 40000, encoding="utf-8")
+    result = run("extract", str(tmp_path / "huge.txt"), str(tmp_path / "missing"), "--model", "blank")
+    assert result.exit_code == 1
+    lines = result.stderr.splitlines()
+    assert any("skipped huge.txt: too long" in line for line in lines)
+    assert any("missing: no such file or folder; check the path" in line for line in lines)
+    assert lines[-1] == "Error: nothing could be read: all 2 inputs were skipped, for the reasons above"
+
+
+@pytest.mark.parametrize("given", ["{}", "{}/", "./{}"])
+def test_a_rules_error_names_the_command_that_checks_that_folder(tmp_path, given, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "my-rules").mkdir()
+    (tmp_path / "my-rules" / "quantities.yaml").write_text("units:\n  goats: [goat\n")
+    (tmp_path / "a.txt").write_text("Some 300 goats fled.")
+    folder = given.format("my-rules")
+    result = run("compare", "a.txt", "--model", "blank", "--rules", folder)
+    assert result.exit_code == 1
+    assert result.stderr.startswith("Error: my-rules/quantities.yaml:3: broken YAML")
+    assert result.stderr.rstrip().endswith(f"(`troopclaims rules check {folder}` lists every problem of the folder)")
+
+
+def _groups(group, path=()):
+    yield path, group
+    for name, command in sorted(group.commands.items()):
+        if isinstance(command, click.Group):
+            yield from _groups(command, (*path, name))
+
+
+@pytest.mark.parametrize("path", [path for path, _ in _groups(cli)], ids=lambda path: " ".join(path) or "top")
+def test_the_list_of_commands_in_help_says_each_in_full(path):
+    result = run(*path, "--help")
+    commands = result.stdout.split("Commands:\n")[1].rstrip().splitlines()
+    assert commands and all(re.match(r"  [a-z]+ +[A-Z].*\.$", line) and not line.endswith("...")
+                            for line in commands), commands
