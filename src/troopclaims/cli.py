@@ -307,9 +307,10 @@ def compare(paths, rules_dirs, model, published, fmt, only, min_sources, show_se
         elif fmt == "csv":
             render.write_facts_csv(facts, out)
         elif fmt == "markdown":
-            render.write_facts_markdown(facts, out, show_sentences)
+            render.write_facts_markdown(facts, out, show_sentences, cumulative=rules.lexicon("aspects").cumulative)
         else:
-            render.write_facts_table(facts, out, show_sentences, width=render.table_width(terminal))
+            render.write_facts_table(facts, out, show_sentences, width=render.table_width(terminal),
+                                     cumulative=rules.lexicon("aspects").cumulative)
         code = _finish(report, paths, f"{len(facts)} fact{'s' * (len(facts) != 1)} shown")
     if fail_on_conflict and any(fact.verdict == "conflict" for fact in facts):
         code = ExitCode.CONFLICT        # asked for: it wins over SKIPPED, which the summary line says
@@ -478,7 +479,8 @@ def report(paths, rules_dirs, model, published, output, title, only, min_sources
     left_out += [f"skipped {name}: {reason}" for name, reason in read.skipped]
     sources = report_sources(claims, {key: value for key, value in read.sources.items() if key not in skipped})
     shown = filter_facts(facts, only=only, min_sources=min_sources)
-    page = build_report(shown, sources, claims=len(claims), all_facts=facts, notes=left_out, title=title)
+    page = build_report(shown, sources, claims=len(claims), all_facts=facts, notes=left_out, title=title,
+                        cumulative=rules.lexicon("aspects").cumulative)
     if output is None:
         sys.stdout.write(page)
     else:

@@ -152,10 +152,29 @@ def _camps_line(fact) -> str:
     return "; ".join(parts)
 
 
-def write_facts_table(facts, out: IO[str], show_sentences: bool = False, width: int | None = None) -> None:
+def by_date(claims) -> list[int]:
+    """Return the claims' indices by publication date (undated last), then the day they hold for, then text order:
+    a fact's rows as they read in time, in tables and in the report alike."""
+    return sorted(range(len(claims)), key=lambda i: (claims[i].published is None, claims[i].published or "",
+                                                     claims[i].as_of or "", claims[i].source, claims[i].start))
+
+
+def published_as_of(claim, between: str = " ") -> str:
+    """Return the published cell: the date, and the day the figure holds for when the sentence dates it apart."""
+    text = claim.published or ""
+    if claim.as_of and claim.as_of != claim.published:
+        text += f"{between}(as of {claim.as_of})" if text else f"as of {claim.as_of}"
+    return text
+
+
+def write_facts_table(facts, out: IO[str], show_sentences: bool = False, width: int | None = None,
+                      cumulative=frozenset()) -> None:
+    """Write a table per fact, its rows in time order, then its camps and, for a series in conflict, why."""
     from rich.console import Console
     from rich.table import Table
     from rich.text import Text
+
+    from troopclaims.output.why import why      # it builds on this module's words
 
     console = Console(file=out, width=width, soft_wrap=False)
     for fact in facts:
@@ -165,11 +184,13 @@ def write_facts_table(facts, out: IO[str], show_sentences: bool = False, width: 
                               f"{fact.reports} report{'s' * (fact.reports != 1)}")
         if fact.within:
             title.append(f"  (within: {fact.within})", "italic")
-        table = Table(title=title, title_justify="left", header_style="bold", expand=False)
+        console.print(title)        # on a line of its own: a table's title is padded to the table's width
+        table = Table(header_style="bold", expand=False)
         for name in ("camp", "source", "published", "speaker", "figure", "interval", "status", "event"):
             table.add_column(name, overflow="fold")
-        for index, claim in enumerate(fact.claims):
-            cells = (_camp_label(fact, index), claim.source, claim.published or "", who(claim), claim.text,
+        for index in by_date(fact.claims):
+            claim = fact.claims[index]
+            cells = (_camp_label(fact, index), claim.source, published_as_of(claim, "\n"), who(claim), claim.text,
                      interval(claim), _status(claim), claim.event or "")
             table.add_row(*(Text(printable(cell)) for cell in cells))
             if show_sentences:
@@ -177,6 +198,8 @@ def write_facts_table(facts, out: IO[str], show_sentences: bool = False, width: 
         console.print(table)
         if len(fact.camps) > 1:
             console.print(Text(printable(_camps_line(fact)), style))
+        if reason := why(fact, cumulative):
+            console.print(Text(printable(f"why: {reason}"), style))
         console.print()
 
 
@@ -194,19 +217,24 @@ def _md(text) -> str:
     return printable(str(text).replace("|", "\\|").replace("\n", " "))
 
 
-def write_facts_markdown(facts, out: IO[str], show_sentences: bool = False) -> None:
+def write_facts_markdown(facts, out: IO[str], show_sentences: bool = False, cumulative=frozenset()) -> None:
+    from troopclaims.output.why import why
+
     for fact in facts:
         out.write(f"### {_md(fact.name)}: {fact.verdict}\n\n")
         out.write(f"{fact.speakers} speaker(s), {fact.reports} report(s)")
         out.write(f"; within {_md(fact.within)}\n\n" if fact.within else "\n\n")
         out.write("| camp | source | published | speaker | figure | interval | status | event |\n")
         out.write("|---|---|---|---|---|---|---|---|\n")
-        for index, claim in enumerate(fact.claims):
-            cells = (_camp_label(fact, index), claim.source, claim.published or "", who(claim), claim.text,
+        for index in by_date(fact.claims):
+            claim = fact.claims[index]
+            cells = (_camp_label(fact, index), claim.source, published_as_of(claim), who(claim), claim.text,
                      interval(claim), _status(claim), claim.event or "")
             out.write("| " + " | ".join(_md(cell) for cell in cells) + " |\n")
         if len(fact.camps) > 1:
             out.write(f"\n{_md(_camps_line(fact))}\n")
+        if reason := why(fact, cumulative):
+            out.write(f"\nwhy: {_md(reason)}\n")
         if show_sentences:
             out.write("\n" + "".join(f"- {_md(claim.source)}: {_md(claim.sentence)}\n" for claim in fact.claims))
         out.write("\n")

@@ -1,0 +1,91 @@
+"""What a user reads beside a fact: its rows in time order, the day each figure holds for, and why a series that
+only grows is in conflict, in tables, Markdown and the report alike."""
+import io
+
+import pytest
+from click.testing import CliRunner
+
+from troopclaims.cli import cli
+from troopclaims.compare.facts import group_claims, Grouping
+from troopclaims.output import render
+from troopclaims.output.report import build_report, report_sources
+from troopclaims.output.why import clashes, why
+from troopclaims.records import Claim
+
+CUMULATIVE = frozenset({"killed"})
+
+
+def toll(source, value, published, speaker=None, as_of=None, low=None, high=None, qualifier="exact"):
+    low = value if low is None and qualifier == "exact" else low
+    high = value if high is None and qualifier == "exact" else high
+    return Claim(source=source, published=published, kind="quantity", text=str(value), start=0, end=1, value=value,
+                 low=low, high=high, qualifier=qualifier, unit="people", aspect="killed", event="killed",
+                 speaker=speaker, as_of=as_of, sentence=f"The toll rose to {value}.")
+
+
+@pytest.fixture
+def series():
+    """A toll that rises over three days, with two rival figures on the third (file names out of date order)."""
+    claims = [toll("c-third.txt", 41, "2030-05-06", "hospital officials"),
+              toll("c-third.txt", 38, "2030-05-06", "civil protection agency"),
+              toll("a-second.txt", 27, "2030-05-05", "interior minister"),
+              toll("b-first.txt", 12, "2030-05-04", qualifier="at_least", high=None)]
+    (fact,) = group_claims(claims, grouping=Grouping(cumulative=CUMULATIVE))
+    assert fact.verdict == "conflict"
+    return fact
+
+
+def test_only_the_figures_of_one_day_clash_in_a_rising_toll(series):
+    pairs = {frozenset((series.claims[i].value, series.claims[j].value)) for i, j in clashes(series)}
+    assert pairs == {frozenset((41, 38))}          # 12.. then 27 then 41 is a rise, not a conflict
+    assert why(series, CUMULATIVE) == ("on 2030-05-06, 41 (hospital officials in c-third.txt) and 38 (civil "
+                                       "protection agency in c-third.txt) cannot both be true")
+    assert why(series, frozenset()) is None         # not read as a series: its camps say it
+
+
+def test_a_figure_below_an_earlier_days_is_the_clash_of_a_series():
+    claims = [toll("a.txt", 30, "2030-05-04", "police"), toll("b.txt", 25, "2030-05-05", "mayor")]
+    (fact,) = group_claims(claims, grouping=Grouping(cumulative=CUMULATIVE))
+    assert why(fact, CUMULATIVE) == ("25 (mayor in b.txt) on 2030-05-05 is below 30 (police in a.txt) on 2030-05-04, "
+                                     "and this count only grows")
+
+
+def test_a_fact_table_reads_in_time_order_with_the_day_a_figure_holds_for_and_why(series):
+    out = io.StringIO()
+    series.claims.append(toll("d-fourth.txt", 41, "2030-05-07", "hospital officials", as_of="2030-05-06"))
+    render.write_facts_table([series], out, width=200, cumulative=CUMULATIVE)
+    lines = out.getvalue().splitlines()
+    rows = [line.split("│")[2:4] for line in lines if line.startswith("│")]
+    assert [source.strip() for source, _ in rows if source.strip()] == ["b-first.txt", "a-second.txt", "c-third.txt",
+                                                                        "c-third.txt", "d-fourth.txt"]
+    assert [published.strip() for _, published in rows[-2:]] == ["2030-05-07", "(as of 2030-05-06)"]
+    assert any(line.startswith("why: on 2030-05-06, 41 (hospital officials in c-third.txt) and 38") for line in lines)
+
+
+def test_markdown_says_why_too(series):
+    out = io.StringIO()
+    render.write_facts_markdown([series], out, cumulative=CUMULATIVE)
+    text = out.getvalue()
+    assert "\nwhy: on 2030-05-06, 41 (hospital officials in c-third.txt) and 38 (civil protection agency" in text
+    assert text.index("| b-first.txt |") < text.index("| a-second.txt |") < text.index("| c-third.txt |")
+
+
+def test_the_report_says_why_in_its_own_words(series):
+    page = build_report([series], report_sources(series.claims, {"c-third.txt": {"outlet": "Third Daily"}}),
+                        claims=4, cumulative=CUMULATIVE)
+    assert ('<p class="why"><b>Why a conflict</b>: on 6 May 2030, 41 people (hospital officials in Third Daily) and '
+            '38 people (civil protection agency in Third Daily) cannot both be true</p>') in page
+
+
+def test_the_command_says_why_a_toll_conflicts(tmp_path):
+    texts = {"a.txt": "The death toll rose to 27 people, the ministry said.",
+             "b.txt": "The death toll rose to 41 people, the hospital said.",
+             "c.txt": "The death toll rose to 38 people, the agency said."}
+    for name, text in texts.items():
+        (tmp_path / name).write_text(text)
+    (tmp_path / "sources.yaml").write_text("a.txt: {published: 2030-05-05}\nb.txt: {published: 2030-05-06}\n"
+                                           "c.txt: {published: 2030-05-06}\n")
+    result = CliRunner().invoke(cli, ["compare", str(tmp_path), "--model", "blank", "--format", "table"])
+    assert result.exit_code == 0, result.stderr
+    assert "why: on 2030-05-06, 41 (hospital in b.txt) and 38 (agency in c.txt) cannot both be true" \
+        in result.stdout
