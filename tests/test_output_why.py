@@ -89,3 +89,11 @@ def test_the_command_says_why_a_toll_conflicts(tmp_path):
     assert result.exit_code == 0, result.stderr
     assert "why: on 2030-05-06, 41 (hospital in b.txt) and 38 (agency in c.txt) cannot both be true" \
         in result.stdout
+
+
+def test_figures_of_one_day_below_one_earlier_figure_are_said_once():
+    claims = [toll("a.txt", 30, "2030-05-04", "police"), toll("b.txt", 25, "2030-05-05", "mayor"),
+              toll("c.txt", 26, "2030-05-05", qualifier="approximate", low=23.4, high=28.6)]
+    (fact,) = group_claims(claims, grouping=Grouping(cumulative=CUMULATIVE))
+    assert why(fact, CUMULATIVE) == ("25 (mayor in b.txt) and 23.4..28.6 (c.txt) on 2030-05-05 are below 30 (police "
+                                     "in a.txt) on 2030-05-04, and this count only grows")

@@ -69,6 +69,7 @@ def why(fact: Fact, cumulative, source: Callable[[Claim], str] = lambda claim: c
         return day(known) if known else "a day not known"
 
     reasons = []        # (rank, words): two figures of one day first, then of a day not known, then a fall
+    falls: dict[tuple[int, str], list] = {}     # the figures of one later day below one earlier figure
     for first, second in clashes(fact):
         a, b = fact.claims[first], fact.claims[second]
         if _when(a) == _when(b):
@@ -76,8 +77,12 @@ def why(fact: Fact, cumulative, source: Callable[[Claim], str] = lambda claim: c
         elif _day(a) is None or _day(b) is None:
             reasons.append((1, f"{_said(a)} on {_when(a)} and {_said(b)} on {_when(b)} cannot both be true"))
         else:
-            reasons.append((2, f"{_said(b)} on {_when(b)} is below {_said(a)} on {_when(a)}, and this count "
-                               "only grows"))
+            falls.setdefault((first, _when(b)), []).append(b)
+    for (first, later), below in falls.items():
+        a = fact.claims[first]
+        reasons.append((2, f"{' and '.join(_said(b) for b in below)} on {later} "
+                           f"{'is' if len(below) == 1 else 'are'} below {_said(a)} on {_when(a)}, "
+                           "and this count only grows"))
     if not reasons:
         return None
     reasons = [words for _, words in sorted(reasons, key=lambda reason: reason[0])]
