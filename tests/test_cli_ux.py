@@ -96,3 +96,38 @@ def test_the_list_of_commands_in_help_says_each_in_full(path):
     commands = result.stdout.split("Commands:\n")[1].rstrip().splitlines()
     assert commands and all(re.match(r"  [a-z]+ +[A-Z].*\.$", line) and not line.endswith("...")
                             for line in commands), commands
+
+
+@pytest.fixture
+def story(tmp_path):
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "a.txt").write_text(STORY)
+    return tmp_path
+
+
+@pytest.mark.parametrize("command, name, fix", [
+    ("compare", "facts.html", "compare writes no HTML page; `troopclaims report` does: troopclaims report ... -o"),
+    ("extract", "claims.html", "extract writes no HTML page"),
+    ("extract", "claims.md", "extract writes no markdown; name the file .jsonl, .csv, .txt, or give --format"),
+])
+def test_an_output_file_named_for_a_format_the_command_does_not_write_is_refused_before_any_work(story, command,
+                                                                                                 name, fix):
+    target = story / name
+    result = run(command, str(story / "in"), "--model", "blank", "-o", str(target))
+    assert result.exit_code == 2 and fix in result.stderr and not target.exists()
+    assert "read 1 article" not in result.stderr
+
+
+@pytest.mark.parametrize("command", ["extract", "compare"])
+def test_a_txt_output_file_gets_the_table(story, command):
+    target = story / "out.txt"
+    result = run(command, str(story / "in"), "--model", "blank", "-o", str(target))
+    assert result.exit_code == 0, result.stderr
+    assert "┏" in target.read_text() and "2,500" in target.read_text()
+
+
+def test_an_output_file_of_an_unknown_suffix_gets_json_lines_and_a_note_saying_so(story):
+    target = story / "facts.out"
+    result = run("compare", str(story / "in"), "--model", "blank", "-o", str(target))
+    assert result.exit_code == 0 and jsonl(target.read_text())
+    assert f"{target}: no format is known by the suffix .out; writing JSON Lines" in result.stderr

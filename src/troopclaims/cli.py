@@ -150,13 +150,15 @@ def _run(workers, no_cache, exhaustive, dask_address):
                       exhaustive=exhaustive, dask=dask_address or None, progress=not is_quiet())
 
 
-SUFFIX_FORMATS = {".jsonl": "jsonl", ".csv": "csv", ".md": "markdown"}
+SUFFIX_FORMATS = {".jsonl": "jsonl", ".csv": "csv", ".md": "markdown", ".txt": "table", ".html": "html",
+                  ".htm": "html"}
 
 
 def output_option(command):
     """-o/--output FILE: written whole when the run ends, or not at all (Ctrl-C, an error)."""
     return click.option("-o", "--output", type=click.Path(dir_okay=False), default=None, metavar="FILE",
-                        help="Write to FILE instead of stdout (format from its suffix: .jsonl, .csv, .md).")(command)
+                        help="Write to FILE instead of stdout (format from its suffix: .jsonl, .csv, .md, "
+                             ".txt for a table).")(command)
 
 
 @contextlib.contextmanager
@@ -169,6 +171,25 @@ def opened_output(path: str | None):
 
     with atomic_write(path) as out:
         yield out, False
+
+
+def check_output(fmt: str | None, path: str | None, formats: tuple[str, ...]) -> None:
+    """Refuse, before any work, an output file whose suffix names a format the command does not write (an HTML
+    page is the report's); say which format a file of another suffix gets."""
+    if fmt or path in (None, "-"):
+        return
+    suffix = os.path.splitext(path)[1].lower()
+    by_suffix = SUFFIX_FORMATS.get(suffix)
+    command = click.get_current_context().info_name
+    if by_suffix == "html":
+        raise click.UsageError(f"{path}: {command} writes no HTML page; `troopclaims report` does: "
+                               f"troopclaims report ... -o {path}")
+    if by_suffix and by_suffix not in formats:
+        known = ", ".join(name for name, of in SUFFIX_FORMATS.items() if of in formats)
+        raise click.UsageError(f"{path}: {command} writes no {by_suffix}; name the file {known}, or give --format")
+    if by_suffix is None:
+        warn(f"{path}: no format is known by the suffix {suffix or '(none)'}; writing JSON Lines "
+             "(name it .jsonl, or give --format)")
 
 
 def output_format(fmt: str | None, path: str | None, is_terminal: bool, formats: tuple[str, ...]) -> str:
@@ -246,13 +267,15 @@ def extract(paths, rules_dirs, model, published, fmt, kinds, workers, no_cache, 
     from troopclaims.run.extract import ALL_KINDS, DEFAULT_KINDS, claims_from_inputs
     from troopclaims.rules import load_rules
 
+    check_output(fmt, output, EXTRACT_FORMATS)
     kinds = ALL_KINDS if "all" in kinds else (tuple(kinds) or DEFAULT_KINDS)
     report = ReadReport()
     rules = load_rules(rules_dirs)
     with opened_output(output) as (out, terminal):
         claims = claims_from_inputs(paths, rules, model=model, kinds=kinds,
                                     published=_published(published), warn=warn, report=report,
-                                    stdin=stdin_text() if "-" in paths else None, run=_run(workers, no_cache, exhaustive, dask_address))
+                                    stdin=stdin_text() if "-" in paths else None,
+                                    run=_run(workers, no_cache, exhaustive, dask_address))
         fmt = output_format(fmt, output, terminal, EXTRACT_FORMATS)
         counted = _counting(claims)
         if fmt == "jsonl":
@@ -294,6 +317,7 @@ def compare(paths, rules_dirs, model, published, fmt, only, min_sources, show_se
     from troopclaims.run.extract import DEFAULT_KINDS, claims_from_inputs
     from troopclaims.rules import load_rules
 
+    check_output(fmt, output, COMPARE_FORMATS)
     rules = load_rules(rules_dirs)
     report = ReadReport()
     claims = claims_from_inputs(paths, rules, model=model, kinds=DEFAULT_KINDS, published=_published(published),
@@ -471,7 +495,8 @@ def report(paths, rules_dirs, model, published, output, title, only, min_sources
     rules = load_rules(rules_dirs)
     read = ReadReport()
     claims = list(claims_from_inputs(paths, rules, model=model, kinds=DEFAULT_KINDS, published=_published(published),
-                                     warn=warn, report=read, stdin=stdin_text() if "-" in paths else None, accept_claims=True,
+                                     warn=warn, report=read, stdin=stdin_text() if "-" in paths else None,
+                                     accept_claims=True,
                                      run=_run(workers, no_cache, exhaustive, dask_address)))
     left_out: list[str] = []        # what compare and the reading left out, said on stderr and in the page
     facts = compare_claims(claims, rules, lambda message: (left_out.append(message), warn(message)))
