@@ -111,17 +111,31 @@ def write_claims_table(claims: Iterable[Claim], out: IO[str], width: int | None 
     from rich.table import Table
     from rich.text import Text
 
+    # No value column: the text says the figure as written, the interval what it allows.
+    names = ("source", "kind", "text", "interval", "unit", "subject", "place", "speaker", "event")
+    rows = [(claim.source, claim.kind, claim.text, interval(claim) or figure(claim.value), claim.unit or "",
+             claim.subject or "", claim.place or "", who(claim), claim.event or "") for claim in claims]
+    if not rows:     # no rows, no table: stdout carries data only, the summary on stderr says what was read
+        return
+    # A column no claim fills is left out; on a narrow terminal the words wrap and the short cells do not.
+    shown = [n for n, _ in enumerate(names) if any(row[n] for row in rows)]
     table = Table(show_lines=False, header_style="bold")
-    for name in ("source", "kind", "text", "value", "interval", "unit", "subject", "place", "speaker", "event"):
+    for n in shown:
+        _add_column(table, names[n])
+    for row in rows:
+        table.add_row(*(Text(printable(row[n])) for n in shown))
+    Console(file=out, width=width, soft_wrap=False).print(table)
+
+
+# Cells that read badly folded ("2027-05|-04"): they keep their width, and the columns of words wrap instead.
+_UNFOLDED = {"kind", "value", "interval", "unit", "camp", "published", "status"}
+
+
+def _add_column(table, name: str) -> None:
+    if name in _UNFOLDED:
+        table.add_column(name, no_wrap=True, overflow="ellipsis")
+    else:
         table.add_column(name, overflow="fold")
-    rows = 0
-    for claim in claims:
-        rows += 1
-        cells = (claim.source, claim.kind, claim.text, figure(claim.value), interval(claim), claim.unit or "",
-                 claim.subject or "", claim.place or "", who(claim), claim.event or "")
-        table.add_row(*(Text(printable(cell)) for cell in cells))
-    if rows:     # no rows, no table: stdout carries data only, the summary on stderr says what was read
-        Console(file=out, width=width, soft_wrap=False).print(table)
 
 
 VERDICT_STYLE = {"conflict": "bold red", "changed": "yellow", "agree": "green", "single": "dim"}
@@ -187,7 +201,7 @@ def write_facts_table(facts, out: IO[str], show_sentences: bool = False, width: 
         console.print(title)        # on a line of its own: a table's title is padded to the table's width
         table = Table(header_style="bold", expand=False)
         for name in ("camp", "source", "published", "speaker", "figure", "interval", "status", "event"):
-            table.add_column(name, overflow="fold")
+            _add_column(table, name)
         for index in by_date(fact.claims):
             claim = fact.claims[index]
             cells = (_camp_label(fact, index), claim.source, published_as_of(claim, "\n"), who(claim), claim.text,

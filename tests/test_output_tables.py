@@ -1,5 +1,5 @@
-"""What a user reads beside a fact: its rows in time order, the day each figure holds for, and why a series that
-only grows is in conflict, in tables, Markdown and the report alike."""
+"""What a user reads in tables, Markdown and the report: rows in time order, the day each figure holds for, why a
+series that only grows is in conflict, and claims tables that stay readable on a narrow terminal."""
 import io
 
 import pytest
@@ -97,3 +97,21 @@ def test_figures_of_one_day_below_one_earlier_figure_are_said_once():
     (fact,) = group_claims(claims, grouping=Grouping(cumulative=CUMULATIVE))
     assert why(fact, CUMULATIVE) == ("25 (mayor in b.txt) and 23.4..28.6 (c.txt) on 2030-05-05 are below 30 (police "
                                      "in a.txt) on 2030-05-04, and this count only grows")
+
+
+def test_a_narrow_claims_table_wraps_words_not_figures_and_leaves_out_empty_columns():
+    claims = [toll("wire/first-report.txt", 12, "2030-05-04", "regional civil protection agency", qualifier="at_least",
+                   high=None),
+              Claim(source="wire/first-report.txt", published="2030-05-04", kind="date", text="4 May 2030", start=0,
+                    end=10, value="2030-05-04", low="2030-05-04", high="2030-05-04", qualifier="exact", grain="day")]
+    out = io.StringIO()
+    render.write_claims_table(claims, out, width=100)
+    lines = out.getvalue().splitlines()
+    assert max(len(line) for line in lines) <= 100
+    header = lines[1]
+    assert "place" not in header and "value" not in header       # no claim has a place; the interval says it
+    cells = [[cell.strip() for cell in line.split("│")[1:-1]] for line in lines if line.startswith("│")]
+    names = [name.strip() for name in header.split("┃")[1:-1]]
+    kinds = [row[names.index("kind")] for row in cells]
+    intervals = [row[names.index("interval")] for row in cells]
+    assert [kind for kind in kinds if kind] == ["quantity", "date"] and "2030-05-04" in intervals
