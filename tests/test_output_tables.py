@@ -115,3 +115,12 @@ def test_a_narrow_claims_table_wraps_words_not_figures_and_leaves_out_empty_colu
     kinds = [row[names.index("kind")] for row in cells]
     intervals = [row[names.index("interval")] for row in cells]
     assert [kind for kind in kinds if kind] == ["quantity", "date"] and "2030-05-04" in intervals
+
+
+def test_a_label_s_colon_is_no_cue_to_show():
+    claim = Claim(source="a.txt", published=None, kind="quantity", text="over 50", start=0, end=7, value=50, low=50,
+                  qualifier="at_least", unit="people", speaker="Reader2", cue=":")
+    assert render.who(claim) == "Reader2"
+    assert render.who(Claim(**{**claim.__dict__, "cue": "said"})) == "Reader2 (said)"
+    page = build_report(group_claims([claim]), report_sources([claim]), claims=1)
+    assert '<span class="cue">:</span>' not in page and '<span class="speaker">Reader2</span>' in page

@@ -99,7 +99,7 @@ def _time_unit(record) -> str:
 def who(claim) -> str:
     """Return "speaker (cue)" for a table cell, with the relay when there is one."""
     text = claim.speaker or ""
-    if claim.cue:
+    if claim.cue and any(char.isalnum() for char in claim.cue):      # a label's colon says nothing: "Reader2"
         text = f"{text} ({claim.cue})" if text else f"({claim.cue})"
     if claim.via:
         text += f" via {claim.via}"

@@ -272,7 +272,7 @@ def _claim_row(tbody, claim: Claim, scale, span, bands, camp_css: str, outlets, 
         _el(cell, "span", class_="tag", text=tag)
     cell = _el(row, "td", class_="who")
     _el(cell, "span", class_="speaker", text=claim.speaker or "the outlet itself")
-    if claim.cue:
+    if claim.cue and any(char.isalnum() for char in claim.cue):      # not a label's colon
         _el(cell, "span", class_="cue", text=claim.cue)
     if claim.via:
         _el(cell, "span", class_="via", text=f"via {claim.via}")
