@@ -1,6 +1,8 @@
 """What a user reads in tables, Markdown and the report: rows in time order, the day each figure holds for, why a
 series that only grows is in conflict, and claims tables that stay readable on a narrow terminal."""
 import io
+import json
+from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
@@ -124,3 +126,23 @@ def test_a_label_s_colon_is_no_cue_to_show():
     assert render.who(Claim(**{**claim.__dict__, "cue": "said"})) == "Reader2 (said)"
     page = build_report(group_claims([claim]), report_sources([claim]), claims=1)
     assert '<span class="cue">:</span>' not in page and '<span class="speaker">Reader2</span>' in page
+
+
+TOLL = Path(__file__).resolve().parents[1] / "examples" / "toll"
+
+
+@pytest.mark.parametrize("model", ["blank", pytest.param(None, marks=pytest.mark.model)])
+def test_the_toll_example_is_a_series_whose_conflict_is_one_day_and_without_it_a_change(model):
+    options = ["--model", model] if model else []
+    claims = CliRunner().invoke(cli, ["extract", str(TOLL), "--format", "jsonl", *options]).stdout
+    compared = CliRunner().invoke(cli, ["compare", "-", "--format", "jsonl"], input=claims)
+    (toll_fact,) = [fact for fact in map(json.loads, compared.stdout.splitlines()) if fact["fact"] == "people (killed)"]
+    assert toll_fact["verdict"] == "conflict" and toll_fact["reports"] == 4
+    assert [(c["source"], c["value"]) for c in toll_fact["claims"] if c["value"] in (38, 41)] == [
+        ("daily.txt", 41), ("daily.txt", 38)]
+    table = CliRunner().invoke(cli, ["compare", "-", "--format", "table", "--only", "conflicts"], input=claims)
+    assert "why: on 2027-05-06, 41 (Hospital officials in daily.txt) and 38 (" in table.stdout
+    without = "".join(line + "\n" for line in claims.splitlines() if json.loads(line)["value"] != 38)
+    changed = CliRunner().invoke(cli, ["compare", "-", "--format", "jsonl"], input=without)
+    verdicts = {fact["fact"]: fact["verdict"] for fact in map(json.loads, changed.stdout.splitlines())}
+    assert verdicts["people (killed)"] == "changed"
