@@ -11,7 +11,7 @@ from troopclaims.cli import cli
 from troopclaims.compare.facts import group_claims, Grouping
 from troopclaims.output import render
 from troopclaims.output.report import build_report, report_sources
-from troopclaims.output.why import clashes, why
+from troopclaims.output.why import clashes, over_time, why
 from troopclaims.records import Claim
 
 CUMULATIVE = frozenset({"killed"})
@@ -146,3 +146,21 @@ def test_the_toll_example_is_a_series_whose_conflict_is_one_day_and_without_it_a
     changed = CliRunner().invoke(cli, ["compare", "-", "--format", "jsonl"], input=without)
     verdicts = {fact["fact"]: fact["verdict"] for fact in map(json.loads, changed.stdout.splitlines())}
     assert verdicts["people (killed)"] == "changed"
+
+
+def test_a_series_that_changed_says_how_it_moved_day_by_day():
+    claims = [toll("c.txt", 41, "2030-05-06", "hospital"), toll("a.txt", 12, "2030-05-04", qualifier="at_least", low=12),
+              toll("b.txt", 27, "2030-05-05", "minister"), toll("b2.txt", 27, "2030-05-05"),
+              toll("d.txt", 20, None, "agency", qualifier="at_least", low=20)]      # no day: it fits, and is not a step
+    (fact,) = group_claims(claims, grouping=Grouping(cumulative=CUMULATIVE))
+    assert fact.verdict == "changed" and why(fact, CUMULATIVE) is None
+    steps = "12.. on 2030-05-04, then 27 on 2030-05-05, then 41 on 2030-05-06"
+    assert over_time(fact, CUMULATIVE) == steps and over_time(fact, frozenset()) is None
+    table, markdown = io.StringIO(), io.StringIO()
+    render.write_facts_table([fact], table, width=200, cumulative=CUMULATIVE)
+    render.write_facts_markdown([fact], markdown, cumulative=CUMULATIVE)
+    assert f"over time: {steps}" in table.getvalue().splitlines()
+    assert f"\nover time: {steps}\n" in markdown.getvalue()
+    page = build_report([fact], report_sources(claims), claims=5, cumulative=CUMULATIVE)
+    assert ('<p class="why"><b>Over time</b>: 12 or more people on 4 May 2030, then 27 people on 5 May 2030, then '
+            '41 people on 6 May 2030</p>') in page

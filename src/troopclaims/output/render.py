@@ -188,7 +188,7 @@ def write_facts_table(facts, out: IO[str], show_sentences: bool = False, width: 
     from rich.table import Table
     from rich.text import Text
 
-    from troopclaims.output.why import why      # it builds on this module's words
+    from troopclaims.output.why import over_time, why      # it builds on this module's words
 
     console = Console(file=out, width=width, soft_wrap=False)
     for fact in facts:
@@ -214,6 +214,8 @@ def write_facts_table(facts, out: IO[str], show_sentences: bool = False, width: 
             console.print(Text(printable(_camps_line(fact)), style))
         if reason := why(fact, cumulative):
             console.print(Text(printable(f"why: {reason}"), style))
+        if steps := over_time(fact, cumulative):
+            console.print(Text(printable(f"over time: {steps}"), style))
         console.print()
 
 
@@ -232,7 +234,7 @@ def _md(text) -> str:
 
 
 def write_facts_markdown(facts, out: IO[str], show_sentences: bool = False, cumulative=frozenset()) -> None:
-    from troopclaims.output.why import why
+    from troopclaims.output.why import over_time, why
 
     for fact in facts:
         out.write(f"### {_md(fact.name)}: {fact.verdict}\n\n")
@@ -249,6 +251,8 @@ def write_facts_markdown(facts, out: IO[str], show_sentences: bool = False, cumu
             out.write(f"\n{_md(_camps_line(fact))}\n")
         if reason := why(fact, cumulative):
             out.write(f"\nwhy: {_md(reason)}\n")
+        if steps := over_time(fact, cumulative):
+            out.write(f"\nover time: {_md(steps)}\n")
         if show_sentences:
             out.write("\n" + "".join(f"- {_md(claim.source)}: {_md(claim.sentence)}\n" for claim in fact.claims))
         out.write("\n")

@@ -19,7 +19,7 @@ from troopclaims.output.charts import (MONTHS, axis_svg, camp_span, claim_span, 
 from troopclaims.compare.facts import Fact
 from troopclaims.records import Claim
 from troopclaims.output.render import by_date, figure_of, printable
-from troopclaims.output.why import why
+from troopclaims.output.why import over_time, why
 
 VERDICT_LABEL = {"conflict": "Conflict", "changed": "Changed", "agree": "Agree", "single": "Single source"}
 CAMP_COLOURS = 6          # report.css defines .camp-1 .. .camp-6; smaller camps beyond them are grey
@@ -88,9 +88,7 @@ def build_report(facts: list[Fact], sources: list[Source], *, claims: int, all_f
     main = _el(body, "main")
     _timeline(main, facts, sources)
     for number, fact in enumerate(facts, 1):
-        reason = why(fact, cumulative, lambda claim: _outlet(claim, outlets), _day,
-                     lambda claim: _range(claim.low, claim.high, claim, claim.value, claim.qualifier))
-        _fact(main, number, fact, outlets, reason)
+        _fact(main, number, fact, outlets, _explained(fact, cumulative, outlets))
     if not facts:
         _el(main, "p", class_="empty", text="No fact is left after the filter." if all_facts else
             "No fact to show: no figure or date could be compared.")
@@ -210,7 +208,17 @@ def _day_claim(day: str) -> Claim:
 
 # --- facts -----------------------------------------------------------------------------------------------------
 
-def _fact(main, number: int, fact: Fact, outlets: dict[str, str | None], reason: str | None = None) -> None:
+def _explained(fact: Fact, cumulative, outlets) -> list[tuple[str, str]]:
+    """Return what the page says of a series beside its camps, in its own words: why it conflicts, how it moved."""
+    def words(claim):
+        return _range(claim.low, claim.high, claim, claim.value, claim.qualifier)
+
+    said = [("Why a conflict", why(fact, cumulative, lambda claim: _outlet(claim, outlets), _day, words)),
+            ("Over time", over_time(fact, cumulative, _day, words))]
+    return [(label, text) for label, text in said if text]
+
+
+def _fact(main, number: int, fact: Fact, outlets: dict[str, str | None], explained=()) -> None:
     section = _el(main, "section", class_=f"fact {fact.verdict}", id=f"fact-{number}",
                   **{"data-verdict": fact.verdict, "data-kind": fact.kind})
     heading = _el(section, "h2")
@@ -224,8 +232,8 @@ def _fact(main, number: int, fact: Fact, outlets: dict[str, str | None], reason:
     camp_of = _camp_classes(fact, colours)
     if len(fact.claims) > 1:
         _camp_list(section, fact, colours, outlets)
-    if reason:
-        _el(_el(section, "p", class_="why"), "b", text="Why a conflict").tail = f": {printable(reason)}"
+    for label, text in explained:
+        _el(_el(section, "p", class_="why"), "b", text=label).tail = f": {printable(text)}"
     spans = [claim_span(claim, on_days=fact.kind == "date") for claim in fact.claims]
     if getattr(fact, "factors", None):        # ages and durations: every claim in the fact's unit of time
         spans = [scaled(span, factor) for span, factor in zip(spans, fact.factors)]

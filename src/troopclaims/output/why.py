@@ -88,3 +88,23 @@ def why(fact: Fact, cumulative, source: Callable[[Claim], str] = lambda claim: c
     reasons = [words for _, words in sorted(reasons, key=lambda reason: reason[0])]
     more = len(reasons) - MAX_CLASHES
     return "; ".join(reasons[:MAX_CLASHES]) + (f"; and {more} more" if more > 0 else "")
+
+
+def over_time(fact: Fact, cumulative, day: Callable[[str], str] = str,
+              figure: Callable[[Claim], str] | None = None) -> str | None:
+    """Return how a series that changed moved, day by day ("12.. on 2030-05-04, then 27 on 2030-05-05"), or None
+    when the fact is no series that changed. Figures of a day not known are left out: they fit the series."""
+    if fact.verdict != "changed" or not is_series(fact, cumulative):
+        return None
+    by_day: dict[float, list[str]] = {}
+    for claim in sorted(fact.claims, key=lambda claim: _day(claim) or 0.0):
+        at = _day(claim)
+        if at is not None:
+            said = (figure or interval)(claim) or claim.text
+            if said not in by_day.setdefault(at, []):
+                by_day[at].append(said)
+    steps = []
+    for at, figures in by_day.items():
+        claim = next(claim for claim in fact.claims if _day(claim) == at)
+        steps.append(f"{' or '.join(figures)} on {day(claim.as_of or claim.published)}")
+    return ", then ".join(steps) if len(steps) > 1 else None
