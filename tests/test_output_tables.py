@@ -164,3 +164,13 @@ def test_a_series_that_changed_says_how_it_moved_day_by_day():
     page = build_report([fact], report_sources(claims), claims=5, cumulative=CUMULATIVE)
     assert ('<p class="why"><b>Over time</b>: 12 or more people on 4 May 2030, then 27 people on 5 May 2030, then '
             '41 people on 6 May 2030</p>') in page
+
+
+def test_a_place_has_no_unknown_value_in_the_claims_table_and_an_unplaced_date_has():
+    place = Claim(source="a.txt", published=None, kind="place", text="Dunmere", start=0, end=7, place="Dunmere")
+    day = Claim(source="a.txt", published=None, kind="date", text="Tuesday", start=9, end=16, qualifier="exact")
+    out = io.StringIO()
+    render.write_claims_table([place, day], out, width=100)
+    rows = [[cell.strip() for cell in line.split("│")[1:-1]] for line in out.getvalue().splitlines()
+            if line.startswith("│")]
+    assert [row[3] for row in rows] == ["", "?"]

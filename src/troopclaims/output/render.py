@@ -113,7 +113,7 @@ def write_claims_table(claims: Iterable[Claim], out: IO[str], width: int | None 
 
     # No value column: the text says the figure as written, the interval what it allows.
     names = ("source", "kind", "text", "interval", "unit", "subject", "place", "speaker", "event")
-    rows = [(claim.source, claim.kind, claim.text, interval(claim) or figure(claim.value), claim.unit or "",
+    rows = [(claim.source, claim.kind, claim.text, interval(claim) or _unresolved(claim), claim.unit or "",
              claim.subject or "", claim.place or "", who(claim), claim.event or "") for claim in claims]
     if not rows:     # no rows, no table: stdout carries data only, the summary on stderr says what was read
         return
@@ -125,6 +125,12 @@ def write_claims_table(claims: Iterable[Claim], out: IO[str], width: int | None 
     for row in rows:
         table.add_row(*(Text(printable(row[n])) for n in shown))
     Console(file=out, width=width, soft_wrap=False).print(table)
+
+
+def _unresolved(claim) -> str:
+    """Return "?" for a figure or date whose value is not known ("on Tuesday" of an undated article); a place has
+    none to know."""
+    return "" if claim.kind == "place" else figure(claim.value)
 
 
 # Cells that read badly folded ("2027-05|-04"): they keep their width, and the columns of words wrap instead.
