@@ -174,3 +174,9 @@ def test_a_place_has_no_unknown_value_in_the_claims_table_and_an_unplaced_date_h
     rows = [[cell.strip() for cell in line.split("│")[1:-1]] for line in out.getvalue().splitlines()
             if line.startswith("│")]
     assert [row[3] for row in rows] == ["", "?"]
+
+
+def test_markdown_counts_speakers_and_reports_in_words(series):
+    out = io.StringIO()
+    render.write_facts_markdown([series], out)
+    assert out.getvalue().splitlines()[2] == "4 speakers, 3 reports"

@@ -187,6 +187,10 @@ def published_as_of(claim, between: str = " ") -> str:
     return text
 
 
+def _counts(fact) -> str:
+    return f"{fact.speakers} speaker{'s' * (fact.speakers != 1)}, {fact.reports} report{'s' * (fact.reports != 1)}"
+
+
 def write_facts_table(facts, out: IO[str], show_sentences: bool = False, width: int | None = None,
                       cumulative=frozenset()) -> None:
     """Write a table per fact, its rows in time order, then its camps and, for a series in conflict, why."""
@@ -199,9 +203,7 @@ def write_facts_table(facts, out: IO[str], show_sentences: bool = False, width: 
     console = Console(file=out, width=width, soft_wrap=False)
     for fact in facts:
         style = VERDICT_STYLE.get(fact.verdict, "")
-        title = Text.assemble((printable(fact.name), "bold"), "  ", (fact.verdict.upper(), style),
-                              f"  {fact.speakers} speaker{'s' * (fact.speakers != 1)}, "
-                              f"{fact.reports} report{'s' * (fact.reports != 1)}")
+        title = Text.assemble((printable(fact.name), "bold"), "  ", (fact.verdict.upper(), style), f"  {_counts(fact)}")
         if fact.within:
             title.append(f"  (within: {fact.within})", "italic")
         console.print(title)        # on a line of its own: a table's title is padded to the table's width
@@ -244,7 +246,7 @@ def write_facts_markdown(facts, out: IO[str], show_sentences: bool = False, cumu
 
     for fact in facts:
         out.write(f"### {_md(fact.name)}: {fact.verdict}\n\n")
-        out.write(f"{fact.speakers} speaker(s), {fact.reports} report(s)")
+        out.write(_counts(fact))
         out.write(f"; within {_md(fact.within)}\n\n" if fact.within else "\n\n")
         out.write("| camp | source | published | speaker | figure | interval | status | event |\n")
         out.write("|---|---|---|---|---|---|---|---|\n")
