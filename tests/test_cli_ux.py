@@ -50,8 +50,12 @@ def test_an_empty_folder_is_an_error_that_names_it(tmp_path):
     result = run("extract", str(tmp_path), "--model", "blank")
     assert result.exit_code == 1 and result.stdout == ""
     assert result.stderr.splitlines()[-1] == (
-        f"Error: no article in {tmp_path}: a folder is read for its .txt and .md files (hidden ones left out); "
-        "give such a folder, files, or JSON Lines")
+        f"Error: no article in {tmp_path}: no .txt or .md file (hidden ones are left out) and no JSON Lines record; "
+        "give a folder of articles, files, or JSON Lines")
+    empty = tmp_path / "empty.jsonl"
+    empty.write_text("")
+    result = run("extract", str(empty), "--model", "blank")
+    assert result.exit_code == 1 and result.stderr.splitlines()[-1].startswith(f"Error: no article in {empty}: ")
 
 
 def test_nothing_on_stdin_is_an_error_that_says_what_to_pipe():

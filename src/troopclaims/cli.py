@@ -543,9 +543,9 @@ def _finish(report: ReadReport, paths, found: str) -> ExitCode:
         elif set(paths) == {"-"}:
             click.echo("Error: nothing on stdin: pipe in JSON Lines of articles, or the text of one article", err=True)
         else:
-            click.echo(f"Error: no article in {', '.join(path for path in paths if path != '-')}: a folder is read "
-                       "for its .txt and .md files (hidden ones left out); give such a folder, files, or JSON Lines",
-                       err=True)
+            click.echo(f"Error: no article in {', '.join(path for path in paths if path != '-')}: no .txt or .md "
+                       "file (hidden ones are left out) and no JSON Lines record; give a folder of articles, files, "
+                       "or JSON Lines", err=True)
         sys.exit(ExitCode.ERROR)
     return ExitCode.SKIPPED if report.skipped else ExitCode.OK
 
