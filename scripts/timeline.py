@@ -72,7 +72,7 @@ def main() -> int:
             claims += 1
     wall, parent = time.time() - started, time.process_time() - cpu
     if not POOL:
-        print("the job ran in process (one chunk, or --workers 1): no pool to time")
+        print("the job ran in process (16 articles or fewer, or --workers 1): no pool to time")
         return 0
     tasks = collections.defaultdict(list)
     for pid, start, end, ready in TIMES:
