@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from troopclaims.attribution.certainty import Certainty
-from troopclaims.attribution.cues import Event, lowered, particle_after, saying_noun
+from troopclaims.attribution.cues import Event, lowered, parsed_grounds, particle_after, saying_noun
 from troopclaims.attribution.quoted import QuoteSpeakers
 from troopclaims.attribution.quotes import Quote
 from troopclaims.attribution.speakers import Speaker
@@ -280,7 +280,7 @@ class _Reader(QuoteSpeakers, Certainty, DocumentReader):
             if node.i in by_token and (child is None or child.dep_ not in ("nsubj", "nsubjpass", "csubj")
                                        or self._misparsed_subject(by_token[node.i], child)):
                 if inner is None:
-                    reports = self._carries_report(by_token[node.i], child)
+                    reports = self._carries_report(by_token[node.i], child, span)
                     if not framed and reports or framed and child.dep_ in _CHAIN:
                         inner = by_token[node.i]
                         framed = False
@@ -352,16 +352,25 @@ class _Reader(QuoteSpeakers, Certainty, DocumentReader):
         """Return the rules entry of a verb cue (a VerbCue), None for nouns and phrases."""
         return self.cues.verbs.get(event.cue) if event.kind == "verb" else None
 
-    def _carries_report(self, event: Event, child) -> bool:
+    def _carries_report(self, event: Event, child, span: tuple[int, int]) -> bool:
         """Return True when the cue's child on the way to the claim (None: the claim is the cue's own word) holds
         what the cue reports: its clause or object (not the plain object of an `object: false` verb), the particle
         it needs ("called for"), a noun's clause or phrase, or, for a verb set between commas, what lies outside
         them."""
         if child is None:
             return True
+        grounds = self._grounds(event)
+        if grounds is not None:         # what lies before the reason is whom or what they praise or blame
+            return span[0] > grounds and child.left_edge.i <= grounds <= child.right_edge.i
         return (_reports(child) and not self._plain_object(event, child) or self._particle(event, child)
                 or event.kind == "noun" and child.dep_ in ("acl", "prep", "relcl")
                 or event.aside is not None and not event.aside[0] <= child.i < event.aside[1])
+
+    def _grounds(self, event: Event) -> int | None:
+        """Return the word opening the reason a verb of praise or blame gives ("blamed the mayor for the 40
+        deaths"), by the parse: that reason is what the speaker says, and whom or what they praise or blame is not."""
+        cue = self._verb_rule(event)
+        return parsed_grounds(self.doc[event.start], cue) if cue is not None else None
 
     def _plain_object(self, event: Event, child) -> bool:
         """Return True for the object of a verb whose plain object is no report ("Okafor had claimed a loss of $916

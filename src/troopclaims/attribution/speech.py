@@ -10,7 +10,8 @@ from __future__ import annotations
 from bisect import bisect_left
 
 from troopclaims.attribution.chains import EvidenceChains
-from troopclaims.attribution.cues import CueRules, Event, HedgeRules, document_before, lowered, matches, verb_cue
+from troopclaims.attribution.cues import (CueRules, Event, HedgeRules, document_before, grounds_after, lowered,
+                                          matches, parsed_grounds, verb_cue)
 from troopclaims.attribution.layout import TextLayout
 from troopclaims.attribution.mentions import MentionFinder
 from troopclaims.attribution.names import NameResolver
@@ -98,7 +99,8 @@ class DocumentReader(NominalCues, NameResolver, EvidenceChains, TextLayout):
     def _strict_ok(self, i: int, cue) -> bool:
         """Return True when a strict verb stands where verbs of saying do: before that/:/a quote/a question word
         (with the parse, before its "that" clause wherever it opens),
-        after a quote, between commas ("These employees, Stumpf explained in the hearing, were ..."), after "with"
+        before the reason a verb of praise or blame gives ("blasted the council for ..."), after a quote, between
+        commas ("These employees, Stumpf explained in the hearing, were ..."), after "with"
         and its subject ("with the Ledger showing her up 3 points"), or, for a `document` verb, after a document
         ("the poll shows")."""
         if self.finder.parsed and any(child.dep_ == "ccomp" and any(m.dep_ == "mark" and m.lower_ == "that"
@@ -110,6 +112,8 @@ class DocumentReader(NominalCues, NameResolver, EvidenceChains, TextLayout):
             j += 1
         if j >= len(self.doc) or self.doc[j].lower_ in _STRICT_OPENERS:
             return True
+        if (parsed_grounds if self.finder.parsed else grounds_after)(self.doc[i], cue) is not None:
+            return True                     # "blasted the council for cutting 300 jobs"
         before = self.text[max(0, self.doc[i].idx - 40):self.doc[i].idx]
         if any(mark in before for mark in "”\""):
             return True

@@ -1,0 +1,52 @@
+"""Verbs of praise, blame, accusation and request: the reason or request after the object is what the speaker
+says, whom or what they praise or blame is not (own test sentences, invented names)."""
+from __future__ import annotations
+
+import pytest
+
+from tests.test_attribution import check, claim_for
+
+REASONS = [
+    # the reason after the object ("for ...", "with ..." after "charged") is the speaker's
+    ("The union blasted the council for cutting 300 jobs.", "300 jobs", {"speaker": "union", "cue": "blasted"}),
+    ("Vale blamed the storm for 40 deaths.", "40 deaths", {"speaker": "Vale", "cue": "blamed"}),
+    ("Prosecutors charged two Dunmore builders with cheating investors from at least 40 countries.",
+     "at least 40 countries", {"speaker": "prosecutors", "cue": "charged", "status": "claimed"}),
+    ("Officials praised the march for ending 2 hours early.", "2 hours", {"speaker": "officials", "cue": "praised"}),
+    # a span of time after "for" is no reason, and without a reason these verbs say nothing
+    ("The crowd applauded for five minutes.", "five minutes", {"speaker": None}),
+    ("Vale thanked the 300 volunteers.", "300 volunteers", {"speaker": None}),
+    ("Rebels slammed the door shut at 300 homes.", "300 homes", {"speaker": None}),
+    ("The firm charged customers $300 for the repair.", "$300", {"speaker": None}),
+    # a request: what the speaker asks someone to do
+    ("The Vale campaign has asked the moderator to check the claims during Tuesday's debate.", "Tuesday",
+     {"speaker": "Vale campaign", "cue": "asked"}),
+]
+
+
+@pytest.mark.parametrize("text, figure, expected", REASONS)
+def test_the_reason_after_the_object(blank_nlp, rules, text, figure, expected):
+    check(claim_for(blank_nlp, rules, text, figure), expected)
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, figure, expected", REASONS + [
+    # whom or what they praise, blame or ask is not what they say
+    ("Officials praised Saturday's march for being peaceful.", "Saturday", {"speaker": None}),
+    ("Prosecutors charged two Dunmore builders with cheating investors from at least 40 countries.",
+     "two Dunmore builders", {"speaker": None}),
+    ("The Vale campaign has asked 300 moderators to check the claims.", "300 moderators", {"speaker": None}),
+    ("Senator Lisa Morn grilled the bank's chief on Tuesday for his role in a scheme in which 300 clerks opened "
+     "2 million accounts.", "2 million accounts", {"speaker": "Lisa Morn", "cue": "grilled"}),
+    ("Senator Lisa Morn grilled the bank's chief on Tuesday for his role in a scheme in which 300 clerks opened "
+     "2 million accounts.", "Tuesday", {"speaker": None}),
+    # the reason past a name and its description, and a request past them
+    ("Mayor Vale criticized Officer Dorn for shooting Kel Amari, a 40-year-old teacher.", "40-year-old",
+     {"speaker": "Vale", "cue": "criticized"}),
+    ("The Vale campaign has asked Tom Holt, the moderator of the forum, to check the claims during Tuesday's "
+     "debate.", "Tuesday", {"speaker": "Vale campaign", "cue": "asked"}),
+    # a verb of blame that reports its object still does without a reason
+    ("Vale criticized the $40 million contract.", "$40 million", {"speaker": "Vale", "cue": "criticized"}),
+])
+def test_the_reason_after_the_object_with_the_parse(model_nlp, rules, text, figure, expected):
+    check(claim_for(model_nlp, rules, text, figure), expected)
