@@ -50,3 +50,43 @@ def test_the_reason_after_the_object(blank_nlp, rules, text, figure, expected):
 ])
 def test_the_reason_after_the_object_with_the_parse(model_nlp, rules, text, figure, expected):
     check(claim_for(model_nlp, rules, text, figure), expected)
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, figure, expected", [
+    # a verb of saying after a preposition is said by the subject of the verb it hangs on ...
+    ("The minister resigned after saying 300 homes were lost.", "300 homes",
+     {"speaker": "minister", "cue": "saying"}),
+    ("The minister was fired for saying 300 homes were lost.", "300 homes",
+     {"speaker": "minister", "cue": "saying"}),
+    # ... unless that verb has an object first, who is the one meant ("blasted the panel for failing to make clear")
+    ("Democrats blasted the panel for failing to make clear on Friday that the deal was only partial.", "Friday",
+     {"speaker": "Democrats", "cue": "blasted"}),
+    ("The minister resigned after visiting 300 homes.", "300 homes", {"speaker": None}),
+])
+def test_a_verb_of_saying_after_a_preposition(model_nlp, rules, text, figure, expected):
+    check(claim_for(model_nlp, rules, text, figure), expected)
+
+
+COLONS_AND_TITLES = [
+    # a sentence that a colon opens after a verb of saying is what is said
+    ("Vale and Dahl never seem to tire of telling the story of the flood: In March 2019, the two found 40 boats "
+     "near the dam.", "40 boats", {"speaker": "Vale", "cue": "telling"}),
+    ("The minister told reporters: 300 homes were lost.", "300 homes", {"speaker": "minister", "cue": "told"}),
+    ("The report lists the damage: 300 homes were lost.", "300 homes", {"speaker": None}),
+    # a title in quote marks that the sentence is about does not go on the last speaker's words
+    ("Vale sang to the crowd before asking them, “Where do we go?” “Open Skies (41 Shots)” was written in 1999.",
+     "41", {"speaker": None}),
+    ("“We counted 40 boats,” Vale said. “And 15 more came later.”", "15", {"speaker": "Vale", "cue": "said"}),
+]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, figure, expected", COLONS_AND_TITLES)
+def test_colons_and_titles_with_the_parse(model_nlp, rules, text, figure, expected):
+    check(claim_for(model_nlp, rules, text, figure), expected)
+
+
+@pytest.mark.parametrize("text, figure, expected", COLONS_AND_TITLES[1:])
+def test_colons_and_titles(blank_nlp, rules, text, figure, expected):
+    check(claim_for(blank_nlp, rules, text, figure), expected)

@@ -175,7 +175,25 @@ class _Reader(QuoteSpeakers, Certainty, DocumentReader):
                        and (e.speaker is not None or e.evidence) and not self.in_quote[e.start]]
             if phrases:
                 chosen = min(phrases, key=lambda e: abs(e.start - span[0]))
-        return chosen or self._in_document(span, sent) or self._revised(span, sent)
+        return chosen or self._in_document(span, sent) or self._revised(span, sent) or self._after_colon(sent)
+
+    def _after_colon(self, sent) -> Event | None:
+        """Return the cue of the sentence before, in the same paragraph, when that sentence ends with a colon
+        right after what its cue says ("Vale never tires of telling the story of the flood: In March 2019, ..."):
+        the sentence the colon opens is what is told."""
+        if sent.start == 0 or self.sentence_index(sent.start) == 0:
+            return None
+        previous = self.segment(sent.start - 1)
+        last = next((t for t in reversed(previous) if not t.is_space), None)
+        if last is None or last.text != ":" or self.in_quote[last.i] \
+                or self.paragraph_index(last.idx) != self.paragraph_index(sent.start_char):
+            return None
+        events = [e for e in self.events_in(previous.start, last.i) if e.kind in ("verb", "noun")
+                  and e.speaker is not None and not self.in_quote[e.start]]
+        if not events or any(t.text in ";.?!" or t.lower_ in self.cues.clause_breaks
+                             for t in self.doc[events[-1].end:last.i]):
+            return None
+        return events[-1]
 
     def _revised(self, span, sent) -> Event | None:
         """"The ministry raised its estimate of the dead to 3,000", "it cut its growth forecast by 0.1 points to
