@@ -90,3 +90,18 @@ def test_colons_and_titles_with_the_parse(model_nlp, rules, text, figure, expect
 @pytest.mark.parametrize("text, figure, expected", COLONS_AND_TITLES[1:])
 def test_colons_and_titles(blank_nlp, rules, text, figure, expected):
     check(claim_for(blank_nlp, rules, text, figure), expected)
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, figure, expected", [
+    # a relative clause without "that" inside an outer report: the outer speaker says all of it
+    ("Dahl said he plans to spend the roughly $18 million he says he raised on the day after Monday's debate.",
+     "Monday", {"speaker": "Dahl", "cue": "said"}),
+    # on its own, the relative clause's speaker speaks
+    ("Ann Vale met the press. The roughly $18 million she says she raised will go to ads.", "$18 million",
+     {"speaker": "Ann Vale", "cue": "says"}),
+    # a relative clause with "who" is the description of a noun, not part of the outer report
+    ("Dahl said the clerks, who say they earned $900 a week, would be paid.", "$900", {"speaker": "clerks"}),
+])
+def test_a_relative_clause_inside_an_outer_report(model_nlp, rules, text, figure, expected):
+    check(claim_for(model_nlp, rules, text, figure), expected)

@@ -76,6 +76,14 @@ def _reports(child) -> bool:
     return child.dep_ in _REPORTED
 
 
+def _contact_clause(child) -> bool:
+    """Return True for a relative clause without a relative word ("the $18 million he says he raised"): what its
+    speaker says is part of an outer report that holds the noun ("He said he plans to spend the $18 million he
+    says he raised": the outer one speaks)."""
+    return child.dep_ == "relcl" and not any(c.lower_ in ("who", "whom", "whose", "which", "that") or c.tag_ in
+                                             ("WDT", "WP", "WP$", "WRB") for c in child.children)
+
+
 def _addressee(child) -> bool:
     """Return True for the object of a verb that reports a clause or an "of"/"about" phrase after it: whom the
     speaker tells ("told one regulator that ...", "warned Kyiv that") or accuses ("accused Ardia of ..."),
@@ -312,7 +320,7 @@ class _Reader(QuoteSpeakers, Certainty, DocumentReader):
                 else:
                     break
             elif inner is not None and (child is not None and child.dep_ in ("conj", "advcl", "relcl", "acl")
-                                        and not self._content_clause(node, child)):
+                                        and not self._content_clause(node, child) and not _contact_clause(child)):
                 break
             if node.head.i == node.i:
                 break
