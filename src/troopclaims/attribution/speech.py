@@ -22,6 +22,9 @@ from troopclaims.spans import doc_text
 _CUE_HASHES: list = [None, None]      # the cue rules last read, and the hashes of the words that can be their cues
 _RAISING = frozenset(("to",))           # "is expected to", "is said to": a hedge, not a source
 # What may follow a strict verb for it to report: "added that", "wrote:", "questioned why the council ..."
+# Words before a phrase that make it their object, not the subject of the verb after it ("in Dunmore to ask").
+_PREPOSITIONS = frozenset("in at on for from into onto over under near during after before since until toward "
+                          "towards against among between through across".split())
 _STRICT_OPENERS = frozenset(("that", ":", ",", ".", "“", '"', "‘", "whether", "why", "how", "what", "if"))
 
 
@@ -248,6 +251,12 @@ class DocumentReader(NominalCues, NameResolver, EvidenceChains, TextLayout):
         if document is not None and (before is None or before[0] > document):
             start = (self.finder.np_ending_at(document, sent) or (document,))[0]
             before = (start, i)                     # "leaked documents from her 2001 tax return show"
+        if before and before[0] - 1 > sent.start and self.doc[before[0] - 1].lower_ in _PREPOSITIONS \
+                and not self.finder.capitalised(self.doc[before[0] - 2]) \
+                and not any(t.text == "," or t.lower_ in ("who", "which", "that") for t in self.doc[before[1]:i]):
+            before = None       # "at a rally in Dunmore to ask why": the object of "in" is no subject (but "In
+                                # Kyiv officials said" opens the sentence with its frame, "the Commission on
+                                # Debates says" is a name, "from its allies, who said" a relative clause)
         if before:
             return [before], False
         k = event.end
