@@ -45,7 +45,8 @@ def test_he_and_she_with_the_parse(model_nlp, rules, text, figure, speaker):
      "Vale"),
     # ... but a frame that opens the sentence, a name with a preposition inside and a relative clause are
     ("In Kyiv officials said 300 homes were lost.", "300 homes", "Kyiv officials"),
-    ("The Commission on Public Debates says 300 homes were lost.", "300 homes", "Public Debates"),   # word shapes stop at "on"
+    # (the word shapes keep only the words after "on" of such a name)
+    ("The Commission on Public Debates says 300 homes were lost.", "300 homes", "Public Debates"),
     ("The plan drew criticism from its allies, who said 300 homes were lost.", "300 homes", "its allies"),
     # "accounts for" is a verb, not a noun of saying owned by the possessive before it
     ("Ardia's prison system accounts for 25 percent of the inmates.", "25 percent", None),
