@@ -39,7 +39,7 @@ def test_he_and_she_with_the_parse(model_nlp, rules, text, figure, speaker):
 
 @pytest.mark.parametrize("text, figure, speaker", [
     # without the parse, the object of a preposition is no subject of the verb after it ...
-    ("Vale is also encouraging her supporters at a rally in Dunmore to ask why 300 homes were lost.", "300 homes",
+    ("Vale is also gathering her supporters at a rally in Dunmore to ask why 300 homes were lost.", "300 homes",
      None),
     ("Vale is also urging her supporters at a rally in Dunmore to ask why 300 homes were lost.", "300 homes",
      "Vale"),

@@ -21,6 +21,8 @@ REASONS = [
     # a request: what the speaker asks someone to do
     ("The Vale campaign has asked the moderator to check the claims during Tuesday's debate.", "Tuesday",
      {"speaker": "Vale campaign", "cue": "asked"}),
+    ("The mayor encouraged residents to donate $5 each.", "$5", {"speaker": "mayor", "cue": "encouraged"}),
+    ("The rain encouraged 300 farmers.", "300 farmers", {"speaker": None}),
 ]
 
 
@@ -45,6 +47,11 @@ def test_the_reason_after_the_object(blank_nlp, rules, text, figure, expected):
      {"speaker": "Vale", "cue": "criticized"}),
     ("The Vale campaign has asked Tom Holt, the moderator of the forum, to check the claims during Tuesday's "
      "debate.", "Tuesday", {"speaker": "Vale campaign", "cue": "asked"}),
+    # the request reports what lies inside it, the outer verb over the inner one; not the frame before it
+    ("Vale is also encouraging her supporters at a rally Friday evening in Dunmore to ask why 300 homes were lost.",
+     "300 homes", {"speaker": "Vale", "cue": "encouraging"}),
+    ("Vale is also encouraging her supporters at a rally Friday evening in Dunmore to ask why 300 homes were lost.",
+     "Friday evening", {"speaker": None}),
     # a verb of blame that reports its object still does without a reason
     ("Vale criticized the $40 million contract.", "$40 million", {"speaker": "Vale", "cue": "criticized"}),
 ])

@@ -312,7 +312,8 @@ class _Reader(QuoteSpeakers, Certainty, DocumentReader):
                         framed = False
                     else:
                         framed = True          # "said on Tuesday", "..., opening the door to ...": the frame
-                elif (child is not None and (child.dep_ in _CHAIN or self._particle(by_token[node.i], child))
+                elif (child is not None and (child.dep_ in _CHAIN or self._particle(by_token[node.i], child)
+                                             or self._in_grounds(by_token[node.i], child))
                       and not inner.passive
                       and not self._clause_break(node.i + 1, (inner.mention or (inner.start,))[0])
                       and not any(t.text == ";" for t in self.doc[inner.end:node.i])):   # "X estimates ...; Y puts"
@@ -385,12 +386,17 @@ class _Reader(QuoteSpeakers, Certainty, DocumentReader):
         them."""
         if child is None:
             return True
-        grounds = self._grounds(event)
-        if grounds is not None:         # what lies before the reason is whom or what they praise or blame
-            return span[0] > grounds and child.left_edge.i <= grounds <= child.right_edge.i
+        if self._grounds(event) is not None:     # what lies before the reason is whom or what they praise or blame
+            return span[0] > self._grounds(event) and self._in_grounds(event, child)
         return (_reports(child) and not self._plain_object(event, child) or self._particle(event, child)
                 or event.kind == "noun" and child.dep_ in ("acl", "prep", "relcl")
                 or event.aside is not None and not event.aside[0] <= child.i < event.aside[1])
+
+    def _in_grounds(self, event: Event, child) -> bool:
+        """Return True when the child holds the reason or request of a verb of praise, blame or asking ("encouraging
+        her supporters at a rally to ask why ...": the request)."""
+        grounds = self._grounds(event)
+        return grounds is not None and child.left_edge.i <= grounds <= child.right_edge.i
 
     def _grounds(self, event: Event) -> int | None:
         """Return the word opening the reason a verb of praise or blame gives ("blamed the mayor for the 40

@@ -314,7 +314,7 @@ def parsed_grounds(token, cue: VerbCue) -> int | None:
         if child.lower_ in cue.grounds and child.dep_ == "prep" and not span_of_time(token.doc, child.i + 1,
                                                                                       token.sent.end):
             return child.i
-        if "to" in cue.grounds and child.dep_ == "xcomp" and any(a.lower_ == "to" for a in child.lefts):
+        if "to" in cue.grounds and child.dep_ in ("xcomp", "advcl") and any(a.lower_ == "to" for a in child.lefts):
             return child.left_edge.i
     return None
 
