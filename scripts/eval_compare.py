@@ -17,6 +17,7 @@ from collections import defaultdict
 from pathlib import Path
 
 from troopclaims.compare.facts import compare_claims
+from troopclaims.extractors.dates import find_dateline
 from troopclaims.run.extract import DEFAULT_KINDS, extract
 from troopclaims.pipeline import choose_model, load_pipeline
 from troopclaims.records import Article
@@ -55,10 +56,12 @@ def main() -> int:
     differing = [instance for instance in instances if instance["numbers_differ"]]
     clusters = {instance["cluster"] for instance in differing}
     docs = [json.loads(line) for line in (folder / "docs.jsonl").open(encoding="utf-8")]
-    articles = [Article(doc["doc_id"], doc["text"], doc.get("date_line_guess")) for doc in docs
-                if doc["cluster"] in clusters]
-    cluster_of = {doc["doc_id"]: doc["cluster"] for doc in docs}
     rules = load_rules()
+    # The corpus's guess at each dateline is a line as written ("Monday, March 11, 2013 23:51"): read it as extract
+    # reads a dateline; where it reads as none, extract looks for one in the text itself.
+    articles = [Article(doc["doc_id"], doc["text"], find_dateline(doc.get("date_line_guess") or "", rules=rules))
+                for doc in docs if doc["cluster"] in clusters]
+    cluster_of = {doc["doc_id"]: doc["cluster"] for doc in docs}
     nlp = load_pipeline(choose_model(args.model))
     claims_by_cluster = defaultdict(list)
     for claim in extract(articles, nlp, rules, DEFAULT_KINDS):

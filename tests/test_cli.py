@@ -87,7 +87,7 @@ def test_a_bad_file_among_good_ones_is_named_and_the_rest_read(folder):
 def test_no_readable_input_is_an_error(tmp_path):
     result = run("extract", str(tmp_path / "missing"), "--model", "blank")
     assert result.exit_code == 1
-    assert "no such file or folder" in result.stderr and "Error: no input could be read" in result.stderr
+    assert "no such file or folder" in result.stderr and "Error: nothing could be read: the one input was skipped" in result.stderr
     assert result.stdout == ""
 
 
@@ -388,7 +388,7 @@ def test_rules_check_reports_every_problem_with_file_line_key_and_fix(tmp_path):
         f"{tmp_path}/quantities.yaml:2: units.troops: unit 'troops' must be a list of words, e.g. [a, b]",
         f"{tmp_path}/quantities.yaml:3: units.goats: unit 'goats' must hold non-empty words, got 3",
         f"{tmp_path}/quantities.yaml:4: colours: unknown key 'colours'; expected one of count_nouns, distributive, "
-        "durations, earlier, ellipsis, event_measures, generic, implied, measure_links, measures, members, plurals, present, pronouns, rates, scopes, size_words, totals, units",
+        "durations, earlier, ellipsis, event_measures, generic, implied, measure_links, measured_apart, measures, members, plurals, present, pronouns, rates, scopes, size_words, thresholds, totals, units",
         f"{tmp_path}/speakers.yaml:1: speakers: speakers must map a canonical name to its options",
     ]
     assert result.stderr == f"troopclaims: {tmp_path}: 6 problems\n"

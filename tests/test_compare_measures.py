@@ -141,3 +141,71 @@ def test_the_scope_of_a_figure_written_twice_in_its_sentence_is_its_own(rules):
               counted("b", "30 stations", "stations", "Ostra has 30 stations abroad.", 30, unit="stations")]
     facts = {fact.unit: (fact.verdict, sorted(c.value for c in fact.claims)) for fact in compare_claims(claims, rules)}
     assert facts == {"stations": ("single", [27]), "stations abroad": ("conflict", [27, 30])}
+
+
+@pytest.mark.parametrize("nth, point, base", [(0, "Velmor Point", "timber"), (1, "Brisk", "copper")])
+def test_a_figure_written_twice_in_its_sentence_reads_what_follows_its_own_place(rules, nth, point, base):
+    """The second of two figures written alike has its own point and base, not the first one's."""
+    miles = "The ferry was 12 nautical miles off Velmor Point and the tug was 12 nautical miles off Brisk."
+    assert reference_of(distance("a.txt", "12 nautical miles", miles, 12), rules.lexicon("places"), nth) == point
+    levies = "Ostrel set 5 percent on imported timber and 5 percent on copper."
+    share = distance("a.txt", "5 percent", levies, 5, unit="percent")
+    assert base_of(share, rules.lexicon("events").bases, nth) == base
+
+
+def test_distances_written_alike_in_one_sentence_are_facts_of_their_own_points(rules):
+    miles = "The ferry was 12 nautical miles off Velmor Point and the tug was 12 nautical miles off Brisk."
+    first = distance("a.txt", "12 nautical miles", miles, 12)
+    second = first.with_fields(start=miles.rindex("12 nautical"), end=miles.rindex("12 nautical") + 17)
+    other = distance("b.txt", "14 nautical miles", "The tug was 14 nautical miles off Brisk.", 14)
+    names = {fact.name: fact.verdict for fact in compare_claims([first, second, other], rules)}
+    assert names == {"nmi from Brisk": "conflict", "nmi from Velmor Point": "single"}
+
+
+def magnitude(source, text, sentence, value, subject):
+    return distance(source, text, sentence, value, unit="magnitude").with_fields(subject=subject)
+
+
+def test_the_magnitudes_of_aftershocks_are_no_rivals_of_the_quakes(rules):
+    claims = [magnitude("a.txt", "6.1", "The quake measured 6.1.", 6.1, "quake"),
+              magnitude("b.txt", "5.9", "A magnitude 5.9 quake struck Velmor.", 5.9, None),
+              magnitude("a.txt", "around 4.0", "Aftershocks of around 4.0 followed.", 4.0, "Aftershocks"),
+              magnitude("b.txt", "4.3", "Aftershocks with magnitudes up to 4.3 shook the island.", 4.3, "aftershocks")]
+    facts = {fact.name: sorted(claim.value for claim in fact.claims) for fact in compare_claims(claims, rules)}
+    assert facts == {"magnitude": [5.9, 6.1], "magnitude of aftershocks": [4.0, 4.3]}
+
+
+@pytest.mark.parametrize("text, sentence, threshold", [
+    ("more than 50 percent", "The vote is valid only with a turnout of more than 50 percent.", True),
+    ("at least 5 percent", "A party must win at least 5 percent to enter the assembly.", True),
+    ("120", "The quorum of the chamber is 120.", True),
+    ("76 percent", "Officials said turnout was 76 percent, so the vote is valid.", False),   # the word comes after
+    ("40", "Medics treated 40 people who needed care, officials said.", False),
+])
+def test_a_figure_that_states_a_condition(rules, text, sentence, threshold):
+    from troopclaims.compare.measures import is_threshold
+
+    claim = distance("a.txt", text, sentence, 1.0, unit="percent")
+    assert is_threshold(claim, rules.lexicon("quantities").thresholds) is threshold
+
+
+def test_a_legal_threshold_is_no_rival_of_the_turnouts_measured(rules):
+    import troopclaims
+
+    texts = {"a": "Officials said turnout was 76 percent in Velmor.",
+             "b": "Turnout reached 74 percent, officials said. Under the law, the vote is valid only with a "
+                  "turnout of more than 50 percent."}
+    claims = troopclaims.extract_texts(texts, published="2031-03-04", model="blank", rules=rules)
+    facts = {fact.name: (fact.verdict, [claim.text for claim in fact.claims])
+             for fact in troopclaims.compare_claims(claims, rules=rules)}
+    assert facts == {"percent (attended)": ("conflict", ["76 percent", "74 percent"]),
+                     "percent (attended) threshold": ("single", ["more than 50 percent"])}
+
+
+def test_booths_and_polling_stations_abroad_are_one_fact(rules):
+    import troopclaims
+
+    texts = {"a": "Voters abroad use 27 overseas booths.", "b": "Veloria has 27 polling stations abroad."}
+    claims = troopclaims.extract_texts(texts, published="2031-03-04", model="blank", rules=rules)
+    facts = {fact.name: fact.reports for fact in troopclaims.compare_claims(claims, rules=rules)}
+    assert facts == {"stations abroad": 2}

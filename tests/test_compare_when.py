@@ -133,3 +133,15 @@ def test_the_report_draws_a_time_on_the_day_scale_of_its_fact():
 ])
 def test_a_date_of_no_subject_joins_the_one_subject_of_its_event(claims, expected):
     assert sorted(len(fact.claims) for fact in group_claims(claims)) == expected
+
+
+@pytest.mark.parametrize("intervals, runs", [
+    ([], []),
+    ([(5, 9), (0, 5)], [(0, 9)]),                       # touching: one run, whatever the order given
+    ([(0, 10), (2, 3), (11, 12)], [(0, 10), (11, 12)]),  # one inside another, then a gap
+    ([(1.0, 1.0), (2.0, 2.0)], [(1.0, 1.0), (2.0, 2.0)]),  # two days apart stay two happenings
+])
+def test_merged_runs_joins_what_overlaps_or_touches(intervals, runs):
+    from troopclaims.spans import merged_runs
+
+    assert merged_runs(intervals) == runs

@@ -333,6 +333,15 @@ def test_resolve_refuses_what_is_not_one_date(date_rules, expression):
     ("Headline\nThe pact was signed on 25 October 2024 in the capital.\nBody.", None),
     ("Headline\n6 August\nBody.", None),
     ("No date at all.", None),
+    # a clock time, zone, label or place in capitals beside the date
+    ("Flood in Brisk\n9:41 a.m. EST March 4, 2031\nBody.", "2031-03-04"),
+    ("Flood in Brisk\nVELMOR, Calder, March 4, 2031\nBody.", "2031-03-04"),
+    ("Flood in Brisk\nPOSTED: 0941 GMT (1741 HKT), March 4, 2031\nBody.", "2031-03-04"),
+    ("Flood in Brisk\nThu Mar 4 2031, 09:41 hrs\nBody.", "2031-03-04"),
+    ("Flood in Brisk\n4 March 2031 Last updated at 09:41 GMT\nBody.", "2031-03-04"),
+    # a short sentence with a date is no dateline
+    ("Flood in Brisk\nOkafor was born on May 2, 1961, in Velmor.\nBody.", None),
+    ("Flood in Brisk\nRiver levels peaked on Tuesday, March 4, 2031.\nBody.", None),
 ])
 def test_find_dateline(date_rules, text, expected):
     assert find_dateline(text, rules=date_rules) == expected
@@ -388,3 +397,13 @@ MODEL = [
 @pytest.mark.parametrize("sentence, expected", MODEL)
 def test_dates_with_parse(model_nlp, date_rules, sentence, expected):
     assert found(model_nlp, date_rules, sentence) == expected
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("The councils meet again on 3.4, officials said.", ["3.4"]),
+    ("Aftershocks of 3.4, officials said, followed.", []),      # a magnitude
+    ("Readings ranging from 3.4, officials said, rose.", []),   # a link opening a range of figures
+    ("The report of 3.4, officials said, was filed.", ["3.4"]),  # "of" after no measured noun
+])
+def test_a_figure_after_the_words_of_a_measure_is_no_day(blank_nlp, date_rules, sentence, expected):
+    assert [claim[0] for claim in found(blank_nlp, date_rules, sentence)] == expected

@@ -27,6 +27,9 @@ PHRASE_CASES = [
     ("Police caught 12 smugglers.", [("12 smugglers", "captured")]),
     ("Sixty residents were moved from their homes.", [("Sixty residents", "evacuated")]),
     ("Eight engines were brought to the scene.", [("Eight engines", "deployed")]),
+    ("Soon after, more than 200 marchers set off from the square.", [("more than 200 marchers", "attended")]),
+    ("About 300 farmers stormed the town hall.", [("About 300 farmers", "attended")]),
+    ("Rebels set off two bombs.", [("two bombs", None)]),     # "set off" with no "from" is no march
     # the single words still count alone
     ("Some 30 farmers fought with guards.", [("Some 30 farmers", "fighting")]),
     ("Dozens riot in Port Elba", [("Dozens", "attended")]),
@@ -129,6 +132,9 @@ def test_the_noun_a_sum_is_wins_over_the_verb(sentence, expected, blank_nlp, rul
     ("Two guards involved in the brawl were arrested.", [("Two guards", "arrested")]),
     ("The turnout reached 90 percent in the vote for 288 candidates.",
      [("90 percent", "attended"), ("288 candidates", None)]),
+    # a verb beside a noun of not_events names no event: a deal struck is no strike
+    ("The deal, struck between Varn and six world powers, was signed in May.", [("six world powers", None)]),
+    ("The storm struck six villages.", [("six villages", "damaged")]),
 ])
 def test_the_noun_or_verb_nearest_the_figure_by_parse(sentence, expected, model_nlp, rules, article):
     assert labels(model_nlp, rules, article, sentence) == expected
@@ -189,3 +195,11 @@ def test_each_item_of_a_list_of_offers_is_its_own_payers(model_nlp, rules, artic
 def test_the_event_of_a_date(text, expected, model_nlp, rules, article):
     claims = claims_in(model_nlp(text), article(text), rules, ("date",))
     assert [(claim.text, claim.event, claim.subject) for claim in claims] == expected
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("Varn struck a deal with six firms.", [("six firms", None)]),
+    ("The storm struck six villages.", [("six villages", "damaged")]),
+])
+def test_a_verb_beside_a_noun_of_not_events_names_no_event(sentence, expected, blank_nlp, rules, article):
+    assert labels(blank_nlp, rules, article, sentence) == expected

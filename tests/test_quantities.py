@@ -25,6 +25,9 @@ BLANK_CASES = [
     ("A 3,000-strong brigade moved north.", [("3,000-strong brigade", 3000, "exact", "troops", "brigade")]),
     ("A 5,000-strong crowd gathered.", [("5,000-strong crowd", 5000, "exact", "people", "crowd")]),
     ("They flew for three days.", []),
+    # no tagger: a plain word before a known noun modifies it
+    ("Voters use 27 overseas booths.", [("27 overseas booths", 27, "exact", "stations", "overseas booths")]),
+    ("About 300 armed fighters crossed.", [("About 300 armed fighters", 300, "approximate", "troops", "armed fighters")]),
 ]
 
 
@@ -162,6 +165,9 @@ def test_counts_have_whole_bounds(sentence, bounds, blank_nlp, rules, article):
     ("Two tremors measuring 4.5 hit the coast.", [("Two tremors", 2, 2), ("4.5", 4.5, 4.5)]),
     ("Aftershocks varying from 2.1 to 3.2 degrees on the Richter scale followed.",
      [("from 2.1 to 3.2 degrees on the Richter scale", 2.1, 3.2)]),
+    # a measured noun and "of" before a figure like a day and month: a magnitude, not 3 April
+    ("Seismologists recorded aftershocks of 3.4, 3.8 and 4.1.", [("3.4", 3.4, 3.4), ("3.8", 3.8, 3.8), ("4.1", 4.1, 4.1)]),
+    ("Seismologists logged a magnitude 2.9 tremor.", [("magnitude 2.9", 2.9, 2.9)]),
 ])
 def test_a_figure_linked_to_the_noun_it_measures(sentence, expected, blank_nlp, rules, article):
     claims = claims_in(blank_nlp(sentence), article(sentence), rules, ("quantity", "date"))
@@ -301,3 +307,14 @@ def test_units_of_lists_measures_and_unit_words(sentence, expected, blank_nlp, r
 def test_units_by_parse(sentence, expected, model_nlp, rules, article):
     claims = claims_in(model_nlp(sentence), article(sentence), rules, ("quantity",))
     assert [(c.text, c.unit) for c in claims] == expected
+
+
+@pytest.mark.parametrize("sentence, subject", [
+    ("The main quake was followed by four aftershocks, with magnitudes ranging from 3.6 to 4.3.", "aftershocks"),
+    ("Aftershocks of around 4.0 rattled Velmor.", "Aftershocks"),
+    ("Seismologists reported magnitudes ranging from 3.6 to 4.3.", "magnitudes"),    # no event named before
+])
+def test_a_magnitude_is_of_the_event_it_measures(sentence, subject, blank_nlp, rules, article):
+    claims = [claim for claim in claims_in(blank_nlp(sentence), article(sentence), rules, ("quantity",))
+              if claim.unit == "magnitude"]
+    assert [claim.subject for claim in claims] == [subject]

@@ -15,7 +15,7 @@ from troopclaims.errors import RulesError
 # Rules (a lexicon may build on another's: the events take their reporting verbs from attribution.yaml).
 LEXICONS = {
     "numbers": "troopclaims.extractors.numbers.lexicon:build_number_lexicon",
-    "quantities": "troopclaims.extractors.quantities:build_quantity_lexicon",
+    "quantities": "troopclaims.extractors.quantity_rules:build_quantity_lexicon",
     "dates": "troopclaims.extractors.dates.rules:build_date_rules",
     "places": "troopclaims.extractors.places.build:build_gazetteer",
     "speakers": "troopclaims.attribution.speakers:build_book",

@@ -82,3 +82,14 @@ def new_claim(article: Article, doc, start: int, end: int, kind: str, **fields) 
         sentence=" ".join(sentence.text.split()) if sentence is not None else "",
         **fields,
     )
+
+
+def merged_runs(intervals) -> list[tuple]:
+    """Return the intervals (low, high) sorted and merged where they overlap or touch: each run of them as one."""
+    runs: list[tuple] = []
+    for low, high in sorted(intervals):
+        if runs and low <= runs[-1][1]:
+            runs[-1] = (runs[-1][0], max(runs[-1][1], high))
+        else:
+            runs.append((low, high))
+    return runs

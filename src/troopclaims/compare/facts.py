@@ -1,7 +1,8 @@
 """Grouping claims into facts across sources, and the verdict on each: agree, conflict, changed or single.
 
-A fact is one figure (or date) about one thing: kind + unit + actor + aspect + place. Nothing here names a
-story: units, actors, aspects and places come from the claims, and containment from the caller's gazetteer.
+A fact is one figure (or date) about one thing: kind + unit + actor + aspect + place (the aspect part: keys; the
+verdict: verdicts). Nothing here names a story: units, actors, aspects and places come from the claims, and
+containment from the caller's gazetteer.
 """
 from __future__ import annotations
 
@@ -11,9 +12,11 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Callable, Iterable
 
-from troopclaims.compare.measures import BASE, FROM, base_of, reference_of, scope_of
-from troopclaims.compare.when import (CLASS, DAY, EventClasses, apart_by_happening, days_beside, happening_of,
-                                     instants, join_unknown_subjects, merge_times)
+from troopclaims.compare.keys import ALONE, OF, PART, THRESHOLD, TOTAL, Grouping, aspect_key, aspect_label
+from troopclaims.compare.measures import BASE, FROM, reference_of, scope_of
+from troopclaims.compare.verdicts import camps_of, claim_interval, verdict_of
+from troopclaims.compare.when import (DAY, HAPPENED, apart_by_happening, days_beside, happening_of, instants,
+                                     join_unknown_subjects, merge_times)
 from troopclaims.extractors.dates import resolve
 from troopclaims.records import SPAN_KINDS, WHEN_KINDS, Claim, plain_number
 
@@ -22,24 +25,6 @@ RELATIVE_RELATIONS = ("near", "border", "front")   # "near the border" is not "i
 # WHEN_KINDS (dates and times) are grouped by event and subject, not by place.
 
 Contains = Callable[[str, str], bool]
-
-
-@dataclass(frozen=True)
-class Grouping:
-    """What the rules tell grouping: aspects counted as a series, generic units, light verbs, event measures."""
-
-    cumulative: frozenset[str] = frozenset()   # counts that only grow (killed, arrested ...): a series over days
-    generic: frozenset[str] = frozenset()      # units of many different counts in one story (people, percent)
-    light: frozenset[str] = frozenset()        # verbs that only say something happened: a date is its subject's
-    event_measures: frozenset[str] = frozenset()   # units that measure the event itself (magnitude): no aspect
-    named_actor: frozenset[str] = frozenset()  # aspects whose actor is whoever is named (the payer of an offer)
-    totals: tuple[str, ...] = ()               # phrases of a running total ("a total of", "so far")
-    classes: EventClasses = EventClasses()     # words naming one happening: its dates and times are one fact
-    reference: Callable[[Claim], str | None] | None = None   # the point a distance is measured from
-    measures: frozenset[str] = frozenset()     # units of measure (percent, USD): the unit says not what is measured
-    states: frozenset[str] = frozenset()       # aspects that last over time: their figures are never split by day
-    daily: frozenset[str] = frozenset()        # aspects of one day's count (a crowd): split by the day they hold for
-    scopes: tuple[tuple[str, str], ...] = ()   # (word, scope): "overseas booths" are not the country's booths
 
 
 def same_place(outer: str, inner: str) -> bool:
@@ -97,107 +82,6 @@ class Fact:
 
 # --- intervals -------------------------------------------------------------------------------------------------
 
-def _as_point(value) -> float | None:
-    """Return a number for a figure or an ISO date (dates as day ordinals), None when there is none."""
-    if value is None or isinstance(value, bool):
-        return None
-    if isinstance(value, (int, float)):
-        return float(value)
-    text = str(value)
-    try:
-        if len(text) == 10:
-            return float(date.fromisoformat(text).toordinal())
-        return float(text)
-    except ValueError:
-        return None
-
-
-def claim_interval(claim: Claim) -> tuple[float, float]:
-    """Return the closed interval a claim allows, with open ends as -inf/+inf (a bare vague claim allows all)."""
-    low, high = _as_point(claim.low), _as_point(claim.high)
-    if low is None and high is None and claim.qualifier not in ("vague", "at_least", "at_most"):
-        low = high = _as_point(claim.value)
-    return (low if low is not None else float("-inf"), high if high is not None else float("inf"))
-
-
-def camps_of(claims: list[Claim], interval: Callable[[Claim], tuple[float, float]] = claim_interval
-             ) -> list[tuple[tuple[float, float], tuple[int, ...]]]:
-    """Return the maximal sets of claims whose intervals share a point, each with the shared interval."""
-    everything = (float("-inf"), float("inf"))
-    intervals = [interval(claim) for claim in claims]
-    # A claim that allows any value ("a significant number") agrees with every camp, so it shapes none.
-    informative = [i for i, interval in enumerate(intervals) if interval != everything]
-    if not informative:
-        return [(everything, tuple(range(len(claims))))] if claims else []
-    found: list[tuple[tuple[float, float], frozenset[int]]] = []
-    # Intervals on a line share a point iff they all hold some interval's left end: try each left end.
-    for point in sorted({intervals[i][0] for i in informative}):
-        members = frozenset(i for i in informative if intervals[i][0] <= point <= intervals[i][1])
-        if members and not any(members <= other for _, other in found):
-            found = [(span, other) for span, other in found if not other < members]
-            shared = (max(intervals[i][0] for i in members), min(intervals[i][1] for i in members))
-            found.append((shared, members))
-    return [(shared, tuple(sorted(members))) for shared, members in found]
-
-
-def _as_of_range(claims: list[Claim], members: Iterable[int]) -> tuple[float, float] | None:
-    points = [_as_point(claims[i].as_of) for i in members]
-    if not points or any(point is None for point in points):
-        return None
-    return min(points), max(points)
-
-
-def verdict_of(claims: list[Claim], camps, cumulative: bool = False,
-               interval: Callable[[Claim], tuple[float, float]] = claim_interval) -> str:
-    """Return agree / conflict / changed / single for a fact's claims and camps (a cumulative count: as a series)."""
-    if len(camps) == 1:
-        return "single" if len({claim.source for claim in claims}) == 1 else "agree"
-    if cumulative:
-        return "changed" if _grows(claims, interval) else "conflict"
-    current = [interval(claim) for claim in claims if not claim.earlier]
-    if len(current) < len(claims) and current and max(low for low, _ in current) <= min(high for _, high in current):
-        return "changed"  # only the earlier values the text revises differ ("raised the seats from 65 to 125")
-    # Camps that hold at different times (every claim dated, the dates apart) are a change, not a conflict.
-    spans = [_as_of_range(claims, members) for _, members in camps]
-    if all(span is not None for span in spans):
-        ordered = sorted(spans)
-        if all(earlier[1] < later[0] for earlier, later in zip(ordered, ordered[1:])):
-            return "changed"
-    return "conflict"
-
-
-def _day(claim: Claim) -> float | None:
-    """Return the day a figure holds for (its as_of, else its publication), half a day earlier for an earlier value."""
-    day = _as_point(claim.as_of or claim.published)
-    return day - 0.5 if day is not None and claim.earlier else day
-
-
-def _grows(claims: list[Claim], interval: Callable[[Claim], tuple[float, float]] = claim_interval) -> bool:
-    """Return whether figures of a count that only grows fit one series: none below a figure of an earlier day,
-    none apart from another of its own day, and none apart from any other when its day is unknown."""
-    intervals = [interval(claim) for claim in claims]
-    days = [_day(claim) for claim in claims]
-    lows = sorted(low for low, _ in intervals)
-    highs = sorted(high for _, high in intervals)
-    for (low, high), day in zip(intervals, days):
-        if day is None:    # apart from some other claim: above the lowest other high or below the highest other low
-            other_high = highs[1] if highs[0] == high and len(highs) > 1 else highs[0]
-            other_low = lows[-2] if lows[-1] == low and len(lows) > 1 else lows[-1]
-            if low > other_high or high < other_low:
-                return False
-    by_day: dict[float, list[tuple[float, float]]] = defaultdict(list)
-    for interval, day in zip(intervals, days):
-        if day is not None:
-            by_day[day].append(interval)
-    earlier_low = float("-inf")
-    for day in sorted(by_day):
-        same = by_day[day]
-        if min(high for _, high in same) < max(low for low, _ in same) or \
-                any(high < earlier_low for _, high in same):
-            return False
-        earlier_low = max(earlier_low, max(low for low, _ in same))
-    return True
-
 
 # --- grouping --------------------------------------------------------------------------------------------------
 
@@ -210,7 +94,8 @@ def _fill_unknown(groups: dict, index: int) -> dict:
     for key, members in groups.items():
         if key[index] is None:
             values = {other[index] for other in groups if other[index] is not None and fits(key, other)
-                      and not str(other[index]).endswith(PART) and not str(other[index]).startswith((ALONE, BASE))}
+                      and not str(other[index]).endswith((PART, THRESHOLD))
+                      and not str(other[index]).startswith((ALONE, BASE, OF))}
             # An aspect class is a better home than a lone event word outside the rules.
             classes = {value for value in values if not str(value).startswith("event:")}
             values = classes or values
@@ -218,9 +103,6 @@ def _fill_unknown(groups: dict, index: int) -> dict:
                 key = key[:index] + (values.pop(),) + key[index + 1:]
         merged[key].extend(members)
     return merged
-
-
-TOTAL = ":in all"     # the mark on the aspect key of running totals kept apart
 
 
 def _is_total(claim: Claim, totals: tuple[str, ...]) -> bool:
@@ -283,73 +165,6 @@ def _unnamed_apart(groups: dict, named_actor: frozenset[str]) -> list[tuple[tupl
     return result
 
 
-def aspect_label(key: str | None) -> str | None:
-    """Return an aspect key for people: the aspect, or the event word it stands for (None for other events)."""
-    if not key or key.startswith((FROM, ALONE, BASE)):
-        return None
-    return key.removeprefix("event:").removeprefix(CLASS).split(":")[0] or None
-
-
-def aspect_key(claim: Claim, grouping: Grouping = Grouping()) -> str | None:
-    """Return what a claim is grouped by for its event: the aspect, else the event word, else None (no event found).
-
-    A figure of an event word outside the rules is one with the others of its unit whatever their words ("candidates
-    standing", "candidates competing"), and joins the one known aspect of its unit when there is one; in a generic
-    unit (people), which counts many things in one story, it is kept with figures of the same word only ("2,800
-    staying" is not "15,000 moved"). A unit that measures the event itself (`event_measures`: magnitude) is one
-    fact whatever the verb ("the quake struck", "killing 40"). A date of such an event needs the same event word
-    and subject ("Cheeks coached" is not "Stevens coached"), or, for a light verb, the same subject ("the blaze
-    happened on Thursday", "the blaze took place Thursday night"). A part of a whole ("two of them managed to
-    escape") is kept with the figures of its own event word, as in a generic unit: the whole is another figure.
-    A time of day of such an event is grouped by its subject alone, every verb read as light ("the fire was
-    reported at 3:33", "the fire broke out at 3:30"), else by its event word. A date or time whose subject or event
-    word is in an event class of rules/events.yaml ("gunfire", "the shooting") is grouped by that class first.
-    """
-    if claim.kind == "quantity" and claim.unit in grouping.event_measures:
-        point = grouping.reference(claim) if grouping.reference else None
-        return None if point is None else f"{FROM}{point}"
-    if happening := grouping.classes.class_of(claim):
-        return f"{CLASS}{happening}"
-    if not claim.aspect and (base := base_of(claim, grouping.classes.bases)):
-        return f"{BASE}{base}"       # "25 percent on steel" is no rival of "10 percent on aluminum"
-    if claim.kind == "quantity" and claim.unit in grouping.measures and not (claim.event or claim.aspect
-                                                                               or claim.subject):
-        return f"{ALONE}{claim.source}:{claim.start}"   # "60 percent" of nothing said: beside nothing else
-    if claim.kind == "time" and not claim.aspect and (claim.subject or claim.event):
-        head = (claim.subject or "").split()[-1:]
-        return f"event:*:{head[0].lower().rstrip('s')}" if head else f"event:{claim.event}:?"
-    if claim.kind == "quantity" and _part_of_whole(claim):
-        return f"event:{claim.event}{PART}"
-    if claim.aspect or not claim.event:
-        return claim.aspect
-    if claim.kind in WHEN_KINDS:
-        head = (claim.subject or "").split()[-1:] or ["?"]
-        event = "*" if claim.event.lower() in grouping.light and head != ["?"] else claim.event
-        return f"event:{event}:{head[0].lower().rstrip('s')}"
-    if _PART.search(claim.text):
-        return f"event:{claim.event}{PART}"
-    return f"event:{claim.event}" if claim.unit in grouping.generic else None
-
-
-ALONE = "alone:"      # the mark of an aspect key of a measure that says not what it measures: a fact of its own
-# "two of them", "37 of the candidates": a part of a whole counted elsewhere, kept with figures of its own event
-_PART = re.compile(r"\bof (?:the|them|those|these|its|their)\b", re.IGNORECASE)
-PART = ":part"       # the mark on the aspect key of such parts: no other figure joins them for want of an event
-# "Of the 23 pirates arrested, 12 are Somali": a figure whose event is the whole's, named before it, is a part
-_WHOLE = re.compile(r"^\W*(?:of|out of|among) (?P<whole>[^,;:]+),", re.IGNORECASE)
-
-
-def _part_of_whole(claim: Claim) -> bool:
-    """Return whether the figure counts part of a whole its sentence opens with, taking that whole's event word
-    ("Of the 23 pirates arrested, 12 are reported to be Somali"); not the whole, nor a part with its own event
-    ("Of the 40 injured, two died")."""
-    whole = _WHOLE.match(claim.sentence or "")
-    # the figure as a whole number: "3" is no part of the whole's "23"
-    in_whole = whole and re.search(rf"(?<![\w.,]){re.escape(' '.join(claim.text.split()))}(?![\w]|[.,]\d)",
-                                   whole["whole"])
-    return bool(whole and claim.event and not in_whole and claim.event.lower() in whole["whole"].lower().split())
-
-
 def _occurrences(claims: list[Claim]) -> dict[int, int]:
     """Return, by id of the claim, how many claims of the same text come before it in its article's sentence
     (by offset): which of the figures written alike there it is."""
@@ -394,7 +209,7 @@ def group_claims(claims: Iterable[Claim], contains: Contains = same_place,
         unit = claim.unit if claim.kind == "quantity" else None
         if scope := scope_of(claim, dict(grouping.scopes), nth[id(claim)]):
             unit = f"{unit} {scope}"     # "27 overseas booths" beside "2,000 booths in the country": booths abroad
-        groups[(claim.kind, unit, claim.actor, aspect_key(claim, grouping))].append(claim)
+        groups[(claim.kind, unit, claim.actor, aspect_key(claim, grouping, nth[id(claim)]))].append(claim)
     groups = _same_names(groups, grouping.named_actor)
     # A claim that does not say whose (or what event) joins the only candidate there is.
     groups = _fill_unknown(groups, 2)
@@ -476,15 +291,21 @@ def fact_name(fact: Fact, name_actor: Callable[[str], str] | None = None) -> str
             words.append(f"({subject})")    # what the event happens to: it told such date facts apart
     else:
         what = fact.unit or _common_subject(fact) or "figure"
+        key = (fact.aspect or "").split(HAPPENED)[0]
+        point = key.replace(TOTAL, "").replace(THRESHOLD, "")     # what a share is on, a distance from ...
         words = [actor, what]
         if aspect:
             words.append(f"({aspect})")
-        if (fact.aspect or "").endswith(TOTAL):
+        if key.endswith(TOTAL):
             words.append(TOTAL.lstrip(":"))
-        if (fact.aspect or "").startswith(BASE):
-            words.append(f"on {fact.aspect.removeprefix(BASE)}")
-        if (fact.aspect or "").startswith(FROM):
-            words.append(f"from {fact.aspect.removeprefix(FROM) or 'a point no place names'}")
+        if THRESHOLD in key:
+            words.append(THRESHOLD.lstrip(":"))
+        if point.startswith(BASE):
+            words.append(f"on {point.removeprefix(BASE)}")
+        if point.startswith(FROM):
+            words.append(f"from {point.removeprefix(FROM) or 'a point no place names'}")
+        if point.startswith(OF):
+            words.append(f"of {point.removeprefix(OF)}s")
     if fact.place:
         words.append(f"in {fact.place}")
     if happened := happening_of(fact.aspect):
@@ -551,11 +372,13 @@ def compare_claims(claims: Iterable[Claim], rules, warn: Callable[[str], None] =
                         grouping=Grouping(events.cumulative, rules.lexicon("quantities").generic, events.light,
                                           rules.lexicon("quantities").event_measures, events.named_actor,
                                           rules.lexicon("quantities").totals, rules.lexicon("events"),
-                                          lambda claim: reference_of(claim, places),
+                                          lambda claim, nth: reference_of(claim, places, nth),
                                           frozenset(rules.lexicon("numbers").unit_forms.values())
                                           - rules.lexicon("quantities").event_measures,
                                           states=states, daily=events.daily,
-                                          scopes=tuple(rules.lexicon("quantities").scopes.items())),
+                                          scopes=tuple(rules.lexicon("quantities").scopes.items()),
+                                          measured_apart=rules.lexicon("quantities").measured_apart,
+                                          thresholds=rules.lexicon("quantities").thresholds),
                         placed=placed)
     if not spans:
         return facts

@@ -16,11 +16,11 @@ _TOKENS = re.compile(r"[\w’'-]+(?:\.\w+)*|[^\w\s]")
 _LONGEST = 5        # words in the longest measured_from phrase looked for
 
 
-def reference_of(claim: Claim, gaz) -> str | None:
+def reference_of(claim: Claim, gaz, nth: int = 0) -> str | None:
     """Return the canonical place a distance is measured from, the name as written of a point no gazetteer knows
     ("off Velmor Point"), "" for a point that is no name ("from the cargo ship"), or None when no point follows
-    the figure."""
-    after = _after(claim)
+    the figure (the nth of its sentence written alike: see after_figure)."""
+    after = after_figure(claim, nth)
     if after is None:
         return None
     words = _TOKENS.findall(after)
@@ -35,12 +35,36 @@ def reference_of(claim: Claim, gaz) -> str | None:
     return None
 
 
-def _after(claim: Claim) -> str | None:
-    """Return the claim's sentence after the first whole-word occurrence of its text ("5 percent" is not inside
-    "25 percent"), None when the text is not found there."""
+def after_figure(claim: Claim, nth: int = 0) -> str | None:
+    """Return the claim's sentence after the figure: the nth (from 0) whole-word occurrence of its text there ("5
+    percent" is not inside "25 percent"; "27 stations at home and 27 stations abroad" holds two), None when the
+    text is not found there."""
     sentence, text = " ".join((claim.sentence or "").split()), " ".join(claim.text.split())
-    found = re.search(rf"(?<![\w.,]){re.escape(text)}", sentence) if text else None
-    return sentence[found.end():] if found else None
+    found = list(re.finditer(rf"(?<![\w.,]){re.escape(text)}", sentence)) if text else []
+    return sentence[found[min(nth, len(found) - 1)].end():] if found else None
+
+
+def before_figure(claim: Claim, nth: int = 0) -> str | None:
+    """Return the claim's sentence before the figure (the nth written alike, as after_figure), None when the text is
+    not found there."""
+    sentence, text = " ".join((claim.sentence or "").split()), " ".join(claim.text.split())
+    found = list(re.finditer(rf"(?<![\w.,]){re.escape(text)}", sentence)) if text else []
+    return sentence[:found[min(nth, len(found) - 1)].start()] if found else None
+
+
+_CLAUSE_MARK = re.compile(r"[,;:()—–]")
+_CLAUSE_WORDS = 8       # words of its clause before a figure that may make it a condition
+
+
+def is_threshold(claim: Claim, thresholds: tuple[str, ...], nth: int = 0) -> bool:
+    """Return whether words of the figure's clause before it make it a condition rather than a measure ("valid
+    only with a turnout of more than 50 percent", "a party must win 5 percent"): rules/quantities.yaml's
+    `thresholds`."""
+    if claim.kind != "quantity" or not thresholds:
+        return False
+    clause = _CLAUSE_MARK.split(before_figure(claim, nth) or "")[-1]
+    words = " " + " ".join(re.findall(r"[\w'’-]+", clause.lower())[-_CLAUSE_WORDS:]) + " "
+    return any(f" {phrase} " in words for phrase in thresholds)
 
 
 def _past_aside(words: list[str]) -> int:
@@ -89,12 +113,12 @@ class Bases:
     stops: frozenset[str] = frozenset()
 
 
-def base_of(claim: Claim, bases: Bases) -> str | None:
+def base_of(claim: Claim, bases: Bases, nth: int = 0) -> str | None:
     """Return the first noun of what a share or rate is of or on ("steel" for "a 25 percent tariff on imported
-    steel"), singular and lower case, or None when no such phrase follows the figure."""
+    steel"), singular and lower case, or None when no such phrase follows the figure (the nth written alike)."""
     if claim.kind != "quantity" or claim.unit not in bases.units:
         return None
-    after = _after(claim)
+    after = after_figure(claim, nth)
     if after is None:
         return None
     words = [word.lower() for word in _TOKENS.findall(after)]
@@ -119,13 +143,8 @@ def _first_noun(words: list[str], bases: Bases) -> str | None:
 
 def scope_of(claim: Claim, scopes: dict[str, str], nth: int = 0) -> str | None:
     """Return the scope a figure's words put it in ("27 overseas booths", "27 polling stations abroad": abroad),
-    from its counted noun or the word right after it in its sentence, or None. The figure is the nth (from 0)
-    whole-word occurrence of its text there: "27 stations at home and 27 stations abroad" holds two."""
+    from its counted noun or the word right after it in its sentence (the nth written alike), or None."""
     if claim.kind != "quantity" or not scopes:
         return None
-    words = (claim.subject or "").lower().split()
-    sentence, text = " ".join((claim.sentence or "").split()), " ".join(claim.text.split())
-    found = list(re.finditer(rf"(?<![\w.,]){re.escape(text)}", sentence)) if text else []
-    if found:
-        words += sentence[found[min(nth, len(found) - 1)].end():].lower().split()[:1]
+    words = (claim.subject or "").lower().split() + (after_figure(claim, nth) or "").lower().split()[:1]
     return next((scopes[word.strip(".,;:")] for word in words if word.strip(".,;:") in scopes), None)

@@ -11,7 +11,8 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass
 from typing import Callable
 
-from troopclaims.compare.facts import Camp, Fact, camps_of, claim_interval, verdict_of
+from troopclaims.compare.facts import Camp, Fact
+from troopclaims.compare.verdicts import camps_of, claim_interval, verdict_of
 from troopclaims.records import Claim
 
 _SUFFIX = re.compile(r"(?:ing|ed|es|s)$")

@@ -10,6 +10,7 @@ from troopclaims.compare.measures import Bases
 from troopclaims.errors import RulesError
 from troopclaims.records import WHEN_KINDS, Claim
 from troopclaims.rules import LineDict, check_keys, location, word_list
+from troopclaims.spans import merged_runs
 
 CLASS = "class:"      # the mark of an aspect key that is an event class: "class:shooting"
 
@@ -166,7 +167,7 @@ def apart_by_happening(groups: dict, states: frozenset[str], label: Callable[[st
         day = label(key[3]) in daily
         spans = {id(claim): span for claim in members
                  if (span := _happening(claim.happened or (claim.as_of if day else None)))}
-        clusters = _clusters(sorted(spans.values())) if key[0] == "quantity" and label(key[3]) not in states else []
+        clusters = merged_runs(spans.values()) if key[0] == "quantity" and label(key[3]) not in states else []
         if len(clusters) < 2:
             result.setdefault(key, []).extend(members)
             continue
@@ -199,17 +200,6 @@ def _happening(value) -> Interval | None:
     except ValueError:
         return None
     return None
-
-
-def _clusters(spans: list[Interval]) -> list[Interval]:
-    """Return the runs of overlapping intervals (sorted by their start), each as one interval."""
-    clusters: list[Interval] = []
-    for low, high in spans:
-        if clusters and low <= clusters[-1][1]:
-            clusters[-1] = (clusters[-1][0], max(clusters[-1][1], high))
-        else:
-            clusters.append((low, high))
-    return clusters
 
 
 def _cluster_of(day: float, clusters: list[Interval]) -> int:

@@ -19,7 +19,8 @@ _BOUNDS = ("at_least", "at_most", "vague")     # "by the end of August", "since 
 
 
 def dated_by(doc, claim: Claim, dates: list[Claim], events, present: frozenset[str]) -> tuple[str | None, str | None]:
-    """Return (as_of, happened) of a figure from the dates of its sentence (date claims in text order).
+    """Return (as_of, happened) of a figure from the dates of its sentence (its date and time claims, in text
+    order; the caller picks them, by offset, from the article's).
 
     as_of: the nearest date of the figure's own event or of the report that states it, else publication for a
     present word ("now", "currently"). happened: the nearest date of the figure's event or of the event that
@@ -27,8 +28,7 @@ def dated_by(doc, claim: Claim, dates: list[Claim], events, present: frozenset[s
     sentence = sentence_at(doc, claim.start)
     if sentence is None:
         return None, None
-    near = [d for d in dates if d.kind == "date" and (d.high or d.low)
-            and sentence.start_char <= d.start < sentence.end_char]
+    near = [d for d in dates if d.kind == "date" and (d.high or d.low)]
     if annotated(doc, "DEP"):
         own, caused, reports = _relations(doc, claim, sentence, events)
         anchors = [(d, _anchor(doc, d)) for d in near]

@@ -37,6 +37,7 @@ class EventLexicon:
     sums: frozenset[str] = frozenset()           # aspects of sums of money: a count of things takes none of them
     counts: "EventLexicon | None" = None         # the same without the words of sums: the lexicon of counts
     daily: frozenset[str] = frozenset()          # aspects whose figures count one day's happening (a crowd)
+    not_events: dict[str, frozenset[str]] = field(default_factory=dict)   # verb form -> nouns that make it none
 
     def aspect_of(self, word: str, lemma: str = "") -> str | None:
         """Return the aspect of a word (by its lemma when the pipeline gives one), or None."""
@@ -74,7 +75,7 @@ def _phrase_entry(words: str) -> tuple[str, tuple[str, ...]]:
 def build_event_lexicon(section: LineDict, rules) -> EventLexicon:
     """Return the compiled lexicon of rules/aspects.yaml (strictly checked), its reporting verbs attribution.yaml's."""
     check_keys(section, section.where(), allowed=("aspects", "subject_owns", "states", "cumulative", "light",
-                                                   "named_actor", "doers", "empty", "sums", "daily"))
+                                                   "named_actor", "doers", "empty", "sums", "daily", "not_events"))
     aspects: dict[str, str] = {}
     phrases: dict[str, dict[tuple[str, ...], str]] = {}
     classes = section.get("aspects") or {}
@@ -102,12 +103,40 @@ def build_event_lexicon(section: LineDict, rules) -> EventLexicon:
                for form, entries in phrases.items()}
     sums = frozenset(listed["sums"])
     lexicon = EventLexicon(aspects, reporting, *kinds, light, frozenset(listed["named_actor"]),
-                           frozenset(listed["doers"]), ordered, empty, sums)
+                           frozenset(listed["doers"]), ordered, empty, sums, not_events=_not_events(section))
     # A count of things climbs past the words of sums to its own event: "seeks to deploy 500 troops" deploys them.
     counts = replace(lexicon, aspects={form: name for form, name in aspects.items() if name not in sums},
                      phrases={form: kept for form, entries in ordered.items()
                               if (kept := tuple(entry for entry in entries if entry[1] not in sums))})
     return replace(lexicon, counts=counts, daily=frozenset(listed["daily"]))
+
+
+def _not_events(section: LineDict) -> dict[str, frozenset[str]]:
+    """Return the forms of each verb of `not_events` with the nouns beside which it names no event."""
+    table = section.get("not_events") or {}
+    if not isinstance(table, dict):
+        raise RulesError(f"{location(section, 'not_events')}: not_events must map a verb to a list of nouns")
+    result: dict[str, frozenset[str]] = {}
+    for verb, nouns in table.items():
+        words = frozenset(word.lower() for word in word_list(nouns, location(table, verb), f"not_events {verb!r}"))
+        for form in forms(str(verb).lower()):
+            result[form] = result.get(form, frozenset()) | words
+    return result
+
+
+def names_no_event(token, lexicon: EventLexicon) -> bool:
+    """Return whether a verb stands beside a noun that makes it no event (`not_events`: "struck a deal", "the deal,
+    struck between Iran and six powers", "strike a balance"): its object, or the noun it modifies; without a
+    parse, a word of the few around it."""
+    nouns = lexicon.not_events.get(token.lemma_.lower()) or lexicon.not_events.get(token.lower_)
+    if not nouns:
+        return False
+    if annotated(token.doc, "DEP"):
+        near = [child for child in token.children if child.dep_ in ("dobj", "nsubjpass", "nsubj")]
+        near += [token.head] if token.dep_ in ("acl", "relcl", "amod") else []
+    else:
+        near = [*token.doc[max(token.sent.start, token.i - 2):token.i], *token.doc[token.i + 1:token.i + 4]]
+    return any(word.lower_ in nouns or word.lemma_.lower() in nouns for word in near)
 
 
 def governing_event(doc, start: int, end: int, lexicon: EventLexicon,
@@ -133,10 +162,15 @@ def governing_event(doc, start: int, end: int, lexicon: EventLexicon,
     return _by_words(span, lexicon, is_date)
 
 
+def counts_things(claim: Claim, measures: frozenset[str]) -> bool:
+    """Return whether a claim is a figure that counts things (seats, soldiers), not one of a unit of measure."""
+    return claim.kind == "quantity" and bool(claim.unit) and claim.unit not in measures
+
+
 def counted_aspect(claim: Claim, lexicon: EventLexicon, measures: frozenset[str]) -> Claim:
     """Return the figure without an aspect of sums (`sums`: paid) when it counts things rather than a unit of
     measure: "raise the number of seats from 65 to 125" raises no payment."""
-    if claim.kind == "quantity" and claim.aspect in lexicon.sums and claim.unit and claim.unit not in measures:
+    if claim.aspect in lexicon.sums and counts_things(claim, measures):
         return claim.with_fields(aspect=None)
     return claim
 
@@ -227,6 +261,8 @@ def _is_doer(span) -> bool:
 
 def _hit(token, lexicon: EventLexicon):
     if token.ent_type_ in ("DATE", "TIME"):     # "in March", "in May": months are no marches
+        return None
+    if lexicon.not_events and names_no_event(token, lexicon):
         return None
     if phrase := _phrase_hit(token, lexicon):
         return phrase

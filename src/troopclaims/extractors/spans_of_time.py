@@ -16,10 +16,11 @@ from typing import Iterable
 from troopclaims.errors import RulesError
 from troopclaims.extractors.events import event_subject, governing_event
 from troopclaims.extractors.numbers import Numeric, numerics
+from troopclaims.extractors.numbers.filters import gated
 from troopclaims.extractors.numbers.phrases import compile_pattern, phrase_alternation
 from troopclaims.records import SPAN_KINDS, Article, Claim
 from troopclaims.rules import LineDict, check_keys, location, word_list
-from troopclaims.spans import annotated, doc_text, new_claim, token_at
+from troopclaims.spans import annotated, doc_text, merged_runs, new_claim, token_at
 
 _NOUNS = ("NOUN", "PROPN")
 _VERBS = ("VERB", "AUX")
@@ -137,11 +138,11 @@ def _marks(text: str, numbers, lex: SpanRules) -> list[tuple[str, re.Match, int,
     """Return (kind, match, start, end) for each figure an age or duration pattern marks: its groups named x...,
     else the whole match; the patterns are tried only near where a number can start (for speed)."""
     low = text.lower()
-    windows = _merged([(m.start() - _CONTEXT, m.end() + _CONTEXT) for m in numbers.seed.finditer(low)], len(text)) \
+    windows = _clipped([(m.start() - _CONTEXT, m.end() + _CONTEXT) for m in numbers.seed.finditer(low)], len(text)) \
         if len(low) == len(text) else [(0, len(text))]
     marks = []
     for kind, patterns in (("age", lex.ages), ("duration", lex.durations)):
-        for pattern in patterns:
+        for pattern in map(gated, patterns):
             for match in (match for s, e in windows for match in pattern.finditer(text, s, e)):
                 groups = [name for name, value in match.groupdict().items() if name.startswith("x") and value]
                 marks.extend((kind, match, *match.span(name)) for name in groups)
@@ -150,23 +151,16 @@ def _marks(text: str, numbers, lex: SpanRules) -> list[tuple[str, re.Match, int,
     return marks
 
 
-def _merged(windows: list[tuple[int, int]], length: int) -> list[tuple[int, int]]:
-    """Return the windows (sorted by start) clipped to the text and merged where they touch."""
-    merged: list[tuple[int, int]] = []
-    for start, end in windows:
-        start, end = max(0, start), min(length, end)
-        if merged and start <= merged[-1][1]:
-            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
-        else:
-            merged.append((start, end))
-    return merged
+def _clipped(windows: list[tuple[int, int]], length: int) -> list[tuple[int, int]]:
+    """Return the windows clipped to the text, sorted and merged where they touch."""
+    return merged_runs((max(0, start), min(length, end)) for start, end in windows)
 
 
 def _numerics_near(text: str, spans: list[tuple[int, int]], numbers) -> list[Numeric]:
     """Return the numerics of text read in windows around the spans (the qualifier words and ranges of a figure are
     within them), sorted by start."""
     found = []
-    for start, end in _merged(sorted((s - 80, e + 80) for s, e in spans), len(text)):
+    for start, end in _clipped([(s - 80, e + 80) for s, e in spans], len(text)):
         shift = dict.fromkeys(("start", "end", "num_start", "num_end"), start)
         found.extend(replace(n, **{key: getattr(n, key) + offset for key, offset in shift.items()})
                      for n in numerics(text[start:end], numbers))

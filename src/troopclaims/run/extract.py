@@ -12,8 +12,8 @@ from troopclaims.reading.articles import ReadReport, masked_text, read_articles,
 from troopclaims.extractors.dates import find_dates, find_dateline
 from troopclaims.extractors.dating import dated_by
 from troopclaims.attribution.attribute import attribute
-from troopclaims.extractors.events import (counted_aspect, date_subject, event_subject, governing_event, inherit_events,
-                                           named_owner)
+from troopclaims.extractors.events import (counted_aspect, counts_things, date_subject, event_subject, governing_event,
+                                           inherit_events, named_owner)
 from troopclaims.extractors.places import locate, place_claims
 from troopclaims.pipeline import BLANK, BLANK_LOSSES, choose_model
 from troopclaims.extractors.quantities import find_quantities, with_implied_unit
@@ -94,7 +94,7 @@ def _with_event(doc, claim: Claim, lexicon, measures: frozenset[str]) -> Claim:
     takes no aspect of sums ("raise the number of seats", "two wounded men asked for help")."""
     if claim.event:
         return claim
-    if claim.kind == "quantity" and claim.unit and claim.unit not in measures and lexicon.counts:
+    if counts_things(claim, measures) and lexicon.counts:
         lexicon = lexicon.counts
     event, aspect = governing_event(doc, claim.start, claim.end, lexicon, claim.kind in WHEN_KINDS)
     return claim.with_fields(event=event, aspect=aspect or claim.aspect)

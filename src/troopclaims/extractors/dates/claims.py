@@ -54,18 +54,19 @@ def find_dates(doc, article: Article, rules) -> Iterator[Claim]:
     """Yield date claims (kind "date") in a spaCy Doc of article.text, resolved against article.published, then
     its times of day (kind "time"), each on the day beside it when there is one."""
     dr = _date_rules(rules)
-    found = list(_dates(doc, article, dr))
+    found = list(_dates(doc, article, dr, rules))
     yield from found
     if dr.times is not None:
         yield from times(doc, article, dr.times, found)
 
 
-def _dates(doc, article: Article, dr) -> Iterator[Claim]:
+def _dates(doc, article: Article, dr, rules=None) -> Iterator[Claim]:
     """Yield the date claims of kind "date" of a Doc with the compiled date rules."""
     text = article.text
     published = _as_date(article.published)
     parsed = annotated(doc, "DEP")
-    mentions = scan_mentions(text, dr, article.body_start, len(text))
+    mentions = [mention for mention in scan_mentions(text, dr, article.body_start, len(text))
+                if not (mention.atoms[0].form.unless_measure and _after_measure(text, mention.start, rules))]
     _set_numeric_order(mentions)
     anchor, anchor_end = None, 0
     for mention in mentions:
@@ -88,6 +89,26 @@ def _dates(doc, article: Article, dr) -> Iterator[Claim]:
         yield new_claim(article, doc, mention.start, mention.end, "date", value=resolution.value,
                         low=resolution.low, high=resolution.high, qualifier=resolution.qualifier,
                         grain=resolution.grain)
+
+
+def _after_measure(text: str, start: int, rules) -> bool:
+    """Return whether the words right before a date are those of a measure (rules/quantities.yaml): a measured
+    noun ("magnitude 3.6", "aftershocks of 3.4": the noun and a measure link) or a link opening a range
+    ("ranging from 3.6 to 4.3", "measuring 4.1"): the figure is a measure, not a day."""
+    if rules is None:
+        return False
+    lexicon = rules.lexicon("quantities")
+    words = re.findall(r"[a-z]+", text[max(0, start - 40):start].lower())
+    if words[-1:] in (["from"], ["between"]):
+        words.pop()
+    if not words:
+        return False
+
+    def measured(word: str) -> bool:
+        return word in lexicon.measures or word.endswith("s") and word[:-1] in lexicon.measures
+
+    *_, before, last = ["", *words]
+    return measured(last) or last in lexicon.measure_links and (last != "of" or measured(before))
 
 
 def resolve(expression: str, published: date | str | None, future: bool = False, rules=None) -> Resolution | None:

@@ -39,6 +39,7 @@ class Form:
     tense: str | None
     prefix: bool = False      # a shift ("two weeks before") kept only right before the date it shifts
     near: tuple[str, ...] = ()  # trigger classes one of which every match holds; () = any
+    unless_measure: bool = False  # no date right after a measured noun or link of quantities.yaml ("magnitude 3.6")
 
 
 @dataclass(frozen=True)
@@ -86,6 +87,7 @@ class DateRules:
     dateline_lines: int
     dateline_prefix: re.Pattern
     dateline_suffix: re.Pattern
+    dateline_beside: re.Pattern | None   # what a dateline holds beside its date when it is more than a date
     forms: tuple
     trigger: re.Pattern
     trigger_classes: dict     # trigger word -> the classes it belongs to
@@ -157,12 +159,14 @@ def _forms(section: LineDict, path: str, pieces: dict[str, str]) -> tuple:
 
 def _form(item, where: str, pieces: dict[str, str]) -> Form:
     """Return one entry of forms checked, its pattern compiled."""
-    item = check_keys(item, where, ("cue", "unless", "tense", "prefix", "near"), ("name", "pattern", "resolve"))
+    item = check_keys(item, where, ("cue", "unless", "tense", "prefix", "near", "unless_measure"),
+                      ("name", "pattern", "resolve"))
     near = item.get("near", [])
     if not isinstance(near, list) or any(n not in TRIGGER_CLASSES for n in near):
         raise RulesError(f"{location(item, 'near', where)}: near must be a list of {', '.join(TRIGGER_CLASSES)}")
-    if not isinstance(item.get("prefix", False), bool):
-        raise RulesError(f"{location(item, 'prefix', where)}: prefix must be true or false")
+    for key in ("prefix", "unless_measure"):
+        if not isinstance(item.get(key, False), bool):
+            raise RulesError(f"{location(item, key, where)}: {key} must be true or false")
     if item["resolve"] not in RESOLVERS:
         raise RulesError(f"{location(item, 'resolve', where)}: resolve must be one of {', '.join(RESOLVERS)}")
     if item.get("cue") not in (None, "always", "strong", "ambiguous"):
@@ -177,7 +181,7 @@ def _form(item, where: str, pieces: dict[str, str]) -> Form:
     regex = compile_pattern(r"(?<!\w)(?:" + _expand(item["pattern"], location(item, "pattern", where), pieces)
                             + ")", location(item, "pattern", where))
     return Form(str(item["name"]), regex, item["resolve"], item.get("cue"), tuple(unless),
-                item.get("tense"), item.get("prefix", False), tuple(near))
+                item.get("tense"), item.get("prefix", False), tuple(near), item.get("unless_measure", False))
 
 
 def _connectors(section: LineDict, path: str) -> tuple:
@@ -252,13 +256,14 @@ def _tense_rules(section: LineDict, path: str) -> dict:
 def _dateline_rules(section: LineDict, path: str) -> dict:
     """Return the dateline section checked: how many lines to read, and the text before and after the date."""
     dateline = check_keys(section.get("dateline", LineDict()), location(section, "dateline", path),
-                          ("lines", "prefix", "suffix"))
+                          ("lines", "prefix", "suffix", "beside"))
     lines = dateline.get("lines", 8)
     if isinstance(lines, bool) or not isinstance(lines, int) or lines < 1:
         raise RulesError(f"{location(dateline, 'lines', path)}: lines must be a positive whole number")
     prefix = compile_pattern(dateline.get("prefix", "^"), location(dateline, "prefix", path))
     suffix = compile_pattern(dateline.get("suffix", r"\s*$"), location(dateline, "suffix", path))
-    return {"dateline_lines": lines, "dateline_prefix": prefix, "dateline_suffix": suffix}
+    beside = compile_pattern(dateline["beside"], location(dateline, "beside", path)) if "beside" in dateline else None
+    return {"dateline_lines": lines, "dateline_prefix": prefix, "dateline_suffix": suffix, "dateline_beside": beside}
 
 
 def _abbreviations(*tables: dict) -> frozenset:

@@ -6,6 +6,7 @@ from functools import lru_cache
 
 from troopclaims.extractors.numbers.lexicon import NumberLexicon
 from troopclaims.extractors.numbers.records import Atom, Numeric
+from troopclaims.spans import merged_runs
 
 
 def blocked_mask(text: str, lex: NumberLexicon, patterns: tuple | None = None,
@@ -173,12 +174,7 @@ def only_figures(text: str, found: list[Numeric], lexicon: NumberLexicon) -> lis
     """Return the numerics found in text that no `not_figures` pattern masks."""
     if not lexicon.not_figures or not found:
         return found
-    windows: list[tuple[int, int]] = []         # only the text around figures is searched (for speed)
-    for n in found:
-        start, end = max(0, n.start - _CONTEXT), min(len(text), n.end + _CONTEXT)
-        if windows and start <= windows[-1][1]:
-            windows[-1] = (windows[-1][0], end)
-        else:
-            windows.append((start, end))
+    # only the text around figures is searched (for speed)
+    windows = merged_runs((max(0, n.start - _CONTEXT), min(len(text), n.end + _CONTEXT)) for n in found)
     mask = blocked_mask(text, lexicon, lexicon.not_figures, windows)
     return [n for n in found if mask.find(1, n.num_start, n.num_end) == -1]
