@@ -22,6 +22,13 @@ REASONS = [
     ("The Vale campaign has asked the moderator to check the claims during Tuesday's debate.", "Tuesday",
      {"speaker": "Vale campaign", "cue": "asked"}),
     ("The mayor encouraged residents to donate $5 each.", "$5", {"speaker": "mayor", "cue": "encouraged"}),
+    # complaints with their particle
+    ("Vale railed against the more than $100 million the council spent.", "$100 million",
+     {"speaker": "Vale", "cue": "railed"}),
+    ("Vale lashed out at the council for spending $100 million.", "$100 million",
+     {"speaker": "Vale", "cue": "lashed"}),
+    ("The storm lashed the coast for 3 days.", "3 days", {"speaker": None}),
+    ("Workers fixed the rail near 300 homes.", "300 homes", {"speaker": None}),
     ("The rain encouraged 300 farmers.", "300 farmers", {"speaker": None}),
 ]
 
