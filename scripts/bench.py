@@ -10,8 +10,8 @@ the runs of the naive baseline and of troopclaims interleaved so that a busy mac
   warm      the same again, with the cache the cold run filled
   workers1  troopclaims extract --workers 1 with an empty cache
 Then: claims lost against --exhaustive on the seed corpus and on FOLDER, peak memory (the largest process) at 1x and
-4x FOLDER, and the time of `troopclaims --help`. FOLDER defaults to ../shared/eval/ecbplus/text,
-else examples/articles.
+4x FOLDER, the time of `troopclaims --help`, and where a cold run on workers spends its time (scripts/timeline.py).
+FOLDER defaults to ../shared/eval/ecbplus/text, else examples/articles.
 
 Every run gets an empty cache folder of its own, holding only the GeoNames index (built once, first, and timed on
 its own line): a user's cache keeps it across runs and `troopclaims cache clear`, so "cold" means no cached claims.
@@ -26,6 +26,7 @@ import statistics
 import subprocess
 import sys
 import tempfile
+import textwrap
 import time
 from pathlib import Path
 
@@ -146,6 +147,10 @@ def main() -> int:
           f"({(peak4 / peak1 - 1) * 100:+.0f}%)")
     helps = [run([TROOPCLAIMS, "--help"])[0] for _ in range(5)]
     print(f"troopclaims --help: {statistics.median(helps):.3f} s (median of 5)")
+    print("where a cold run on workers spends its time (scripts/timeline.py):")
+    timeline = subprocess.run([sys.executable, str(ROOT / "scripts" / "timeline.py"), str(folder)], text=True,
+                              capture_output=True, env={**os.environ, "TROOPCLAIMS_CACHE": fresh_cache()})
+    print(textwrap.indent(timeline.stdout or timeline.stderr, "  "), end="")
     return 0
 
 

@@ -38,7 +38,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--eval-dir", type=Path, default=DEFAULT_EVAL)
     parser.add_argument("--model", default=None, help="spaCy pipeline, or 'blank' (default: the installed model)")
     parser.add_argument("--gold", type=Path, default=DEFAULT_GOLD)
-    parser.add_argument("--errors", action="store_true", help="list every item the system gets wrong")
+    parser.add_argument("--errors", action="store_true",
+                        help="list every item the system gets wrong (by name; a right mention is said)")
     parser.add_argument("--no-baseline", action="store_true", help="skip the textacy baseline")
     args = parser.parse_args(argv)
     text_dir = args.eval_dir / "newswcl50" / "text"
@@ -77,9 +78,11 @@ def main(argv: list[str] | None = None) -> int:
         _report("textacy direct_quotations (baseline)", base)
     if args.errors:
         for item, speaker, span, lemma, _ in ours:
-            wrong_speaker = not _speaker_ok(item, speaker, span, True) if item["speaker"] else speaker is not None
-            if wrong_speaker or (item["cue"] or None) != lemma:
-                print(f"  {item['id']}: gold {item['speaker']!r}/{item['cue']!r}  got {speaker!r}/{lemma!r}")
+            wrong_name = not _speaker_ok(item, speaker, span, False) if item["speaker"] else speaker is not None
+            mention = " (its mention is the gold one)" if item["speaker"] and _speaker_ok(item, speaker, span, True) \
+                and wrong_name else ""
+            if wrong_name or (item["cue"] or None) != lemma:
+                print(f"  {item['id']}: gold {item['speaker']!r}/{item['cue']!r}  got {speaker!r}/{lemma!r}{mention}")
     return 0
 
 

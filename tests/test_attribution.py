@@ -121,6 +121,11 @@ SOURCES = [
      {"evidence": "intercepts", "hedges": ("purported",), "status": "claimed"}),
     ("Satellite images show 40 aircraft at the base, analysts said.", "40",
      {"speaker": "analysts", "evidence": "satellite images"}),
+    # an outlet named after "according to" passes the speaker's words on; a person there speaks
+    ("Mayor Lena Dahl said 300 homes were lost, according to NBC News.", "300",
+     {"speaker": "Lena Dahl", "via": "NBC News", "cue": "said"}),
+    ("Mayor Lena Dahl said 300 homes were lost, according to her aide.", "300",
+     {"speaker": "her aide", "via": "Lena Dahl", "cue": "according to"}),
 ]
 
 

@@ -87,7 +87,7 @@ def test_a_bad_file_among_good_ones_is_named_and_the_rest_read(folder):
 def test_no_readable_input_is_an_error(tmp_path):
     result = run("extract", str(tmp_path / "missing"), "--model", "blank")
     assert result.exit_code == 1
-    assert "no such file or folder" in result.stderr and "Error: no input could be read" in result.stderr
+    assert "no such file or folder" in result.stderr and "Error: nothing could be read: the one input was skipped" in result.stderr
     assert result.stdout == ""
 
 

@@ -219,6 +219,11 @@ def test_json_lines_of_any_shape_into_the_command_line(lines):
     assert result.exception is None or isinstance(result.exception, SystemExit), result.exception
     for line in result.stdout.splitlines():
         json.loads(line)
+    opening = "".join(lines).encode().lstrip()
+    if opening and not opening.startswith(b"{"):     # not JSON Lines: the text of one article (cli.stdin_text)
+        assert "stdin: not JSON Lines" in result.stderr and "skipped" not in result.stderr, result.stderr
+        assert result.exit_code == 0 and all(json.loads(line)["source"] == "stdin" for line in result.stdout.splitlines())
+        return
     skipped = sum(line.startswith("troopclaims: skipped <stdin>:") for line in result.stderr.splitlines())
     good = sum(1 for line in lines if line.strip() and _is_article(line))
     assert skipped == sum(1 for line in lines if line.strip()) - good

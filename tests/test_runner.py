@@ -163,3 +163,23 @@ def test_a_warm_run_prints_what_the_cold_run_printed(command, tmp_path):
     cold, warm = (runner.invoke(cli, args, env=env) for _ in range(2))
     assert any(tmp_path.iterdir()) and cold.exit_code == warm.exit_code == 0
     assert warm.stdout == cold.stdout and cold.stdout
+
+
+def test_a_task_holds_whole_batches_so_workers_make_the_batches_of_one_process():
+    from troopclaims.run.runner import BATCH_CHARS, CHUNK_BATCHES, _chunks
+
+    def batches(texts):      # as Extractor._parsed cuts them
+        cuts, size = 0, 0
+        for text in texts:
+            if not cuts or size + len(text) > BATCH_CHARS:
+                cuts, size = cuts + 1, 0
+            size += len(text)
+        return cuts
+
+    lengths = [900, 5200, 3100, 12000, 400, 7000, 2500, 2500, 2500, 6100, 800, 4300] * 4
+    articles = [Article(f"b{i:02}.txt", "Rain fell on Dorn for 3 days. " * (n // 30)) for i, n in enumerate(lengths)]
+    tasks = [[article for article, _, _ in chunk] for chunk in _chunks(articles, Settings("", "", ()), None)]
+    assert [article for task in tasks for article in task] == articles
+    assert all(len(task) <= CHUNK and batches([a.text for a in task]) <= CHUNK_BATCHES for task in tasks)
+    assert sum(batches([a.text for a in task]) for task in tasks) == batches([a.text for a in articles])
+    assert len(tasks) > len(articles) // CHUNK + 1          # by batches, not by 16 articles

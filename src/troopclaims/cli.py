@@ -1,9 +1,11 @@
 """The command line: read options, call one library function, render the result. Errors become one line."""
 from __future__ import annotations
 
+import codecs
 import contextlib
 import functools
 import io
+import json
 import os
 import signal
 import sys
@@ -21,10 +23,26 @@ EXTRACT_FORMATS = ("jsonl", "csv", "table")
 COMPARE_FORMATS = ("table", "jsonl", "csv", "markdown")
 
 
+STDIN_ID = "stdin"
+
+
 def stdin_text():
-    """Return stdin as text whose undecodable bytes become U+FFFD instead of stopping the run."""
+    """Return stdin as JSON Lines text whose undecodable bytes become U+FFFD instead of stopping the run.
+
+    Stdin that does not open with "{" is the text of one article (`pbpaste | troopclaims extract -`), not lines of
+    JSON to be skipped one by one: it is handed on as one record, said on stderr."""
     buffer = getattr(sys.stdin, "buffer", None)
-    return io.TextIOWrapper(buffer, encoding="utf-8", errors="replace") if buffer is not None else sys.stdin
+    if buffer is None:
+        return sys.stdin
+    if not hasattr(buffer, "peek"):
+        buffer = io.BufferedReader(buffer)
+    head = buffer.peek(4096).removeprefix(codecs.BOM_UTF8).lstrip()
+    if not head or head.startswith(b"{"):
+        return io.TextIOWrapper(buffer, encoding="utf-8-sig", errors="replace")
+    warn(f"{STDIN_ID}: not JSON Lines; read as the text of one article (its source: {STDIN_ID})")
+    # newline="": line endings kept as they are, so that offsets slice the text as it was piped
+    text = io.TextIOWrapper(buffer, encoding="utf-8-sig", errors="replace", newline="").read()
+    return io.StringIO(json.dumps({"id": STDIN_ID, "text": text}) + "\n")
 
 
 def _echo_note(message: str) -> None:
@@ -70,11 +88,19 @@ def reports_errors(command):
             return command(*args, **kwargs)
         except TroopclaimsError as exc:
             notes().flush()
-            hint = " (`troopclaims rules check DIR` lists every problem of a folder)" \
-                if isinstance(exc, RulesError) and kwargs.get("rules_dirs") else ""
+            hint = _rules_hint(exc, kwargs.get("rules_dirs") or ()) if isinstance(exc, RulesError) else ""
             click.echo(f"Error: {exc}{hint}", err=True)
             sys.exit(exc.exit_code)
     return wrapper
+
+
+def _rules_hint(exc: RulesError, folders) -> str:
+    """Return the hint after a rules error: the command that lists every problem of the user's folder at fault."""
+    message = str(exc)
+    at_fault = [folder for folder in folders if message.startswith(os.path.join(os.path.normpath(folder), ""))]
+    if not at_fault:
+        return ""
+    return f" (`troopclaims rules check {at_fault[0]}` lists every problem of the folder)"
 
 
 def input_options(command):
@@ -124,13 +150,15 @@ def _run(workers, no_cache, exhaustive, dask_address):
                       exhaustive=exhaustive, dask=dask_address or None, progress=not is_quiet())
 
 
-SUFFIX_FORMATS = {".jsonl": "jsonl", ".csv": "csv", ".md": "markdown"}
+SUFFIX_FORMATS = {".jsonl": "jsonl", ".csv": "csv", ".md": "markdown", ".txt": "table", ".html": "html",
+                  ".htm": "html"}
 
 
 def output_option(command):
     """-o/--output FILE: written whole when the run ends, or not at all (Ctrl-C, an error)."""
     return click.option("-o", "--output", type=click.Path(dir_okay=False), default=None, metavar="FILE",
-                        help="Write to FILE instead of stdout (format from its suffix: .jsonl, .csv, .md).")(command)
+                        help="Write to FILE instead of stdout (format from its suffix: .jsonl, .csv, .md, "
+                             ".txt for a table).")(command)
 
 
 @contextlib.contextmanager
@@ -143,6 +171,25 @@ def opened_output(path: str | None):
 
     with atomic_write(path) as out:
         yield out, False
+
+
+def check_output(fmt: str | None, path: str | None, formats: tuple[str, ...]) -> None:
+    """Refuse, before any work, an output file whose suffix names a format the command does not write (an HTML
+    page is the report's); say which format a file of another suffix gets."""
+    if fmt or path in (None, "-"):
+        return
+    suffix = os.path.splitext(path)[1].lower()
+    by_suffix = SUFFIX_FORMATS.get(suffix)
+    command = click.get_current_context().info_name
+    if by_suffix == "html":
+        raise click.UsageError(f"{path}: {command} writes no HTML page; `troopclaims report` does: "
+                               f"troopclaims report ... -o {path}")
+    if by_suffix and by_suffix not in formats:
+        known = ", ".join(name for name, of in SUFFIX_FORMATS.items() if of in formats)
+        raise click.UsageError(f"{path}: {command} writes no {by_suffix}; name the file {known}, or give --format")
+    if by_suffix is None:
+        warn(f"{path}: no format is known by the suffix {suffix or '(none)'}; writing JSON Lines "
+             "(name it .jsonl, or give --format)")
 
 
 def output_format(fmt: str | None, path: str | None, is_terminal: bool, formats: tuple[str, ...]) -> str:
@@ -195,10 +242,12 @@ def cli():
     \b
     Example:
       troopclaims extract articles/ | troopclaims compare -
+      troopclaims compare articles/ --only conflicts
+      troopclaims report articles/ -o report.html
     """
 
 
-@cli.command()
+@cli.command(short_help="Find the claims in articles: figures, dates, places, speakers.")
 @input_options
 @click.option("--format", "fmt", type=click.Choice(EXTRACT_FORMATS), default=None,
               help="Output format (default: table on a terminal, jsonl in a pipe).")
@@ -218,13 +267,15 @@ def extract(paths, rules_dirs, model, published, fmt, kinds, workers, no_cache, 
     from troopclaims.run.extract import ALL_KINDS, DEFAULT_KINDS, claims_from_inputs
     from troopclaims.rules import load_rules
 
+    check_output(fmt, output, EXTRACT_FORMATS)
     kinds = ALL_KINDS if "all" in kinds else (tuple(kinds) or DEFAULT_KINDS)
     report = ReadReport()
     rules = load_rules(rules_dirs)
     with opened_output(output) as (out, terminal):
         claims = claims_from_inputs(paths, rules, model=model, kinds=kinds,
                                     published=_published(published), warn=warn, report=report,
-                                    stdin=stdin_text(), run=_run(workers, no_cache, exhaustive, dask_address))
+                                    stdin=stdin_text() if "-" in paths else None,
+                                    run=_run(workers, no_cache, exhaustive, dask_address))
         fmt = output_format(fmt, output, terminal, EXTRACT_FORMATS)
         counted = _counting(claims)
         if fmt == "jsonl":
@@ -233,18 +284,18 @@ def extract(paths, rules_dirs, model, published, fmt, kinds, workers, no_cache, 
             render.write_claims_csv(counted, out)
         else:
             render.write_claims_table(list(counted), out, width=render.table_width(terminal))
-        code = _finish(report, f"{counted.count} claim{'s' * (counted.count != 1)}")
+        code = _finish(report, paths, f"{counted.count} claim{'s' * (counted.count != 1)}")
     if code:
         sys.exit(code)
 
 
-@cli.command()
+@cli.command(short_help="Group the same fact across sources, with a verdict.")
 @input_options
 @click.option("--format", "fmt", type=click.Choice(COMPARE_FORMATS), default=None,
               help="Output format (default: table on a terminal, jsonl in a pipe).")
 @click.option("--only", type=click.Choice(("conflicts", "changes", "agreements")), default=None,
               help="Show only facts with this verdict.")
-@click.option("--min-sources", type=click.IntRange(min=1), default=1, show_default=True,
+@click.option("--min-sources", type=click.IntRange(min=1), default=1, show_default=True, metavar="N",
               help="Show only facts stated by at least N articles.")
 @click.option("--show-sentences", is_flag=True, help="Print the sentence of each claim.")
 @click.option("--fail-on-conflict", is_flag=True, help=f"Exit {int(ExitCode.CONFLICT)} when any conflict is shown.")
@@ -266,10 +317,11 @@ def compare(paths, rules_dirs, model, published, fmt, only, min_sources, show_se
     from troopclaims.run.extract import DEFAULT_KINDS, claims_from_inputs
     from troopclaims.rules import load_rules
 
+    check_output(fmt, output, COMPARE_FORMATS)
     rules = load_rules(rules_dirs)
     report = ReadReport()
     claims = claims_from_inputs(paths, rules, model=model, kinds=DEFAULT_KINDS, published=_published(published),
-                                warn=warn, report=report, stdin=stdin_text(),
+                                warn=warn, report=report, stdin=stdin_text() if "-" in paths else None,
                                 accept_claims=True, run=_run(workers, no_cache, exhaustive, dask_address))
     facts = filter_facts(compare_claims(claims, rules, warn), only=only, min_sources=min_sources)
     with opened_output(output) as (out, terminal):
@@ -279,17 +331,18 @@ def compare(paths, rules_dirs, model, published, fmt, only, min_sources, show_se
         elif fmt == "csv":
             render.write_facts_csv(facts, out)
         elif fmt == "markdown":
-            render.write_facts_markdown(facts, out, show_sentences)
+            render.write_facts_markdown(facts, out, show_sentences, cumulative=rules.lexicon("aspects").cumulative)
         else:
-            render.write_facts_table(facts, out, show_sentences, width=render.table_width(terminal))
-        code = _finish(report, f"{len(facts)} fact{'s' * (len(facts) != 1)} shown")
+            render.write_facts_table(facts, out, show_sentences, width=render.table_width(terminal),
+                                     cumulative=rules.lexicon("aspects").cumulative)
+        code = _finish(report, paths, f"{len(facts)} fact{'s' * (len(facts) != 1)} shown")
     if fail_on_conflict and any(fact.verdict == "conflict" for fact in facts):
         code = ExitCode.CONFLICT        # asked for: it wins over SKIPPED, which the summary line says
     if code:
         sys.exit(code)
 
 
-@cli.group("rules")
+@cli.group("rules", short_help="List, show and check rule files.")
 def rules_group():
     """List, show and check rule files: the word lists and patterns troopclaims reads (see the README's Rules).
 
@@ -299,7 +352,7 @@ def rules_group():
     """
 
 
-@rules_group.command("list")
+@rules_group.command("list", short_help="List the active rule files and what each defines.")
 @click.option("--rules", "rules_dirs", multiple=True, type=click.Path(file_okay=False),
               help="A folder of rule files laid over the defaults (repeatable).")
 @reports_errors
@@ -329,7 +382,7 @@ def _rule_names():
     return [*RULE_FILES, *(f"{name}.yaml" for name in RULE_FILES)]
 
 
-@rules_group.command("show")
+@rules_group.command("show", short_help="Print one rule file as a run sees it, as YAML.")
 @click.argument("name", type=click.Choice(_rule_names()), metavar="NAME")
 @click.option("--rules", "rules_dirs", multiple=True, type=click.Path(file_okay=False),
               help="A folder of rule files laid over the defaults (repeatable).")
@@ -347,7 +400,7 @@ def rules_show(name, rules_dirs):
     click.echo(show(load_rules(rules_dirs), name), nl=False)
 
 
-@rules_group.command("check")
+@rules_group.command("check", short_help="Check a folder of rule files: each problem and its fix.")
 @click.argument("folder", type=click.Path())
 @reports_errors
 def rules_check(folder):
@@ -367,7 +420,7 @@ def rules_check(folder):
         sys.exit(ExitCode.ERROR)
 
 
-@cli.group()
+@cli.group(short_help="Show or clear the cache of extracted claims.")
 def cache():
     """Show or clear the cache of extracted claims ($TROOPCLAIMS_CACHE, else the user's cache folder).
 
@@ -407,7 +460,7 @@ def cache_clear():
     warn(f"removed {store.clear()} cache entries from {store.folder}")
 
 
-@cli.command()
+@cli.command(short_help="Write the comparison as one HTML page to share.")
 @input_options
 @click.option("-o", "--output", type=click.Path(dir_okay=False), default=None, metavar="FILE",
               help="The HTML file to write (atomically). Without it, or with '-', the page goes to stdout, unless "
@@ -415,7 +468,7 @@ def cache_clear():
 @click.option("--title", default=None, help="The report's title (default: \"Claims compared across N articles\").")
 @click.option("--only", type=click.Choice(("conflicts", "changes", "agreements")), default=None,
               help="Show only facts with this verdict (the summary still counts all).")
-@click.option("--min-sources", type=click.IntRange(min=1), default=1, show_default=True,
+@click.option("--min-sources", type=click.IntRange(min=1), default=1, show_default=True, metavar="N",
               help="Show only facts stated by at least N articles.")
 @run_options
 @reports_errors
@@ -442,7 +495,8 @@ def report(paths, rules_dirs, model, published, output, title, only, min_sources
     rules = load_rules(rules_dirs)
     read = ReadReport()
     claims = list(claims_from_inputs(paths, rules, model=model, kinds=DEFAULT_KINDS, published=_published(published),
-                                     warn=warn, report=read, stdin=stdin_text(), accept_claims=True,
+                                     warn=warn, report=read, stdin=stdin_text() if "-" in paths else None,
+                                     accept_claims=True,
                                      run=_run(workers, no_cache, exhaustive, dask_address)))
     left_out: list[str] = []        # what compare and the reading left out, said on stderr and in the page
     facts = compare_claims(claims, rules, lambda message: (left_out.append(message), warn(message)))
@@ -450,7 +504,8 @@ def report(paths, rules_dirs, model, published, output, title, only, min_sources
     left_out += [f"skipped {name}: {reason}" for name, reason in read.skipped]
     sources = report_sources(claims, {key: value for key, value in read.sources.items() if key not in skipped})
     shown = filter_facts(facts, only=only, min_sources=min_sources)
-    page = build_report(shown, sources, claims=len(claims), all_facts=facts, notes=left_out, title=title)
+    page = build_report(shown, sources, claims=len(claims), all_facts=facts, notes=left_out, title=title,
+                        cumulative=rules.lexicon("aspects").cumulative)
     if output is None:
         sys.stdout.write(page)
     else:
@@ -458,7 +513,7 @@ def report(paths, rules_dirs, model, published, output, title, only, min_sources
 
         with atomic_write(output) as out:
             out.write(page)
-    code = _finish(read, f"{len(shown)} fact{'s' * (len(shown) != 1)} in the report"
+    code = _finish(read, paths, f"{len(shown)} fact{'s' * (len(shown) != 1)} in the report"
                          + (f" ({output})" if output else ""))
     if code:            # where _finish gives an exit code for skipped input, the report takes it too
         sys.exit(code)
@@ -476,11 +531,21 @@ class _counting:
             yield item
 
 
-def _finish(report: ReadReport, found: str) -> ExitCode:
+def _finish(report: ReadReport, paths, found: str) -> ExitCode:
     """Print the summary line; return SKIPPED when anything was skipped (exit ERROR when nothing could be read)."""
     notes().summary(f"{report.summary()}; {found}")
     if report.read == 0 and report.claims == 0 and not report.empty:
-        click.echo("Error: no input could be read; give a folder of .txt/.md files, files, or JSON Lines", err=True)
+        if report.skipped:      # each skip named its input and the fix just above
+            n = len(report.skipped)
+            what = "the one input was" if n == 1 else f"all {n} inputs were"
+            click.echo(f"Error: nothing could be read: {what} skipped, for the reason{'s' * (n != 1)} above",
+                       err=True)
+        elif set(paths) == {"-"}:
+            click.echo("Error: nothing on stdin: pipe in JSON Lines of articles, or the text of one article", err=True)
+        else:
+            click.echo(f"Error: no article in {', '.join(path for path in paths if path != '-')}: no .txt or .md "
+                       "file (hidden ones are left out) and no JSON Lines record; give a folder of articles, files, "
+                       "or JSON Lines", err=True)
         sys.exit(ExitCode.ERROR)
     return ExitCode.SKIPPED if report.skipped else ExitCode.OK
 

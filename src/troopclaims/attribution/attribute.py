@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from troopclaims.attribution.certainty import Certainty
-from troopclaims.attribution.cues import Event, lowered, particle_after, saying_noun
+from troopclaims.attribution.cues import Event, lowered, parsed_grounds, particle_after, saying_noun
 from troopclaims.attribution.quoted import QuoteSpeakers
 from troopclaims.attribution.quotes import Quote
 from troopclaims.attribution.speakers import Speaker
@@ -74,6 +74,14 @@ def _reports(child) -> bool:
     if child.dep_ == "advcl":
         return _after_report(child)
     return child.dep_ in _REPORTED
+
+
+def _contact_clause(child) -> bool:
+    """Return True for a relative clause without a relative word ("the $18 million he says he raised"): what its
+    speaker says is part of an outer report that holds the noun ("He said he plans to spend the $18 million he
+    says he raised": the outer one speaks)."""
+    return child.dep_ == "relcl" and not any(c.lower_ in ("who", "whom", "whose", "which", "that") or c.tag_ in
+                                             ("WDT", "WP", "WP$", "WRB") for c in child.children)
 
 
 def _addressee(child) -> bool:
@@ -175,7 +183,25 @@ class _Reader(QuoteSpeakers, Certainty, DocumentReader):
                        and (e.speaker is not None or e.evidence) and not self.in_quote[e.start]]
             if phrases:
                 chosen = min(phrases, key=lambda e: abs(e.start - span[0]))
-        return chosen or self._in_document(span, sent) or self._revised(span, sent)
+        return chosen or self._in_document(span, sent) or self._revised(span, sent) or self._after_colon(sent)
+
+    def _after_colon(self, sent) -> Event | None:
+        """Return the cue of the sentence before, in the same paragraph, when that sentence ends with a colon
+        right after what its cue says ("Vale never tires of telling the story of the flood: In March 2019, ..."):
+        the sentence the colon opens is what is told."""
+        if sent.start == 0 or self.sentence_index(sent.start) == 0:
+            return None
+        previous = self.segment(sent.start - 1)
+        last = next((t for t in reversed(previous) if not t.is_space), None)
+        if last is None or last.text != ":" or self.in_quote[last.i] \
+                or self.paragraph_index(last.idx) != self.paragraph_index(sent.start_char):
+            return None
+        events = [e for e in self.events_in(previous.start, last.i) if e.kind in ("verb", "noun")
+                  and e.speaker is not None and not self.in_quote[e.start]]
+        if not events or any(t.text in ";.?!" or t.lower_ in self.cues.clause_breaks
+                             for t in self.doc[events[-1].end:last.i]):
+            return None
+        return events[-1]
 
     def _revised(self, span, sent) -> Event | None:
         """"The ministry raised its estimate of the dead to 3,000", "it cut its growth forecast by 0.1 points to
@@ -280,13 +306,14 @@ class _Reader(QuoteSpeakers, Certainty, DocumentReader):
             if node.i in by_token and (child is None or child.dep_ not in ("nsubj", "nsubjpass", "csubj")
                                        or self._misparsed_subject(by_token[node.i], child)):
                 if inner is None:
-                    reports = self._carries_report(by_token[node.i], child)
+                    reports = self._carries_report(by_token[node.i], child, span)
                     if not framed and reports or framed and child.dep_ in _CHAIN:
                         inner = by_token[node.i]
                         framed = False
                     else:
                         framed = True          # "said on Tuesday", "..., opening the door to ...": the frame
-                elif (child is not None and (child.dep_ in _CHAIN or self._particle(by_token[node.i], child))
+                elif (child is not None and (child.dep_ in _CHAIN or self._particle(by_token[node.i], child)
+                                             or self._in_grounds(by_token[node.i], child))
                       and not inner.passive
                       and not self._clause_break(node.i + 1, (inner.mention or (inner.start,))[0])
                       and not any(t.text == ";" for t in self.doc[inner.end:node.i])):   # "X estimates ...; Y puts"
@@ -294,7 +321,7 @@ class _Reader(QuoteSpeakers, Certainty, DocumentReader):
                 else:
                     break
             elif inner is not None and (child is not None and child.dep_ in ("conj", "advcl", "relcl", "acl")
-                                        and not self._content_clause(node, child)):
+                                        and not self._content_clause(node, child) and not _contact_clause(child)):
                 break
             if node.head.i == node.i:
                 break
@@ -352,16 +379,30 @@ class _Reader(QuoteSpeakers, Certainty, DocumentReader):
         """Return the rules entry of a verb cue (a VerbCue), None for nouns and phrases."""
         return self.cues.verbs.get(event.cue) if event.kind == "verb" else None
 
-    def _carries_report(self, event: Event, child) -> bool:
+    def _carries_report(self, event: Event, child, span: tuple[int, int]) -> bool:
         """Return True when the cue's child on the way to the claim (None: the claim is the cue's own word) holds
         what the cue reports: its clause or object (not the plain object of an `object: false` verb), the particle
         it needs ("called for"), a noun's clause or phrase, or, for a verb set between commas, what lies outside
         them."""
         if child is None:
             return True
+        if self._grounds(event) is not None:     # what lies before the reason is whom or what they praise or blame
+            return span[0] > self._grounds(event) and self._in_grounds(event, child)
         return (_reports(child) and not self._plain_object(event, child) or self._particle(event, child)
                 or event.kind == "noun" and child.dep_ in ("acl", "prep", "relcl")
                 or event.aside is not None and not event.aside[0] <= child.i < event.aside[1])
+
+    def _in_grounds(self, event: Event, child) -> bool:
+        """Return True when the child holds the reason or request of a verb of praise, blame or asking ("encouraging
+        her supporters at a rally to ask why ...": the request)."""
+        grounds = self._grounds(event)
+        return grounds is not None and child.left_edge.i <= grounds <= child.right_edge.i
+
+    def _grounds(self, event: Event) -> int | None:
+        """Return the word opening the reason a verb of praise or blame gives ("blamed the mayor for the 40
+        deaths"), by the parse: that reason is what the speaker says, and whom or what they praise or blame is not."""
+        cue = self._verb_rule(event)
+        return parsed_grounds(self.doc[event.start], cue) if cue is not None else None
 
     def _plain_object(self, event: Event, child) -> bool:
         """Return True for the object of a verb whose plain object is no report ("Okafor had claimed a loss of $916

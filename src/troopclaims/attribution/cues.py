@@ -32,6 +32,7 @@ class VerbCue:
     quote: bool = False             # with particles: also before a quotation in its clause ("called X “a liar”")
     object: bool = True             # False: a plain object is no report ("claimed a loss", "declared bankruptcy")
     gap: frozenset = frozenset()    # nouns allowed before the particle: "puts the death toll at"
+    grounds: tuple = ()             # the reason after the object is what is said: "blamed the mayor for ..."
 
 
 @dataclass(frozen=True)
@@ -156,7 +157,8 @@ def build_cue_rules(section, rules=None) -> CueRules:
     for lemma, options in (section.get("verbs") or {}).items():
         at = location(section["verbs"], lemma, where)
         options = check_keys(options or {}, at, ("forms", "status", "relay", "strict", "belief", "infinitive",
-                                                 "particles", "document", "quote", "object", "gap"))
+                                                 "particles", "document", "quote", "object", "gap",
+                                                 "grounds"))
         for flag in ("relay", "strict", "belief", "infinitive", "document", "quote", "object"):
             if not isinstance(options.get(flag, False), bool):
                 raise RulesError(f"{at}: {flag} must be true or false")
@@ -165,7 +167,7 @@ def build_cue_rules(section, rules=None) -> CueRules:
                       options.get("infinitive", True),
                       tuple(_words(options, "particles", at)) if "particles" in options else (),
                       options.get("document", False), options.get("quote", False), options.get("object", True),
-                      frozenset(_words(options, "gap", at)))
+                      frozenset(_words(options, "gap", at)), tuple(_words(options, "grounds", at)))
         forms = _words(options, "forms", at) if "forms" in options else inflections(cue.lemma)
         for form in forms:
             verbs[form] = cue
@@ -276,6 +278,52 @@ def particle_after(token, cue: VerbCue, cues: CueRules) -> int | None:
                 or word.endswith("ly") and doc[k].is_lower):
             return _particle_past_phrases(token, cue)
     return None
+
+
+# "applauded for five minutes", "grilled them for two hours": a span of time after "for" is no reason given.
+_TIME_UNITS = frozenset("second seconds minute minutes hour hours day days night nights week weeks month months year "
+                        "years decade decades while".split())
+_LONG = frozenset(("a", "an", "the", "several", "many", "some", "more", "than", "nearly", "about", "almost", "over"))
+
+
+def grounds_after(token, cue: VerbCue) -> int | None:
+    """Return the index of the word that opens the reason a verb of praise or blame gives after its object
+    ("blamed the mayor for the 40 deaths", "charged two builders with fraud", "asked the moderator to check ..."),
+    in the verb's clause; None when there is none or it opens a span of time ("applauded for five minutes")."""
+    if not cue.grounds:
+        return None
+    doc, sent = token.doc, token.sent
+    for k in range(token.i + 1, min(token.i + 14, sent.end)):
+        word = doc[k].lower_
+        if word in cue.grounds:
+            return None if span_of_time(doc, k + 1, sent.end) else k
+        if doc[k].is_punct and doc[k].text not in ("-", "'s", "’s", "(", ")") or doc[k].text in _QUOTE_MARKS \
+                or word in ("that", "who", "which", "and", "but", "while") or doc[k].is_sent_start:
+            return None
+    return None
+
+
+def parsed_grounds(token, cue: VerbCue) -> int | None:
+    """Return the index of the word opening the reason a verb of praise or blame gives, by the parse: a phrase of
+    one of its `grounds` on the verb or on its object ("praised Saturday's march for being peaceful"), or for
+    "to", its clause ("asked Holt, the moderator, to check ..."); else None."""
+    if not cue.grounds:
+        return None
+    objects = [c for c in token.rights if c.dep_ in ("dobj", "obj")]
+    for child in [*token.rights, *(c for o in objects for c in o.rights)]:
+        if child.lower_ in cue.grounds and child.dep_ == "prep" and not span_of_time(token.doc, child.i + 1,
+                                                                                      token.sent.end):
+            return child.i
+        if "to" in cue.grounds and child.dep_ in ("xcomp", "advcl") and any(a.lower_ == "to" for a in child.lefts):
+            return child.left_edge.i
+    return None
+
+
+def span_of_time(doc, k: int, end: int) -> bool:
+    """Return True when the words from k on open a span of time ("five minutes", "more than a decade", "years")."""
+    while k < end and (doc[k].lower_ in _LONG or doc[k].like_num):
+        k += 1
+    return k < end and doc[k].lower_ in _TIME_UNITS
 
 
 def _particle_past_phrases(token, cue: VerbCue) -> int | None:

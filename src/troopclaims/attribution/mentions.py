@@ -17,7 +17,8 @@ regarding about concerning showing indicating suggesting confirming saying stati
 # Words that open a sentence with a capital without naming anyone ("At the forum, ...", "With 50 days to go").
 _FUNCTION_WORDS = frozenset("""at with in on for from by after before when while lest since as if though although
 because despite during under over into about against among between without within until unless once recent
-following amid like unlike no nobody nothing one based according given regarding including""".split())
+following amid like unlike no nobody nothing one based according given regarding including all this these those
+each every much""".split())
 _TAG = re.compile(r"^[A-Z]-[A-Z][\w.]*$")     # a party-and-state tag after a name: "D-Ohio", "R-S.C."
 
 

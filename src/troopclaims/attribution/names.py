@@ -7,6 +7,12 @@ from troopclaims.attribution.cues import matches
 from troopclaims.attribution.speakers import Speaker, clean_mention, normalise
 from troopclaims.spans import token_at
 
+# He or she: a pronoun of a person points to no one the text calls by a title of the other sex ("Mrs. Vale").
+_PRONOUN_SEX = {"he": "m", "him": "m", "his": "m", "himself": "m", "she": "f", "her": "f", "hers": "f",
+                "herself": "f"}
+_TITLE_SEX = {"mr": "m", "mrs": "f", "ms": "f", "miss": "f"}
+_TITLED = re.compile(r"\b(Mr|Mrs|Ms|Miss)\.?[ \t]+((?:[A-Z][\w'’-]+[ \t]+){0,2}[A-Z][\w'’-]+)")
+
 
 class NameResolver:
     """Resolves mentions to speakers against the speakers read so far (`history`) and the names in the text."""
@@ -73,10 +79,16 @@ class NameResolver:
         named = [h for h in self.named_mentions() if h[0] < position]
         if kind == "person":
             earlier += [h for h in self._subjects_before(position, sent) if h not in earlier]
+        pronoun = token_at(self.doc, position)
+        sex = _PRONOUN_SEX.get(pronoun.lower_) if pronoun is not None else None
+        if kind == "person" and sex is not None:
+            earlier += self._previous_subject(pronoun, sent, sex)
         for _, speaker, surface in [*reversed(earlier), *reversed(named)]:
             if (not speaker.name.split() or not clean_mention(surface).split()
                     or normalise(speaker.name) in self.cues.nobody):
                 continue
+            if sex is not None and self._sex_of(speaker.name) not in (None, sex):
+                continue                                    # "she" after "Mr. Okafor said"
             if speaker.kind in ("person", None):
                 names = {normalise(speaker.name.split()[-1]), normalise(clean_mention(surface).split()[-1])}
                 if names & later_words:
@@ -93,12 +105,50 @@ class NameResolver:
                 return speaker
         return None
 
+    def _previous_subject(self, pronoun, sent, sex: str) -> list[tuple[int, Speaker, str]]:
+        """Return the person the sentence before opens with, in the same paragraph, when a "he" or "she" opens this
+        one and the text gives that person the pronoun's sex by a title ("Mrs. Vale has embraced Mr. Okafor's plan.
+        She is proposing ...": Vale), else nothing."""
+        first = next((t for t in sent if not (t.is_punct or t.is_space)), None)
+        if first is None or first.i != pronoun.i or sent.start == 0:
+            return []
+        previous = self.segment(sent.start - 1)
+        if self.paragraph_index(previous.start_char) != self.paragraph_index(sent.start_char):
+            return []
+        quoted = {i for i in range(previous.start, previous.end) if self.in_quote[i]}
+        subject = self.finder.sentence_subject(previous, previous.end, quoted)
+        if subject is None or not self._proper(subject):
+            return []
+        speaker = self.book.lookup(self._span_text(subject), self.cues.speaker_nouns,
+                                   self.finder.entity_label(*subject))
+        if speaker.kind != "person" or self._sex_of(speaker.name) != sex:
+            return []
+        return [(self.doc[subject[0]].idx, speaker, self._span_text(subject))]
+
+    def _proper(self, span: tuple[int, int]) -> bool:
+        """Return False when the parse tags the head of a sentence's capitalised subject a common noun ("Crops are
+        withering, he noted": no person), True otherwise and on the blank pipeline."""
+        head = self.doc[span[1] - 1]
+        return not self.finder.parsed or head.pos_ != "NOUN" or head.ent_type_ == "PERSON"
+
+    def _sex_of(self, name: str) -> str | None:
+        """Return "m" or "f" when the text calls the person of this name (by their last name) only "Mr." or only
+        "Mrs."/"Ms."/"Miss", else None ("Mr. Clinton" and "Mrs. Clinton" in one text tell nothing)."""
+        if getattr(self, "_sexes", None) is None:
+            found: dict[str, set] = {}
+            for match in _TITLED.finditer(self.text):
+                last = match.group(2).split()[-1].lower().replace("’", "'").removesuffix("'s")   # "Mr. Okafor's"
+                found.setdefault(last, set()).add(_TITLE_SEX[match.group(1).lower()])
+            self._sexes = {last: sexes.pop() for last, sexes in found.items() if len(sexes) == 1}
+        words = name.split()
+        return self._sexes.get(words[-1].lower()) if words else None
+
     def _subjects_before(self, position: int, sent) -> list[tuple[int, Speaker, str]]:
         """Return the person that opens the pronoun's own sentence ("Mr. Trump alluded to it when he said")."""
         before = token_at(self.doc, position).i
         quoted = {i for i in range(sent.start, before) if self.in_quote[i]}
         subject = self.finder.sentence_subject(sent, before, quoted)
-        if subject is None or normalise(self._span_text(subject)) in self.cues.pronouns:
+        if subject is None or normalise(self._span_text(subject)) in self.cues.pronouns or not self._proper(subject):
             return []
         speaker = self.book.lookup(self._span_text(subject), self.cues.speaker_nouns,
                                    self.finder.entity_label(*subject))
@@ -120,7 +170,7 @@ class NameResolver:
                 sent = self.segment(start)
                 quoted = {i for i in range(sent.start, sent.end) if self.in_quote[i]}
                 subject = self.finder.sentence_subject(sent, sent.end, quoted)
-                if subject is not None:
+                if subject is not None and self._proper(subject):
                     text = self._span_text(subject)
                     speaker = self.book.lookup(text, self.cues.speaker_nouns, self.finder.entity_label(*subject))
                     if speaker.kind == "person" and normalise(text) not in self.cues.pronouns and speaker.name:

@@ -180,6 +180,10 @@ class QuoteSpeakers:
         lead = self.text[line_start:quote.start]
         if lead.strip() and not lead.rstrip().endswith((".", "”", '"')):
             return None
+        inside = self.text[quote.start:quote.end].rstrip("”\"» \n").rstrip("'’")
+        follow = self.text[quote.end:quote.end + 20].lstrip(" ")
+        if inside[-1:] not in ".?!…" + _QUOTE_END_MARKS and follow[:1].islower():
+            return None         # '“Open Skies (41 Shots)” was written by ...': a title the sentence is about
         previous_line = self.text.rfind("\n", 0, max(line_start - 1, 0))
         previous_line = self.text.rfind("\n", 0, previous_line) + 1 if previous_line > 0 else 0
         best = None

@@ -10,7 +10,8 @@ from __future__ import annotations
 from bisect import bisect_left
 
 from troopclaims.attribution.chains import EvidenceChains
-from troopclaims.attribution.cues import CueRules, Event, HedgeRules, document_before, lowered, matches, verb_cue
+from troopclaims.attribution.cues import (CueRules, Event, HedgeRules, document_before, grounds_after, lowered,
+                                          matches, parsed_grounds, verb_cue)
 from troopclaims.attribution.layout import TextLayout
 from troopclaims.attribution.mentions import MentionFinder
 from troopclaims.attribution.names import NameResolver
@@ -21,6 +22,9 @@ from troopclaims.spans import doc_text
 _CUE_HASHES: list = [None, None]      # the cue rules last read, and the hashes of the words that can be their cues
 _RAISING = frozenset(("to",))           # "is expected to", "is said to": a hedge, not a source
 # What may follow a strict verb for it to report: "added that", "wrote:", "questioned why the council ..."
+# Words before a phrase that make it their object, not the subject of the verb after it ("in Dunmore to ask").
+_PREPOSITIONS = frozenset("in at on for from into onto over under near during after before since until toward "
+                          "towards against among between through across".split())
 _STRICT_OPENERS = frozenset(("that", ":", ",", ".", "“", '"', "‘", "whether", "why", "how", "what", "if"))
 
 
@@ -98,7 +102,8 @@ class DocumentReader(NominalCues, NameResolver, EvidenceChains, TextLayout):
     def _strict_ok(self, i: int, cue) -> bool:
         """Return True when a strict verb stands where verbs of saying do: before that/:/a quote/a question word
         (with the parse, before its "that" clause wherever it opens),
-        after a quote, between commas ("These employees, Stumpf explained in the hearing, were ..."), after "with"
+        before the reason a verb of praise or blame gives ("blasted the council for ..."), after a quote, between
+        commas ("These employees, Stumpf explained in the hearing, were ..."), after "with"
         and its subject ("with the Ledger showing her up 3 points"), or, for a `document` verb, after a document
         ("the poll shows")."""
         if self.finder.parsed and any(child.dep_ == "ccomp" and any(m.dep_ == "mark" and m.lower_ == "that"
@@ -110,6 +115,8 @@ class DocumentReader(NominalCues, NameResolver, EvidenceChains, TextLayout):
             j += 1
         if j >= len(self.doc) or self.doc[j].lower_ in _STRICT_OPENERS:
             return True
+        if (parsed_grounds if self.finder.parsed else grounds_after)(self.doc[i], cue) is not None:
+            return True                     # "blasted the council for cutting 300 jobs"
         before = self.text[max(0, self.doc[i].idx - 40):self.doc[i].idx]
         if any(mark in before for mark in "”\""):
             return True
@@ -244,6 +251,12 @@ class DocumentReader(NominalCues, NameResolver, EvidenceChains, TextLayout):
         if document is not None and (before is None or before[0] > document):
             start = (self.finder.np_ending_at(document, sent) or (document,))[0]
             before = (start, i)                     # "leaked documents from her 2001 tax return show"
+        if before and before[0] - 1 > sent.start and self.doc[before[0] - 1].lower_ in _PREPOSITIONS \
+                and not self.finder.capitalised(self.doc[before[0] - 2]) \
+                and not any(t.text == "," or t.lower_ in ("who", "which", "that") for t in self.doc[before[1]:i]):
+            before = None       # "at a rally in Dunmore to ask why": the object of "in" is no subject (but "In
+                                # Kyiv officials said" opens the sentence with its frame, "the Commission on
+                                # Debates says" is a name, "from its allies, who said" a relative clause)
         if before:
             return [before], False
         k = event.end

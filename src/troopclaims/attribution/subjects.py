@@ -39,7 +39,7 @@ class ParsedSubjects:
         Candidates are the subject and, for "The President of Ukraine, Volodymyr Zelensky, said", its
         apposition. A passive verb without an agent ("it was reported") gives no candidate and passive True.
         """
-        current = token
+        current, adjunct = token, False
         for _ in range(5):
             for child in current.children:
                 if child.dep_ == "agent":
@@ -51,8 +51,8 @@ class ParsedSubjects:
             subjects = sorted((c for c in current.children if c.dep_ in _SUBJECT_DEPS),
                               key=lambda c: (c.i > current.i, -c.i if c.i < current.i else c.i))
             if subjects:
-                if subjects[0].dep_ == "nsubjpass":
-                    return [], True
+                if subjects[0].dep_ == "nsubjpass" and not adjunct:
+                    return [], True             # (but "was fired for saying ...": the one fired said it)
                 if subjects[0].lower_ in _RELATIVES and current.dep_ == "relcl":
                     return self.noun_spans(_named(_antecedent(current.head, subjects[0]))), False  # "its allies, who"
                 return self.noun_spans(subjects[0]), False
@@ -64,6 +64,10 @@ class ParsedSubjects:
                 continue
             if current.dep_ in ("advcl", "xcomp", "conj", "acl", "pcomp") and current.head.i != current.i:
                 current = current.head
+                if current.dep_ == "prep" and (current.head.pos_ in ("VERB", "AUX") or current.head.dep_ == "xcomp"):
+                    if any(c.dep_ in ("dobj", "obj") and c.i < current.i for c in current.head.children):
+                        break                   # "blasted the panel for failing to say": the panel's, not known
+                    current, adjunct = current.head, True   # "resigned after saying", "tire of telling": its verb's
                 continue
             break
         return [], False

@@ -99,7 +99,7 @@ def _time_unit(record) -> str:
 def who(claim) -> str:
     """Return "speaker (cue)" for a table cell, with the relay when there is one."""
     text = claim.speaker or ""
-    if claim.cue:
+    if claim.cue and any(char.isalnum() for char in claim.cue):      # a label's colon says nothing: "Reader2"
         text = f"{text} ({claim.cue})" if text else f"({claim.cue})"
     if claim.via:
         text += f" via {claim.via}"
@@ -111,17 +111,37 @@ def write_claims_table(claims: Iterable[Claim], out: IO[str], width: int | None 
     from rich.table import Table
     from rich.text import Text
 
+    # No value column: the text says the figure as written, the interval what it allows.
+    names = ("source", "kind", "text", "interval", "unit", "subject", "place", "speaker", "event")
+    rows = [(claim.source, claim.kind, claim.text, interval(claim) or _unresolved(claim), claim.unit or "",
+             claim.subject or "", claim.place or "", who(claim), claim.event or "") for claim in claims]
+    if not rows:     # no rows, no table: stdout carries data only, the summary on stderr says what was read
+        return
+    # A column no claim fills is left out; on a narrow terminal the words wrap and the short cells do not.
+    shown = [n for n, _ in enumerate(names) if any(row[n] for row in rows)]
     table = Table(show_lines=False, header_style="bold")
-    for name in ("source", "kind", "text", "value", "interval", "unit", "subject", "place", "speaker", "event"):
+    for n in shown:
+        _add_column(table, names[n])
+    for row in rows:
+        table.add_row(*(Text(printable(row[n])) for n in shown))
+    Console(file=out, width=width, soft_wrap=False).print(table)
+
+
+def _unresolved(claim) -> str:
+    """Return "?" for a figure or date whose value is not known ("on Tuesday" of an undated article); a place has
+    none to know."""
+    return "" if claim.kind == "place" else figure(claim.value)
+
+
+# Cells that read badly folded ("2027-05|-04"): they keep their width, and the columns of words wrap instead.
+_UNFOLDED = {"kind", "value", "interval", "unit", "camp", "published", "status"}
+
+
+def _add_column(table, name: str) -> None:
+    if name in _UNFOLDED:
+        table.add_column(name, no_wrap=True, overflow="ellipsis")
+    else:
         table.add_column(name, overflow="fold")
-    rows = 0
-    for claim in claims:
-        rows += 1
-        cells = (claim.source, claim.kind, claim.text, figure(claim.value), interval(claim), claim.unit or "",
-                 claim.subject or "", claim.place or "", who(claim), claim.event or "")
-        table.add_row(*(Text(printable(cell)) for cell in cells))
-    if rows:     # no rows, no table: stdout carries data only, the summary on stderr says what was read
-        Console(file=out, width=width, soft_wrap=False).print(table)
 
 
 VERDICT_STYLE = {"conflict": "bold red", "changed": "yellow", "agree": "green", "single": "dim"}
@@ -152,24 +172,47 @@ def _camps_line(fact) -> str:
     return "; ".join(parts)
 
 
-def write_facts_table(facts, out: IO[str], show_sentences: bool = False, width: int | None = None) -> None:
+def by_date(claims) -> list[int]:
+    """Return the claims' indices by publication date (undated last), then the day they hold for, then text order:
+    a fact's rows as they read in time, in tables and in the report alike."""
+    return sorted(range(len(claims)), key=lambda i: (claims[i].published is None, claims[i].published or "",
+                                                     claims[i].as_of or "", claims[i].source, claims[i].start))
+
+
+def published_as_of(claim, between: str = " ") -> str:
+    """Return the published cell: the date, and the day the figure holds for when the sentence dates it apart."""
+    text = claim.published or ""
+    if claim.as_of and claim.as_of != claim.published:
+        text += f"{between}(as of {claim.as_of})" if text else f"as of {claim.as_of}"
+    return text
+
+
+def _counts(fact) -> str:
+    return f"{fact.speakers} speaker{'s' * (fact.speakers != 1)}, {fact.reports} report{'s' * (fact.reports != 1)}"
+
+
+def write_facts_table(facts, out: IO[str], show_sentences: bool = False, width: int | None = None,
+                      cumulative=frozenset()) -> None:
+    """Write a table per fact, its rows in time order, then its camps and, for a series in conflict, why."""
     from rich.console import Console
     from rich.table import Table
     from rich.text import Text
 
+    from troopclaims.output.why import over_time, why      # it builds on this module's words
+
     console = Console(file=out, width=width, soft_wrap=False)
     for fact in facts:
         style = VERDICT_STYLE.get(fact.verdict, "")
-        title = Text.assemble((printable(fact.name), "bold"), "  ", (fact.verdict.upper(), style),
-                              f"  {fact.speakers} speaker{'s' * (fact.speakers != 1)}, "
-                              f"{fact.reports} report{'s' * (fact.reports != 1)}")
+        title = Text.assemble((printable(fact.name), "bold"), "  ", (fact.verdict.upper(), style), f"  {_counts(fact)}")
         if fact.within:
             title.append(f"  (within: {fact.within})", "italic")
-        table = Table(title=title, title_justify="left", header_style="bold", expand=False)
+        console.print(title)        # on a line of its own: a table's title is padded to the table's width
+        table = Table(header_style="bold", expand=False)
         for name in ("camp", "source", "published", "speaker", "figure", "interval", "status", "event"):
-            table.add_column(name, overflow="fold")
-        for index, claim in enumerate(fact.claims):
-            cells = (_camp_label(fact, index), claim.source, claim.published or "", who(claim), claim.text,
+            _add_column(table, name)
+        for index in by_date(fact.claims):
+            claim = fact.claims[index]
+            cells = (_camp_label(fact, index), claim.source, published_as_of(claim, "\n"), who(claim), claim.text,
                      interval(claim), _status(claim), claim.event or "")
             table.add_row(*(Text(printable(cell)) for cell in cells))
             if show_sentences:
@@ -177,6 +220,10 @@ def write_facts_table(facts, out: IO[str], show_sentences: bool = False, width: 
         console.print(table)
         if len(fact.camps) > 1:
             console.print(Text(printable(_camps_line(fact)), style))
+        if reason := why(fact, cumulative):
+            console.print(Text(printable(f"why: {reason}"), style))
+        if steps := over_time(fact, cumulative):
+            console.print(Text(printable(f"over time: {steps}"), style))
         console.print()
 
 
@@ -194,19 +241,26 @@ def _md(text) -> str:
     return printable(str(text).replace("|", "\\|").replace("\n", " "))
 
 
-def write_facts_markdown(facts, out: IO[str], show_sentences: bool = False) -> None:
+def write_facts_markdown(facts, out: IO[str], show_sentences: bool = False, cumulative=frozenset()) -> None:
+    from troopclaims.output.why import over_time, why
+
     for fact in facts:
         out.write(f"### {_md(fact.name)}: {fact.verdict}\n\n")
-        out.write(f"{fact.speakers} speaker(s), {fact.reports} report(s)")
+        out.write(_counts(fact))
         out.write(f"; within {_md(fact.within)}\n\n" if fact.within else "\n\n")
         out.write("| camp | source | published | speaker | figure | interval | status | event |\n")
         out.write("|---|---|---|---|---|---|---|---|\n")
-        for index, claim in enumerate(fact.claims):
-            cells = (_camp_label(fact, index), claim.source, claim.published or "", who(claim), claim.text,
+        for index in by_date(fact.claims):
+            claim = fact.claims[index]
+            cells = (_camp_label(fact, index), claim.source, published_as_of(claim), who(claim), claim.text,
                      interval(claim), _status(claim), claim.event or "")
             out.write("| " + " | ".join(_md(cell) for cell in cells) + " |\n")
         if len(fact.camps) > 1:
             out.write(f"\n{_md(_camps_line(fact))}\n")
+        if reason := why(fact, cumulative):
+            out.write(f"\nwhy: {_md(reason)}\n")
+        if steps := over_time(fact, cumulative):
+            out.write(f"\nover time: {_md(steps)}\n")
         if show_sentences:
             out.write("\n" + "".join(f"- {_md(claim.source)}: {_md(claim.sentence)}\n" for claim in fact.claims))
         out.write("\n")

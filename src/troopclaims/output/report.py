@@ -18,7 +18,8 @@ from troopclaims.output.charts import (MONTHS, axis_svg, camp_span, claim_span, 
                                        strip_svg)
 from troopclaims.compare.facts import Fact
 from troopclaims.records import Claim
-from troopclaims.output.render import figure_of, printable
+from troopclaims.output.render import by_date, figure_of, printable
+from troopclaims.output.why import over_time, why
 
 VERDICT_LABEL = {"conflict": "Conflict", "changed": "Changed", "agree": "Agree", "single": "Single source"}
 CAMP_COLOURS = 6          # report.css defines .camp-1 .. .camp-6; smaller camps beyond them are grey
@@ -60,11 +61,12 @@ def report_sources(claims: Iterable[Claim], seen: dict[str, dict] | None = None)
 
 
 def build_report(facts: list[Fact], sources: list[Source], *, claims: int, all_facts: list[Fact] | None = None,
-                 notes: Iterable[str] = (), title: str | None = None) -> str:
+                 notes: Iterable[str] = (), title: str | None = None, cumulative=frozenset()) -> str:
     """Return the report as one HTML page: a summary, then each fact (in the order given) with its chart.
 
     `claims` is how many claims were read; `all_facts` the facts before any filter (default: `facts`), for the
-    summary; `notes` what was left out or skipped, as the run said on stderr.
+    summary; `notes` what was left out or skipped, as the run said on stderr; `cumulative` the aspects whose
+    counts compare reads as a series (a series in conflict says why).
     """
     all_facts = facts if all_facts is None else all_facts
     outlets = {source.id: source.outlet for source in sources}
@@ -86,7 +88,7 @@ def build_report(facts: list[Fact], sources: list[Source], *, claims: int, all_f
     main = _el(body, "main")
     _timeline(main, facts, sources)
     for number, fact in enumerate(facts, 1):
-        _fact(main, number, fact, outlets)
+        _fact(main, number, fact, outlets, _explained(fact, cumulative, outlets))
     if not facts:
         _el(main, "p", class_="empty", text="No fact is left after the filter." if all_facts else
             "No fact to show: no figure or date could be compared.")
@@ -206,7 +208,17 @@ def _day_claim(day: str) -> Claim:
 
 # --- facts -----------------------------------------------------------------------------------------------------
 
-def _fact(main, number: int, fact: Fact, outlets: dict[str, str | None]) -> None:
+def _explained(fact: Fact, cumulative, outlets) -> list[tuple[str, str]]:
+    """Return what the page says of a series beside its camps, in its own words: why it conflicts, how it moved."""
+    def words(claim):
+        return _range(claim.low, claim.high, claim, claim.value, claim.qualifier)
+
+    said = [("Why a conflict", why(fact, cumulative, lambda claim: _outlet(claim, outlets), _day, words)),
+            ("Over time", over_time(fact, cumulative, _day, words))]
+    return [(label, text) for label, text in said if text]
+
+
+def _fact(main, number: int, fact: Fact, outlets: dict[str, str | None], explained=()) -> None:
     section = _el(main, "section", class_=f"fact {fact.verdict}", id=f"fact-{number}",
                   **{"data-verdict": fact.verdict, "data-kind": fact.kind})
     heading = _el(section, "h2")
@@ -220,6 +232,8 @@ def _fact(main, number: int, fact: Fact, outlets: dict[str, str | None]) -> None
     camp_of = _camp_classes(fact, colours)
     if len(fact.claims) > 1:
         _camp_list(section, fact, colours, outlets)
+    for label, text in explained:
+        _el(_el(section, "p", class_="why"), "b", text=label).tail = f": {printable(text)}"
     spans = [claim_span(claim, on_days=fact.kind == "date") for claim in fact.claims]
     if getattr(fact, "factors", None):        # ages and durations: every claim in the fact's unit of time
         spans = [scaled(span, factor) for span, factor in zip(spans, fact.factors)]
@@ -235,15 +249,9 @@ def _fact(main, number: int, fact: Fact, outlets: dict[str, str | None]) -> None
     for name in ("claim as written", "who says it"):
         _el(row, "th", text=name, scope="col")
     tbody = _el(table, "tbody")
-    for index in _by_date(fact.claims):
+    for index in by_date(fact.claims):
         claim = fact.claims[index]
         _claim_row(tbody, claim, scale, spans[index], bands, camp_of[index], outlets, fact.verdict == "changed")
-
-
-def _by_date(claims: list[Claim]) -> list[int]:
-    """Return the claims' indices by publication date (undated last), then the day they hold for, then text order."""
-    return sorted(range(len(claims)), key=lambda i: (claims[i].published is None, claims[i].published or "",
-                                                     claims[i].as_of or "", claims[i].source, claims[i].start))
 
 
 def _claim_row(tbody, claim: Claim, scale, span, bands, camp_css: str, outlets, dated: bool) -> None:
@@ -272,7 +280,7 @@ def _claim_row(tbody, claim: Claim, scale, span, bands, camp_css: str, outlets, 
         _el(cell, "span", class_="tag", text=tag)
     cell = _el(row, "td", class_="who")
     _el(cell, "span", class_="speaker", text=claim.speaker or "the outlet itself")
-    if claim.cue:
+    if claim.cue and any(char.isalnum() for char in claim.cue):      # not a label's colon
         _el(cell, "span", class_="cue", text=claim.cue)
     if claim.via:
         _el(cell, "span", class_="via", text=f"via {claim.via}")

@@ -22,11 +22,15 @@ from troopclaims.reading.articles import ReadReport, masked_text
 from troopclaims.run.cache import ClaimCache, Settings, model_version, rules_digest
 from troopclaims.records import Article, Claim
 
-CHUNK = 16          # articles a task: small enough to spread 462 articles over the cores, big enough for nlp.pipe
 # nlp.pipe's batches, by characters rather than articles: the parser and the entity recogniser hold arrays of
 # some kilobytes a token for a whole batch; 8,000 characters (about 4 news articles) cost no more CPU than 8
 # articles and hold some 30 MiB less.
 BATCH_CHARS = 8000
+# A task: at most CHUNK articles and CHUNK_BATCHES of those batches, cut where a batch ends so that no task makes
+# a batch smaller than one process would. Tasks of about the same work keep both cores busy to the end: with 16
+# articles a task (40 to 70,000 characters of news) one core could wait seconds for the other's last task.
+CHUNK = 16
+CHUNK_BATCHES = 2
 PROGRESS_AFTER = 2.0   # seconds before a progress bar appears
 
 
@@ -182,8 +186,13 @@ def run_extract(articles: Iterable[Article], rules, model: str, kinds: tuple[str
     report = report if report is not None else ReadReport()
     settings = Settings(rules_digest(rules.dirs), model_version(model), tuple(kinds), options.exhaustive)
     chunks = _chunks(articles, settings, options.cache)
-    head = list(itertools.islice(chunks, 2))     # a job of one chunk is run in process: no workers to start
-    small = len(head) < 2
+    head, count = [], 0              # a job of CHUNK articles or fewer is run in process: no workers to start
+    for chunk in chunks:
+        head.append(chunk)
+        count += len(chunk)
+        if count > CHUNK:
+            break
+    small = count <= CHUNK
     engine, pending, bar = None, deque(), _Bar(options.progress)
     try:
         for chunk in itertools.chain(head, chunks):
@@ -215,14 +224,24 @@ def _engine(options: RunOptions, rules, model: str, small: bool):
 
 
 def _chunks(articles: Iterable[Article], settings: Settings, cache: ClaimCache | None):
-    """Yield lists of (article, cache key, cached claims or None), CHUNK articles a list."""
-    chunk = []
+    """Yield lists of (article, cache key, cached claims or None), a task each: at most CHUNK articles, and the
+    articles to extract in at most CHUNK_BATCHES batches as Extractor._parsed cuts them."""
+    chunk, batches, size = [], 0, 0         # batches begun in this chunk; characters in the last one
     for article in articles:
         key = settings.key(article) if cache is not None else None
-        chunk.append((article, key, cache.get(key, article) if cache is not None else None))
+        hit = cache.get(key, article) if cache is not None else None
+        if hit is None:
+            if batches and size + len(article.text) <= BATCH_CHARS:
+                size += len(article.text)
+            elif batches == CHUNK_BATCHES:
+                yield chunk
+                chunk, batches, size = [], 1, len(article.text)
+            else:
+                batches, size = batches + 1, len(article.text)
+        chunk.append((article, key, hit))
         if len(chunk) == CHUNK:
             yield chunk
-            chunk = []
+            chunk, batches, size = [], 0, 0
     if chunk:
         yield chunk
 

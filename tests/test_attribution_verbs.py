@@ -1,0 +1,121 @@
+"""Verbs of praise, blame, accusation and request: the reason or request after the object is what the speaker
+says, whom or what they praise or blame is not (own test sentences, invented names)."""
+from __future__ import annotations
+
+import pytest
+
+from tests.test_attribution import check, claim_for
+
+REASONS = [
+    # the reason after the object ("for ...", "with ..." after "charged") is the speaker's
+    ("The union blasted the council for cutting 300 jobs.", "300 jobs", {"speaker": "union", "cue": "blasted"}),
+    ("Vale blamed the storm for 40 deaths.", "40 deaths", {"speaker": "Vale", "cue": "blamed"}),
+    ("Prosecutors charged two Dunmore builders with cheating investors from at least 40 countries.",
+     "at least 40 countries", {"speaker": "prosecutors", "cue": "charged", "status": "claimed"}),
+    ("Officials praised the march for ending 2 hours early.", "2 hours", {"speaker": "officials", "cue": "praised"}),
+    # a span of time after "for" is no reason, and without a reason these verbs say nothing
+    ("The crowd applauded for five minutes.", "five minutes", {"speaker": None}),
+    ("Vale thanked the 300 volunteers.", "300 volunteers", {"speaker": None}),
+    ("Rebels slammed the door shut at 300 homes.", "300 homes", {"speaker": None}),
+    ("The firm charged customers $300 for the repair.", "$300", {"speaker": None}),
+    # a request: what the speaker asks someone to do
+    ("The Vale campaign has asked the moderator to check the claims during Tuesday's debate.", "Tuesday",
+     {"speaker": "Vale campaign", "cue": "asked"}),
+    ("The mayor encouraged residents to donate $5 each.", "$5", {"speaker": "mayor", "cue": "encouraged"}),
+    # complaints with their particle
+    ("Vale railed against the more than $100 million the council spent.", "$100 million",
+     {"speaker": "Vale", "cue": "railed"}),
+    ("Vale lashed out at the council for spending $100 million.", "$100 million",
+     {"speaker": "Vale", "cue": "lashed"}),
+    ("The storm lashed the coast for 3 days.", "3 days", {"speaker": None}),
+    ("Workers fixed the rail near 300 homes.", "300 homes", {"speaker": None}),
+    ("The rain encouraged 300 farmers.", "300 farmers", {"speaker": None}),
+]
+
+
+@pytest.mark.parametrize("text, figure, expected", REASONS)
+def test_the_reason_after_the_object(blank_nlp, rules, text, figure, expected):
+    check(claim_for(blank_nlp, rules, text, figure), expected)
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, figure, expected", REASONS + [
+    # whom or what they praise, blame or ask is not what they say
+    ("Officials praised Saturday's march for being peaceful.", "Saturday", {"speaker": None}),
+    ("Prosecutors charged two Dunmore builders with cheating investors from at least 40 countries.",
+     "two Dunmore builders", {"speaker": None}),
+    ("The Vale campaign has asked 300 moderators to check the claims.", "300 moderators", {"speaker": None}),
+    ("Senator Lisa Morn grilled the bank's chief on Tuesday for his role in a scheme in which 300 clerks opened "
+     "2 million accounts.", "2 million accounts", {"speaker": "Lisa Morn", "cue": "grilled"}),
+    ("Senator Lisa Morn grilled the bank's chief on Tuesday for his role in a scheme in which 300 clerks opened "
+     "2 million accounts.", "Tuesday", {"speaker": None}),
+    # the reason past a name and its description, and a request past them
+    ("Mayor Vale criticized Officer Dorn for shooting Kel Amari, a 40-year-old teacher.", "40-year-old",
+     {"speaker": "Vale", "cue": "criticized"}),
+    ("The Vale campaign has asked Tom Holt, the moderator of the forum, to check the claims during Tuesday's "
+     "debate.", "Tuesday", {"speaker": "Vale campaign", "cue": "asked"}),
+    # the request reports what lies inside it, the outer verb over the inner one; not the frame before it
+    ("Vale is also encouraging her supporters at a rally Friday evening in Dunmore to ask why 300 homes were lost.",
+     "300 homes", {"speaker": "Vale", "cue": "encouraging"}),
+    ("Vale is also encouraging her supporters at a rally Friday evening in Dunmore to ask why 300 homes were lost.",
+     "Friday evening", {"speaker": None}),
+    # a verb of blame that reports its object still does without a reason
+    ("Vale criticized the $40 million contract.", "$40 million", {"speaker": "Vale", "cue": "criticized"}),
+])
+def test_the_reason_after_the_object_with_the_parse(model_nlp, rules, text, figure, expected):
+    check(claim_for(model_nlp, rules, text, figure), expected)
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, figure, expected", [
+    # a verb of saying after a preposition is said by the subject of the verb it hangs on ...
+    ("The minister resigned after saying 300 homes were lost.", "300 homes",
+     {"speaker": "minister", "cue": "saying"}),
+    ("The minister was fired for saying 300 homes were lost.", "300 homes",
+     {"speaker": "minister", "cue": "saying"}),
+    # ... unless that verb has an object first, who is the one meant ("blasted the panel for failing to make clear")
+    ("Democrats blasted the panel for failing to make clear on Friday that the deal was only partial.", "Friday",
+     {"speaker": "Democrats", "cue": "blasted"}),
+    ("The minister resigned after visiting 300 homes.", "300 homes", {"speaker": None}),
+])
+def test_a_verb_of_saying_after_a_preposition(model_nlp, rules, text, figure, expected):
+    check(claim_for(model_nlp, rules, text, figure), expected)
+
+
+COLONS_AND_TITLES = [
+    # a sentence that a colon opens after a verb of saying is what is said
+    ("Vale and Dahl never seem to tire of telling the story of the flood: In March 2019, the two found 40 boats "
+     "near the dam.", "40 boats", {"speaker": "Vale", "cue": "telling"}),
+    ("The minister told reporters: 300 homes were lost.", "300 homes", {"speaker": "minister", "cue": "told"}),
+    ("The report lists the damage: 300 homes were lost.", "300 homes", {"speaker": None}),
+    # a title in quote marks that the sentence is about does not go on the last speaker's words
+    ("Vale sang to the crowd before asking them, “Where do we go?” “Open Skies (41 Shots)” was written in 1999.",
+     "41", {"speaker": None}),
+    ("“We counted 40 boats,” Vale said. “And 15 more came later.”", "15", {"speaker": "Vale", "cue": "said"}),
+]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, figure, expected", COLONS_AND_TITLES)
+def test_colons_and_titles_with_the_parse(model_nlp, rules, text, figure, expected):
+    check(claim_for(model_nlp, rules, text, figure), expected)
+
+
+@pytest.mark.parametrize("text, figure, expected", COLONS_AND_TITLES[1:])
+def test_colons_and_titles(blank_nlp, rules, text, figure, expected):
+    check(claim_for(blank_nlp, rules, text, figure), expected)
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, figure, expected", [
+    # a relative clause without "that" inside an outer report: the outer speaker says all of it
+    ("Dahl said he plans to spend the roughly $18 million he says he raised on the day after Monday's debate.",
+     "Monday", {"speaker": "Dahl", "cue": "said"}),
+    # on its own, the relative clause's speaker speaks
+    ("Ann Vale met the press. The roughly $18 million she says she raised will go to ads.", "$18 million",
+     {"speaker": "Ann Vale", "cue": "says"}),
+    # a relative clause with "who" is the description of a noun, not part of the outer report
+    ("Dahl said the clerks, who say they earned $900 a week, would be paid.", "$900", {"speaker": "clerks"}),
+])
+def test_a_relative_clause_inside_an_outer_report(model_nlp, rules, text, figure, expected):
+    check(claim_for(model_nlp, rules, text, figure), expected)

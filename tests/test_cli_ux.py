@@ -1,0 +1,137 @@
+"""The command line as a user meets it first: text piped in, inputs with nothing to read, rule errors, help."""
+import json
+import re
+
+import click
+import pytest
+from click.testing import CliRunner
+
+from troopclaims.cli import cli
+
+STORY = ("HARLOW BAY, 3 June 2031 - At least 14 people were killed when the dam above Harlow Bay gave way,\r\n"
+         "the coastguard said. About 2,500 residents were evacuated.\r\n")
+
+
+def run(*args, input=None):
+    return CliRunner().invoke(cli, [*args], input=input)
+
+
+def jsonl(text):
+    return [json.loads(line) for line in text.splitlines() if line.strip()]
+
+
+def test_plain_text_on_stdin_is_one_article_with_offsets_of_the_text_as_piped():
+    result = run("extract", "-", "--model", "blank", "--format", "jsonl", input=STORY.encode("utf-8"))
+    assert result.exit_code == 0, result.stderr
+    claims = jsonl(result.stdout)
+    figures = [(c["source"], c["value"], c["unit"]) for c in claims if c["kind"] == "quantity"]
+    assert figures == [("stdin", 14, "people"), ("stdin", 2500, "people")]
+    assert all(STORY[c["start"]:c["end"]] == c["text"] for c in claims)     # \r\n kept: offsets slice the input
+    assert "stdin: not JSON Lines; read as the text of one article" in result.stderr
+    assert "not JSON (" not in result.stderr
+
+
+def test_plain_text_on_stdin_into_compare_is_compared_as_an_article():
+    result = run("compare", "-", "--model", "blank", "--format", "jsonl", input=STORY)
+    assert result.exit_code == 0, result.stderr
+    assert {fact["fact"] for fact in jsonl(result.stdout)} >= {"people (killed)", "people (evacuated)"}
+
+
+def test_json_lines_on_stdin_are_still_records_even_after_a_byte_order_mark():
+    record = json.dumps({"id": "r1", "text": "Some 300 people fled.", "published": "2031-06-03"})
+    result = run("extract", "-", "--model", "blank", "--format", "jsonl", input=b"\xef\xbb\xbf\n" + record.encode())
+    assert result.exit_code == 0, result.stderr
+    assert [(c["source"], c["value"]) for c in jsonl(result.stdout)] == [("r1", 300)]
+    assert "not JSON Lines" not in result.stderr
+
+
+def test_an_empty_folder_is_an_error_that_names_it(tmp_path):
+    (tmp_path / ".hidden.txt").write_text("Some 300 people fled.")
+    result = run("extract", str(tmp_path), "--model", "blank")
+    assert result.exit_code == 1 and result.stdout == ""
+    assert result.stderr.splitlines()[-1] == (
+        f"Error: no article in {tmp_path}: no .txt or .md file (hidden ones are left out) and no JSON Lines record; "
+        "give a folder of articles, files, or JSON Lines")
+    empty = tmp_path / "empty.jsonl"
+    empty.write_text("")
+    result = run("extract", str(empty), "--model", "blank")
+    assert result.exit_code == 1 and result.stderr.splitlines()[-1].startswith(f"Error: no article in {empty}: ")
+
+
+def test_nothing_on_stdin_is_an_error_that_says_what_to_pipe():
+    result = run("extract", "-", "--model", "blank", input="\n\n")
+    assert result.exit_code == 1 and result.stderr.splitlines()[-1] == (
+        "Error: nothing on stdin: pipe in JSON Lines of articles, or the text of one article")
+
+
+def test_when_every_input_is_skipped_the_error_points_at_the_reasons_given(tmp_path):
+    (tmp_path / "huge.txt").write_text("Some 300 soldiers arrived. " * 40000, encoding="utf-8")
+    result = run("extract", str(tmp_path / "huge.txt"), str(tmp_path / "missing"), "--model", "blank")
+    assert result.exit_code == 1
+    lines = result.stderr.splitlines()
+    assert any("skipped huge.txt: too long" in line for line in lines)
+    assert any("missing: no such file or folder; check the path" in line for line in lines)
+    assert lines[-1] == "Error: nothing could be read: all 2 inputs were skipped, for the reasons above"
+
+
+@pytest.mark.parametrize("given", ["{}", "{}/", "./{}"])
+def test_a_rules_error_names_the_command_that_checks_that_folder(tmp_path, given, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "my-rules").mkdir()
+    (tmp_path / "my-rules" / "quantities.yaml").write_text("units:\n  goats: [goat\n")
+    (tmp_path / "a.txt").write_text("Some 300 goats fled.")
+    folder = given.format("my-rules")
+    result = run("compare", "a.txt", "--model", "blank", "--rules", folder)
+    assert result.exit_code == 1
+    assert result.stderr.startswith("Error: my-rules/quantities.yaml:3: broken YAML")
+    assert result.stderr.rstrip().endswith(f"(`troopclaims rules check {folder}` lists every problem of the folder)")
+
+
+def _groups(group, path=()):
+    yield path, group
+    for name, command in sorted(group.commands.items()):
+        if isinstance(command, click.Group):
+            yield from _groups(command, (*path, name))
+
+
+@pytest.mark.parametrize("path", [path for path, _ in _groups(cli)], ids=lambda path: " ".join(path) or "top")
+def test_the_list_of_commands_in_help_says_each_in_full(path):
+    result = run(*path, "--help")
+    commands = result.stdout.split("Commands:\n")[1].rstrip().splitlines()
+    assert commands and all(re.match(r"  [a-z]+ +[A-Z].*\.$", line) and not line.endswith("...")
+                            for line in commands), commands
+
+
+@pytest.fixture
+def story(tmp_path):
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "a.txt").write_text(STORY)
+    return tmp_path
+
+
+@pytest.mark.parametrize("command, name, fix", [
+    ("compare", "facts.html", "compare writes no HTML page; `troopclaims report` does: troopclaims report ... -o"),
+    ("extract", "claims.html", "extract writes no HTML page"),
+    ("extract", "claims.md", "extract writes no markdown; name the file .jsonl, .csv, .txt, or give --format"),
+])
+def test_an_output_file_named_for_a_format_the_command_does_not_write_is_refused_before_any_work(story, command,
+                                                                                                 name, fix):
+    target = story / name
+    result = run(command, str(story / "in"), "--model", "blank", "-o", str(target))
+    assert result.exit_code == 2 and fix in result.stderr and not target.exists()
+    assert "read 1 article" not in result.stderr
+
+
+@pytest.mark.parametrize("command", ["extract", "compare"])
+def test_a_txt_output_file_gets_the_table(story, command):
+    target = story / "out.txt"
+    result = run(command, str(story / "in"), "--model", "blank", "-o", str(target))
+    assert result.exit_code == 0, result.stderr
+    assert "┏" in target.read_text() and "2,500" in target.read_text()
+
+
+def test_an_output_file_of_an_unknown_suffix_gets_json_lines_and_a_note_saying_so(story):
+    target = story / "facts.out"
+    result = run("compare", str(story / "in"), "--model", "blank", "-o", str(target))
+    assert result.exit_code == 0 and jsonl(target.read_text())
+    assert f"{target}: no format is known by the suffix .out; writing JSON Lines" in result.stderr
