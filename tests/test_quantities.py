@@ -28,6 +28,9 @@ BLANK_CASES = [
     # no tagger: a plain word before a known noun modifies it
     ("Voters use 27 overseas booths.", [("27 overseas booths", 27, "exact", "stations", "overseas booths")]),
     ("About 300 armed fighters crossed.", [("About 300 armed fighters", 300, "approximate", "troops", "armed fighters")]),
+    # a participle before a plain word modifies it; a past verb right after the figure is no counted noun
+    ("About 300 armed men crossed.", [("About 300 armed men", 300, "approximate", "men", "armed men")]),
+    ("Tremors of 4.3 rattled the coast.", [("4.3", 4.3, "exact", "magnitude", "Tremors")]),
 ]
 
 

@@ -246,13 +246,23 @@ def _noun_phrase(tokens, lexicon: QuantityLexicon) -> tuple[int, int, str] | Non
                 return 0, i, lexicon.unit_of(token)
             if token.pos_ not in ("ADJ", "PROPN", "NOUN", "PUNCT") and token.tag_ not in ("VBN", "JJ"):
                 break
-        elif i == 0 and token.is_alpha and token.is_lower and not token.is_stop and not lexicon.is_event(token):
-            if len(tokens) > 1 and lexicon.unit_at(tokens[1:]):
+        elif (i == 0 or i == 1 and _is_participle(tokens[0])) and token.is_alpha and token.is_lower \
+                and not token.is_stop and not lexicon.is_event(token):
+            if i + 1 < len(tokens) and lexicon.unit_at(tokens[i + 1:]):
                 continue                            # "27 overseas booths": a modifier before a known noun
-            return 0, 0, lexicon.unit_of(token)     # no tagger: take the plain word after the figure
+            if i == 0 and _is_participle(token):
+                if len(tokens) > 1 and tokens[1].is_alpha and tokens[1].is_lower and not tokens[1].is_stop:
+                    continue                        # "300 armed men": a participle before the noun
+                break                               # "4.3 rattled the coast": a verb, no counted noun
+            return 0, i, lexicon.unit_of(token)     # no tagger: take the plain word after the figure
         elif not token.text[:1].isupper():
             break
     return None
+
+
+def _is_participle(token) -> bool:
+    """Return whether a word reads as a participle or past verb without a tagger ("armed", "rattled")."""
+    return token.lower_.endswith("ed") and len(token) > 4
 
 
 def _is_model_name(word: str) -> bool:
