@@ -47,6 +47,7 @@ FIGURES = [
     ("We bought two dozen helmets.", [exact("two dozen", 24)]),
     ("It weighed a hundred tonnes.", [exact("a hundred tonnes", 100, "t")]),
     ("Half a dozen officers resigned.", [exact("Half a dozen", 6)]),
+    ("Half a million people fled.", [exact("Half a million", 500000)]),
     ("The soldiers walked three quarters of the way.", [exact("three quarters", 0.75)]),
     ("A third of the shells were duds.", [exact("A third", 1 / 3)]),
     ("The mix is 3/4 water.", [exact("3/4", 0.75)]),

@@ -71,8 +71,8 @@ def read_a(r: Reading, j: int) -> int | None:
     nxt = toks[j + 1] if j + 1 < n else None
     if nxt is None:
         return None
-    if r.last == "frac" and nxt.kind == "mult":
-        return j + 1                  # "half a dozen"
+    if r.last == "frac" and nxt.kind in ("mult", "scale"):
+        return j + 1                  # "half a dozen", "half a million"
     pending_and = r.pending_and(j)
     leads = nxt.kind in ("hundred", "scale", "mult") or denominator_of(r.lex, nxt) is not None or \
         ordinal_ahead(toks, j + 1, r.lex) is not None
