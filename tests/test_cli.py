@@ -384,7 +384,8 @@ def test_rules_check_reports_every_problem_with_file_line_key_and_fix(tmp_path):
     assert result.stdout.splitlines() == [
         f"{tmp_path}/aspects.yaml:3: broken YAML (expected ',' or ']', but got '<stream end>'); fix the syntax",
         f"{tmp_path}/colours.yaml: unknown rule file; name it one of numbers.yaml, quantities.yaml, dates.yaml, "
-        "places.yaml, speakers.yaml, attribution.yaml, hedges.yaml, aspects.yaml, events.yaml, spans_of_time.yaml",
+        "places.yaml, speakers.yaml, attribution.yaml, hedges.yaml, aspects.yaml, events.yaml, spans_of_time.yaml, "
+        "page.yaml",
         f"{tmp_path}/quantities.yaml:2: units.troops: unit 'troops' must be a list of words, e.g. [a, b]",
         f"{tmp_path}/quantities.yaml:3: units.goats: unit 'goats' must hold non-empty words, got 3",
         f"{tmp_path}/quantities.yaml:4: colours: unknown key 'colours'; expected one of count_nouns, distributive, "

@@ -16,6 +16,7 @@ class Article:
     published: str | None = None      # ISO date of publication, when known
     meta: dict = field(default_factory=dict, compare=False)   # outlet, url ... from a manifest or front matter
     body_start: int = 0               # where the article proper starts (after front matter)
+    blanked: tuple = ()               # (start, end) spans of page furniture the pipeline does not read
 
 
 @dataclass(frozen=True)

@@ -30,6 +30,7 @@ class ReadReport:
     skipped: list[tuple[str, str]] = field(default_factory=list)
     claims: int = 0                          # claims read as they are (compare's JSON Lines input)
     empty: int = 0                           # inputs with nothing in them (an empty pipe is no error)
+    furniture: int = 0                       # articles with page furniture left out (reading.furniture)
     ids: set[str] = field(default_factory=set)
     sources: dict[str, dict] = field(default_factory=dict)   # article id -> published, outlet, url (for reports)
 
@@ -43,6 +44,8 @@ class ReadReport:
         if self.claims:
             parts.append(f"{self.claims} claim{'s' * (self.claims != 1)}")
         text = "read " + " and ".join(parts)
+        if self.furniture:
+            text += f" (page furniture left out of {self.furniture})"
         if self.skipped:
             text += f", skipped {len(self.skipped)} (see above)"
         return text
@@ -224,11 +227,15 @@ def _file_article(path: Path, article_id: str, fields: dict, warn: Warn, report:
 
 
 def masked_text(article: Article) -> str:
-    """Return the text the pipeline reads: the article with its front matter blanked (offsets stay the file's)."""
-    if not article.body_start:
+    """Return the text the pipeline reads: the article with its front matter and page furniture blanked (spaces,
+    line breaks kept: offsets stay the file's)."""
+    if not article.body_start and not article.blanked:
         return article.text
-    head = article.text[:article.body_start]
-    return "".join(char if char == "\n" else " " for char in head) + article.text[article.body_start:]
+    parts, at = [], 0
+    for start, end in ((0, article.body_start), *article.blanked):
+        parts += [article.text[at:start], re.sub(r"[^\n]", " ", article.text[start:end])]
+        at = end
+    return "".join(parts) + article.text[at:]
 
 
 def read_lines(path: Path, warn: Warn, report: ReadReport) -> list[str] | None:
