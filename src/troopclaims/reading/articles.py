@@ -64,8 +64,31 @@ def parse_published(value, where: str, warn: Warn) -> str | None:
             return date.fromisoformat(match.group(1)).isoformat()
         except ValueError:
             pass
-    warn(f"{where}: published {text!r} is not a date; write it as YYYY-MM-DD (treated as unknown)")
+    written = _written_date(text)
+    if written:
+        return written
+    numeric = _NUMERIC_DATE.fullmatch(text)
+    if numeric and max(int(numeric.group(1)), int(numeric.group(2))) <= 12:
+        warn(f"{where}: published {text!r} is ambiguous (day or month first?); write it as YYYY-MM-DD "
+             "(treated as unknown)")
+    else:
+        warn(f"{where}: published {text!r} is not a date; write it as YYYY-MM-DD (treated as unknown)")
     return None
+
+
+_NUMERIC_DATE = re.compile(r"(\d{1,2})[./-](\d{1,2})[./-]\d{2,4}")
+_YEAR = re.compile(r"\b(?:1[89]|2[01])\d{2}\b")
+
+
+def _written_date(text: str) -> str | None:
+    """Return the ISO day of a date written with its month's name and a year ("4 May 2027", "May 4, 2027"), else None."""
+    if not _YEAR.search(text) or not re.search(r"[^\W\d_]{3}", text):
+        return None               # "03/04/2027" is ambiguous, "last Friday" has no year: neither is a day
+    import dateparser
+
+    day = dateparser.parse(text, languages=["en"],
+                           settings={"STRICT_PARSING": True, "REQUIRE_PARTS": ["day", "month", "year"]})
+    return day.date().isoformat() if day is not None and _YEAR.fullmatch(str(day.year)) else None
 
 
 def read_articles(paths: Iterable[str], warn: Warn, report: ReadReport | None = None,
@@ -132,7 +155,7 @@ def _folder_articles(folder: Path, warn: Warn, report: ReadReport, published: st
             continue
         if path.name == MANIFEST:
             continue
-        if path.suffix not in TEXT_SUFFIXES:
+        if path.suffix.lower() not in TEXT_SUFFIXES:
             report.skip(str(path), f"not a {' or '.join(TEXT_SUFFIXES)} file", warn)
             continue
         if path.parent not in manifests:
