@@ -1,5 +1,7 @@
 """Reading edges a user walkthrough found: file suffixes in capitals, written publication dates, how stderr names
 files."""
+import json
+
 from troopclaims.reading.articles import ReadReport, read_articles
 
 
@@ -48,3 +50,23 @@ def test_a_manifest_date_in_words_dates_the_article(tmp_path):
     (tmp_path / "sources.yaml").write_text("a.txt: {published: 4 May 2027}\n", encoding="utf-8")
     articles, messages, _ = read([tmp_path])
     assert [a.published for a in articles] == ["2027-05-04"] and messages == []
+
+
+def test_notes_on_stderr_name_every_file_by_its_path_as_given(tmp_path, monkeypatch):
+    from click.testing import CliRunner
+
+    from troopclaims.cli import cli
+
+    (tmp_path / "flood").mkdir()
+    (tmp_path / "flood" / "odd.txt").write_bytes("Caf\xe9 owners said 12 boats sank.\n".encode("cp1252"))
+    (tmp_path / "flood" / "blog.txt").write_text("Crowd in Blogtown\n4 May 2027 13:12\nAbout 40 people marched.\n"
+                                                 "Read more\n", encoding="utf-8")
+    (tmp_path / "rows.jsonl").write_text('{"id": "r1", "text": "Nine boats sank.\\nShare this article"}\n',
+                                         encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    result = CliRunner().invoke(cli, ["extract", "flood", "rows.jsonl", "--model", "blank", "--format", "jsonl",
+                                      "--no-cache", "--published", "2027-05-05"])
+    assert result.exit_code == 0, result.stderr
+    notes = [line.split(": ")[1] for line in result.stderr.splitlines()[1:-1]]
+    assert notes == ["flood/blog.txt", "flood/odd.txt", "rows.jsonl:1"]
+    assert {json.loads(line)["source"] for line in result.stdout.splitlines()} == {"blog.txt", "odd.txt", "r1"}

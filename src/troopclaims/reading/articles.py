@@ -246,7 +246,7 @@ def _file_article(path: Path, article_id: str, fields: dict, warn: Warn, report:
             meta = {**{k: v for k, v in front.items() if k != "published"}, **meta}
             if date_value is None:
                 date_value = parse_published(front.get("published"), f"{path}:2", warn)
-    return Article(article_id, text, date_value or published, meta, body_start)
+    return Article(article_id, text, date_value or published, meta, body_start, path=str(path))
 
 
 def masked_text(article: Article) -> str:
@@ -309,7 +309,9 @@ def _jsonl_articles(lines: Iterable[str], name: str, warn: Warn, report: ReadRep
         article_id = without_surrogates(str(raw_id)) if raw_id not in (None, "") else where
         date_value = parse_published(record.get("published"), where, warn) or published
         meta = {k: v for k, v in record.items() if k not in ("id", "text", "published")}
-        yield Article(article_id, without_surrogates(record["text"]), date_value, meta)
+        # Notes name a record by its file and line; stdin's (one piped article, "stdin") by its id.
+        yield Article(article_id, without_surrogates(record["text"]), date_value, meta,
+                      path=None if name == "<stdin>" else where)
 
 
 _SURROGATE = re.compile("[\ud800-\udfff]")

@@ -101,7 +101,7 @@ def without_furniture(articles: Iterable[Article], page: PageRules, warn: Callab
             if report is not None:
                 report.furniture += 1
             lines = line_ranges(article.text, spans)
-            warn(f"{article.id}: left out page furniture on line{'s' * (',' in lines or '-' in lines)} {lines} "
+            warn(f"{article.where}: left out page furniture on line{'s' * (',' in lines or '-' in lines)} {lines} "
                  "(rules/page.yaml)")
             article = replace(article, blanked=spans)
         yield article

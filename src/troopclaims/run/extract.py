@@ -38,7 +38,7 @@ def extract(articles: Iterable[Article], nlp, rules, kinds: Iterable[str] = DEFA
     while chunk := list(itertools.islice(articles, CHUNK)):
         for article, outcome in zip(chunk, extractor.batch(chunk, tuple(kinds))):
             if outcome.skipped:
-                report.skip(article.id, outcome.skipped, warn)
+                report.skip(article.where, outcome.skipped, warn)
                 report.read -= 1      # counted when it was read
             yield from outcome.claims
 
@@ -49,7 +49,7 @@ def _dated(articles: Iterable[Article], rules, warn) -> Iterator[Article]:
         if article.published is None:
             found = find_dateline(masked_text(article), rules=rules)
             if found:
-                warn(f"{article.id}: no publication date given; using {found} from its dateline")
+                warn(f"{article.where}: no publication date given; using {found} from its dateline")
                 article = replace(article, published=found)
         yield article
 

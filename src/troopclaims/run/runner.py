@@ -257,7 +257,7 @@ def _finish(chunk, result, cache, warn, report: ReadReport, bar) -> Iterator[Cla
             continue
         outcome = next(outcomes)
         if outcome.skipped:
-            report.skip(article.id, outcome.skipped, warn)
+            report.skip(article.where, outcome.skipped, warn)
             report.read -= 1       # counted when it was read
             continue
         if cache is not None:
