@@ -281,13 +281,14 @@ class _Bar:
             from rich.console import Console
             from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
 
-            self.progress = Progress(TextColumn("extracting"), BarColumn(), TextColumn("{task.completed} articles"),
+            self.progress = Progress(TextColumn("extracting"), BarColumn(), TextColumn("{task.fields[done]}"),
                                      TimeElapsedColumn(), console=Console(stderr=True), transient=True,
                                      redirect_stdout=False)
             self.progress.start()
-            self.task = self.progress.add_task("extract", total=None)
+            self.task = self.progress.add_task("extract", total=None, done="")
         if self.progress is not None:
-            self.progress.update(self.task, completed=self.done)
+            self.progress.update(self.task, completed=self.done,
+                                 done=f"{self.done:,} article{'s' * (self.done != 1)}")
 
     def stop(self) -> None:
         if self.progress is not None:
