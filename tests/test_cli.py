@@ -165,7 +165,7 @@ def test_an_article_longer_than_the_pipeline_takes_is_skipped_and_named(tmp_path
     (folder / "huge.txt").write_text("Some 300 soldiers arrived. " * 40000, encoding="utf-8")
     result = run("extract", str(folder), "--model", "blank", "--format", "jsonl")
     assert result.exit_code == ExitCode.SKIPPED and len(jsonl(result.stdout)) == 2
-    assert "skipped huge.txt: too long (1,080,000 characters" in result.stderr
+    assert f"skipped {folder / 'huge.txt'}: too long (1,080,000 characters" in result.stderr   # the path as given
 
 
 @pytest.mark.parametrize("name", ["spacy", "./no/such/folder", "en_core_web_sm-3.8.0"])
@@ -232,10 +232,11 @@ def undated(tmp_path):
 def test_repeated_notes_show_the_first_few_then_a_count(undated):
     result = run("extract", str(undated), "--model", "blank", "--format", "jsonl")
     notes = [line for line in result.stderr.splitlines() if "from its dateline" in line]
-    assert notes[:3] == [f"troopclaims: d{n}.txt: no publication date given; using 2024-10-25 from its dateline"
+    assert notes[:3] == [f"troopclaims: {undated / f'd{n}.txt'}: no publication date given; using 2024-10-25 from its "
+                         "dateline"
                          for n in range(3)]
-    assert notes[3] == ('troopclaims: and 5 more like "d0.txt: no publication date given; using 2024-10-25 from '
-                        'its dateline" (--verbose lists them all)')
+    assert notes[3] == (f'troopclaims: and 5 more like "{undated / "d0.txt"}: no publication date given; using '
+                        '2024-10-25 from its dateline" (--verbose lists them all)')
     assert len(notes) == 4 and sum(claim["kind"] == "quantity" for claim in jsonl(result.stdout)) == 8
     assert result.stderr.splitlines()[-1].startswith("troopclaims: read 8 articles, skipped 1")
 
@@ -384,7 +385,8 @@ def test_rules_check_reports_every_problem_with_file_line_key_and_fix(tmp_path):
     assert result.stdout.splitlines() == [
         f"{tmp_path}/aspects.yaml:3: broken YAML (expected ',' or ']', but got '<stream end>'); fix the syntax",
         f"{tmp_path}/colours.yaml: unknown rule file; name it one of numbers.yaml, quantities.yaml, dates.yaml, "
-        "places.yaml, speakers.yaml, attribution.yaml, hedges.yaml, aspects.yaml, events.yaml, spans_of_time.yaml",
+        "places.yaml, speakers.yaml, attribution.yaml, hedges.yaml, aspects.yaml, events.yaml, spans_of_time.yaml, "
+        "page.yaml",
         f"{tmp_path}/quantities.yaml:2: units.troops: unit 'troops' must be a list of words, e.g. [a, b]",
         f"{tmp_path}/quantities.yaml:3: units.goats: unit 'goats' must hold non-empty words, got 3",
         f"{tmp_path}/quantities.yaml:4: colours: unknown key 'colours'; expected one of count_nouns, distributive, "

@@ -69,7 +69,7 @@ def test_when_every_input_is_skipped_the_error_points_at_the_reasons_given(tmp_p
     result = run("extract", str(tmp_path / "huge.txt"), str(tmp_path / "missing"), "--model", "blank")
     assert result.exit_code == 1
     lines = result.stderr.splitlines()
-    assert any("skipped huge.txt: too long" in line for line in lines)
+    assert any(f"skipped {tmp_path / 'huge.txt'}: too long" in line for line in lines)
     assert any("missing: no such file or folder; check the path" in line for line in lines)
     assert lines[-1] == "Error: nothing could be read: all 2 inputs were skipped, for the reasons above"
 

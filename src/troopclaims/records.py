@@ -16,6 +16,13 @@ class Article:
     published: str | None = None      # ISO date of publication, when known
     meta: dict = field(default_factory=dict, compare=False)   # outlet, url ... from a manifest or front matter
     body_start: int = 0               # where the article proper starts (after front matter)
+    blanked: tuple = ()               # (start, end) spans of page furniture the pipeline does not read
+    path: str | None = field(default=None, compare=False)    # the file as the user gave it, or "file.jsonl:3"
+
+    @property
+    def where(self) -> str:
+        """Return how notes on stderr name the article: its path as given (or JSON Lines line), else its id."""
+        return self.path or self.id
 
 
 @dataclass(frozen=True)

@@ -24,6 +24,7 @@ LEXICONS = {
     "aspects": "troopclaims.extractors.events:build_event_lexicon",
     "events": "troopclaims.compare.when:build_event_classes",
     "spans_of_time": "troopclaims.extractors.spans_of_time:build_span_rules",
+    "page": "troopclaims.reading.furniture:build_page_rules",
 }
 RULE_FILES = tuple(LEXICONS)
 

@@ -30,6 +30,7 @@ class ReadReport:
     skipped: list[tuple[str, str]] = field(default_factory=list)
     claims: int = 0                          # claims read as they are (compare's JSON Lines input)
     empty: int = 0                           # inputs with nothing in them (an empty pipe is no error)
+    furniture: int = 0                       # articles with page furniture left out (reading.furniture)
     ids: set[str] = field(default_factory=set)
     sources: dict[str, dict] = field(default_factory=dict)   # article id -> published, outlet, url (for reports)
 
@@ -43,6 +44,8 @@ class ReadReport:
         if self.claims:
             parts.append(f"{self.claims} claim{'s' * (self.claims != 1)}")
         text = "read " + " and ".join(parts)
+        if self.furniture:
+            text += f" (page furniture left out of {self.furniture})"
         if self.skipped:
             text += f", skipped {len(self.skipped)} (see above)"
         return text
@@ -61,8 +64,31 @@ def parse_published(value, where: str, warn: Warn) -> str | None:
             return date.fromisoformat(match.group(1)).isoformat()
         except ValueError:
             pass
-    warn(f"{where}: published {text!r} is not a date; write it as YYYY-MM-DD (treated as unknown)")
+    written = _written_date(text)
+    if written:
+        return written
+    numeric = _NUMERIC_DATE.fullmatch(text)
+    if numeric and max(int(numeric.group(1)), int(numeric.group(2))) <= 12:
+        warn(f"{where}: published {text!r} is ambiguous (day or month first?); write it as YYYY-MM-DD "
+             "(treated as unknown)")
+    else:
+        warn(f"{where}: published {text!r} is not a date; write it as YYYY-MM-DD (treated as unknown)")
     return None
+
+
+_NUMERIC_DATE = re.compile(r"(\d{1,2})[./-](\d{1,2})[./-]\d{2,4}")
+_YEAR = re.compile(r"\b(?:1[89]|2[01])\d{2}\b")
+
+
+def _written_date(text: str) -> str | None:
+    """Return the ISO day of a date written with its month's name and a year ("4 May 2027", "May 4, 2027"), else None."""
+    if not _YEAR.search(text) or not re.search(r"[^\W\d_]{3}", text):
+        return None               # "03/04/2027" is ambiguous, "last Friday" has no year: neither is a day
+    import dateparser
+
+    day = dateparser.parse(text, languages=["en"],
+                           settings={"STRICT_PARSING": True, "REQUIRE_PARTS": ["day", "month", "year"]})
+    return day.date().isoformat() if day is not None and _YEAR.fullmatch(str(day.year)) else None
 
 
 def read_articles(paths: Iterable[str], warn: Warn, report: ReadReport | None = None,
@@ -129,7 +155,7 @@ def _folder_articles(folder: Path, warn: Warn, report: ReadReport, published: st
             continue
         if path.name == MANIFEST:
             continue
-        if path.suffix not in TEXT_SUFFIXES:
+        if path.suffix.lower() not in TEXT_SUFFIXES:
             report.skip(str(path), f"not a {' or '.join(TEXT_SUFFIXES)} file", warn)
             continue
         if path.parent not in manifests:
@@ -220,15 +246,19 @@ def _file_article(path: Path, article_id: str, fields: dict, warn: Warn, report:
             meta = {**{k: v for k, v in front.items() if k != "published"}, **meta}
             if date_value is None:
                 date_value = parse_published(front.get("published"), f"{path}:2", warn)
-    return Article(article_id, text, date_value or published, meta, body_start)
+    return Article(article_id, text, date_value or published, meta, body_start, path=str(path))
 
 
 def masked_text(article: Article) -> str:
-    """Return the text the pipeline reads: the article with its front matter blanked (offsets stay the file's)."""
-    if not article.body_start:
+    """Return the text the pipeline reads: the article with its front matter and page furniture blanked (spaces,
+    line breaks kept: offsets stay the file's)."""
+    if not article.body_start and not article.blanked:
         return article.text
-    head = article.text[:article.body_start]
-    return "".join(char if char == "\n" else " " for char in head) + article.text[article.body_start:]
+    parts, at = [], 0
+    for start, end in ((0, article.body_start), *article.blanked):
+        parts += [article.text[at:start], re.sub(r"[^\n]", " ", article.text[start:end])]
+        at = end
+    return "".join(parts) + article.text[at:]
 
 
 def read_lines(path: Path, warn: Warn, report: ReadReport) -> list[str] | None:
@@ -279,7 +309,9 @@ def _jsonl_articles(lines: Iterable[str], name: str, warn: Warn, report: ReadRep
         article_id = without_surrogates(str(raw_id)) if raw_id not in (None, "") else where
         date_value = parse_published(record.get("published"), where, warn) or published
         meta = {k: v for k, v in record.items() if k not in ("id", "text", "published")}
-        yield Article(article_id, without_surrogates(record["text"]), date_value, meta)
+        # Notes name a record by its file and line; stdin's (one piped article, "stdin") by its id.
+        yield Article(article_id, without_surrogates(record["text"]), date_value, meta,
+                      path=None if name == "<stdin>" else where)
 
 
 _SURROGATE = re.compile("[\ud800-\udfff]")

@@ -78,7 +78,8 @@ class Settings:
 
     def key(self, article: Article) -> str:
         parts = [str(_FORMAT), code_version(), self.rules, self.model, ",".join(self.kinds), str(self.exhaustive),
-                 article.published or "", str(article.body_start), json.dumps(article.meta, sort_keys=True, default=str),
+                 article.published or "", str(article.body_start), str(article.blanked),
+                 json.dumps(article.meta, sort_keys=True, default=str),
                  article.text]
         return hashlib.sha256("\0".join(parts).encode("utf-8", "surrogatepass")).hexdigest()
 

@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Callable, Iterable, Iterator, TextIO
 
 from troopclaims.reading.articles import ReadReport, masked_text, read_articles, read_claims, read_lines, sniff_jsonl
+from troopclaims.reading.furniture import without_furniture
 from troopclaims.extractors.dates import find_dates, find_dateline
 from troopclaims.extractors.dating import dated_by
 from troopclaims.attribution.attribute import attribute
@@ -33,11 +34,11 @@ def extract(articles: Iterable[Article], nlp, rules, kinds: Iterable[str] = DEFA
 
     report = report if report is not None else ReadReport()
     extractor = Extractor(rules, nlp=nlp)
-    articles = _dated(articles, rules, warn)
+    articles = _dated(without_furniture(articles, rules.lexicon("page"), warn, report), rules, warn)
     while chunk := list(itertools.islice(articles, CHUNK)):
         for article, outcome in zip(chunk, extractor.batch(chunk, tuple(kinds))):
             if outcome.skipped:
-                report.skip(article.id, outcome.skipped, warn)
+                report.skip(article.where, outcome.skipped, warn)
                 report.read -= 1      # counted when it was read
             yield from outcome.claims
 
@@ -48,7 +49,7 @@ def _dated(articles: Iterable[Article], rules, warn) -> Iterator[Article]:
         if article.published is None:
             found = find_dateline(masked_text(article), rules=rules)
             if found:
-                warn(f"{article.id}: no publication date given; using {found} from its dateline")
+                warn(f"{article.where}: no publication date given; using {found} from its dateline")
                 article = replace(article, published=found)
         yield article
 
@@ -169,5 +170,6 @@ def claims_from_inputs(paths: Iterable[str], rules, model: str | None = None, ki
     name = choose_model(model)
     if name == BLANK:
         warn(BLANK_LOSSES)
-    articles = _dated(itertools.chain([first], articles), rules, warn)
+    articles = _dated(without_furniture(itertools.chain([first], articles), rules.lexicon("page"), warn, report),
+                      rules, warn)
     yield from run_extract(articles, rules, name, tuple(kinds), run, warn, report)

@@ -14,7 +14,7 @@ import sys
 import threading
 import time
 from collections import deque
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
@@ -80,7 +80,9 @@ class Extractor:
         for doc, i in self._parsed([(texts[i], i) for i in todo]):
             remember_text(doc, texts[i])
             try:
-                outcomes[i] = Outcome(tuple(claims_in(doc, articles[i], self.rules, kinds)))
+                # The extractors that scan article.text (dates) read the masked text too; it slices the same.
+                article = replace(articles[i], text=texts[i]) if texts[i] is not articles[i].text else articles[i]
+                outcomes[i] = Outcome(tuple(claims_in(doc, article, self.rules, kinds)))
             except RulesError:
                 raise
             except Exception as exc:   # one article that trips a bug must not stop the others
@@ -255,7 +257,7 @@ def _finish(chunk, result, cache, warn, report: ReadReport, bar) -> Iterator[Cla
             continue
         outcome = next(outcomes)
         if outcome.skipped:
-            report.skip(article.id, outcome.skipped, warn)
+            report.skip(article.where, outcome.skipped, warn)
             report.read -= 1       # counted when it was read
             continue
         if cache is not None:
@@ -279,13 +281,14 @@ class _Bar:
             from rich.console import Console
             from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
 
-            self.progress = Progress(TextColumn("extracting"), BarColumn(), TextColumn("{task.completed} articles"),
+            self.progress = Progress(TextColumn("extracting"), BarColumn(), TextColumn("{task.fields[done]}"),
                                      TimeElapsedColumn(), console=Console(stderr=True), transient=True,
                                      redirect_stdout=False)
             self.progress.start()
-            self.task = self.progress.add_task("extract", total=None)
+            self.task = self.progress.add_task("extract", total=None, done="")
         if self.progress is not None:
-            self.progress.update(self.task, completed=self.done)
+            self.progress.update(self.task, completed=self.done,
+                                 done=f"{self.done:,} article{'s' * (self.done != 1)}")
 
     def stop(self) -> None:
         if self.progress is not None:

@@ -240,6 +240,11 @@ def _index(entries: dict[str, _Entry], gaz: Gazetteer) -> None:
                         gaz.demonym_surfaces.setdefault(variant, entry.name)
     gaz.max_tokens = min(longest + 1, 14)
     gaz.surface_firsts = first_words(gaz.surfaces, lower=False)
+    # A dateline's "DUNMERE" is the Dunmere of the text: names of four letters or more also in capitals, unless the
+    # capitals are a name of their own ("US").
+    gaz.capitals = {form.upper(): name for form, name in gaz.surfaces.items()
+                    if sum(c.isalpha() for c in form) >= 4 and form.upper() not in gaz.surfaces}
+    gaz.capital_firsts = first_words(gaz.capitals, lower=False)
     gaz.demonym_firsts = first_words(gaz.demonym_surfaces, lower=False)
 
 

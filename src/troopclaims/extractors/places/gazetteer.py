@@ -95,6 +95,8 @@ class Gazetteer:
     measured_from: frozenset = frozenset()   # "from", "off": a distance's point follows ("150 km off X")
     max_tokens: int = 8
     surface_firsts: frozenset = frozenset()
+    capitals: dict[str, str] = field(default_factory=dict)        # "DUNMERE" -> canonical: names in capitals
+    capital_firsts: frozenset = frozenset()
     demonym_firsts: frozenset = frozenset()
     # Places no rule lists, from GeoNames (troopclaims.extractors.geonames): the smallest population read (0: none),
     # US counties or not, and the population that needs no more evidence than a locating word without a parse.

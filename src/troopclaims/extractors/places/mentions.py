@@ -53,6 +53,7 @@ def place_runs(doc, gaz: Gazetteer) -> list[Found]:
     for item in geo_runs(doc, gaz, found, taken):
         add_found(found, taken, item)
     _repeat_names(doc, found, taken)
+    _fold_capitals(found)
     place_unlisted(doc, found, gaz)
     for item in found:
         if not item.actor and _modifies_people(doc, item, gaz):
@@ -67,10 +68,20 @@ def place_runs(doc, gaz: Gazetteer) -> list[Found]:
     return [f for f in found if f.place is not None or f.name]
 
 
+def _listed_runs(doc, gaz: Gazetteer) -> Iterator[tuple[int, int, str]]:
+    """Yield (start, end, canonical) for the gazetteer's names as written, then in capitals ("DUNMERE, Karsovia")."""
+    runs = list(scan_names(doc, gaz.surfaces, gaz.max_tokens, firsts=gaz.surface_firsts))
+    yield from runs
+    taken = {i for start, end, _ in runs for i in range(start, end)}
+    for start, end, name in scan_names(doc, gaz.capitals, gaz.max_tokens, firsts=gaz.capital_firsts):
+        if not any(i in taken for i in range(start, end)):
+            yield start, end, name
+
+
 def _add_listed_names(doc, gaz: Gazetteer, found: list[Found], taken: set[int]) -> None:
     """Add the names the gazetteer lists, with "front" or "border" after them ("Kursk front", "Russian border")."""
     fronts, borders = word_table(gaz.fronts), word_table(gaz.borders)
-    for start, end, name in scan_names(doc, gaz.surfaces, gaz.max_tokens, firsts=gaz.surface_firsts):
+    for start, end, name in _listed_runs(doc, gaz):
         place = gaz.places[name]
         relation = None
         after = phrase_at(doc, end, fronts)
@@ -151,6 +162,14 @@ def _repeat_names(doc, found: list[Found], taken: set[int]) -> None:
                for ent in named):
             continue
         add_found(found, taken, Found(start, end, None, source.name, shape=source.shape, geo=source.geo))
+
+
+def _fold_capitals(found: list[Found]) -> None:
+    """Name a place no rule lists that is written in capitals ("DUNMERE, Karsovia -") as the text also writes it."""
+    written = {f.name.casefold(): f.name for f in found if f.place is None and f.name and not f.name.isupper()}
+    for item in found:
+        if item.place is None and item.name and item.name.isupper():
+            item.name = written.get(item.name.casefold(), item.name)
 
 
 def _modifies_people(doc, item: Found, gaz: Gazetteer) -> bool:

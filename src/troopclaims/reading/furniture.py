@@ -1,0 +1,107 @@
+"""Page furniture: the lines of a web page that are not its article (a comment section, "Related:" links, share
+buttons, cookie banners, newsletter sign-ups), found by the whole-line patterns of rules/page.yaml.
+
+They are blanked as front matter is (every character but a line break becomes a space), so that claims keep the
+file's offsets and a reader's "over 50 died" under "Comments (3)" is no claim of the article.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+from typing import Callable, Iterable, Iterator
+
+from troopclaims.errors import RulesError
+from troopclaims.records import Article
+from troopclaims.rules import check_keys
+
+_BREAK = re.compile(r"\r\n|\r|\n")
+_LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n|$)")
+# A paragraph of the article: eight words or more, ending a sentence. A comment count before one is a byline's.
+_PROSE = re.compile(r"(?:\S+\s+){7,}\S*[.!?][\"'”’)]*\s*$")
+
+
+@dataclass(frozen=True)
+class PageRules:
+    """The compiled rules/page.yaml: patterns of whole lines."""
+
+    comments: tuple[re.Pattern, ...] = ()        # a line opening a comment section
+    comments_end: tuple[re.Pattern, ...] = ()    # a line closing one
+    lines: tuple[re.Pattern, ...] = ()           # a line of furniture on its own
+
+
+def build_page_rules(section, rules=None) -> PageRules:
+    """Return the compiled page furniture rules; a pattern that does not compile names its file and line."""
+    section = check_keys(section, section.where(), ("comments", "comments_end", "lines"))
+    compiled = {}
+    for key in ("comments", "comments_end", "lines"):
+        items = section.get(key) or []
+        if not isinstance(items, list):
+            raise RulesError(f"{section.where(key)}: {key} must be a list of regular expressions")
+        patterns = []
+        for index, item in enumerate(items):
+            where = items.where(index) if hasattr(items, "where") else section.where(key)
+            if not isinstance(item, str):
+                raise RulesError(f"{where}: a {key} pattern must be a string (a regular expression)")
+            try:
+                patterns.append(re.compile(item, re.I))
+            except re.error as exc:
+                raise RulesError(f"{where}: {item!r} is not a regular expression ({exc}); "
+                                 "quote it in single quotes and escape ( ) [ ] with a backslash") from None
+        compiled[key] = tuple(patterns)
+    return PageRules(**compiled)
+
+
+def _matches(patterns: tuple[re.Pattern, ...], line: str) -> bool:
+    return any(pattern.fullmatch(line) for pattern in patterns)
+
+
+def furniture_spans(text: str, page: PageRules, start: int = 0) -> tuple[tuple[int, int], ...]:
+    """Return the (start, end) character spans of the furniture lines of text from `start` on, line breaks left out."""
+    spans: list[tuple[int, int]] = []
+    in_comments, prose_seen = False, False
+    for match in _LINE.finditer(text, start):
+        if match.start() == match.end():
+            break
+        line = match.group().rstrip("\r\n")
+        stripped = line.strip()
+        if not stripped:
+            continue
+        span = (match.start(), match.start() + len(line))
+        if in_comments:
+            spans.append(span)
+            in_comments = not _matches(page.comments_end, stripped)
+        elif _matches(page.comments, stripped):
+            spans.append(span)
+            in_comments = prose_seen
+        elif _matches(page.lines, stripped):
+            spans.append(span)
+        elif _PROSE.search(stripped):
+            prose_seen = True
+    return tuple(spans)
+
+
+def line_ranges(text: str, spans: Iterable[tuple[int, int]]) -> str:
+    """Return the line numbers of spans as "5, 11-14"."""
+    numbers = sorted({len(_BREAK.findall(text, 0, start)) + 1 for start, _ in spans})
+    ranges: list[list[int]] = []
+    for number in numbers:
+        if ranges and number == ranges[-1][1] + 1:
+            ranges[-1][1] = number
+        else:
+            ranges.append([number, number])
+    return ", ".join(str(a) if a == b else f"{a}-{b}" for a, b in ranges)
+
+
+def without_furniture(articles: Iterable[Article], page: PageRules, warn: Callable[[str], None],
+                      report=None) -> Iterator[Article]:
+    """Yield the articles with their furniture lines marked to be blanked, each said on stderr and counted."""
+    for article in articles:
+        spans = furniture_spans(article.text, page, article.body_start)
+        if spans:
+            if report is not None:
+                report.furniture += 1
+            lines = line_ranges(article.text, spans)
+            warn(f"{article.where}: left out page furniture on line{'s' * (',' in lines or '-' in lines)} {lines} "
+                 "(rules/page.yaml)")
+            article = replace(article, blanked=spans)
+        yield article

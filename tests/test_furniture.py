@@ -1,0 +1,117 @@
+"""Page furniture (rules/page.yaml): comment sections, "Related:" links, share lines, cookie banners and newsletter
+sign-ups are blanked before the pipeline reads the text; sentences of the article never are."""
+import json
+
+import pytest
+from click.testing import CliRunner
+
+from troopclaims.cli import cli
+from troopclaims.errors import RulesError
+from troopclaims.reading.articles import ReadReport, masked_text
+from troopclaims.reading.furniture import build_page_rules, furniture_spans, without_furniture
+from troopclaims.records import Article
+from troopclaims.rules import Rules
+from troopclaims.run.extract import extract
+
+PAGE = """Flood toll rises in the Vell valley
+
+The civil protection agency said on Thursday that 27 people had died in the flood in Dunmere.
+
+Related: Five things to know about the Vell river
+
+Read more
+
+Share this article: Facebook | Email
+
+We use cookies to improve your experience on our site. Accept all | Manage preferences
+
+Sign up for our morning newsletter and get the news first.
+
+Comments (3)
+Reader2: 27 is way too low, the locals say over 50 died.
+
+Mara_K: my street flooded on Monday, 300 homes at least.
+"""
+
+
+def claims_of(text, rules, blank_nlp, source="page.txt"):
+    messages, report = [], ReadReport()
+    claims = list(extract([Article(source, text, "2027-05-06")], blank_nlp, rules, ("quantity", "date"),
+                          messages.append, report))
+    return claims, messages, report
+
+
+def test_furniture_makes_no_claims_and_comments_put_no_toll_in_conflict(rules, blank_nlp):
+    claims, messages, report = claims_of(PAGE, rules, blank_nlp)
+    assert [(c.kind, c.text) for c in claims] == [("date", "Thursday"), ("quantity", "27 people")]
+    assert report.furniture == 1
+    assert messages == ["page.txt: left out page furniture on lines 5, 7, 9, 11, 13, 15-16, 18 (rules/page.yaml)"]
+    assert "(page furniture left out of 1)" in report.summary()
+
+
+def test_blanking_keeps_every_offset_and_line_break(rules):
+    article = next(without_furniture([Article("page.txt", PAGE)], rules.lexicon("page"), lambda m: None))
+    masked = masked_text(article)
+    assert len(masked) == len(PAGE)
+    assert [i for i, c in enumerate(masked) if c == "\n"] == [i for i, c in enumerate(PAGE) if c == "\n"]
+    assert "27 people had died" in masked and "Reader2" not in masked and "Related" not in masked
+    assert masked.rstrip().endswith("in Dunmere.")
+
+
+@pytest.mark.parametrize("text", [
+    'The mayor said: "Comments (3) on this are not what we need. We need 40 pumps."\n',
+    "Officials said the related: five deaths were confirmed on Tuesday, police said.\n",
+    "Read more about the 40 pumps the city bought on Tuesday in our earlier report.\n",
+    "We use cookies, the baker said, and 300 loaves were lost in the flood on Monday.\n",
+    "Share this article's concern: the 12 dead were never named, her lawyer said.\n",
+])
+def test_sentences_of_the_article_are_never_blanked(rules, text):
+    assert furniture_spans("The quake struck at dawn, killing at least nine people in the town.\n" + text,
+                           rules.lexicon("page")) == ()
+
+
+def test_a_comment_count_under_the_headline_blanks_only_its_own_line(rules):
+    text = "Dam gives way in Harlow Bay\nComments (12)\nAt least 14 people were killed, the coastguard said today.\n"
+    spans = furniture_spans(text, rules.lexicon("page"))
+    assert [text[a:b] for a, b in spans] == ["Comments (12)"]
+
+
+def test_a_comment_section_ends_at_its_end_marker(rules):
+    text = ("At least 14 people were killed when the dam gave way, the coastguard said.\n"
+            "Leave a reply\nTomas: surely more than 30 died.\nHide comments\n"
+            "About 2,500 residents were evacuated, the mayor said on Monday.\n")
+    spans = furniture_spans(text, rules.lexicon("page"))
+    assert [text[a:b] for a, b in spans] == ["Leave a reply", "Tomas: surely more than 30 died.", "Hide comments"]
+
+
+def test_a_users_rules_add_their_sites_furniture(tmp_path, rules, blank_nlp):
+    (tmp_path / "page.yaml").write_text("lines:\n  - 'from our partners:.*'\n", encoding="utf-8")
+    mine = Rules([tmp_path])
+    text = "About 2,500 residents were evacuated, the mayor said.\nFrom our partners: 40 deals on boots\n"
+    assert [c.text for c in claims_of(text, mine, blank_nlp)[0]] == ["About 2,500 residents"]
+    assert len(claims_of(text, rules, blank_nlp)[0]) == 2
+
+
+def test_a_broken_pattern_names_its_file_and_line(tmp_path):
+    (tmp_path / "page.yaml").write_text("lines:\n  - 'ok'\n  - 'comments ('\n", encoding="utf-8")
+    with pytest.raises(RulesError, match=r"page\.yaml:3: 'comments \(' is not a regular expression"):
+        Rules([tmp_path]).lexicon("page")
+
+
+def test_triage_reads_the_masked_text(rules, blank_nlp):
+    # Only the comment holds a figure or a date: with it blanked the article may hold none.
+    from troopclaims.reading.triage import Triage
+
+    text = "Water rose in the old town, and the river kept rising, people said there.\nComments\nAna: 50 died\n"
+    article = next(without_furniture([Article("a.txt", text)], rules.lexicon("page"), lambda m: None))
+    assert not Triage(rules).may_hold_claims(masked_text(article), ("quantity", "date"))
+
+
+def test_the_command_line_says_which_lines_were_left_out(tmp_path):
+    (tmp_path / "page.txt").write_text(PAGE, encoding="utf-8")
+    result = CliRunner().invoke(cli, ["extract", str(tmp_path), "--model", "blank", "--format", "jsonl",
+                                      "--no-cache"])
+    assert result.exit_code == 0, result.stderr
+    assert {json.loads(line)["text"] for line in result.stdout.splitlines()} == {"Thursday", "27 people"}
+    assert "page.txt: left out page furniture on lines 5, 7, 9, 11, 13, 15-16, 18 (rules/page.yaml)" in result.stderr
+    assert result.stderr.splitlines()[-1].startswith("troopclaims: read 1 article (page furniture left out of 1);")

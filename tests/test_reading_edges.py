@@ -1,0 +1,72 @@
+"""Reading edges a user walkthrough found: file suffixes in capitals, written publication dates, how stderr names
+files."""
+import json
+
+from troopclaims.reading.articles import ReadReport, read_articles
+
+
+def read(paths, **kwargs):
+    messages, report = [], ReadReport()
+    articles = list(read_articles([str(p) for p in paths], messages.append, report, **kwargs))
+    return articles, messages, report
+
+
+def test_suffixes_in_capitals_are_text_files(tmp_path):
+    (tmp_path / "STORY.TXT").write_text("About 40 people marched.", encoding="utf-8")
+    (tmp_path / "Note.MD").write_text("Nine boats sank.", encoding="utf-8")
+    (tmp_path / "photo.JPG").write_bytes(b"\xff\xd8")
+    articles, messages, report = read([tmp_path])
+    assert [a.id for a in articles] == ["Note.MD", "STORY.TXT"]
+    assert messages == [f"skipped {tmp_path / 'photo.JPG'}: not a .txt or .md file"]
+
+
+import pytest
+
+from troopclaims.reading.articles import parse_published
+
+
+@pytest.mark.parametrize("value, expected", [
+    ("4 May 2027", "2027-05-04"), ("May 4, 2027", "2027-05-04"), ("4th May 2027", "2027-05-04"),
+    ("Sept. 14, 2027", "2027-09-14"), ("2027-05-04", "2027-05-04"),
+])
+def test_written_dates_with_a_month_name_are_accepted(value, expected):
+    messages = []
+    assert parse_published(value, "sources.yaml:2", messages.append) == expected
+    assert messages == []
+
+
+@pytest.mark.parametrize("value, reason", [
+    ("03/04/2027", "is ambiguous (day or month first?)"), ("3.4.27", "is ambiguous (day or month first?)"),
+    ("25/10/2027", "is not a date"), ("May 2027", "is not a date"), ("yesterday", "is not a date"), ("4 May", "is not a date"),
+])
+def test_ambiguous_or_partial_dates_are_refused_naming_the_fix(value, reason):
+    messages = []
+    assert parse_published(value, "sources.yaml:2", messages.append) is None
+    assert messages == [f"sources.yaml:2: published {value!r} {reason}; write it as YYYY-MM-DD (treated as unknown)"]
+
+
+def test_a_manifest_date_in_words_dates_the_article(tmp_path):
+    (tmp_path / "a.txt").write_text("Nine boats sank on Monday.", encoding="utf-8")
+    (tmp_path / "sources.yaml").write_text("a.txt: {published: 4 May 2027}\n", encoding="utf-8")
+    articles, messages, _ = read([tmp_path])
+    assert [a.published for a in articles] == ["2027-05-04"] and messages == []
+
+
+def test_notes_on_stderr_name_every_file_by_its_path_as_given(tmp_path, monkeypatch):
+    from click.testing import CliRunner
+
+    from troopclaims.cli import cli
+
+    (tmp_path / "flood").mkdir()
+    (tmp_path / "flood" / "odd.txt").write_bytes("Caf\xe9 owners said 12 boats sank.\n".encode("cp1252"))
+    (tmp_path / "flood" / "blog.txt").write_text("Crowd in Blogtown\n4 May 2027 13:12\nAbout 40 people marched.\n"
+                                                 "Read more\n", encoding="utf-8")
+    (tmp_path / "rows.jsonl").write_text('{"id": "r1", "text": "Nine boats sank.\\nShare this article"}\n',
+                                         encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    result = CliRunner().invoke(cli, ["extract", "flood", "rows.jsonl", "--model", "blank", "--format", "jsonl",
+                                      "--no-cache", "--published", "2027-05-05"])
+    assert result.exit_code == 0, result.stderr
+    notes = [line.split(": ")[1] for line in result.stderr.splitlines()[1:-1]]
+    assert notes == ["flood/blog.txt", "flood/odd.txt", "rows.jsonl:1"]
+    assert {json.loads(line)["source"] for line in result.stdout.splitlines()} == {"blog.txt", "odd.txt", "r1"}
