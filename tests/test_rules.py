@@ -29,6 +29,24 @@ def test_user_rules_extend_a_list(tmp_path):
     assert lexicon.aspect_of("slaughtered") == "killed" and lexicon.aspect_of("killed") == "killed"
 
 
+def test_a_copy_of_the_default_rules_folder_is_fine_and_changes_nothing(tmp_path):
+    import shutil
+
+    from troopclaims.rules import default_rules_dir
+    from troopclaims.ruleset import check_folder
+
+    shutil.copytree(default_rules_dir(), tmp_path / "mine")
+    assert check_folder(tmp_path / "mine") == []
+    copied, defaults = load_rules([tmp_path / "mine"]), load_rules([])
+    for name in ("numbers", "dates", "speakers", "quantities"):
+        assert copied.section(name) == defaults.section(name)
+
+
+def test_a_users_range_replaces_the_defaults_range(tmp_path):
+    rules = user_rules(tmp_path, "dates.yaml", "seasons:\n  summer: [5, 9]\n")
+    assert list(rules.section("dates")["seasons"]["summer"]) == [5, 9]
+
+
 @pytest.mark.parametrize("text", ["units:\n  formations: [forces]\n", "units:\n  troops: [officers]\n"])
 def test_user_rules_move_a_word_to_another_unit(tmp_path, text):
     units = user_rules(tmp_path, "quantities.yaml", text).lexicon("quantities").units

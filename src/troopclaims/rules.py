@@ -174,7 +174,8 @@ def default_rules_dir() -> Path:
 
 
 def _merge(base: Any, extra: Any) -> Any:
-    """Return base with a user's file laid over it: mapping entries override, lists extend (user's first)."""
+    """Return base with a user's file laid over it: mapping entries override, lists of entries extend (user's
+    first), a value such as [low, high] is replaced."""
     if isinstance(base, dict) and isinstance(extra, dict):
         merged = LineDict(base)
         merged.path, merged.line = extra.path, extra.line
@@ -184,12 +185,21 @@ def _merge(base: Any, extra: Any) -> Any:
             # and wins (every rule builder lets the last entry win).
             merged[key] = _merge(merged.pop(key), value) if key in merged else value
         return merged
-    if isinstance(base, list) and isinstance(extra, list):
-        merged = LineList([*extra, *base])
+    if isinstance(base, list) and isinstance(extra, list) and not _is_value(extra):
+        # An item the user repeats from the defaults (a copied rules folder) is kept once, at the user's place.
+        kept = [(item, line) for item, line in zip(base, base.item_lines) if item not in extra]
+        merged = LineList([*extra, *(item for item, _ in kept)])
         merged.path, merged.line = extra.path, extra.line
-        merged.item_lines = [*extra.item_lines, *base.item_lines]
+        merged.item_lines = [*extra.item_lines, *(line for _, line in kept)]
         return merged
     return extra
+
+
+def _is_value(items: list) -> bool:
+    """Whether a list is one value ([low, high], [first month, last month]) rather than a list of entries: a
+    user's value replaces the default's, where a user's entries are added to the defaults'."""
+    return bool(items) and all(item is None or (isinstance(item, (int, float)) and not isinstance(item, bool))
+                               for item in items)
 
 
 class Rules:
