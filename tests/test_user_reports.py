@@ -77,3 +77,13 @@ def test_an_earlier_value_stays_in_its_series(model_nlp, rules, article):
     killed = [fact for fact in compare_claims(claims, rules) if fact.kind == "quantity"]
     assert len(killed) == 1
     assert sorted(claim.value for claim in killed[0].claims) == [312, 380, 389]
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("The feud between the two clans has lasted hundreds of years, elders said.", [("hundreds of years", "years")]),
+    ("Crews dug for dozens of hours.", [("dozens of hours", "hours")]),
+    ("Hundreds of people waited at the gate.", []),          # a crowd, no span of time: as it stays
+])
+def test_vague_spans_of_time(sentence, expected, blank_nlp, rules, article):
+    claims = claims_in(blank_nlp(sentence), article(sentence), rules)
+    assert [(c.text, c.unit) for c in claims if c.kind == "duration"] == expected
