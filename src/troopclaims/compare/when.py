@@ -165,8 +165,9 @@ def apart_by_happening(groups: dict, states: frozenset[str], label: Callable[[st
     result: dict[tuple, list[Claim]] = {}
     for key, members in groups.items():
         day = label(key[3]) in daily
-        spans = {id(claim): span for claim in members
-                 if (span := _happening(claim.happened or (claim.as_of if day else None)))}
+        # an earlier value ("up from 312 a day earlier") is of the series its sentence revises: no happening of its own
+        spans = {id(claim): span for claim in members if not claim.earlier
+                 and (span := _happening(claim.happened or (claim.as_of if day else None)))}
         clusters = merged_runs(spans.values()) if key[0] == "quantity" and label(key[3]) not in states else []
         if len(clusters) < 2:
             result.setdefault(key, []).extend(members)

@@ -3,7 +3,7 @@ a partitive ("8,000 of them"), a compound ("a 40-person unit"), the noun before 
 subject of the verb it completes ("the death toll rose to 9,000")."""
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from troopclaims.extractors.numbers import Numeric
 from troopclaims.extractors.quantity_rules import MAX_UNIT_WORDS, QuantityLexicon
@@ -41,6 +41,8 @@ def find_counted(doc, numeric: Numeric, tokens, lexicon: QuantityLexicon, previo
         return _partitive(after[1:], lexicon, previous) or Counted(None, None)
     if measured := _measured(doc, numeric, tokens, lexicon):
         return measured
+    if verb := _verb_after(doc, numeric, tokens, lexicon):
+        return verb
     for finder in (_shared_noun, _noun_after, _copula_attribute, _count_noun_subject):
         found = finder(doc, tokens, lexicon)
         if found:
@@ -62,6 +64,24 @@ def _measured(doc, numeric: Numeric, tokens, lexicon: QuantityLexicon) -> Counte
     if not article and float(numeric.value).is_integer():
         return None
     return Counted(unit, following.text, following.idx + len(following))
+
+
+def _verb_after(doc, numeric: Numeric, tokens, lexicon: QuantityLexicon) -> Counted | None:
+    """A plural figure right before an event verb in its plain form is that verb's subject, not a count of it:
+    "Thousands march in Dunmere", "Hundreds flee as ..." (the verb's aspect then says what the figure counts)."""
+    if lexicon.events is None or tokens.end >= len(doc) or numeric.value is not None and (
+            numeric.value < 2 or not float(numeric.value).is_integer()):
+        return None                # "tremors measuring 4.5 hit the coast": a measure, not a crowd
+    if _named_before(doc, numeric, lexicon):
+        return None                # "a magnitude of at least 6 hit the valley": the noun before says
+    verb = doc[tokens.end]
+    aspect = lexicon.events.aspects.get(verb.lower_) if verb.is_lower else None
+    if aspect is None or verb.lower_ not in lexicon.events.lemmas or lexicon.unit_at(doc[verb.i:verb.i + 1]):
+        return None
+    following = doc[verb.i + 1] if verb.i + 1 < verb.sent.end else None
+    if verb.pos_ != "VERB" and following is not None and not (following.is_stop or following.is_punct):
+        return None            # "two refugee camps", "300 protest votes": a noun that the figure's noun modifies
+    return Counted(None, None, event=verb.lower_, aspect=aspect)
 
 
 def _named_before(doc, numeric: Numeric, lexicon: QuantityLexicon) -> Counted | None:
@@ -133,8 +153,7 @@ def _implied_subject(token, lexicon: QuantityLexicon) -> Counted | None:
         return None
     for child in token.children:
         if child.dep_ in ("nsubj", "nsubjpass", "dobj") and not child.left_edge.i <= figure.i <= child.right_edge.i:
-            words = [word for word in child.subtree if word.dep_ == "compound" or word is child]
-            phrase = " ".join(word.text for word in words)
+            phrase = " ".join(word.text for word in _compounded(child))
             found = lexicon.implied_by(phrase)
             if found:
                 return Counted(found[0], " ".join(phrase.split()[-len(found[2].split()):]))
@@ -142,6 +161,16 @@ def _implied_subject(token, lexicon: QuantityLexicon) -> Counted | None:
             if unit in lexicon.event_measures:      # "the survey put the magnitude at 6.1"
                 return Counted(unit, _measured_event(child, lexicon).text)
     return None
+
+
+def _compounded(noun) -> list:
+    """Return a noun with the compounds that modify it ("death toll"), not those inside its own modifiers ("the
+    death toll from the Vell river flood": not "river")."""
+    words = [noun]
+    while words[0].i and words[0].doc[words[0].i - 1].dep_ == "compound" and \
+            words[0].doc[words[0].i - 1].head in words:
+        words.insert(0, words[0].doc[words[0].i - 1])
+    return words
 
 
 def _compound(doc, tokens, lexicon: QuantityLexicon) -> Counted:
@@ -283,7 +312,8 @@ def _copula_attribute(doc, tokens, lexicon: QuantityLexicon) -> Counted | None:
 
 
 def _count_noun_subject(doc, tokens, lexicon: QuantityLexicon) -> Counted | None:
-    """"The number of X (transferred to Y) is now about 12,000": the figure counts X."""
+    """"The number of X (transferred to Y) is now about 12,000": the figure counts X; a participle right after X
+    is what befell them ("the number of people killed ... has risen to 41": killed)."""
     sentence = tokens[0].sent
     before = doc[sentence.start:tokens.start]
     for i, token in enumerate(before):
@@ -291,7 +321,11 @@ def _count_noun_subject(doc, tokens, lexicon: QuantityLexicon) -> Counted | None
             found = _noun_phrase(before[i + 2:], lexicon)
             if found:
                 first, last, unit = found
-                return Counted(unit, before[i + 2 + first:i + 2 + last + 1].text)
+                counted = Counted(unit, before[i + 2 + first:i + 2 + last + 1].text)
+                following = before[i + 3 + last] if i + 3 + last < len(before) else None
+                aspect = lexicon.events.aspect_of(following.text, following.lemma_) \
+                    if following is not None and lexicon.events is not None else None
+                return replace(counted, event=following.lower_, aspect=aspect) if aspect else counted
     return None
 
 

@@ -23,7 +23,7 @@ def dated_by(doc, claim: Claim, dates: list[Claim], events, present: frozenset[s
     order; the caller picks them, by offset, from the article's).
 
     as_of: the nearest date of the figure's own event or of the report that states it, else publication for a
-    present word ("now", "currently"). happened: the nearest date of the figure's event or of the event that
+    present word ("now", "currently") or a count running since a date ("since Friday"). happened: the nearest date of the figure's event or of the event that
     caused it ("Sunday's quake", "the quake that struck in September"), bounds left out; its ISO value."""
     sentence = sentence_at(doc, claim.start)
     if sentence is None:
@@ -38,13 +38,23 @@ def dated_by(doc, claim: Claim, dates: list[Claim], events, present: frozenset[s
     else:
         held = [d for d in near if not _possessive(doc, d)]      # "Sunday's quake" dates the quake
         happened = []
+    # "since Friday" starts a running count: it holds for the day of the report, not for Friday
+    started = [d for d in held if _is_start(d)]
+    held = [d for d in held if not _is_start(d)]
     as_of = None
     if held:
         nearest = _nearest(claim, held)
         as_of = nearest.high or nearest.low
-    elif claim.published and any(token.lower_ in present for token in sentence):
+    elif claim.published and (started or any(token.lower_ in present for token in sentence)):
         as_of = claim.published
+    if claim.earlier:       # "up from 312 a day earlier": the day it held for, no day of a happening
+        happened = []
     return as_of, (_nearest(claim, happened).value if happened else None)
+
+
+def _is_start(date: Claim) -> bool:
+    """Return whether a date only opens the span a figure counts over ("since Friday", "after March 3")."""
+    return date.qualifier == "at_least" and date.low is not None and date.high is None
 
 
 def _nearest(claim: Claim, dates: list[Claim]) -> Claim:

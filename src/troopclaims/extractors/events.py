@@ -12,6 +12,7 @@ from troopclaims.spans import annotated, doc_text, sentence_at
 _VERBAL = ("VERB", "AUX")
 _MODIFIERS = ("acl", "relcl", "amod")
 _CLAUSE_EDGES = ("conj", "relcl", "parataxis", "advcl")
+_COMPLEMENTS = ("xcomp", "oprd", "acomp")    # "reported missing", "feared dead"
 _LINKS = ("on", "in", "at", "last", "this", "early", "late", "earlier")
 _NOUN_MODIFIERS = ("nummod", "compound", "nmod", "quantmod", "amod")
 _DIRECT = ("dobj", "nsubjpass")      # a verb's own arguments: "killed six, injured almost 50"
@@ -38,6 +39,7 @@ class EventLexicon:
     counts: "EventLexicon | None" = None         # the same without the words of sums: the lexicon of counts
     daily: frozenset[str] = frozenset()          # aspects whose figures count one day's happening (a crowd)
     not_events: dict[str, frozenset[str]] = field(default_factory=dict)   # verb form -> nouns that make it none
+    lemmas: frozenset[str] = frozenset()         # the single words as the rules write them ("march", "flee")
 
     def aspect_of(self, word: str, lemma: str = "") -> str | None:
         """Return the aspect of a word (by its lemma when the pipeline gives one), or None."""
@@ -103,7 +105,9 @@ def build_event_lexicon(section: LineDict, rules) -> EventLexicon:
                for form, entries in phrases.items()}
     sums = frozenset(listed["sums"])
     lexicon = EventLexicon(aspects, reporting, *kinds, light, frozenset(listed["named_actor"]),
-                           frozenset(listed["doers"]), ordered, empty, sums, not_events=_not_events(section))
+                           frozenset(listed["doers"]), ordered, empty, sums, not_events=_not_events(section),
+                           lemmas=frozenset(word.strip().lower() for words in classes.values()
+                                            for word in words if " " not in word.strip()))
     # A count of things climbs past the words of sums to its own event: "seeks to deploy 500 troops" deploys them.
     counts = replace(lexicon, aspects={form: name for form, name in aspects.items() if name not in sums},
                      phrases={form: kept for form, entries in ordered.items()
@@ -241,7 +245,17 @@ def _own_verb_hit(root, lexicon: EventLexicon):
 def _modifier_hit(root, lexicon: EventLexicon):
     """Return the event word of a verb that modifies the counted noun ("troops stationed in X"), or None."""
     for child in root.children:
-        if child.dep_ in _MODIFIERS and child.pos_ in _VERBAL and (hit := _hit(child, lexicon)):
+        if child.dep_ in _MODIFIERS and child.pos_ in _VERBAL and (hit := _hit(child, lexicon) or (
+                lexicon.reports(child.text, child.lemma_) and _complement_hit(child, lexicon))):
+            return hit
+    return None
+
+
+def _complement_hit(verb, lexicon: EventLexicon):
+    """Return the event word of a verb's predicative complement: "30 people reported missing", "were feared
+    dead" (what was reported befell them), or None."""
+    for child in verb.children:
+        if child.dep_ in _COMPLEMENTS and (hit := _hit(child, lexicon)):
             return hit
     return None
 
@@ -404,6 +418,8 @@ def _argument_hit(verb, span, lexicon: EventLexicon, subject: bool = True, objec
                                    if grand.dep_ in _MODIFIERS and _is_empty(verb, lexicon))]
         elif child.dep_ == "prep" and outside(child):
             candidates = [grand for grand in child.children if grand.dep_ == "pobj"]
+        elif child.dep_ in _COMPLEMENTS[1:] and (hit := _hit(child, lexicon)):
+            return hit       # "were reported missing": the complement says what befell them
         elif child.dep_ == "xcomp" and child.pos_ == "VERB":
             # "had to be led to safety", "were forced to flee": the verb they go on to says what befell them
             # (not its object when the figure is its doer: "two helicopters began moving the injured")

@@ -138,7 +138,9 @@ def _marks(text: str, numbers, lex: SpanRules) -> list[tuple[str, re.Match, int,
     """Return (kind, match, start, end) for each figure an age or duration pattern marks: its groups named x...,
     else the whole match; the patterns are tried only near where a number can start (for speed)."""
     low = text.lower()
-    windows = _clipped([(m.start() - _CONTEXT, m.end() + _CONTEXT) for m in numbers.seed.finditer(low)], len(text)) \
+    # vague phrases too: "hundreds of years" has no number word to seed it
+    seeds = [*numbers.seed.finditer(low), *numbers.vague_phrases.finditer(low)]
+    windows = _clipped([(m.start() - _CONTEXT, m.end() + _CONTEXT) for m in seeds], len(text)) \
         if len(low) == len(text) else [(0, len(text))]
     marks = []
     for kind, patterns in (("age", lex.ages), ("duration", lex.durations)):

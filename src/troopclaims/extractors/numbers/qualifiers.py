@@ -11,6 +11,8 @@ from troopclaims.extractors.numbers.records import Atom, round_figure
 def qualify(text: str, rev: str, atom: Atom, lex: NumberLexicon) -> None:
     before = lex.cue_before.find(text, rev, atom.s)
     bkind = lex.cue_kinds.get(("before", normalize(before[1]))) if before else None
+    if bkind and bkind.not_after and _word_before(text, before[0]) in bkind.not_after:
+        bkind = None           # "his comment about 47 percent": a preposition, the figure is as stated
     after = lex.cue_after.match(text, atom.e)
     akind = lex.cue_kinds.get(("after", normalize(after.group("cue")))) if after else None
     # An open bound after the figure outweighs a looser word before it: "about 500 or more" is at least 500.
@@ -27,6 +29,15 @@ def qualify(text: str, rev: str, atom: Atom, lex: NumberLexicon) -> None:
         _apply_factors(atom, bkind)
     else:
         atom.low = atom.high = atom.value
+
+
+def _word_before(text: str, position: int) -> str:
+    """Return the word that ends right before position (lower case), or ""."""
+    found = _LAST_WORD.search(text, 0, position)
+    return found.group(1).lower() if found else ""
+
+
+_LAST_WORD = re.compile(r"([A-Za-z]+)\W*$")
 
 
 def _apply_factors(atom: Atom, kind: Qualifier) -> None:
