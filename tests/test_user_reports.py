@@ -18,6 +18,8 @@ def _quantities(nlp, rules, article, sentence, published="2031-04-16"):
     ("Mine blast toll nears 400", "at_most", 360, 400),
     ("Crash toll almost reaches 50", "at_most", 45, 50),
     ("Mine blast toll reaches 400", "exact", 400, 400),       # no bound: as it stays
+    ("The assembly passed 300 bills last year.", "exact", 300, 300),      # an act, not a bound
+    ("The convoy crossed 12 bridges before dawn.", "exact", 12, 12),
 ])
 def test_headline_verbs_of_bounds(sentence, qualifier, low, high, blank_nlp, rules, article):
     claim, = _quantities(blank_nlp, rules, article, sentence)
