@@ -319,6 +319,20 @@ def parsed_grounds(token, cue: VerbCue) -> int | None:
     return None
 
 
+def reason_said(verb, cue: VerbCue, said, parsed: bool) -> int | None:
+    """Return the index of the word opening the reason a verb of praise or blame gives when a gerund of saying heads
+    that reason ("blasted the agency for saying ...", "charged the firm with claiming ..."): the words said there
+    are the one blamed's, not the words of who blames. Else None (also for a request: "asked X to say")."""
+    k = (parsed_grounds if parsed else grounds_after)(verb, cue)
+    if k is None or not said.lower_.endswith("ing") or said.i <= k:
+        return None
+    if parsed:
+        return k if said.head.i == k and said.dep_ == "pcomp" else None
+    doc = said.doc
+    adverbs = all(t.lower_.endswith("ly") and t.is_lower for t in doc[k + 1:said.i])    # "for repeatedly saying"
+    return k if adverbs else None
+
+
 def span_of_time(doc, k: int, end: int) -> bool:
     """Return True when the words from k on open a span of time ("five minutes", "more than a decade", "years")."""
     while k < end and (doc[k].lower_ in _LONG or doc[k].like_num):
