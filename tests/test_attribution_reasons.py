@@ -1,10 +1,12 @@
-"""Who says a figure in the reason a verb of praise or blame gives, and who speaks after a preposition (own test
-sentences, invented names)."""
+"""Who says a figure in the reason a verb of praise or blame gives, who speaks after a preposition, and the sex
+of a title from the rules (own test sentences, invented names)."""
 from __future__ import annotations
 
 import pytest
 
 from tests.test_attribution import check, claim_for
+from troopclaims.errors import RulesError
+from troopclaims.rules import load_rules
 
 SAID_REASONS = [
     # a reason that holds its own verb of saying is the words of the one blamed, not of who blames ...
@@ -54,3 +56,25 @@ def test_a_reason_with_its_own_verb_of_saying_with_the_parse(model_nlp, rules, t
 ])
 def test_a_subject_after_a_preposition(blank_nlp, rules, text, figure, speaker):
     assert claim_for(blank_nlp, rules, text, figure).speaker == speaker
+
+
+@pytest.mark.parametrize("folder, speaker", [
+    # the sex of a title comes from speakers.yaml, so a rules folder can add titles of its own ...
+    ("title_sexes: {madame: f, herr: m}\n", "Vale"),
+    # ... and without them "she" goes to the nearer name
+    ("title_sexes: {}\n", "Okafor"),
+])
+def test_the_sex_of_a_title_from_the_rules(blank_nlp, tmp_path, folder, speaker):
+    (tmp_path / "speakers.yaml").write_text(folder, encoding="utf-8")
+    text = "Madame Vale met Herr Okafor on Monday. Okafor said the talks went well. She said 300 jobs would be saved."
+    assert claim_for(blank_nlp, load_rules([tmp_path]), text, "300 jobs").speaker == speaker
+
+
+@pytest.mark.parametrize("text, message", [
+    ("title_sexes: {sir: male}\n", r"speakers.yaml:1: the sex of title 'sir' is 'male'; write one of m, f"),
+    ("title_sexes: [sir]\n", r"speakers.yaml:1: title_sexes must map a title to m or f"),
+])
+def test_a_bad_sex_of_a_title_is_a_rules_error(tmp_path, text, message):
+    (tmp_path / "speakers.yaml").write_text(text, encoding="utf-8")
+    with pytest.raises(RulesError, match=message):
+        load_rules([tmp_path]).lexicon("speakers")
