@@ -78,3 +78,16 @@ def test_a_bad_sex_of_a_title_is_a_rules_error(tmp_path, text, message):
     (tmp_path / "speakers.yaml").write_text(text, encoding="utf-8")
     with pytest.raises(RulesError, match=message):
         load_rules([tmp_path]).lexicon("speakers")
+
+
+@pytest.mark.parametrize("folder, speaker", [
+    # a span of time after "for" is no reason, by the units of spans_of_time.yaml, so a rules folder's own unit
+    # counts too ...
+    ("units:\n  fortnights: {words: [fortnight, fortnights], days: 14}\n", None),
+    # ... and without it the phrase is a reason
+    ("age_unit: years\n", "Vale"),
+])
+def test_a_span_of_time_by_the_units_of_the_rules(blank_nlp, tmp_path, folder, speaker):
+    (tmp_path / "spans_of_time.yaml").write_text(folder, encoding="utf-8")
+    text = "Vale praised the crew for two fortnights at 300 homes."
+    assert claim_for(blank_nlp, load_rules([tmp_path]), text, "300 homes").speaker == speaker

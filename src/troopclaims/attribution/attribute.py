@@ -403,13 +403,13 @@ class _Reader(QuoteSpeakers, Certainty, DocumentReader):
         agency for saying ..."): the one blamed says it, and who blames does not."""
         cue = self._verb_rule(outer)
         return cue is not None and inner.kind == "verb" and reason_said(
-            self.doc[outer.start], cue, self.doc[inner.start], self.finder.parsed) is not None
+            self.doc[outer.start], cue, self.doc[inner.start], self.cues, self.finder.parsed) is not None
 
     def _grounds(self, event: Event) -> int | None:
         """Return the word opening the reason a verb of praise or blame gives ("blamed the mayor for the 40
         deaths"), by the parse: that reason is what the speaker says, and whom or what they praise or blame is not."""
         cue = self._verb_rule(event)
-        return parsed_grounds(self.doc[event.start], cue) if cue is not None else None
+        return parsed_grounds(self.doc[event.start], cue, self.cues) if cue is not None else None
 
     def _plain_object(self, event: Event, child) -> bool:
         """Return True for the object of a verb whose plain object is no report ("Okafor had claimed a loss of $916

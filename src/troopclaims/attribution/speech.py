@@ -115,7 +115,7 @@ class DocumentReader(NominalCues, NameResolver, EvidenceChains, TextLayout):
             j += 1
         if j >= len(self.doc) or self.doc[j].lower_ in _STRICT_OPENERS:
             return True
-        if (parsed_grounds if self.finder.parsed else grounds_after)(self.doc[i], cue) is not None:
+        if (parsed_grounds if self.finder.parsed else grounds_after)(self.doc[i], cue, self.cues) is not None:
             return True                     # "blasted the council for cutting 300 jobs"
         before = self.text[max(0, self.doc[i].idx - 40):self.doc[i].idx]
         if any(mark in before for mark in "”\""):
@@ -196,7 +196,7 @@ class DocumentReader(NominalCues, NameResolver, EvidenceChains, TextLayout):
         said = self.doc[event.start]
         for earlier in reversed(self.events_in(sent.start, event.start)):
             cue = self.cues.verbs.get(earlier.cue) if earlier.kind == "verb" else None
-            k = reason_said(self.doc[earlier.start], cue, said, self.finder.parsed) if cue else None
+            k = reason_said(self.doc[earlier.start], cue, said, self.cues, self.finder.parsed) if cue else None
             if k is None:
                 continue
             if self.finder.parsed:
