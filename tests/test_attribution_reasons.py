@@ -18,6 +18,9 @@ SAID_REASONS = [
      {"speaker": "managers", "cue": "announcing"}),
     ("Senator Lisa Morn praised Mayor Kel Dorn for repeatedly saying that 300 homes would be rebuilt.",
      "300 homes", {"speaker": "Kel Dorn", "cue": "saying"}),
+    # ... and is aside for a verb the one who blames goes on with
+    ("The governor blasted the agency for saying only 12 people died, and said at least 40 people died.",
+     "at least 40 people", {"speaker": "governor"}),
     # ... but a reason that is what they did, or did not say, stays the words of who blames
     ("The governor blasted the agency for cutting 120 jobs.", "120 jobs", {"speaker": "governor", "cue": "blasted"}),
     ("The governor blamed the storm for 40 deaths.", "40 deaths", {"speaker": "governor", "cue": "blamed"}),

@@ -447,6 +447,9 @@ class _Reader(QuoteSpeakers, Certainty, DocumentReader):
                                          for t in self.doc[chosen.end:span[0]]):
             return trailing             # "His promises notwithstanding, analyses agree ...": the noun's clause ended
         for earlier in reversed(before[:-1]):
+            if chosen.mention and chosen.mention[0] < earlier.start and \
+                    self._blamed(earlier, self.segment(earlier.start)) is not None:
+                continue                # "blasted the agency for saying ..., and said": the reason is aside
             if earlier.kind == "noun" or self._clause_break(earlier.end, (chosen.mention or (chosen.start,))[0]) \
                     or self._said_reason(earlier, chosen):
                 break                   # a noun of saying reports only its own clause ("X's claim that ...")

@@ -186,8 +186,8 @@ class DocumentReader(NominalCues, NameResolver, EvidenceChains, TextLayout):
         if j < sent.start or self.doc[j].lower_ not in ("and", "but", "then"):
             return None
         for earlier in reversed(self.events_in(sent.start, j)):
-            if earlier.kind == "verb" and earlier.mention:
-                return earlier.mention
+            if earlier.kind == "verb" and earlier.mention and self._blamed(earlier, sent) is None:
+                return earlier.mention      # (not "blasted the agency for saying ..., and said": the agency's)
         return None
 
     def _blamed(self, event: Event, sent) -> tuple[int, int] | None:
