@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from troopclaims.attribution.certainty import Certainty
-from troopclaims.attribution.cues import Event, lowered, parsed_grounds, particle_after, saying_noun
+from troopclaims.attribution.cues import Event, lowered, parsed_grounds, particle_after, reason_said, saying_noun
 from troopclaims.attribution.quoted import QuoteSpeakers
 from troopclaims.attribution.quotes import Quote
 from troopclaims.attribution.speakers import Speaker
@@ -314,7 +314,7 @@ class _Reader(QuoteSpeakers, Certainty, DocumentReader):
                         framed = True          # "said on Tuesday", "..., opening the door to ...": the frame
                 elif (child is not None and (child.dep_ in _CHAIN or self._particle(by_token[node.i], child)
                                              or self._in_grounds(by_token[node.i], child))
-                      and not inner.passive
+                      and not inner.passive and not self._said_reason(by_token[node.i], inner)
                       and not self._clause_break(node.i + 1, (inner.mention or (inner.start,))[0])
                       and not any(t.text == ";" for t in self.doc[inner.end:node.i])):   # "X estimates ...; Y puts"
                     inner = self._outer(by_token[node.i], inner)
@@ -398,11 +398,18 @@ class _Reader(QuoteSpeakers, Certainty, DocumentReader):
         grounds = self._grounds(event)
         return grounds is not None and child.left_edge.i <= grounds <= child.right_edge.i
 
+    def _said_reason(self, outer: Event, inner: Event) -> bool:
+        """Return True when the inner cue heads the reason the outer verb of praise or blame gives ("blasted the
+        agency for saying ..."): the one blamed says it, and who blames does not."""
+        cue = self._verb_rule(outer)
+        return cue is not None and inner.kind == "verb" and reason_said(
+            self.doc[outer.start], cue, self.doc[inner.start], self.cues, self.finder.parsed) is not None
+
     def _grounds(self, event: Event) -> int | None:
         """Return the word opening the reason a verb of praise or blame gives ("blamed the mayor for the 40
         deaths"), by the parse: that reason is what the speaker says, and whom or what they praise or blame is not."""
         cue = self._verb_rule(event)
-        return parsed_grounds(self.doc[event.start], cue) if cue is not None else None
+        return parsed_grounds(self.doc[event.start], cue, self.cues) if cue is not None else None
 
     def _plain_object(self, event: Event, child) -> bool:
         """Return True for the object of a verb whose plain object is no report ("Okafor had claimed a loss of $916
@@ -440,7 +447,11 @@ class _Reader(QuoteSpeakers, Certainty, DocumentReader):
                                          for t in self.doc[chosen.end:span[0]]):
             return trailing             # "His promises notwithstanding, analyses agree ...": the noun's clause ended
         for earlier in reversed(before[:-1]):
-            if earlier.kind == "noun" or self._clause_break(earlier.end, (chosen.mention or (chosen.start,))[0]):
+            if chosen.mention and chosen.mention[0] < earlier.start and \
+                    self._blamed(earlier, self.segment(earlier.start)) is not None:
+                continue                # "blasted the agency for saying ..., and said": the reason is aside
+            if earlier.kind == "noun" or self._clause_break(earlier.end, (chosen.mention or (chosen.start,))[0]) \
+                    or self._said_reason(earlier, chosen):
                 break                   # a noun of saying reports only its own clause ("X's claim that ...")
             chosen = self._outer(earlier, chosen)
         return self._outer(trailing, chosen) if trailing is not None else chosen

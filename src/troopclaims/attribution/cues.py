@@ -106,6 +106,8 @@ class CueRules:
     by_nouns: frozenset = frozenset()
     estimates: frozenset = frozenset()     # "raised its estimate to 3,000": the owner's figure
     publishers: frozenset = frozenset()    # lemmas: "released a report that showed": the subject speaks
+    time_units: frozenset = frozenset()    # words of the units of spans_of_time.yaml: "minutes", "hrs"
+    time_leads: frozenset = frozenset()    # words of numbers.yaml's qualifiers and vague counts: "more", "several"
 
 
 @dataclass(frozen=True)
@@ -208,7 +210,24 @@ def build_cue_rules(section, rules=None) -> CueRules:
         nouns, frozenset(_words(section, "documents", where)), {normalise(str(k)): v for k, v in possessives.items()},
         frozenset(_words(section, "not_speakers", where)), frozenset(_words(section, "writer_pronouns", where)),
         frozenset(_words(section, "nobody", where)), frozenset(_words(section, "by_nouns", where)),
-        frozenset(_words(section, "estimates", where)), frozenset(_words(section, "publishers", where)))
+        frozenset(_words(section, "estimates", where)), frozenset(_words(section, "publishers", where)),
+        *_time_words(rules))
+
+
+def _time_words(rules) -> tuple[frozenset, frozenset]:
+    """Return (the words of units of time, the words that may lead a span of time: "for more than a decade") from
+    spans_of_time.yaml and numbers.yaml; a span of time after "for" is no reason a verb of praise or blame gives."""
+    if rules is None:
+        return frozenset(), frozenset()
+    units = frozenset(word for word in rules.lexicon("spans_of_time").unit_of if " " not in word)
+    numbers, leads = rules.section("numbers"), set()
+    rules.lexicon("numbers")                # a bad numbers.yaml is reported by its own builder
+    for rule in (numbers.get("qualifiers") or {}).values():
+        for phrase in rule.get("before") or ():
+            leads.update(str(phrase).lower().split())
+    for phrase in numbers.get("vague_counts") or {}:
+        leads.update(str(phrase).lower().split())
+    return units, frozenset(leads)
 
 
 def build_hedge_rules(section, rules=None) -> HedgeRules:
@@ -280,13 +299,7 @@ def particle_after(token, cue: VerbCue, cues: CueRules) -> int | None:
     return None
 
 
-# "applauded for five minutes", "grilled them for two hours": a span of time after "for" is no reason given.
-_TIME_UNITS = frozenset("second seconds minute minutes hour hours day days night nights week weeks month months year "
-                        "years decade decades while".split())
-_LONG = frozenset(("a", "an", "the", "several", "many", "some", "more", "than", "nearly", "about", "almost", "over"))
-
-
-def grounds_after(token, cue: VerbCue) -> int | None:
+def grounds_after(token, cue: VerbCue, cues: CueRules) -> int | None:
     """Return the index of the word that opens the reason a verb of praise or blame gives after its object
     ("blamed the mayor for the 40 deaths", "charged two builders with fraud", "asked the moderator to check ..."),
     in the verb's clause; None when there is none or it opens a span of time ("applauded for five minutes")."""
@@ -296,14 +309,14 @@ def grounds_after(token, cue: VerbCue) -> int | None:
     for k in range(token.i + 1, min(token.i + 14, sent.end)):
         word = doc[k].lower_
         if word in cue.grounds:
-            return None if span_of_time(doc, k + 1, sent.end) else k
+            return None if span_of_time(doc, k + 1, sent.end, cues) else k
         if doc[k].is_punct and doc[k].text not in ("-", "'s", "’s", "(", ")") or doc[k].text in _QUOTE_MARKS \
                 or word in ("that", "who", "which", "and", "but", "while") or doc[k].is_sent_start:
             return None
     return None
 
 
-def parsed_grounds(token, cue: VerbCue) -> int | None:
+def parsed_grounds(token, cue: VerbCue, cues: CueRules) -> int | None:
     """Return the index of the word opening the reason a verb of praise or blame gives, by the parse: a phrase of
     one of its `grounds` on the verb or on its object ("praised Saturday's march for being peaceful"), or for
     "to", its clause ("asked Holt, the moderator, to check ..."); else None."""
@@ -312,18 +325,32 @@ def parsed_grounds(token, cue: VerbCue) -> int | None:
     objects = [c for c in token.rights if c.dep_ in ("dobj", "obj")]
     for child in [*token.rights, *(c for o in objects for c in o.rights)]:
         if child.lower_ in cue.grounds and child.dep_ == "prep" and not span_of_time(token.doc, child.i + 1,
-                                                                                      token.sent.end):
+                                                                                      token.sent.end, cues):
             return child.i
         if "to" in cue.grounds and child.dep_ in ("xcomp", "advcl") and any(a.lower_ == "to" for a in child.lefts):
             return child.left_edge.i
     return None
 
 
-def span_of_time(doc, k: int, end: int) -> bool:
+def reason_said(verb, cue: VerbCue, said, cues: CueRules, parsed: bool) -> int | None:
+    """Return the index of the word opening the reason a verb of praise or blame gives when a gerund of saying heads
+    that reason ("blasted the agency for saying ...", "charged the firm with claiming ..."): the words said there
+    are the one blamed's, not the words of who blames. Else None (also for a request: "asked X to say")."""
+    k = (parsed_grounds if parsed else grounds_after)(verb, cue, cues)
+    if k is None or not said.lower_.endswith("ing") or said.i <= k:
+        return None
+    if parsed:
+        return k if said.head.i == k and said.dep_ == "pcomp" else None
+    doc = said.doc
+    adverbs = all(t.lower_.endswith("ly") and t.is_lower for t in doc[k + 1:said.i])    # "for repeatedly saying"
+    return k if adverbs else None
+
+
+def span_of_time(doc, k: int, end: int, cues: CueRules) -> bool:
     """Return True when the words from k on open a span of time ("five minutes", "more than a decade", "years")."""
-    while k < end and (doc[k].lower_ in _LONG or doc[k].like_num):
+    while k < end and (doc[k].lower_ in cues.time_leads or doc[k].like_num):
         k += 1
-    return k < end and doc[k].lower_ in _TIME_UNITS
+    return k < end and doc[k].lower_ in cues.time_units
 
 
 def _particle_past_phrases(token, cue: VerbCue) -> int | None:

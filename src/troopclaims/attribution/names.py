@@ -10,8 +10,6 @@ from troopclaims.spans import token_at
 # He or she: a pronoun of a person points to no one the text calls by a title of the other sex ("Mrs. Vale").
 _PRONOUN_SEX = {"he": "m", "him": "m", "his": "m", "himself": "m", "she": "f", "her": "f", "hers": "f",
                 "herself": "f"}
-_TITLE_SEX = {"mr": "m", "mrs": "f", "ms": "f", "miss": "f"}
-_TITLED = re.compile(r"\b(Mr|Mrs|Ms|Miss)\.?[ \t]+((?:[A-Z][\w'’-]+[ \t]+){0,2}[A-Z][\w'’-]+)")
 
 
 class NameResolver:
@@ -132,13 +130,15 @@ class NameResolver:
         return not self.finder.parsed or head.pos_ != "NOUN" or head.ent_type_ == "PERSON"
 
     def _sex_of(self, name: str) -> str | None:
-        """Return "m" or "f" when the text calls the person of this name (by their last name) only "Mr." or only
-        "Mrs."/"Ms."/"Miss", else None ("Mr. Clinton" and "Mrs. Clinton" in one text tell nothing)."""
+        """Return "m" or "f" when the text calls the person of this name (by their last name) only by titles of that
+        sex ("Mr.", or "Mrs."/"Ms."/"Miss": `title_sexes`), else None ("Mr. Clinton" and "Mrs. Clinton" in one text
+        tell nothing)."""
         if getattr(self, "_sexes", None) is None:
             found: dict[str, set] = {}
-            for match in _TITLED.finditer(self.text):
+            titled, sexes = self.book.titled, self.book.title_sexes     # speakers.yaml: title_sexes
+            for match in titled.finditer(self.text) if titled is not None else ():
                 last = match.group(2).split()[-1].lower().replace("’", "'").removesuffix("'s")   # "Mr. Okafor's"
-                found.setdefault(last, set()).add(_TITLE_SEX[match.group(1).lower()])
+                found.setdefault(last, set()).add(sexes[match.group(1).lower()])
             self._sexes = {last: sexes.pop() for last, sexes in found.items() if len(sexes) == 1}
         words = name.split()
         return self._sexes.get(words[-1].lower()) if words else None

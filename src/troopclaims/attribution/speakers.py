@@ -8,6 +8,7 @@ from troopclaims.errors import RulesError
 from troopclaims.rules import check_keys, location
 
 KINDS = ("person", "country", "organisation", "group", "outlet")
+SEXES = ("m", "f")           # the sexes a title may tell (title_sexes)
 # Head words that make an unknown capitalised name an organisation rather than a person.
 _ORG_HEADS = frozenset("""committee agency ministry office council department directorate institute service news
 times post journal party campaign administration government house court command staff forces army navy union
@@ -51,6 +52,8 @@ class SpeakerBook:
     adjectives: dict     # normalised adjective -> canonical name
     titles: tuple        # normalised titles, longest first
     pattern: re.Pattern | None = None   # every alias, to find known speakers named anywhere in a text
+    title_sexes: dict = field(default_factory=dict)     # title without its full stop -> m | f: "mrs" -> f
+    titled: re.Pattern | None = None    # a title of `title_sexes` and the name after it: "Mrs. Ann Vale"
     # The titles by their first word, as word lists: a mention is tried only against titles its words start.
     _titles_at: dict = field(init=False, repr=False, compare=False)
 
@@ -174,7 +177,7 @@ def clean_mention(surface: str) -> str:
 
 def build_book(section, rules=None) -> SpeakerBook:
     """Return the compiled speaker book of a speakers.yaml section (RulesError on any bad entry)."""
-    check_keys(section, location(section, fallback="rules/speakers.yaml"), ("speakers", "titles"))
+    check_keys(section, location(section, fallback="rules/speakers.yaml"), ("speakers", "titles", "title_sexes"))
     aliases: dict[str, str] = {}
     kinds: dict[str, str] = {}
     adjectives: dict[str, str] = {}
@@ -201,5 +204,30 @@ def build_book(section, rules=None) -> SpeakerBook:
     titles = section.get("titles") or []
     if not isinstance(titles, list) or not all(isinstance(t, str) and t.strip() for t in titles):
         raise RulesError(f"{section.where('titles')}: titles must be a list of words such as [president, minister]")
-    ordered = tuple(sorted({normalise(t) for t in titles}, key=lambda t: -len(t)))
-    return SpeakerBook(aliases, kinds, adjectives, ordered, phrase_regex(aliases))
+    sexes = _title_sexes(section)       # a title that tells a sex is a title too ("Madame Vale" -> "Vale")
+    every = {normalise(t) for t in titles} | set(sexes) | {f"{t}." for t in sexes}
+    ordered = tuple(sorted(every, key=lambda t: -len(t)))
+    return SpeakerBook(aliases, kinds, adjectives, ordered, phrase_regex(aliases), sexes, _titled(sexes))
+
+
+def _title_sexes(section) -> dict[str, str]:
+    """Return the `title_sexes` of speakers.yaml as title (lower case, no full stop) -> "m" | "f"."""
+    table = section.get("title_sexes") or {}
+    if not isinstance(table, dict):
+        raise RulesError(f"{section.where('title_sexes')}: title_sexes must map a title to m or f, e.g. {{mrs: f}}")
+    sexes = {}
+    for title, sex in table.items():
+        where = table.where(title) if hasattr(table, "where") else section.where("title_sexes")
+        if sex not in SEXES or not str(title).strip(" ."):
+            raise RulesError(f"{where}: the sex of title {title!r} is {sex!r}; write one of {', '.join(SEXES)}")
+        sexes[normalise(str(title)).rstrip(".")] = sex
+    return sexes
+
+
+def _titled(sexes: dict[str, str]) -> re.Pattern | None:
+    """Return the pattern of a capitalised title of `sexes` ("Mrs", "Mrs.") and the one to three capitalised words
+    of the name after it."""
+    if not sexes:
+        return None
+    titles = "|".join(re.escape(t[:1].upper() + t[1:]) for t in sorted(sexes, key=len, reverse=True))
+    return re.compile(rf"\b({titles})\.?[ \t]+((?:[A-Z][\w'’-]+[ \t]+){{0,2}}[A-Z][\w'’-]+)")

@@ -11,7 +11,7 @@ from bisect import bisect_left
 
 from troopclaims.attribution.chains import EvidenceChains
 from troopclaims.attribution.cues import (CueRules, Event, HedgeRules, document_before, grounds_after, lowered,
-                                          matches, parsed_grounds, verb_cue)
+                                          matches, parsed_grounds, reason_said, verb_cue)
 from troopclaims.attribution.layout import TextLayout
 from troopclaims.attribution.mentions import MentionFinder
 from troopclaims.attribution.names import NameResolver
@@ -115,7 +115,7 @@ class DocumentReader(NominalCues, NameResolver, EvidenceChains, TextLayout):
             j += 1
         if j >= len(self.doc) or self.doc[j].lower_ in _STRICT_OPENERS:
             return True
-        if (parsed_grounds if self.finder.parsed else grounds_after)(self.doc[i], cue) is not None:
+        if (parsed_grounds if self.finder.parsed else grounds_after)(self.doc[i], cue, self.cues) is not None:
             return True                     # "blasted the council for cutting 300 jobs"
         before = self.text[max(0, self.doc[i].idx - 40):self.doc[i].idx]
         if any(mark in before for mark in "”\""):
@@ -151,7 +151,7 @@ class DocumentReader(NominalCues, NameResolver, EvidenceChains, TextLayout):
             return False
         spans: list[tuple[int, int]] = []
         passive = False
-        shared = self._shared_subject(event, sent) or self._parenthetical(event, sent)
+        shared = self._shared_subject(event, sent) or self._parenthetical(event, sent) or self._blamed(event, sent)
         if shared:
             spans = [shared]
         elif self.finder.parsed:
@@ -186,8 +186,27 @@ class DocumentReader(NominalCues, NameResolver, EvidenceChains, TextLayout):
         if j < sent.start or self.doc[j].lower_ not in ("and", "but", "then"):
             return None
         for earlier in reversed(self.events_in(sent.start, j)):
-            if earlier.kind == "verb" and earlier.mention:
-                return earlier.mention
+            if earlier.kind == "verb" and earlier.mention and self._blamed(earlier, sent) is None:
+                return earlier.mention      # (not "blasted the agency for saying ..., and said": the agency's)
+        return None
+
+    def _blamed(self, event: Event, sent) -> tuple[int, int] | None:
+        """Return whom an earlier verb of praise or blame is about when this cue heads its reason ("The governor
+        blasted the agency for saying ...": the agency said it), else None."""
+        said = self.doc[event.start]
+        for earlier in reversed(self.events_in(sent.start, event.start)):
+            cue = self.cues.verbs.get(earlier.cue) if earlier.kind == "verb" else None
+            k = reason_said(self.doc[earlier.start], cue, said, self.cues, self.finder.parsed) if cue else None
+            if k is None:
+                continue
+            if self.finder.parsed:
+                objects = [c for c in self.doc[earlier.start].children if c.dep_ in ("dobj", "obj")]
+                return self.finder.noun_spans(objects[0])[0] if objects else None
+            span = self.finder.np_ending_at(k - 1, sent)
+            if span and span[0] >= earlier.end:
+                return span
+            bare = self.doc[earlier.end:k]          # "slammed managers for": a plain noun, no determiner
+            return (earlier.end, k) if 0 < len(bare) <= 3 and all(t.is_alpha for t in bare) else None
         return None
 
     def _parenthetical(self, event: Event, sent) -> tuple[int, int] | None:
@@ -215,6 +234,12 @@ class DocumentReader(NominalCues, NameResolver, EvidenceChains, TextLayout):
                 event.aside = (before[0] - 1, k + 1)
                 return before
         return None
+
+    def _non_finite(self, end: int, i: int) -> bool:
+        """Return True when the cue at i is a to-infinitive or an -ing form that follows the phrase ending at `end`
+        with only adverbs between ("in Dunmore to ask", "in Dunmore asking"): a verb with no subject of its own."""
+        words = [t.lower_ for t in self.doc[end:i] if not (t.lower_.endswith("ly") and t.is_lower)]
+        return words == ["to"] or (not words and self.doc[i].lower_.endswith("ing"))
 
     def _raising(self, event: Event, sent) -> bool:
         """Return True for "is expected to", "are said to": a hedge on the sentence, not a source of it."""
@@ -252,11 +277,11 @@ class DocumentReader(NominalCues, NameResolver, EvidenceChains, TextLayout):
             start = (self.finder.np_ending_at(document, sent) or (document,))[0]
             before = (start, i)                     # "leaked documents from her 2001 tax return show"
         if before and before[0] - 1 > sent.start and self.doc[before[0] - 1].lower_ in _PREPOSITIONS \
-                and not self.finder.capitalised(self.doc[before[0] - 2]) \
-                and not any(t.text == "," or t.lower_ in ("who", "which", "that") for t in self.doc[before[1]:i]):
-            before = None       # "at a rally in Dunmore to ask why": the object of "in" is no subject (but "In
-                                # Kyiv officials said" opens the sentence with its frame, "the Commission on
-                                # Debates says" is a name, "from its allies, who said" a relative clause)
+                and not self.finder.capitalised(self.doc[before[0] - 2]) and self._non_finite(before[1], i):
+            before = None       # "at a rally in Dunmore to ask why": the object of "in" is no subject of an
+                                # infinitive (but "after police said" is the subject of a finite verb, "In Kyiv
+                                # officials urging" opens the sentence with its frame, "the Commission on Debates
+                                # urging" is a name)
         if before:
             return [before], False
         k = event.end
