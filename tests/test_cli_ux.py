@@ -91,6 +91,13 @@ def test_an_empty_folder_is_an_error_that_names_it(tmp_path):
     assert result.exit_code == 1 and result.stderr.splitlines()[-1].startswith(f"Error: no article in {empty}: ")
 
 
+def test_an_empty_folder_beside_an_empty_stdin_names_both(tmp_path):
+    result = run("extract", str(tmp_path), "-", "--model", "blank", input="")
+    assert result.exit_code == 1 and result.stderr.splitlines()[-1] == (
+        f"Error: no article in {tmp_path} and nothing on stdin: no .txt or .md file (hidden ones are left out) and no "
+        "JSON Lines record; give a folder of articles, files, or JSON Lines")
+
+
 def test_nothing_on_stdin_is_an_error_that_says_what_to_pipe():
     result = run("extract", "-", "--model", "blank", input="\n\n")
     assert result.exit_code == 1 and result.stderr.splitlines()[-1] == (

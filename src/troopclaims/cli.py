@@ -568,9 +568,10 @@ def _finish(report: ReadReport, paths, found: str) -> ExitCode:
         elif set(paths) == {"-"}:
             click.echo("Error: nothing on stdin: pipe in JSON Lines of articles, or the text of one article", err=True)
         else:
-            click.echo(f"Error: no article in {', '.join(path for path in paths if path != '-')}: no .txt or .md "
-                       "file (hidden ones are left out) and no JSON Lines record; give a folder of articles, files, "
-                       "or JSON Lines", err=True)
+            stdin = " and nothing on stdin" if "-" in paths else ""
+            click.echo(f"Error: no article in {', '.join(path for path in paths if path != '-')}{stdin}: no .txt or "
+                       ".md file (hidden ones are left out) and no JSON Lines record; give a folder of articles, "
+                       "files, or JSON Lines", err=True)
         sys.exit(ExitCode.ERROR)
     return ExitCode.SKIPPED if report.skipped else ExitCode.OK
 
