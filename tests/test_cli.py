@@ -241,6 +241,16 @@ def test_repeated_notes_show_the_first_few_then_a_count(undated):
     assert result.stderr.splitlines()[-1].startswith("troopclaims: read 8 articles, skipped 1")
 
 
+def test_a_headline_with_a_date_gives_no_publication_date(tmp_path):
+    (tmp_path / "a.txt").write_text("Remembering The March 11, 2011 Earthquake\n"
+                                    "Officials said on Thursday that 41 people died.\n")
+    result = run("extract", str(tmp_path), "--model", "blank", "--format", "jsonl")
+    claims = jsonl(result.stdout)
+    assert "from its dateline" not in result.stderr
+    assert {claim["published"] for claim in claims} == {None}
+    assert [claim["value"] for claim in claims if claim["text"] == "Thursday"] == [None]
+
+
 def test_verbose_lists_every_note_and_quiet_keeps_skips_and_the_summary(undated):
     verbose = run("extract", str(undated), "--model", "blank", "--format", "jsonl", "--verbose")
     assert sum("from its dateline" in line for line in verbose.stderr.splitlines()) == 8

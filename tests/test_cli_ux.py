@@ -1,4 +1,5 @@
 """The command line as a user meets it first: text piped in, inputs with nothing to read, rule errors, help."""
+import io
 import json
 import re
 
@@ -6,6 +7,7 @@ import click
 import pytest
 from click.testing import CliRunner
 
+from troopclaims import cli as cli_module
 from troopclaims.cli import cli
 
 STORY = ("HARLOW BAY, 3 June 2031 - At least 14 people were killed when the dam above Harlow Bay gave way,\r\n"
@@ -45,6 +47,37 @@ def test_json_lines_on_stdin_are_still_records_even_after_a_byte_order_mark():
     assert "not JSON Lines" not in result.stderr
 
 
+class Pipe(io.RawIOBase):
+    """Stdin as a pipe hands it over: one write at a time, whatever the reader asks for."""
+
+    def __init__(self, *writes: bytes):
+        self.writes = list(writes)
+
+    def readable(self):
+        return True
+
+    def readinto(self, into):
+        data = self.writes.pop(0) if self.writes else b""
+        into[:len(data)] = data
+        return len(data)
+
+
+@pytest.mark.parametrize("writes, record", [
+    # `(echo; sleep 1; cat story.txt) | troopclaims extract -`: the first write holds only a blank line
+    ([b"\xef\xbb\xbf", b"\n", b"  \r\n", STORY.encode("utf-8")], {"id": "stdin", "text": "\n  \r\n" + STORY}),
+    ([b"\xef", b"\xbb\xbfSome ", b"300 people fled.\n"], {"id": "stdin", "text": "Some 300 people fled.\n"}),
+])
+def test_text_on_stdin_is_told_from_json_lines_by_its_first_byte_that_is_not_blank(monkeypatch, writes, record):
+    monkeypatch.setattr("sys.stdin", io.TextIOWrapper(io.BufferedReader(Pipe(*writes))))
+    assert [json.loads(line) for line in cli_module.stdin_text()] == [record]
+
+
+def test_json_lines_on_stdin_after_blank_writes_are_read_whole_with_their_line_numbers(monkeypatch):
+    lines = [b"\n", b'{"id": "r1", "text": "Some 300 people fled."}\n', b"\n", b'{"id": "r2", "text": "x"}\n']
+    monkeypatch.setattr("sys.stdin", io.TextIOWrapper(io.BufferedReader(Pipe(*lines))))
+    assert cli_module.stdin_text().read() == b"".join(lines).decode()
+
+
 def test_an_empty_folder_is_an_error_that_names_it(tmp_path):
     (tmp_path / ".hidden.txt").write_text("Some 300 people fled.")
     result = run("extract", str(tmp_path), "--model", "blank")
@@ -56,6 +89,13 @@ def test_an_empty_folder_is_an_error_that_names_it(tmp_path):
     empty.write_text("")
     result = run("extract", str(empty), "--model", "blank")
     assert result.exit_code == 1 and result.stderr.splitlines()[-1].startswith(f"Error: no article in {empty}: ")
+
+
+def test_an_empty_folder_beside_an_empty_stdin_names_both(tmp_path):
+    result = run("extract", str(tmp_path), "-", "--model", "blank", input="")
+    assert result.exit_code == 1 and result.stderr.splitlines()[-1] == (
+        f"Error: no article in {tmp_path} and nothing on stdin: no .txt or .md file (hidden ones are left out) and no "
+        "JSON Lines record; give a folder of articles, files, or JSON Lines")
 
 
 def test_nothing_on_stdin_is_an_error_that_says_what_to_pipe():

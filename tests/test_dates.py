@@ -347,6 +347,30 @@ def test_find_dateline(date_rules, text, expected):
     assert find_dateline(text, rules=date_rules) == expected
 
 
+@pytest.mark.parametrize("line, expected", [
+    # a headline in Title Case or capitals around a full date, with no place, label or time: no dateline
+    ("Remembering The March 11, 2011 Earthquake", None),
+    ("Dorn Flood: Toll Reaches 44 After Storm Of May 2, 2027", None),
+    ("DORN FLOOD: TOLL REACHES 44 AFTER STORM OF MAY 2, 2027", None),
+    ("QUAKE STRIKES ON MAY 2, 2027", None),
+    ("The Last Storm Of May 2, 2027", None),
+    ("Velmor Radio, 7 May 2027 Flood Special", None),
+    ("In Brisk, May 2, 2027 - the river rose", None),
+    # a place in capitals (and its region) before the date opens a dateline, whatever text follows
+    ("DUNMERE, Karsovia, 4 May 2027 (Tidewire) -", "2027-05-04"),
+    ("DUNMERE, Karsovia, 4 May 2027 (Tidewire) - Officials said on Thursday that 41 people died in the flood, and "
+     "that many more were missing.", "2027-05-04"),
+    ("DUNMERE, 4 May 2027 – Officials said on Thursday that 41 people died.", "2027-05-04"),
+    ("Velmor Radio, 7 May 2027", "2027-05-07"),
+    # a label or time beside the date, with words in capitals, a weekday, or words opening the label
+    ("Sat Mar 4 2031, 09:41 hrs", "2031-03-04"),
+    ("KRT Mar 4, 2031, 09.41AM IST VELMOR:", "2031-03-04"),
+    ("Article posted on 4 March 2031", "2031-03-04"),
+])
+def test_dateline_needs_a_place_label_or_time_beside_its_date(date_rules, line, expected):
+    assert find_dateline(f"{line}\nBody.", rules=date_rules) == expected
+
+
 def test_front_matter_is_not_scanned(blank_nlp, date_rules):
     text = "---\nupdated: 1 May 2020\n---\nThe shelling began yesterday."
     article = Article("t.md", text, D, {}, body_start=text.index("The"))

@@ -2,6 +2,7 @@
 series that only grows is in conflict, and claims tables that stay readable on a narrow terminal."""
 import io
 import json
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -180,3 +181,27 @@ def test_markdown_counts_speakers_and_reports_in_words(series):
     out = io.StringIO()
     render.write_facts_markdown([series], out)
     assert out.getvalue().splitlines()[2] == "4 speakers, 3 reports"
+
+
+def test_an_earlier_value_the_text_revises_is_before_its_publication_day_not_on_it():
+    claims = [replace(toll("a.txt", 12, "2030-05-05"), earlier=True), toll("a.txt", 27, "2030-05-05")]
+    (fact,) = group_claims(claims, grouping=Grouping(cumulative=CUMULATIVE))
+    assert fact.verdict == "changed"
+    assert over_time(fact, CUMULATIVE) == "12 before 2030-05-05, then 27 on 2030-05-05"
+    dated = [replace(claims[0], as_of="2030-05-03"), claims[1]]      # the day it holds for, when the text gives it
+    (fact,) = group_claims(dated, grouping=Grouping(cumulative=CUMULATIVE))
+    assert over_time(fact, CUMULATIVE) == "12 on 2030-05-03, then 27 on 2030-05-05"
+
+
+def test_an_earlier_value_above_a_later_one_of_the_same_article_is_a_fall():
+    claims = [replace(toll("a.txt", 30, "2030-05-05", "police"), earlier=True), toll("a.txt", 27, "2030-05-05", "mayor")]
+    (fact,) = group_claims(claims, grouping=Grouping(cumulative=CUMULATIVE))
+    assert why(fact, CUMULATIVE) == ("27 (mayor in a.txt) on 2030-05-05 is below 30 (police in a.txt) before "
+                                     "2030-05-05, and this count only grows")
+
+
+def test_two_figures_of_no_known_day_are_not_said_to_share_one():
+    claims = [toll("a.txt", 30, None, "police"), toll("b.txt", 27, None, "mayor")]
+    (fact,) = group_claims(claims, grouping=Grouping(cumulative=CUMULATIVE))
+    assert why(fact, CUMULATIVE) == ("30 (police in a.txt) on a day not known and 27 (mayor in b.txt) on a day not "
+                                     "known cannot both be true")

@@ -34,15 +34,40 @@ def stdin_text():
     buffer = getattr(sys.stdin, "buffer", None)
     if buffer is None:
         return sys.stdin
-    if not hasattr(buffer, "peek"):
+    if not hasattr(buffer, "read1"):
         buffer = io.BufferedReader(buffer)
-    head = buffer.peek(4096).removeprefix(codecs.BOM_UTF8).lstrip()
-    if not head or head.startswith(b"{"):
-        return io.TextIOWrapper(buffer, encoding="utf-8-sig", errors="replace")
+    # A pipe hands over what each write held: read on until the first byte that is not blank, or the end.
+    head = b""
+    while not _opening(head) and (chunk := buffer.read1(4096)):
+        head += chunk
+    if not _opening(head) or _opening(head).startswith(b"{"):
+        return io.TextIOWrapper(io.BufferedReader(_Prefixed(head, buffer)), encoding="utf-8-sig", errors="replace")
     warn(f"{STDIN_ID}: not JSON Lines; read as the text of one article (its source: {STDIN_ID})")
-    # newline="": line endings kept as they are, so that offsets slice the text as it was piped
-    text = io.TextIOWrapper(buffer, encoding="utf-8-sig", errors="replace", newline="").read()
+    # Decoded as bytes, line endings are kept as they are, so that offsets slice the text as it was piped.
+    text = (head + buffer.read()).decode("utf-8-sig", errors="replace")
     return io.StringIO(json.dumps({"id": STDIN_ID, "text": text}) + "\n")
+
+
+def _opening(head: bytes) -> bytes:
+    """Return the bytes of stdin from its first one that is not blank or a byte order mark (or part of one)."""
+    return b"" if codecs.BOM_UTF8.startswith(head) else head.removeprefix(codecs.BOM_UTF8).lstrip()
+
+
+class _Prefixed(io.RawIOBase):
+    """The bytes already read from a stream, then the rest of that stream."""
+
+    def __init__(self, head: bytes, rest):
+        self.head, self.rest = head, rest
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, into) -> int:
+        data, self.head = self.head[:len(into)], self.head[len(into):]
+        if not data:
+            data = self.rest.read1(len(into))
+        into[:len(data)] = data
+        return len(data)
 
 
 def _echo_note(message: str) -> None:
@@ -543,9 +568,10 @@ def _finish(report: ReadReport, paths, found: str) -> ExitCode:
         elif set(paths) == {"-"}:
             click.echo("Error: nothing on stdin: pipe in JSON Lines of articles, or the text of one article", err=True)
         else:
-            click.echo(f"Error: no article in {', '.join(path for path in paths if path != '-')}: no .txt or .md "
-                       "file (hidden ones are left out) and no JSON Lines record; give a folder of articles, files, "
-                       "or JSON Lines", err=True)
+            stdin = " and nothing on stdin" if "-" in paths else ""
+            click.echo(f"Error: no article in {', '.join(path for path in paths if path != '-')}{stdin}: no .txt or "
+                       ".md file (hidden ones are left out) and no JSON Lines record; give a folder of articles, "
+                       "files, or JSON Lines", err=True)
         sys.exit(ExitCode.ERROR)
     return ExitCode.SKIPPED if report.skipped else ExitCode.OK
 

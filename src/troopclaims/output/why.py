@@ -34,6 +34,16 @@ def _day(claim) -> float | None:
     return day - 0.5 if claim.earlier else day
 
 
+def _when(claim, day: Callable[[str], str]) -> str:
+    """Return the day a figure holds for, in words: "on 2030-05-05" (its as_of, else its publication day), "before
+    2030-05-05" (an earlier value the text revises, of no day of its own), or "on a day not known"."""
+    if claim.as_of:
+        return f"on {day(claim.as_of)}"
+    if claim.published:
+        return f"{'before' if claim.earlier else 'on'} {day(claim.published)}"
+    return "on a day not known"
+
+
 def clashes(fact: Fact) -> list[tuple[int, int]]:
     """Return the pairs of claims (indices, the earlier day first) of a series that cannot both be true: in no camp
     together, and of one day, of a day not known, or the later one lower."""
@@ -64,24 +74,20 @@ def why(fact: Fact, cumulative, source: Callable[[Claim], str] = lambda claim: c
         who = f"{claim.speaker} in {source(claim)}" if claim.speaker else source(claim)
         return f"{(figure or interval)(claim) or claim.text} ({who})"
 
-    def _when(claim) -> str:
-        known = claim.as_of or claim.published
-        return day(known) if known else "a day not known"
-
     reasons = []        # (rank, words): two figures of one day first, then of a day not known, then a fall
     falls: dict[tuple[int, str], list] = {}     # the figures of one later day below one earlier figure
     for first, second in clashes(fact):
         a, b = fact.claims[first], fact.claims[second]
-        if _when(a) == _when(b):
-            reasons.append((0, f"on {_when(a)}, {_said(a)} and {_said(b)} cannot both be true"))
-        elif _day(a) is None or _day(b) is None:
-            reasons.append((1, f"{_said(a)} on {_when(a)} and {_said(b)} on {_when(b)} cannot both be true"))
+        if _day(a) is None or _day(b) is None:
+            reasons.append((1, f"{_said(a)} {_when(a, day)} and {_said(b)} {_when(b, day)} cannot both be true"))
+        elif _day(a) == _day(b):
+            reasons.append((0, f"{_when(a, day)}, {_said(a)} and {_said(b)} cannot both be true"))
         else:
-            falls.setdefault((first, _when(b)), []).append(b)
+            falls.setdefault((first, _when(b, day)), []).append(b)
     for (first, later), below in falls.items():
         a = fact.claims[first]
-        reasons.append((2, f"{' and '.join(_said(b) for b in below)} on {later} "
-                           f"{'is' if len(below) == 1 else 'are'} below {_said(a)} on {_when(a)}, "
+        reasons.append((2, f"{' and '.join(_said(b) for b in below)} {later} "
+                           f"{'is' if len(below) == 1 else 'are'} below {_said(a)} {_when(a, day)}, "
                            "and this count only grows"))
     if not reasons:
         return None
@@ -106,5 +112,5 @@ def over_time(fact: Fact, cumulative, day: Callable[[str], str] = str,
     steps = []
     for at, figures in by_day.items():
         claim = next(claim for claim in fact.claims if _day(claim) == at)
-        steps.append(f"{' or '.join(figures)} on {day(claim.as_of or claim.published)}")
+        steps.append(f"{' or '.join(figures)} {_when(claim, day)}")
     return ", then ".join(steps) if len(steps) > 1 else None

@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
 from troopclaims.reading.articles import ReadReport, masked_text
+from troopclaims.reading.triage import Triage
 from troopclaims.run.cache import ClaimCache, Settings, model_version, rules_digest
 from troopclaims.records import Article, Claim
 
@@ -187,7 +188,7 @@ def run_extract(articles: Iterable[Article], rules, model: str, kinds: tuple[str
     options = options or RunOptions()
     report = report if report is not None else ReadReport()
     settings = Settings(rules_digest(rules.dirs), model_version(model), tuple(kinds), options.exhaustive)
-    chunks = _chunks(articles, settings, options.cache)
+    chunks = _chunks(articles, settings, options.cache, None if options.exhaustive else Triage(rules))
     head, count = [], 0              # a job of CHUNK articles or fewer is run in process: no workers to start
     for chunk in chunks:
         head.append(chunk)
@@ -225,14 +226,16 @@ def _engine(options: RunOptions, rules, model: str, small: bool):
     return _InProcess(rules, model, options.exhaustive)
 
 
-def _chunks(articles: Iterable[Article], settings: Settings, cache: ClaimCache | None):
-    """Yield lists of (article, cache key, cached claims or None), a task each: at most CHUNK articles, and the
-    articles to extract in at most CHUNK_BATCHES batches as Extractor._parsed cuts them."""
+def _chunks(articles: Iterable[Article], settings: Settings, cache: ClaimCache | None, triage=None):
+    """Yield lists of (article, cache key, cached claims or None), a task each: at most CHUNK articles, and at most
+    CHUNK_BATCHES batches as Extractor._parsed cuts them from what it parses, the masked text (as long as the
+    article's) of each article neither cached nor dropped by the triage (None with --exhaustive). An article too long
+    for the pipeline is counted, though skipped: its limit is known only where the pipeline is loaded."""
     chunk, batches, size = [], 0, 0         # batches begun in this chunk; characters in the last one
     for article in articles:
         key = settings.key(article) if cache is not None else None
         hit = cache.get(key, article) if cache is not None else None
-        if hit is None:
+        if hit is None and (triage is None or triage.may_hold_claims(masked_text(article), settings.kinds)):
             if batches and size + len(article.text) <= BATCH_CHARS:
                 size += len(article.text)
             elif batches == CHUNK_BATCHES:

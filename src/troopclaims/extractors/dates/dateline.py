@@ -7,7 +7,11 @@ from troopclaims.extractors.dates.claims import resolve
 from troopclaims.extractors.dates.rules import _date_rules
 from troopclaims.extractors.dates.scan import scan_mentions
 
-_LOWER_WORD = re.compile(r"\b[a-z]{2,}\b")     # a word in lower case: the line is a sentence, not a dateline
+_WORD = re.compile(r"[^\W\d_]{2,}")     # a word of letters
+# A line that may open with a dateline: names closed by commas ("DUNMERE, Karsovia, "), then a date.
+_NAMES = re.compile(r"(?:[^\W\d_][^\s,]*(?:\s+[^\W\d_][^\s,]*){0,3}\s*,\s*){1,3}(?=\d|[^\W\d_])")
+# What may follow the date of a dateline that opens a line: an agency in brackets and a dash or colon before the text.
+_AFTER_NAMES = re.compile(r"\s*(?:\([^()]{1,40}\))?\s*(?:[-–—:]|$)")
 
 
 def find_dateline(text: str, rules=None) -> str | None:
@@ -22,6 +26,8 @@ def find_dateline(text: str, rules=None) -> str | None:
         seen += 1
         if seen > dr.dateline_lines:
             break
+        if placed := _after_names(line, dr, rules):
+            return placed
         if len(line) > 80:
             continue
         prefix = dr.dateline_prefix.match(line)
@@ -48,20 +54,57 @@ def _day(expression: str, rules) -> str | None:
     return None
 
 
+def _days(line: str, dr, rules) -> list:
+    """Return the date mentions of a line, each with the ISO day it names whole or None."""
+    return [(mention, _day(line[mention.start:mention.end], rules)) for mention in scan_mentions(line, dr)]
+
+
+def _after_names(line: str, dr, rules) -> str | None:
+    """Return the day of a dateline that opens a line with a place in capitals, maybe its regions, then the date and
+    an agency, whatever text follows ("DUNMERE, Karsovia, 4 May 2027 (Tidewire) - Officials said"), or with names in
+    Title Case when the line ends there ("Vell Valley Radio, 7 May 2027"); or None."""
+    if not _NAMES.match(line):
+        return None
+    days = [(mention, day) for mention, day in _days(line, dr, rules) if day]
+    if not days:
+        return None
+    mention, day = days[0]
+    *names, tail = line[:mention.start].split(",")
+    words = [name.split() for name in names]
+    if not names or tail.strip() or not all(1 <= len(name) <= 4 for name in words) \
+            or not all(word[:1].isupper() for name in words for word in name):
+        return None
+    after = _AFTER_NAMES.match(line, mention.end)
+    if not after or not (all(word.isupper() for word in words[0]) or not line[after.end():].strip()):
+        return None
+    return day
+
+
 def _beside(line: str, dr, rules) -> str | None:
-    """Return the first day a line names when all it holds beside its dates is what `beside` of the dateline rules
-    allows (clock times, zones, labels: "12:52 p.m. EDT May 2, 2013", "PUBLISHED: 22:07 GMT, 7 July 2012") and
-    words in capitals (a place: "WASHINGTON, DC, April 28, 2009"): a line with a word in lower case left is a
-    sentence ("Page was born on April 22, 1923"), no dateline."""
+    """Return the first day a line names when all it holds beside its date mentions is what `beside` of the
+    dateline rules allows (clock times, zones, labels: "12:52 p.m. EDT May 2, 2013", "PUBLISHED: 22:07 GMT, 7 July
+    2012") and, with a time or label among them, words in capitals ("TNN Nov 12, 2011, 05.51AM IST") or in Title
+    Case before a label ("Article posted on"). A word in lower case makes the line a sentence ("Page was born on
+    April 22, 1923"); other words, a headline ("Remembering The March 11, 2011 Earthquake")."""
     if dr.dateline_beside is None:
         return None
-    days, rest, last = [], [], 0
-    for mention in scan_mentions(line, dr):
-        if day := _day(line[mention.start:mention.end], rules):
-            days.append(day)
-            rest.append(line[last:mention.start])
-            last = mention.end
-    rest.append(line[last:])
-    if not days or _LOWER_WORD.search(dr.dateline_beside.sub(" ", " ".join(rest))):
+    mentions = _days(line, dr, rules)
+    days = [day for _, day in mentions if day]
+    if not days:
         return None
+    rest = line
+    for mention, _ in mentions:
+        rest = rest[:mention.start] + " " * (mention.end - mention.start) + rest[mention.end:]
+    # "on", "at" and "by" only join a label or a time to the date: alone they make no dateline.
+    labels = [found for found in dr.dateline_beside.finditer(rest) if re.search(r"\d|[^\W\d_]{3}", found.group())]
+    opening = min([found.start() for found in labels if not re.search(r"\d", found.group())]
+                  + [mention.start for mention, _ in mentions])
+    rest = dr.dateline_beside.sub(lambda found: " " * len(found.group()), rest)
+    # A weekday the scan leaves out as a word of its own ("Sat", "sun") is known here by its first three letters.
+    weekdays = {name for weekday in dr.weekdays for name in (weekday, weekday[:3])}
+    for word in _WORD.finditer(rest):
+        if word.group().lower() in weekdays:
+            continue
+        if not labels or not (word.group().isupper() or word.group()[:1].isupper() and word.end() <= opening):
+            return None
     return days[0]
