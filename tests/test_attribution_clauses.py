@@ -1,0 +1,41 @@
+"""Attribution across clauses and labels: a coordinated clause with its own subject, a participle of saying that
+describes a noun, a name-colon label outside an interview (own test sentences, invented names)."""
+from __future__ import annotations
+
+import pytest
+
+from test_attribution import check, claim_for
+
+# Each coordinated clause has its own subject speaking; a clause that goes on with a report stays the report's.
+COORDINATED = [
+    ("The Harbor Union announced $55 million in aid, and neighbouring Ostlund offered 20 million euros.",
+     "20 million euros", {"speaker": "Ostlund", "cue": "offered"}),
+    ("Vessland pledged 40 million crowns, while Tarquay offered 150 million marks.", "150 million marks",
+     {"speaker": "Tarquay", "cue": "offered"}),
+    ("The Harbor Union announced $55 million in aid, and neighbouring Ostlund sent 200 tents.", "200 tents",
+     {"speaker": None}),
+    # must stay: the first clause's own figure, and a clause that shares the cue's subject or has none of its own
+    ("The Harbor Union announced $55 million in aid, and neighbouring Ostlund offered 20 million euros.",
+     "$55 million", {"speaker": "Harbor Union", "cue": "announced"}),
+    ("Officials said 40 people died, and 200 were injured.", "200", {"speaker": "officials", "cue": "said"}),
+    ("Mayor Dahl said the plan costs $40 million and would save 200 jobs.", "200 jobs",
+     {"speaker": "Dahl", "cue": "said"}),
+    ("The Harbor Union offered to help the 300 families.", "300 families", {"speaker": None}),
+]
+
+
+@pytest.mark.parametrize("text, figure, expected", COORDINATED)
+def test_coordinated_clauses_have_their_own_speaker(blank_nlp, rules, text, figure, expected):
+    check(claim_for(blank_nlp, rules, text, figure), expected)
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, figure, expected", COORDINATED + [
+    # after an attribution that follows what it reports, the next clause goes on with the report
+    ("The middle group paid 8.9 percent, the bureau said in a May report, and the bottom group paid 0.8 percent.",
+     "0.8 percent", {"speaker": "bureau", "cue": "said"}),
+    ("Vale said the tax raised $3 million, but the council spent 40 percent of it on roads.", "40 percent",
+     {"speaker": None}),
+])
+def test_coordinated_clauses_with_the_parse(model_nlp, rules, text, figure, expected):
+    check(claim_for(model_nlp, rules, text, figure), expected)
