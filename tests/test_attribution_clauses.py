@@ -39,3 +39,39 @@ def test_coordinated_clauses_have_their_own_speaker(blank_nlp, rules, text, figu
 ])
 def test_coordinated_clauses_with_the_parse(model_nlp, rules, text, figure, expected):
     check(claim_for(model_nlp, rules, text, figure), expected)
+
+
+# A participle of saying that describes a noun ("30 people reported missing") names no speaker: the noun is what
+# is reported, not who reports it.
+DESCRIBED = [
+    ("Rescue teams were still searching for 30 hikers reported missing late on Tuesday.", "Tuesday",
+     {"speaker": None, "cue": None}),
+    ("Medics treated 40 miners reported injured on Monday.", "Monday", {"speaker": None, "cue": None}),
+    ("There were 15 sailors feared dead on Sunday after the storm.", "Sunday", {"speaker": None, "cue": None}),
+    # must stay: an outer report over the participle, an active verb, and an agent after "by"
+    ("The navy said it had found 20 divers reported missing on Friday.", "Friday",
+     {"speaker": "navy", "cue": "said"}),
+    ("The rangers confirmed 30 hikers missing on Tuesday.", "Tuesday", {"speaker": "rangers", "cue": "confirmed"}),
+]
+
+
+@pytest.mark.parametrize("text, figure, expected", DESCRIBED + [
+    # a state word before a noun is no reduced passive: the verb reports (word order alone)
+    ("Officials reported missing children in 12 towns on Monday.", "Monday",
+     {"speaker": "officials", "cue": "reported"}),
+])
+def test_participles_that_describe_a_noun_name_no_speaker(blank_nlp, rules, text, figure, expected):
+    kind = "quantity" if any(c.isdigit() for c in figure) else "date"
+    check(claim_for(blank_nlp, rules, text, figure, kind=kind), expected)
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, figure, expected", DESCRIBED + [
+    ("Inspectors checked the $40 million reported on the form in March.", "March", {"speaker": None}),
+    ("Guards arrested a man said to be the leader of 20 smugglers.", "20 smugglers", {"speaker": None}),
+    ("In a video, a young sailor claimed to be the last survivor of a 12-man crew.", "12-man",
+     {"speaker": "a young sailor", "cue": "claimed"}),
+])
+def test_participles_that_describe_a_noun_with_the_parse(model_nlp, rules, text, figure, expected):
+    kind = "quantity" if any(c.isdigit() for c in figure) else "date"
+    check(claim_for(model_nlp, rules, text, figure, kind=kind), expected)

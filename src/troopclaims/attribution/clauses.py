@@ -47,3 +47,29 @@ def new_subject_between(finder, start: int, end: int) -> bool:
             return any(t.is_alpha and t.is_lower and not finder._can_head(t) for t in rest) and not any(
                 t.is_punct for t in rest)
     return False
+
+
+# Words that may follow the state in a reduced passive ("reported missing late on Tuesday", "feared dead after").
+_AFTER_STATE = frozenset("in at on for from into near during after before since until by and or but late early "
+                         "when while as last yesterday today overnight".split())
+
+
+def describes_noun(token, cues, parsed: bool) -> bool:
+    """Return True when a participle of saying describes the noun before it (a reduced passive: "30 people reported
+    missing late on Tuesday", "two sailors feared dead"), so that the noun is what is reported and no one is said
+    to report it; with the parse, any such participle without "by" ("a man said to be the leader", "the $40
+    million reported on the form"; word order cannot tell "said to be" from "a sailor claimed to be")."""
+    doc, i = token.doc, token.i
+    if parsed and token.tag_ in ("VBN", "VBD") and token.dep_ == "acl" and token.head.i < token.i \
+            and not any(c.dep_ == "agent" for c in token.children):
+        return True
+    if i == token.sent.start or lowered(token).endswith(("s", "ing")):
+        return False
+    before = doc[i - 1]
+    if not (before.is_alpha or before.like_num) or lowered(before) in cues.pronouns or lowered(before) in cues.skip_words:
+        return False            # "it was reported missing" is a passive read elsewhere; "they said" is no noun
+    end = token.sent.end
+    if i + 1 >= end or lowered(doc[i + 1]) not in cues.passive_states:
+        return False
+    after = doc[i + 2] if i + 2 < end else None
+    return after is None or after.is_punct or lowered(after) in _AFTER_STATE or lowered(after) in cues.time_words

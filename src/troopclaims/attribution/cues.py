@@ -106,6 +106,7 @@ class CueRules:
     by_nouns: frozenset = frozenset()
     estimates: frozenset = frozenset()     # "raised its estimate to 3,000": the owner's figure
     publishers: frozenset = frozenset()    # lemmas: "released a report that showed": the subject speaks
+    passive_states: frozenset = frozenset()    # "30 people reported missing": the participle describes the noun
 
 
 @dataclass(frozen=True)
@@ -152,7 +153,7 @@ def build_cue_rules(section, rules=None) -> CueRules:
     check_keys(section, where, ("verbs", "phrases", "evidence", "speaker_nouns", "pronouns", "modifiers",
                                 "skip_words", "time_words", "clause_breaks", "nouns", "documents", "possessives",
                                 "not_speakers", "writer_pronouns", "nobody", "by_nouns", "estimates",
-                                "publishers"))
+                                "publishers", "passive_states"))
     verbs = {}
     for lemma, options in (section.get("verbs") or {}).items():
         at = location(section["verbs"], lemma, where)
@@ -208,7 +209,8 @@ def build_cue_rules(section, rules=None) -> CueRules:
         nouns, frozenset(_words(section, "documents", where)), {normalise(str(k)): v for k, v in possessives.items()},
         frozenset(_words(section, "not_speakers", where)), frozenset(_words(section, "writer_pronouns", where)),
         frozenset(_words(section, "nobody", where)), frozenset(_words(section, "by_nouns", where)),
-        frozenset(_words(section, "estimates", where)), frozenset(_words(section, "publishers", where)))
+        frozenset(_words(section, "estimates", where)), frozenset(_words(section, "publishers", where)),
+        frozenset(_words(section, "passive_states", where)))
 
 
 def build_hedge_rules(section, rules=None) -> HedgeRules:

@@ -10,6 +10,7 @@ from __future__ import annotations
 from bisect import bisect_left
 
 from troopclaims.attribution.chains import EvidenceChains
+from troopclaims.attribution.clauses import describes_noun
 from troopclaims.attribution.cues import (CueRules, Event, HedgeRules, document_before, grounds_after, lowered,
                                           matches, parsed_grounds, verb_cue)
 from troopclaims.attribution.layout import TextLayout
@@ -145,10 +146,13 @@ class DocumentReader(NominalCues, NameResolver, EvidenceChains, TextLayout):
                 or document_before(self.doc[i], self.cues) is not None)    # "documents from her audit show"
 
     def _verb_speaker(self, event: Event, sent):
-        """Fill the speaker of a verb cue; return False when the verb only hedges ("is expected to")."""
+        """Fill the speaker of a verb cue; return False when the verb only hedges ("is expected to") or describes
+        the noun before it ("30 people reported missing")."""
         token = self.doc[event.start]
         if self._raising(event, sent):
             return False
+        if describes_noun(token, self.cues, self.finder.parsed):
+            return False                    # "30 people reported missing": it describes them; they report nothing
         spans: list[tuple[int, int]] = []
         passive = False
         shared = self._shared_subject(event, sent) or self._parenthetical(event, sent)
