@@ -75,3 +75,24 @@ def test_participles_that_describe_a_noun_name_no_speaker(blank_nlp, rules, text
 def test_participles_that_describe_a_noun_with_the_parse(model_nlp, rules, text, figure, expected):
     kind = "quantity" if any(c.isdigit() for c in figure) else "date"
     check(claim_for(model_nlp, rules, text, figure, kind=kind), expected)
+
+
+# A name and a colon open a transcript turn only where the text is shaped as a transcript: two or more such lines,
+# a speaker in capitals, or the headline; never a handle.
+LEAD = "The flood killed 27 people in the valley, officials said on Monday.\n\n"
+LABELS = [
+    (LEAD + "Reader2: 27 is far too low, over 50 died.", "over 50", {"speaker": None}),
+    (LEAD + "Valley Watcher: Over 50 died that night.", "Over 50", {"speaker": None}),
+    (LEAD + "night_owl: Over 50 died that night.", "Over 50", {"speaker": None}),
+    # must stay: an interview, a speaker in capitals, a headline, and a transcript quoted whole
+    ("Orla Brandt: We counted 40 trucks.\n\nPiet Vos: There were 60 trucks.", "60 trucks",
+     {"speaker": "Piet Vos", "cue": ":"}),
+    (LEAD + "HALVORSEN: We counted 40 trucks on the bridge.", "40 trucks", {"speaker": "Halvorsen", "cue": ":"}),
+    ("Orla Brandt: Valley Flood Killed 27\n\nThe flood struck on Monday.", "27", {"speaker": "Orla Brandt"}),
+    (LEAD + "Orla Brandt: 27 is low.\n\nPiet Vos: Over 50 died.", "Over 50", {"speaker": "Piet Vos", "cue": ":"}),
+]
+
+
+@pytest.mark.parametrize("text, figure, expected", LABELS)
+def test_a_label_is_a_turn_only_in_a_transcript(blank_nlp, rules, text, figure, expected):
+    check(claim_for(blank_nlp, rules, text, figure), expected)

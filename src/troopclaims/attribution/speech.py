@@ -41,6 +41,7 @@ class DocumentReader(NominalCues, NameResolver, EvidenceChains, TextLayout):
         self._event_starts: list[int] = []                    # the keys of events, in text order
         self._quote_memo: dict[int, Event | None] = {}
         self._turns: dict[int, Event | None] = {}
+        self._interview_shape: bool | None = None          # two or more lines open with a speaker label
         self._named: list | None = None
         self._read_events()
         self.frames = self._read_frames()
