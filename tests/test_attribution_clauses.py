@@ -96,3 +96,25 @@ LABELS = [
 @pytest.mark.parametrize("text, figure, expected", LABELS)
 def test_a_label_is_a_turn_only_in_a_transcript(blank_nlp, rules, text, figure, expected):
     check(claim_for(blank_nlp, rules, text, figure), expected)
+
+
+# "It" opening a sentence stands for the speaker that opened the sentence before, not a name inside its report.
+IT_AFTER_A_SPEAKER = [
+    ("The lawsuit alleges that Ostlund paid 40 agents. It says the agents met 12 times in May.", "12 times",
+     {"speaker": "lawsuit", "cue": "says"}),
+    # must stay: "it" is no person, and a sentence that opens with its speaker passes it on
+    ("Mayor Dahl said Ostlund paid 40 agents. It says the agents met 12 times in May.", "12 times",
+     {"speaker": None, "cue": None}),
+    ("The ministry said 30 people died. It added that 200 were hurt.", "200", {"speaker": "ministry", "cue": "added"}),
+]
+
+
+@pytest.mark.parametrize("text, figure, expected", IT_AFTER_A_SPEAKER)
+def test_it_stands_for_the_speaker_before(blank_nlp, rules, text, figure, expected):
+    check(claim_for(blank_nlp, rules, text, figure), expected)
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, figure, expected", IT_AFTER_A_SPEAKER)
+def test_it_stands_for_the_speaker_before_with_the_parse(model_nlp, rules, text, figure, expected):
+    check(claim_for(model_nlp, rules, text, figure), expected)
