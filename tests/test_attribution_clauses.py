@@ -118,3 +118,14 @@ def test_it_stands_for_the_speaker_before(blank_nlp, rules, text, figure, expect
 @pytest.mark.parametrize("text, figure, expected", IT_AFTER_A_SPEAKER)
 def test_it_stands_for_the_speaker_before_with_the_parse(model_nlp, rules, text, figure, expected):
     check(claim_for(model_nlp, rules, text, figure), expected)
+
+
+@pytest.mark.parametrize("text, figure, expected", [
+    # "after", "before", "since" and "until" also open a clause whose subject speaks (word order alone)
+    ("The plea comes after the Harbor Union confirmed some 4,000 layoffs in May.", "some 4,000",
+     {"speaker": "Harbor Union", "cue": "confirmed"}),
+    # must stay: the object of a preposition in mid-sentence before "to ask" is no subject
+    ("Vale urged voters at a rally in Dunmore to ask why 300 jobs went.", "300 jobs", {"speaker": "Vale"}),
+])
+def test_a_clause_after_a_conjunction_has_its_subject(blank_nlp, rules, text, figure, expected):
+    check(claim_for(blank_nlp, rules, text, figure), expected)

@@ -26,6 +26,8 @@ _RAISING = frozenset(("to",))           # "is expected to", "is said to": a hedg
 # Words before a phrase that make it their object, not the subject of the verb after it ("in Dunmore to ask").
 _PREPOSITIONS = frozenset("in at on for from into onto over under near during after before since until toward "
                           "towards against among between through across".split())
+# Of those, the words that also open a clause: "comes after the US confirmed ..." (the US is the verb's subject).
+_CONJUNCTIONS = frozenset(("after", "before", "since", "until"))
 _STRICT_OPENERS = frozenset(("that", ":", ",", ".", "“", '"', "‘", "whether", "why", "how", "what", "if"))
 
 
@@ -258,6 +260,7 @@ class DocumentReader(NominalCues, NameResolver, EvidenceChains, TextLayout):
             before = (start, i)                     # "leaked documents from her 2001 tax return show"
         if before and before[0] - 1 > sent.start and self.doc[before[0] - 1].lower_ in _PREPOSITIONS \
                 and not self.finder.capitalised(self.doc[before[0] - 2]) \
+                and not (self.doc[before[0] - 1].lower_ in _CONJUNCTIONS and before[1] == i) \
                 and not any(t.text == "," or t.lower_ in ("who", "which", "that") for t in self.doc[before[1]:i]):
             before = None       # "at a rally in Dunmore to ask why": the object of "in" is no subject (but "In
                                 # Kyiv officials said" opens the sentence with its frame, "the Commission on
