@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from troopclaims.attribution.certainty import Certainty
+from troopclaims.attribution.clauses import new_subject_between, own_clause
 from troopclaims.attribution.cues import Event, lowered, parsed_grounds, particle_after, reason_said, saying_noun
 from troopclaims.attribution.quoted import QuoteSpeakers
 from troopclaims.attribution.quotes import Quote
@@ -388,7 +389,8 @@ class _Reader(QuoteSpeakers, Certainty, DocumentReader):
             return True
         if self._grounds(event) is not None:     # what lies before the reason is whom or what they praise or blame
             return span[0] > self._grounds(event) and self._in_grounds(event, child)
-        return (_reports(child) and not self._plain_object(event, child) or self._particle(event, child)
+        return (_reports(child) and not self._plain_object(event, child) and not own_clause(child, span)
+                or self._particle(event, child)
                 or event.kind == "noun" and child.dep_ in ("acl", "prep", "relcl")
                 or event.aside is not None and not event.aside[0] <= child.i < event.aside[1])
 
@@ -441,7 +443,7 @@ class _Reader(QuoteSpeakers, Certainty, DocumentReader):
         if not before:
             return trailing
         chosen = before[-1]
-        if self._in_frame(chosen, span):
+        if self._in_frame(chosen, span) or new_subject_between(self.finder, chosen.end, span[0]):
             return trailing
         if chosen.kind == "noun" and any(t.text in ",;" or t.lower_ in self.cues.clause_breaks and t.lower_ != "and"
                                          for t in self.doc[chosen.end:span[0]]):

@@ -108,6 +108,7 @@ class CueRules:
     publishers: frozenset = frozenset()    # lemmas: "released a report that showed": the subject speaks
     time_units: frozenset = frozenset()    # words of the units of spans_of_time.yaml: "minutes", "hrs"
     time_leads: frozenset = frozenset()    # words of numbers.yaml's qualifiers and vague counts: "more", "several"
+    passive_states: frozenset = frozenset()    # "30 people reported missing": the participle describes the noun
 
 
 @dataclass(frozen=True)
@@ -154,7 +155,7 @@ def build_cue_rules(section, rules=None) -> CueRules:
     check_keys(section, where, ("verbs", "phrases", "evidence", "speaker_nouns", "pronouns", "modifiers",
                                 "skip_words", "time_words", "clause_breaks", "nouns", "documents", "possessives",
                                 "not_speakers", "writer_pronouns", "nobody", "by_nouns", "estimates",
-                                "publishers"))
+                                "publishers", "passive_states"))
     verbs = {}
     for lemma, options in (section.get("verbs") or {}).items():
         at = location(section["verbs"], lemma, where)
@@ -211,7 +212,7 @@ def build_cue_rules(section, rules=None) -> CueRules:
         frozenset(_words(section, "not_speakers", where)), frozenset(_words(section, "writer_pronouns", where)),
         frozenset(_words(section, "nobody", where)), frozenset(_words(section, "by_nouns", where)),
         frozenset(_words(section, "estimates", where)), frozenset(_words(section, "publishers", where)),
-        *_time_words(rules))
+        *_time_words(rules), frozenset(_words(section, "passive_states", where)))
 
 
 def _time_words(rules) -> tuple[frozenset, frozenset]:

@@ -81,6 +81,10 @@ class NameResolver:
         sex = _PRONOUN_SEX.get(pronoun.lower_) if pronoun is not None else None
         if kind == "person" and sex is not None:
             earlier += self._previous_subject(pronoun, sent, sex)
+        if kind == "organisation" and pronoun is not None:
+            opener = self._previous_speaker(pronoun, sent)
+            if opener is not None:
+                return opener
         for _, speaker, surface in [*reversed(earlier), *reversed(named)]:
             if (not speaker.name.split() or not clean_mention(surface).split()
                     or normalise(speaker.name) in self.cues.nobody):
@@ -107,11 +111,8 @@ class NameResolver:
         """Return the person the sentence before opens with, in the same paragraph, when a "he" or "she" opens this
         one and the text gives that person the pronoun's sex by a title ("Mrs. Vale has embraced Mr. Okafor's plan.
         She is proposing ...": Vale), else nothing."""
-        first = next((t for t in sent if not (t.is_punct or t.is_space)), None)
-        if first is None or first.i != pronoun.i or sent.start == 0:
-            return []
-        previous = self.segment(sent.start - 1)
-        if self.paragraph_index(previous.start_char) != self.paragraph_index(sent.start_char):
+        previous = self._sentence_before(pronoun, sent)
+        if previous is None:
             return []
         quoted = {i for i in range(previous.start, previous.end) if self.in_quote[i]}
         subject = self.finder.sentence_subject(previous, previous.end, quoted)
@@ -122,6 +123,32 @@ class NameResolver:
         if speaker.kind != "person" or self._sex_of(speaker.name) != sex:
             return []
         return [(self.doc[subject[0]].idx, speaker, self._span_text(subject))]
+
+    def _sentence_before(self, pronoun, sent):
+        """Return the sentence before the pronoun's, in the same paragraph, when the pronoun opens its own; else None."""
+        first = next((t for t in sent if not (t.is_punct or t.is_space)), None)
+        if first is None or first.i != pronoun.i or sent.start == 0:
+            return None
+        previous = self.segment(sent.start - 1)
+        if self.paragraph_index(previous.start_char) != self.paragraph_index(sent.start_char):
+            return None
+        return previous
+
+    def _previous_speaker(self, pronoun, sent) -> Speaker | None:
+        """Return who speaks in the sentence before, in the same paragraph, when "it" opens this one and that
+        sentence opens with its speaker and cue ("The lawsuit alleges that Russia found ... It says ...": the
+        lawsuit, not Russia, named inside what it alleges); else None."""
+        previous = self._sentence_before(pronoun, sent)
+        if previous is None:
+            return None
+        opening = next((t.i for t in previous if not (t.is_punct or t.is_space)), previous.start)
+        for event in self.events_in(previous.start, previous.end):
+            if event.kind == "verb" and event.speaker is not None and event.mention and not self.in_quote[event.start]:
+                speaker = event.speaker
+                if event.mention[0] <= opening + 1 and not speaker.plural and speaker.kind not in ("person", "group"):
+                    return speaker
+                return None
+        return None
 
     def _proper(self, span: tuple[int, int]) -> bool:
         """Return False when the parse tags the head of a sentence's capitalised subject a common noun ("Crops are

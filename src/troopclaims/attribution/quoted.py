@@ -31,7 +31,9 @@ class QuoteSpeakers:
         event = self._turns[line_start]
         return event if event is not None and self.doc[event.end - 1].idx < char else None
 
-    def _read_turn(self, line_start: int) -> Event | None:
+    def _label(self, line_start: int):
+        """Return the match of a speaker label opening the line ("WALLACE: ...", '"Fact Desk: ...'), else None:
+        not a label that names nobody ("UPDATE:", "Tuesday:") nor a handle ("Reader2:", "night_owl:")."""
         while line_start < len(self.text) and self.text[line_start] in "\"“ \t":
             line_start += 1                         # '"WALLACE: ...' in a transcript quoted whole
         match = _TURN.match(self.text, line_start)
@@ -40,7 +42,26 @@ class QuoteSpeakers:
         label = match.group(1)
         words = normalise(label).split()
         if (normalise(label) in self.cues.not_speakers or words[0] in self.cues.not_speakers
-                or words[-1] in self.cues.time_words or any(w in self.cues.time_words for w in words[:1])):
+                or words[-1] in self.cues.time_words or any(w in self.cues.time_words for w in words[:1])
+                or any(c.isdigit() or c == "_" for c in label)):
+            return None
+        return match
+
+    def _interview(self) -> bool:
+        """Return True when the document is shaped as a transcript or interview: two or more lines open with a
+        speaker label. A single label in an article ("Reader: 27 is too low") is no turn unless it is written in
+        capitals, as transcripts write their speakers ("MORALES:"), or opens the text as its headline."""
+        if self._interview_shape is None:
+            starts = [0] + [i + 1 for i, c in enumerate(self.text) if c == "\n"]
+            self._interview_shape = sum(1 for start in starts if self._label(start) is not None) >= 2
+        return self._interview_shape
+
+    def _read_turn(self, line_start: int) -> Event | None:
+        match = self._label(line_start)
+        if match is None:
+            return None
+        label = match.group(1)
+        if not (label.isupper() and len(label) > 1 or not self.text[:line_start].strip() or self._interview()):
             return None
         first = token_at(self.doc, match.start(1))
         colon = token_at(self.doc, self.text.index(":", match.end(1)))

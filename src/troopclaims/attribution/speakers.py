@@ -136,6 +136,9 @@ class SpeakerBook:
         if words and normalise(words[0]) in group_nouns | _COMMON_STARTS and all(
                 not w[:1].isupper() for w in words[1:]):
             words = [words[0].lower(), *words[1:]]    # "Experts" at the start of a sentence is a common noun
+        if len(words) > 1 and words[0].islower() and words[0] not in _PARTICLES | group_nouns and all(
+                w[:1].isupper() for w in words[1:]):
+            words = words[1:]       # "neighbouring Ostlund", "embattled Vale": the name without what describes it
         name = " ".join(words)
         if entity == "PERSON":
             return Speaker(name, "person")
@@ -154,6 +157,7 @@ class SpeakerBook:
         return Speaker(name)
 
 
+_PARTICLES = frozenset(("de", "van", "von", "da", "del", "der", "bin", "al", "la", "le", "di", "du"))
 _PLURALS = frozenset(("people", "police", "personnel", "staff", "media", "military", "leadership", "public"))
 _MANY = frozenset(("two", "three", "four", "five", "several", "many", "some", "both", "few", "dozens", "other"))
 _COMMON_STARTS = frozenset(("new", "some", "several", "many", "two", "three", "four", "other", "senior", "top",

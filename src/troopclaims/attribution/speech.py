@@ -10,6 +10,7 @@ from __future__ import annotations
 from bisect import bisect_left
 
 from troopclaims.attribution.chains import EvidenceChains
+from troopclaims.attribution.clauses import describes_noun
 from troopclaims.attribution.cues import (CueRules, Event, HedgeRules, document_before, grounds_after, lowered,
                                           matches, parsed_grounds, reason_said, verb_cue)
 from troopclaims.attribution.layout import TextLayout
@@ -21,10 +22,10 @@ from troopclaims.spans import doc_text
 
 _CUE_HASHES: list = [None, None]      # the cue rules last read, and the hashes of the words that can be their cues
 _RAISING = frozenset(("to",))           # "is expected to", "is said to": a hedge, not a source
-# What may follow a strict verb for it to report: "added that", "wrote:", "questioned why the council ..."
 # Words before a phrase that make it their object, not the subject of the verb after it ("in Dunmore to ask").
 _PREPOSITIONS = frozenset("in at on for from into onto over under near during after before since until toward "
                           "towards against among between through across".split())
+# What may follow a strict verb for it to report: "added that", "wrote:", "questioned why the council ..."
 _STRICT_OPENERS = frozenset(("that", ":", ",", ".", "“", '"', "‘", "whether", "why", "how", "what", "if"))
 
 
@@ -40,6 +41,7 @@ class DocumentReader(NominalCues, NameResolver, EvidenceChains, TextLayout):
         self._event_starts: list[int] = []                    # the keys of events, in text order
         self._quote_memo: dict[int, Event | None] = {}
         self._turns: dict[int, Event | None] = {}
+        self._interview_shape: bool | None = None          # two or more lines open with a speaker label
         self._named: list | None = None
         self._read_events()
         self.frames = self._read_frames()
@@ -145,10 +147,13 @@ class DocumentReader(NominalCues, NameResolver, EvidenceChains, TextLayout):
                 or document_before(self.doc[i], self.cues) is not None)    # "documents from her audit show"
 
     def _verb_speaker(self, event: Event, sent):
-        """Fill the speaker of a verb cue; return False when the verb only hedges ("is expected to")."""
+        """Fill the speaker of a verb cue; return False when the verb only hedges ("is expected to") or describes
+        the noun before it ("30 people reported missing")."""
         token = self.doc[event.start]
         if self._raising(event, sent):
             return False
+        if describes_noun(token, self.cues, self.finder.parsed):
+            return False                    # "30 people reported missing": it describes them; they report nothing
         spans: list[tuple[int, int]] = []
         passive = False
         shared = self._shared_subject(event, sent) or self._parenthetical(event, sent) or self._blamed(event, sent)
