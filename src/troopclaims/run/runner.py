@@ -188,7 +188,7 @@ def run_extract(articles: Iterable[Article], rules, model: str, kinds: tuple[str
     options = options or RunOptions()
     report = report if report is not None else ReadReport()
     settings = Settings(rules_digest(rules.dirs), model_version(model), tuple(kinds), options.exhaustive)
-    chunks = _chunks(articles, settings, options.cache, None if options.exhaustive else Triage(rules))
+    chunks = _chunks(articles, settings, options.cache, None if options.exhaustive else _LazyTriage(rules))
     head, count = [], 0              # a job of CHUNK articles or fewer is run in process: no workers to start
     for chunk in chunks:
         head.append(chunk)
@@ -224,6 +224,18 @@ def _engine(options: RunOptions, rules, model: str, small: bool):
     if options.workers > 1 and not small:
         return _Pool(options.workers, rules, model, options.exhaustive)
     return _InProcess(rules, model, options.exhaustive)
+
+
+class _LazyTriage:
+    """The triage, built on the first article not in the cache: a warm run never compiles its patterns."""
+
+    def __init__(self, rules):
+        self.rules, self.triage = rules, None
+
+    def may_hold_claims(self, text: str, kinds) -> bool:
+        if self.triage is None:
+            self.triage = Triage(self.rules)
+        return self.triage.may_hold_claims(text, kinds)
 
 
 def _chunks(articles: Iterable[Article], settings: Settings, cache: ClaimCache | None, triage=None):

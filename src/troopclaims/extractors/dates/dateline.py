@@ -8,6 +8,7 @@ from troopclaims.extractors.dates.rules import _date_rules
 from troopclaims.extractors.dates.scan import scan_mentions
 
 _WORD = re.compile(r"[^\W\d_]{2,}")     # a word of letters
+_DIGIT = re.compile(r"\d")               # a day named whole has its year in digits: a line without one holds none
 # A line that may open with a dateline: names closed by commas ("DUNMERE, Karsovia, "), then a date.
 _NAMES = re.compile(r"(?:[^\W\d_][^\s,]*(?:\s+[^\W\d_][^\s,]*){0,3}\s*,\s*){1,3}(?=\d|[^\W\d_])")
 # What may follow the date of a dateline that opens a line: an agency in brackets and a dash or colon before the text.
@@ -63,9 +64,11 @@ def _after_names(line: str, dr, rules) -> str | None:
     """Return the day of a dateline that opens a line with a place in capitals, maybe its regions, then the date and
     an agency, whatever text follows ("DUNMERE, Karsovia, 4 May 2027 (Tidewire) - Officials said"), or with names in
     Title Case when the line ends there ("Vell Valley Radio, 7 May 2027"); or None."""
-    if not _NAMES.match(line):
+    names_end = _NAMES.match(line) if _DIGIT.search(line) else None
+    # What follows the names is the date or one more name: a word in lower case makes the line a sentence.
+    if not names_end or line[names_end.end()].islower():
         return None
-    days = [(mention, day) for mention, day in _days(line, dr, rules) if day]
+    days = [(mention, day) for mention, day in _days(line[:names_end.end() + 60], dr, rules) if day]
     if not days:
         return None
     mention, day = days[0]
@@ -86,7 +89,7 @@ def _beside(line: str, dr, rules) -> str | None:
     2012") and, with a time or label among them, words in capitals ("TNN Nov 12, 2011, 05.51AM IST") or in Title
     Case before a label ("Article posted on"). A word in lower case makes the line a sentence ("Page was born on
     April 22, 1923"); other words, a headline ("Remembering The March 11, 2011 Earthquake")."""
-    if dr.dateline_beside is None:
+    if dr.dateline_beside is None or not _DIGIT.search(line):
         return None
     mentions = _days(line, dr, rules)
     days = [day for _, day in mentions if day]
