@@ -214,6 +214,14 @@ def decode(data: bytes) -> tuple[str, str]:
         return data.decode("latin-1"), "latin-1"
 
 
+def decoded(data: bytes, path, warn: Warn) -> str:
+    """Return the text of file bytes, with a warning when it was guessed (UTF-16 with its byte-order mark is not)."""
+    text, encoding = decode(data)
+    if encoding not in ("utf-8", "utf-16"):
+        warn(f"{path}: not valid UTF-8; read as {encoding} (save it as UTF-8 to be sure)")
+    return text
+
+
 def _file_article(path: Path, article_id: str, fields: dict, warn: Warn, report: ReadReport,
                   published: str | None) -> Article | None:
     try:
@@ -224,9 +232,7 @@ def _file_article(path: Path, article_id: str, fields: dict, warn: Warn, report:
     if b"\x00" in data[:8192] and not data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         report.skip(str(path), "looks binary (NUL bytes); give text files only", warn)
         return None
-    text, encoding = decode(data)
-    if encoding != "utf-8":
-        warn(f"{path}: not valid UTF-8; read as {encoding} (save it as UTF-8 to be sure)")
+    text = decoded(data, path, warn)
     meta = {key: value for key, value in fields.items() if key != "published"}
     date_value = fields.get("published")
     body_start = 0
@@ -268,9 +274,7 @@ def read_lines(path: Path, warn: Warn, report: ReadReport) -> list[str] | None:
     except OSError as exc:
         report.skip(str(path), f"cannot read ({exc.strerror or exc}); check its permissions", warn)
         return None
-    text, encoding = decode(data)
-    if encoding != "utf-8":
-        warn(f"{path}: not valid UTF-8; read as {encoding} (save it as UTF-8 to be sure)")
+    text = decoded(data, path, warn)
     return text.splitlines(keepends=True)
 
 
