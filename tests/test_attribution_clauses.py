@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from test_attribution import check, claim_for
+from tests.test_attribution import check, claim_for
 
 # Each coordinated clause has its own subject speaking; a clause that goes on with a report stays the report's.
 COORDINATED = [

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import importlib
+import re
 from importlib import resources
 from pathlib import Path
 from typing import Any, Iterable
@@ -279,3 +280,15 @@ def read_folder(folder: Path) -> list[tuple[Path, Any]]:
 def load_rules(user_dirs: Iterable[Path | str] = ()) -> Rules:
     """Return the default rules with the user's folders laid over them, in order."""
     return Rules(user_dirs)
+
+
+def compile_pattern(pattern, where: str, flags: int = re.IGNORECASE) -> re.Pattern:
+    """Return a rule file's regular expression compiled; one that is no string or does not compile is a RulesError
+    naming where it stands and the fix."""
+    if not isinstance(pattern, str):
+        raise RulesError(f"{where}: expected a regular expression (a string), got {type(pattern).__name__}")
+    try:
+        return re.compile(pattern, flags)
+    except re.error as exc:
+        raise RulesError(f"{where}: {pattern!r} is not a regular expression (bad regex: {exc}); quote it in single "
+                         "quotes and escape ( ) [ ] with a backslash") from None

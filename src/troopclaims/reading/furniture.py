@@ -12,7 +12,7 @@ from typing import Callable, Iterable, Iterator
 
 from troopclaims.errors import RulesError
 from troopclaims.records import Article
-from troopclaims.rules import check_keys
+from troopclaims.rules import check_keys, compile_pattern
 
 _BREAK = re.compile(r"\r\n|\r|\n")
 _LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n|$)")
@@ -40,13 +40,7 @@ def build_page_rules(section, rules=None) -> PageRules:
         patterns = []
         for index, item in enumerate(items):
             where = items.where(index) if hasattr(items, "where") else section.where(key)
-            if not isinstance(item, str):
-                raise RulesError(f"{where}: a {key} pattern must be a string (a regular expression)")
-            try:
-                patterns.append(re.compile(item, re.I))
-            except re.error as exc:
-                raise RulesError(f"{where}: {item!r} is not a regular expression ({exc}); "
-                                 "quote it in single quotes and escape ( ) [ ] with a backslash") from None
+            patterns.append(compile_pattern(item, where))
         compiled[key] = tuple(patterns)
     return PageRules(**compiled)
 

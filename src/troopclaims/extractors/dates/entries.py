@@ -48,15 +48,6 @@ def alternation(words, extra: str | None = None, space: str = r"\s+") -> str:
     return r"(?<![\w'])(?:" + "|".join(escaped) + r")(?![\w])"
 
 
-def compile_pattern(pattern: str, where: str, flags: int = re.IGNORECASE) -> re.Pattern:
-    if not isinstance(pattern, str):
-        raise RulesError(f"{where}: expected a regex string, got {type(pattern).__name__}")
-    try:
-        return re.compile(pattern, flags)
-    except re.error as exc:
-        raise RulesError(f"{where}: bad regex ({exc}); fix the pattern") from None
-
-
 def mapping(section: LineDict, name: str, check: Callable[[object, str], object]) -> dict:
     node = section.get(name)
     where = location(section, name, f"{section.path}")

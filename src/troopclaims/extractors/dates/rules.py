@@ -7,10 +7,10 @@ from functools import lru_cache
 from typing import Callable
 
 from troopclaims.errors import RulesError
-from troopclaims.extractors.dates.entries import (alternation, bound_of, compile_pattern, holiday, int_in, word_key, mapping,
+from troopclaims.extractors.dates.entries import (alternation, bound_of, holiday, int_in, word_key, mapping,
                                                   _number, _part, season, string_list, _vague)
 from troopclaims.extractors.dates.times import TimeRules, build_time_rules
-from troopclaims.rules import LineDict, check_keys, location
+from troopclaims.rules import LineDict, check_keys, compile_pattern, location
 
 
 RESOLVERS = ("calendar", "numeric", "monthday", "dateparser", "weekday", "relative_day", "period", "season",

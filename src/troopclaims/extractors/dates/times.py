@@ -12,9 +12,9 @@ from dataclasses import dataclass
 from typing import Iterator
 
 from troopclaims.errors import RulesError
-from troopclaims.extractors.dates.entries import alternation, compile_pattern, word_key, string_list
+from troopclaims.extractors.dates.entries import alternation, word_key, string_list
 from troopclaims.records import Article, Claim, clock
-from troopclaims.rules import LineDict, check_keys, location
+from troopclaims.rules import LineDict, check_keys, compile_pattern, location
 from troopclaims.spans import new_claim
 
 TIME_KEYS = ("named", "zones", "local", "qualifiers", "cues", "after_noon", "day_gap")
