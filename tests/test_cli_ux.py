@@ -7,7 +7,7 @@ import click
 import pytest
 from click.testing import CliRunner
 
-from troopclaims import cli as cli_module
+from troopclaims.stdin import stdin_text
 from troopclaims.cli import cli
 
 STORY = ("HARLOW BAY, 3 June 2031 - At least 14 people were killed when the dam above Harlow Bay gave way,\r\n"
@@ -69,13 +69,13 @@ class Pipe(io.RawIOBase):
 ])
 def test_text_on_stdin_is_told_from_json_lines_by_its_first_byte_that_is_not_blank(monkeypatch, writes, record):
     monkeypatch.setattr("sys.stdin", io.TextIOWrapper(io.BufferedReader(Pipe(*writes))))
-    assert [json.loads(line) for line in cli_module.stdin_text()] == [record]
+    assert [json.loads(line) for line in stdin_text(lambda message: None)] == [record]
 
 
 def test_json_lines_on_stdin_after_blank_writes_are_read_whole_with_their_line_numbers(monkeypatch):
     lines = [b"\n", b'{"id": "r1", "text": "Some 300 people fled."}\n', b"\n", b'{"id": "r2", "text": "x"}\n']
     monkeypatch.setattr("sys.stdin", io.TextIOWrapper(io.BufferedReader(Pipe(*lines))))
-    assert cli_module.stdin_text().read() == b"".join(lines).decode()
+    assert stdin_text(lambda message: None).read() == b"".join(lines).decode()
 
 
 def test_an_empty_folder_is_an_error_that_names_it(tmp_path):
