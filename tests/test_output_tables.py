@@ -205,3 +205,28 @@ def test_two_figures_of_no_known_day_are_not_said_to_share_one():
     (fact,) = group_claims(claims, grouping=Grouping(cumulative=CUMULATIVE))
     assert why(fact, CUMULATIVE) == ("30 (police in a.txt) on a day not known and 27 (mayor in b.txt) on a day not "
                                      "known cannot both be true")
+
+
+def test_markdown_links_a_source_to_its_article_and_lists_each_camp_on_a_line_of_its_own(series):
+    out = io.StringIO()
+    render.write_facts_markdown([series], out, links={"c-third.txt": "https://third.example/toll?day=6",
+                                                      "b-first.txt": "javascript:alert(1)"})
+    text = out.getvalue()
+    assert "| [c-third.txt](https://third.example/toll?day=6) |" in text     # renders as a link in a chat or a wiki
+    assert "| b-first.txt |" in text                                          # only http(s) links are links
+    camps = [line for line in text.splitlines() if line.startswith("- camp ")]
+    assert len(camps) == len(series.camps) > 1 and camps[0].startswith("- camp 1: ")
+
+
+def test_compare_in_markdown_links_the_sources_its_manifest_gives(tmp_path):
+    from click.testing import CliRunner
+    from troopclaims.cli import cli
+
+    (tmp_path / "wire.txt").write_text("Police said 40 people were arrested on Saturday.\n")
+    (tmp_path / "daily.txt").write_text("Police said 52 people were arrested on Saturday.\n")
+    (tmp_path / "sources.yaml").write_text('wire.txt: {published: 2031-03-15, url: "https://wire.example/a"}\n'
+                                           "daily.txt: {published: 2031-03-15}\n")
+    result = CliRunner().invoke(cli, ["compare", str(tmp_path), "--model", "blank", "--format", "markdown",
+                                      "--no-cache"])
+    assert result.exit_code == 0, result.output
+    assert "| [wire.txt](https://wire.example/a) |" in result.stdout and "| daily.txt |" in result.stdout

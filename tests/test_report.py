@@ -384,3 +384,32 @@ def test_any_mix_of_figures_and_dates_makes_a_well_formed_page():
                                     chance.choice(["exact", "at_least", "range"]), kind="date"))
         root = parse(page_of(claims))
         assert len(find_all(root, "svg", "strip")) >= len(claims)
+
+
+def test_each_fact_has_a_link_to_itself_named_for_the_fact_and_the_same_under_a_filter(claims):
+    facts = group_claims(claims)
+    whole = find_all(parse(page_of(claims)), "section", "fact")
+    ids = [section.get("id") for section in whole]
+    assert len(set(ids)) == len(ids) and ids[0] == "people-displaced"      # words of the fact's name, not its rank
+    for section in whole:
+        [link] = find_all(section.find(".//h2"), "a", "permalink")
+        assert link.get("href") == f"#{section.get('id')}"
+    # A link pasted from the whole report still opens the same fact in a report of conflicts only, and the other
+    # way round: the anchor does not move with the facts shown.
+    single = [fact for fact in facts if fact.verdict == "single"]
+    sources = report_sources(claims)
+    filtered = find_all(parse(build_report(single, sources, claims=len(claims), all_facts=facts)), "section", "fact")
+    by_name = {text_of(section.find(".//span[@class='name']")): section.get("id") for section in whole}
+    assert [section.get("id") for section in filtered] == \
+        [by_name[text_of(section.find(".//span[@class='name']"))] for section in filtered]
+
+
+def test_facts_of_one_name_get_anchors_of_their_own():
+    from troopclaims.output.report import anchors
+
+    class Named:
+        def __init__(self, name):
+            self.name = name
+
+    facts = [Named("people (killed) in Ústí"), Named("people (killed) in Ústí"), Named("«»"), Named("people-killed-in-ústí-2")]
+    assert anchors(facts) == ["people-killed-in-ústí", "people-killed-in-ústí-2", "fact", "people-killed-in-ústí-2-2"]

@@ -76,7 +76,7 @@ def compare(given: Inputs, notes: Notes, fmt: str | None = None, only: str | Non
         elif fmt == "csv":
             render.write_facts_csv(facts, out)
         elif fmt == "markdown":
-            render.write_facts_markdown(facts, out, show_sentences, cumulative=cumulative)
+            render.write_facts_markdown(facts, out, show_sentences, cumulative=cumulative, links=_links(report))
         else:
             render.write_facts_table(facts, out, show_sentences, width=render.table_width(terminal),
                                      cumulative=cumulative)
@@ -117,6 +117,11 @@ def report(given: Inputs, notes: Notes, output: str | None = None, title: str | 
             out.write(page)
     return finish(read, given.paths, f"{len(shown)} fact{'s' * (len(shown) != 1)} in the report"
                   + (f" ({output})" if output else ""), notes)
+
+
+def _links(report: ReadReport) -> dict[str, str]:
+    """Return each article's URL, as its manifest or front matter gives it (claims read back carry none)."""
+    return {source: str(meta["url"]) for source, meta in report.sources.items() if meta.get("url")}
 
 
 def _claims(given: Inputs, rules, notes: Notes, report: ReadReport, kinds, accept_claims: bool = False):

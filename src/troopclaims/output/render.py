@@ -162,6 +162,11 @@ def _status(claim) -> str:
 
 
 def _camps_line(fact) -> str:
+    return "; ".join(_camps(fact))
+
+
+def _camps(fact) -> list[str]:
+    """Return each camp in words: "camp 1: 10,800..13,200 (police, wire.txt)"."""
     parts = []
     for n, camp in enumerate(fact.camps, 1):
         lo = figure_of(fact.kind, camp.low) if camp.low is not None else ""
@@ -169,7 +174,7 @@ def _camps_line(fact) -> str:
         value = (lo if lo == hi else f"{lo}..{hi}") + _time_unit(fact)
         speakers = sorted({fact.claims[i].speaker or fact.claims[i].source for i in camp.members})
         parts.append(f"camp {n}: {value} ({', '.join(speakers)})")
-    return "; ".join(parts)
+    return parts
 
 
 def by_date(claims) -> list[int]:
@@ -241,9 +246,26 @@ def _md(text) -> str:
     return printable(str(text).replace("|", "\\|").replace("\n", " "))
 
 
-def write_facts_markdown(facts, out: IO[str], show_sentences: bool = False, cumulative=frozenset()) -> None:
+_LINKABLE = re.compile(r"https?://[^\s\"'<>]+\Z")
+
+
+def _md_source(source: str, links: dict[str, str]) -> str:
+    """Return a source's cell: a link to its article when the manifest gives an http(s) URL, else its name."""
+    url = links.get(source)
+    if not url or not _LINKABLE.match(url):
+        return _md(source)
+    url = url.replace("(", "%28").replace(")", "%29").replace("|", "%7C")
+    name = _md(source).replace("[", "\\[").replace("]", "\\]")
+    return f"[{name}]({url})"
+
+
+def write_facts_markdown(facts, out: IO[str], show_sentences: bool = False, cumulative=frozenset(),
+                         links: dict[str, str] | None = None) -> None:
+    """Write a heading and a table per fact, then its camps one a line and, for a series, why or how it moved:
+    Markdown to paste in a chat, a wiki or a fact-check. `links`: source -> its article's URL."""
     from troopclaims.output.why import over_time, why
 
+    links = links or {}
     for fact in facts:
         out.write(f"### {_md(fact.name)}: {fact.verdict}\n\n")
         out.write(_counts(fact))
@@ -252,11 +274,12 @@ def write_facts_markdown(facts, out: IO[str], show_sentences: bool = False, cumu
         out.write("|---|---|---|---|---|---|---|---|\n")
         for index in by_date(fact.claims):
             claim = fact.claims[index]
-            cells = (_camp_label(fact, index), claim.source, published_as_of(claim), who(claim), claim.text,
-                     interval(claim), _status(claim), claim.event or "")
-            out.write("| " + " | ".join(_md(cell) for cell in cells) + " |\n")
+            cells = (_md(_camp_label(fact, index)), _md_source(claim.source, links), _md(published_as_of(claim)),
+                     _md(who(claim)), _md(claim.text), _md(interval(claim)), _md(_status(claim)),
+                     _md(claim.event or ""))
+            out.write("| " + " | ".join(cells) + " |\n")
         if len(fact.camps) > 1:
-            out.write(f"\n{_md(_camps_line(fact))}\n")
+            out.write("\n" + "".join(f"- {_md(camp)}\n" for camp in _camps(fact)))
         if reason := why(fact, cumulative):
             out.write(f"\nwhy: {_md(reason)}\n")
         if steps := over_time(fact, cumulative):

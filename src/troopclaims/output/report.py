@@ -86,9 +86,10 @@ def build_report(facts: list[Fact], sources: list[Source], *, claims: int, all_f
         _el(nav, "button", type="button", text=label, **{"data-show": verdict})
     _el(nav, "button", type="button", text="Show all sentences", class_="sentences", **{"data-sentences": ""})
     main = _el(body, "main")
-    _timeline(main, facts, sources)
-    for number, fact in enumerate(facts, 1):
-        _fact(main, number, fact, outlets, _explained(fact, cumulative, outlets))
+    named = _anchors_of(facts, all_facts)
+    _timeline(main, facts, sources, named)
+    for anchor, fact in zip(named, facts):
+        _fact(main, anchor, fact, outlets, _explained(fact, cumulative, outlets))
     if not facts:
         _el(main, "p", class_="empty", text="No fact is left after the filter." if all_facts else
             "No fact to show: no figure or date could be compared.")
@@ -96,6 +97,31 @@ def build_report(facts: list[Fact], sources: list[Source], *, claims: int, all_f
                              "intervals the wording allows; hover over a claim or open it for its sentence.")
     _el(body, "script", text=_asset("report.js"))
     return "<!DOCTYPE html>\n" + ET.tostring(html, encoding="unicode", method="html") + "\n"
+
+
+def anchors(facts) -> list[str]:
+    """Return an anchor per fact, made of the words of its name ("people (killed) in Kursk" ->
+    "people-killed-in-kursk"), a number after a name already taken: a link to a fact names what it opens."""
+    taken: set[str] = set()
+    named = []
+    for fact in facts:
+        base = "-".join(re.findall(r"[^\W_]+", fact.name.lower())) or "fact"
+        anchor, n = base, 1
+        while anchor in taken:
+            n += 1
+            anchor = f"{base}-{n}"
+        taken.add(anchor)
+        named.append(anchor)
+    return named
+
+
+def _anchors_of(facts: list[Fact], all_facts: list[Fact]) -> list[str]:
+    """Return the anchors of the facts shown as the whole comparison names them, so that a link copied from one
+    report opens the same fact in another of the same articles, filtered or not."""
+    whole = {id(fact): anchor for fact, anchor in zip(all_facts, anchors(all_facts))}
+    if all(id(fact) in whole for fact in facts):
+        return [whole[id(fact)] for fact in facts]
+    return anchors(facts)
 
 
 def _asset(name: str) -> str:
@@ -168,14 +194,14 @@ def _articles(header, sources: list[Source]) -> None:
 
 # --- the timeline of dated facts -------------------------------------------------------------------------------
 
-def _timeline(main, facts: list[Fact], sources: list[Source]) -> None:
+def _timeline(main, facts: list[Fact], sources: list[Source], named: list[str]) -> None:
     """Add the days every date fact claims, and the days the articles came out, on one shared timeline."""
-    dated = [(number, fact) for number, fact in enumerate(facts, 1) if fact.kind == "date"]
+    dated = [(anchor, fact) for anchor, fact in zip(named, facts) if fact.kind == "date"]
     if not dated:
         return
     published = sorted({source.published for source in sources if source.published})
     days = [claim_span(_day_claim(day)) for day in published]
-    rows = [(number, fact, [claim_span(claim, on_days=True) for claim in fact.claims]) for number, fact in dated]
+    rows = [(anchor, fact, [claim_span(claim, on_days=True) for claim in fact.claims]) for anchor, fact in dated]
     scale = scale_for("date", days + [span for _, _, spans in rows for span in spans])
     section = _el(main, "section", class_="timeline")
     _el(section, "h2", text="Timeline")
@@ -191,11 +217,11 @@ def _timeline(main, facts: list[Fact], sources: list[Source]) -> None:
         _el(row, "th", text="articles published", scope="row")
         label = "published: " + ", ".join(_day(day) for day in published)
         _el(row, "td", class_="chart").append(strip_svg(scale, days, [], "published", label))
-    for number, fact, spans in rows:
+    for anchor, fact, spans in rows:
         row = _el(tbody, "tr", class_=f"dated {fact.verdict}")
         head = _el(row, "th", scope="row")
         _el(head, "span", class_=f"dot {fact.verdict}", title=VERDICT_LABEL.get(fact.verdict, fact.verdict))
-        _el(head, "a", href=f"#fact-{number}", text=fact.name)
+        _el(head, "a", href=f"#{anchor}", text=fact.name)
         label = f"{fact.name}: " + "; ".join(_range(claim.low, claim.high, claim, claim.value, claim.qualifier)
                                             for claim in fact.claims)
         _el(row, "td", class_="chart").append(strip_svg(scale, spans, [], f"verdict-{fact.verdict}", label))
@@ -218,12 +244,15 @@ def _explained(fact: Fact, cumulative, outlets) -> list[tuple[str, str]]:
     return [(label, text) for label, text in said if text]
 
 
-def _fact(main, number: int, fact: Fact, outlets: dict[str, str | None], explained=()) -> None:
-    section = _el(main, "section", class_=f"fact {fact.verdict}", id=f"fact-{number}",
+def _fact(main, anchor: str, fact: Fact, outlets: dict[str, str | None], explained=()) -> None:
+    section = _el(main, "section", class_=f"fact {fact.verdict}", id=anchor,
                   **{"data-verdict": fact.verdict, "data-kind": fact.kind})
     heading = _el(section, "h2")
     _el(heading, "span", class_=f"badge {fact.verdict}", text=VERDICT_LABEL.get(fact.verdict, fact.verdict))
     _el(heading, "span", class_="name", text=fact.name)
+    # A link to this fact, to copy and paste in a chat or a fact-check ("report.html#people-killed").
+    _el(heading, "a", class_="permalink", href=f"#{anchor}", text="#", title="Link to this fact",
+        **{"aria-label": f"Link to {printable(fact.name)}"})
     meta = [_count(fact.reports, "article"), _count(fact.speakers, "independent speaker")]
     if fact.within:
         meta.append(f"within: {fact.within}")
