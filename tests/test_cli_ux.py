@@ -175,3 +175,13 @@ def test_an_output_file_of_an_unknown_suffix_gets_json_lines_and_a_note_saying_s
     result = run("compare", str(story / "in"), "--model", "blank", "-o", str(target))
     assert result.exit_code == 0 and jsonl(target.read_text())
     assert f"{target}: no format is known by the suffix .out; writing JSON Lines" in result.stderr
+
+
+def test_rules_check_of_a_good_folder_prints_nothing_on_stdout_and_says_fine_as_the_readme_shows():
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[1]
+    result = CliRunner().invoke(cli, ["rules", "check", str(root / "examples" / "rules")])
+    assert result.exit_code == 0 and result.stdout == ""
+    assert result.stderr == f"troopclaims: {root / 'examples' / 'rules'}: fine\n"
+    assert '"troopclaims: examples/rules: fine" on stderr, exit 0' in (root / "README.md").read_text(encoding="utf-8")

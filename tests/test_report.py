@@ -413,3 +413,33 @@ def test_facts_of_one_name_get_anchors_of_their_own():
 
     facts = [Named("people (killed) in Ústí"), Named("people (killed) in Ústí"), Named("«»"), Named("people-killed-in-ústí-2")]
     assert anchors(facts) == ["people-killed-in-ústí", "people-killed-in-ústí-2", "fact", "people-killed-in-ústí-2-2"]
+
+
+def test_a_time_of_no_day_is_drawn_on_the_day_compare_puts_it_on():
+    day = claim("a.txt", "2031-03-15", kind="date", text="Saturday", aspect="attended")
+    noon = Claim(source="b.txt", published="2031-03-15", kind="time", text="noon", start=0, end=4, value=720,
+                 low=720, high=720, qualifier="exact", event="set off", aspect="attended", sentence="It set off at noon.")
+    (fact,) = group_claims([day, noon])
+    assert fact.verdict == "agree" and fact.camps[0].low == fact.camps[0].high == "2031-03-15"
+    root = parse(build_report([fact], report_sources([day, noon]), claims=2))
+    strips = find_all(find_all(root, "section", "fact")[0], "svg", "strip")
+    assert len(strips) == 2
+    for strip in strips:        # both on the one day: no dashed line that allows any day
+        assert not find_all(strip, "line", "any") and find_all(strip, "g", "mark")
+    [timeline] = find_all(root, "section", "timeline")
+    assert not find_all(timeline, "line", "any")
+
+
+def test_a_date_years_away_from_the_story_does_not_squeeze_the_timeline():
+    claims = [claim("a.txt", "2031-03-15", kind="date", text="Saturday", published="2031-03-15", aspect="attended"),
+              claim("b.txt", "2031-03-14", kind="date", text="Friday", published="2031-03-17", aspect="attended"),
+              claim("b.txt", "2019", "2019-01-01", None, "at_least", kind="date", text="since 2019",
+                    published="2031-03-17", aspect="seen")]
+    root = parse(build_report(group_claims(claims), report_sources(claims), claims=3))
+    [timeline] = find_all(root, "section", "timeline")
+    labels = [text_of(tick) for tick in find_all(timeline, "text", "tick-label")]
+    assert labels and not any("2019" in label or "2020" in label for label in labels), labels
+    far = [row for row in find_all(timeline, "tr", "dated") if "since 2019" in text_of(row) or "seen" in text_of(row)]
+    assert far and find_all(far[0], "path", "beyond")          # it runs off the edge, said by a chevron
+    fact = [s for s in find_all(root, "section", "fact") if "seen" in text_of(s.find(".//h2"))][0]
+    assert "1 Jan" in [text_of(tick) for tick in find_all(fact, "text", "tick-label")]   # its own chart shows it

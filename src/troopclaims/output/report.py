@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 import xml.etree.ElementTree as ET
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from importlib.resources import files
 from typing import Iterable
@@ -201,12 +201,13 @@ def _timeline(main, facts: list[Fact], sources: list[Source], named: list[str]) 
         return
     published = sorted({source.published for source in sources if source.published})
     days = [claim_span(_day_claim(day)) for day in published]
-    rows = [(anchor, fact, [claim_span(claim, on_days=True) for claim in fact.claims]) for anchor, fact in dated]
-    scale = scale_for("date", days + [span for _, _, spans in rows for span in spans])
+    rows = [(anchor, fact, _spans(fact)) for anchor, fact in dated]
+    scale = scale_for("date", days + _near(days, [span for _, _, spans in rows for span in spans]))
     section = _el(main, "section", class_="timeline")
     _el(section, "h2", text="Timeline")
     _el(section, "p", class_="meta", text="The days each dated fact is claimed for, all sources together, and the "
-                                          "days the articles were published.")
+                                          "days the articles were published; a day more than a year from them "
+                                          "runs off the edge (its fact's chart shows it).")
     table = _el(section, "table", class_="timeline")
     row = _el(_el(table, "thead"), "tr")
     _el(row, "th", text="dated fact", scope="col")
@@ -225,6 +226,19 @@ def _timeline(main, facts: list[Fact], sources: list[Source], named: list[str]) 
         label = f"{fact.name}: " + "; ".join(_range(claim.low, claim.high, claim, claim.value, claim.qualifier)
                                             for claim in fact.claims)
         _el(row, "td", class_="chart").append(strip_svg(scale, spans, [], f"verdict-{fact.verdict}", label))
+
+
+NEAR = 366        # days from the publication days within which a claimed day sets the timeline's scale
+
+
+def _near(days: list, spans: list) -> list:
+    """Return the spans that end within NEAR days of the publication days: one years away ("since 2019" in a story
+    of 2031) would squeeze the story's days into a dot; it runs off the timeline's edge, and its fact's own chart
+    shows it whole."""
+    if not days:
+        return spans
+    first, last = min(day.low for day in days) - NEAR, max(day.high for day in days) + NEAR
+    return [span for span in spans if (span.low is None or span.low >= first) and (span.high is None or span.high <= last)]
 
 
 def _day_claim(day: str) -> Claim:
@@ -263,7 +277,7 @@ def _fact(main, anchor: str, fact: Fact, outlets: dict[str, str | None], explain
         _camp_list(section, fact, colours, outlets)
     for label, text in explained:
         _el(_el(section, "p", class_="why"), "b", text=label).tail = f": {printable(text)}"
-    spans = [claim_span(claim, on_days=fact.kind == "date") for claim in fact.claims]
+    spans = _spans(fact)
     if getattr(fact, "factors", None):        # ages and durations: every claim in the fact's unit of time
         spans = [scaled(span, factor) for span, factor in zip(spans, fact.factors)]
     bands = [(camp_span(fact.camps[index], fact.kind), css) for index, css in colours.items()] \
@@ -281,6 +295,20 @@ def _fact(main, anchor: str, fact: Fact, outlets: dict[str, str | None], explain
     for index in by_date(fact.claims):
         claim = fact.claims[index]
         _claim_row(tbody, claim, scale, spans[index], bands, camp_of[index], outlets, fact.verdict == "changed")
+
+
+def _spans(fact: Fact) -> list:
+    """Return what each claim allows on its fact's scale. A time of no known day, in a fact of dates, is drawn on
+    the one day its camps hold it for, as compare reads it ("noon" beside "Saturday"), else as allowing any day."""
+    on_days = fact.kind == "date"
+    spans = []
+    for index, claim in enumerate(fact.claims):
+        if on_days and claim.kind == "time" and not claim.as_of:
+            days = {(camp.low, camp.high) for camp in fact.camps if index in camp.members}
+            if len(days) == 1 and (day := days.pop())[0] and day[0] == day[1]:
+                claim = replace(claim, as_of=day[0])
+        spans.append(claim_span(claim, on_days=on_days))
+    return spans
 
 
 def _claim_row(tbody, claim: Claim, scale, span, bands, camp_css: str, outlets, dated: bool) -> None:
