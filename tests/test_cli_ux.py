@@ -185,3 +185,10 @@ def test_rules_check_of_a_good_folder_prints_nothing_on_stdout_and_says_fine_as_
     assert result.exit_code == 0 and result.stdout == ""
     assert result.stderr == f"troopclaims: {root / 'examples' / 'rules'}: fine\n"
     assert '"troopclaims: examples/rules: fine" on stderr, exit 0' in (root / "README.md").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("command, name, found", [("extract", "claims.csv", "claims"), ("compare", "facts.md", "shown")])
+def test_the_summary_names_the_file_written_as_report_does(story, command, name, found):
+    target = story / name
+    result = run(command, str(story / "in"), "--model", "blank", "-o", str(target))
+    assert result.exit_code == 0 and result.stderr.splitlines()[-1].endswith(f"{found} ({target})")

@@ -53,7 +53,8 @@ def extract(given: Inputs, notes: Notes, fmt: str | None = None, kinds: tuple[st
             render.write_claims_csv(counted, out)
         else:
             render.write_claims_table(list(counted), out, width=render.table_width(terminal))
-        return finish(report, given.paths, f"{counted.count} claim{'s' * (counted.count != 1)}", notes)
+        return finish(report, given.paths, f"{counted.count} claim{'s' * (counted.count != 1)}{_written(output)}",
+                      notes)
 
 
 def compare(given: Inputs, notes: Notes, fmt: str | None = None, only: str | None = None, min_sources: int = 1,
@@ -80,7 +81,8 @@ def compare(given: Inputs, notes: Notes, fmt: str | None = None, only: str | Non
         else:
             render.write_facts_table(facts, out, show_sentences, width=render.table_width(terminal),
                                      cumulative=cumulative)
-        code = finish(report, given.paths, f"{len(facts)} fact{'s' * (len(facts) != 1)} shown", notes)
+        code = finish(report, given.paths, f"{len(facts)} fact{'s' * (len(facts) != 1)} shown{_written(output)}",
+                      notes)
     if fail_on_conflict and any(fact.verdict == "conflict" for fact in facts):
         code = ExitCode.CONFLICT        # asked for: it wins over SKIPPED, which the summary line says
     return code
@@ -115,8 +117,13 @@ def report(given: Inputs, notes: Notes, output: str | None = None, title: str | 
 
         with atomic_write(output) as out:
             out.write(page)
-    return finish(read, given.paths, f"{len(shown)} fact{'s' * (len(shown) != 1)} in the report"
-                  + (f" ({output})" if output else ""), notes)
+    return finish(read, given.paths, f"{len(shown)} fact{'s' * (len(shown) != 1)} in the report{_written(output)}",
+                  notes)
+
+
+def _written(output: str | None) -> str:
+    """Return what the summary line says of an output file: " (facts.md)", nothing for stdout."""
+    return f" ({output})" if output not in (None, "-") else ""
 
 
 def _links(report: ReadReport) -> dict[str, str]:
