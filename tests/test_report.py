@@ -305,8 +305,10 @@ def test_the_page_is_the_same_bytes_in_another_process(folder, tmp_path):
 def test_an_article_url_is_a_link_only_when_it_is_http(claims):
     sources = report_sources(claims, {"a.txt": {"url": "https://example.org/a"}, "b.txt": {"url": "file:///etc"}})
     root = parse(build_report(group_claims(claims), sources, claims=len(claims)))
-    assert [(a.get("href"), text_of(a)) for a in root.iter("a") if not a.get("href", "").startswith("#")] == [
-        ("https://example.org/a", "a.txt")]
+    external = [(a.get("href"), text_of(a)) for a in root.iter("a") if not a.get("href", "").startswith("#")]
+    # The articles table, then each claim of a.txt (its outlet's name opens the article): never the file:// one.
+    assert external[0] == ("https://example.org/a", "a.txt")
+    assert {href for href, _ in external} == {"https://example.org/a"}
 
 
 def test_the_readme_shows_the_screenshot_of_the_examples():
@@ -443,3 +445,15 @@ def test_a_date_years_away_from_the_story_does_not_squeeze_the_timeline():
     assert far and find_all(far[0], "path", "beyond")          # it runs off the edge, said by a chevron
     fact = [s for s in find_all(root, "section", "fact") if "seen" in text_of(s.find(".//h2"))][0]
     assert "1 Jan" in [text_of(tick) for tick in find_all(fact, "text", "tick-label")]   # its own chart shows it
+
+
+def test_a_claim_s_outlet_links_to_its_article_when_the_manifest_gives_an_http_url(claims):
+    sources = report_sources(claims, {"a.txt": {"outlet": "Alpha", "url": "https://alpha.example/flood"},
+                                      "b.txt": {"outlet": "Beta", "url": "javascript:alert(1)"}})
+    root = parse(build_report(group_claims(claims), sources, claims=len(claims)))
+    rows = [row for section in find_all(root, "section", "fact") for row in find_all(section, "tr", "claim")]
+    cells = [row.find("td[@class='source']") for row in rows]
+    alpha = [cell for cell in cells if "Alpha" in text_of(cell)]
+    beta = [cell for cell in cells if "Beta" in text_of(cell)]
+    assert alpha and all(cell.find("a").get("href") == "https://alpha.example/flood" for cell in alpha)
+    assert beta and all(cell.find("a") is None for cell in beta)

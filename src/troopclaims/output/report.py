@@ -70,6 +70,7 @@ def build_report(facts: list[Fact], sources: list[Source], *, claims: int, all_f
     """
     all_facts = facts if all_facts is None else all_facts
     outlets = {source.id: source.outlet for source in sources}
+    links = {source.id: source.url for source in sources if source.url and _URL.match(source.url)}
     title = printable(title) if title else f"Claims compared across {_count(len(sources), 'article')}"
     html = ET.Element("html", lang="en")
     head = _el(html, "head")
@@ -89,7 +90,7 @@ def build_report(facts: list[Fact], sources: list[Source], *, claims: int, all_f
     named = _anchors_of(facts, all_facts)
     _timeline(main, facts, sources, named)
     for anchor, fact in zip(named, facts):
-        _fact(main, anchor, fact, outlets, _explained(fact, cumulative, outlets))
+        _fact(main, anchor, fact, outlets, _explained(fact, cumulative, outlets), links)
     if not facts:
         _el(main, "p", class_="empty", text="No fact is left after the filter." if all_facts else
             "No fact to show: no figure or date could be compared.")
@@ -258,7 +259,7 @@ def _explained(fact: Fact, cumulative, outlets) -> list[tuple[str, str]]:
     return [(label, text) for label, text in said if text]
 
 
-def _fact(main, anchor: str, fact: Fact, outlets: dict[str, str | None], explained=()) -> None:
+def _fact(main, anchor: str, fact: Fact, outlets: dict[str, str | None], explained=(), links=None) -> None:
     section = _el(main, "section", class_=f"fact {fact.verdict}", id=anchor,
                   **{"data-verdict": fact.verdict, "data-kind": fact.kind})
     heading = _el(section, "h2")
@@ -294,7 +295,8 @@ def _fact(main, anchor: str, fact: Fact, outlets: dict[str, str | None], explain
     tbody = _el(table, "tbody")
     for index in by_date(fact.claims):
         claim = fact.claims[index]
-        _claim_row(tbody, claim, scale, spans[index], bands, camp_of[index], outlets, fact.verdict == "changed")
+        _claim_row(tbody, claim, scale, spans[index], bands, camp_of[index], outlets, fact.verdict == "changed",
+                   (links or {}).get(claim.source))
 
 
 def _spans(fact: Fact) -> list:
@@ -311,17 +313,22 @@ def _spans(fact: Fact) -> list:
     return spans
 
 
-def _claim_row(tbody, claim: Claim, scale, span, bands, camp_css: str, outlets, dated: bool) -> None:
+def _claim_row(tbody, claim: Claim, scale, span, bands, camp_css: str, outlets, dated: bool,
+               link: str | None = None) -> None:
     """Add a claim's row: when and where published, its strip on the fact's chart, its words, who says it.
 
-    `dated`: always say the day the figure holds for (a changed fact moves over those days)."""
+    `dated`: always say the day the figure holds for (a changed fact moves over those days); `link`: the article's
+    http(s) URL, which its outlet's name opens (a fact-checker goes to the source from the claim)."""
     sentence = printable(claim.sentence)
     row = _el(tbody, "tr", class_=f"claim {camp_css}", title=sentence)
     cell = _el(row, "td", class_="date", text=_day(claim.published) if claim.published else "unknown")
     if claim.as_of and (dated or claim.as_of != claim.published):
         _el(cell, "span", class_="as-of", text=f"as of {_day(claim.as_of)}")
     cell = _el(row, "td", class_="source")
-    _el(cell, "span", class_="outlet", text=_outlet(claim, outlets))
+    if link:
+        _el(_el(cell, "a", href=link, rel="noreferrer"), "span", class_="outlet", text=_outlet(claim, outlets))
+    else:
+        _el(cell, "span", class_="outlet", text=_outlet(claim, outlets))
     if outlets.get(claim.source):
         _el(cell, "span", class_="file", text=claim.source)
     chart = _el(row, "td", class_="chart")
