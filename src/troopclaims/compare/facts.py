@@ -14,7 +14,7 @@ from typing import Callable, Iterable
 
 from troopclaims.compare.keys import ALONE, OF, PART, THRESHOLD, TOTAL, Grouping, aspect_key, aspect_label
 from troopclaims.compare.measures import BASE, FROM, reference_of, scope_of
-from troopclaims.compare.verdicts import camps_of, claim_interval, verdict_of
+from troopclaims.compare.verdicts import Reason, camps_of, claim_interval, judged
 from troopclaims.compare.when import (DAY, HAPPENED, apart_by_happening, days_beside, happening_of, instants,
                                      join_unknown_subjects, merge_times)
 from troopclaims.extractors.dates import resolve
@@ -55,6 +55,7 @@ class Fact:
     within: str | None = None         # the name of the fact whose place contains this one's
     verdict: str = "single"
     camps: list[Camp] = field(default_factory=list)
+    reasons: list[Reason] = field(default_factory=list)     # why the verdict is what it is (compare.verdicts)
 
     @property
     def speakers(self) -> int:
@@ -75,6 +76,7 @@ class Fact:
                        "sources": sorted({self.claims[i].source for i in camp.members}),
                        "speakers": sorted({self.claims[i].speaker or "(outlet)" for i in camp.members}),
                        "claims": list(camp.members)} for camp in self.camps],
+            "why": [reason.to_dict() for reason in self.reasons],
             "speakers": self.speakers, "reports": self.reports,
             "claims": [claim.to_dict() for claim in self.claims],
         }
@@ -237,9 +239,8 @@ def group_claims(claims: Iterable[Claim], contains: Contains = same_place,
         scale = DAY if mixed else 1.0      # a fact of dates and times compares minutes; its camps show days
         fact.camps = [Camp(_back(fact.kind, low / scale), _back(fact.kind, high / scale), members)
                       for (low, high), members in camps]
-        fact.verdict = verdict_of(fact.claims, camps,
-                                  fact.kind == "quantity" and aspect_label(fact.aspect) in grouping.cumulative,
-                                  judge)
+        fact.verdict, fact.reasons = judged(
+            fact.claims, camps, fact.kind == "quantity" and aspect_label(fact.aspect) in grouping.cumulative, judge)
     facts.sort(key=fact_order)
     return facts
 
