@@ -177,6 +177,18 @@ def test_the_verdict_carries_its_reasons(claims, cumulative, reasons):
     assert [(r["why"], r["claims"], r["day"]) for r in fact.to_dict()["why"]] == reasons
 
 
+def test_destroyed_joins_damaged_unless_an_article_gives_both():
+    joins = Grouping(joins=(("destroyed", "damaged"),))
+    villages = [q("a", 7, unit="villages", actor=None, aspect="destroyed"),
+                q("b", 7, unit="villages", actor=None, aspect="damaged")]
+    assert [len(fact.claims) for fact in group_claims(villages, grouping=joins)] == [2]
+    homes = [q("a", 60, 60, None, "at_least", unit="homes", actor=None, aspect="destroyed"),
+             q("a", 150, unit="homes", actor=None, aspect="damaged"),
+             q("b", 85, unit="homes", actor=None, aspect="destroyed")]
+    facts = {fact.name: sorted(claim.value for claim in fact.claims) for fact in group_claims(homes, grouping=joins)}
+    assert facts == {"homes (destroyed)": [60, 85], "homes (damaged)": [150]}
+
+
 def test_counts_that_are_not_cumulative_keep_the_rule_of_rivals():
     claims = [q("a", 3000).with_fields(published="2030-02-06"), q("b", 10000).with_fields(published="2030-02-08")]
     assert group_claims(claims, grouping=Grouping(cumulative=frozenset({"killed"})))[0].verdict == "conflict"

@@ -45,3 +45,38 @@ def test_a_dateline_dates_no_event(text, stamp, as_of, pipeline, request, rules,
     dates = [c for c in claims if c.kind == "date" and c.value == stamp]
     assert [(c.event, c.aspect, c.subject) for c in dates] == [(None, None, None)]
     assert [(c.as_of, c.happened) for c in claims if c.kind == "quantity"] == [(as_of, None)]
+
+
+# sentence -> [(text, unit, aspect)] with the statistical pipeline
+ASPECTS = [
+    # homes lost whole are no count of homes damaged; "another 150" counts what the figure before counts
+    ("At least 60 homes were destroyed and another 150 damaged, officials said.",
+     [("At least 60 homes", "homes", "destroyed"), ("150", "homes", "damaged")]),
+    ("The blaze has destroyed 85 houses, the mayor said.", [("85 houses", "homes", "destroyed")]),
+    ("Firefighters said the flames had scorched more than 6,000 hectares.",
+     [("more than 6,000 hectares", "ha", "damaged")]),
+    ("The fire has burned 4,500 hectares since it broke out.", [("4,500 hectares", "ha", "damaged")]),
+    # sums that are neither offered nor pledged
+    ("A shipping firm was fined $4.5 million for dumping waste into the river.",
+     [("$4.5 million", "USD", "fined")]),
+    ("Kidnappers who seized two aid workers demanded a ransom of 500,000 dollars.",
+     [("two aid workers", "workers", "captured"), ("500,000 dollars", "USD", "demanded")]),
+    ("Pledges reached about $900 million, well short of the $3 billion the agency says is needed.",
+     [("about $900 million", "USD", "pledged"), ("$3 billion", "USD", "needed")]),
+    ("Donors pledged $1.2bn in aid, and the Union pledged EUR 30m.",
+     [("$1.2bn", "USD", "pledged"), ("EUR 30m", "EUR", "pledged")]),
+]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("sentence, expected", ASPECTS)
+def test_units_and_aspects_of_story_figures(sentence, expected, model_nlp, rules, article):
+    got = [(c.text, c.unit, c.aspect) for c in quantities(model_nlp, sentence, rules, article)]
+    assert got == expected
+
+
+@pytest.mark.model
+def test_a_count_moving_on_a_day_dates_no_happening(model_nlp, rules, article):
+    text = "The death toll from Sunday's attack on a market rose to 19 on Monday, hospital officials said."
+    (toll,) = quantities(model_nlp, text, rules, article, published="2031-03-11")
+    assert (toll.aspect, toll.as_of, toll.happened) == ("killed", "2031-03-10", "2031-03-09")

@@ -107,6 +107,20 @@ def _fill_unknown(groups: dict, index: int) -> dict:
     return merged
 
 
+def _joined(groups: dict, joins: dict[str, str]) -> dict:
+    """Pool the figures of an aspect with those of the aspect it joins (`joins` in rules/aspects.yaml: villages
+    "destroyed" in one report, "damaged" in another) unless an article gives both of one unit ("60 homes were
+    destroyed and another 150 damaged": two counts)."""
+    result: dict[tuple, list[Claim]] = defaultdict(list)
+    for key, members in groups.items():
+        kind, unit, actor, aspect = key
+        target = (kind, unit, actor, joins.get(aspect or ""))
+        if target[3] and target in groups and not {c.source for c in members} & {c.source for c in groups[target]}:
+            key = target
+        result[key].extend(members)
+    return result
+
+
 def _is_total(claim: Claim, totals: tuple[str, ...]) -> bool:
     """Return whether the claim's words or its sentence make it a running total ("a total of 14", "31 so far")."""
     words = " ".join(re.sub(r"[^\w\s]", " ", f"{claim.text} {claim.sentence or ''}").lower().split())
@@ -216,6 +230,7 @@ def group_claims(claims: Iterable[Claim], contains: Contains = same_place,
     # A claim that does not say whose (or what event) joins the only candidate there is.
     groups = _fill_unknown(groups, 2)
     groups = _fill_unknown(groups, 3)
+    groups = _joined(groups, dict(grouping.joins))
     groups = _totals_apart(groups, grouping.totals)
     groups = apart_by_happening(groups, grouping.states, aspect_label, grouping.daily)
     groups = merge_times(join_unknown_subjects(groups))
@@ -379,7 +394,8 @@ def compare_claims(claims: Iterable[Claim], rules, warn: Callable[[str], None] =
                                           states=states, daily=events.daily,
                                           scopes=tuple(rules.lexicon("quantities").scopes.items()),
                                           measured_apart=rules.lexicon("quantities").measured_apart,
-                                          thresholds=rules.lexicon("quantities").thresholds),
+                                          thresholds=rules.lexicon("quantities").thresholds,
+                                          joins=tuple(events.joins.items())),
                         placed=placed)
     if not spans:
         return facts

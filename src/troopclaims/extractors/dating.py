@@ -34,7 +34,9 @@ def dated_by(doc, claim: Claim, dates: list[Claim], events, present: frozenset[s
         own, caused, reports = _relations(doc, claim, sentence, events)
         anchors = [(d, _anchor(doc, d)) for d in near]
         held = [d for d, anchor in anchors if anchor is not None and (anchor.i in own or anchor.i in reports)]
-        happened = [d for d, anchor in anchors if anchor is not None and (anchor.i in own or anchor.i in caused)
+        # "the toll from Sunday's quake rose to 19 on Monday": Monday is when the count stood so, not the quake's day
+        own_events = {i for i in own if doc[i].lower_ not in events.running and doc[i].lemma_ not in events.running}
+        happened = [d for d, anchor in anchors if anchor is not None and (anchor.i in own_events or anchor.i in caused)
                     and d.qualifier not in _BOUNDS and isinstance(d.value, str)]
     else:
         held = [d for d in near if not _possessive(doc, d)]      # "Sunday's quake" dates the quake

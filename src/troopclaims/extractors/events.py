@@ -41,6 +41,8 @@ class EventLexicon:
     daily: frozenset[str] = frozenset()          # aspects whose figures count one day's happening (a crowd)
     not_events: dict[str, frozenset[str]] = field(default_factory=dict)   # verb form -> nouns that make it none
     lemmas: frozenset[str] = frozenset()         # the single words as the rules write them ("march", "flee")
+    running: frozenset[str] = frozenset()        # forms of verbs of a count moving ("rose to 19"): they date no event
+    joins: dict[str, str] = field(default_factory=dict)   # aspect -> the aspect compare pools it with (destroyed)
 
     def aspect_of(self, word: str, lemma: str = "") -> str | None:
         """Return the aspect of a word (by its lemma when the pipeline gives one), or None."""
@@ -78,7 +80,8 @@ def _phrase_entry(words: str) -> tuple[str, tuple[str, ...]]:
 def build_event_lexicon(section: LineDict, rules) -> EventLexicon:
     """Return the compiled lexicon of rules/aspects.yaml (strictly checked), its reporting verbs attribution.yaml's."""
     check_keys(section, section.where(), allowed=("aspects", "subject_owns", "states", "cumulative", "light",
-                                                   "named_actor", "doers", "empty", "sums", "daily", "not_events"))
+                                                   "named_actor", "doers", "empty", "sums", "daily", "not_events",
+                                                   "running", "joins"))
     aspects: dict[str, str] = {}
     phrases: dict[str, dict[tuple[str, ...], str]] = {}
     classes = section.get("aspects") or {}
@@ -97,8 +100,8 @@ def build_event_lexicon(section: LineDict, rules) -> EventLexicon:
         listed[key] = word_list(section.get(key), location(section, key), key)
         if any(name not in classes for name in listed[key]):
             raise RulesError(f"{location(section, key)}: {key} must list aspects defined above")
-    light, empty = (frozenset(form for word in word_list(section.get(key), location(section, key), key)
-                              for form in forms(word.lower())) for key in ("light", "empty"))
+    light, empty, running = (frozenset(form for word in word_list(section.get(key), location(section, key), key)
+                                       for form in forms(word.lower())) for key in ("light", "empty", "running"))
     kinds = (frozenset(listed[key]) for key in ("subject_owns", "states", "cumulative"))
     verbs = rules.lexicon("attribution").verbs
     reporting = frozenset(verbs) | frozenset(cue.lemma for cue in verbs.values())
@@ -113,7 +116,16 @@ def build_event_lexicon(section: LineDict, rules) -> EventLexicon:
     counts = replace(lexicon, aspects={form: name for form, name in aspects.items() if name not in sums},
                      phrases={form: kept for form, entries in ordered.items()
                               if (kept := tuple(entry for entry in entries if entry[1] not in sums))})
-    return replace(lexicon, counts=counts, daily=frozenset(listed["daily"]))
+    return replace(lexicon, counts=counts, daily=frozenset(listed["daily"]), running=running,
+                   joins=_joins(section, classes))
+
+
+def _joins(section: LineDict, classes: dict) -> dict[str, str]:
+    """Return the checked `joins` of aspects.yaml: aspect -> the aspect whose fact its figures join."""
+    joins = {str(key): str(value) for key, value in (section.get("joins") or {}).items()}
+    if any(key not in classes or value not in classes for key, value in joins.items()):
+        raise RulesError(f"{location(section, 'joins')}: joins must map an aspect to an aspect, both defined above")
+    return joins
 
 
 def _not_events(section: LineDict) -> dict[str, frozenset[str]]:
@@ -247,16 +259,18 @@ def _modifier_hit(root, lexicon: EventLexicon):
     """Return the event word of a verb that modifies the counted noun ("troops stationed in X"), or None."""
     for child in root.children:
         if child.dep_ in _MODIFIERS and child.pos_ in _VERBAL and (hit := _hit(child, lexicon) or (
-                lexicon.reports(child.text, child.lemma_) and _complement_hit(child, lexicon))):
+                lexicon.reports(child.text, child.lemma_) and _complement_hit(child, lexicon, clauses=True))):
             return hit
     return None
 
 
-def _complement_hit(verb, lexicon: EventLexicon):
+def _complement_hit(verb, lexicon: EventLexicon, clauses: bool = False):
     """Return the event word of a verb's predicative complement: "30 people reported missing", "were feared
-    dead" (what was reported befell them), or None."""
+    dead" (what was reported befell them); with `clauses`, of the clause a reporting verb in a relative clause
+    governs too ("the $3 billion the agency says is needed"); or None."""
     for child in verb.children:
-        if child.dep_ in _COMPLEMENTS and (hit := _hit(child, lexicon)):
+        if (child.dep_ in _COMPLEMENTS or clauses and child.dep_ == "ccomp" and child.pos_ in _VERBAL) \
+                and (hit := _hit(child, lexicon)):
             return hit
     return None
 
