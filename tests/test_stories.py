@@ -1,7 +1,13 @@
-"""Figures of stories the seed corpus does not cover (an attack, an evacuation, money), sentence by sentence: the
-qualifier, unit and aspect a reader gives each. Sentences, names and places written for these tests."""
-import pytest
+"""Figures of stories the seed corpus does not cover (an attack, an evacuation, money), sentence by sentence (the
+qualifier, unit and aspect a reader gives each), then compare on the three stories of tests/data/stories. Sentences,
+names, places and outlets written for these tests."""
+import json
+from pathlib import Path
 
+import pytest
+from click.testing import CliRunner
+
+from troopclaims.cli import cli
 from troopclaims.run.extract import claims_in
 
 
@@ -80,3 +86,49 @@ def test_a_count_moving_on_a_day_dates_no_happening(model_nlp, rules, article):
     text = "The death toll from Sunday's attack on a market rose to 19 on Monday, hospital officials said."
     (toll,) = quantities(model_nlp, text, rules, article, published="2031-03-11")
     assert (toll.aspect, toll.as_of, toll.happened) == ("killed", "2031-03-10", "2031-03-09")
+
+
+STORIES = Path(__file__).resolve().parent / "data" / "stories"
+
+
+def story_facts(name):
+    result = CliRunner().invoke(cli, ["compare", str(STORIES / name), "--format", "jsonl"])
+    assert result.exit_code == 0, result.stderr
+    facts = [json.loads(line) for line in result.stdout.splitlines()]
+    return {fact["fact"]: fact for fact in facts}
+
+
+def figures(fact):
+    return sorted((claim["source"], claim["text"]) for claim in fact["claims"])
+
+
+@pytest.mark.model
+def test_an_attack_whose_toll_is_contested():
+    facts = story_facts("attack")
+    toll = facts["people (killed) in Keldra"]
+    assert toll["verdict"] == "conflict" and len(toll["claims"]) == 6      # 14, 19 and 20 from three days, and 17
+    claims = toll["claims"]
+    falls = [[claims[i]["text"] for i in reason["claims"]] for reason in toll["why"] if reason["why"] == "fell"]
+    assert ["passed 20", "Seventeen people"] in falls                  # the governor's 17 below Monday's 20
+    assert facts["people (wounded)"]["verdict"] == "changed"           # 32, then nearly 40, then about 45
+    assert not [name for name in facts if name.startswith("date: opened")
+                and any(claim["text"] == "March 10" for claim in facts[name]["claims"])]   # the dateline's date
+
+
+@pytest.mark.model
+def test_an_evacuation_with_homes_destroyed_and_damaged():
+    facts = story_facts("evacuation")
+    assert figures(facts["homes (destroyed)"]) == [("coast-news.txt", "At least 60 homes"),
+                                                   ("valley-times.txt", "85 houses")]
+    assert figures(facts["homes (damaged)"]) == [("coast-news.txt", "150")]
+    assert facts["people (evacuated)"]["verdict"] == "agree"
+    assert len(facts["people (evacuated)"]["claims"]) == 3
+
+
+@pytest.mark.model
+def test_money_pledged_needed_fined_and_demanded_stay_apart():
+    facts = story_facts("money")
+    assert facts["EUR (pledged)"]["verdict"] == "agree"                # "EUR 30m" and "30 million euros"
+    assert figures(facts["USD (needed)"]) == [("harbor-ledger.txt", "$3 billion")]
+    assert figures(facts["USD (fined)"]) == [("finance-daily.txt", "$4.5 million")]
+    assert figures(facts["USD (demanded)"]) == [("harbor-ledger.txt", "500,000 dollars")]
