@@ -2,7 +2,7 @@
 and events carried over from the figure or sentence before (sentences written for these tests, invented names)."""
 import pytest
 
-from troopclaims.extractors.events import forms
+from troopclaims.extractors.event_rules import forms
 from troopclaims.run.extract import claims_in
 
 

@@ -71,6 +71,15 @@ ASPECTS = [
      [("about $900 million", "USD", "pledged"), ("$3 billion", "USD", "needed")]),
     ("Donors pledged $1.2bn in aid, and the Union pledged EUR 30m.",
      [("$1.2bn", "USD", "pledged"), ("EUR 30m", "EUR", "pledged")]),
+    ("The court ordered the firm to pay a fine of 25,000 euros.", [("25,000 euros", "EUR", "fined")]),
+    ("The council has set aside 2.5 billion euros for rebuilding.", [("2.5 billion euros", "EUR", "pledged")]),
+    ("Damage was estimated at $3 billion.", [("$3 billion", "USD", "damaged")]),
+    # people taken, freed, pulled out alive, moved to camps
+    ("The gunmen took 30 hostages; 12 were later freed.",
+     [("30 hostages", "hostages", "captured"), ("12", "hostages", "released")]),
+    ("Rescuers pulled 12 survivors from the rubble.", [("12 survivors", "survivors", "rescued")]),
+    ("About 1,000 families have been relocated to temporary camps.",
+     [("About 1,000 families", "families", "evacuated")]),
 ]
 
 

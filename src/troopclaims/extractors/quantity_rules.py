@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from troopclaims.errors import RulesError
-from troopclaims.extractors.events import EventLexicon, forms
+from troopclaims.extractors.event_rules import EventLexicon, forms
 from troopclaims.extractors.numbers import NumberLexicon
 from troopclaims.rules import LineDict, check_keys, location, word_list
 
