@@ -80,6 +80,10 @@ ASPECTS = [
     ("Rescuers pulled 12 survivors from the rubble.", [("12 survivors", "survivors", "rescued")]),
     ("About 1,000 families have been relocated to temporary camps.",
      [("About 1,000 families", "families", "evacuated")]),
+    ("Of the 40 people taken to hospital, six were in critical condition.",
+     [("40 people", "people", "wounded"), ("six", "people", "wounded")]),
+    # a headline whose verb the tagger reads as a noun
+    ("Death toll from Varno quake climbs to 412", [("412", "people", "killed")]),
 ]
 
 
