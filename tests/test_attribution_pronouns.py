@@ -1,5 +1,6 @@
 """Pronouns: "he" and "she" point to no one the text calls by a title of the other sex, and a common noun that
-opens a sentence is no person they can point to (own test sentences, invented names)."""
+opens a sentence is no person they can point to; a surname alone is the fuller name before it unless a title
+named it alone first (own test sentences, invented names)."""
 from __future__ import annotations
 
 import pytest
@@ -53,3 +54,31 @@ def test_he_and_she_with_the_parse(model_nlp, rules, text, figure, speaker):
 ])
 def test_subjects_by_word_order(blank_nlp, rules, text, figure, speaker):
     assert claim_for(blank_nlp, rules, text, figure).speaker == speaker
+
+
+SURNAMES = [
+    # a surname alone goes to the fuller name before it ...
+    ("Mira Halvorsen, the mayor, opened the fair.\n\nHalvorsen said 300 guests had come.", "300 guests",
+     "Mira Halvorsen"),
+    # ... unless the text named it after a title before that fuller name: the president, not his wife
+    ("President Halvorsen and his wife, Mira Halvorsen, arrived in Ostlund on Monday.\n\nMr. Halvorsen said 300 "
+     "guests had come.", "300 guests", "Halvorsen"),
+    ("President Halvorsen welcomed the guests. First lady Mira Halvorsen greeted the children.\n\nHalvorsen said "
+     "300 guests had come.", "300 guests", "Halvorsen"),
+    # a headline's bare surname is no title: the fuller name still counts
+    ("Halvorsen Opens Fair\n\nMira Halvorsen, the mayor, opened the fair. Halvorsen said 300 guests had come.",
+     "300 guests", "Mira Halvorsen"),
+    # nobody says what the writer tells
+    ("President Halvorsen and his wife, Mira Halvorsen, arrived in Ostlund with 300 guests.", "300 guests", None),
+]
+
+
+@pytest.mark.parametrize("text, figure, speaker", SURNAMES)
+def test_a_surname_alone(blank_nlp, rules, text, figure, speaker):
+    assert claim_for(blank_nlp, rules, text, figure).speaker == speaker
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, figure, speaker", SURNAMES)
+def test_a_surname_alone_with_the_parse(model_nlp, rules, text, figure, speaker):
+    assert claim_for(model_nlp, rules, text, figure).speaker == speaker

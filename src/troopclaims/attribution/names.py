@@ -43,16 +43,30 @@ class NameResolver:
         earlier = [(p, s, t) for p, s, t in self.history if p < position]
         if len(words) == 1 and words[0][:1].isupper() and not words[0].isupper():
             named = [h for h in self.named_mentions() if h[0] < position]
-            for _, known, _ in [*reversed(earlier), *reversed(named)]:   # "Kirby" after "John Kirby"
+            mentions = [*reversed(earlier), *reversed(named)]
+            for _, known, _ in mentions:   # "Kirby" after "John Kirby"
                 parts = known.name.split()
                 if known.kind == "person" and len(parts) > 1 and words[0] in (parts[0], parts[-1]):
-                    return known
+                    first = min(p for p, s, _ in mentions if s == known)
+                    return speaker if self._used_alone(words[0], first) else known
+
         if text.lower().startswith("the ") and len(words) <= 3 and words[-1].islower():
             head = normalise(words[-1])
             for _, known, surface in reversed(earlier):   # "the soldier" after "a North Korean soldier"
                 if head in normalise(surface).split():
                     return known
         return speaker
+
+    def _used_alone(self, word: str, before: int) -> bool:
+        """Return True when the text names `word` after a title alone before `before`, where a fuller name ending
+        in it first appears: "President Halvorsen and his wife, Mira Halvorsen, ... Mr. Halvorsen said" is the
+        president, not his wife."""
+        titles = {normalise(t).split()[-1] for t in self.book.titles} | set(self.book.title_sexes)
+        for match in re.finditer(rf"\b{re.escape(word)}\b", self.text[:before]):
+            prior = re.search(r"([\w'’-]+)\.?[ \t]+$", self.text[max(0, match.start() - 40):match.start()])
+            if prior is not None and prior.group(1)[:1].isupper() and prior.group(1).lower() in titles:
+                return True
+        return False
 
     def _fuller(self, short: str, position: int) -> Speaker | None:
         """Return the speaker an earlier, longer mention named when a short alias ends it: "The Post" after "The New
