@@ -110,6 +110,20 @@ def _after_report(child) -> bool:
     return True
 
 
+_FIGURE_QUALIFIERS = frozenset("over about nearly almost around roughly some more fewer less up just only".split())
+
+
+def _figure_opens(tokens) -> bool:
+    """Return True when a figure opens the words after a cue ("say over 50 died", "said 300 were hurt"): the cue
+    has a report of its own after it (without the parse, the shape of a figure tells it)."""
+    words = [t for t in tokens if not (t.is_alpha and t.lower_.endswith("ly"))]
+    if words and words[0].lower_ in _FIGURE_QUALIFIERS:
+        words = words[1:]
+    if not (len(words) > 1 and words[0].like_num and words[1].is_alpha):
+        return False
+    return not any(t.lower_ in ("ago", "earlier", "later", "before") for t in words[1:4])   # "said two days ago"
+
+
 _FRAMED = Event(-1, -1, "", "", "", "")    # the claim sits in a verb's frame, not in what it reports
 _WRITER = Event(-2, -2, "", "", "", "")    # the claim is in what the writer's own "I" hopes or thinks
 
@@ -389,6 +403,9 @@ class _Reader(QuoteSpeakers, Sources, Certainty, DocumentReader):
         them."""
         if child is None:
             return True
+        if child.i < event.start and any(t.text == "," for t in self.doc[child.right_edge.i:event.start]) and any(
+                c.dep_ in ("ccomp", "dobj", "xcomp") and c.i > event.start for c in self.doc[event.start].children):
+            return False    # "27 is way too low, the locals say over 50 died": they say what follows, not that
         if self._grounds(event) is not None:     # what lies before the reason is whom or what they praise or blame
             return span[0] > self._grounds(event) and self._in_grounds(event, child)
         return (_reports(child) and not self._plain_object(event, child) and not own_clause(child, span)
@@ -515,7 +532,10 @@ class _Reader(QuoteSpeakers, Sources, Certainty, DocumentReader):
                 return None
             if event.mention and event.mention[0] > event.start:
                 return event                          # ", said Youn Kun-young, director of ..."
-            rest = [t.lower_ for t in self.doc[event.end:self.segment(event.start).end] if not t.is_space]
+            rest = [t for t in self.doc[event.end:self.segment(event.start).end] if not t.is_space]
+            if _figure_opens(rest):
+                return None                           # ", the locals say over 50 died": a report of its own
+            rest = [t.lower_ for t in rest]
             if len(rest) <= 8 and not any(word in _COMPLEMENTS for word in rest):
                 return event                          # ", officials said." / ", Maariv reported on Friday."
             return None
