@@ -1,6 +1,7 @@
 """Pronouns: "he" and "she" point to no one the text calls by a title of the other sex, and a common noun that
 opens a sentence is no person they can point to; a surname alone is the fuller name before it unless a title
-named it alone first (own test sentences, invented names)."""
+named it alone first; a title that speaks is the name the next sentence gives it (own test sentences, invented
+names)."""
 from __future__ import annotations
 
 import pytest
@@ -70,6 +71,20 @@ SURNAMES = [
      "300 guests", "Mira Halvorsen"),
     # nobody says what the writer tells
     ("President Halvorsen and his wife, Mira Halvorsen, arrived in Ostlund with 300 guests.", "300 guests", None),
+    # a title that speaks is the person the next sentence names after a title between commas ...
+    ("Ardia's security chief warned on Tuesday that 3,000 troops were at the border. The official, Oskar Lind, "
+     "said the army was ready.", "3,000 troops", "Oskar Lind"),
+    ("Ardia's security chief warned on Tuesday that 3,000 troops were at the border. The official, Oskar Lind, "
+     "said 40 tanks were ready.", "40 tanks", "Oskar Lind"),
+    # ... not a ministry, not past the paragraph, not without a name
+    ("The ministry warned on Tuesday that 3,000 troops were at the border. The spokesman, Oskar Lind, said the "
+     "army was ready.", "3,000 troops", "ministry"),
+    ("Ardia's security chief warned on Tuesday that 3,000 troops were at the border.\n\nThe official, Oskar Lind, "
+     "said the army was ready.", "3,000 troops", "Ardia's security chief"),
+    ("Ardia's security chief warned on Tuesday that 3,000 troops were at the border. The official said the army "
+     "was ready.", "3,000 troops", "Ardia's security chief"),
+    ("Ardia's security chief arrived on Tuesday with 3,000 troops. The official, Oskar Lind, said the army was "
+     "ready.", "3,000 troops", None),
 ]
 
 

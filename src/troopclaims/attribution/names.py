@@ -49,13 +49,32 @@ class NameResolver:
                 if known.kind == "person" and len(parts) > 1 and words[0] in (parts[0], parts[-1]):
                     first = min(p for p, s, _ in mentions if s == known)
                     return speaker if self._used_alone(words[0], first) else known
-
         if text.lower().startswith("the ") and len(words) <= 3 and words[-1].islower():
             head = normalise(words[-1])
             for _, known, surface in reversed(earlier):   # "the soldier" after "a North Korean soldier"
                 if head in normalise(surface).split():
                     return known
-        return speaker
+        return self._named_next(words, sent) or speaker
+
+    def _named_next(self, words: list[str], sent) -> Speaker | None:
+        """Return the person the next sentence of the paragraph names when it opens with a title and a name between
+        commas and this mention is a title too: "Ardia's security chief warned ... The official, Oskar Lind,
+        said ..." makes the chief Oskar Lind."""
+        titles = {t for t in self.book.titles if " " not in t}
+        if not words or normalise(words[-1]) not in titles or sent.end >= len(self.doc):
+            return None
+        following = [t for t in self.segment(sent.end) if not t.is_space]
+        if len(following) < 6 or self.paragraph_index(following[0].idx) != self.paragraph_index(sent.end_char - 1):
+            return None
+        if following[0].lower_ != "the" or following[1].lower_ not in titles or following[2].text != ",":
+            return None
+        k = 3
+        while k < min(len(following), 7) and following[k].text[:1].isupper() and following[k].is_alpha:
+            k += 1
+        if k < 5 or k >= len(following) or following[k].text != ",":
+            return None                         # two to four capitalised words, then a comma
+        named = self.book.lookup(self.doc[following[3].i:following[k].i].text)
+        return named if named.kind in ("person", None) and named.name else None
 
     def _used_alone(self, word: str, before: int) -> bool:
         """Return True when the text names `word` after a title alone before `before`, where a fuller name ending

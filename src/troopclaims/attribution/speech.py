@@ -169,8 +169,8 @@ class DocumentReader(NominalCues, NameResolver, EvidenceChains, TextLayout):
         if self.in_quote[event.start]:
             return True                    # a cue inside a quotation is the quoted speaker's own words
         # "Kirby, the council spokesman, said": the name speaks, not its description
-        descriptions = [span for span in spans if self.doc[span[0]].lower_ in ("the", "a", "an")
-                        and self.doc[span[0]].is_lower]
+        descriptions = [span for span in spans if self.doc[span[0]].lower_ in ("the", "a", "an") and (
+            self.doc[span[0]].is_lower or all(t.is_lower for t in self.doc[span[0] + 1:span[1]]))]  # "The official,"
         names = [span for span in spans if span not in descriptions]
         for span in names + descriptions:
             speaker = self._resolve(span, sent)
