@@ -1,7 +1,7 @@
 """Pronouns: "he" and "she" point to no one the text calls by a title of the other sex, and a common noun that
 opens a sentence is no person they can point to; a surname alone is the fuller name before it unless a title
-named it alone first; a title that speaks is the name the next sentence gives it (own test sentences, invented
-names)."""
+named it alone first; a title that speaks is the name the next sentence gives it; an owned statement speaks for
+its owner (own test sentences, invented names)."""
 from __future__ import annotations
 
 import pytest
@@ -97,3 +97,25 @@ def test_a_surname_alone(blank_nlp, rules, text, figure, speaker):
 @pytest.mark.parametrize("text, figure, speaker", SURNAMES)
 def test_a_surname_alone_with_the_parse(model_nlp, rules, text, figure, speaker):
     assert claim_for(model_nlp, rules, text, figure).speaker == speaker
+
+
+OWNED_WORDS = [
+    # an owned statement or report that speaks is its owner's word
+    ("Chancellor Anna Berg met the mayor. Berg's statement said 300 jobs were saved.", "300 jobs", "Anna Berg"),
+    ("The ministry's latest report said 300 jobs were saved.", "300 jobs", "ministry"),
+    ("The Harbor Institute met on Monday. Its statement said 300 jobs were saved.", "300 jobs", "Harbor Institute"),
+    # records someone owns are no words of theirs, and a statement that lists says nothing
+    ("Berg's tax returns show she paid 300 dollars.", "300 dollars", "Berg's tax returns"),
+    ("Berg's statement listed 300 names.", "300 names", None),
+]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, figure, speaker", OWNED_WORDS)
+def test_an_owned_statement_speaks_for_its_owner(model_nlp, rules, text, figure, speaker):
+    assert claim_for(model_nlp, rules, text, figure).speaker == speaker
+
+
+@pytest.mark.parametrize("text, figure, speaker", OWNED_WORDS[1:2] + OWNED_WORDS[4:])
+def test_an_owned_report_by_word_order(blank_nlp, rules, text, figure, speaker):
+    assert claim_for(blank_nlp, rules, text, figure).speaker == speaker

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import re
 
-from troopclaims.attribution.cues import matches
+from troopclaims.attribution.cues import lowered, matches
 from troopclaims.attribution.speakers import Speaker, clean_mention, normalise
 from troopclaims.spans import token_at
 
@@ -33,6 +33,12 @@ class NameResolver:
             return None                                 # the writer's "I": the outlet's own voice
         if lower in self.cues.pronouns:
             return self._antecedent(self.cues.pronouns[lower], position, sent)
+        owner = self._owner_of_saying(span)
+        if owner is not None:       # "Merkel's statement said": Merkel says it
+            first = self.doc[owner[0]]
+            if owner[1] - owner[0] == 1 and lowered(first) in self.cues.possessives:
+                return self._antecedent(self.cues.possessives[lowered(first)], first.idx, sent)
+            return self._resolve(owner, sent)
         entity = self.finder.entity_label(*span)
         speaker = self.book.lookup(text, self.cues.speaker_nouns, entity)
         if not speaker.name.strip() or not any(c.isalpha() for c in speaker.name):
@@ -75,6 +81,21 @@ class NameResolver:
             return None                         # two to four capitalised words, then a comma
         named = self.book.lookup(self.doc[following[3].i:following[k].i].text)
         return named if named.kind in ("person", None) and named.name else None
+
+    def _owner_of_saying(self, span: tuple[int, int]) -> tuple[int, int] | None:
+        """Return the owner of a mention that is an owned noun of saying ("Merkel's statement", "the ministry's
+        latest report", "its statement"), else None."""
+        tokens = self.doc[span[0]:span[1]]
+        if len(tokens) < 2 or tokens[-1].lower_ not in self.cues.nouns:
+            return None
+        if len(tokens) <= 3 and lowered(tokens[0]) in self.cues.possessives and all(
+                t.is_lower for t in tokens[1:]):
+            return (span[0], span[0] + 1)
+        for k in (span[1] - 2, span[1] - 3):
+            if k > span[0] and self.doc[k].text in ("'s", "’s") and (k == span[1] - 2 or self.doc[k + 1].is_lower):
+                return (span[0], k) if any(t.text[:1].isupper() or t.lower_ in self.cues.speaker_nouns
+                                           for t in self.doc[span[0]:k]) else None
+        return None
 
     def _used_alone(self, word: str, before: int) -> bool:
         """Return True when the text names `word` after a title alone before `before`, where a fuller name ending
