@@ -35,7 +35,7 @@ def dated_by(doc, claim: Claim, dates: list[Claim], events, present: frozenset[s
         anchors = [(d, _anchor(doc, d)) for d in near]
         held = [d for d, anchor in anchors if anchor is not None and (anchor.i in own or anchor.i in reports)]
         # "the toll from Sunday's quake rose to 19 on Monday": Monday is when the count stood so, not the quake's day
-        own_events = {i for i in own if doc[i].lower_ not in events.running and doc[i].lemma_ not in events.running}
+        own_events = {i for i in own if not _moves_a_count(doc[i], own, events)}
         happened = [d for d, anchor in anchors if anchor is not None and (anchor.i in own_events or anchor.i in caused)
                     and d.qualifier not in _BOUNDS and isinstance(d.value, str)]
     else:
@@ -84,6 +84,17 @@ def _anchor(doc, date: Claim):
             return head
         token = head
     return None
+
+
+def _moves_a_count(verb, own: set[int], events) -> bool:
+    """Return whether a verb of the figure's own event only moves a running count ("the toll rose to 19", "reached
+    40"): not where the figure counts the verb's object ("a storm hit 40 villages", "40 villages were hit"), whose
+    verb is the event itself."""
+    if verb.lower_ not in events.running and verb.lemma_ not in events.running:
+        return False
+    doc = verb.doc
+    return not any(doc[i].head.i == verb.i and doc[i].dep_ in ("dobj", "nsubjpass") and doc[i].pos_ in ("NOUN", "PROPN")
+                   for i in own)
 
 
 def _relations(doc, claim: Claim, sentence, events) -> tuple[set[int], set[int], set[int]]:

@@ -17,9 +17,10 @@ _AFTER_NAMES = re.compile(r"\s*(?:\([^()]{1,40}\))?\s*(?:[-–—:]|$)")
 
 def find_dateline(text: str, rules=None) -> str | None:
     """Return the ISO publication date found in a dateline in the first lines of text ("25 October 2024 13:12"),
-    or None."""
+    or None. An update stamp ("Updated 14:05 GMT, 5 May 2031") is the date only where no other line gives one: the
+    publication comes on or before it, and it is the nearest day known."""
     dr = _date_rules(rules)
-    seen = 0
+    seen, updated = 0, None
     for line in text.splitlines():
         line = line.strip()
         if not line:
@@ -28,23 +29,28 @@ def find_dateline(text: str, rules=None) -> str | None:
         if seen > dr.dateline_lines:
             break
         if dr.dateline_update is not None and dr.dateline_update.match(line):
+            updated = updated or _line_day(line, dr, rules)
             continue        # an update's day comes after the publication's
-        if placed := _after_names(line, dr, rules):
-            return placed
-        if len(line) > 80:
-            continue
-        prefix = dr.dateline_prefix.match(line)
-        body = line[prefix.end():] if prefix else line
-        suffix = dr.dateline_suffix.search(body)
-        if suffix:
-            body = body[:suffix.start()]
-        body = body.strip(" ,|-–")
-        if not body:
-            continue
-        found = _day(body, rules) or _beside(line, dr, rules)
-        if found:
+        if found := _line_day(line, dr, rules):
             return found
-    return None
+    return updated
+
+
+def _line_day(line: str, dr, rules) -> str | None:
+    """Return the ISO day of a dateline that is the whole line or opens it, or None."""
+    if placed := _after_names(line, dr, rules):
+        return placed
+    if len(line) > 80:
+        return None
+    prefix = dr.dateline_prefix.match(line)
+    body = line[prefix.end():] if prefix else line
+    suffix = dr.dateline_suffix.search(body)
+    if suffix:
+        body = body[:suffix.start()]
+    body = body.strip(" ,|-–")
+    if not body:
+        return None
+    return _day(body, rules) or _beside(line, dr, rules)
 
 
 def in_dateline(text: str, start: int, end: int, lines: int = 8) -> bool:
