@@ -192,3 +192,20 @@ def test_the_summary_names_the_file_written_as_report_does(story, command, name,
     target = story / name
     result = run(command, str(story / "in"), "--model", "blank", "-o", str(target))
     assert result.exit_code == 0 and result.stderr.splitlines()[-1].endswith(f"{found} ({target})")
+
+
+@pytest.mark.parametrize("given, meant", [(["--only", "conflict"], ["--only", "conflicts"]),
+                                          (["--only", "changed"], ["--only", "changes"]),
+                                          (["--only", "Agree"], ["--only", "agreements"]),
+                                          (["--format", "md"], ["--format", "markdown"])])
+def test_a_choice_in_the_other_number_or_its_short_name_is_understood(story, given, meant):
+    args = ["compare", str(story / "in"), "--model", "blank", "--no-cache"]
+    result, expected = run(*args, *given), run(*args, *meant)
+    assert result.exit_code == expected.exit_code == 0 and result.stdout == expected.stdout
+
+
+def test_a_kind_in_the_plural_is_understood_and_a_wrong_one_still_refused(story):
+    args = ["extract", str(story / "in"), "--model", "blank", "--no-cache", "--format", "jsonl"]
+    assert run(*args, "--kind", "quantities").stdout == run(*args, "--kind", "quantity").stdout != ""
+    wrong = run(*args, "--kind", "money")
+    assert wrong.exit_code == 2 and "'money' is not one of 'quantity', 'date'" in wrong.stderr
