@@ -119,7 +119,8 @@ def test_compare_from_folder_and_from_extracted_claims_agree(folder):
     (fact,) = jsonl(direct.stdout)
     assert fact["verdict"] == "conflict" and fact["unit"] == "troops" and fact["reports"] == 2
     assert set(fact) == {"fact", "kind", "unit", "actor", "place", "aspect", "within", "verdict", "camps",
-                         "speakers", "reports", "claims"}
+                         "why", "speakers", "reports", "claims"}
+    assert [(reason["why"], reason["claims"]) for reason in fact["why"]] == [("apart", [0, 1])]
 
 
 def test_compare_fail_on_conflict_exits_3(folder):
@@ -400,7 +401,7 @@ def test_rules_check_reports_every_problem_with_file_line_key_and_fix(tmp_path):
         f"{tmp_path}/quantities.yaml:2: units.troops: unit 'troops' must be a list of words, e.g. [a, b]",
         f"{tmp_path}/quantities.yaml:3: units.goats: unit 'goats' must hold non-empty words, got 3",
         f"{tmp_path}/quantities.yaml:4: colours: unknown key 'colours'; expected one of count_nouns, distributive, "
-        "durations, earlier, ellipsis, event_measures, generic, implied, measure_links, measured_apart, measures, members, plurals, present, pronouns, rates, scopes, size_words, thresholds, totals, units",
+        "durations, earlier, ellipsis, ellipsis_before, event_measures, generic, implied, measure_links, measured_apart, measures, members, plurals, present, pronouns, rates, scopes, size_words, thresholds, totals, units",
         f"{tmp_path}/speakers.yaml:1: speakers: speakers must map a canonical name to its options",
     ]
     assert result.stderr == f"troopclaims: {tmp_path}: 6 problems\n"
