@@ -192,3 +192,35 @@ def test_the_summary_names_the_file_written_as_report_does(story, command, name,
     target = story / name
     result = run(command, str(story / "in"), "--model", "blank", "-o", str(target))
     assert result.exit_code == 0 and result.stderr.splitlines()[-1].endswith(f"{found} ({target})")
+
+
+@pytest.mark.parametrize("given, meant", [(["--only", "conflict"], ["--only", "conflicts"]),
+                                          (["--only", "changed"], ["--only", "changes"]),
+                                          (["--only", "Agree"], ["--only", "agreements"]),
+                                          (["--format", "md"], ["--format", "markdown"])])
+def test_a_choice_in_the_other_number_or_its_short_name_is_understood(story, given, meant):
+    args = ["compare", str(story / "in"), "--model", "blank", "--no-cache"]
+    result, expected = run(*args, *given), run(*args, *meant)
+    assert result.exit_code == expected.exit_code == 0 and result.stdout == expected.stdout
+
+
+def test_a_kind_in_the_plural_is_understood_and_a_wrong_one_still_refused(story):
+    args = ["extract", str(story / "in"), "--model", "blank", "--no-cache", "--format", "jsonl"]
+    assert run(*args, "--kind", "quantities").stdout == run(*args, "--kind", "quantity").stdout != ""
+    wrong = run(*args, "--kind", "money")
+    assert wrong.exit_code == 2 and "'money' is not one of 'quantity', 'date'" in wrong.stderr
+
+
+@pytest.mark.parametrize("name, fmt", [("facts.md", "markdown"), ("facts.csv", "csv"), ("claims.jsonl", "jsonl")])
+def test_report_refuses_an_output_file_named_for_another_format_before_any_work(story, name, fmt):
+    target = story / name
+    result = run("report", str(story / "in"), "--model", "blank", "-o", str(target))
+    assert result.exit_code == 2 and not target.exists() and "read 1 article" not in result.stderr
+    assert f"{target}: report writes an HTML page, not {fmt}; name the file .html, or write it with " \
+           f"`troopclaims compare ... -o {target}`" in " ".join(result.stderr.split())
+
+
+def test_report_writes_its_page_to_a_file_of_no_known_suffix(story):
+    target = story / "page"
+    assert run("report", str(story / "in"), "--model", "blank", "-o", str(target)).exit_code == 0
+    assert target.read_text().startswith("<!DOCTYPE html>")

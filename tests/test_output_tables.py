@@ -263,3 +263,14 @@ def test_a_wide_terminal_keeps_a_column_a_field():
     render.write_facts_table(group_claims(_narrow_claims()), out, width=200)
     header = [cell.strip() for cell in out.getvalue().splitlines()[2].split("┃")[1:-1]]
     assert header == ["camp", "source", "published", "speaker", "figure", "interval", "status", "event"]
+
+
+def test_markdown_sentences_come_in_the_rows_order_with_the_claim_in_bold(series):
+    claims = [replace(claim, sentence=f"Officials said {claim.text} people had died.") for claim in series.claims]
+    fact = replace(series, claims=claims)
+    out = io.StringIO()
+    render.write_facts_markdown([fact], out, show_sentences=True)
+    said = [line for line in out.getvalue().splitlines() if line.startswith("- ") and "Officials" in line]
+    rows = [line.split(" | ")[1] for line in out.getvalue().splitlines() if line.startswith("| ") and ".txt" in line]
+    assert [line.split(":")[0].removeprefix("- ") for line in said] == rows
+    assert said[0].endswith(f"Officials said **{claims[render.by_date(claims)[0]].text}** people had died.")

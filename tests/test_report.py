@@ -344,6 +344,7 @@ def test_each_claim_row_is_followed_by_its_sentence_with_the_claim_marked(claims
 @pytest.mark.parametrize("first, last, labels", [
     ("2024-10-25", "2024-10-29", ["25 Oct", "26 Oct", "27 Oct", "28 Oct"]),
     ("2024-10-01", "2024-10-30", ["1 Oct", "6 Oct", "11 Oct", "16 Oct", "21 Oct", "26 Oct"]),
+    ("2019-12-29", "2020-01-03", ["29 Dec", "30 Dec", "31 Dec", "1 Jan 2020", "2 Jan"]),   # the new year named
     ("2024-01-10", "2024-09-20", ["Feb 2024", "Apr", "Jun", "Aug"]),
     ("1979-03-01", "2007-06-01", ["1980", "1985", "1990", "1995", "2000", "2005"]),
     ("0001-01-05", "9999-12-01", ["2000", "4000", "6000", "8000"]),
@@ -444,7 +445,7 @@ def test_a_date_years_away_from_the_story_does_not_squeeze_the_timeline():
     far = [row for row in find_all(timeline, "tr", "dated") if "since 2019" in text_of(row) or "seen" in text_of(row)]
     assert far and find_all(far[0], "path", "beyond")          # it runs off the edge, said by a chevron
     fact = [s for s in find_all(root, "section", "fact") if "seen" in text_of(s.find(".//h2"))][0]
-    assert "1 Jan" in [text_of(tick) for tick in find_all(fact, "text", "tick-label")]   # its own chart shows it
+    assert "1 Jan 2019" in [text_of(tick) for tick in find_all(fact, "text", "tick-label")]   # its own chart shows it
 
 
 def test_a_claim_s_outlet_links_to_its_article_when_the_manifest_gives_an_http_url(claims):

@@ -61,6 +61,22 @@ def reports_errors(command):
     return wrapper
 
 
+class Choice(click.Choice):
+    """A choice that also takes its word in the other number and a usual short name (--only conflict, --kind
+    dates, --format md), so that a user's guess is no usage error; anything else is refused as click does."""
+
+    ALIASES = {"md": "markdown", "changed": "changes", "change": "changes", "agree": "agreements",
+               "agreement": "agreements"}
+
+    def convert(self, value, param, ctx):
+        if isinstance(value, str) and value not in self.choices:
+            word = value.lower()
+            guesses = (self.ALIASES.get(word), word, f"{word}s", word.removesuffix("s"),
+                       word[:-3] + "y" if word.endswith("ies") else None)
+            value = next((guess for guess in guesses if guess in self.choices), value)
+        return super().convert(value, param, ctx)
+
+
 def input_options(command):
     """The options every command that reads articles shares."""
     options = [
@@ -157,9 +173,9 @@ def cli():
 
 @cli.command(short_help="Find the claims in articles: figures, dates, places, speakers.")
 @input_options
-@click.option("--format", "fmt", type=click.Choice(EXTRACT_FORMATS), default=None,
+@click.option("--format", "fmt", type=Choice(EXTRACT_FORMATS), default=None,
               help="Output format (default: table on a terminal, jsonl in a pipe).")
-@click.option("--kind", "kinds", multiple=True, type=click.Choice(("quantity", "date", "place", "age", "duration", "all")),
+@click.option("--kind", "kinds", multiple=True, type=Choice(("quantity", "date", "place", "age", "duration", "all")),
               help="Kinds of claim to list (repeatable; default: all but place).")
 @run_options
 @output_option
@@ -177,9 +193,9 @@ def extract(fmt, kinds, output, **given):
 
 @cli.command(short_help="Group the same fact across sources, with a verdict.")
 @input_options
-@click.option("--format", "fmt", type=click.Choice(COMPARE_FORMATS), default=None,
+@click.option("--format", "fmt", type=Choice(COMPARE_FORMATS), default=None,
               help="Output format (default: table on a terminal, jsonl in a pipe).")
-@click.option("--only", type=click.Choice(("conflicts", "changes", "agreements")), default=None,
+@click.option("--only", type=Choice(("conflicts", "changes", "agreements")), default=None,
               help="Show only facts with this verdict.")
 @click.option("--min-sources", type=click.IntRange(min=1), default=1, show_default=True, metavar="N",
               help="Show only facts stated by at least N articles.")
@@ -320,7 +336,7 @@ def cache_clear():
               help="The HTML file to write (atomically). Without it, or with '-', the page goes to stdout, unless "
                    "that is a terminal.")
 @click.option("--title", default=None, help="The report's title (default: \"Claims compared across N articles\").")
-@click.option("--only", type=click.Choice(("conflicts", "changes", "agreements")), default=None,
+@click.option("--only", type=Choice(("conflicts", "changes", "agreements")), default=None,
               help="Show only facts with this verdict (the summary still counts all).")
 @click.option("--min-sources", type=click.IntRange(min=1), default=1, show_default=True, metavar="N",
               help="Show only facts stated by at least N articles.")

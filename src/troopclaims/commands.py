@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from troopclaims.errors import ExitCode, InputError, OptionError
 from troopclaims.notes import Notes
 from troopclaims.output import render
-from troopclaims.output.destination import check_output, opened_output, output_format
+from troopclaims.output.destination import check_output, check_page_output, opened_output, output_format
 from troopclaims.reading.articles import ReadReport
 
 EXTRACT_FORMATS = ("jsonl", "csv", "table")
@@ -97,6 +97,7 @@ def report(given: Inputs, notes: Notes, output: str | None = None, title: str | 
     from troopclaims.rules import load_rules
 
     output = None if output == "-" else output
+    check_page_output(output)
     if output is None and render.stdout_is_terminal():
         raise OptionError("an HTML page on a terminal is no use: give -o report.html, or redirect stdout")
     rules = load_rules(given.rules_dirs)

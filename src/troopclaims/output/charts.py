@@ -194,8 +194,8 @@ def _date_ticks(low: float, high: float) -> list[tuple[float, str]]:
             label = str(day.year)
         elif days > 90:
             label = MONTHS[day.month - 1] + ("" if day.year == year else f" {day.year}")
-        else:
-            label = f"{day.day} {MONTHS[day.month - 1]}"
+        else:       # the year is said where it turns: "31 Dec", "1 Jan 2020"
+            label = f"{day.day} {MONTHS[day.month - 1]}" + (f" {day.year}" if year not in (None, day.year) else "")
         year = day.year
         ticks.append((float(ordinal), label))
     return ticks

@@ -45,6 +45,16 @@ def check_output(fmt: str | None, path: str | None, formats: tuple[str, ...], co
              "(name it .jsonl, or give --format)")
 
 
+def check_page_output(path: str | None) -> None:
+    """Refuse, before any work, a report file named for a format other than an HTML page ("facts.md")."""
+    if path in (None, "-"):
+        return
+    by_suffix = SUFFIX_FORMATS.get(os.path.splitext(path)[1].lower())
+    if by_suffix not in (None, "html"):
+        raise OptionError(f"{path}: report writes an HTML page, not {by_suffix}; name the file .html, or write it "
+                          f"with `troopclaims compare ... -o {path}`")
+
+
 def output_format(fmt: str | None, path: str | None, is_terminal: bool, formats: tuple[str, ...]) -> str:
     """Return the format: the flag, else the output file's suffix, else a table on a terminal and JSON Lines."""
     by_suffix = SUFFIX_FORMATS.get(os.path.splitext(path or "")[1].lower())

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import os
+import signal
 import tempfile
 from contextlib import contextmanager
 from pathlib import Path
@@ -25,8 +26,12 @@ def atomic_write(path: str | Path, encoding: str = "utf-8") -> Iterator[TextIO]:
         raise OutputError(f"{path}: cannot write in {folder} (missing or read-only); give another output file")
     if path.is_dir():
         raise OutputError(f"{path} is a folder; give a file name")
-    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=folder)
+    # Ctrl-C or SIGTERM is held off while the temporary is made: one that came between its creation and the
+    # `try` would leave it behind. Held off, it arrives inside the `try`, which removes the file.
+    held, temporary = _hold_signals(), None
     try:
+        handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=folder)
+        held = _release(held)
         with os.fdopen(handle, "w", encoding=encoding, newline="") as out:
             yield out
             out.flush()
@@ -34,11 +39,30 @@ def atomic_write(path: str | Path, encoding: str = "utf-8") -> Iterator[TextIO]:
         os.chmod(temporary, _mode_for(path))
         os.replace(temporary, path)
     except BaseException:
-        try:
-            os.unlink(temporary)
-        except FileNotFoundError:
-            pass
+        _release(held)
+        if temporary is not None:
+            try:
+                os.unlink(temporary)
+            except FileNotFoundError:
+                pass
         raise
+
+
+_STOPS = {signal.SIGINT, signal.SIGTERM}
+
+
+def _hold_signals():
+    """Block SIGINT and SIGTERM in this thread; return the mask to restore (None where that cannot be done)."""
+    try:
+        return signal.pthread_sigmask(signal.SIG_BLOCK, _STOPS)
+    except (AttributeError, OSError, ValueError):      # no pthread_sigmask (Windows)
+        return None
+
+
+def _release(held) -> None:
+    """Restore the signal mask _hold_signals returned; a signal held off is delivered now. Returns None."""
+    if held is not None:
+        signal.pthread_sigmask(signal.SIG_SETMASK, held)
 
 
 def _mode_for(path: Path) -> int:

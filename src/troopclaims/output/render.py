@@ -342,5 +342,15 @@ def write_facts_markdown(facts, out: IO[str], show_sentences: bool = False, cumu
         if steps := over_time(fact, cumulative):
             out.write(f"\nover time: {_md(steps)}\n")
         if show_sentences:
-            out.write("\n" + "".join(f"- {_md(claim.source)}: {_md(claim.sentence)}\n" for claim in fact.claims))
+            out.write("\n" + "".join(f"- {_md_source(fact.claims[index].source, links)}: "
+                                     f"{_md_marked(fact.claims[index])}\n" for index in by_date(fact.claims)))
         out.write("\n")
+
+
+def _md_marked(claim) -> str:
+    """Return the claim's sentence for Markdown, the claim's words in it in bold."""
+    sentence, text = _md(claim.sentence), _md(" ".join(claim.text.split()))
+    at = sentence.find(text) if text.strip() else -1
+    if at < 0:
+        return sentence
+    return f"{sentence[:at]}**{text}**{sentence[at + len(text):]}"
