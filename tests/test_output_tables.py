@@ -274,3 +274,13 @@ def test_markdown_sentences_come_in_the_rows_order_with_the_claim_in_bold(series
     rows = [line.split(" | ")[1] for line in out.getvalue().splitlines() if line.startswith("| ") and ".txt" in line]
     assert [line.split(":")[0].removeprefix("- ") for line in said] == rows
     assert said[0].endswith(f"Officials said **{claims[render.by_date(claims)[0]].text}** people had died.")
+
+
+@pytest.mark.parametrize("sentence, text, bold", [
+    ("Crews counted 70 homes lost, then 7 more.", "7", "then **7** more"),
+    ("A total of 7,000 fled; 7 died.", "7", "; **7** died"),
+    ("Officials said 41 people died.", "41 people", "said **41 people** died"),
+])
+def test_markdown_bolds_the_claim_as_a_whole_number(sentence, text, bold):
+    claim = Claim("a.txt", None, "quantity", text, 0, len(text), sentence=sentence)
+    assert bold in render._md_marked(claim)

@@ -29,6 +29,9 @@ def names_no_event(token, lexicon: EventLexicon) -> bool:
     if annotated(token.doc, "DEP"):
         near = [child for child in token.children if child.dep_ in ("dobj", "nsubjpass", "nsubj")]
         near += [token.head] if token.dep_ in ("acl", "relcl", "amod") else []
+        # "consume 40 percent of the water": what the share is of
+        near += [word for noun in near for prep in noun.children if prep.dep_ == "prep" and prep.lower_ == "of"
+                 for word in prep.children if word.dep_ == "pobj"]
     else:
         near = [*token.doc[max(token.sent.start, token.i - 2):token.i], *token.doc[token.i + 1:token.i + 4]]
     return any(word.lower_ in nouns or word.lemma_.lower() in nouns for word in near)

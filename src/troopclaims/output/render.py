@@ -350,7 +350,8 @@ def write_facts_markdown(facts, out: IO[str], show_sentences: bool = False, cumu
 def _md_marked(claim) -> str:
     """Return the claim's sentence for Markdown, the claim's words in it in bold."""
     sentence, text = _md(claim.sentence), _md(" ".join(claim.text.split()))
-    at = sentence.find(text) if text.strip() else -1
-    if at < 0:
+    # whole words only: the 7 of "at 7" is not the one inside "70" or "7,000"
+    found = re.search(rf"(?<![\w,.]){re.escape(text)}(?![\w]|[,.]\d)", sentence) if text.strip() else None
+    if found is None:
         return sentence
-    return f"{sentence[:at]}**{text}**{sentence[at + len(text):]}"
+    return f"{sentence[:found.start()]}**{text}**{sentence[found.end():]}"
