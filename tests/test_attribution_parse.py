@@ -480,3 +480,31 @@ def test_what_citing_names_with_the_parse(model_nlp, rules, text, figure, expect
 @pytest.mark.parametrize("text, figure, expected", CITING)
 def test_what_citing_names(blank_nlp, rules, text, figure, expected):
     check(claim_for(blank_nlp, rules, text, figure), expected)
+
+
+TOLLS_AND_CROWDS = [
+    # the media speak when a verb in the past follows them; "media reports" is a noun
+    ("State media reported 300 deaths on Monday.", "300 deaths", {"speaker": "State media", "cue": "reported"}),
+    ("Local media said that 300 homes were destroyed.", "300 homes", {"speaker": "Local media", "cue": "said"}),
+    ("Media reports about the 300 deaths were wrong.", "300 deaths", {"speaker": None}),
+    # a figure a verb of belief sets its object at
+    ("Police estimated the crowd at 5,000.", "5,000", {"speaker": "police", "cue": "estimated"}),
+    ("The insurers assessed the damage at $3 million.", "$3 million", {"speaker": "insurers", "cue": "assessed"}),
+]
+
+
+@pytest.mark.parametrize("text, figure, expected", TOLLS_AND_CROWDS)
+def test_tolls_and_crowds(blank_nlp, rules, text, figure, expected):
+    check(claim_for(blank_nlp, rules, text, figure), expected)
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, figure, expected", TOLLS_AND_CROWDS + [
+    ("Police estimated the crowd at 3 p.m. on Monday.", "Monday", {"speaker": None}),
+    # a toll that one who can count raises or revises is theirs; a cause raises none
+    ("The ministry raised the death toll to 300.", "300", {"speaker": "ministry", "cue": "toll"}),
+    ("The ministry revised the toll down to 300 on Monday.", "300", {"speaker": "ministry", "cue": "toll"}),
+    ("The quake raised the death toll to 300.", "300", {"speaker": None}),
+])
+def test_tolls_and_crowds_with_the_parse(model_nlp, rules, text, figure, expected):
+    check(claim_for(model_nlp, rules, text, figure), expected)

@@ -17,6 +17,15 @@ _NOUN_MARKERS = frozenset("the a an this these those his her its their our my yo
                           "earlier previous recent latest initial first media press 's ’s".split())
 
 
+# Noun markers that are speakers themselves when a verb in the past follows them ("State media said").
+_PLURAL_SPEAKERS = frozenset(("media", "press"))
+
+
+def _past(word: str, cue) -> bool:
+    """Return True for a verb form that is no noun: not the lemma, an -s or an -ing form ("reported", "said")."""
+    return word != cue.lemma and not word.endswith(("s", "ing"))
+
+
 @dataclass(frozen=True)
 class VerbCue:
     """A verb of saying from attribution.yaml."""
@@ -274,8 +283,9 @@ def verb_cue(token, cues: CueRules, parsed: bool) -> VerbCue | None:
         return None
     if token.i > token.sent.start and token.text[:1].isupper():
         return None          # a capitalised word in mid-sentence is a name ("United States", "Washington Post")
-    if token.i > 0 and token.nbor(-1).lower_ in _NOUN_MARKERS:
-        return None
+    if token.i > 0 and token.nbor(-1).lower_ in _NOUN_MARKERS and not (
+            token.nbor(-1).lower_ in _PLURAL_SPEAKERS and _past(lowered(token), cue)):
+        return None          # "media reports", "the claims"; but "Local media reported that", "press said"
     following = token.nbor(1).lower_ if token.i + 1 < len(token.doc) else ""
     if not cue.infinitive and following == "to":
         return None          # "hoped to turn the page": an intention, not a report
