@@ -487,6 +487,10 @@ TOLLS_AND_CROWDS = [
     ("State media reported 300 deaths on Monday.", "300 deaths", {"speaker": "State media", "cue": "reported"}),
     ("Local media said that 300 homes were destroyed.", "300 homes", {"speaker": "Local media", "cue": "said"}),
     ("Media reports about the 300 deaths were wrong.", "300 deaths", {"speaker": None}),
+    # a speaker noun after a determiner and plain words, closing the sentence (word order too)
+    ("About 12,000 people were evacuated, the civil protection agency said on its Telegram channel.",
+     "12,000 people", {"speaker": "civil protection agency", "cue": "said"}),
+    ("About 12,000 people were evacuated from the civil protection zone.", "12,000 people", {"speaker": None}),
     # a figure a verb of belief sets its object at
     ("Police estimated the crowd at 5,000.", "5,000", {"speaker": "police", "cue": "estimated"}),
     ("The insurers assessed the damage at $3 million.", "$3 million", {"speaker": "insurers", "cue": "assessed"}),
