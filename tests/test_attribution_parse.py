@@ -460,8 +460,9 @@ CITING = [
     # an attribution after the citing phrase reports all of it
     ("The council closed the road, citing 40 accidents, officials said.", "40 accidents",
      {"speaker": "officials", "cue": "said"}),
-    # no citing, no speaker
+    # no citing, no speaker; and what is cited with no verb of saying in the sentence speaks for nothing else
     ("The council closed the road after 40 accidents.", "40 accidents", {"speaker": None}),
+    ("The union, citing safety, called off the 2025 strike.", "2025", {"speaker": None}),
 ]
 
 
@@ -509,6 +510,11 @@ def test_tolls_and_crowds(blank_nlp, rules, text, figure, expected):
     ("The ministry raised the death toll to 300.", "300", {"speaker": "ministry", "cue": "toll"}),
     ("The ministry revised the toll down to 300 on Monday.", "300", {"speaker": "ministry", "cue": "toll"}),
     ("The quake raised the death toll to 300.", "300", {"speaker": None}),
+    # who says nothing about a figure does not say it
+    ("Officials said nothing about the 300 troops that crossed the border on Monday.", "300 troops",
+     {"speaker": None}),
+    ("Officials said 300 troops crossed the border, and nothing else.", "300 troops",
+     {"speaker": "officials", "cue": "said"}),
 ])
 def test_tolls_and_crowds_with_the_parse(model_nlp, rules, text, figure, expected):
     check(claim_for(model_nlp, rules, text, figure), expected)

@@ -196,7 +196,9 @@ class _Reader(QuoteSpeakers, Sources, Certainty, DocumentReader):
         elif chosen is None:
             chosen = self._governing_by_order(span, candidates) or self._relative(span, candidates, sent)
         if chosen is None:
-            phrases = [e for e in self.events_in(sent.start, sent.end) if e.kind == "phrase"
+            events = self.events_in(sent.start, sent.end)
+            spoken = any(e.kind == "verb" for e in events)      # "The union, citing safety, called off": no one
+            phrases = [e for e in events if e.kind == "phrase" and (spoken or e.role != "cited")
                        and (e.speaker is not None or e.evidence) and not self.in_quote[e.start]]
             if phrases:
                 chosen = min(phrases, key=lambda e: abs(e.start - span[0]))
@@ -416,6 +418,8 @@ class _Reader(QuoteSpeakers, Sources, Certainty, DocumentReader):
         them."""
         if child is None:
             return True
+        if any(c.dep_ in ("dobj", "obj") and c.lower_ == "nothing" for c in self.doc[event.start].children):
+            return False    # "Officials said nothing about the 300 troops": they said nothing of them
         if child.i < event.start and any(t.text == "," for t in self.doc[child.right_edge.i:event.start]) and any(
                 c.dep_ in ("ccomp", "dobj", "xcomp") and c.i > event.start for c in self.doc[event.start].children):
             return False    # "27 is way too low, the locals say over 50 died": they say what follows, not that
