@@ -492,6 +492,10 @@ TOLLS_AND_CROWDS = [
     ("About 12,000 people were evacuated, the civil protection agency said on its Telegram channel.",
      "12,000 people", {"speaker": "civil protection agency", "cue": "said"}),
     ("About 12,000 people were evacuated from the civil protection zone.", "12,000 people", {"speaker": None}),
+    # "put" a figure's noun, with what it is of, at a figure; not at a place in a phrase
+    ("The rescue service put the number of evacuees at 3,000.", "3,000", {"speaker": "rescue service", "cue": "put"}),
+    ("The insurers put the cost of the repairs at $3 million.", "$3 million", {"speaker": "insurers", "cue": "put"}),
+    ("Vale put the cost of living at the heart of her 2024 campaign.", "2024", {"speaker": None}),
     # a figure a verb of belief sets its object at
     ("Police estimated the crowd at 5,000.", "5,000", {"speaker": "police", "cue": "estimated"}),
     ("The insurers assessed the damage at $3 million.", "$3 million", {"speaker": "insurers", "cue": "assessed"}),

@@ -300,10 +300,19 @@ def particle_after(token, cue: VerbCue, cues: CueRules) -> int | None:
     """Return the index of the particle a verb needs ("pointed out", "made it clear", "spoke emotionally of",
     "make the case"), past a pronoun "it", a determiner or an adverb, else None."""
     doc = token.doc
-    for k in range(token.i + 1, min(token.i + (5 if cue.gap else 4), len(doc))):
+    limit, of, k = token.i + (5 if cue.gap else 4), None, token.i
+    while k + 1 < min(limit, len(doc)):
+        k += 1
         word = doc[k].lower_
+        if word in cue.particles and cue.gap:     # "puts the figure at $498 billion", not "at the heart of"
+            return k if any(t.like_num or t.is_currency for t in doc[k + 1:k + 4]) else None
         if word in cue.particles:
             return k
+        if word == "of" and of is None and doc[k - 1].lower_ in cue.gap:
+            of, limit = k, k + 4             # "put the number of evacuees at 3,000", "the cost of the repairs at"
+            continue
+        if of is not None and doc[k].is_alpha and doc[k].is_lower and word not in cues.verbs:
+            continue
         if not (word in _PARTICLE_GAP or word in cue.gap or word in cues.skip_words
                 or word.endswith("ly") and doc[k].is_lower):
             return _particle_past_phrases(token, cue)
