@@ -11,7 +11,7 @@ import click
 import pytest
 from click.testing import CliRunner
 
-from troopclaims import cli as cli_module
+from troopclaims.output import render
 from troopclaims.cli import cli
 from troopclaims.errors import ExitCode
 from troopclaims.records import FIELD_NAMES
@@ -54,7 +54,7 @@ def test_extract_jsonl_has_every_field_and_offsets_slice_back(folder):
 def test_piped_output_is_jsonl_and_a_terminal_gets_a_table(folder, monkeypatch):
     piped = run("extract", str(folder), "--model", "blank")
     assert jsonl(piped.stdout)[0]["kind"] == "quantity"
-    monkeypatch.setattr(cli_module.render, "stdout_is_terminal", lambda: True)
+    monkeypatch.setattr(render, "stdout_is_terminal", lambda: True)
     monkeypatch.setenv("COLUMNS", "160")
     table = run("extract", str(folder), "--model", "blank")
     assert "about 3,000" in table.stdout and not table.stdout.lstrip().startswith("{")
@@ -119,7 +119,8 @@ def test_compare_from_folder_and_from_extracted_claims_agree(folder):
     (fact,) = jsonl(direct.stdout)
     assert fact["verdict"] == "conflict" and fact["unit"] == "troops" and fact["reports"] == 2
     assert set(fact) == {"fact", "kind", "unit", "actor", "place", "aspect", "within", "verdict", "camps",
-                         "speakers", "reports", "claims"}
+                         "why", "speakers", "reports", "claims"}
+    assert [(reason["why"], reason["claims"]) for reason in fact["why"]] == [("apart", [0, 1])]
 
 
 def test_compare_fail_on_conflict_exits_3(folder):
@@ -296,7 +297,7 @@ def test_ctrl_c_mid_run_exits_130_and_writes_no_output(folder, tmp_path, monkeyp
     def interrupted(records, out):
         out.write("half a line")
         raise KeyboardInterrupt
-    monkeypatch.setattr(cli_module.render, "write_jsonl", interrupted)
+    monkeypatch.setattr(render, "write_jsonl", interrupted)
     out = tmp_path / "out" / "claims.jsonl"
     out.parent.mkdir()
     result = run("extract", str(folder), "--model", "blank", "-o", str(out))
@@ -400,7 +401,7 @@ def test_rules_check_reports_every_problem_with_file_line_key_and_fix(tmp_path):
         f"{tmp_path}/quantities.yaml:2: units.troops: unit 'troops' must be a list of words, e.g. [a, b]",
         f"{tmp_path}/quantities.yaml:3: units.goats: unit 'goats' must hold non-empty words, got 3",
         f"{tmp_path}/quantities.yaml:4: colours: unknown key 'colours'; expected one of count_nouns, distributive, "
-        "durations, earlier, ellipsis, event_measures, generic, implied, measure_links, measured_apart, measures, members, plurals, present, pronouns, rates, scopes, size_words, thresholds, totals, units",
+        "durations, earlier, ellipsis, ellipsis_before, event_measures, generic, implied, measure_links, measured_apart, measures, members, plurals, present, pronouns, rates, scopes, size_words, thresholds, totals, units",
         f"{tmp_path}/speakers.yaml:1: speakers: speakers must map a canonical name to its options",
     ]
     assert result.stderr == f"troopclaims: {tmp_path}: 6 problems\n"

@@ -159,6 +159,36 @@ def test_cumulative_counts_are_a_series_over_days(claims, verdict):
     assert facts[0].verdict == verdict
 
 
+# claims -> the reasons compare gives its verdict, as its JSON carries them (`why`: how, which claims, which day)
+@pytest.mark.parametrize("claims, cumulative, reasons", [
+    ([toll("a", 4000, "2030-02-06"), toll("b", 7000, "2030-02-08")], True,      # the toll rose
+     [("grew", [0], "2030-02-06"), ("grew", [1], "2030-02-08")]),
+    ([toll("a", 7000, "2030-02-06"), toll("b", 4000, "2030-02-08")], True, [("fell", [0, 1], "2030-02-08")]),
+    ([toll("a", 4000, "2030-02-06"), toll("b", 7000, "2030-02-06")], True, [("same_day", [0, 1], "2030-02-06")]),
+    ([toll("a", 4000, None), toll("b", 7000, "2030-02-07")], True, [("day_unknown", [1, 0], None)]),
+    ([toll("a", 2500, "2030-02-06", earlier=True), toll("a", 6100, "2030-02-06")], True,
+     [("grew", [0], "2030-02-06"), ("grew", [1], "2030-02-06")]),
+    ([q("a", 3000, 2700, 3300, "approximate"), q("b", 10000)], False, [("apart", [0, 1], None)]),
+    ([q("a", 1240, as_of="2030-03-31"), q("a", 780, as_of="2030-05-10")], False, [("dated_apart", [0, 1], None)]),
+    ([q("a", 10000), q("b", 10000, 9000, 11000, "approximate")], False, []),
+])
+def test_the_verdict_carries_its_reasons(claims, cumulative, reasons):
+    (fact,) = group_claims(claims, grouping=Grouping(cumulative=frozenset({"killed"} if cumulative else ())))
+    assert [(r["why"], r["claims"], r["day"]) for r in fact.to_dict()["why"]] == reasons
+
+
+def test_destroyed_joins_damaged_unless_an_article_gives_both():
+    joins = Grouping(joins=(("destroyed", "damaged"),))
+    villages = [q("a", 7, unit="villages", actor=None, aspect="destroyed"),
+                q("b", 7, unit="villages", actor=None, aspect="damaged")]
+    assert [len(fact.claims) for fact in group_claims(villages, grouping=joins)] == [2]
+    homes = [q("a", 60, 60, None, "at_least", unit="homes", actor=None, aspect="destroyed"),
+             q("a", 150, unit="homes", actor=None, aspect="damaged"),
+             q("b", 85, unit="homes", actor=None, aspect="destroyed")]
+    facts = {fact.name: sorted(claim.value for claim in fact.claims) for fact in group_claims(homes, grouping=joins)}
+    assert facts == {"homes (destroyed)": [60, 85], "homes (damaged)": [150]}
+
+
 def test_counts_that_are_not_cumulative_keep_the_rule_of_rivals():
     claims = [q("a", 3000).with_fields(published="2030-02-06"), q("b", 10000).with_fields(published="2030-02-08")]
     assert group_claims(claims, grouping=Grouping(cumulative=frozenset({"killed"})))[0].verdict == "conflict"

@@ -329,7 +329,11 @@ def test_resolve_refuses_what_is_not_one_date(date_rules, expression):
 @pytest.mark.parametrize("text, expected", [
     ("Headline about troops\nA subtitle line\n25 October 2024 13:12\nThe body starts here.", "2024-10-25"),
     ("Headline\nPublished: October 25, 2024 at 1:12 pm\nBody.", "2024-10-25"),
-    ("Headline\nUpdated Friday, 1 November 2024, 08:05 GMT\nBody.", "2024-11-01"),
+    ("Headline\nPublished Friday, 1 November 2024, 08:05 GMT\nBody.", "2024-11-01"),
+    # an update stamp is no publication date: the publication line wins wherever it is, and alone it gives none
+    ("Headline\nUpdated Friday, 1 November 2024, 08:05 GMT\nBody.", None),
+    ("Flood in Brisk\nUpdated 14:05 GMT, 5 May 2031\nPublished 3 May 2031\nBody.", "2031-05-03"),
+    ("Flood in Brisk\nLast updated: 5 May 2031 14:05\nVELMOR, Calder, May 3, 2031\nBody.", "2031-05-03"),
     ("Headline\nThe pact was signed on 25 October 2024 in the capital.\nBody.", None),
     ("Headline\n6 August\nBody.", None),
     ("No date at all.", None),

@@ -22,7 +22,7 @@ LEXICONS = {
     "speakers": "troopclaims.attribution.speakers:build_book",
     "attribution": "troopclaims.attribution.cues:build_cue_rules",
     "hedges": "troopclaims.attribution.cues:build_hedge_rules",
-    "aspects": "troopclaims.extractors.events:build_event_lexicon",
+    "aspects": "troopclaims.extractors.event_rules:build_event_lexicon",
     "events": "troopclaims.compare.when:build_event_classes",
     "spans_of_time": "troopclaims.extractors.spans_of_time:build_span_rules",
     "page": "troopclaims.reading.furniture:build_page_rules",

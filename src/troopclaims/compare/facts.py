@@ -14,7 +14,7 @@ from typing import Callable, Iterable
 
 from troopclaims.compare.keys import ALONE, OF, PART, THRESHOLD, TOTAL, Grouping, aspect_key, aspect_label
 from troopclaims.compare.measures import BASE, FROM, reference_of, scope_of
-from troopclaims.compare.verdicts import camps_of, claim_interval, verdict_of
+from troopclaims.compare.verdicts import Reason, camps_of, claim_interval, judged
 from troopclaims.compare.when import (DAY, HAPPENED, apart_by_happening, days_beside, happening_of, instants,
                                      join_unknown_subjects, merge_times)
 from troopclaims.extractors.dates import resolve
@@ -55,6 +55,7 @@ class Fact:
     within: str | None = None         # the name of the fact whose place contains this one's
     verdict: str = "single"
     camps: list[Camp] = field(default_factory=list)
+    reasons: list[Reason] = field(default_factory=list)     # why the verdict is what it is (compare.verdicts)
 
     @property
     def speakers(self) -> int:
@@ -75,6 +76,7 @@ class Fact:
                        "sources": sorted({self.claims[i].source for i in camp.members}),
                        "speakers": sorted({self.claims[i].speaker or "(outlet)" for i in camp.members}),
                        "claims": list(camp.members)} for camp in self.camps],
+            "why": [reason.to_dict() for reason in self.reasons],
             "speakers": self.speakers, "reports": self.reports,
             "claims": [claim.to_dict() for claim in self.claims],
         }
@@ -103,6 +105,20 @@ def _fill_unknown(groups: dict, index: int) -> dict:
                 key = key[:index] + (values.pop(),) + key[index + 1:]
         merged[key].extend(members)
     return merged
+
+
+def _joined(groups: dict, joins: dict[str, str]) -> dict:
+    """Pool the figures of an aspect with those of the aspect it joins (`joins` in rules/aspects.yaml: villages
+    "destroyed" in one report, "damaged" in another) unless an article gives both of one unit ("60 homes were
+    destroyed and another 150 damaged": two counts)."""
+    result: dict[tuple, list[Claim]] = defaultdict(list)
+    for key, members in groups.items():
+        kind, unit, actor, aspect = key
+        target = (kind, unit, actor, joins.get(aspect or ""))
+        if target[3] and target in groups and not {c.source for c in members} & {c.source for c in groups[target]}:
+            key = target
+        result[key].extend(members)
+    return result
 
 
 def _is_total(claim: Claim, totals: tuple[str, ...]) -> bool:
@@ -214,6 +230,7 @@ def group_claims(claims: Iterable[Claim], contains: Contains = same_place,
     # A claim that does not say whose (or what event) joins the only candidate there is.
     groups = _fill_unknown(groups, 2)
     groups = _fill_unknown(groups, 3)
+    groups = _joined(groups, dict(grouping.joins))
     groups = _totals_apart(groups, grouping.totals)
     groups = apart_by_happening(groups, grouping.states, aspect_label, grouping.daily)
     groups = merge_times(join_unknown_subjects(groups))
@@ -237,9 +254,8 @@ def group_claims(claims: Iterable[Claim], contains: Contains = same_place,
         scale = DAY if mixed else 1.0      # a fact of dates and times compares minutes; its camps show days
         fact.camps = [Camp(_back(fact.kind, low / scale), _back(fact.kind, high / scale), members)
                       for (low, high), members in camps]
-        fact.verdict = verdict_of(fact.claims, camps,
-                                  fact.kind == "quantity" and aspect_label(fact.aspect) in grouping.cumulative,
-                                  judge)
+        fact.verdict, fact.reasons = judged(
+            fact.claims, camps, fact.kind == "quantity" and aspect_label(fact.aspect) in grouping.cumulative, judge)
     facts.sort(key=fact_order)
     return facts
 
@@ -378,7 +394,8 @@ def compare_claims(claims: Iterable[Claim], rules, warn: Callable[[str], None] =
                                           states=states, daily=events.daily,
                                           scopes=tuple(rules.lexicon("quantities").scopes.items()),
                                           measured_apart=rules.lexicon("quantities").measured_apart,
-                                          thresholds=rules.lexicon("quantities").thresholds),
+                                          thresholds=rules.lexicon("quantities").thresholds,
+                                          joins=tuple(events.joins.items())),
                         placed=placed)
     if not spans:
         return facts

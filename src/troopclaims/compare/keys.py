@@ -30,6 +30,7 @@ class Grouping:
     scopes: tuple[tuple[str, str], ...] = ()   # (word, scope): "overseas booths" are not the country's booths
     measured_apart: frozenset[str] = frozenset()   # measured nouns of events beside the main one (aftershock)
     thresholds: tuple[str, ...] = ()           # words that make a figure a condition ("valid only with 50 percent")
+    joins: tuple[tuple[str, str], ...] = ()    # (aspect, aspect it joins unless an article gives both): destroyed
 
 
 TOTAL = ":in all"     # the mark on the aspect key of running totals kept apart

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from typing import Callable
 
 from troopclaims.compare.facts import Camp, Fact
-from troopclaims.compare.verdicts import camps_of, claim_interval, verdict_of
+from troopclaims.compare.verdicts import camps_of, claim_interval, judged
 from troopclaims.records import Claim
 
 _SUFFIX = re.compile(r"(?:ing|ed|es|s)$")
@@ -109,7 +109,7 @@ def _fact(kind: str, claims: list[Claim], days: dict[str, float]) -> Fact:
     fact = SpanFact(kind, unit, None, None, None, claims, name=_name(kind, claims),
                     factors=tuple(days.get(claim.unit or "", 1.0) / days.get(unit or "", 1.0) for claim in claims))
     fact.camps = [Camp(_end(low), _end(high), members) for (low, high), members in camps]
-    fact.verdict = verdict_of(claims, camps, interval=interval)
+    fact.verdict, fact.reasons = judged(claims, camps, interval=interval)
     return fact
 
 

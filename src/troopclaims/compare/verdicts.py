@@ -3,6 +3,7 @@ once, and whether their differences are a conflict, a change over time or none (
 from __future__ import annotations
 
 from collections import defaultdict
+from dataclasses import dataclass
 from datetime import date
 from typing import Callable, Iterable
 
@@ -59,23 +60,84 @@ def _as_of_range(claims: list[Claim], members: Iterable[int]) -> tuple[float, fl
     return min(points), max(points)
 
 
-def verdict_of(claims: list[Claim], camps, cumulative: bool = False,
-               interval: Callable[[Claim], tuple[float, float]] = claim_interval) -> str:
-    """Return agree / conflict / changed / single for a fact's claims and camps (a cumulative count: as a series)."""
+@dataclass(frozen=True)
+class Reason:
+    """One ground of a fact's verdict: how some of its claims (indices into the fact's claims) stand to each other.
+
+    `why` is one of: `same_day` (two figures of a series for one day, apart), `day_unknown` (a figure of a series of
+    no known day, apart from another), `fell` (a later day's figure of a series below an earlier one's), `grew` (the
+    figures of one day of a series that changed, in day order), `apart` (rival camps that cannot all be true),
+    `dated_apart` (camps that hold on different days), `revised` (only earlier values the text revises differ).
+    `day` is the ISO day the claims hold for (`same_day`, `grew`; the later day for `fell`), else None."""
+
+    why: str
+    claims: tuple[int, ...]
+    day: str | None = None
+
+    def to_dict(self) -> dict:
+        """Return the reason as a JSON-ready record."""
+        return {"why": self.why, "claims": list(self.claims), "day": self.day}
+
+
+def judged(claims: list[Claim], camps, cumulative: bool = False,
+           interval: Callable[[Claim], tuple[float, float]] = claim_interval) -> tuple[str, list[Reason]]:
+    """Return the verdict on a fact's claims and camps (agree, conflict, changed, single; a cumulative count read as
+    a series over days) with its reasons (none for agree and single)."""
     if len(camps) == 1:
-        return "single" if len({claim.source for claim in claims}) == 1 else "agree"
+        return ("single" if len({claim.source for claim in claims}) == 1 else "agree"), []
+    everyone = tuple(range(len(claims)))
     if cumulative:
-        return "changed" if _grows(claims, interval) else "conflict"
+        if _grows(claims, interval):
+            return "changed", _steps(claims)
+        return "conflict", clashes(claims, camps, interval)
     current = [interval(claim) for claim in claims if not claim.earlier]
     if len(current) < len(claims) and current and max(low for low, _ in current) <= min(high for _, high in current):
-        return "changed"  # only the earlier values the text revises differ ("raised the seats from 65 to 125")
+        # only the earlier values the text revises differ ("raised the seats from 65 to 125")
+        return "changed", [Reason("revised", tuple(i for i, claim in enumerate(claims) if claim.earlier))]
     # Camps that hold at different times (every claim dated, the dates apart) are a change, not a conflict.
     spans = [_as_of_range(claims, members) for _, members in camps]
     if all(span is not None for span in spans):
         ordered = sorted(spans)
         if all(earlier[1] < later[0] for earlier, later in zip(ordered, ordered[1:])):
-            return "changed"
-    return "conflict"
+            return "changed", [Reason("dated_apart", everyone)]
+    return "conflict", [Reason("apart", everyone)]
+
+
+def _iso(day: float | None) -> str | None:
+    """Return the ISO day of a day ordinal (an earlier value's half day: the day it precedes), or None."""
+    return None if day is None else date.fromordinal(int(-(-day // 1))).isoformat()
+
+
+def _steps(claims: list[Claim]) -> list[Reason]:
+    """Return the days of a series that changed, in order, each with its figures (figures of no known day left out:
+    they fit the series)."""
+    by_day: dict[float, list[int]] = defaultdict(list)
+    for i, claim in enumerate(claims):
+        if (day := _day(claim)) is not None:
+            by_day[day].append(i)
+    return [Reason("grew", tuple(members), _iso(day)) for day, members in sorted(by_day.items())]
+
+
+def clashes(claims: list[Claim], camps, interval: Callable[[Claim], tuple[float, float]] = claim_interval
+            ) -> list[Reason]:
+    """Return the pairs of figures of a series that cannot both be true (the earlier day first): in no camp
+    together, and of one day, of a day not known, or the later one lower."""
+    together = {(i, j) for _, members in camps for i in members for j in members}
+    days = [_day(claim) for claim in claims]
+    order = sorted(range(len(claims)), key=lambda i: (days[i] is None, days[i] or 0.0, i))
+    found = []
+    for at, first in enumerate(order):
+        for second in order[at + 1:]:
+            if (first, second) in together:
+                continue
+            a, b = days[first], days[second]
+            if a is None or b is None:
+                found.append(Reason("day_unknown", (first, second)))
+            elif a == b:
+                found.append(Reason("same_day", (first, second), _iso(a)))
+            elif interval(claims[second])[1] < interval(claims[first])[0]:
+                found.append(Reason("fell", (first, second), _iso(b)))
+    return found
 
 
 def _day(claim: Claim) -> float | None:

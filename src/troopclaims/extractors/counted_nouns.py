@@ -147,7 +147,8 @@ def _implied_subject(token, lexicon: QuantityLexicon) -> Counted | None:
         if token.head.i == token.i:
             return None
         token = token.head
-        if token.pos_ in ("VERB", "AUX"):
+        # a headline's verb the tagger reads as a noun with a subject: "Death toll from quake climbs to 412"
+        if token.pos_ in ("VERB", "AUX") or token.dep_ == "ROOT" and any(c.dep_ == "nsubj" for c in token.children):
             break
     else:
         return None

@@ -8,6 +8,7 @@ one, the nearest date in the sentence is the day a figure holds for, and no date
 """
 from __future__ import annotations
 
+from troopclaims.extractors.dates.dateline import in_dateline
 from troopclaims.records import Claim
 from troopclaims.spans import annotated, sentence_at
 
@@ -28,12 +29,14 @@ def dated_by(doc, claim: Claim, dates: list[Claim], events, present: frozenset[s
     sentence = sentence_at(doc, claim.start)
     if sentence is None:
         return None, None
-    near = [d for d in dates if d.kind == "date" and (d.high or d.low)]
+    near = [d for d in dates if d.kind == "date" and (d.high or d.low) and not in_dateline(doc.text, d.start, d.end)]
     if annotated(doc, "DEP"):
         own, caused, reports = _relations(doc, claim, sentence, events)
         anchors = [(d, _anchor(doc, d)) for d in near]
         held = [d for d, anchor in anchors if anchor is not None and (anchor.i in own or anchor.i in reports)]
-        happened = [d for d, anchor in anchors if anchor is not None and (anchor.i in own or anchor.i in caused)
+        # "the toll from Sunday's quake rose to 19 on Monday": Monday is when the count stood so, not the quake's day
+        own_events = {i for i in own if doc[i].lower_ not in events.running and doc[i].lemma_ not in events.running}
+        happened = [d for d, anchor in anchors if anchor is not None and (anchor.i in own_events or anchor.i in caused)
                     and d.qualifier not in _BOUNDS and isinstance(d.value, str)]
     else:
         held = [d for d in near if not _possessive(doc, d)]      # "Sunday's quake" dates the quake

@@ -2,11 +2,10 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field, replace
 
-from troopclaims.errors import RulesError
+from troopclaims.extractors.dates.dateline import in_dateline
+from troopclaims.extractors.event_rules import EventLexicon
 from troopclaims.records import Claim
-from troopclaims.rules import LineDict, check_keys, location, word_list
 from troopclaims.spans import annotated, doc_text, sentence_at
 
 _VERBAL = ("VERB", "AUX")
@@ -18,114 +17,6 @@ _NOUN_MODIFIERS = ("nummod", "compound", "nmod", "quantmod", "amod")
 _DIRECT = ("dobj", "nsubjpass")      # a verb's own arguments: "killed six, injured almost 50"
 _PHRASE_WINDOW = 7
 _PARAGRAPH_BREAK = re.compile(r"(\r?\n|\r)[ \t]*(\r?\n|\r)|\u2029")
-
-
-@dataclass(frozen=True)
-class EventLexicon:
-    """Written forms of event words mapped to their aspect, and the forms of reporting verbs."""
-
-    aspects: dict[str, str]      # form -> aspect
-    reporting: frozenset[str]    # forms
-    subject_owns: frozenset[str] = frozenset()   # aspects whose verb's subject owns what is counted
-    states: frozenset[str] = frozenset()         # aspects that last over time: their dates bound, not date
-    cumulative: frozenset[str] = frozenset()     # counts that only grow: compared as a series over days
-    light: frozenset[str] = frozenset()          # forms of verbs that only say something happened
-    named_actor: frozenset[str] = frozenset()    # aspects whose named subject (a team, a firm) is the actor
-    doers: frozenset[str] = frozenset()          # aspects whose doer ("attended by 200,000") is what is counted
-    # event words of several words: the first word's form -> ((the words after it, aspect), ...), longest first
-    phrases: dict[str, tuple[tuple[tuple[str, ...], str], ...]] = field(default_factory=dict)
-    empty: frozenset[str] = frozenset()          # forms of verbs that say nothing of what befell a figure
-    sums: frozenset[str] = frozenset()           # aspects of sums of money: a count of things takes none of them
-    counts: "EventLexicon | None" = None         # the same without the words of sums: the lexicon of counts
-    daily: frozenset[str] = frozenset()          # aspects whose figures count one day's happening (a crowd)
-    not_events: dict[str, frozenset[str]] = field(default_factory=dict)   # verb form -> nouns that make it none
-    lemmas: frozenset[str] = frozenset()         # the single words as the rules write them ("march", "flee")
-
-    def aspect_of(self, word: str, lemma: str = "") -> str | None:
-        """Return the aspect of a word (by its lemma when the pipeline gives one), or None."""
-        return self.aspects.get(lemma.lower()) or self.aspects.get(word.lower())
-
-    def reports(self, word: str, lemma: str = "") -> bool:
-        """Return whether a word is a reporting verb ("said", "confirmed")."""
-        return lemma.lower() in self.reporting or word.lower() in self.reporting
-
-
-def forms(lemma: str) -> set[str]:
-    """Return a lemma with its regular English inflections: deploy -> deploys, deployed, deploying; set -> setting."""
-    result = {lemma, lemma + "s", lemma + "es"}
-    if lemma.endswith("e"):
-        result |= {lemma + "d", lemma[:-1] + "ing"}
-    elif lemma.endswith("y") and lemma[-2:-1] not in "aeiou":
-        result |= {lemma[:-1] + "ied", lemma[:-1] + "ies", lemma + "ing"}
-    else:
-        result |= {lemma + "ed", lemma + "ing"}
-        if len(lemma) >= 3 and lemma[-1] not in "aeiouwxy" and lemma[-2] in "aeiou" and lemma[-3] not in "aeiou":
-            result |= {lemma + lemma[-1] + "ed", lemma + lemma[-1] + "ing"}     # a final consonant doubled
-    return result
-
-
-_ARTICLES = frozenset(("the", "a", "an"))
-
-
-def _phrase_entry(words: str) -> tuple[str, tuple[str, ...]]:
-    """Return (first word, the content words after it) of an event phrase: "take to the streets" -> take, (to,
-    streets)."""
-    first, *rest = words.lower().split()
-    return first, tuple(word for word in rest if word not in _ARTICLES)
-
-
-def build_event_lexicon(section: LineDict, rules) -> EventLexicon:
-    """Return the compiled lexicon of rules/aspects.yaml (strictly checked), its reporting verbs attribution.yaml's."""
-    check_keys(section, section.where(), allowed=("aspects", "subject_owns", "states", "cumulative", "light",
-                                                   "named_actor", "doers", "empty", "sums", "daily", "not_events"))
-    aspects: dict[str, str] = {}
-    phrases: dict[str, dict[tuple[str, ...], str]] = {}
-    classes = section.get("aspects") or {}
-    if not isinstance(classes, dict):
-        raise RulesError(f"{location(section, 'aspects')}: aspects must map a class name to a list of words")
-    for name, words in classes.items():
-        for word in word_list(words, location(classes, name), f"aspect {name!r}"):
-            first, rest = _phrase_entry(word)
-            for form in forms(first):
-                if rest:                         # "take part", "call in": the verb with its particle or object
-                    phrases.setdefault(form, {})[rest] = str(name)
-                elif " " not in word.strip():
-                    aspects[form] = str(name)    # the last entry wins: a user's class comes after the defaults
-    listed = {}
-    for key in ("subject_owns", "states", "cumulative", "named_actor", "doers", "sums", "daily"):
-        listed[key] = word_list(section.get(key), location(section, key), key)
-        if any(name not in classes for name in listed[key]):
-            raise RulesError(f"{location(section, key)}: {key} must list aspects defined above")
-    light, empty = (frozenset(form for word in word_list(section.get(key), location(section, key), key)
-                              for form in forms(word.lower())) for key in ("light", "empty"))
-    kinds = (frozenset(listed[key]) for key in ("subject_owns", "states", "cumulative"))
-    verbs = rules.lexicon("attribution").verbs
-    reporting = frozenset(verbs) | frozenset(cue.lemma for cue in verbs.values())
-    ordered = {form: tuple(sorted(entries.items(), key=lambda entry: -len(entry[0])))
-               for form, entries in phrases.items()}
-    sums = frozenset(listed["sums"])
-    lexicon = EventLexicon(aspects, reporting, *kinds, light, frozenset(listed["named_actor"]),
-                           frozenset(listed["doers"]), ordered, empty, sums, not_events=_not_events(section),
-                           lemmas=frozenset(word.strip().lower() for words in classes.values()
-                                            for word in words if " " not in word.strip()))
-    # A count of things climbs past the words of sums to its own event: "seeks to deploy 500 troops" deploys them.
-    counts = replace(lexicon, aspects={form: name for form, name in aspects.items() if name not in sums},
-                     phrases={form: kept for form, entries in ordered.items()
-                              if (kept := tuple(entry for entry in entries if entry[1] not in sums))})
-    return replace(lexicon, counts=counts, daily=frozenset(listed["daily"]))
-
-
-def _not_events(section: LineDict) -> dict[str, frozenset[str]]:
-    """Return the forms of each verb of `not_events` with the nouns beside which it names no event."""
-    table = section.get("not_events") or {}
-    if not isinstance(table, dict):
-        raise RulesError(f"{location(section, 'not_events')}: not_events must map a verb to a list of nouns")
-    result: dict[str, frozenset[str]] = {}
-    for verb, nouns in table.items():
-        words = frozenset(word.lower() for word in word_list(nouns, location(table, verb), f"not_events {verb!r}"))
-        for form in forms(str(verb).lower()):
-            result[form] = result.get(form, frozenset()) | words
-    return result
 
 
 def names_no_event(token, lexicon: EventLexicon) -> bool:
@@ -147,8 +38,8 @@ def governing_event(doc, start: int, end: int, lexicon: EventLexicon,
                     is_date: bool = False) -> tuple[str | None, str | None]:
     """Return (event word as written, aspect) for the claim at doc.text[start:end], or (None, None)."""
     span = doc.char_span(start, end, alignment_mode="expand")
-    if span is None or not len(span):
-        return None, None
+    if span is None or not len(span) or is_date and in_dateline(doc.text, start, end):
+        return None, None       # a dateline's date stamps the article, it dates no event of its line
     if annotated(doc, "DEP"):
         if is_date and (noun := dated_noun(span)) is not None:
             return noun.lower_, lexicon.aspect_of(noun.text, noun.lemma_)    # "the March 2 broadcast"
@@ -246,16 +137,17 @@ def _modifier_hit(root, lexicon: EventLexicon):
     """Return the event word of a verb that modifies the counted noun ("troops stationed in X"), or None."""
     for child in root.children:
         if child.dep_ in _MODIFIERS and child.pos_ in _VERBAL and (hit := _hit(child, lexicon) or (
-                lexicon.reports(child.text, child.lemma_) and _complement_hit(child, lexicon))):
+                lexicon.reports(child.text, child.lemma_) and _complement_hit(child, lexicon, clauses=True))):
             return hit
     return None
 
 
-def _complement_hit(verb, lexicon: EventLexicon):
-    """Return the event word of a verb's predicative complement: "30 people reported missing", "were feared
-    dead" (what was reported befell them), or None."""
+def _complement_hit(verb, lexicon: EventLexicon, clauses: bool = False):
+    """Return the event word of a verb's predicative complement ("30 people reported missing", "were feared dead"),
+    with `clauses` of its clause too ("the $3 billion the agency says is needed"), or None."""
     for child in verb.children:
-        if child.dep_ in _COMPLEMENTS and (hit := _hit(child, lexicon)):
+        if (child.dep_ in _COMPLEMENTS or clauses and child.dep_ == "ccomp" and child.pos_ in _VERBAL) \
+                and (hit := _hit(child, lexicon)):
             return hit
     return None
 
@@ -327,9 +219,12 @@ def _is_empty(token, lexicon: EventLexicon) -> bool:
 
 
 def _own_noun_hit(root, lexicon: EventLexicon):
-    """Return the event noun a figure modifies ("a $35,000 reward", "a 300-troop deployment"): the sum or count is
-    that event's whatever verb governs the noun ("offering a $35,000 reward" is a pledge, not a payment)."""
+    """Return the event noun a figure modifies ("a $35,000 reward", "a 300-troop deployment") or follows after "of"
+    ("a fine of 25,000 euros"): the sum or count is that event's whatever verb governs the noun ("offering a $35,000
+    reward" is a pledge, not a payment; "ordered to pay a fine of 25,000 euros", a fine)."""
     head = root.head
+    if root.dep_ == "pobj" and head.lower_ == "of" and head.head.pos_ == "NOUN" and head.head.i < root.i:
+        return _hit(head.head, lexicon)
     if head.i == root.i or head.i < root.i or head.pos_ != "NOUN" or root.dep_ not in _NOUN_MODIFIERS:
         return None
     return _hit(head, lexicon)
@@ -385,7 +280,8 @@ def _by_parse(span, lexicon: EventLexicon):
         elif token.pos_ == "VERB":
             # "were found and seized", "took 17 into custody", "20,000 joined the rally": a verb outside the
             # rules takes the event of a verb sharing its arguments, or of its object; an empty one is no event
-            found = found or _argument_hit(token, span, lexicon, subject=child.dep_ != "prep")
+            # a subject for a figure put "at" ("damage was estimated at $3 billion"), not in another phrase
+            found = found or _argument_hit(token, span, lexicon, subject=child.dep_ != "prep" or child.lower_ == "at")
             if not _is_empty(token, lexicon):
                 first_verb = first_verb or (token.text.lower(), None)
     return found or first_verb
@@ -471,7 +367,9 @@ def dated_noun(span):
 
 def date_subject(doc, start: int, end: int) -> str | None:
     """Return what a date's event happens to: for a date of a noun, the name the noun is of ("the Oscars' March 2
-    broadcast"), else none; otherwise the subject of its verb (event_subject)."""
+    broadcast"), else none; otherwise the subject of its verb (event_subject); none for a dateline's date."""
+    if in_dateline(doc.text, start, end):
+        return None
     span = _parsed_span(doc, start, end)
     if span is not None and (noun := dated_noun(span)) is not None:
         owners = [child for child in noun.children if child.dep_ in ("poss", "compound") and child.pos_ == "PROPN"]

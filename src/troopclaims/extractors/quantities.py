@@ -185,12 +185,14 @@ def _is_complement(token) -> bool:
 
 def _elided(doc, numeric: Numeric, lexicon: QuantityLexicon, neighbour: Counted | None) -> Counted | None:
     """Return the counted noun of the figure before, for a figure whose noun is left out: "12,000 more", "injured
-    two others", "the toll rose to 6,100, up from 2,500", or a figure in a list after it ("37 of the candidates
+    two others", "60 homes were destroyed and another 150 damaged", "the toll rose to 6,100, up from 2,500", or a figure in a list after it ("37 of the candidates
     registered in the capital, 46 in the north", "of the 288 candidates, 286 ...")."""
     following = token_at(doc, numeric.end)
     elided = following is not None and following.idx >= numeric.end and following.lower_ in lexicon.ellipsis
     first = token_at(doc, numeric.start)
-    listed = first is not None and first.i > first.sent.start and doc[first.i - 1].lower_ in _LIST_MARKS
+    before = doc[first.i - 1].lower_ if first is not None and first.i > first.sent.start else ""
+    listed = before in _LIST_MARKS
+    elided = elided or before in lexicon.ellipsis_before
     if neighbour is None or not (elided or listed or _is_earlier(doc_text(doc), numeric, lexicon)):
         return None
     return Counted(neighbour.unit, neighbour.subject, None, neighbour.event, neighbour.aspect)

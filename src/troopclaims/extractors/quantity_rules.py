@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from troopclaims.errors import RulesError
-from troopclaims.extractors.events import EventLexicon, forms
+from troopclaims.extractors.event_rules import EventLexicon, forms
 from troopclaims.extractors.numbers import NumberLexicon
 from troopclaims.rules import LineDict, check_keys, location, word_list
 
@@ -29,6 +29,7 @@ class QuantityLexicon:
     implied: dict[tuple[str, ...], tuple[str, str]] = field(default_factory=dict)   # words -> (unit, aspect)
     defaults: dict[str, str] = field(default_factory=dict)  # aspect -> the unit a bare figure of it counts
     ellipsis: frozenset[str] = frozenset()
+    ellipsis_before: frozenset[str] = frozenset()   # "another 150", "a further 20": the noun of the figure before
     generic: frozenset[str] = frozenset()   # units of many different counts in one story: compare keeps event words
     event_measures: frozenset[str] = frozenset()   # units that measure the event itself: compared whatever the verb
     earlier: tuple[str, ...] = ()       # phrases before a figure that make it an earlier value
@@ -80,7 +81,7 @@ def build_quantity_lexicon(section: LineDict, rules) -> QuantityLexicon:
     """Return the compiled rules/quantities.yaml (strictly checked)."""
     check_keys(section, section.where(), allowed=("units", "pronouns", "count_nouns", "durations", "present",
                                                         "distributive", "size_words", "members", "plurals",
-                                                        "implied", "ellipsis", "earlier", "generic",
+                                                        "implied", "ellipsis", "ellipsis_before", "earlier", "generic",
                                                         "event_measures", "rates", "totals", "measures",
                                                         "measure_links", "scopes", "measured_apart", "thresholds"))
     # the words of units of measure and currencies count too where the figure reads none ("billions of euros")
@@ -95,7 +96,7 @@ def build_quantity_lexicon(section: LineDict, rules) -> QuantityLexicon:
             units[tuple(word.lower().split())] = str(unit)
     sets = {name: frozenset(word.lower() for word in word_list(section.get(name), location(section, name), name))
             for name in ("pronouns", "count_nouns", "durations", "present", "distributive", "size_words",
-                         "ellipsis", "measure_links", "measured_apart")}
+                         "ellipsis", "ellipsis_before", "measure_links", "measured_apart")}
     for name in ("generic", "event_measures"):
         sets[name] = frozenset(word_list(section.get(name), location(section, name), name))
     members, plurals, measures = (section.get(name) or {} for name in ("members", "plurals", "measures"))

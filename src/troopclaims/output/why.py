@@ -2,36 +2,24 @@
 
 A toll read as a series (the cumulative aspects of rules/aspects.yaml) is in conflict for a reason its camps do not
 show: "27 on Wednesday, 41 on Thursday" is a rise, and the clash is elsewhere, two figures of one day or a figure
-that fell. Knows nothing of click.
+that fell. compare.verdicts finds those reasons and puts them on the fact (`Fact.reasons`); this module only says
+them. Knows nothing of click.
 """
 from __future__ import annotations
 
-from datetime import date
 from typing import Callable
 
-from troopclaims.compare.facts import Fact, aspect_label, claim_interval
+from troopclaims.compare.facts import Fact, aspect_label
 from troopclaims.records import Claim
 from troopclaims.output.render import interval
 
 MAX_CLASHES = 3
+_RANK = {"same_day": 0, "day_unknown": 1, "fell": 2}     # two figures of one day first, then of no day, then a fall
 
 
 def is_series(fact: Fact, cumulative) -> bool:
     """Return whether compare read the fact as a series over days (a count of a cumulative aspect)."""
     return fact.kind == "quantity" and aspect_label(fact.aspect) in cumulative
-
-
-def _day(claim) -> float | None:
-    """Return the day a figure holds for as compare orders a series: its as_of, else its publication date (an
-    earlier value the text revises, half a day before)."""
-    text = claim.as_of or claim.published
-    if not text or len(text) != 10:
-        return None
-    try:
-        day = float(date.fromisoformat(text).toordinal())
-    except ValueError:
-        return None
-    return day - 0.5 if claim.earlier else day
 
 
 def _when(claim, day: Callable[[str], str]) -> str:
@@ -45,21 +33,8 @@ def _when(claim, day: Callable[[str], str]) -> str:
 
 
 def clashes(fact: Fact) -> list[tuple[int, int]]:
-    """Return the pairs of claims (indices, the earlier day first) of a series that cannot both be true: in no camp
-    together, and of one day, of a day not known, or the later one lower."""
-    together = {(i, j) for camp in fact.camps for i in camp.members for j in camp.members}
-    days = [_day(claim) for claim in fact.claims]
-    order = sorted(range(len(fact.claims)), key=lambda i: (days[i] is None, days[i] or 0.0, i))
-    found = []
-    for at, first in enumerate(order):
-        for second in order[at + 1:]:
-            if (first, second) in together:
-                continue
-            if days[first] is not None and days[second] is not None and days[first] != days[second] and \
-                    claim_interval(fact.claims[second])[1] >= claim_interval(fact.claims[first])[0]:
-                continue        # higher on a later day: the count grew
-            found.append((first, second))
-    return found
+    """Return the pairs of claims (indices, the earlier day first) of a series that cannot both be true."""
+    return [reason.claims for reason in fact.reasons if reason.why in _RANK]
 
 
 def why(fact: Fact, cumulative, source: Callable[[Claim], str] = lambda claim: claim.source,
@@ -74,16 +49,18 @@ def why(fact: Fact, cumulative, source: Callable[[Claim], str] = lambda claim: c
         who = f"{claim.speaker} in {source(claim)}" if claim.speaker else source(claim)
         return f"{(figure or interval)(claim) or claim.text} ({who})"
 
-    reasons = []        # (rank, words): two figures of one day first, then of a day not known, then a fall
+    reasons = []
     falls: dict[tuple[int, str], list] = {}     # the figures of one later day below one earlier figure
-    for first, second in clashes(fact):
-        a, b = fact.claims[first], fact.claims[second]
-        if _day(a) is None or _day(b) is None:
+    for reason in fact.reasons:
+        if reason.why not in _RANK:
+            continue
+        a, b = (fact.claims[i] for i in reason.claims)
+        if reason.why == "day_unknown":
             reasons.append((1, f"{_said(a)} {_when(a, day)} and {_said(b)} {_when(b, day)} cannot both be true"))
-        elif _day(a) == _day(b):
+        elif reason.why == "same_day":
             reasons.append((0, f"{_when(a, day)}, {_said(a)} and {_said(b)} cannot both be true"))
         else:
-            falls.setdefault((first, _when(b, day)), []).append(b)
+            falls.setdefault((reason.claims[0], _when(b, day)), []).append(b)
     for (first, later), below in falls.items():
         a = fact.claims[first]
         reasons.append((2, f"{' and '.join(_said(b) for b in below)} {later} "
@@ -102,15 +79,13 @@ def over_time(fact: Fact, cumulative, day: Callable[[str], str] = str,
     when the fact is no series that changed. Figures of a day not known are left out: they fit the series."""
     if fact.verdict != "changed" or not is_series(fact, cumulative):
         return None
-    by_day: dict[float, list[str]] = {}
-    for claim in sorted(fact.claims, key=lambda claim: _day(claim) or 0.0):
-        at = _day(claim)
-        if at is not None:
-            said = (figure or interval)(claim) or claim.text
-            if said not in by_day.setdefault(at, []):
-                by_day[at].append(said)
     steps = []
-    for at, figures in by_day.items():
-        claim = next(claim for claim in fact.claims if _day(claim) == at)
-        steps.append(f"{' or '.join(figures)} {_when(claim, day)}")
+    for reason in fact.reasons:
+        if reason.why != "grew":
+            continue
+        figures: list[str] = []
+        for i in reason.claims:
+            if (said := (figure or interval)(fact.claims[i]) or fact.claims[i].text) not in figures:
+                figures.append(said)
+        steps.append(f"{' or '.join(figures)} {_when(fact.claims[reason.claims[0]], day)}")
     return ", then ".join(steps) if len(steps) > 1 else None

@@ -27,6 +27,8 @@ def find_dateline(text: str, rules=None) -> str | None:
         seen += 1
         if seen > dr.dateline_lines:
             break
+        if dr.dateline_update is not None and dr.dateline_update.match(line):
+            continue        # an update's day comes after the publication's
         if placed := _after_names(line, dr, rules):
             return placed
         if len(line) > 80:
@@ -43,6 +45,24 @@ def find_dateline(text: str, rules=None) -> str | None:
         if found:
             return found
     return None
+
+
+def in_dateline(text: str, start: int, end: int, lines: int = 8) -> bool:
+    """Return whether text[start:end] is the date of a dateline that opens one of the first lines with a place in
+    capitals ("ORVANE, 4 August 2031 - Some 12,000 people ...", "KELDRA, March 10 (Wire) -"): the article's stamp,
+    which dates no event of the sentence after it."""
+    if start > 3000:
+        return False
+    line_start = text.rfind("\n", 0, start) + 1
+    if sum(1 for line in text[:line_start].splitlines() if line.strip()) >= lines:
+        return False
+    head = text[line_start:start].lstrip()
+    names = _NAMES.match(head + "1")      # the names and their commas end where the date starts
+    after = _AFTER_NAMES.match(text, end)
+    if not names or names.end() != len(head) or not after:
+        return False
+    first = head.split(",")[0].split()
+    return all(word.isupper() for word in first) and 1 <= len(first) <= 4
 
 
 def _day(expression: str, rules) -> str | None:

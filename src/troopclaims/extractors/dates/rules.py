@@ -88,6 +88,7 @@ class DateRules:
     dateline_prefix: re.Pattern
     dateline_suffix: re.Pattern
     dateline_beside: re.Pattern | None   # what a dateline holds beside its date when it is more than a date
+    dateline_update: re.Pattern | None   # a line that opens so stamps an update, not the publication
     forms: tuple
     trigger: re.Pattern
     trigger_classes: dict     # trigger word -> the classes it belongs to
@@ -256,14 +257,16 @@ def _tense_rules(section: LineDict, path: str) -> dict:
 def _dateline_rules(section: LineDict, path: str) -> dict:
     """Return the dateline section checked: how many lines to read, and the text before and after the date."""
     dateline = check_keys(section.get("dateline", LineDict()), location(section, "dateline", path),
-                          ("lines", "prefix", "suffix", "beside"))
+                          ("lines", "prefix", "suffix", "beside", "update"))
     lines = dateline.get("lines", 8)
     if isinstance(lines, bool) or not isinstance(lines, int) or lines < 1:
         raise RulesError(f"{location(dateline, 'lines', path)}: lines must be a positive whole number")
     prefix = compile_pattern(dateline.get("prefix", "^"), location(dateline, "prefix", path))
     suffix = compile_pattern(dateline.get("suffix", r"\s*$"), location(dateline, "suffix", path))
     beside = compile_pattern(dateline["beside"], location(dateline, "beside", path)) if "beside" in dateline else None
-    return {"dateline_lines": lines, "dateline_prefix": prefix, "dateline_suffix": suffix, "dateline_beside": beside}
+    update = compile_pattern(dateline["update"], location(dateline, "update", path)) if "update" in dateline else None
+    return {"dateline_lines": lines, "dateline_prefix": prefix, "dateline_suffix": suffix, "dateline_beside": beside,
+            "dateline_update": update}
 
 
 def _abbreviations(*tables: dict) -> frozenset:

@@ -21,6 +21,7 @@ class Qualifier:
     low: float | None     # factor of the figure; None = open
     high: float | None
     not_after: frozenset[str] = frozenset()   # words before the cue that make it a preposition ("comment about")
+    only_before: frozenset[str] | None = None  # when given, the words (else punctuation) the figure must stand before
 
 
 class _Vague(NamedTuple):
@@ -193,15 +194,17 @@ def _build_qualifiers(section: LineDict) -> dict[str, Any]:
     sides: dict[str, list[str]] = {"before": [], "after": []}
     quals = _named_rules(section, "qualifiers", "be a mapping of named rules")
     for name, rule in quals.items():
-        check_keys(rule, location(quals, name), ("before", "after", "not_after"),
+        check_keys(rule, location(quals, name), ("before", "after", "not_after", "only_before"),
                    required=("qualifier", "low", "high"))
         if rule["qualifier"] not in QUALIFIER_KINDS:
             raise RulesError(f"{location(rule, 'qualifier')}: qualifier {rule['qualifier']!r} is not one of "
                              f"{', '.join(QUALIFIER_KINDS)}")
         low, high = (rule_factor(rule, key) for key in ("low", "high"))
         not_after = frozenset(word.lower() for word in rule_strings(rule, "not_after"))
-        _index_sides(rule, Qualifier(str(name), rule["qualifier"], low, high, not_after), cue_kinds, sides,
-                     normalize)
+        only_before = frozenset(word.lower() for word in rule_strings(rule, "only_before")) \
+            if "only_before" in rule else None
+        _index_sides(rule, Qualifier(str(name), rule["qualifier"], low, high, not_after, only_before), cue_kinds,
+                     sides, normalize)
     cue_before = before_phrases(sides["before"], r"\s+", r"\s*", location(section, "qualifiers"),
                                 "qualifier words before a figure")
     cue_after = compile_pattern(rf"(?i:(?P<sp>\s*)(?P<cue>{phrase_alternation(sides['after'])})(?(w)(?!\w)|))",

@@ -13,6 +13,8 @@ def qualify(text: str, rev: str, atom: Atom, lex: NumberLexicon) -> None:
     bkind = lex.cue_kinds.get(("before", normalize(before[1]))) if before else None
     if bkind and bkind.not_after and _word_before(text, before[0]) in bkind.not_after:
         bkind = None           # "his comment about 47 percent": a preposition, the figure is as stated
+    if bkind and bkind.only_before is not None and _word_after(text, atom.e) not in bkind.only_before | {""}:
+        bkind = None           # "the Senate passed 300 bills": an act on things counted, not a mark passed
     after = lex.cue_after.match(text, atom.e)
     akind = lex.cue_kinds.get(("after", normalize(after.group("cue")))) if after else None
     # An open bound after the figure outweighs a looser word before it: "about 500 or more" is at least 500.
@@ -38,6 +40,13 @@ def _word_before(text: str, position: int) -> str:
 
 
 _LAST_WORD = re.compile(r"([A-Za-z]+)\W*$")
+_NEXT_WORD = re.compile(r"[ \t]*([A-Za-z]+)")
+
+
+def _word_after(text: str, position: int) -> str:
+    """Return the word that starts right after position (lower case), or "" when punctuation or the end comes first."""
+    found = _NEXT_WORD.match(text, position)
+    return found.group(1).lower() if found else ""
 
 
 def _apply_factors(atom: Atom, kind: Qualifier) -> None:
