@@ -460,8 +460,9 @@ CITING = [
     # an attribution after the citing phrase reports all of it
     ("The council closed the road, citing 40 accidents, officials said.", "40 accidents",
      {"speaker": "officials", "cue": "said"}),
-    # no citing, no speaker
+    # no citing, no speaker; and what is cited with no verb of saying in the sentence speaks for nothing else
     ("The council closed the road after 40 accidents.", "40 accidents", {"speaker": None}),
+    ("The union, citing safety, called off the 2025 strike.", "2025", {"speaker": None}),
 ]
 
 
@@ -480,3 +481,44 @@ def test_what_citing_names_with_the_parse(model_nlp, rules, text, figure, expect
 @pytest.mark.parametrize("text, figure, expected", CITING)
 def test_what_citing_names(blank_nlp, rules, text, figure, expected):
     check(claim_for(blank_nlp, rules, text, figure), expected)
+
+
+TOLLS_AND_CROWDS = [
+    # the media speak when a verb in the past follows them; "media reports" is a noun
+    ("State media reported 300 deaths on Monday.", "300 deaths", {"speaker": "State media", "cue": "reported"}),
+    ("Local media said that 300 homes were destroyed.", "300 homes", {"speaker": "Local media", "cue": "said"}),
+    ("Media reports about the 300 deaths were wrong.", "300 deaths", {"speaker": None}),
+    # a speaker noun after a determiner and plain words, closing the sentence (word order too)
+    ("About 12,000 people were evacuated, the civil protection agency said on its Telegram channel.",
+     "12,000 people", {"speaker": "civil protection agency", "cue": "said"}),
+    ("About 12,000 people were evacuated from the civil protection zone.", "12,000 people", {"speaker": None}),
+    # "put" a figure's noun, with what it is of, at a figure; not at a place in a phrase
+    ("The rescue service put the number of evacuees at 3,000.", "3,000", {"speaker": "rescue service", "cue": "put"}),
+    ("The insurers put the cost of the repairs at $3 million.", "$3 million", {"speaker": "insurers", "cue": "put"}),
+    ("Vale put the cost of living at the heart of her 2024 campaign.", "2024", {"speaker": None}),
+    # a figure a verb of belief sets its object at
+    ("Police estimated the crowd at 5,000.", "5,000", {"speaker": "police", "cue": "estimated"}),
+    ("The insurers assessed the damage at $3 million.", "$3 million", {"speaker": "insurers", "cue": "assessed"}),
+]
+
+
+@pytest.mark.parametrize("text, figure, expected", TOLLS_AND_CROWDS)
+def test_tolls_and_crowds(blank_nlp, rules, text, figure, expected):
+    check(claim_for(blank_nlp, rules, text, figure), expected)
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, figure, expected", TOLLS_AND_CROWDS + [
+    ("Police estimated the crowd at 3 p.m. on Monday.", "Monday", {"speaker": None}),
+    # a toll that one who can count raises or revises is theirs; a cause raises none
+    ("The ministry raised the death toll to 300.", "300", {"speaker": "ministry", "cue": "toll"}),
+    ("The ministry revised the toll down to 300 on Monday.", "300", {"speaker": "ministry", "cue": "toll"}),
+    ("The quake raised the death toll to 300.", "300", {"speaker": None}),
+    # who says nothing about a figure does not say it
+    ("Officials said nothing about the 300 troops that crossed the border on Monday.", "300 troops",
+     {"speaker": None}),
+    ("Officials said 300 troops crossed the border, and nothing else.", "300 troops",
+     {"speaker": "officials", "cue": "said"}),
+])
+def test_tolls_and_crowds_with_the_parse(model_nlp, rules, text, figure, expected):
+    check(claim_for(model_nlp, rules, text, figure), expected)

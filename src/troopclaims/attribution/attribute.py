@@ -196,7 +196,9 @@ class _Reader(QuoteSpeakers, Sources, Certainty, DocumentReader):
         elif chosen is None:
             chosen = self._governing_by_order(span, candidates) or self._relative(span, candidates, sent)
         if chosen is None:
-            phrases = [e for e in self.events_in(sent.start, sent.end) if e.kind == "phrase"
+            events = self.events_in(sent.start, sent.end)
+            spoken = any(e.kind == "verb" for e in events)      # "The union, citing safety, called off": no one
+            phrases = [e for e in events if e.kind == "phrase" and (spoken or e.role != "cited")
                        and (e.speaker is not None or e.evidence) and not self.in_quote[e.start]]
             if phrases:
                 chosen = min(phrases, key=lambda e: abs(e.start - span[0]))
@@ -228,16 +230,22 @@ class _Reader(QuoteSpeakers, Sources, Certainty, DocumentReader):
         node = self.doc[span[1] - 1]
         while span[0] <= node.head.i < span[1] and node.head.i != node.i:
             node = node.head
-        if node.dep_ != "pobj" or node.head.lower_ not in ("to", "by", "from") or node.head.head.pos_ != "VERB":
+        verb = node.head.head
+        if verb.dep_ == "prt":
+            verb = verb.head                        # "revised the toll down to 300"
+        if node.dep_ != "pobj" or node.head.lower_ not in ("to", "by", "from") or verb.pos_ != "VERB":
             return None
-        for noun in node.head.head.children:
+        for noun in verb.children:
             if noun.dep_ not in ("dobj", "obj") or noun.lower_ not in self.cues.estimates:
                 continue
             owner = next((c for c in noun.children if c.dep_ == "poss"), None)
-            if owner is None:
-                return None
-            subjects = self.finder.subject_of(node.head.head)[0]
-            if lowered(owner) in self.cues.possessives and subjects:
+            subjects = self.finder.subject_of(verb)[0]
+            if owner is None and subjects and self._speaks(subjects[0]):
+                mention = subjects[0]               # "the ministry raised the death toll to 300"
+                speaker = self._resolve(mention, sent)
+            elif owner is None:
+                return None                         # "the quake raised the toll to 300": a cause, no speaker
+            elif lowered(owner) in self.cues.possessives and subjects:
                 mention = subjects[0]               # "the ministry raised its estimate": the subject owns it
                 speaker = self._resolve(mention, sent)
             elif lowered(owner) in self.cues.possessives:
@@ -252,6 +260,13 @@ class _Reader(QuoteSpeakers, Sources, Certainty, DocumentReader):
             return Event(noun.i, noun.i + 1, noun.lower_, rule.lemma if rule else noun.lower_,
                          rule.status if rule else "reported", "noun", speaker=speaker, mention=mention)
         return None
+
+    def _speaks(self, span: tuple[int, int]) -> bool:
+        """Return True when a subject is one who can hold a figure: a speaker noun ("the ministry"), a person,
+        organisation or country the model names, or a known speaker; not a cause ("the quake")."""
+        head = self.doc[span[1] - 1]
+        return (lowered(head) in self.cues.speaker_nouns or head.ent_type_ in ("PERSON", "ORG", "GPE", "NORP")
+                or self.book.lookup(self._span_text(span)).name in self.book.kinds)
 
     def _relative(self, span, candidates, sent) -> Event | None:
         """Return the cue of a relative clause without "that" right after the claim's noun, whose own subject
@@ -403,15 +418,27 @@ class _Reader(QuoteSpeakers, Sources, Certainty, DocumentReader):
         them."""
         if child is None:
             return True
+        if any(c.dep_ in ("dobj", "obj") and c.lower_ == "nothing" for c in self.doc[event.start].children):
+            return False    # "Officials said nothing about the 300 troops": they said nothing of them
         if child.i < event.start and any(t.text == "," for t in self.doc[child.right_edge.i:event.start]) and any(
                 c.dep_ in ("ccomp", "dobj", "xcomp") and c.i > event.start for c in self.doc[event.start].children):
             return False    # "27 is way too low, the locals say over 50 died": they say what follows, not that
         if self._grounds(event) is not None:     # what lies before the reason is whom or what they praise or blame
             return span[0] > self._grounds(event) and self._in_grounds(event, child)
         return (_reports(child) and not self._plain_object(event, child) and not own_clause(child, span)
-                or self._particle(event, child)
+                or self._particle(event, child) or self._valued_at(event, child)
                 or event.kind == "noun" and child.dep_ in ("acl", "prep", "relcl")
                 or event.aside is not None and not event.aside[0] <= child.i < event.aside[1])
+
+    def _valued_at(self, event: Event, child) -> bool:
+        """Return True for the figure a verb of belief sets its object at ("Police estimated the crowd at 5,000",
+        "assessed the damage at $3 million"); not a time ("at 3 p.m.")."""
+        cue = self._verb_rule(event)
+        if cue is None or not cue.belief or child.dep_ != "prep" or child.lower_ != "at" \
+                or not any(c.dep_ in ("dobj", "obj") and c.i < child.i for c in child.head.children):
+            return False
+        words = [t for t in child.subtree if t.i != child.i]
+        return any(t.like_num for t in words) and not any(t.ent_type_ in _TIMES for t in words)
 
     def _in_grounds(self, event: Event, child) -> bool:
         """Return True when the child holds the reason or request of a verb of praise, blame or asking ("encouraging

@@ -17,6 +17,15 @@ _NOUN_MARKERS = frozenset("the a an this these those his her its their our my yo
                           "earlier previous recent latest initial first media press 's ’s".split())
 
 
+# Noun markers that are speakers themselves when a verb in the past follows them ("State media said").
+_PLURAL_SPEAKERS = frozenset(("media", "press"))
+
+
+def _past(word: str, cue) -> bool:
+    """Return True for a verb form that is no noun: not the lemma, an -s or an -ing form ("reported", "said")."""
+    return word != cue.lemma and not word.endswith(("s", "ing"))
+
+
 @dataclass(frozen=True)
 class VerbCue:
     """A verb of saying from attribution.yaml."""
@@ -274,8 +283,9 @@ def verb_cue(token, cues: CueRules, parsed: bool) -> VerbCue | None:
         return None
     if token.i > token.sent.start and token.text[:1].isupper():
         return None          # a capitalised word in mid-sentence is a name ("United States", "Washington Post")
-    if token.i > 0 and token.nbor(-1).lower_ in _NOUN_MARKERS:
-        return None
+    if token.i > 0 and token.nbor(-1).lower_ in _NOUN_MARKERS and not (
+            token.nbor(-1).lower_ in _PLURAL_SPEAKERS and _past(lowered(token), cue)):
+        return None          # "media reports", "the claims"; but "Local media reported that", "press said"
     following = token.nbor(1).lower_ if token.i + 1 < len(token.doc) else ""
     if not cue.infinitive and following == "to":
         return None          # "hoped to turn the page": an intention, not a report
@@ -290,10 +300,19 @@ def particle_after(token, cue: VerbCue, cues: CueRules) -> int | None:
     """Return the index of the particle a verb needs ("pointed out", "made it clear", "spoke emotionally of",
     "make the case"), past a pronoun "it", a determiner or an adverb, else None."""
     doc = token.doc
-    for k in range(token.i + 1, min(token.i + (5 if cue.gap else 4), len(doc))):
+    limit, of, k = token.i + (5 if cue.gap else 4), None, token.i
+    while k + 1 < min(limit, len(doc)):
+        k += 1
         word = doc[k].lower_
+        if word in cue.particles and cue.gap:     # "puts the figure at $498 billion", not "at the heart of"
+            return k if any(t.like_num or t.is_currency for t in doc[k + 1:k + 4]) else None
         if word in cue.particles:
             return k
+        if word == "of" and of is None and doc[k - 1].lower_ in cue.gap:
+            of, limit = k, k + 4             # "put the number of evacuees at 3,000", "the cost of the repairs at"
+            continue
+        if of is not None and doc[k].is_alpha and doc[k].is_lower and word not in cues.verbs:
+            continue
         if not (word in _PARTICLE_GAP or word in cue.gap or word in cues.skip_words
                 or word.endswith("ly") and doc[k].is_lower):
             return _particle_past_phrases(token, cue)

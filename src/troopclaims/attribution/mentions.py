@@ -110,6 +110,8 @@ class MentionFinder(ParsedSubjects):
         if k > sent.start and self.doc[k - 1].text in CURRENCY:
             while k < j and self.doc[k].like_num:
                 k += 1                    # "the $40 million analysts say": the money is no part of the speaker
+        elif k > sent.start and self._plain_word(self.doc[k - 1]) and self.doc[k - 1].is_lower:
+            return self._determined_before(j, sent) or (k, j + 1)   # "the civil protection agency"
         return (k, j + 1)
 
     def _plain_word(self, token) -> bool:
