@@ -510,6 +510,9 @@ def test_tolls_and_crowds(blank_nlp, rules, text, figure, expected):
 @pytest.mark.model
 @pytest.mark.parametrize("text, figure, expected", TOLLS_AND_CROWDS + [
     ("Police estimated the crowd at 3 p.m. on Monday.", "Monday", {"speaker": None}),
+    # a figure in words after "at", which the entity recogniser knows
+    ("Local officials put the death toll at tens of thousands.", "tens of thousands",
+     {"speaker": "Local officials", "cue": "put"}),
     # a toll that one who can count raises or revises is theirs; a cause raises none
     ("The ministry raised the death toll to 300.", "300", {"speaker": "ministry", "cue": "toll"}),
     ("The ministry revised the toll down to 300 on Monday.", "300", {"speaker": "ministry", "cue": "toll"}),

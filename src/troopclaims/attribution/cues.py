@@ -296,6 +296,9 @@ def verb_cue(token, cues: CueRules, parsed: bool) -> VerbCue | None:
     return cue
 
 
+_FIGURE_ENTITIES = ("CARDINAL", "MONEY", "QUANTITY", "PERCENT")
+
+
 def particle_after(token, cue: VerbCue, cues: CueRules) -> int | None:
     """Return the index of the particle a verb needs ("pointed out", "made it clear", "spoke emotionally of",
     "make the case"), past a pronoun "it", a determiner or an adverb, else None."""
@@ -305,7 +308,8 @@ def particle_after(token, cue: VerbCue, cues: CueRules) -> int | None:
         k += 1
         word = doc[k].lower_
         if word in cue.particles and cue.gap:     # "puts the figure at $498 billion", not "at the heart of"
-            return k if any(t.like_num or t.is_currency for t in doc[k + 1:k + 4]) else None
+            return k if any(t.like_num or t.is_currency or t.ent_type_ in _FIGURE_ENTITIES
+                            for t in doc[k + 1:k + 4]) else None      # "at tens of thousands": an entity
         if word in cue.particles:
             return k
         if word == "of" and of is None and doc[k - 1].lower_ in cue.gap:
