@@ -82,6 +82,10 @@ ASPECTS = [
      [("About 1,000 families", "families", "evacuated")]),
     ("Of the 40 people taken to hospital, six were in critical condition.",
      [("40 people", "people", "wounded"), ("six", "people", "wounded")]),
+    # "pounds" of a sum are sterling, of a thing named a weight
+    ("He was fined 2,000 pounds and banned from driving.", [("2,000 pounds", "GBP", "fined")]),
+    ("The market sold 50 pounds of rice.", [("50 pounds", "lb", "paid")]),
+    ("India announced Rs 500 crore in relief.", [("Rs 500 crore", "INR", "pledged")]),
     # a headline whose verb the tagger reads as a noun
     ("Death toll from Varno quake climbs to 412", [("412", "people", "killed")]),
 ]

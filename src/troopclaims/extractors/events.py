@@ -64,9 +64,12 @@ def counts_things(claim: Claim, measures: frozenset[str]) -> bool:
 
 def counted_aspect(claim: Claim, lexicon: EventLexicon, measures: frozenset[str]) -> Claim:
     """Return the figure without an aspect of sums (`sums`: paid) when it counts things rather than a unit of
-    measure: "raise the number of seats from 65 to 125" raises no payment."""
+    measure ("raise the number of seats from 65 to 125" raises no payment), and in the currency a unit of measure
+    also names when its event is one of money and it measures nothing named ("fined 2,000 pounds": sterling)."""
     if claim.aspect in lexicon.sums and counts_things(claim, measures):
         return claim.with_fields(aspect=None)
+    if claim.unit in lexicon.currency_of and claim.aspect in lexicon.money and not claim.subject:
+        return claim.with_fields(unit=lexicon.currency_of[claim.unit])
     return claim
 
 
