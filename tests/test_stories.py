@@ -149,3 +149,19 @@ def test_money_pledged_needed_fined_and_demanded_stay_apart():
     assert figures(facts["USD (needed)"]) == [("harbor-ledger.txt", "$3 billion")]
     assert figures(facts["USD (fined)"]) == [("finance-daily.txt", "$4.5 million")]
     assert figures(facts["USD (demanded)"]) == [("harbor-ledger.txt", "500,000 dollars")]
+
+
+# an order in force "until Friday" runs to the coming Friday, unless its verb is past (published Wednesday 7 May)
+UNTIL = [
+    ("The evacuation order remains in force until Friday.", "2031-05-09"),
+    ("The market will stay closed through Sunday.", "2031-05-11"),
+    ("Schools were closed until Friday.", "2031-05-02"),
+    ("He remained in hospital until Tuesday.", "2031-05-06"),
+]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("sentence, high", UNTIL)
+def test_until_a_weekday_leans_to_the_coming_one(sentence, high, model_nlp, rules, article):
+    claims = claims_in(model_nlp(sentence), article(sentence, "2031-05-07"), rules, ("date",))
+    assert [(c.qualifier, c.high) for c in claims] == [("at_most", high)]
