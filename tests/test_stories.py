@@ -26,6 +26,10 @@ QUALIFIERS = [
     # an act on the things counted is no mark passed
     ("The council passed 12 bylaws on Monday.", [("12 bylaws", 12, "exact")]),
     ("The convoy crossed 14 bridges before dawn.", [("14 bridges", 14, "exact")]),
+    # the size of a change and the count it reached are two figures, no range
+    ("The number of cases rose by 300 to 4,500.", [("300", 300, "exact"), ("4,500", 4500, "exact")]),
+    ("Prices rose from 300 to 4,500.", [("300", 300, "exact"), ("4,500", 4500, "exact")]),
+    ("Between 3,000 and 5,000 protesters gathered.", [("Between 3,000 and 5,000 protesters", 3000, "range")]),
 ]
 
 
@@ -80,6 +84,7 @@ ASPECTS = [
     ("Rescuers pulled 12 survivors from the rubble.", [("12 survivors", "survivors", "rescued")]),
     ("About 1,000 families have been relocated to temporary camps.",
      [("About 1,000 families", "families", "evacuated")]),
+    ("Roughly 12,000 homes were flooded.", [("Roughly 12,000 homes", "homes", "damaged")]),
     ("Of the 40 people taken to hospital, six were in critical condition.",
      [("40 people", "people", "wounded"), ("six", "people", "wounded")]),
     # "pounds" of a sum are sterling, of a thing named a weight
