@@ -85,6 +85,8 @@ ASPECTS = [
     ("About 1,000 families have been relocated to temporary camps.",
      [("About 1,000 families", "families", "evacuated")]),
     ("Roughly 12,000 homes were flooded.", [("Roughly 12,000 homes", "homes", "damaged")]),
+    ("The floods forced 20,000 people from their homes.", [("20,000 people", "people", "displaced")]),
+    ("Wildfire forces thousands from homes near Orvane", [("thousands", "people", "displaced")]),
     ("Of the 40 people taken to hospital, six were in critical condition.",
      [("40 people", "people", "wounded"), ("six", "people", "wounded")]),
     # "pounds" of a sum are sterling, of a thing named a weight
