@@ -26,13 +26,13 @@ TIMES: list[tuple[int, float, float, float]] = []        # (worker pid, task sta
 POOL: list[float] = []                                  # when the pool was started
 
 
-def timed_work(articles, kinds):
+def timed_work(articles, kinds, parse):
     """Run one task in a worker as runner._work does; return its outcomes and (pid, start, end, ready)."""
     if runner._WORKER is None:
-        runner._work([], kinds)          # loads the rules and the pipeline, as the first task would
+        runner._work([], kinds, [])          # loads the rules and the pipeline, as the first task would
         timed_work.ready = time.time()
     started = time.time()
-    outcomes = runner._work(articles, kinds)
+    outcomes = runner._work(articles, kinds, parse)
     return outcomes, (os.getpid(), started, time.time(), getattr(timed_work, "ready", started))
 
 
@@ -41,8 +41,8 @@ class TimedPool(runner._Pool):
         POOL.append(time.time())
         super().__init__(*args, **kwargs)
 
-    def submit(self, articles, kinds):
-        get = self.pool.apply_async(timed_work, (articles, kinds)).get
+    def submit(self, articles, kinds, parse):
+        get = self.pool.apply_async(timed_work, (articles, kinds, parse)).get
 
         def result():
             outcomes, timing = get()

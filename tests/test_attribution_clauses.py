@@ -1,5 +1,6 @@
 """Attribution across clauses and labels: a coordinated clause with its own subject, a participle of saying that
-describes a noun, a name-colon label outside an interview (own test sentences, invented names)."""
+describes a noun, a name-colon label outside an interview, an attribution after the claim with a report of its
+own (own test sentences, invented names)."""
 from __future__ import annotations
 
 import pytest
@@ -129,3 +130,25 @@ def test_it_stands_for_the_speaker_before_with_the_parse(model_nlp, rules, text,
 ])
 def test_a_clause_after_a_conjunction_has_its_subject(blank_nlp, rules, text, figure, expected):
     check(claim_for(blank_nlp, rules, text, figure), expected)
+
+
+TRAILING = [
+    # an attribution after the claim reports it when nothing of its own follows ...
+    ("The toll of 27 is too low, the locals say.", "27", {"speaker": "locals", "cue": "say"}),
+    ("The toll was 27, officials said two days ago.", "27", {"speaker": "officials", "cue": "said"}),
+    # ... but a verb with a report after it says that, not what stands before its comma
+    ("27 is way too low, the locals say over 50 died.", "27", {"speaker": None}),
+    ("27 is way too low, the locals say over 50 died.", "over 50", {"speaker": "locals", "cue": "say"}),
+    ("The toll of 27 is too low, officials said 300 people were missing.", "27", {"speaker": None}),
+]
+
+
+@pytest.mark.parametrize("text, figure, expected", TRAILING)
+def test_an_attribution_after_the_claim(blank_nlp, rules, text, figure, expected):
+    check(claim_for(blank_nlp, rules, text, figure), expected)
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, figure, expected", TRAILING)
+def test_an_attribution_after_the_claim_with_the_parse(model_nlp, rules, text, figure, expected):
+    check(claim_for(model_nlp, rules, text, figure), expected)

@@ -446,3 +446,37 @@ def test_descriptions_other_clauses_and_the_writer(model_nlp, rules, text, figur
     row for row in DESCRIPTIONS_AND_THE_WRITER if row[2] == "age"])
 def test_ages_of_the_speaker_and_in_what_is_said_without_the_parse(blank_nlp, rules, text, figure, kind, expected):
     check(claim_for(blank_nlp, rules, text, figure, kind=kind), expected)
+
+
+CITING = [
+    # what "citing" names is the citer's word: a reason or a detail of the sources cited ...
+    ("The council closed the road, citing 40 accidents.", "40 accidents", {"speaker": "council", "cue": "citing"}),
+    ("Citing 40 accidents, the council closed the road.", "40 accidents", {"speaker": "council", "cue": "citing"}),
+    ("The Ledger reported that jobs were lost, citing two officials at the 2019 hearing.", "2019",
+     {"speaker": "Ledger", "cue": "citing"}),
+    # ... while the report itself is the cited sources', the citer passing it on, also between commas
+    ("Maariv reported, citing two officials, that 40 drones were shot down.", "40 drones",
+     {"speaker": "two officials", "via": "Maariv"}),
+    # an attribution after the citing phrase reports all of it
+    ("The council closed the road, citing 40 accidents, officials said.", "40 accidents",
+     {"speaker": "officials", "cue": "said"}),
+    # no citing, no speaker
+    ("The council closed the road after 40 accidents.", "40 accidents", {"speaker": None}),
+]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, figure, expected", CITING + [
+    # (without the parse the subject before the commas is not found as the relay)
+    ("The Ledger, citing two officials, reported that 300 jobs were lost.", "300 jobs",
+     {"speaker": "two officials", "via": "Ledger"}),
+    ("The union endorsed Vale on Monday, citing her work after the 2019 floods.", "2019",
+     {"speaker": "union", "cue": "citing"}),
+])
+def test_what_citing_names_with_the_parse(model_nlp, rules, text, figure, expected):
+    check(claim_for(model_nlp, rules, text, figure), expected)
+
+
+@pytest.mark.parametrize("text, figure, expected", CITING)
+def test_what_citing_names(blank_nlp, rules, text, figure, expected):
+    check(claim_for(blank_nlp, rules, text, figure), expected)

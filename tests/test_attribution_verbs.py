@@ -1,5 +1,6 @@
 """Verbs of praise, blame, accusation and request: the reason or request after the object is what the speaker
-says, whom or what they praise or blame is not (own test sentences, invented names)."""
+says, whom or what they praise or blame is not; a verb of saying after a participle and a comma shares the
+sentence's speaker (own test sentences, invented names)."""
 from __future__ import annotations
 
 import pytest
@@ -119,3 +120,28 @@ def test_colons_and_titles(blank_nlp, rules, text, figure, expected):
 ])
 def test_a_relative_clause_inside_an_outer_report(model_nlp, rules, text, figure, expected):
     check(claim_for(model_nlp, rules, text, figure), expected)
+
+
+AFTER_A_COMMA = [
+    # a verb of saying in the infinitive after a participle and a comma speaks for the sentence's speaker
+    ("Vale said the plan cost too much, going on to say that the town had spent 40 years on it.", "40 years",
+     {"speaker": "Vale", "cue": "say"}),
+    ("Vale said the plan cost too much, pausing to add that the town had spent 40 years on it.", "40 years",
+     {"speaker": "Vale", "cue": "add"}),
+    ("The council met on Monday, going on to say that the town had spent 40 years on the bridge.", "40 years",
+     {"speaker": "council", "cue": "say"}),
+    # a participle that says nothing names nobody
+    ("The river rose on Monday, forcing 300 people to leave.", "300 people", {"speaker": None}),
+    ("The council met on Monday, going on to build 40 homes.", "40 homes", {"speaker": None}),
+]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, figure, expected", AFTER_A_COMMA)
+def test_a_verb_of_saying_after_a_participle_and_a_comma(model_nlp, rules, text, figure, expected):
+    check(claim_for(model_nlp, rules, text, figure), expected)
+
+
+@pytest.mark.parametrize("text, figure, expected", AFTER_A_COMMA[2:])
+def test_a_verb_of_saying_after_a_participle_by_word_order(blank_nlp, rules, text, figure, expected):
+    check(claim_for(blank_nlp, rules, text, figure), expected)

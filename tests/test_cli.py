@@ -11,7 +11,7 @@ import click
 import pytest
 from click.testing import CliRunner
 
-from troopclaims import cli as cli_module
+from troopclaims.output import render
 from troopclaims.cli import cli
 from troopclaims.errors import ExitCode
 from troopclaims.records import FIELD_NAMES
@@ -54,7 +54,7 @@ def test_extract_jsonl_has_every_field_and_offsets_slice_back(folder):
 def test_piped_output_is_jsonl_and_a_terminal_gets_a_table(folder, monkeypatch):
     piped = run("extract", str(folder), "--model", "blank")
     assert jsonl(piped.stdout)[0]["kind"] == "quantity"
-    monkeypatch.setattr(cli_module.render, "stdout_is_terminal", lambda: True)
+    monkeypatch.setattr(render, "stdout_is_terminal", lambda: True)
     monkeypatch.setenv("COLUMNS", "160")
     table = run("extract", str(folder), "--model", "blank")
     assert "about 3,000" in table.stdout and not table.stdout.lstrip().startswith("{")
@@ -297,7 +297,7 @@ def test_ctrl_c_mid_run_exits_130_and_writes_no_output(folder, tmp_path, monkeyp
     def interrupted(records, out):
         out.write("half a line")
         raise KeyboardInterrupt
-    monkeypatch.setattr(cli_module.render, "write_jsonl", interrupted)
+    monkeypatch.setattr(render, "write_jsonl", interrupted)
     out = tmp_path / "out" / "claims.jsonl"
     out.parent.mkdir()
     result = run("extract", str(folder), "--model", "blank", "-o", str(out))

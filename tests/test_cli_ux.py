@@ -7,7 +7,7 @@ import click
 import pytest
 from click.testing import CliRunner
 
-from troopclaims import cli as cli_module
+from troopclaims.stdin import stdin_text
 from troopclaims.cli import cli
 
 STORY = ("HARLOW BAY, 3 June 2031 - At least 14 people were killed when the dam above Harlow Bay gave way,\r\n"
@@ -69,13 +69,13 @@ class Pipe(io.RawIOBase):
 ])
 def test_text_on_stdin_is_told_from_json_lines_by_its_first_byte_that_is_not_blank(monkeypatch, writes, record):
     monkeypatch.setattr("sys.stdin", io.TextIOWrapper(io.BufferedReader(Pipe(*writes))))
-    assert [json.loads(line) for line in cli_module.stdin_text()] == [record]
+    assert [json.loads(line) for line in stdin_text(lambda message: None)] == [record]
 
 
 def test_json_lines_on_stdin_after_blank_writes_are_read_whole_with_their_line_numbers(monkeypatch):
     lines = [b"\n", b'{"id": "r1", "text": "Some 300 people fled."}\n', b"\n", b'{"id": "r2", "text": "x"}\n']
     monkeypatch.setattr("sys.stdin", io.TextIOWrapper(io.BufferedReader(Pipe(*lines))))
-    assert cli_module.stdin_text().read() == b"".join(lines).decode()
+    assert stdin_text(lambda message: None).read() == b"".join(lines).decode()
 
 
 def test_an_empty_folder_is_an_error_that_names_it(tmp_path):
@@ -175,3 +175,20 @@ def test_an_output_file_of_an_unknown_suffix_gets_json_lines_and_a_note_saying_s
     result = run("compare", str(story / "in"), "--model", "blank", "-o", str(target))
     assert result.exit_code == 0 and jsonl(target.read_text())
     assert f"{target}: no format is known by the suffix .out; writing JSON Lines" in result.stderr
+
+
+def test_rules_check_of_a_good_folder_prints_nothing_on_stdout_and_says_fine_as_the_readme_shows():
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[1]
+    result = CliRunner().invoke(cli, ["rules", "check", str(root / "examples" / "rules")])
+    assert result.exit_code == 0 and result.stdout == ""
+    assert result.stderr == f"troopclaims: {root / 'examples' / 'rules'}: fine\n"
+    assert '"troopclaims: examples/rules: fine" on stderr, exit 0' in (root / "README.md").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("command, name, found", [("extract", "claims.csv", "claims"), ("compare", "facts.md", "shown")])
+def test_the_summary_names_the_file_written_as_report_does(story, command, name, found):
+    target = story / name
+    result = run(command, str(story / "in"), "--model", "blank", "-o", str(target))
+    assert result.exit_code == 0 and result.stderr.splitlines()[-1].endswith(f"{found} ({target})")

@@ -8,7 +8,7 @@ from click.testing import CliRunner
 from troopclaims.cli import cli
 from troopclaims.errors import RulesError
 from troopclaims.reading.articles import ReadReport, masked_text
-from troopclaims.reading.furniture import build_page_rules, furniture_spans, without_furniture
+from troopclaims.reading.furniture import build_page_rules, furniture_spans, with_furniture
 from troopclaims.records import Article
 from troopclaims.rules import Rules
 from troopclaims.run.extract import extract
@@ -50,7 +50,7 @@ def test_furniture_makes_no_claims_and_comments_put_no_toll_in_conflict(rules, b
 
 
 def test_blanking_keeps_every_offset_and_line_break(rules):
-    article = next(without_furniture([Article("page.txt", PAGE)], rules.lexicon("page"), lambda m: None))
+    article = with_furniture(Article("page.txt", PAGE), furniture_spans(PAGE, rules.lexicon("page")), lambda m: None)
     masked = masked_text(article)
     assert len(masked) == len(PAGE)
     assert [i for i, c in enumerate(masked) if c == "\n"] == [i for i, c in enumerate(PAGE) if c == "\n"]
@@ -103,7 +103,7 @@ def test_triage_reads_the_masked_text(rules, blank_nlp):
     from troopclaims.reading.triage import Triage
 
     text = "Water rose in the old town, and the river kept rising, people said there.\nComments\nAna: 50 died\n"
-    article = next(without_furniture([Article("a.txt", text)], rules.lexicon("page"), lambda m: None))
+    article = with_furniture(Article("a.txt", text), furniture_spans(text, rules.lexicon("page")), lambda m: None)
     assert not Triage(rules).may_hold_claims(masked_text(article), ("quantity", "date"))
 
 

@@ -9,7 +9,7 @@ FUNCTION_LINES = 80
 # stages before it. The front (the Python API, the command line, `rules check`) may call any stage.
 SHARED = {"errors", "records", "rules", "spans", "notes", "folders", "pipeline", "lookups"}
 STAGES = ["reading", "extractors", "attribution", "run", "compare", "output"]
-FRONT = {"__init__", "__main__", "cli", "ruleset"}
+FRONT = {"__init__", "__main__", "cli", "commands", "stdin", "ruleset"}
 
 
 def modules():

@@ -2,6 +2,7 @@
 series that only grows is in conflict, and claims tables that stay readable on a narrow terminal."""
 import io
 import json
+import re
 from dataclasses import replace
 from pathlib import Path
 
@@ -113,11 +114,11 @@ def test_a_narrow_claims_table_wraps_words_not_figures_and_leaves_out_empty_colu
     assert max(len(line) for line in lines) <= 100
     header = lines[1]
     assert "place" not in header and "value" not in header       # no claim has a place; the interval says it
+    # Too narrow for a column a field: two fields a column, source above kind, text above interval.
+    assert [name.strip() for name in header.split("┃")[1:-1]][:2] == ["source, kind", "text, interval"]
     cells = [[cell.strip() for cell in line.split("│")[1:-1]] for line in lines if line.startswith("│")]
-    names = [name.strip() for name in header.split("┃")[1:-1]]
-    kinds = [row[names.index("kind")] for row in cells]
-    intervals = [row[names.index("interval")] for row in cells]
-    assert [kind for kind in kinds if kind] == ["quantity", "date"] and "2030-05-04" in intervals
+    assert [row[0] for row in cells if row[0] in ("quantity", "date")] == ["quantity", "date"]
+    assert "2030-05-04" in [row[1] for row in cells] and "wire/first-report.txt" in [row[0] for row in cells]
 
 
 def test_a_label_s_colon_is_no_cue_to_show():
@@ -205,3 +206,60 @@ def test_two_figures_of_no_known_day_are_not_said_to_share_one():
     (fact,) = group_claims(claims, grouping=Grouping(cumulative=CUMULATIVE))
     assert why(fact, CUMULATIVE) == ("30 (police in a.txt) on a day not known and 27 (mayor in b.txt) on a day not "
                                      "known cannot both be true")
+
+
+def test_markdown_links_a_source_to_its_article_and_lists_each_camp_on_a_line_of_its_own(series):
+    out = io.StringIO()
+    render.write_facts_markdown([series], out, links={"c-third.txt": "https://third.example/toll?day=6",
+                                                      "b-first.txt": "javascript:alert(1)"})
+    text = out.getvalue()
+    assert "| [c-third.txt](https://third.example/toll?day=6) |" in text     # renders as a link in a chat or a wiki
+    assert "| b-first.txt |" in text                                          # only http(s) links are links
+    camps = [line for line in text.splitlines() if line.startswith("- camp ")]
+    assert len(camps) == len(series.camps) > 1 and camps[0].startswith("- camp 1: ")
+
+
+def test_compare_in_markdown_links_the_sources_its_manifest_gives(tmp_path):
+    from click.testing import CliRunner
+    from troopclaims.cli import cli
+
+    (tmp_path / "wire.txt").write_text("Police said 40 people were arrested on Saturday.\n")
+    (tmp_path / "daily.txt").write_text("Police said 52 people were arrested on Saturday.\n")
+    (tmp_path / "sources.yaml").write_text('wire.txt: {published: 2031-03-15, url: "https://wire.example/a"}\n'
+                                           "daily.txt: {published: 2031-03-15}\n")
+    result = CliRunner().invoke(cli, ["compare", str(tmp_path), "--model", "blank", "--format", "markdown",
+                                      "--no-cache"])
+    assert result.exit_code == 0, result.output
+    assert "| [wire.txt](https://wire.example/a) |" in result.stdout and "| daily.txt |" in result.stdout
+
+
+def _narrow_claims():
+    said = dict(kind="quantity", start=0, end=1, qualifier="exact", unit="people", aspect="attended",
+                event="took part", published="2031-03-15", cue="said")
+    return [Claim(source="channel7-evening.txt", text="about 12,000 people", value=12000, low=10800, high=13200,
+                  speaker="Metropolitan Police Service", subject="people", place="Marrowfield", **said),
+            Claim(source="tidewire-wire.txt", text="40,000 marchers", value=40000, low=40000, high=40000,
+                  speaker="Fair Fares Alliance", subject="marchers", **said)]
+
+
+@pytest.mark.parametrize("table", ["claims", "facts"])
+def test_on_a_narrow_terminal_tables_wrap_words_whole_within_its_width(table):
+    claims = _narrow_claims()
+    out = io.StringIO()
+    if table == "claims":
+        render.write_claims_table(claims, out, width=80)
+    else:
+        render.write_facts_table(group_claims(claims), out, width=80)
+    lines = out.getvalue().splitlines()
+    assert max(len(line) for line in lines) <= 80
+    words = re.findall(r"[\w.,:-]+", " ".join(line.replace("│", " ").replace("┃", " ") for line in lines))
+    for name in ("channel7-evening.txt", "tidewire-wire.txt", "Metropolitan", "Alliance", "Marrowfield",
+                 "12,000", "10,800..13,200"):
+        assert name in words, f"{name!r} was cut: {out.getvalue()}"
+
+
+def test_a_wide_terminal_keeps_a_column_a_field():
+    out = io.StringIO()
+    render.write_facts_table(group_claims(_narrow_claims()), out, width=200)
+    header = [cell.strip() for cell in out.getvalue().splitlines()[2].split("┃")[1:-1]]
+    assert header == ["camp", "source", "published", "speaker", "figure", "interval", "status", "event"]

@@ -220,7 +220,7 @@ def test_json_lines_of_any_shape_into_the_command_line(lines):
     for line in result.stdout.splitlines():
         json.loads(line)
     opening = "".join(lines).encode().lstrip()
-    if opening and not opening.startswith(b"{"):     # not JSON Lines: the text of one article (cli.stdin_text)
+    if opening and not opening.startswith(b"{"):     # not JSON Lines: the text of one article (stdin.stdin_text)
         assert "stdin: not JSON Lines" in result.stderr and "skipped" not in result.stderr, result.stderr
         assert result.exit_code == 0 and all(json.loads(line)["source"] == "stdin" for line in result.stdout.splitlines())
         return

@@ -305,8 +305,10 @@ def test_the_page_is_the_same_bytes_in_another_process(folder, tmp_path):
 def test_an_article_url_is_a_link_only_when_it_is_http(claims):
     sources = report_sources(claims, {"a.txt": {"url": "https://example.org/a"}, "b.txt": {"url": "file:///etc"}})
     root = parse(build_report(group_claims(claims), sources, claims=len(claims)))
-    assert [(a.get("href"), text_of(a)) for a in root.iter("a") if not a.get("href", "").startswith("#")] == [
-        ("https://example.org/a", "a.txt")]
+    external = [(a.get("href"), text_of(a)) for a in root.iter("a") if not a.get("href", "").startswith("#")]
+    # The articles table, then each claim of a.txt (its outlet's name opens the article): never the file:// one.
+    assert external[0] == ("https://example.org/a", "a.txt")
+    assert {href for href, _ in external} == {"https://example.org/a"}
 
 
 def test_the_readme_shows_the_screenshot_of_the_examples():
@@ -384,3 +386,74 @@ def test_any_mix_of_figures_and_dates_makes_a_well_formed_page():
                                     chance.choice(["exact", "at_least", "range"]), kind="date"))
         root = parse(page_of(claims))
         assert len(find_all(root, "svg", "strip")) >= len(claims)
+
+
+def test_each_fact_has_a_link_to_itself_named_for_the_fact_and_the_same_under_a_filter(claims):
+    facts = group_claims(claims)
+    whole = find_all(parse(page_of(claims)), "section", "fact")
+    ids = [section.get("id") for section in whole]
+    assert len(set(ids)) == len(ids) and ids[0] == "people-displaced"      # words of the fact's name, not its rank
+    for section in whole:
+        [link] = find_all(section.find(".//h2"), "a", "permalink")
+        assert link.get("href") == f"#{section.get('id')}"
+    # A link pasted from the whole report still opens the same fact in a report of conflicts only, and the other
+    # way round: the anchor does not move with the facts shown.
+    single = [fact for fact in facts if fact.verdict == "single"]
+    sources = report_sources(claims)
+    filtered = find_all(parse(build_report(single, sources, claims=len(claims), all_facts=facts)), "section", "fact")
+    by_name = {text_of(section.find(".//span[@class='name']")): section.get("id") for section in whole}
+    assert [section.get("id") for section in filtered] == \
+        [by_name[text_of(section.find(".//span[@class='name']"))] for section in filtered]
+
+
+def test_facts_of_one_name_get_anchors_of_their_own():
+    from troopclaims.output.report import anchors
+
+    class Named:
+        def __init__(self, name):
+            self.name = name
+
+    facts = [Named("people (killed) in Ústí"), Named("people (killed) in Ústí"), Named("«»"), Named("people-killed-in-ústí-2")]
+    assert anchors(facts) == ["people-killed-in-ústí", "people-killed-in-ústí-2", "fact", "people-killed-in-ústí-2-2"]
+
+
+def test_a_time_of_no_day_is_drawn_on_the_day_compare_puts_it_on():
+    day = claim("a.txt", "2031-03-15", kind="date", text="Saturday", aspect="attended")
+    noon = Claim(source="b.txt", published="2031-03-15", kind="time", text="noon", start=0, end=4, value=720,
+                 low=720, high=720, qualifier="exact", event="set off", aspect="attended", sentence="It set off at noon.")
+    (fact,) = group_claims([day, noon])
+    assert fact.verdict == "agree" and fact.camps[0].low == fact.camps[0].high == "2031-03-15"
+    root = parse(build_report([fact], report_sources([day, noon]), claims=2))
+    strips = find_all(find_all(root, "section", "fact")[0], "svg", "strip")
+    assert len(strips) == 2
+    for strip in strips:        # both on the one day: no dashed line that allows any day
+        assert not find_all(strip, "line", "any") and find_all(strip, "g", "mark")
+    [timeline] = find_all(root, "section", "timeline")
+    assert not find_all(timeline, "line", "any")
+
+
+def test_a_date_years_away_from_the_story_does_not_squeeze_the_timeline():
+    claims = [claim("a.txt", "2031-03-15", kind="date", text="Saturday", published="2031-03-15", aspect="attended"),
+              claim("b.txt", "2031-03-14", kind="date", text="Friday", published="2031-03-17", aspect="attended"),
+              claim("b.txt", "2019", "2019-01-01", None, "at_least", kind="date", text="since 2019",
+                    published="2031-03-17", aspect="seen")]
+    root = parse(build_report(group_claims(claims), report_sources(claims), claims=3))
+    [timeline] = find_all(root, "section", "timeline")
+    labels = [text_of(tick) for tick in find_all(timeline, "text", "tick-label")]
+    assert labels and not any("2019" in label or "2020" in label for label in labels), labels
+    far = [row for row in find_all(timeline, "tr", "dated") if "since 2019" in text_of(row) or "seen" in text_of(row)]
+    assert far and find_all(far[0], "path", "beyond")          # it runs off the edge, said by a chevron
+    fact = [s for s in find_all(root, "section", "fact") if "seen" in text_of(s.find(".//h2"))][0]
+    assert "1 Jan" in [text_of(tick) for tick in find_all(fact, "text", "tick-label")]   # its own chart shows it
+
+
+def test_a_claim_s_outlet_links_to_its_article_when_the_manifest_gives_an_http_url(claims):
+    sources = report_sources(claims, {"a.txt": {"outlet": "Alpha", "url": "https://alpha.example/flood"},
+                                      "b.txt": {"outlet": "Beta", "url": "javascript:alert(1)"}})
+    root = parse(build_report(group_claims(claims), sources, claims=len(claims)))
+    rows = [row for section in find_all(root, "section", "fact") for row in find_all(section, "tr", "claim")]
+    cells = [row.find("td[@class='source']") for row in rows]
+    alpha = [cell for cell in cells if "Alpha" in text_of(cell)]
+    beta = [cell for cell in cells if "Beta" in text_of(cell)]
+    assert alpha and all(cell.find("a").get("href") == "https://alpha.example/flood" for cell in alpha)
+    assert beta and all(cell.find("a") is None for cell in beta)

@@ -12,6 +12,7 @@ from troopclaims.run.cache import ClaimCache, Settings
 from troopclaims.cli import cli
 from troopclaims.records import Article, Claim
 from troopclaims.run.runner import CHUNK, RunOptions, run_extract
+from troopclaims.reading.articles import ReadReport
 from troopclaims.reading.triage import Triage
 
 EXAMPLES = Path(__file__).resolve().parents[1] / "examples" / "articles"
@@ -61,6 +62,58 @@ def test_a_corrupt_entry_is_ignored_with_a_warning_and_replaced(rules, tmp_path,
     assert again == expected
     assert len(messages) == 1 and "is corrupt" in messages[0] and str(entry) in messages[0]
     assert json.loads(entry.read_text(encoding="utf-8"))["claims"] == expected
+
+
+PAGE = """DUNMERE, Karsovia, 4 May 2027 (Tidewire) - Officials said 300 people left the valley on Monday.
+
+Related: Five things to know about the Vell river
+
+By Friday, about 40 families had returned.
+"""
+
+
+def test_a_warm_run_says_what_the_cold_run_found_of_furniture_and_datelines_without_reading_them(rules, tmp_path,
+                                                                                                 monkeypatch):
+    def run(notes, report):
+        articles = [Article("page.txt", PAGE), Article("dated.txt", PAGE, "2027-05-05")]
+        return dicts(run_extract(articles, rules, "blank", ("quantity", "date"), RunOptions(cache=ClaimCache(tmp_path)),
+                                 notes.append, report))
+
+    cold_notes, cold_report = [], ReadReport()
+    cold = run(cold_notes, cold_report)
+    assert cold_notes == ["page.txt: left out page furniture on line 3 (rules/page.yaml)",
+                          "page.txt: no publication date given; using 2027-05-04 from its dateline",
+                          "dated.txt: left out page furniture on line 3 (rules/page.yaml)"]
+    assert {c["published"] for c in cold} == {"2027-05-04", "2027-05-05"} and "Related" not in str(cold)
+
+    def unread(article, rules):
+        raise AssertionError(f"{article.id} was read again")
+    monkeypatch.setattr("troopclaims.run.runner.prepare", unread)
+    warm_notes, warm_report = [], ReadReport()
+    assert run(warm_notes, warm_report) == cold
+    assert warm_notes == cold_notes and warm_report.furniture == cold_report.furniture == 2
+
+
+def test_an_entry_whose_furniture_does_not_read_back_is_ignored_with_a_warning(rules, tmp_path, many_articles):
+    messages = []
+    cache = ClaimCache(tmp_path, warn=messages.append)
+    expected = dicts(run_extract(many_articles(1), rules, "blank", ("quantity",), RunOptions(cache=cache)))
+    (entry,) = tmp_path.glob("*/*.json")
+    data = json.loads(entry.read_text(encoding="utf-8"))
+    entry.write_text(json.dumps({**data, "article": {"blanked": [[0, "9"]], "dateline": None}}), encoding="utf-8")
+    assert dicts(run_extract(many_articles(1), rules, "blank", ("quantity",), RunOptions(cache=cache))) == expected
+    assert len(messages) == 1 and "is corrupt" in messages[0]
+
+
+def test_workers_take_the_triage_of_the_parent(rules, blank_nlp):
+    from troopclaims.run.runner import Extractor
+
+    articles = [Article("a.txt", "Rain fell on Dorn."), Article("b.txt", "300 people left Dorn.")]
+    extractor = Extractor(rules, nlp=blank_nlp)
+    told = extractor.batch(articles, ("quantity",), [True, False])
+    assert extractor.triage is None       # told which to parse, it never compiles a triage of its own
+    assert [len(outcome.claims) for outcome in told] == [0, 0]
+    assert [len(outcome.claims) for outcome in extractor.batch(articles, ("quantity",))] == [0, 1]
 
 
 def test_a_write_leaves_no_temporary_file(rules, tmp_path):
@@ -186,7 +239,7 @@ def test_a_task_holds_whole_batches_so_workers_make_the_batches_of_one_process(r
     def parsed(task):
         return [a.text for a in task if not triaged or triage.may_hold_claims(a.text, kinds)]
 
-    tasks = [[article for article, _, _ in chunk]
+    tasks = [[item.article for item in chunk]
              for chunk in _chunks(articles, Settings("", "", kinds), None, triage if triaged else None)]
     assert [article for task in tasks for article in task] == articles
     assert all(len(task) <= CHUNK and batches(parsed(task)) <= CHUNK_BATCHES for task in tasks)

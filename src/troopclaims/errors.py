@@ -32,3 +32,10 @@ class InputError(TroopclaimsError):
 
 class OutputError(TroopclaimsError):
     """An output file cannot be written where the user asked."""
+
+
+class OptionError(TroopclaimsError):
+    """Options that cannot go together or cannot be honoured (an output file of a format the command does not
+    write); the command line shows it as a usage error."""
+
+    exit_code = ExitCode.USAGE

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+import textwrap
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -47,6 +48,19 @@ def rule_files(rules: Rules) -> list[RuleFile]:
         sections = tuple((str(key), describe(value)) for key, value in (data or {}).items())
         files.append(RuleFile(folder, path, sections))
     return files
+
+
+def listing(rules: Rules) -> list[str]:
+    """Return the lines of `troopclaims rules list`: each folder, then its files and what each defines."""
+    lines, folder = [], None
+    for file in rule_files(rules):
+        if file.folder != folder:
+            folder = file.folder
+            lines.append(f"defaults: {file.path.parent}" if folder == "defaults" else folder)
+        sections = "; ".join(f"{key}: {held}" for key, held in file.sections) or "(empty)"
+        lines.append(textwrap.fill(sections, 110, initial_indent=f"  {file.path.name:<17} ",
+                                   subsequent_indent=" " * 20, break_long_words=False, break_on_hyphens=False))
+    return lines
 
 
 def plain(value: Any) -> Any:

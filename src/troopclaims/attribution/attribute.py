@@ -12,7 +12,7 @@ from troopclaims.attribution.certainty import Certainty
 from troopclaims.attribution.clauses import new_subject_between, own_clause
 from troopclaims.attribution.cues import Event, lowered, parsed_grounds, particle_after, reason_said, saying_noun
 from troopclaims.attribution.quoted import QuoteSpeakers
-from troopclaims.attribution.quotes import Quote
+from troopclaims.attribution.sources import Sources
 from troopclaims.attribution.speakers import Speaker
 from troopclaims.attribution.speech import DocumentReader
 from troopclaims.records import Claim
@@ -110,11 +110,25 @@ def _after_report(child) -> bool:
     return True
 
 
+_FIGURE_QUALIFIERS = frozenset("over about nearly almost around roughly some more fewer less up just only".split())
+
+
+def _figure_opens(tokens) -> bool:
+    """Return True when a figure opens the words after a cue ("say over 50 died", "said 300 were hurt"): the cue
+    has a report of its own after it (without the parse, the shape of a figure tells it)."""
+    words = [t for t in tokens if not (t.is_alpha and t.lower_.endswith("ly"))]
+    if words and words[0].lower_ in _FIGURE_QUALIFIERS:
+        words = words[1:]
+    if not (len(words) > 1 and words[0].like_num and words[1].is_alpha):
+        return False
+    return not any(t.lower_ in ("ago", "earlier", "later", "before") for t in words[1:4])   # "said two days ago"
+
+
 _FRAMED = Event(-1, -1, "", "", "", "")    # the claim sits in a verb's frame, not in what it reports
 _WRITER = Event(-2, -2, "", "", "", "")    # the claim is in what the writer's own "I" hopes or thinks
 
 
-class _Reader(QuoteSpeakers, Certainty, DocumentReader):
+class _Reader(QuoteSpeakers, Sources, Certainty, DocumentReader):
     """Answers, claim by claim, which of the document's reports carries it."""
 
     def attribution(self, start: int, end: int) -> Attribution:
@@ -132,6 +146,8 @@ class _Reader(QuoteSpeakers, Certainty, DocumentReader):
         event = self._quote_event(quote) if quote is not None else None
         if event is None:       # a transcript turn is the outermost report of what is said in it
             event = turn or self._published(self._governing(span, sent)) or self._headline(start, end)
+        if quote is None and turn is None:
+            event = self._citing(span, sent, event) or event
         via = None
         if event is not None and event.inner is not None:
             event, via = event.inner, event.speaker.name if event.speaker else None
@@ -387,6 +403,9 @@ class _Reader(QuoteSpeakers, Certainty, DocumentReader):
         them."""
         if child is None:
             return True
+        if child.i < event.start and any(t.text == "," for t in self.doc[child.right_edge.i:event.start]) and any(
+                c.dep_ in ("ccomp", "dobj", "xcomp") and c.i > event.start for c in self.doc[event.start].children):
+            return False    # "27 is way too low, the locals say over 50 died": they say what follows, not that
         if self._grounds(event) is not None:     # what lies before the reason is whom or what they praise or blame
             return span[0] > self._grounds(event) and self._in_grounds(event, child)
         return (_reports(child) and not self._plain_object(event, child) and not own_clause(child, span)
@@ -513,7 +532,10 @@ class _Reader(QuoteSpeakers, Certainty, DocumentReader):
                 return None
             if event.mention and event.mention[0] > event.start:
                 return event                          # ", said Youn Kun-young, director of ..."
-            rest = [t.lower_ for t in self.doc[event.end:self.segment(event.start).end] if not t.is_space]
+            rest = [t for t in self.doc[event.end:self.segment(event.start).end] if not t.is_space]
+            if _figure_opens(rest):
+                return None                           # ", the locals say over 50 died": a report of its own
+            rest = [t.lower_ for t in rest]
             if len(rest) <= 8 and not any(word in _COMPLEMENTS for word in rest):
                 return event                          # ", officials said." / ", Maariv reported on Friday."
             return None
@@ -537,53 +559,3 @@ class _Reader(QuoteSpeakers, Certainty, DocumentReader):
             if word == ";" or (word in self.cues.clause_breaks and i > 0 and self.doc[i - 1].text in (",", ";")):
                 return True
         return False
-
-    def _relay(self, event: Event | None, sent, quote: Quote | None) -> str | None:
-        """Return who passes the speaker's words on: "as reported by X", "X reported, citing ..."."""
-        if event is None:
-            return None
-        where = self.segment(event.start)
-        for other in self.events_in(where.start, where.end):
-            if (other.kind == "phrase" and other.speaker is not None
-                    and not self.in_quote[other.start] and other is not event):
-                if other.role == "cited" or other.documentary:
-                    continue
-                if other.role == "relay" or other.speaker.kind == "outlet":
-                    return other.speaker.name
-        return None
-
-    def _sourced(self, event: Event | None, outside_quotes: bool = True) -> Event | None:
-        """Return the "according to Y" after a verb that relays ("The Ledger reports that ..., according to the
-        Harbor Institute"), or closing the sentence after any verb outside quotations: Y speaks and the verb's
-        subject passes it on, as with "citing"."""
-        if event is None or event.kind != "verb" or event.speaker is None or self.in_quote[event.start]:
-            return None
-        relays = event.relay or event.speaker.kind == "outlet"
-        where = self.segment(event.start)
-        for other in self.events_in(event.end, where.end):
-            if (other.kind == "phrase" and other.role == "source" and other.speaker is not None
-                    and not other.documentary and not self.in_quote[other.start]
-                    and (relays or outside_quotes and self._closing_source(other, where))):
-                return other
-        return None
-
-    def _closing_source(self, phrase: Event, where) -> bool:
-        """Return True for ", according to Y." closing the sentence, which reports all of it: "Police have said ...,
-        according to attorneys for the family" (attorneys speak, police pass it on). Y must be a person or a group:
-        an outlet there relays."""
-        if phrase.speaker.kind not in ("person", "group") or phrase.start == 0 \
-                or self.doc[phrase.start - 1].text != ",":
-            return False                # an organisation there may be an outlet ("the Harbor Times News Group")
-        rest = self.doc[phrase.end:where.end]
-        return len(rest) <= 8 and not any(t.text in ",;" for t in rest)
-
-    def _cited(self, event: Event | None) -> Event | None:
-        """Return the "citing Y" / "quoting Y" phrase that follows a reporting verb in its sentence."""
-        if event is None or event.kind != "verb":
-            return None
-        where = self.segment(event.start)
-        for other in self.events_in(event.start + 1, where.end):
-            if (other.kind == "phrase" and other.role == "cited"
-                    and other.speaker is not None and not other.documentary and not self.in_quote[other.start]):
-                return other
-        return None

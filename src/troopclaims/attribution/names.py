@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import re
 
-from troopclaims.attribution.cues import matches
+from troopclaims.attribution.cues import lowered, matches
 from troopclaims.attribution.speakers import Speaker, clean_mention, normalise
 from troopclaims.spans import token_at
 
@@ -33,6 +33,12 @@ class NameResolver:
             return None                                 # the writer's "I": the outlet's own voice
         if lower in self.cues.pronouns:
             return self._antecedent(self.cues.pronouns[lower], position, sent)
+        owner = self._owner_of_saying(span)
+        if owner is not None:       # "Merkel's statement said": Merkel says it
+            first = self.doc[owner[0]]
+            if owner[1] - owner[0] == 1 and lowered(first) in self.cues.possessives:
+                return self._antecedent(self.cues.possessives[lowered(first)], first.idx, sent)
+            return self._resolve(owner, sent)
         entity = self.finder.entity_label(*span)
         speaker = self.book.lookup(text, self.cues.speaker_nouns, entity)
         if not speaker.name.strip() or not any(c.isalpha() for c in speaker.name):
@@ -43,16 +49,64 @@ class NameResolver:
         earlier = [(p, s, t) for p, s, t in self.history if p < position]
         if len(words) == 1 and words[0][:1].isupper() and not words[0].isupper():
             named = [h for h in self.named_mentions() if h[0] < position]
-            for _, known, _ in [*reversed(earlier), *reversed(named)]:   # "Kirby" after "John Kirby"
+            mentions = [*reversed(earlier), *reversed(named)]
+            for _, known, _ in mentions:   # "Kirby" after "John Kirby"
                 parts = known.name.split()
                 if known.kind == "person" and len(parts) > 1 and words[0] in (parts[0], parts[-1]):
-                    return known
+                    first = min(p for p, s, _ in mentions if s == known)
+                    return speaker if self._used_alone(words[0], first) else known
         if text.lower().startswith("the ") and len(words) <= 3 and words[-1].islower():
             head = normalise(words[-1])
             for _, known, surface in reversed(earlier):   # "the soldier" after "a North Korean soldier"
                 if head in normalise(surface).split():
                     return known
-        return speaker
+        return self._named_next(words, sent) or speaker
+
+    def _named_next(self, words: list[str], sent) -> Speaker | None:
+        """Return the person the next sentence of the paragraph names when it opens with a title and a name between
+        commas and this mention is a title too: "Ardia's security chief warned ... The official, Oskar Lind,
+        said ..." makes the chief Oskar Lind."""
+        titles = {t for t in self.book.titles if " " not in t}
+        if not words or normalise(words[-1]) not in titles or sent.end >= len(self.doc):
+            return None
+        following = [t for t in self.segment(sent.end) if not t.is_space]
+        if len(following) < 6 or self.paragraph_index(following[0].idx) != self.paragraph_index(sent.end_char - 1):
+            return None
+        if following[0].lower_ != "the" or following[1].lower_ not in titles or following[2].text != ",":
+            return None
+        k = 3
+        while k < min(len(following), 7) and following[k].text[:1].isupper() and following[k].is_alpha:
+            k += 1
+        if k < 5 or k >= len(following) or following[k].text != ",":
+            return None                         # two to four capitalised words, then a comma
+        named = self.book.lookup(self.doc[following[3].i:following[k].i].text)
+        return named if named.kind in ("person", None) and named.name else None
+
+    def _owner_of_saying(self, span: tuple[int, int]) -> tuple[int, int] | None:
+        """Return the owner of a mention that is an owned noun of saying ("Merkel's statement", "the ministry's
+        latest report", "its statement"), else None."""
+        tokens = self.doc[span[0]:span[1]]
+        if len(tokens) < 2 or tokens[-1].lower_ not in self.cues.nouns:
+            return None
+        if len(tokens) <= 3 and lowered(tokens[0]) in self.cues.possessives and all(
+                t.is_lower for t in tokens[1:]):
+            return (span[0], span[0] + 1)
+        for k in (span[1] - 2, span[1] - 3):
+            if k > span[0] and self.doc[k].text in ("'s", "’s") and (k == span[1] - 2 or self.doc[k + 1].is_lower):
+                return (span[0], k) if any(t.text[:1].isupper() or t.lower_ in self.cues.speaker_nouns
+                                           for t in self.doc[span[0]:k]) else None
+        return None
+
+    def _used_alone(self, word: str, before: int) -> bool:
+        """Return True when the text names `word` after a title alone before `before`, where a fuller name ending
+        in it first appears: "President Halvorsen and his wife, Mira Halvorsen, ... Mr. Halvorsen said" is the
+        president, not his wife."""
+        titles = {normalise(t).split()[-1] for t in self.book.titles} | set(self.book.title_sexes)
+        for match in re.finditer(rf"\b{re.escape(word)}\b", self.text[:before]):
+            prior = re.search(r"([\w'’-]+)\.?[ \t]+$", self.text[max(0, match.start() - 40):match.start()])
+            if prior is not None and prior.group(1)[:1].isupper() and prior.group(1).lower() in titles:
+                return True
+        return False
 
     def _fuller(self, short: str, position: int) -> Speaker | None:
         """Return the speaker an earlier, longer mention named when a short alias ends it: "The Post" after "The New

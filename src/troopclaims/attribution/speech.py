@@ -169,8 +169,8 @@ class DocumentReader(NominalCues, NameResolver, EvidenceChains, TextLayout):
         if self.in_quote[event.start]:
             return True                    # a cue inside a quotation is the quoted speaker's own words
         # "Kirby, the council spokesman, said": the name speaks, not its description
-        descriptions = [span for span in spans if self.doc[span[0]].lower_ in ("the", "a", "an")
-                        and self.doc[span[0]].is_lower]
+        descriptions = [span for span in spans if self.doc[span[0]].lower_ in ("the", "a", "an") and (
+            self.doc[span[0]].is_lower or all(t.is_lower for t in self.doc[span[0] + 1:span[1]]))]  # "The official,"
         names = [span for span in spans if span not in descriptions]
         for span in names + descriptions:
             speaker = self._resolve(span, sent)
@@ -222,7 +222,7 @@ class DocumentReader(NominalCues, NameResolver, EvidenceChains, TextLayout):
         token = self.doc[i]
         if not self.finder.parsed or self.in_quote[i]:
             return None
-        if token.lower_.endswith("ing") and i > sent.start and self.doc[i - 1].text == ",":
+        if self._after_comma_participle(i, sent):
             for earlier in reversed(self.events_in(sent.start, i)):
                 if earlier.kind == "verb" and earlier.mention and not self.in_quote[earlier.start]:
                     return earlier.mention
@@ -239,6 +239,21 @@ class DocumentReader(NominalCues, NameResolver, EvidenceChains, TextLayout):
                 event.aside = (before[0] - 1, k + 1)
                 return before
         return None
+
+    def _after_comma_participle(self, i: int, sent) -> bool:
+        """Return True for a participle of saying after a comma ("..., adding that") or a verb of saying in the
+        infinitive after one ("Vale said ..., going on to say that", "..., pausing to add"): either shares the
+        speaker of the clause before the comma."""
+        if self.doc[i].lower_.endswith("ing"):
+            return i > sent.start and self.doc[i - 1].text == ","
+        if i - 2 < sent.start or self.doc[i - 1].lower_ != "to":
+            return False
+        for k in range(i - 2, max(sent.start, i - 5), -1):
+            if self.doc[k].lower_.endswith("ing") and self.doc[k].is_alpha:
+                return k > sent.start and self.doc[k - 1].text == ","
+            if not (self.doc[k].is_alpha and self.doc[k].is_lower) or self.doc[k].lower_ in ("and", "but", "or"):
+                return False
+        return False
 
     def _non_finite(self, end: int, i: int) -> bool:
         """Return True when the cue at i is a to-infinitive or an -ing form that follows the phrase ending at `end`
@@ -267,7 +282,8 @@ class DocumentReader(NominalCues, NameResolver, EvidenceChains, TextLayout):
                 agent = self.finder.np_after(k + 1, sent, boundary=False, appositive=True)
                 return ([agent] if agent else []), agent is None
             return [], True
-        if self.doc[i].lower_.endswith("ing") and i - 1 >= sent.start and self.doc[i - 1].text in (",", "by"):
+        if self._after_comma_participle(i, sent) or self.doc[i].lower_.endswith("ing") and i - 1 >= sent.start \
+                and self.doc[i - 1].text == "by":
             # "..., saying:" / "..., adding," : the speaker of the clause the participle hangs on
             for earlier in reversed(self.events_in(sent.start, i)):
                 if earlier.kind == "verb" and earlier.mention:

@@ -106,25 +106,47 @@ def who(claim) -> str:
     return text
 
 
+CLAIM_COLUMNS = ("source", "kind", "text", "interval", "unit", "subject", "place", "speaker", "event")
+# On a terminal too narrow for them, two by two (see STACKED_COLUMNS): source above kind, text above interval...
+STACKED_CLAIM_COLUMNS = (("source", "kind"), ("text", "interval"), ("unit", "subject"), ("place", "speaker"),
+                         ("event",))
+
+
 def write_claims_table(claims: Iterable[Claim], out: IO[str], width: int | None = None) -> None:
     from rich.console import Console
-    from rich.table import Table
-    from rich.text import Text
 
     # No value column: the text says the figure as written, the interval what it allows.
-    names = ("source", "kind", "text", "interval", "unit", "subject", "place", "speaker", "event")
     rows = [(claim.source, claim.kind, claim.text, interval(claim) or _unresolved(claim), claim.unit or "",
              claim.subject or "", claim.place or "", who(claim), claim.event or "") for claim in claims]
     if not rows:     # no rows, no table: stdout carries data only, the summary on stderr says what was read
         return
-    # A column no claim fills is left out; on a narrow terminal the words wrap and the short cells do not.
-    shown = [n for n, _ in enumerate(names) if any(row[n] for row in rows)]
+    console = Console(file=out, width=width, soft_wrap=False)
+    table = _claims_table(rows, [(name,) for name in CLAIM_COLUMNS])
+    if console.measure(table, options=console.options.update_width(100_000)).maximum > console.width:
+        table = _claims_table(rows, STACKED_CLAIM_COLUMNS)
+    console.print(table)
+
+
+def _claims_table(rows, columns):
+    """Return the rich table of claims, a column per group of fields (one field, or two stacked); a column no
+    claim fills is left out."""
+    from rich.table import Table
+    from rich.text import Text
+
+    at = {name: n for n, name in enumerate(CLAIM_COLUMNS)}
+    filled = [[name for name in group if any(row[at[name]] for row in rows)] for group in columns]
+    filled = [group for group in filled if group]
     table = Table(show_lines=False, header_style="bold")
-    for n in shown:
-        _add_column(table, names[n])
+    sources = max(len(row[at["source"]]) for row in rows)
+    for group in filled:
+        _add_column(table, ", ".join(group), keep=sources if "source" in group else None)
     for row in rows:
-        table.add_row(*(Text(printable(row[n])) for n in shown))
-    Console(file=out, width=width, soft_wrap=False).print(table)
+        cells = []
+        for group in filled:
+            texts = [Text(printable(row[at[name]])) for name in group]
+            cells.append(texts[0] if len(texts) == 1 else _above(*texts))
+        table.add_row(*cells)
+    return table
 
 
 def _unresolved(claim) -> str:
@@ -134,14 +156,16 @@ def _unresolved(claim) -> str:
 
 
 # Cells that read badly folded ("2027-05|-04"): they keep their width, and the columns of words wrap instead.
+MOST_KEPT = 24      # a file name longer than this may be cut on a narrow terminal
 _UNFOLDED = {"kind", "value", "interval", "unit", "camp", "published", "status"}
 
 
-def _add_column(table, name: str) -> None:
+def _add_column(table, name: str, keep: int | None = None) -> None:
+    """Add a column; `keep`: the width under which its cells would be cut inside a word (a file name)."""
     if name in _UNFOLDED:
         table.add_column(name, no_wrap=True, overflow="ellipsis")
     else:
-        table.add_column(name, overflow="fold")
+        table.add_column(name, overflow="fold", min_width=min(keep, MOST_KEPT) if keep else None)
 
 
 VERDICT_STYLE = {"conflict": "bold red", "changed": "yellow", "agree": "green", "single": "dim"}
@@ -162,6 +186,11 @@ def _status(claim) -> str:
 
 
 def _camps_line(fact) -> str:
+    return "; ".join(_camps(fact))
+
+
+def _camps(fact) -> list[str]:
+    """Return each camp in words: "camp 1: 10,800..13,200 (police, wire.txt)"."""
     parts = []
     for n, camp in enumerate(fact.camps, 1):
         lo = figure_of(fact.kind, camp.low) if camp.low is not None else ""
@@ -169,7 +198,7 @@ def _camps_line(fact) -> str:
         value = (lo if lo == hi else f"{lo}..{hi}") + _time_unit(fact)
         speakers = sorted({fact.claims[i].speaker or fact.claims[i].source for i in camp.members})
         parts.append(f"camp {n}: {value} ({', '.join(speakers)})")
-    return "; ".join(parts)
+    return parts
 
 
 def by_date(claims) -> list[int]:
@@ -191,11 +220,16 @@ def _counts(fact) -> str:
     return f"{fact.speakers} speaker{'s' * (fact.speakers != 1)}, {fact.reports} report{'s' * (fact.reports != 1)}"
 
 
+FACT_COLUMNS = ("camp", "source", "published", "speaker", "figure", "interval", "status", "event")
+# On a terminal too narrow for them, the columns go two by two, so that words wrap whole instead of being cut
+# into letters: "channel7.txt" above its date, the figure as written above its interval.
+STACKED_COLUMNS = ("camp", "source, published", "figure, interval", "speaker, status", "event")
+
+
 def write_facts_table(facts, out: IO[str], show_sentences: bool = False, width: int | None = None,
                       cumulative=frozenset()) -> None:
     """Write a table per fact, its rows in time order, then its camps and, for a series in conflict, why."""
     from rich.console import Console
-    from rich.table import Table
     from rich.text import Text
 
     from troopclaims.output.why import over_time, why      # it builds on this module's words
@@ -207,16 +241,9 @@ def write_facts_table(facts, out: IO[str], show_sentences: bool = False, width: 
         if fact.within:
             title.append(f"  (within: {fact.within})", "italic")
         console.print(title)        # on a line of its own: a table's title is padded to the table's width
-        table = Table(header_style="bold", expand=False)
-        for name in ("camp", "source", "published", "speaker", "figure", "interval", "status", "event"):
-            _add_column(table, name)
-        for index in by_date(fact.claims):
-            claim = fact.claims[index]
-            cells = (_camp_label(fact, index), claim.source, published_as_of(claim, "\n"), who(claim), claim.text,
-                     interval(claim), _status(claim), claim.event or "")
-            table.add_row(*(Text(printable(cell)) for cell in cells))
-            if show_sentences:
-                table.add_row("", "", "", "", Text(printable(claim.sentence), "dim"), "", "", "")
+        table = _fact_table(fact, show_sentences, stacked=False)
+        if console.measure(table, options=console.options.update_width(100_000)).maximum > console.width:
+            table = _fact_table(fact, show_sentences, stacked=True)
         console.print(table)
         if len(fact.camps) > 1:
             console.print(Text(printable(_camps_line(fact)), style))
@@ -225,6 +252,41 @@ def write_facts_table(facts, out: IO[str], show_sentences: bool = False, width: 
         if steps := over_time(fact, cumulative):
             console.print(Text(printable(f"over time: {steps}"), style))
         console.print()
+
+
+def _fact_table(fact, show_sentences: bool, stacked: bool):
+    """Return the rich table of a fact's claims, a row each (and its sentence below it when asked)."""
+    from rich.table import Table
+    from rich.text import Text
+
+    names = STACKED_COLUMNS if stacked else FACT_COLUMNS
+    table = Table(header_style="bold", expand=False)
+    sources = max(len(claim.source) for claim in fact.claims)
+    for name in names:
+        _add_column(table, name, keep=sources if name.startswith("source") else None)
+    for index in by_date(fact.claims):
+        claim = fact.claims[index]
+        cells = (_camp_label(fact, index), claim.source, published_as_of(claim, "\n"), who(claim), claim.text,
+                 interval(claim), _status(claim), claim.event or "")
+        texts = [Text(printable(cell)) for cell in cells]
+        if stacked:
+            camp, source, published, speaker, figure, span, status, event = texts
+            texts = [camp, _above(source, published), _above(figure, span), _above(speaker, status), event]
+        table.add_row(*texts)
+        if show_sentences:
+            below = [""] * len(names)
+            below[names.index("figure, interval" if stacked else "figure")] = Text(printable(claim.sentence), "dim")
+            table.add_row(*below)
+    return table
+
+
+def _above(first, second):
+    """Return a cell of two texts, the second dim on a line of its own (none when it is empty)."""
+    from rich.text import Text
+
+    if not second.plain:
+        return first
+    return Text.assemble(first, "\n", Text(second.plain, "dim"))
 
 
 def write_facts_csv(facts, out: IO[str]) -> None:
@@ -241,9 +303,26 @@ def _md(text) -> str:
     return printable(str(text).replace("|", "\\|").replace("\n", " "))
 
 
-def write_facts_markdown(facts, out: IO[str], show_sentences: bool = False, cumulative=frozenset()) -> None:
+_LINKABLE = re.compile(r"https?://[^\s\"'<>]+\Z")
+
+
+def _md_source(source: str, links: dict[str, str]) -> str:
+    """Return a source's cell: a link to its article when the manifest gives an http(s) URL, else its name."""
+    url = links.get(source)
+    if not url or not _LINKABLE.match(url):
+        return _md(source)
+    url = url.replace("(", "%28").replace(")", "%29").replace("|", "%7C")
+    name = _md(source).replace("[", "\\[").replace("]", "\\]")
+    return f"[{name}]({url})"
+
+
+def write_facts_markdown(facts, out: IO[str], show_sentences: bool = False, cumulative=frozenset(),
+                         links: dict[str, str] | None = None) -> None:
+    """Write a heading and a table per fact, then its camps one a line and, for a series, why or how it moved:
+    Markdown to paste in a chat, a wiki or a fact-check. `links`: source -> its article's URL."""
     from troopclaims.output.why import over_time, why
 
+    links = links or {}
     for fact in facts:
         out.write(f"### {_md(fact.name)}: {fact.verdict}\n\n")
         out.write(_counts(fact))
@@ -252,11 +331,12 @@ def write_facts_markdown(facts, out: IO[str], show_sentences: bool = False, cumu
         out.write("|---|---|---|---|---|---|---|---|\n")
         for index in by_date(fact.claims):
             claim = fact.claims[index]
-            cells = (_camp_label(fact, index), claim.source, published_as_of(claim), who(claim), claim.text,
-                     interval(claim), _status(claim), claim.event or "")
-            out.write("| " + " | ".join(_md(cell) for cell in cells) + " |\n")
+            cells = (_md(_camp_label(fact, index)), _md_source(claim.source, links), _md(published_as_of(claim)),
+                     _md(who(claim)), _md(claim.text), _md(interval(claim)), _md(_status(claim)),
+                     _md(claim.event or ""))
+            out.write("| " + " | ".join(cells) + " |\n")
         if len(fact.camps) > 1:
-            out.write(f"\n{_md(_camps_line(fact))}\n")
+            out.write("\n" + "".join(f"- {_md(camp)}\n" for camp in _camps(fact)))
         if reason := why(fact, cumulative):
             out.write(f"\nwhy: {_md(reason)}\n")
         if steps := over_time(fact, cumulative):

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 import xml.etree.ElementTree as ET
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from importlib.resources import files
 from typing import Iterable
@@ -70,6 +70,7 @@ def build_report(facts: list[Fact], sources: list[Source], *, claims: int, all_f
     """
     all_facts = facts if all_facts is None else all_facts
     outlets = {source.id: source.outlet for source in sources}
+    links = {source.id: source.url for source in sources if source.url and _URL.match(source.url)}
     title = printable(title) if title else f"Claims compared across {_count(len(sources), 'article')}"
     html = ET.Element("html", lang="en")
     head = _el(html, "head")
@@ -86,9 +87,10 @@ def build_report(facts: list[Fact], sources: list[Source], *, claims: int, all_f
         _el(nav, "button", type="button", text=label, **{"data-show": verdict})
     _el(nav, "button", type="button", text="Show all sentences", class_="sentences", **{"data-sentences": ""})
     main = _el(body, "main")
-    _timeline(main, facts, sources)
-    for number, fact in enumerate(facts, 1):
-        _fact(main, number, fact, outlets, _explained(fact, cumulative, outlets))
+    named = _anchors_of(facts, all_facts)
+    _timeline(main, facts, sources, named)
+    for anchor, fact in zip(named, facts):
+        _fact(main, anchor, fact, outlets, _explained(fact, cumulative, outlets), links)
     if not facts:
         _el(main, "p", class_="empty", text="No fact is left after the filter." if all_facts else
             "No fact to show: no figure or date could be compared.")
@@ -96,6 +98,31 @@ def build_report(facts: list[Fact], sources: list[Source], *, claims: int, all_f
                              "intervals the wording allows; hover over a claim or open it for its sentence.")
     _el(body, "script", text=_asset("report.js"))
     return "<!DOCTYPE html>\n" + ET.tostring(html, encoding="unicode", method="html") + "\n"
+
+
+def anchors(facts) -> list[str]:
+    """Return an anchor per fact, made of the words of its name ("people (killed) in Kursk" ->
+    "people-killed-in-kursk"), a number after a name already taken: a link to a fact names what it opens."""
+    taken: set[str] = set()
+    named = []
+    for fact in facts:
+        base = "-".join(re.findall(r"[^\W_]+", fact.name.lower())) or "fact"
+        anchor, n = base, 1
+        while anchor in taken:
+            n += 1
+            anchor = f"{base}-{n}"
+        taken.add(anchor)
+        named.append(anchor)
+    return named
+
+
+def _anchors_of(facts: list[Fact], all_facts: list[Fact]) -> list[str]:
+    """Return the anchors of the facts shown as the whole comparison names them, so that a link copied from one
+    report opens the same fact in another of the same articles, filtered or not."""
+    whole = {id(fact): anchor for fact, anchor in zip(all_facts, anchors(all_facts))}
+    if all(id(fact) in whole for fact in facts):
+        return [whole[id(fact)] for fact in facts]
+    return anchors(facts)
 
 
 def _asset(name: str) -> str:
@@ -168,19 +195,20 @@ def _articles(header, sources: list[Source]) -> None:
 
 # --- the timeline of dated facts -------------------------------------------------------------------------------
 
-def _timeline(main, facts: list[Fact], sources: list[Source]) -> None:
+def _timeline(main, facts: list[Fact], sources: list[Source], named: list[str]) -> None:
     """Add the days every date fact claims, and the days the articles came out, on one shared timeline."""
-    dated = [(number, fact) for number, fact in enumerate(facts, 1) if fact.kind == "date"]
+    dated = [(anchor, fact) for anchor, fact in zip(named, facts) if fact.kind == "date"]
     if not dated:
         return
     published = sorted({source.published for source in sources if source.published})
     days = [claim_span(_day_claim(day)) for day in published]
-    rows = [(number, fact, [claim_span(claim, on_days=True) for claim in fact.claims]) for number, fact in dated]
-    scale = scale_for("date", days + [span for _, _, spans in rows for span in spans])
+    rows = [(anchor, fact, _spans(fact)) for anchor, fact in dated]
+    scale = scale_for("date", days + _near(days, [span for _, _, spans in rows for span in spans]))
     section = _el(main, "section", class_="timeline")
     _el(section, "h2", text="Timeline")
     _el(section, "p", class_="meta", text="The days each dated fact is claimed for, all sources together, and the "
-                                          "days the articles were published.")
+                                          "days the articles were published; a day more than a year from them "
+                                          "runs off the edge (its fact's chart shows it).")
     table = _el(section, "table", class_="timeline")
     row = _el(_el(table, "thead"), "tr")
     _el(row, "th", text="dated fact", scope="col")
@@ -191,14 +219,27 @@ def _timeline(main, facts: list[Fact], sources: list[Source]) -> None:
         _el(row, "th", text="articles published", scope="row")
         label = "published: " + ", ".join(_day(day) for day in published)
         _el(row, "td", class_="chart").append(strip_svg(scale, days, [], "published", label))
-    for number, fact, spans in rows:
+    for anchor, fact, spans in rows:
         row = _el(tbody, "tr", class_=f"dated {fact.verdict}")
         head = _el(row, "th", scope="row")
         _el(head, "span", class_=f"dot {fact.verdict}", title=VERDICT_LABEL.get(fact.verdict, fact.verdict))
-        _el(head, "a", href=f"#fact-{number}", text=fact.name)
+        _el(head, "a", href=f"#{anchor}", text=fact.name)
         label = f"{fact.name}: " + "; ".join(_range(claim.low, claim.high, claim, claim.value, claim.qualifier)
                                             for claim in fact.claims)
         _el(row, "td", class_="chart").append(strip_svg(scale, spans, [], f"verdict-{fact.verdict}", label))
+
+
+NEAR = 366        # days from the publication days within which a claimed day sets the timeline's scale
+
+
+def _near(days: list, spans: list) -> list:
+    """Return the spans that end within NEAR days of the publication days: one years away ("since 2019" in a story
+    of 2031) would squeeze the story's days into a dot; it runs off the timeline's edge, and its fact's own chart
+    shows it whole."""
+    if not days:
+        return spans
+    first, last = min(day.low for day in days) - NEAR, max(day.high for day in days) + NEAR
+    return [span for span in spans if (span.low is None or span.low >= first) and (span.high is None or span.high <= last)]
 
 
 def _day_claim(day: str) -> Claim:
@@ -218,12 +259,15 @@ def _explained(fact: Fact, cumulative, outlets) -> list[tuple[str, str]]:
     return [(label, text) for label, text in said if text]
 
 
-def _fact(main, number: int, fact: Fact, outlets: dict[str, str | None], explained=()) -> None:
-    section = _el(main, "section", class_=f"fact {fact.verdict}", id=f"fact-{number}",
+def _fact(main, anchor: str, fact: Fact, outlets: dict[str, str | None], explained=(), links=None) -> None:
+    section = _el(main, "section", class_=f"fact {fact.verdict}", id=anchor,
                   **{"data-verdict": fact.verdict, "data-kind": fact.kind})
     heading = _el(section, "h2")
     _el(heading, "span", class_=f"badge {fact.verdict}", text=VERDICT_LABEL.get(fact.verdict, fact.verdict))
     _el(heading, "span", class_="name", text=fact.name)
+    # A link to this fact, to copy and paste in a chat or a fact-check ("report.html#people-killed").
+    _el(heading, "a", class_="permalink", href=f"#{anchor}", text="#", title="Link to this fact",
+        **{"aria-label": f"Link to {printable(fact.name)}"})
     meta = [_count(fact.reports, "article"), _count(fact.speakers, "independent speaker")]
     if fact.within:
         meta.append(f"within: {fact.within}")
@@ -234,7 +278,7 @@ def _fact(main, number: int, fact: Fact, outlets: dict[str, str | None], explain
         _camp_list(section, fact, colours, outlets)
     for label, text in explained:
         _el(_el(section, "p", class_="why"), "b", text=label).tail = f": {printable(text)}"
-    spans = [claim_span(claim, on_days=fact.kind == "date") for claim in fact.claims]
+    spans = _spans(fact)
     if getattr(fact, "factors", None):        # ages and durations: every claim in the fact's unit of time
         spans = [scaled(span, factor) for span, factor in zip(spans, fact.factors)]
     bands = [(camp_span(fact.camps[index], fact.kind), css) for index, css in colours.items()] \
@@ -251,20 +295,40 @@ def _fact(main, number: int, fact: Fact, outlets: dict[str, str | None], explain
     tbody = _el(table, "tbody")
     for index in by_date(fact.claims):
         claim = fact.claims[index]
-        _claim_row(tbody, claim, scale, spans[index], bands, camp_of[index], outlets, fact.verdict == "changed")
+        _claim_row(tbody, claim, scale, spans[index], bands, camp_of[index], outlets, fact.verdict == "changed",
+                   (links or {}).get(claim.source))
 
 
-def _claim_row(tbody, claim: Claim, scale, span, bands, camp_css: str, outlets, dated: bool) -> None:
+def _spans(fact: Fact) -> list:
+    """Return what each claim allows on its fact's scale. A time of no known day, in a fact of dates, is drawn on
+    the one day its camps hold it for, as compare reads it ("noon" beside "Saturday"), else as allowing any day."""
+    on_days = fact.kind == "date"
+    spans = []
+    for index, claim in enumerate(fact.claims):
+        if on_days and claim.kind == "time" and not claim.as_of:
+            days = {(camp.low, camp.high) for camp in fact.camps if index in camp.members}
+            if len(days) == 1 and (day := days.pop())[0] and day[0] == day[1]:
+                claim = replace(claim, as_of=day[0])
+        spans.append(claim_span(claim, on_days=on_days))
+    return spans
+
+
+def _claim_row(tbody, claim: Claim, scale, span, bands, camp_css: str, outlets, dated: bool,
+               link: str | None = None) -> None:
     """Add a claim's row: when and where published, its strip on the fact's chart, its words, who says it.
 
-    `dated`: always say the day the figure holds for (a changed fact moves over those days)."""
+    `dated`: always say the day the figure holds for (a changed fact moves over those days); `link`: the article's
+    http(s) URL, which its outlet's name opens (a fact-checker goes to the source from the claim)."""
     sentence = printable(claim.sentence)
     row = _el(tbody, "tr", class_=f"claim {camp_css}", title=sentence)
     cell = _el(row, "td", class_="date", text=_day(claim.published) if claim.published else "unknown")
     if claim.as_of and (dated or claim.as_of != claim.published):
         _el(cell, "span", class_="as-of", text=f"as of {_day(claim.as_of)}")
     cell = _el(row, "td", class_="source")
-    _el(cell, "span", class_="outlet", text=_outlet(claim, outlets))
+    if link:
+        _el(_el(cell, "a", href=link, rel="noreferrer"), "span", class_="outlet", text=_outlet(claim, outlets))
+    else:
+        _el(cell, "span", class_="outlet", text=_outlet(claim, outlets))
     if outlets.get(claim.source):
         _el(cell, "span", class_="file", text=claim.source)
     chart = _el(row, "td", class_="chart")

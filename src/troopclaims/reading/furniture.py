@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
-from typing import Callable, Iterable, Iterator
+from typing import Callable, Iterable
 
 from troopclaims.errors import RulesError
 from troopclaims.records import Article
@@ -86,16 +86,15 @@ def line_ranges(text: str, spans: Iterable[tuple[int, int]]) -> str:
     return ", ".join(str(a) if a == b else f"{a}-{b}" for a, b in ranges)
 
 
-def without_furniture(articles: Iterable[Article], page: PageRules, warn: Callable[[str], None],
-                      report=None) -> Iterator[Article]:
-    """Yield the articles with their furniture lines marked to be blanked, each said on stderr and counted."""
-    for article in articles:
-        spans = furniture_spans(article.text, page, article.body_start)
-        if spans:
-            if report is not None:
-                report.furniture += 1
-            lines = line_ranges(article.text, spans)
-            warn(f"{article.where}: left out page furniture on line{'s' * (',' in lines or '-' in lines)} {lines} "
-                 "(rules/page.yaml)")
-            article = replace(article, blanked=spans)
-        yield article
+def with_furniture(article: Article, spans: tuple[tuple[int, int], ...], warn: Callable[[str], None],
+                   report=None) -> Article:
+    """Return the article with its furniture lines (furniture_spans) marked to be blanked, said on stderr and
+    counted; the article as it is when there are none."""
+    if not spans:
+        return article
+    if report is not None:
+        report.furniture += 1
+    lines = line_ranges(article.text, spans)
+    warn(f"{article.where}: left out page furniture on line{'s' * (',' in lines or '-' in lines)} {lines} "
+         "(rules/page.yaml)")
+    return replace(article, blanked=spans)

@@ -1,8 +1,9 @@
 """The result cache: the claims of one article, kept under a key of everything that decides them.
 
-A key hashes the article's text, publication date and metadata, the kinds asked for, the rule files, the spaCy
-pipeline (name and version) and troopclaims' version and code, so a change to any of them is a miss, never a stale hit. Entries are JSON files
-written atomically (a temporary file renamed into place): a run killed half-way leaves no half-written entry, and an
+A key hashes the article's text, publication date and metadata as read, the kinds asked for, the rule files, the
+spaCy pipeline (name and version) and troopclaims' version and code, so a change to any of them is a miss, never a
+stale hit. An entry holds, with the claims, the page furniture and dateline they were read with (a function of the
+text and the rules: run.preparation), so a hit needs neither read again. Entries are JSON files written atomically (a temporary file renamed into place): a run killed half-way leaves no half-written entry, and an
 entry that does not read back is ignored with a warning and replaced.
 """
 from __future__ import annotations
@@ -22,8 +23,9 @@ from typing import Callable, Iterable
 from troopclaims import __version__
 from troopclaims.folders import ENV, cache_dir
 from troopclaims.records import Article, Claim
+from troopclaims.run.preparation import Preparation
 
-_FORMAT = 1                  # bump when the entry layout changes
+_FORMAT = 2                  # bump when the entry layout changes
 
 
 def model_version(name: str) -> str:
@@ -95,29 +97,34 @@ class ClaimCache:
     def _path(self, key: str) -> Path:
         return self.folder / key[:2] / f"{key}.json"
 
-    def get(self, key: str, article: Article) -> list[Claim] | None:
-        """Return the cached claims of an article (its own id as their source), or None on a miss."""
+    def get(self, key: str, article: Article) -> tuple[list[Claim], Preparation] | None:
+        """Return the cached claims of an article (its own id as their source) with its furniture and dateline, or
+        None on a miss."""
         path = self._path(key)
         try:
             data = json.loads(path.read_text(encoding="utf-8"))
-            if not isinstance(data, dict) or data.get("key") != key or not isinstance(data.get("claims"), list):
+            if not isinstance(data, dict) or data.get("key") != key or not isinstance(data.get("claims"), list) \
+                    or not isinstance(data.get("article"), dict):
                 raise ValueError("not a troopclaims cache entry")
-            return [Claim.from_dict({**claim, "source": article.id}) for claim in data["claims"]]
+            return ([Claim.from_dict({**claim, "source": article.id}) for claim in data["claims"]],
+                    Preparation.from_dict(data["article"]))
         except FileNotFoundError:
             return None
-        except (OSError, ValueError, TypeError, AttributeError) as exc:   # JSONDecodeError is a ValueError
+        except (OSError, ValueError, TypeError, AttributeError, KeyError) as exc:   # JSONDecodeError: a ValueError
             self.warn(f"cache entry {path} is corrupt ({exc.__class__.__name__}); ignored, extracting again")
             return None
 
-    def put(self, key: str, claims: list[Claim]) -> None:
-        """Store the claims under key; a cache that cannot be written is said once and the run goes on."""
+    def put(self, key: str, claims: list[Claim], preparation: Preparation = Preparation()) -> None:
+        """Store the claims (and the furniture and dateline they were read with) under key; a cache that cannot be
+        written is said once and the run goes on."""
         path = self._path(key)
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
             fd, temporary = tempfile.mkstemp(dir=path.parent, prefix=".", suffix=".tmp")
             try:
                 with os.fdopen(fd, "w", encoding="utf-8") as out:
-                    json.dump({"key": key, "claims": [claim.to_dict() for claim in claims]}, out,
+                    json.dump({"key": key, "article": preparation.to_dict(),
+                               "claims": [claim.to_dict() for claim in claims]}, out,
                               ensure_ascii=False)
                 os.replace(temporary, path)
             except BaseException:

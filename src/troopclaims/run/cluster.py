@@ -22,7 +22,7 @@ _LOCK = threading.Lock()                 # a worker with several threads shares 
 class DaskEngine:
     """Runs chunks on a Dask cluster; submit gives a function that waits for the chunk's outcomes."""
 
-    def __init__(self, address: str, rules, model: str, exhaustive: bool):
+    def __init__(self, address: str, rules, model: str):
         from troopclaims.run.runner import rule_files
 
         try:
@@ -36,28 +36,28 @@ class DaskEngine:
             raise TroopclaimsError(f"cannot reach the Dask scheduler at {address!r} ({exc.__class__.__name__}: "
                                    f"{exc}); start one with `dask scheduler` and give its address "
                                    "(tcp://HOST:8786)") from None
-        payload = (rule_files(rules.dirs), model, exhaustive)
+        payload = (rule_files(rules.dirs), model)
         self.setup = self.client.scatter(payload, broadcast=True)
         self.depth = 2 * max(1, sum(self.client.nthreads().values()))
 
-    def submit(self, articles: list[Article], kinds: tuple[str, ...]):
-        return self.client.submit(extract_chunk, self.setup, articles, kinds, pure=False).result
+    def submit(self, articles: list[Article], kinds: tuple[str, ...], parse: list[bool]):
+        return self.client.submit(extract_chunk, self.setup, articles, kinds, parse, pure=False).result
 
     def close(self) -> None:
         self.client.close()
 
 
-def extract_chunk(setup, articles: list[Article], kinds: tuple[str, ...]):
-    """Return the outcomes of one chunk (runs on a Dask worker)."""
+def extract_chunk(setup, articles: list[Article], kinds: tuple[str, ...], parse: list[bool]):
+    """Return the outcomes of one chunk (runs on a Dask worker); parse: the triage's answer for each article."""
     with _LOCK:
-        return _extractor(setup).batch(articles, kinds)
+        return _extractor(setup).batch(articles, kinds, parse)
 
 
 def _extractor(setup):
     from troopclaims.rules import Rules
     from troopclaims.run.runner import Extractor
 
-    folders, model, exhaustive = setup
+    folders, model = setup
     key = hashlib.sha256(repr(setup).encode("utf-8", "surrogatepass")).hexdigest()
     if key not in _EXTRACTORS:
         root = Path(tempfile.mkdtemp(prefix="troopclaims-rules-"))
@@ -68,5 +68,5 @@ def _extractor(setup):
             for name, text in files.items():
                 (folder / name).write_text(text, encoding="utf-8")
             dirs.append(folder)
-        _EXTRACTORS[key] = Extractor(Rules(dirs, include_defaults=False), model, exhaustive)
+        _EXTRACTORS[key] = Extractor(Rules(dirs, include_defaults=False), model)
     return _EXTRACTORS[key]

@@ -21,6 +21,7 @@ from typing import Callable, Iterable, Iterator
 from troopclaims.reading.articles import ReadReport, masked_text
 from troopclaims.reading.triage import Triage
 from troopclaims.run.cache import ClaimCache, Settings, model_version, rules_digest
+from troopclaims.run.preparation import Preparation, prepare, prepared
 from troopclaims.records import Article, Claim
 
 # nlp.pipe's batches, by characters rather than articles: the parser and the entity recogniser hold arrays of
@@ -54,26 +55,29 @@ class Outcome:
 class Extractor:
     """Extracts the claims of batches of articles with rules and a pipeline loaded once."""
 
-    def __init__(self, rules, model: str | None = None, exhaustive: bool = False, nlp=None):
+    def __init__(self, rules, model: str | None = None, nlp=None):
         from troopclaims.pipeline import load_pipeline
-        from troopclaims.reading.triage import Triage
 
         self.rules, self.nlp = rules, nlp if nlp is not None else load_pipeline(model)
-        self.triage = None if exhaustive else Triage(rules)
+        self.triage = None
 
-    def batch(self, articles: list[Article], kinds: tuple[str, ...]) -> list[Outcome]:
-        """Return one Outcome per article, in order."""
+    def batch(self, articles: list[Article], kinds: tuple[str, ...], parse: list[bool] | None = None) -> list[Outcome]:
+        """Return one Outcome per article, in order. parse says which articles the triage lets reach the pipeline
+        (the runner's parent knows it from reading them); None asks the triage here."""
         from troopclaims.errors import RulesError
-        from troopclaims.run.extract import claims_in
+        from troopclaims.run.claims import claims_in
         from troopclaims.spans import remember_text
 
+        if parse is None:
+            self.triage = self.triage or Triage(self.rules)
+            parse = [self.triage.may_hold_claims(masked_text(article), kinds) for article in articles]
         outcomes: dict[int, Outcome] = {}
         todo = []
         for i, article in enumerate(articles):
             if len(article.text) > self.nlp.max_length:
                 outcomes[i] = Outcome(skipped=f"too long ({len(article.text):,} characters; the pipeline takes "
                                               f"{self.nlp.max_length:,}): split it into parts")
-            elif self.triage is not None and not self.triage.may_hold_claims(masked_text(article), kinds):
+            elif not parse[i]:
                 outcomes[i] = Outcome()
             else:
                 todo.append(i)
@@ -111,36 +115,36 @@ _SETUP: tuple | None = None            # in a worker: what its Extractor is made
 _WORKER: Extractor | None = None
 
 
-def _start_worker(rule_dirs: list[str], model: str, exhaustive: bool) -> None:
+def _start_worker(rule_dirs: list[str], model: str) -> None:
     global _SETUP
-    _SETUP = (rule_dirs, model, exhaustive)
+    _SETUP = (rule_dirs, model)
 
 
-def _work(articles: list[Article], kinds: tuple[str, ...]) -> list[Outcome]:
+def _work(articles: list[Article], kinds: tuple[str, ...], parse: list[bool]) -> list[Outcome]:
     # Loaded by the first task rather than the initializer: an error there would make the pool restart the
     # worker for ever, while an error in a task reaches the parent and stops the run with its message.
     from troopclaims.rules import Rules
 
     global _WORKER
     if _WORKER is None:
-        rule_dirs, model, exhaustive = _SETUP
-        _WORKER = Extractor(Rules(rule_dirs, include_defaults=False), model, exhaustive)
-    return _WORKER.batch(articles, kinds)
+        rule_dirs, model = _SETUP
+        _WORKER = Extractor(Rules(rule_dirs, include_defaults=False), model)
+    return _WORKER.batch(articles, kinds, parse)
 
 
 class _Pool:
     """Worker processes (spawned: no copy of the parent's threads or state) running chunks, oldest first."""
 
-    def __init__(self, workers: int, rules, model: str, exhaustive: bool):
+    def __init__(self, workers: int, rules, model: str):
         import multiprocessing
 
         context = multiprocessing.get_context("spawn")
-        self.pool = context.Pool(workers, _start_worker, ([str(d) for d in rules.dirs], model, exhaustive))
+        self.pool = context.Pool(workers, _start_worker, ([str(d) for d in rules.dirs], model))
         self.depth = 2 * workers
         self.sigterm = _exit_on_sigterm()
 
-    def submit(self, articles, kinds):
-        return self.pool.apply_async(_work, (articles, kinds)).get
+    def submit(self, articles, kinds, parse):
+        return self.pool.apply_async(_work, (articles, kinds, parse)).get
 
     def close(self):
         self.pool.terminate()
@@ -158,11 +162,11 @@ def _exit_on_sigterm():
 
 
 class _InProcess:
-    def __init__(self, rules, model: str, exhaustive: bool):
-        self.extractor, self.depth = Extractor(rules, model, exhaustive), 0
+    def __init__(self, rules, model: str):
+        self.extractor, self.depth = Extractor(rules, model), 0
 
-    def submit(self, articles, kinds):
-        outcomes = self.extractor.batch(articles, kinds)
+    def submit(self, articles, kinds, parse):
+        outcomes = self.extractor.batch(articles, kinds, parse)
         return lambda: outcomes
 
     def close(self):
@@ -184,11 +188,13 @@ class RunOptions:
 def run_extract(articles: Iterable[Article], rules, model: str, kinds: tuple[str, ...],
                 options: RunOptions | None = None, warn: Callable[[str], None] = lambda message: None,
                 report: ReadReport | None = None) -> Iterator[Claim]:
-    """Yield the claims of every article in input order, from the cache or extracted as the options say."""
+    """Yield the claims of every article in input order, from the cache or extracted as the options say; each
+    article's page furniture and dateline are read here (or taken from its cache entry) and said on stderr."""
     options = options or RunOptions()
     report = report if report is not None else ReadReport()
     settings = Settings(rules_digest(rules.dirs), model_version(model), tuple(kinds), options.exhaustive)
-    chunks = _chunks(articles, settings, options.cache, None if options.exhaustive else _LazyTriage(rules))
+    chunks = _chunks(articles, settings, options.cache, None if options.exhaustive else _LazyTriage(rules),
+                     _Preparer(rules, warn, report))
     head, count = [], 0              # a job of CHUNK articles or fewer is run in process: no workers to start
     for chunk in chunks:
         head.append(chunk)
@@ -199,10 +205,12 @@ def run_extract(articles: Iterable[Article], rules, model: str, kinds: tuple[str
     engine, pending, bar = None, deque(), _Bar(options.progress)
     try:
         for chunk in itertools.chain(head, chunks):
-            todo = [article for article, _, hit in chunk if hit is None]
+            todo = [item for item in chunk if item.hit is None]
             if todo and engine is None:
                 engine = _engine(options, rules, model, small)
-            pending.append((chunk, engine.submit(todo, tuple(kinds)) if todo else list))
+            result = engine.submit([item.article for item in todo], tuple(kinds), [item.parse for item in todo]) \
+                if todo else list
+            pending.append((chunk, result))
             while len(pending) > (engine.depth if engine else 0):
                 yield from _finish(*pending.popleft(), options.cache, warn, report, bar)
         while pending:
@@ -219,11 +227,11 @@ def _engine(options: RunOptions, rules, model: str, small: bool):
     if options.dask:               # the pipeline need only be installed on the cluster's workers
         from troopclaims.run.cluster import DaskEngine
 
-        return DaskEngine(options.dask, rules, model, options.exhaustive)
+        return DaskEngine(options.dask, rules, model)
     check_installed(model)         # here rather than in each worker, seconds later
     if options.workers > 1 and not small:
-        return _Pool(options.workers, rules, model, options.exhaustive)
-    return _InProcess(rules, model, options.exhaustive)
+        return _Pool(options.workers, rules, model)
+    return _InProcess(rules, model)
 
 
 class _LazyTriage:
@@ -238,16 +246,52 @@ class _LazyTriage:
         return self.triage.may_hold_claims(text, kinds)
 
 
-def _chunks(articles: Iterable[Article], settings: Settings, cache: ClaimCache | None, triage=None):
-    """Yield lists of (article, cache key, cached claims or None), a task each: at most CHUNK articles, and at most
-    CHUNK_BATCHES batches as Extractor._parsed cuts them from what it parses, the masked text (as long as the
-    article's) of each article neither cached nor dropped by the triage (None with --exhaustive). An article too long
-    for the pipeline is counted, though skipped: its limit is known only where the pipeline is loaded."""
+class _Preparer:
+    """Gives an article its page furniture and dateline: read from the text, or as its cache entry stored them."""
+
+    def __init__(self, rules, warn: Callable[[str], None], report: ReadReport):
+        self.rules, self.warn, self.report = rules, warn, report
+
+    def __call__(self, article: Article, preparation: Preparation | None = None) -> tuple[Article, Preparation]:
+        if preparation is None:
+            preparation = prepare(article, self.rules)
+        return prepared(article, preparation, self.warn, self.report), preparation
+
+
+@dataclass
+class _Item:
+    """One article of a task, with its cache key; its claims when the cache has them, else the furniture and
+    dateline to store with them and whether the triage lets it reach the pipeline."""
+
+    article: Article
+    key: str | None
+    hit: list[Claim] | None = None
+    preparation: Preparation = Preparation()
+    parse: bool = True
+
+
+def _item(article: Article, settings: Settings, cache: ClaimCache | None, triage, preparer) -> _Item:
+    key = settings.key(article) if cache is not None else None
+    entry = cache.get(key, article) if cache is not None else None
+    if entry is not None:
+        claims, preparation = entry
+        return _Item(preparer(article, preparation)[0] if preparer else article, key, claims)
+    article, preparation = preparer(article) if preparer else (article, Preparation())
+    parse = triage is None or triage.may_hold_claims(masked_text(article), settings.kinds)
+    return _Item(article, key, None, preparation, parse)
+
+
+def _chunks(articles: Iterable[Article], settings: Settings, cache: ClaimCache | None, triage=None,
+            preparer: _Preparer | None = None) -> Iterator[list[_Item]]:
+    """Yield lists of _Item, a task each: at most CHUNK articles, and at most CHUNK_BATCHES batches as
+    Extractor._parsed cuts them from what it parses, the masked text (as long as the article's) of each article
+    neither cached nor dropped by the triage (None with --exhaustive). An article too long for the pipeline is
+    counted, though skipped: its limit is known only where the pipeline is loaded. preparer reads each article's
+    furniture and dateline (None: the articles are taken as they are)."""
     chunk, batches, size = [], 0, 0         # batches begun in this chunk; characters in the last one
     for article in articles:
-        key = settings.key(article) if cache is not None else None
-        hit = cache.get(key, article) if cache is not None else None
-        if hit is None and (triage is None or triage.may_hold_claims(masked_text(article), settings.kinds)):
+        item = _item(article, settings, cache, triage, preparer)
+        if item.hit is None and item.parse:
             if batches and size + len(article.text) <= BATCH_CHARS:
                 size += len(article.text)
             elif batches == CHUNK_BATCHES:
@@ -255,7 +299,7 @@ def _chunks(articles: Iterable[Article], settings: Settings, cache: ClaimCache |
                 chunk, batches, size = [], 1, len(article.text)
             else:
                 batches, size = batches + 1, len(article.text)
-        chunk.append((article, key, hit))
+        chunk.append(item)
         if len(chunk) == CHUNK:
             yield chunk
             chunk, batches, size = [], 0, 0
@@ -263,20 +307,20 @@ def _chunks(articles: Iterable[Article], settings: Settings, cache: ClaimCache |
         yield chunk
 
 
-def _finish(chunk, result, cache, warn, report: ReadReport, bar) -> Iterator[Claim]:
+def _finish(chunk: list[_Item], result, cache, warn, report: ReadReport, bar) -> Iterator[Claim]:
     """Yield a chunk's claims in order, storing what was extracted and reporting what was skipped."""
     outcomes = iter(result())
-    for article, key, hit in chunk:
-        if hit is not None:
-            yield from hit
+    for item in chunk:
+        if item.hit is not None:
+            yield from item.hit
             continue
         outcome = next(outcomes)
         if outcome.skipped:
-            report.skip(article.where, outcome.skipped, warn)
+            report.skip(item.article.where, outcome.skipped, warn)
             report.read -= 1       # counted when it was read
             continue
         if cache is not None:
-            cache.put(key, list(outcome.claims))
+            cache.put(item.key, list(outcome.claims), item.preparation)
         yield from outcome.claims
     bar.advance(len(chunk))
 

@@ -1,0 +1,51 @@
+"""Where output goes and in which format: stdout or a file written whole, the format from the flag, the file's
+suffix or the terminal."""
+from __future__ import annotations
+
+import contextlib
+import os
+import sys
+from typing import Callable
+
+from troopclaims.errors import OptionError
+from troopclaims.output import render
+
+SUFFIX_FORMATS = {".jsonl": "jsonl", ".csv": "csv", ".md": "markdown", ".txt": "table", ".html": "html",
+                  ".htm": "html"}
+
+
+@contextlib.contextmanager
+def opened_output(path: str | None):
+    """Yield (stream, is_terminal): stdout, or FILE written atomically (output.files.atomic_write)."""
+    if path in (None, "-"):
+        yield sys.stdout, render.stdout_is_terminal()
+        return
+    from troopclaims.output.files import atomic_write
+
+    with atomic_write(path) as out:
+        yield out, False
+
+
+def check_output(fmt: str | None, path: str | None, formats: tuple[str, ...], command: str,
+                 warn: Callable[[str], None]) -> None:
+    """Refuse, before any work, an output file whose suffix names a format the command does not write (an HTML
+    page is the report's); say which format a file of another suffix gets."""
+    if fmt or path in (None, "-"):
+        return
+    suffix = os.path.splitext(path)[1].lower()
+    by_suffix = SUFFIX_FORMATS.get(suffix)
+    if by_suffix == "html":
+        raise OptionError(f"{path}: {command} writes no HTML page; `troopclaims report` does: "
+                          f"troopclaims report ... -o {path}")
+    if by_suffix and by_suffix not in formats:
+        known = ", ".join(name for name, of in SUFFIX_FORMATS.items() if of in formats)
+        raise OptionError(f"{path}: {command} writes no {by_suffix}; name the file {known}, or give --format")
+    if by_suffix is None:
+        warn(f"{path}: no format is known by the suffix {suffix or '(none)'}; writing JSON Lines "
+             "(name it .jsonl, or give --format)")
+
+
+def output_format(fmt: str | None, path: str | None, is_terminal: bool, formats: tuple[str, ...]) -> str:
+    """Return the format: the flag, else the output file's suffix, else a table on a terminal and JSON Lines."""
+    by_suffix = SUFFIX_FORMATS.get(os.path.splitext(path or "")[1].lower())
+    return render.choose_format(fmt or (by_suffix if by_suffix in formats else None), is_terminal)

@@ -1,0 +1,54 @@
+"""Standard input: JSON Lines of articles or claims, or the text of one article (`pbpaste | troopclaims extract -`)."""
+from __future__ import annotations
+
+import codecs
+import io
+import json
+import sys
+from typing import Callable, TextIO
+
+STDIN_ID = "stdin"
+
+
+def stdin_text(warn: Callable[[str], None]) -> TextIO:
+    """Return stdin as JSON Lines text whose undecodable bytes become U+FFFD instead of stopping the run.
+
+    Stdin that does not open with "{" is the text of one article, not lines of JSON to be skipped one by one: it
+    is handed on as one record, said on stderr."""
+    buffer = getattr(sys.stdin, "buffer", None)
+    if buffer is None:
+        return sys.stdin
+    if not hasattr(buffer, "read1"):
+        buffer = io.BufferedReader(buffer)
+    # A pipe hands over what each write held: read on until the first byte that is not blank, or the end.
+    head = b""
+    while not _opening(head) and (chunk := buffer.read1(4096)):
+        head += chunk
+    if not _opening(head) or _opening(head).startswith(b"{"):
+        return io.TextIOWrapper(io.BufferedReader(_Prefixed(head, buffer)), encoding="utf-8-sig", errors="replace")
+    warn(f"{STDIN_ID}: not JSON Lines; read as the text of one article (its source: {STDIN_ID})")
+    # Decoded as bytes, line endings are kept as they are, so that offsets slice the text as it was piped.
+    text = (head + buffer.read()).decode("utf-8-sig", errors="replace")
+    return io.StringIO(json.dumps({"id": STDIN_ID, "text": text}) + "\n")
+
+
+def _opening(head: bytes) -> bytes:
+    """Return the bytes of stdin from its first one that is not blank or a byte order mark (or part of one)."""
+    return b"" if codecs.BOM_UTF8.startswith(head) else head.removeprefix(codecs.BOM_UTF8).lstrip()
+
+
+class _Prefixed(io.RawIOBase):
+    """The bytes already read from a stream, then the rest of that stream."""
+
+    def __init__(self, head: bytes, rest):
+        self.head, self.rest = head, rest
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, into) -> int:
+        data, self.head = self.head[:len(into)], self.head[len(into):]
+        if not data:
+            data = self.rest.read1(len(into))
+        into[:len(data)] = data
+        return len(data)
