@@ -93,6 +93,8 @@ ASPECTS = [
     ("He was fined 2,000 pounds and banned from driving.", [("2,000 pounds", "GBP", "fined")]),
     ("The market sold 50 pounds of rice.", [("50 pounds", "lb", "paid")]),
     ("India announced Rs 500 crore in relief.", [("Rs 500 crore", "INR", "pledged")]),
+    ("Investors lost an estimated $40 billion.", [("an estimated $40 billion", "USD", None)]),
+    ("The army lost about 780 square kilometres.", [("about 780 square kilometres", "km2", "controlled")]),
     # a headline whose verb the tagger reads as a noun
     ("Death toll from Varno quake climbs to 412", [("412", "people", "killed")]),
 ]
