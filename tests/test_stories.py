@@ -26,6 +26,10 @@ QUALIFIERS = [
     # an act on the things counted is no mark passed
     ("The council passed 12 bylaws on Monday.", [("12 bylaws", 12, "exact")]),
     ("The convoy crossed 14 bridges before dawn.", [("14 bridges", 14, "exact")]),
+    # the size of a change and the count it reached are two figures, no range
+    ("The number of cases rose by 300 to 4,500.", [("300", 300, "exact"), ("4,500", 4500, "exact")]),
+    ("Prices rose from 300 to 4,500.", [("300", 300, "exact"), ("4,500", 4500, "exact")]),
+    ("Between 3,000 and 5,000 protesters gathered.", [("Between 3,000 and 5,000 protesters", 3000, "range")]),
 ]
 
 
@@ -80,8 +84,17 @@ ASPECTS = [
     ("Rescuers pulled 12 survivors from the rubble.", [("12 survivors", "survivors", "rescued")]),
     ("About 1,000 families have been relocated to temporary camps.",
      [("About 1,000 families", "families", "evacuated")]),
+    ("Roughly 12,000 homes were flooded.", [("Roughly 12,000 homes", "homes", "damaged")]),
+    ("The floods forced 20,000 people from their homes.", [("20,000 people", "people", "displaced")]),
+    ("Wildfire forces thousands from homes near Orvane", [("thousands", "people", "displaced")]),
     ("Of the 40 people taken to hospital, six were in critical condition.",
      [("40 people", "people", "wounded"), ("six", "people", "wounded")]),
+    # "pounds" of a sum are sterling, of a thing named a weight
+    ("He was fined 2,000 pounds and banned from driving.", [("2,000 pounds", "GBP", "fined")]),
+    ("The market sold 50 pounds of rice.", [("50 pounds", "lb", "paid")]),
+    ("India announced Rs 500 crore in relief.", [("Rs 500 crore", "INR", "pledged")]),
+    ("Investors lost an estimated $40 billion.", [("an estimated $40 billion", "USD", None)]),
+    ("The army lost about 780 square kilometres.", [("about 780 square kilometres", "km2", "controlled")]),
     # a headline whose verb the tagger reads as a noun
     ("Death toll from Varno quake climbs to 412", [("412", "people", "killed")]),
 ]
@@ -145,3 +158,19 @@ def test_money_pledged_needed_fined_and_demanded_stay_apart():
     assert figures(facts["USD (needed)"]) == [("harbor-ledger.txt", "$3 billion")]
     assert figures(facts["USD (fined)"]) == [("finance-daily.txt", "$4.5 million")]
     assert figures(facts["USD (demanded)"]) == [("harbor-ledger.txt", "500,000 dollars")]
+
+
+# an order in force "until Friday" runs to the coming Friday, unless its verb is past (published Wednesday 7 May)
+UNTIL = [
+    ("The evacuation order remains in force until Friday.", "2031-05-09"),
+    ("The market will stay closed through Sunday.", "2031-05-11"),
+    ("Schools were closed until Friday.", "2031-05-02"),
+    ("He remained in hospital until Tuesday.", "2031-05-06"),
+]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("sentence, high", UNTIL)
+def test_until_a_weekday_leans_to_the_coming_one(sentence, high, model_nlp, rules, article):
+    claims = claims_in(model_nlp(sentence), article(sentence, "2031-05-07"), rules, ("date",))
+    assert [(c.qualifier, c.high) for c in claims] == [("at_most", high)]

@@ -29,6 +29,8 @@ class EventLexicon:
     lemmas: frozenset[str] = frozenset()         # the single words as the rules write them ("march", "flee")
     running: frozenset[str] = frozenset()        # forms of verbs of a count moving ("rose to 19"): they date no event
     joins: dict[str, str] = field(default_factory=dict)   # aspect -> the aspect compare pools it with (destroyed)
+    money: frozenset[str] = frozenset()          # aspects of sums of money (paid, pledged, fined ...)
+    currency_of: dict[str, str] = field(default_factory=dict)   # unit of measure -> the currency it also names
 
     def aspect_of(self, word: str, lemma: str = "") -> str | None:
         """Return the aspect of a word (by its lemma when the pipeline gives one), or None."""
@@ -67,7 +69,7 @@ def build_event_lexicon(section: LineDict, rules) -> EventLexicon:
     """Return the compiled lexicon of rules/aspects.yaml (strictly checked), its reporting verbs attribution.yaml's."""
     check_keys(section, section.where(), allowed=("aspects", "subject_owns", "states", "cumulative", "light",
                                                    "named_actor", "doers", "empty", "sums", "daily", "not_events",
-                                                   "running", "joins"))
+                                                   "running", "joins", "money", "currency_of"))
     aspects: dict[str, str] = {}
     phrases: dict[str, dict[tuple[str, ...], str]] = {}
     classes = section.get("aspects") or {}
@@ -82,7 +84,7 @@ def build_event_lexicon(section: LineDict, rules) -> EventLexicon:
                 elif " " not in word.strip():
                     aspects[form] = str(name)    # the last entry wins: a user's class comes after the defaults
     listed = {}
-    for key in ("subject_owns", "states", "cumulative", "named_actor", "doers", "sums", "daily"):
+    for key in ("subject_owns", "states", "cumulative", "named_actor", "doers", "sums", "daily", "money"):
         listed[key] = word_list(section.get(key), location(section, key), key)
         if any(name not in classes for name in listed[key]):
             raise RulesError(f"{location(section, key)}: {key} must list aspects defined above")
@@ -102,8 +104,9 @@ def build_event_lexicon(section: LineDict, rules) -> EventLexicon:
     counts = replace(lexicon, aspects={form: name for form, name in aspects.items() if name not in sums},
                      phrases={form: kept for form, entries in ordered.items()
                               if (kept := tuple(entry for entry in entries if entry[1] not in sums))})
+    currency_of = {str(unit): str(code) for unit, code in (section.get("currency_of") or {}).items()}
     return replace(lexicon, counts=counts, daily=frozenset(listed["daily"]), running=running,
-                   joins=_joins(section, classes))
+                   joins=_joins(section, classes), money=frozenset(listed["money"]), currency_of=currency_of)
 
 
 def _joins(section: LineDict, classes: dict) -> dict[str, str]:

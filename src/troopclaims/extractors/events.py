@@ -67,10 +67,20 @@ def counts_things(claim: Claim, measures: frozenset[str]) -> bool:
 
 def counted_aspect(claim: Claim, lexicon: EventLexicon, measures: frozenset[str]) -> Claim:
     """Return the figure without an aspect of sums (`sums`: paid) when it counts things rather than a unit of
-    measure: "raise the number of seats from 65 to 125" raises no payment."""
+    measure ("raise the number of seats from 65 to 125" raises no payment), and in the currency a unit of measure
+    also names when its event is one of money and it measures nothing named ("fined 2,000 pounds": sterling)."""
     if claim.aspect in lexicon.sums and counts_things(claim, measures):
         return claim.with_fields(aspect=None)
+    if claim.unit in lexicon.currency_of and claim.aspect in lexicon.money and not claim.subject:
+        return claim.with_fields(unit=lexicon.currency_of[claim.unit])
+    if claim.aspect in lexicon.states and _is_currency(claim.unit):
+        return claim.with_fields(aspect=None)    # "investors lost $40 billion" held no ground
     return claim
+
+
+def _is_currency(unit: str | None) -> bool:
+    """Return whether a unit is a currency: rules/numbers.yaml names them by their ISO 4217 code ("USD")."""
+    return bool(unit) and len(unit) == 3 and unit.isalpha() and unit.isupper()
 
 
 def inherit_events(doc, claims: list[Claim], lexicon: EventLexicon) -> list[Claim]:

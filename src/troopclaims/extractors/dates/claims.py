@@ -79,8 +79,9 @@ def _dates(doc, article: Article, dr, rules=None) -> Iterator[Claim]:
             # "third-quarter profit rose from a year ago": the quarter a year before, not the year.
             first = Atom(first.start, first.end, _ANCHORED_FORM, dict(first.groups, shift="ago"))
             mention = Mention(mention.start, mention.end, [first], mention.join, mention.bound)
+        # without a parse a past verb is often not seen ("remained"), so a bound's lean is no better than the default
         resolution, period = interpret(mention, text, published, tense, dr,
-                                        anchor if first.form.resolve == "anchored" else None)
+                                        anchor if first.form.resolve == "anchored" else None, lean=parsed)
         if resolution is None:
             continue
         if period.low is not None and period.high is not None and period.qualifier != "vague" \

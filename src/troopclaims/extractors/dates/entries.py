@@ -19,6 +19,7 @@ class Bound:
     edge: str
     window: bool
     tense: str | None = None
+    lean: str | None = None      # the tense to read the date in when its clause says none ("remains until Friday")
 
 
 @dataclass(frozen=True)
@@ -131,16 +132,17 @@ def _vague(value, where):
 
 
 def bound_of(value, where):
-    node = check_keys(value, where, ("window", "tense"), ("qualifier", "edge"))
+    node = check_keys(value, where, ("window", "tense", "lean"), ("qualifier", "edge"))
     if node["edge"] not in EDGES:
         raise RulesError(f"{location(node, 'edge', where)}: edge must be one of {', '.join(EDGES)}")
     window = node.get("window", False)
     if not isinstance(window, bool):
         raise RulesError(f"{location(node, 'window', where)}: window must be true or false")
-    if node.get("tense") not in (None, "past", "future"):
-        raise RulesError(f"{location(node, 'tense', where)}: tense must be past or future")
+    for key in ("tense", "lean"):
+        if node.get(key) not in (None, "past", "future"):
+            raise RulesError(f"{location(node, key, where)}: {key} must be past or future")
     return Bound(_qualifier(node["qualifier"], location(node, "qualifier", where), ("at_least", "at_most")),
-                 node["edge"], window, node.get("tense"))
+                 node["edge"], window, node.get("tense"), node.get("lean"))
 
 
 def string_list(section, name, where_default) -> list:

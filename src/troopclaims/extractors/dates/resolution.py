@@ -51,12 +51,14 @@ def _atom_period(atom: Atom, text: str, published: date | None, tense: str | Non
 
 
 def interpret(mention: Mention, text: str, published: date | None, tense: str | None,
-               dr: DateRules, anchor: Period | None = None) -> tuple[Resolution, Period] | tuple[None, None]:
+               dr: DateRules, anchor: Period | None = None, lean: bool = True
+               ) -> tuple[Resolution, Period] | tuple[None, None]:
     """Return the resolution of a mention and its period before bounds, or Nones when its words turn out not to be
-    a date. anchor: the date before it that a relative date ("two days later") counts from."""
+    a date. anchor: the date before it that a relative date ("two days later") counts from; lean: whether a tense
+    of none found is one (a parse found none), so that a bound's lean applies."""
     first = mention.atoms[0]
-    if mention.bound is not None and mention.bound.tense:
-        tense = mention.bound.tense
+    if mention.bound is not None and (mention.bound.tense or lean and tense is None and mention.bound.lean):
+        tense = mention.bound.tense or mention.bound.lean
     if mention.join is None:
         forced = mention.bound is not None and mention.bound.tense is not None
         period = _atom_period(first, text, published, tense, dr, anchor=anchor, forced=forced)

@@ -51,6 +51,7 @@ class NumberLexicon:
     from_before: BeforePhrases
     from_gap: re.Pattern
     change_before: re.Pattern
+    difference_before: re.Pattern    # "rose by" right before a figure: the size of a change, no range's low end
     bound_gap: re.Pattern
     ratio_gap: re.Pattern            # "one over three": a fraction written with a word between two figures
     vague: dict                      # normalised vague phrase -> _Vague
@@ -220,7 +221,8 @@ def _gap(phrases: list[str], where: str, what: str) -> re.Pattern:
 def _build_ranges(section: LineDict) -> dict[str, Any]:
     """Return the words that join two figures into a range ("3-5", "between 3 and 5", "from 3 to 5") or a ratio."""
     ranges = check_keys(section.get("ranges", LineDict()), location(section, "ranges"),
-                        ("joiners", "between", "from", "change_words", "bound_joiners", "ratio_joiners"))
+                        ("joiners", "between", "from", "change_words", "bound_joiners", "ratio_joiners",
+                         "difference_words"))
     rwhere = location(section, "ranges")
     between = check_keys(ranges.get("between", {"before": [], "joiners": []}), location(ranges, "between"),
                          ("before", "joiners"))
@@ -236,6 +238,10 @@ def _build_ranges(section: LineDict) -> dict[str, Any]:
             rf"(?i:\b(?:{phrase_alternation(rule_strings(ranges, 'change_words'), bare=True)})"
             rf"\b[\w\s,%$€£.]{{0,40}})\Z",
             rwhere, "change_words"),
+        "difference_before": compile_pattern(
+            rf"(?i:\b(?:{phrase_alternation(rule_strings(ranges, 'change_words'), bare=True)})\s+"
+            rf"(?:{phrase_alternation(rule_strings(ranges, 'difference_words') or ['(?!x)x'], bare=True)})\s*)\Z",
+            rwhere, "difference_words"),
         "ratio_gap": compile_pattern(
             rf"\s+(?:{phrase_alternation(rule_strings(ranges, 'ratio_joiners'), bare=True)})\s+", rwhere,
             "ratio_joiners"),

@@ -68,6 +68,8 @@ def _range(text: str, rev: str, a: Atom, b: Atom, lex: NumberLexicon) -> Atom | 
             return None
         start, cue = frm
     elif lex.range_gap.fullmatch(text, gap_start, gap_end):
+        if lex.difference_before.search(text, max(0, a.s - 60), a.s):
+            return None               # "rose by 300 to 4,500": a rise of 300, to 4,500
         cue = text[gap_start:gap_end].strip()
         if not cue[0].isalnum() and not (text[a.ns].isdigit() and text[b.ns].isdigit()):
             return None               # a dash between number words: "three-nought-four" is read out digit by digit
