@@ -306,10 +306,15 @@ def _md(text) -> str:
 _LINKABLE = re.compile(r"https?://[^\s\"'<>]+\Z")
 
 
+def linkable(url: str | None) -> bool:
+    """Return whether a manifest's URL is one to link to: http(s), whole, nothing that would break a link."""
+    return bool(url) and _LINKABLE.match(url) is not None
+
+
 def _md_source(source: str, links: dict[str, str]) -> str:
     """Return a source's cell: a link to its article when the manifest gives an http(s) URL, else its name."""
     url = links.get(source)
-    if not url or not _LINKABLE.match(url):
+    if not linkable(url):
         return _md(source)
     url = url.replace("(", "%28").replace(")", "%29").replace("|", "%7C")
     name = _md(source).replace("[", "\\[").replace("]", "\\]")

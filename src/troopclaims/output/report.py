@@ -18,13 +18,12 @@ from troopclaims.output.charts import (MONTHS, axis_svg, camp_span, claim_span, 
                                        strip_svg)
 from troopclaims.compare.facts import Fact
 from troopclaims.records import Claim
-from troopclaims.output.render import by_date, figure_of, printable
+from troopclaims.output.render import by_date, figure_of, linkable, printable
 from troopclaims.output.why import over_time, why
 
 VERDICT_LABEL = {"conflict": "Conflict", "changed": "Changed", "agree": "Agree", "single": "Single source"}
 CAMP_COLOURS = 6          # report.css defines .camp-1 .. .camp-6; smaller camps beyond them are grey
 MAX_NAMES = 8             # speakers named in a camp's line before "and N more"
-_URL = re.compile(r"https?://[^\s\"'<>]+\Z")
 
 
 @dataclass(frozen=True)
@@ -70,7 +69,7 @@ def build_report(facts: list[Fact], sources: list[Source], *, claims: int, all_f
     """
     all_facts = facts if all_facts is None else all_facts
     outlets = {source.id: source.outlet for source in sources}
-    links = {source.id: source.url for source in sources if source.url and _URL.match(source.url)}
+    links = {source.id: source.url for source in sources if linkable(source.url)}
     title = printable(title) if title else f"Claims compared across {_count(len(sources), 'article')}"
     html = ET.Element("html", lang="en")
     head = _el(html, "head")
@@ -186,7 +185,7 @@ def _articles(header, sources: list[Source]) -> None:
         _el(row, "td", text=_day(source.published) if source.published else "unknown", class_="date")
         _el(row, "td", text=source.outlet or "")
         cell = _el(row, "td", class_="source")
-        if source.url and _URL.match(source.url):
+        if linkable(source.url):
             _el(cell, "a", href=source.url, text=source.id, rel="noreferrer")
         else:
             cell.text = printable(source.id)

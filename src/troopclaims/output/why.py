@@ -32,11 +32,6 @@ def _when(claim, day: Callable[[str], str]) -> str:
     return "on a day not known"
 
 
-def clashes(fact: Fact) -> list[tuple[int, int]]:
-    """Return the pairs of claims (indices, the earlier day first) of a series that cannot both be true."""
-    return [reason.claims for reason in fact.reasons if reason.why in _RANK]
-
-
 def why(fact: Fact, cumulative, source: Callable[[Claim], str] = lambda claim: claim.source,
         day: Callable[[str], str] = str, figure: Callable[[Claim], str] | None = None) -> str | None:
     """Return why a series is in conflict ("on 2030-05-06, 38 (...) and 41 (...) cannot both be true"), or None
@@ -56,14 +51,15 @@ def why(fact: Fact, cumulative, source: Callable[[Claim], str] = lambda claim: c
             continue
         a, b = (fact.claims[i] for i in reason.claims)
         if reason.why == "day_unknown":
-            reasons.append((1, f"{_said(a)} {_when(a, day)} and {_said(b)} {_when(b, day)} cannot both be true"))
+            reasons.append((_RANK[reason.why],
+                            f"{_said(a)} {_when(a, day)} and {_said(b)} {_when(b, day)} cannot both be true"))
         elif reason.why == "same_day":
-            reasons.append((0, f"{_when(a, day)}, {_said(a)} and {_said(b)} cannot both be true"))
+            reasons.append((_RANK[reason.why], f"{_when(a, day)}, {_said(a)} and {_said(b)} cannot both be true"))
         else:
             falls.setdefault((reason.claims[0], _when(b, day)), []).append(b)
     for (first, later), below in falls.items():
         a = fact.claims[first]
-        reasons.append((2, f"{' and '.join(_said(b) for b in below)} {later} "
+        reasons.append((_RANK["fell"], f"{' and '.join(_said(b) for b in below)} {later} "
                            f"{'is' if len(below) == 1 else 'are'} below {_said(a)} {_when(a, day)}, "
                            "and this count only grows"))
     if not reasons:
