@@ -324,7 +324,8 @@ def test_ctrl_c_on_a_real_process(tmp_path):
         time.sleep(0.05)          # the temporary output file exists: the command is running
     process.send_signal(signal.SIGINT)
     _, stderr = process.communicate(timeout=60)
-    assert process.returncode == 130, stderr
+    # 130, or killed by the SIGINT itself where the interpreter ends that way: a shell reports both as 130
+    assert process.returncode in (130, -signal.SIGINT), stderr
     assert "Traceback" not in stderr and "interrupted" in stderr
     assert list(tmp_path.iterdir()) == []
 
