@@ -145,3 +145,36 @@ def test_reading_text_files_never_imports_trafilatura(tmp_path):
               f"list(read_articles([{str(tmp_path)!r}], print)); print('trafilatura' in sys.modules)")
     result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True)
     assert result.stdout.splitlines()[-1] == "False"
+
+
+def test_the_folder_a_browser_saves_beside_a_page_is_left_out_in_one_note(tmp_path):
+    shutil.copy(PAGES / "wire-story.html", tmp_path / "floods.html")
+    resources = tmp_path / "floods_files"
+    resources.mkdir()
+    for name in ("style.css", "tracker.js", "ad-frame.html", "photo.jpg"):
+        (resources / name).write_text("<p>Win 1,000 prizes today with our partners and sign up for 10 offers.</p>")
+    (tmp_path / "notes_files").mkdir()                 # no notes.html beside it: an ordinary folder
+    (tmp_path / "notes_files" / "tip.txt").write_text("A reader said 60 cars were swept away by the water.\n")
+    articles, messages, report = read(tmp_path)
+    assert [a.id for a in articles] == ["floods.html", "notes_files/tip.txt"]
+    assert messages == [f"{resources}: left out: the images, scripts and styles the browser saved with floods.html"]
+    assert report.skipped == []
+
+
+def test_a_page_the_extractor_fails_on_is_skipped_and_the_others_go_on(tmp_path, monkeypatch):
+    import trafilatura
+
+    def fail(markup, **options):
+        if "Brenvale" in markup:
+            raise RecursionError("maximum recursion depth exceeded")
+        return real(markup, **options)
+
+    real = trafilatura.bare_extraction
+    monkeypatch.setattr(trafilatura, "bare_extraction", fail)
+    for name in ("wire-story.html", "broadcaster.html"):
+        shutil.copy(PAGES / name, tmp_path / name)
+    articles, messages, _ = read(tmp_path)
+    assert [a.id for a in articles] == ["broadcaster.html"]
+    assert messages == [f"skipped {tmp_path / 'wire-story.html'}: cannot be read as a web page (RecursionError: "
+                        "maximum recursion depth exceeded); save it again from the browser, or paste its text into "
+                        "a .txt file"]

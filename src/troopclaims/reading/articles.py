@@ -12,7 +12,7 @@ from typing import Callable, Iterable, Iterator, TextIO
 
 from troopclaims.errors import RulesError
 from troopclaims.notes import SKIPPED
-from troopclaims.reading.pages import HTML_SUFFIXES, NO_ARTICLE, page_text, read_page
+from troopclaims.reading.pages import HTML_SUFFIXES, NO_ARTICLE, page_text, read_page, saved_with
 from troopclaims.records import Article, Claim
 from troopclaims.rules import load_yaml
 
@@ -144,14 +144,18 @@ def _counted(report: ReadReport, articles: Iterable[Article], given: str, warn: 
 def _folder_articles(folder: Path, warn: Warn, report: ReadReport, published: str | None) -> Iterator[Article]:
     manifests: dict[Path, dict] = {}
     listed: set[Path] = set()
+    resources: set[Path] = set()         # the folders of images and scripts a browser saves beside a page
     for path in sorted(folder.rglob("*")):
         relative = path.relative_to(folder)
-        if any(part.startswith(".") for part in relative.parts):
-            continue  # hidden files and folders (.git, .DS_Store) are not articles
+        if any(part.startswith(".") for part in relative.parts) or resources.intersection(path.parents):
+            continue  # hidden files and folders (.git, .DS_Store) are not articles, nor a saved page's images
         if path.is_dir():
             if path.is_symlink():
                 report.skip(str(path), "a link to a folder is not followed; give that folder as a path of its own",
                             warn)
+            elif (page := saved_with(path)) is not None:
+                resources.add(path)
+                warn(f"{path}: left out: the images, scripts and styles the browser saved with {page.name}")
             continue
         if not path.is_file():
             report.skip(str(path), "not a regular file (a broken link, a pipe or a device)", warn)
@@ -263,7 +267,12 @@ def _file_article(path: Path, article_id: str, fields: dict, warn: Warn, report:
 def _page_article(data: bytes, path: Path, article_id: str, fields: dict, warn: Warn, report: ReadReport,
                   published: str | None) -> Article | None:
     """Return the article of a saved web page (its extracted text: offsets count in it), None when it holds none."""
-    page = read_page(page_text(data, lambda raw: decoded(raw, path, warn)))
+    try:
+        page = read_page(page_text(data, lambda raw: decoded(raw, path, warn)))
+    except Exception as exc:      # whatever trafilatura or lxml trip over in one page must not stop the others
+        report.skip(str(path), f"cannot be read as a web page ({type(exc).__name__}: {exc}); save it again from "
+                               "the browser, or paste its text into a .txt file", warn)
+        return None
     if page is None:
         report.skip(str(path), NO_ARTICLE, warn)
         return None

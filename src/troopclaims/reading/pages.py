@@ -10,6 +10,7 @@ from __future__ import annotations
 import codecs
 import re
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Callable
 
 from troopclaims.reading.furniture import PROSE
@@ -31,6 +32,17 @@ class Page:
     text: str
     published: str | None = None                       # as the page gives it (YYYY-MM-DD)
     meta: dict = field(default_factory=dict)           # title, outlet, url where the page gives them
+
+
+def saved_with(folder: Path) -> Path | None:
+    """Return the page a browser saved this folder with ("Save page as", complete: story_files beside story.html)."""
+    if not folder.name.endswith("_files"):
+        return None
+    for suffix in HTML_SUFFIXES:
+        page = folder.with_name(folder.name[:-len("_files")] + suffix)
+        if page.is_file():
+            return page
+    return None
 
 
 def page_text(data: bytes, decoded: Callable[[bytes], str]) -> str:
