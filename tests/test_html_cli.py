@@ -66,3 +66,14 @@ def test_a_warm_run_over_web_pages_prints_the_same_bytes(story, cold_cache):
     assert len(entries()) == 3
     (story / "calder.html").write_text(changed.replace(">Sport<", ">Sports<"))    # the menu is not the article
     assert run("extract", str(story)).stdout == again.stdout and len(entries()) == 3
+
+
+def test_a_page_without_metadata_is_dated_by_its_dateline_and_speakers_carry_across_paragraphs(tmp_path):
+    shutil.copy(PAGES / "local-no-meta.html", tmp_path / "harrow.html")
+    result = run("extract", str(tmp_path))
+    assert result.exit_code == 0, result.output
+    assert f"{tmp_path / 'harrow.html'}: no publication date given; using 2031-05-12 from its dateline" in result.stderr
+    claims = [json.loads(line) for line in result.stdout.splitlines()]
+    assert {c["published"] for c in claims} == {"2031-05-12"}
+    vehicles = next(c for c in claims if c["text"] == "About 9,000 vehicles")
+    assert (vehicles["speaker"], vehicles["cue"]) == ("a council spokesman", "added")   # "he", one paragraph up
