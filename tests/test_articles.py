@@ -28,8 +28,8 @@ def test_other_files_in_a_folder_are_reported_not_dropped(tmp_path):
     (tmp_path / "photo.jpg").write_bytes(b"\xff\xd8")
     articles, messages, report = read([tmp_path])
     assert len(articles) == 1
-    assert report.skipped == [(str(tmp_path / "photo.jpg"), "not a .txt or .md file")]
-    assert messages == [f"skipped {tmp_path / 'photo.jpg'}: not a .txt or .md file"]
+    assert report.skipped == [(str(tmp_path / "photo.jpg"), "not a .txt, .md, .html or .htm file")]
+    assert messages == [f"skipped {tmp_path / 'photo.jpg'}: not a .txt, .md, .html or .htm file"]
 
 
 def test_legacy_encoding_is_read_with_a_warning(tmp_path):

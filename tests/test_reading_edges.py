@@ -17,7 +17,7 @@ def test_suffixes_in_capitals_are_text_files(tmp_path):
     (tmp_path / "photo.JPG").write_bytes(b"\xff\xd8")
     articles, messages, report = read([tmp_path])
     assert [a.id for a in articles] == ["Note.MD", "STORY.TXT"]
-    assert messages == [f"skipped {tmp_path / 'photo.JPG'}: not a .txt or .md file"]
+    assert messages == [f"skipped {tmp_path / 'photo.JPG'}: not a .txt, .md, .html or .htm file"]
 
 
 import pytest

@@ -1,4 +1,5 @@
-"""Reading input: folders of .txt/.md files, single files, or JSON Lines of articles, with publication dates."""
+"""Reading input: folders of .txt/.md files and saved web pages, single files, or JSON Lines of articles, with
+publication dates."""
 from __future__ import annotations
 
 import codecs
@@ -11,10 +12,12 @@ from typing import Callable, Iterable, Iterator, TextIO
 
 from troopclaims.errors import RulesError
 from troopclaims.notes import SKIPPED
+from troopclaims.reading.pages import HTML_SUFFIXES, NO_ARTICLE, page_text, read_page, saved_with
 from troopclaims.records import Article, Claim
 from troopclaims.rules import load_yaml
 
 TEXT_SUFFIXES = (".txt", ".md")
+READ_SUFFIXES = TEXT_SUFFIXES + HTML_SUFFIXES
 MANIFEST = "sources.yaml"
 FALLBACK_ENCODING = "cp1252"
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(.*?)^(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", re.S | re.M)
@@ -141,22 +144,26 @@ def _counted(report: ReadReport, articles: Iterable[Article], given: str, warn: 
 def _folder_articles(folder: Path, warn: Warn, report: ReadReport, published: str | None) -> Iterator[Article]:
     manifests: dict[Path, dict] = {}
     listed: set[Path] = set()
+    resources: set[Path] = set()         # the folders of images and scripts a browser saves beside a page
     for path in sorted(folder.rglob("*")):
         relative = path.relative_to(folder)
-        if any(part.startswith(".") for part in relative.parts):
-            continue  # hidden files and folders (.git, .DS_Store) are not articles
+        if any(part.startswith(".") for part in relative.parts) or resources.intersection(path.parents):
+            continue  # hidden files and folders (.git, .DS_Store) are not articles, nor a saved page's images
         if path.is_dir():
             if path.is_symlink():
                 report.skip(str(path), "a link to a folder is not followed; give that folder as a path of its own",
                             warn)
+            elif (page := saved_with(path)) is not None:
+                resources.add(path)
+                warn(f"{path}: left out: the images, scripts and styles the browser saved with {page.name}")
             continue
         if not path.is_file():
             report.skip(str(path), "not a regular file (a broken link, a pipe or a device)", warn)
             continue
         if path.name == MANIFEST:
             continue
-        if path.suffix.lower() not in TEXT_SUFFIXES:
-            report.skip(str(path), f"not a {' or '.join(TEXT_SUFFIXES)} file", warn)
+        if path.suffix.lower() not in READ_SUFFIXES:
+            report.skip(str(path), f"not a {', '.join(READ_SUFFIXES[:-1])} or {READ_SUFFIXES[-1]} file", warn)
             continue
         if path.parent not in manifests:
             manifests[path.parent] = _manifest(path.parent, warn)
@@ -232,9 +239,11 @@ def _file_article(path: Path, article_id: str, fields: dict, warn: Warn, report:
     if b"\x00" in data[:8192] and not data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         report.skip(str(path), "looks binary (NUL bytes); give text files only", warn)
         return None
-    text = decoded(data, path, warn)
+    if path.suffix.lower() in HTML_SUFFIXES:
+        return _page_article(data, path, article_id, fields, warn, report, published)
     meta = {key: value for key, value in fields.items() if key != "published"}
     date_value = fields.get("published")
+    text = decoded(data, path, warn)
     body_start = 0
     match = _FRONT_MATTER.match(text)
     if match is None and re.match(r"---[ \t]*\r?\n", text):
@@ -253,6 +262,24 @@ def _file_article(path: Path, article_id: str, fields: dict, warn: Warn, report:
             if date_value is None:
                 date_value = parse_published(front.get("published"), f"{path}:2", warn)
     return Article(article_id, text, date_value or published, meta, body_start, path=str(path))
+
+
+def _page_article(data: bytes, path: Path, article_id: str, fields: dict, warn: Warn, report: ReadReport,
+                  published: str | None) -> Article | None:
+    """Return the article of a saved web page (its extracted text: offsets count in it), None when it holds none."""
+    try:
+        page = read_page(page_text(data, lambda raw: decoded(raw, path, warn)))
+    except Exception as exc:      # whatever trafilatura or lxml trip over in one page must not stop the others
+        report.skip(str(path), f"cannot be read as a web page ({type(exc).__name__}: {exc}); save it again from "
+                               "the browser, or paste its text into a .txt file", warn)
+        return None
+    if page is None:
+        report.skip(str(path), NO_ARTICLE, warn)
+        return None
+    # What sources.yaml says of the file wins over what the page says of itself, as it does over front matter.
+    date_value = fields.get("published") or parse_published(page.published, f"{path} (page metadata)", warn)
+    meta = {**page.meta, **{key: value for key, value in fields.items() if key != "published"}}
+    return Article(article_id, page.text, date_value or published, meta, path=str(path))
 
 
 def masked_text(article: Article) -> str:

@@ -17,7 +17,7 @@ from troopclaims.rules import check_keys, compile_pattern
 _BREAK = re.compile(r"\r\n|\r|\n")
 _LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n|$)")
 # A paragraph of the article: eight words or more, ending a sentence. A comment count before one is a byline's.
-_PROSE = re.compile(r"(?:\S+\s+){7,}\S*[.!?][\"'”’)]*\s*$")
+PROSE = re.compile(r"(?:\S+\s+){7,}\S*[.!?][\"'”’)]*\s*$")
 
 
 @dataclass(frozen=True)
@@ -69,7 +69,7 @@ def furniture_spans(text: str, page: PageRules, start: int = 0) -> tuple[tuple[i
             in_comments = prose_seen
         elif _matches(page.lines, stripped):
             spans.append(span)
-        elif _PROSE.search(stripped):
+        elif PROSE.search(stripped):
             prose_seen = True
     return tuple(spans)
 
