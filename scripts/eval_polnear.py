@@ -26,7 +26,8 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
 from troopclaims.attribution.attribute import attributions  # noqa: E402
-from troopclaims.run.extract import ALL_KINDS, claims_in  # noqa: E402
+from troopclaims.run.extract import ALL_KINDS  # noqa: E402
+from troopclaims.run.claims import claims_in  # noqa: E402
 from troopclaims.pipeline import choose_model, load_pipeline  # noqa: E402
 from troopclaims.records import Article  # noqa: E402
 from troopclaims.rules import load_rules  # noqa: E402

@@ -303,7 +303,7 @@ def test_a_headline_ending_in_a_name_names_its_speaker(text, speaker, blank_nlp,
      "500 officers", "officials"),
 ])
 def test_hard_wrapped_lines_keep_their_speaker(text, figure, speaker, blank_nlp, rules, article):
-    from troopclaims.run.extract import claims_in
+    from troopclaims.run.claims import claims_in
 
     claims = claims_in(blank_nlp(text), article(text), rules)
     (claim,) = [c for c in claims if c.text.replace("\n", " ").startswith(figure)]
@@ -471,7 +471,8 @@ def test_speech_across_paragraphs(blank_nlp, rules, text, figure, occurrence, ex
 
 
 def test_place_claims_have_speakers_too(blank_nlp, rules, article):
-    from troopclaims.run.extract import ALL_KINDS, claims_in
+    from troopclaims.run.extract import ALL_KINDS
+    from troopclaims.run.claims import claims_in
     text = "The ministry said 300 soldiers had crossed into Latvia."
     claims = claims_in(blank_nlp(text), article(text), rules, ALL_KINDS)
     assert {(c.kind, c.speaker) for c in claims} >= {("quantity", "ministry")}

@@ -8,7 +8,8 @@ import pytest
 from troopclaims.compare.facts import Grouping, aspect_label, compare_claims, group_claims
 from troopclaims.compare.when import happening_of
 from troopclaims.records import Claim
-from troopclaims.run.extract import claims_in, extract
+from troopclaims.run.extract import extract
+from troopclaims.run.claims import claims_in
 
 PUBLISHED = "2030-05-14"      # a Tuesday: "Sunday" is 2030-05-12, "Monday" 2030-05-13
 

@@ -3,7 +3,7 @@ and events carried over from the figure or sentence before (sentences written fo
 import pytest
 
 from troopclaims.extractors.event_rules import forms
-from troopclaims.run.extract import claims_in
+from troopclaims.run.claims import claims_in
 
 
 def labels(nlp, rules, article, text):

@@ -2,7 +2,7 @@
 import pytest
 
 from troopclaims.compare.facts import compare_claims
-from troopclaims.run.extract import claims_in
+from troopclaims.run.claims import claims_in
 from troopclaims.records import Claim
 
 

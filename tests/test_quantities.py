@@ -1,7 +1,7 @@
 """Quantity claims: figure, qualifier and what is counted, sentence by sentence (sentences written for these tests)."""
 import pytest
 
-from troopclaims.run.extract import claims_in
+from troopclaims.run.claims import claims_in
 from troopclaims.extractors.quantities import find_quantities
 
 # sentence -> [(text, value, qualifier, unit, subject)]

@@ -3,7 +3,7 @@ people, a verb of captives freed beside names or sums, a verb of a running count
 Sentences, names and places written for these tests."""
 import pytest
 
-from troopclaims.run.extract import claims_in
+from troopclaims.run.claims import claims_in
 
 pytestmark = pytest.mark.model
 

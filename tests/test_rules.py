@@ -85,7 +85,7 @@ def test_missing_rules_folder_is_an_error(tmp_path):
     ("attribution.yaml", "verbs: 3\n"), ("quantities.yaml", "members: [a]\n"), ("aspects.yaml", "states: [nowhere]\n"),
 ])
 def test_a_rule_value_of_the_wrong_shape_is_an_error_naming_the_file(tmp_path, name, text):
-    from troopclaims.run.extract import claims_in
+    from troopclaims.run.claims import claims_in
     from troopclaims.pipeline import load_pipeline
     from troopclaims.records import Article
 

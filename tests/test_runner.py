@@ -155,7 +155,7 @@ def test_the_triage_keeps_every_article_with_a_number_or_date_word(rules):
                                          ("The ferry left at 7:40.", ("date",)),
                                          ("Scores of farmers marched.", ("quantity",))])
 def test_the_triage_keeps_what_the_extractors_find(rules, text, kinds):
-    from troopclaims.run.extract import claims_in
+    from troopclaims.run.claims import claims_in
     from troopclaims.pipeline import load_pipeline
 
     article = Article("a.txt", text, "2031-03-04")

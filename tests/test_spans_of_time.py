@@ -11,7 +11,8 @@ from troopclaims.errors import RulesError
 from troopclaims.output.render import interval
 from troopclaims.records import Claim
 from troopclaims.rules import Rules
-from troopclaims.run.extract import ALL_KINDS, DEFAULT_KINDS, claims_in
+from troopclaims.run.extract import ALL_KINDS, DEFAULT_KINDS
+from troopclaims.run.claims import claims_in
 
 SPANS = ("age", "duration")
 

@@ -8,7 +8,7 @@ import pytest
 from click.testing import CliRunner
 
 from troopclaims.cli import cli
-from troopclaims.run.extract import claims_in
+from troopclaims.run.claims import claims_in
 
 
 def quantities(nlp, text, rules, article, published="2031-03-11"):

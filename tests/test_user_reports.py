@@ -4,7 +4,7 @@ tests, with invented names)."""
 import pytest
 
 from troopclaims.compare import compare_claims
-from troopclaims.run.extract import claims_in
+from troopclaims.run.claims import claims_in
 
 
 def _quantities(nlp, rules, article, sentence, published="2031-04-16"):

@@ -138,7 +138,8 @@ def check_folder(folder: Path | str) -> list[Problem]:
 def _first_error(laid: dict[Path, Any]) -> Exception | None:
     """Return the first error the defaults with these files laid over them give when compiled and used."""
     from troopclaims.compare.facts import compare_claims
-    from troopclaims.run.extract import ALL_KINDS, claims_in
+    from troopclaims.run.extract import ALL_KINDS
+    from troopclaims.run.claims import claims_in
     from troopclaims.pipeline import load_pipeline
     from troopclaims.records import Article
 

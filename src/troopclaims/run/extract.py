@@ -17,16 +17,6 @@ DEFAULT_KINDS = ("quantity", "date", *SPAN_KINDS)    # ages and durations too: r
 ALL_KINDS = ("quantity", "date", "place", *SPAN_KINDS)
 
 
-def __getattr__(name: str):
-    # claims_in lives in run.claims with the extractors it calls: importing them costs a run from the cache a third
-    # of its time, so they load only when an article is to be parsed.
-    if name == "claims_in":
-        from troopclaims.run.claims import claims_in
-
-        return claims_in
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-
-
 def extract(articles: Iterable[Article], nlp, rules, kinds: Iterable[str] = DEFAULT_KINDS,
             warn: Callable[[str], None] = lambda message: None, report: ReadReport | None = None) -> Iterator[Claim]:
     """Yield the claims of every article with a loaded pipeline, in this process, article by article."""
