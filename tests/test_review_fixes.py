@@ -1,0 +1,59 @@
+"""Rules that reached too far, found by review: each table holds sentences the fix changes and sentences it must
+not change. Sentences, names and places written for these tests."""
+import pytest
+
+from troopclaims.compare import compare_claims
+from troopclaims.records import Article
+from troopclaims.run.extract import claims_in
+
+
+def quantities(nlp, text, rules, published="2026-12-02"):
+    return claims_in(nlp(text), Article("test.txt", text, published), rules, ("quantity",))
+
+
+# "by" after a change word: the size of the change and the value reached, or a range of the change
+CHANGES = [
+    ("The death toll in Drava rose by 300 to 4,500.", [("300", 300, 300), ("4,500", 4500, 4500)]),
+    ("The count went up by 12 to 52.", [("12", 12, 12), ("52", 52, 52)]),
+    ("Rents in Osk rose by 5-10 percent.", [("5-10 percent", 5, 10)]),
+    ("The garrison was cut by 2,000 to 3,000 soldiers.", [("2,000 to 3,000 soldiers", 2000, 3000)]),
+    ("Support for the mayor was up by 3 to 5 percent.", [("3 to 5 percent", 3, 5)]),
+    ("Exports rose by 2 to 3 million tonnes.", [("2 to 3 million tonnes", 2_000_000, 3_000_000)]),
+    # no change word before "by": a range as ever
+    ("The hall seats 300 to 4,500 people.", [("300 to 4,500 people", 300, 4500)]),
+    ("Between 3,000 and 5,000 marchers gathered.", [("Between 3,000 and 5,000 marchers", 3000, 5000)]),
+]
+
+
+@pytest.mark.parametrize("sentence, expected", CHANGES)
+def test_a_change_by_a_figure_to_another(sentence, expected, blank_nlp, rules):
+    got = [(c.text, c.low, c.high) for c in quantities(blank_nlp, sentence, rules)]
+    assert got == expected
+
+
+def facts_of(nlp, rules, texts, notes=None):
+    claims = [claim for i, text in enumerate(texts)
+              for claim in claims_in(nlp(text), Article(f"a{i}.txt", text, "2026-12-02"), rules, ("quantity",))]
+    return compare_claims(claims, rules, warn=(notes if notes is not None else []).append)
+
+
+def test_the_size_of_a_change_is_no_rival_of_the_count(blank_nlp, rules):
+    notes = []
+    facts = facts_of(blank_nlp, rules, ["Hospitals in Drava said the death toll rose by 300 to 4,500 on Tuesday.",
+                                        "By Wednesday the Drava health ministry said 4,500 people had been killed."],
+                     notes)
+    tolls = [fact for fact in facts if fact.unit == "people"]
+    assert [(fact.verdict, sorted(c.text for c in fact.claims)) for fact in tolls] == \
+        [("agree", ["4,500", "4,500 people"])]
+    assert any("size of a change" in note and "left out 1 " in note for note in notes)
+
+
+@pytest.mark.parametrize("text, kept", [
+    ("The toll fell by 40 after a recount.", []),
+    ("Rents rose by 5-10 percent.", []),
+    ("The toll rose to 40 after a recount.", ["40"]),             # the value reached, no change
+    ("The village was shelled by 40 guns.", ["40 guns"]),          # "by" with no change word
+])
+def test_what_compare_leaves_out_as_a_change(text, kept, blank_nlp, rules):
+    facts = facts_of(blank_nlp, rules, [text])
+    assert sorted(c.text for fact in facts for c in fact.claims) == kept
