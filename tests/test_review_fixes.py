@@ -57,3 +57,31 @@ def test_the_size_of_a_change_is_no_rival_of_the_count(blank_nlp, rules):
 def test_what_compare_leaves_out_as_a_change(text, kept, blank_nlp, rules):
     facts = facts_of(blank_nlp, rules, [text])
     assert sorted(c.text for fact in facts for c in fact.claims) == kept
+
+
+# a flood befalls what is flooded, not a crowd or calls that "flood" a place
+FLOODED = [
+    ("An estimated 20,000 supporters flooded the square in Korvath on Saturday.", None),
+    ("Tourists flooded the beaches of Osk, about 50,000 on Sunday alone.", None),
+    ("Calls flooded the emergency line, with 3,000 in the first hour.", None),
+    ("Roughly 300 homes were flooded.", "damaged"),
+    ("Floodwaters inundated 40 villages near Varn.", "damaged"),
+    ("The swollen river submerged 12 bridges.", "damaged"),
+    ("About 2,000 hectares of farmland were submerged.", "damaged"),
+]
+
+
+@pytest.mark.parametrize("sentence, aspect", FLOODED)
+@pytest.mark.parametrize("pipeline", ["blank_nlp", pytest.param("model_nlp", marks=pytest.mark.model)])
+def test_a_flood_befalls_its_object(sentence, aspect, pipeline, request, rules):
+    (figure,) = quantities(request.getfixturevalue(pipeline), sentence, rules)
+    assert figure.aspect == aspect
+
+
+@pytest.mark.model
+def test_a_flooded_noun_and_what_a_flood_washes_away(model_nlp, rules):
+    got = [(c.text, c.aspect) for text in ("Some 40 flooded villages were cut off.",
+                                           "Torrents washed away 30 homes.",
+                                           "Crowds flooding the avenue, some 4,000 in all, cheered.")   # no flood
+           for c in quantities(model_nlp, text, rules)]
+    assert got == [("Some 40 flooded villages", "damaged"), ("30 homes", "damaged"), ("some 4,000", "attended")]

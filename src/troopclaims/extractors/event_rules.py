@@ -31,6 +31,7 @@ class EventLexicon:
     joins: dict[str, str] = field(default_factory=dict)   # aspect -> the aspect compare pools it with (destroyed)
     money: frozenset[str] = frozenset()          # aspects of sums of money (paid, pledged, fined ...)
     currency_of: dict[str, str] = field(default_factory=dict)   # unit of measure -> the currency it also names
+    objects_only: frozenset[str] = frozenset()   # forms of verbs whose event befalls only their object ("flooded")
 
     def aspect_of(self, word: str, lemma: str = "") -> str | None:
         """Return the aspect of a word (by its lemma when the pipeline gives one), or None."""
@@ -69,7 +70,8 @@ def build_event_lexicon(section: LineDict, rules) -> EventLexicon:
     """Return the compiled lexicon of rules/aspects.yaml (strictly checked), its reporting verbs attribution.yaml's."""
     check_keys(section, section.where(), allowed=("aspects", "subject_owns", "states", "cumulative", "light",
                                                    "named_actor", "doers", "empty", "sums", "daily", "not_events",
-                                                   "running", "joins", "money", "currency_of"))
+                                                   "running", "joins", "money", "currency_of",
+                                                   "objects_only"))
     aspects: dict[str, str] = {}
     phrases: dict[str, dict[tuple[str, ...], str]] = {}
     classes = section.get("aspects") or {}
@@ -88,8 +90,9 @@ def build_event_lexicon(section: LineDict, rules) -> EventLexicon:
         listed[key] = word_list(section.get(key), location(section, key), key)
         if any(name not in classes for name in listed[key]):
             raise RulesError(f"{location(section, key)}: {key} must list aspects defined above")
-    light, empty, running = (frozenset(form for word in word_list(section.get(key), location(section, key), key)
-                                       for form in forms(word.lower())) for key in ("light", "empty", "running"))
+    light, empty, running, objects_only = (
+        frozenset(form for word in word_list(section.get(key), location(section, key), key)
+                  for form in forms(word.lower())) for key in ("light", "empty", "running", "objects_only"))
     kinds = (frozenset(listed[key]) for key in ("subject_owns", "states", "cumulative"))
     verbs = rules.lexicon("attribution").verbs
     reporting = frozenset(verbs) | frozenset(cue.lemma for cue in verbs.values())
@@ -98,6 +101,7 @@ def build_event_lexicon(section: LineDict, rules) -> EventLexicon:
     sums = frozenset(listed["sums"])
     lexicon = EventLexicon(aspects, reporting, *kinds, light, frozenset(listed["named_actor"]),
                            frozenset(listed["doers"]), ordered, empty, sums, not_events=_not_events(section),
+                           objects_only=objects_only,
                            lemmas=frozenset(word.strip().lower() for words in classes.values()
                                             for word in words if " " not in word.strip()))
     # A count of things climbs past the words of sums to its own event: "seeks to deploy 500 troops" deploys them.
