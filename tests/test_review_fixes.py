@@ -85,3 +85,20 @@ def test_a_flooded_noun_and_what_a_flood_washes_away(model_nlp, rules):
                                            "Crowds flooding the avenue, some 4,000 in all, cheered.")   # no flood
            for c in quantities(model_nlp, text, rules)]
     assert got == [("Some 40 flooded villages", "damaged"), ("30 homes", "damaged"), ("some 4,000", "attended")]
+
+
+# "relief" is a pledge of a sum only: relief flights and relief workers pledge nothing
+RELIEF = [
+    ("Relief flights carried 300 tonnes of flour to Varn.", [("300 tonnes", "t", None)]),
+    ("Some 200 relief workers arrived in Daskan on Monday.", [("Some 200 relief workers", "workers", "deployed")]),
+    ("The government announced $5 million in relief for farmers.", [("$5 million", "USD", "pledged")]),
+    ("Donors pledged $40 million in relief.", [("$40 million", "USD", "pledged")]),
+]
+
+
+@pytest.mark.parametrize("sentence, expected", RELIEF)
+@pytest.mark.parametrize("pipeline", ["blank_nlp", pytest.param("model_nlp", marks=pytest.mark.model)])
+def test_relief_is_a_pledge_of_money_only(sentence, expected, pipeline, request, rules):
+    got = [(c.text, c.unit, c.aspect) for c in quantities(request.getfixturevalue(pipeline), sentence, rules)]
+    assert got == expected
+

@@ -32,6 +32,7 @@ class EventLexicon:
     money: frozenset[str] = frozenset()          # aspects of sums of money (paid, pledged, fined ...)
     currency_of: dict[str, str] = field(default_factory=dict)   # unit of measure -> the currency it also names
     objects_only: frozenset[str] = frozenset()   # forms of verbs whose event befalls only their object ("flooded")
+    money_only: frozenset[str] = frozenset()     # forms of event words of a sum of money only ("relief")
 
     def aspect_of(self, word: str, lemma: str = "") -> str | None:
         """Return the aspect of a word (by its lemma when the pipeline gives one), or None."""
@@ -71,7 +72,7 @@ def build_event_lexicon(section: LineDict, rules) -> EventLexicon:
     check_keys(section, section.where(), allowed=("aspects", "subject_owns", "states", "cumulative", "light",
                                                    "named_actor", "doers", "empty", "sums", "daily", "not_events",
                                                    "running", "joins", "money", "currency_of",
-                                                   "objects_only"))
+                                                   "objects_only", "money_only"))
     aspects: dict[str, str] = {}
     phrases: dict[str, dict[tuple[str, ...], str]] = {}
     classes = section.get("aspects") or {}
@@ -90,9 +91,10 @@ def build_event_lexicon(section: LineDict, rules) -> EventLexicon:
         listed[key] = word_list(section.get(key), location(section, key), key)
         if any(name not in classes for name in listed[key]):
             raise RulesError(f"{location(section, key)}: {key} must list aspects defined above")
-    light, empty, running, objects_only = (
+    light, empty, running, objects_only, money_only = (
         frozenset(form for word in word_list(section.get(key), location(section, key), key)
-                  for form in forms(word.lower())) for key in ("light", "empty", "running", "objects_only"))
+                  for form in forms(word.lower()))
+        for key in ("light", "empty", "running", "objects_only", "money_only"))
     kinds = (frozenset(listed[key]) for key in ("subject_owns", "states", "cumulative"))
     verbs = rules.lexicon("attribution").verbs
     reporting = frozenset(verbs) | frozenset(cue.lemma for cue in verbs.values())
@@ -101,7 +103,7 @@ def build_event_lexicon(section: LineDict, rules) -> EventLexicon:
     sums = frozenset(listed["sums"])
     lexicon = EventLexicon(aspects, reporting, *kinds, light, frozenset(listed["named_actor"]),
                            frozenset(listed["doers"]), ordered, empty, sums, not_events=_not_events(section),
-                           objects_only=objects_only,
+                           objects_only=objects_only, money_only=money_only,
                            lemmas=frozenset(word.strip().lower() for words in classes.values()
                                             for word in words if " " not in word.strip()))
     # A count of things climbs past the words of sums to its own event: "seeks to deploy 500 troops" deploys them.

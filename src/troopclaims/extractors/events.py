@@ -68,10 +68,14 @@ def counts_things(claim: Claim, measures: frozenset[str]) -> bool:
 
 def counted_aspect(claim: Claim, lexicon: EventLexicon, measures: frozenset[str]) -> Claim:
     """Return the figure without an aspect of sums (`sums`: paid) when it counts things rather than a unit of
-    measure ("raise the number of seats from 65 to 125" raises no payment), and in the currency a unit of measure
+    measure ("raise the number of seats from 65 to 125" raises no payment), with no event of a word of sums only
+    (`money_only`) when it is no sum ("relief flights carried 300 tonnes"), and in the currency a unit of measure
     also names when its event is one of money and it measures nothing named ("fined 2,000 pounds": sterling)."""
     if claim.aspect in lexicon.sums and counts_things(claim, measures):
         return claim.with_fields(aspect=None)
+    if claim.kind == "quantity" and (claim.event or "").split()[-1:] and \
+            claim.event.split()[-1] in lexicon.money_only and not _is_currency(claim.unit):
+        return claim.with_fields(event=None, aspect=None)    # "relief flights carried 300 tonnes": no sum
     if claim.unit in lexicon.currency_of and claim.aspect in lexicon.money and not claim.subject:
         return claim.with_fields(unit=lexicon.currency_of[claim.unit])
     if claim.aspect in lexicon.states and _is_currency(claim.unit):
