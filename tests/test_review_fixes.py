@@ -102,3 +102,21 @@ def test_relief_is_a_pledge_of_money_only(sentence, expected, pipeline, request,
     got = [(c.text, c.unit, c.aspect) for c in quantities(request.getfixturevalue(pipeline), sentence, rules)]
     assert got == expected
 
+
+# "until"/"through" lean to the coming day only when no verb of the sentence is past (published Wednesday 2 December)
+UNTIL = [
+    ("The shelter, open until Friday, housed 300 people.", "2026-11-27"),
+    ("Polls open until Friday showed 40 percent support.", "2026-11-27"),
+    ("The evacuation order remains in force until Friday.", "2026-12-04"),
+    ("The festival runs through Sunday.", "2026-12-06"),
+    ("The exhibition, open through Sunday, draws crowds.", "2026-12-06"),
+    ("Schools were closed until Friday.", "2026-11-27"),
+]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("sentence, high", UNTIL)
+def test_a_bound_without_a_tense_takes_its_clauses(sentence, high, model_nlp, rules):
+    claims = claims_in(model_nlp(sentence), Article("test.txt", sentence, "2026-12-02"), rules, ("date",))
+    assert [(c.qualifier, c.high) for c in claims] == [("at_most", high)]
+
