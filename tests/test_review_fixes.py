@@ -120,3 +120,16 @@ def test_a_bound_without_a_tense_takes_its_clauses(sentence, high, model_nlp, ru
     claims = claims_in(model_nlp(sentence), Article("test.txt", sentence, "2026-12-02"), rules, ("date",))
     assert [(c.qualifier, c.high) for c in claims] == [("at_most", high)]
 
+
+# "pounds" of a fine are sterling, unless a word right after them keeps them a weight
+POUNDS = [
+    ("The fighter was fined after coming in 4 pounds over the limit.", [("4 pounds", "lb")]),
+    ("The boxer was fined after weighing in 3 pounds heavier than agreed.", [("3 pounds", "lb")]),
+    ("The club was fined 2,000 pounds over the breach.", [("2,000 pounds", "GBP")]),
+    ("The court fined him 500 pounds.", [("500 pounds", "GBP")]),
+]
+
+
+@pytest.mark.parametrize("sentence, expected", POUNDS)
+def test_pounds_over_a_limit_are_a_weight(sentence, expected, blank_nlp, rules):
+    assert [(c.text, c.unit) for c in quantities(blank_nlp, sentence, rules)] == expected

@@ -33,6 +33,7 @@ class EventLexicon:
     currency_of: dict[str, str] = field(default_factory=dict)   # unit of measure -> the currency it also names
     objects_only: frozenset[str] = frozenset()   # forms of verbs whose event befalls only their object ("flooded")
     money_only: frozenset[str] = frozenset()     # forms of event words of a sum of money only ("relief")
+    measure_after: tuple[str, ...] = ()          # words right after a figure that keep it a measure ("heavier")
 
     def aspect_of(self, word: str, lemma: str = "") -> str | None:
         """Return the aspect of a word (by its lemma when the pipeline gives one), or None."""
@@ -72,7 +73,7 @@ def build_event_lexicon(section: LineDict, rules) -> EventLexicon:
     check_keys(section, section.where(), allowed=("aspects", "subject_owns", "states", "cumulative", "light",
                                                    "named_actor", "doers", "empty", "sums", "daily", "not_events",
                                                    "running", "joins", "money", "currency_of",
-                                                   "objects_only", "money_only"))
+                                                   "objects_only", "money_only", "measure_after"))
     aspects: dict[str, str] = {}
     phrases: dict[str, dict[tuple[str, ...], str]] = {}
     classes = section.get("aspects") or {}
@@ -112,7 +113,9 @@ def build_event_lexicon(section: LineDict, rules) -> EventLexicon:
                               if (kept := tuple(entry for entry in entries if entry[1] not in sums))})
     currency_of = {str(unit): str(code) for unit, code in (section.get("currency_of") or {}).items()}
     return replace(lexicon, counts=counts, daily=frozenset(listed["daily"]), running=running,
-                   joins=_joins(section, classes), money=frozenset(listed["money"]), currency_of=currency_of)
+                   joins=_joins(section, classes), money=frozenset(listed["money"]), currency_of=currency_of,
+                   measure_after=tuple(" ".join(phrase.lower().split()) for phrase in word_list(
+                       section.get("measure_after"), location(section, "measure_after"), "measure_after")))
 
 
 def _joins(section: LineDict, classes: dict) -> dict[str, str]:

@@ -76,11 +76,21 @@ def counted_aspect(claim: Claim, lexicon: EventLexicon, measures: frozenset[str]
     if claim.kind == "quantity" and (claim.event or "").split()[-1:] and \
             claim.event.split()[-1] in lexicon.money_only and not _is_currency(claim.unit):
         return claim.with_fields(event=None, aspect=None)    # "relief flights carried 300 tonnes": no sum
-    if claim.unit in lexicon.currency_of and claim.aspect in lexicon.money and not claim.subject:
+    if claim.unit in lexicon.currency_of and claim.aspect in lexicon.money and not claim.subject \
+            and not _measured(claim, lexicon):
         return claim.with_fields(unit=lexicon.currency_of[claim.unit])
     if claim.aspect in lexicon.states and _is_currency(claim.unit):
         return claim.with_fields(aspect=None)    # "investors lost $40 billion" held no ground
     return claim
+
+
+def _measured(claim: Claim, lexicon: EventLexicon) -> bool:
+    """Return whether the words right after a figure keep it a measure (`measure_after`: "fined after coming in 4
+    pounds over the limit", "5 pounds heavier")."""
+    text = " ".join(claim.text.split())
+    at = claim.sentence.find(text) if text else -1
+    after = " ".join(re.findall(r"[\w'’-]+", claim.sentence[at + len(text):].lower())[:4]) if at >= 0 else ""
+    return any(f"{after} ".startswith(f"{phrase} ") for phrase in lexicon.measure_after)
 
 
 def _is_currency(unit: str | None) -> bool:
