@@ -133,3 +133,19 @@ POUNDS = [
 @pytest.mark.parametrize("sentence, expected", POUNDS)
 def test_pounds_over_a_limit_are_a_weight(sentence, expected, blank_nlp, rules):
     assert [(c.text, c.unit) for c in quantities(blank_nlp, sentence, rules)] == expected
+
+
+# a count moved by a find holds for the find's day; the find dates no happening of the toll
+MOVED = [
+    ("Two bodies were found on Tuesday, bringing the toll to 27.", "27", ("2026-12-01", None)),
+    ("Rescuers found two more bodies on Tuesday, raising the death toll to 31.", "31", ("2026-12-01", None)),
+    ("The quake struck on Sunday, killing 10.", "10", (None, "2026-11-29")),
+    ("The death toll rose to 19 on Monday.", "19", ("2026-11-30", None)),
+]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("sentence, figure, dated", MOVED)
+def test_a_count_brought_to_a_figure_holds_for_the_day(sentence, figure, dated, model_nlp, rules):
+    (toll,) = [c for c in quantities(model_nlp, sentence, rules) if c.text == figure]
+    assert (toll.as_of, toll.happened) == dated
