@@ -13,7 +13,7 @@ from datetime import date
 from typing import Callable, Iterable
 
 from troopclaims.compare.keys import ALONE, OF, PART, THRESHOLD, TOTAL, Grouping, aspect_key, aspect_label
-from troopclaims.compare.measures import BASE, FROM, reference_of, scope_of
+from troopclaims.compare.measures import BASE, FROM, is_change_size, reference_of, scope_of
 from troopclaims.compare.verdicts import Reason, camps_of, claim_interval, judged
 from troopclaims.compare.when import (DAY, HAPPENED, apart_by_happening, days_beside, happening_of, instants,
                                      join_unknown_subjects, merge_times)
@@ -352,7 +352,8 @@ def compare_claims(claims: Iterable[Claim], rules, warn: Callable[[str], None] =
     states = events.states
     claims = list(claims)
     placed = _placed_dates(claims, rules)
-    kept, spans, uncounted, undated, per_group, unplaced = [], [], 0, 0, 0, 0
+    kept, spans, uncounted, undated, per_group, unplaced, changes = [], [], 0, 0, 0, 0, 0
+    nth, difference = _occurrences(claims), rules.lexicon("numbers").difference_before
     for claim in claims:
         if claim.kind in SPAN_KINDS:
             spans.append(claim)      # ages and durations: compare/spans_of_time.py
@@ -363,6 +364,8 @@ def compare_claims(claims: Iterable[Claim], rules, warn: Callable[[str], None] =
             unplaced += 1     # "on Monday" with no publication date: it says nothing the calendar can compare
         elif claim.distributive:
             per_group += 1
+        elif is_change_size(claim, difference, nth[id(claim)]):
+            changes += 1      # "the toll rose by 300 to 4,500": 300 is no toll
         elif claim.kind in WHEN_KINDS and (not (claim.event or claim.kind == "time" and claim.subject)
                                            or claim.aspect in states):
             undated += 1      # a date compares only with dates of the same event
@@ -374,6 +377,9 @@ def compare_claims(claims: Iterable[Claim], rules, warn: Callable[[str], None] =
     if per_group:
         warn(f"left out {per_group} figure{'s' * (per_group != 1)} counted per group or per period "
              "(\"every 30 soldiers\", \"$2 million a year\")")
+    if changes:
+        warn(f"left out {changes} figure{'s' * (changes != 1)} that {'is' if changes == 1 else 'are'} the size of "
+             "a change (\"rose by 300\"), no count of the thing")
     if unplaced:
         warn(f"left out {unplaced} date{'s' * (unplaced != 1)} not placed on the calendar "
              "(relative to an unknown publication date: give --published or a sources.yaml)")

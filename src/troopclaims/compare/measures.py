@@ -2,7 +2,8 @@
 miles away from the ship"): distances from different points are different facts, not rivals. The words are
 rules/places.yaml's (`measured_from`, `directions`, `clause_breaks`); the point is a place of the gazetteer when one
 is named. What a share or rate is of ("a 25 percent tariff on steel", "10 percent on aluminum"): shares of different
-things are different facts; the words are rules/events.yaml's `bases`. Where a figure counts ("27 overseas
+things are different facts; the words are rules/events.yaml's `bases`. The size of a change ("rose by 300"): no
+count of the thing, left out (rules/numbers.yaml's `difference_words`). Where a figure counts ("27 overseas
 booths"): a scope outside its sentence's place, from rules/quantities.yaml's `scopes`."""
 from __future__ import annotations
 
@@ -65,6 +66,15 @@ def is_threshold(claim: Claim, thresholds: tuple[str, ...], nth: int = 0) -> boo
     clause = _CLAUSE_MARK.split(before_figure(claim, nth) or "")[-1]
     words = " " + " ".join(re.findall(r"[\w'’-]+", clause.lower())[-_CLAUSE_WORDS:]) + " "
     return any(f" {phrase} " in words for phrase in thresholds)
+
+
+def is_change_size(claim: Claim, difference_before: re.Pattern, nth: int = 0) -> bool:
+    """Return whether the figure is the size of a change ("the toll rose by 300 to 4,500", "fell by 40"): a change
+    word and a difference word right before it (rules/numbers.yaml's ranges), so no count of the thing itself."""
+    if claim.kind != "quantity":
+        return False
+    before = before_figure(claim, nth)
+    return before is not None and bool(difference_before.search(before.rstrip() + " "))
 
 
 def _past_aside(words: list[str]) -> int:

@@ -276,10 +276,10 @@ def _noun_phrase(tokens, lexicon: QuantityLexicon) -> tuple[int, int, str] | Non
                 return 0, i, lexicon.unit_of(token)
             if token.pos_ not in ("ADJ", "PROPN", "NOUN", "PUNCT") and token.tag_ not in ("VBN", "JJ"):
                 break
-        elif (i == 0 or i == 1 and _is_participle(tokens[0])) and token.is_alpha and token.is_lower \
-                and not token.is_stop and not lexicon.is_event(token):
-            if i + 1 < len(tokens) and lexicon.unit_at(tokens[i + 1:]):
-                continue                            # "27 overseas booths": a modifier before a known noun
+        elif (i == 0 or i == 1 and (_is_participle(tokens[0]) or lexicon.modifies_only(tokens[0]))) \
+                and token.is_alpha and token.is_lower and not token.is_stop and not lexicon.is_event(token):
+            if i + 1 < len(tokens) and (lexicon.unit_at(tokens[i + 1:]) or lexicon.modifies_only(token)):
+                continue                            # "27 overseas booths", "200 relief workers": a modifier
             if i == 0 and _is_participle(token):
                 if len(tokens) > 1 and tokens[1].is_alpha and tokens[1].is_lower and not tokens[1].is_stop:
                     continue                        # "300 armed men": a participle before the noun

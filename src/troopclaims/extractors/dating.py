@@ -36,6 +36,11 @@ def dated_by(doc, claim: Claim, dates: list[Claim], events, present: frozenset[s
         held = [d for d, anchor in anchors if anchor is not None and (anchor.i in own or anchor.i in reports)]
         # "the toll from Sunday's quake rose to 19 on Monday": Monday is when the count stood so, not the quake's day
         own_events = {i for i in own if not _moves_a_count(doc[i], own, events)}
+        # "two bodies were found on Tuesday, bringing the toll to 27": the clause that moved the count dates no
+        # death; the count's own subject still may ("the toll from Sunday's attack rose to 19")
+        if own_events != own:
+            caused = {word.i for i in own for child in doc[i].children if child.dep_ in _SUBJECTS
+                      for word in child.subtree} - own
         happened = [d for d, anchor in anchors if anchor is not None and (anchor.i in own_events or anchor.i in caused)
                     and d.qualifier not in _BOUNDS and isinstance(d.value, str)]
     else:

@@ -31,6 +31,9 @@ class EventLexicon:
     joins: dict[str, str] = field(default_factory=dict)   # aspect -> the aspect compare pools it with (destroyed)
     money: frozenset[str] = frozenset()          # aspects of sums of money (paid, pledged, fined ...)
     currency_of: dict[str, str] = field(default_factory=dict)   # unit of measure -> the currency it also names
+    objects_only: frozenset[str] = frozenset()   # forms of verbs whose event befalls only their object ("flooded")
+    money_only: frozenset[str] = frozenset()     # forms of event words of a sum of money only ("relief")
+    measure_after: tuple[str, ...] = ()          # words right after a figure that keep it a measure ("heavier")
 
     def aspect_of(self, word: str, lemma: str = "") -> str | None:
         """Return the aspect of a word (by its lemma when the pipeline gives one), or None."""
@@ -69,7 +72,8 @@ def build_event_lexicon(section: LineDict, rules) -> EventLexicon:
     """Return the compiled lexicon of rules/aspects.yaml (strictly checked), its reporting verbs attribution.yaml's."""
     check_keys(section, section.where(), allowed=("aspects", "subject_owns", "states", "cumulative", "light",
                                                    "named_actor", "doers", "empty", "sums", "daily", "not_events",
-                                                   "running", "joins", "money", "currency_of"))
+                                                   "running", "joins", "money", "currency_of",
+                                                   "objects_only", "money_only", "measure_after"))
     aspects: dict[str, str] = {}
     phrases: dict[str, dict[tuple[str, ...], str]] = {}
     classes = section.get("aspects") or {}
@@ -88,8 +92,10 @@ def build_event_lexicon(section: LineDict, rules) -> EventLexicon:
         listed[key] = word_list(section.get(key), location(section, key), key)
         if any(name not in classes for name in listed[key]):
             raise RulesError(f"{location(section, key)}: {key} must list aspects defined above")
-    light, empty, running = (frozenset(form for word in word_list(section.get(key), location(section, key), key)
-                                       for form in forms(word.lower())) for key in ("light", "empty", "running"))
+    light, empty, running, objects_only, money_only = (
+        frozenset(form for word in word_list(section.get(key), location(section, key), key)
+                  for form in forms(word.lower()))
+        for key in ("light", "empty", "running", "objects_only", "money_only"))
     kinds = (frozenset(listed[key]) for key in ("subject_owns", "states", "cumulative"))
     verbs = rules.lexicon("attribution").verbs
     reporting = frozenset(verbs) | frozenset(cue.lemma for cue in verbs.values())
@@ -98,6 +104,7 @@ def build_event_lexicon(section: LineDict, rules) -> EventLexicon:
     sums = frozenset(listed["sums"])
     lexicon = EventLexicon(aspects, reporting, *kinds, light, frozenset(listed["named_actor"]),
                            frozenset(listed["doers"]), ordered, empty, sums, not_events=_not_events(section),
+                           objects_only=objects_only, money_only=money_only,
                            lemmas=frozenset(word.strip().lower() for words in classes.values()
                                             for word in words if " " not in word.strip()))
     # A count of things climbs past the words of sums to its own event: "seeks to deploy 500 troops" deploys them.
@@ -106,7 +113,9 @@ def build_event_lexicon(section: LineDict, rules) -> EventLexicon:
                               if (kept := tuple(entry for entry in entries if entry[1] not in sums))})
     currency_of = {str(unit): str(code) for unit, code in (section.get("currency_of") or {}).items()}
     return replace(lexicon, counts=counts, daily=frozenset(listed["daily"]), running=running,
-                   joins=_joins(section, classes), money=frozenset(listed["money"]), currency_of=currency_of)
+                   joins=_joins(section, classes), money=frozenset(listed["money"]), currency_of=currency_of,
+                   measure_after=tuple(" ".join(phrase.lower().split()) for phrase in word_list(
+                       section.get("measure_after"), location(section, "measure_after"), "measure_after")))
 
 
 def _joins(section: LineDict, classes: dict) -> dict[str, str]:

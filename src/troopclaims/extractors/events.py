@@ -16,6 +16,7 @@ _LINKS = ("on", "in", "at", "last", "this", "early", "late", "earlier")
 _NOUN_MODIFIERS = ("nummod", "compound", "nmod", "quantmod", "amod")
 _DIRECT = ("dobj", "nsubjpass")      # a verb's own arguments: "killed six, injured almost 50"
 _PHRASE_WINDOW = 7
+_BE = ("is", "are", "was", "were", "be", "been", "being", "get", "got", "gets", "getting")   # before a passive
 _PARAGRAPH_BREAK = re.compile(r"(\r?\n|\r)[ \t]*(\r?\n|\r)|\u2029")
 
 
@@ -67,15 +68,29 @@ def counts_things(claim: Claim, measures: frozenset[str]) -> bool:
 
 def counted_aspect(claim: Claim, lexicon: EventLexicon, measures: frozenset[str]) -> Claim:
     """Return the figure without an aspect of sums (`sums`: paid) when it counts things rather than a unit of
-    measure ("raise the number of seats from 65 to 125" raises no payment), and in the currency a unit of measure
+    measure ("raise the number of seats from 65 to 125" raises no payment), with no event of a word of sums only
+    (`money_only`) when it is no sum ("relief flights carried 300 tonnes"), and in the currency a unit of measure
     also names when its event is one of money and it measures nothing named ("fined 2,000 pounds": sterling)."""
     if claim.aspect in lexicon.sums and counts_things(claim, measures):
         return claim.with_fields(aspect=None)
-    if claim.unit in lexicon.currency_of and claim.aspect in lexicon.money and not claim.subject:
+    if claim.kind == "quantity" and (claim.event or "").split()[-1:] and \
+            claim.event.split()[-1] in lexicon.money_only and not _is_currency(claim.unit):
+        return claim.with_fields(event=None, aspect=None)    # "relief flights carried 300 tonnes": no sum
+    if claim.unit in lexicon.currency_of and claim.aspect in lexicon.money and not claim.subject \
+            and not _measured(claim, lexicon):
         return claim.with_fields(unit=lexicon.currency_of[claim.unit])
     if claim.aspect in lexicon.states and _is_currency(claim.unit):
         return claim.with_fields(aspect=None)    # "investors lost $40 billion" held no ground
     return claim
+
+
+def _measured(claim: Claim, lexicon: EventLexicon) -> bool:
+    """Return whether the words right after a figure keep it a measure (`measure_after`: "fined after coming in 4
+    pounds over the limit", "5 pounds heavier")."""
+    text = " ".join(claim.text.split())
+    at = claim.sentence.find(text) if text else -1
+    after = " ".join(re.findall(r"[\w'’-]+", claim.sentence[at + len(text):].lower())[:4]) if at >= 0 else ""
+    return any(f"{after} ".startswith(f"{phrase} ") for phrase in lexicon.measure_after)
 
 
 def _is_currency(unit: str | None) -> bool:
@@ -149,10 +164,52 @@ def _own_verb_hit(root, lexicon: EventLexicon):
 def _modifier_hit(root, lexicon: EventLexicon):
     """Return the event word of a verb that modifies the counted noun ("troops stationed in X"), or None."""
     for child in root.children:
-        if child.dep_ in _MODIFIERS and child.pos_ in _VERBAL and (hit := _hit(child, lexicon) or (
+        if child.dep_ in _MODIFIERS and child.pos_ in _VERBAL and _befalls_noun(child, lexicon) and \
+                (hit := _hit(child, lexicon) or (
                 lexicon.reports(child.text, child.lemma_) and _complement_hit(child, lexicon, clauses=True))):
             return hit
     return None
+
+
+def _object_only(verb, lexicon: EventLexicon) -> bool:
+    """Return whether a verb's event befalls only its object or passive subject (`objects_only`: "flooded")."""
+    return verb.lemma_.lower() in lexicon.objects_only or verb.lower_ in lexicon.objects_only
+
+
+def _befalls_noun(verb, lexicon: EventLexicon) -> bool:
+    """Return whether a verb modifying a noun says what befell it: any verb but one of `objects_only` that the noun
+    does ("40 flooded villages", "homes that were flooded"; not "supporters flooding the square", "supporters who
+    flooded the square")."""
+    if not _object_only(verb, lexicon):
+        return True
+    return verb.tag_ != "VBG" and not any(child.dep_ == "nsubj" and child.lower_ in ("who", "that", "which")
+                                          for child in verb.children)
+
+
+def _befalls_path(verb, path: list, lexicon: EventLexicon) -> bool:
+    """Return whether the climb from a figure (path: the tokens below the verb, nearest last) reaches a verb of
+    `objects_only` through its object or passive subject, the counted noun itself or one coordinated with it or
+    an "of" phrase in it ("inundated 40 villages and 12 towns"); not its active subject or another phrase ("20,000
+    supporters flooded the square", "flooded the beaches, about 50,000 on Sunday", "with 3,000 in the first
+    hour")."""
+    if not _object_only(verb, lexicon):
+        return True
+    *below, child = path
+    return child.dep_ in _DIRECT and all(step.dep_ == "conj" or step.dep_ in ("prep", "pobj") and
+                                         (step.lower_ == "of" or step.head.lower_ == "of") for step in below)
+
+
+def _befalls_by_order(verb, span, lexicon: EventLexicon) -> bool:
+    """Without the parse's word: whether a verb of `objects_only` stands where its object or passive subject is
+    the figure, right before it ("inundated 40 villages", "submerged the 12 bridges") or after it with a form of
+    "be" just before the verb ("300 homes were flooded", "were badly flooded")."""
+    if not _object_only(verb, lexicon):
+        return True
+    doc = verb.doc
+    if verb.i < span.start:
+        between = doc[verb.i + 1:span.start]
+        return len(between) <= 1 and not any(word.is_punct for word in between)
+    return any(word.lower_ in _BE for word in doc[max(span.end, verb.i - 2):verb.i])
 
 
 def _complement_hit(verb, lexicon: EventLexicon, clauses: bool = False):
@@ -256,7 +313,7 @@ def _by_parse(span, lexicon: EventLexicon):
     root = span.root
     if hit := _own_verb_hit(root, lexicon) or _modifier_hit(root, lexicon) or _own_noun_hit(root, lexicon):
         return hit
-    found, first_verb, token, via_prep = None, None, root, None
+    found, first_verb, token, via_prep, path = None, None, root, None, []
     for _ in range(16):
         # "captured 12 sailors and 18 guards": a coordinated noun shares its head's verb, a coordinated verb not;
         # a verb that says nothing ("intercepted two boats and found six rifles") takes the event of its head
@@ -268,7 +325,11 @@ def _by_parse(span, lexicon: EventLexicon):
             break          # "struck Orvel, home to 120,000 people": what describes a place is no participant
         via_prep = token.lower_ if token.dep_ == "prep" else via_prep
         child, token = token, token.head
-        if (hit := _hit(token, lexicon)) and token.pos_ in _VERBAL:
+        path.append(child)
+        hit = _hit(token, lexicon)
+        if hit and token.pos_ in _VERBAL and not _befalls_path(token, path, lexicon):
+            hit = None             # "20,000 supporters flooded the square": no flood befell them
+        if hit and token.pos_ in _VERBAL:
             found = hit            # "pledged $5 billion": an event word that could also report is the event
             if child.dep_ in _DIRECT:
                 break              # "killed six, injured almost 50": the verb of its own object wins
@@ -279,7 +340,7 @@ def _by_parse(span, lexicon: EventLexicon):
             objects = [hit for child in token.children if child.dep_ == "dobj" and (hit := _hit(child, lexicon))]
             found = found or (objects[0] if objects else None)
             break
-        if hit := _hit(token, lexicon):
+        if hit:
             found = hit
         elif token.pos_ in _VERBAL and token.lemma_ == "be":
             # "the number of X transferred to Y is now 12,000": the event is in the subject
@@ -361,7 +422,7 @@ def _by_words(span, lexicon: EventLexicon, is_date: bool = False, window: int = 
                 return phrase
             if lexicon.reports(token.text, token.lemma_) or token.text in stops or token.lower_ in stop_words:
                 break
-            if hit := _hit(token, lexicon):
+            if (hit := _hit(token, lexicon)) and _befalls_by_order(token, span, lexicon):
                 return hit
     return None, None
 

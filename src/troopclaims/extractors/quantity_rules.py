@@ -61,9 +61,16 @@ class QuantityLexicon:
         return None
 
     def is_event(self, token) -> bool:
-        """Return whether a token is an event or reporting word of the rules (a verb, not a counted noun)."""
-        return self.events is not None and (self.events.aspect_of(token.text, token.lemma_) is not None
-                                            or self.events.reports(token.text, token.lemma_))
+        """Return whether a token is an event or reporting word of the rules (a verb, not a counted noun); a word of
+        sums only ("relief") may be part of one ("200 relief workers")."""
+        return self.events is not None and token.lower_ not in self.events.money_only and \
+            (self.events.aspect_of(token.text, token.lemma_) is not None
+             or self.events.reports(token.text, token.lemma_))
+
+    def modifies_only(self, token) -> bool:
+        """Return whether a word counts nothing itself but may modify a counted noun: a word of sums only
+        ("relief" in "200 relief workers")."""
+        return self.events is not None and token.lower_ in self.events.money_only
 
     def unit_of(self, token) -> str:
         """Return the canonical unit of one noun token (its own plural when not listed)."""

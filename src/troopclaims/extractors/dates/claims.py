@@ -9,7 +9,7 @@ from troopclaims.extractors.dates.periods import Period, add_months, month_end
 from troopclaims.extractors.dates.resolution import Resolution, interpret
 from troopclaims.extractors.dates.rules import Form, _date_rules
 from troopclaims.extractors.dates.scan import Atom, Mention, scan_mentions
-from troopclaims.extractors.dates.tense import tense_of
+from troopclaims.extractors.dates.tense import main_tense, tense_of
 from troopclaims.extractors.dates.times import times
 from troopclaims.records import Article, Claim
 from troopclaims.spans import annotated, new_claim
@@ -71,6 +71,9 @@ def _dates(doc, article: Article, dr, rules=None) -> Iterator[Claim]:
     anchor, anchor_end = None, 0
     for mention in mentions:
         tense = tense_of(doc, text, mention.start, mention.end, dr, parsed)
+        if tense is None and parsed and mention.bound is not None and mention.bound.lean:
+            # "The shelter, open until Friday, housed 300 people": the tense of the clause before the lean
+            tense = main_tense(doc, mention.start, mention.end, dr)
         if anchor is not None and PARAGRAPH_BREAK.search(text, anchor_end, mention.start):
             anchor = None
         first = mention.atoms[0]

@@ -39,6 +39,31 @@ def _parse_tense(doc, start: int, end: int, dr: DateRules) -> str | None:
         verb = verb.head
     if verb.pos_ not in ("VERB", "AUX") or verb.i in range(span.start, span.end):
         return None
+    return _verb_tense(verb, dr)
+
+
+_MODIFIER_DEPS = ("amod", "acl", "appos")   # a verb or adjective that describes a noun ("open until Friday")
+
+
+def main_tense(doc, start: int, end: int, dr: DateRules) -> str | None:
+    """Return the tense of the clause that a date's phrase describes a noun of, when the date hangs on a modifier
+    with no tense of its own ("The shelter, open until Friday, housed 300 people": past), else of its own verb
+    (None for a present one: "remains in force until Friday")."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or not len(span):
+        return None
+    word = span.root
+    for _ in range(8):
+        if word.head.i == word.i:
+            return None
+        word = word.head
+        if word.pos_ in ("VERB", "AUX") and word.dep_ not in _MODIFIER_DEPS:
+            return _verb_tense(word, dr)
+    return None
+
+
+def _verb_tense(verb, dr: DateRules) -> str | None:
+    """Return "future", "past" or None from a verb, its auxiliaries and the verb it is the complement of."""
     head = verb
     for _ in range(3):
         if any(child.dep_ in ("aux", "auxpass") and child.lower_ in dr.future_auxiliaries for child in head.children):

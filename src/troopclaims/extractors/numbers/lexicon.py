@@ -51,7 +51,8 @@ class NumberLexicon:
     from_before: BeforePhrases
     from_gap: re.Pattern
     change_before: re.Pattern
-    difference_before: re.Pattern    # "rose by" right before a figure: the size of a change, no range's low end
+    difference_before: re.Pattern    # "rose by" right before a figure: the size of a change
+    difference_span: float | None    # "by A to B" is a range only when B is at most this many times A
     bound_gap: re.Pattern
     ratio_gap: re.Pattern            # "one over three": a fraction written with a word between two figures
     vague: dict                      # normalised vague phrase -> _Vague
@@ -222,7 +223,7 @@ def _build_ranges(section: LineDict) -> dict[str, Any]:
     """Return the words that join two figures into a range ("3-5", "between 3 and 5", "from 3 to 5") or a ratio."""
     ranges = check_keys(section.get("ranges", LineDict()), location(section, "ranges"),
                         ("joiners", "between", "from", "change_words", "bound_joiners", "ratio_joiners",
-                         "difference_words"))
+                         "difference_words", "difference_span"))
     rwhere = location(section, "ranges")
     between = check_keys(ranges.get("between", {"before": [], "joiners": []}), location(ranges, "between"),
                          ("before", "joiners"))
@@ -242,6 +243,7 @@ def _build_ranges(section: LineDict) -> dict[str, Any]:
             rf"(?i:\b(?:{phrase_alternation(rule_strings(ranges, 'change_words'), bare=True)})\s+"
             rf"(?:{phrase_alternation(rule_strings(ranges, 'difference_words') or ['(?!x)x'], bare=True)})\s*)\Z",
             rwhere, "difference_words"),
+        "difference_span": rule_number_or_none(ranges, "difference_span"),
         "ratio_gap": compile_pattern(
             rf"\s+(?:{phrase_alternation(rule_strings(ranges, 'ratio_joiners'), bare=True)})\s+", rwhere,
             "ratio_joiners"),
