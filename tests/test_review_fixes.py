@@ -4,7 +4,7 @@ import pytest
 
 from troopclaims.compare import compare_claims
 from troopclaims.records import Article
-from troopclaims.run.extract import claims_in
+from troopclaims.run.claims import claims_in
 
 
 def quantities(nlp, text, rules, published="2026-12-02"):
