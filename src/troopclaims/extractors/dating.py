@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from troopclaims.extractors.dates.dateline import in_dateline
 from troopclaims.records import Claim
-from troopclaims.spans import annotated, sentence_at
+from troopclaims.spans import annotated, doc_text, sentence_at
 
 _VERBAL = ("VERB", "AUX")
 _SUBJECTS = ("nsubj", "nsubjpass", "agent", "csubj")
@@ -29,7 +29,8 @@ def dated_by(doc, claim: Claim, dates: list[Claim], events, present: frozenset[s
     sentence = sentence_at(doc, claim.start)
     if sentence is None:
         return None, None
-    near = [d for d in dates if d.kind == "date" and (d.high or d.low) and not in_dateline(doc.text, d.start, d.end)]
+    text = doc_text(doc)
+    near = [d for d in dates if d.kind == "date" and (d.high or d.low) and not in_dateline(text, d.start, d.end)]
     if annotated(doc, "DEP"):
         own, caused, reports = _relations(doc, claim, sentence, events)
         anchors = [(d, _anchor(doc, d)) for d in near]

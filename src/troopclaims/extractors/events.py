@@ -42,7 +42,7 @@ def governing_event(doc, start: int, end: int, lexicon: EventLexicon,
                     is_date: bool = False) -> tuple[str | None, str | None]:
     """Return (event word as written, aspect) for the claim at doc.text[start:end], or (None, None)."""
     span = doc.char_span(start, end, alignment_mode="expand")
-    if span is None or not len(span) or is_date and in_dateline(doc.text, start, end):
+    if span is None or not len(span) or is_date and in_dateline(doc_text(doc), start, end):
         return None, None       # a dateline's date stamps the article, it dates no event of its line
     if annotated(doc, "DEP"):
         if is_date and (noun := dated_noun(span)) is not None:
@@ -442,7 +442,7 @@ def dated_noun(span):
 def date_subject(doc, start: int, end: int) -> str | None:
     """Return what a date's event happens to: for a date of a noun, the name the noun is of ("the Oscars' March 2
     broadcast"), else none; otherwise the subject of its verb (event_subject); none for a dateline's date."""
-    if in_dateline(doc.text, start, end):
+    if in_dateline(doc_text(doc), start, end):
         return None
     span = _parsed_span(doc, start, end)
     if span is not None and (noun := dated_noun(span)) is not None:
