@@ -224,3 +224,51 @@ def test_report_writes_its_page_to_a_file_of_no_known_suffix(story):
     target = story / "page"
     assert run("report", str(story / "in"), "--model", "blank", "-o", str(target)).exit_code == 0
     assert target.read_text().startswith("<!DOCTYPE html>")
+
+
+PAGE = """<!DOCTYPE html>
+<html><head><meta charset="utf-8"><title>Ferry sinks off Marnholt</title>
+<meta property="og:site_name" content="Coastline News">
+<meta property="article:published_time" content="2032-02-11T08:00:00Z">
+<link rel="canonical" href="https://coastline.example/news/ferry-marnholt"></head>
+<body><nav><a href="/">Home</a> <a href="/world">World</a></nav>
+<article><h1>Ferry sinks off Marnholt</h1>
+<p>Rescuers pulled 212 passengers from the water overnight, according to the harbour master, Ilse Varnow.</p>
+</article><footer>Copyright Coastline News</footer></body></html>
+"""
+
+
+def test_a_web_page_on_stdin_is_read_as_its_article_with_its_date_and_outlet():
+    result = run("extract", "-", "--model", "blank", "--format", "jsonl", input=b"\n" + PAGE.encode())
+    assert result.exit_code == 0, result.stderr
+    [claim] = jsonl(result.stdout)
+    assert (claim["source"], claim["published"], claim["text"]) == ("stdin", "2032-02-11", "212 passengers")
+    assert "<" not in claim["sentence"] and "Home" not in claim["sentence"]
+    assert "stdin: a web page; read as its article" in result.stderr
+
+
+def test_a_web_page_on_stdin_links_its_source_in_compares_markdown():
+    result = run("compare", "-", "--model", "blank", "--format", "markdown", input=PAGE)
+    assert result.exit_code == 0, result.stderr
+    assert "[stdin](https://coastline.example/news/ferry-marnholt)" in result.stdout
+
+
+def test_a_web_page_on_stdin_with_no_article_is_said_skipped():
+    result = run("extract", "-", "--model", "blank", input="<html><body><nav><a href='/'>Home</a></nav></body></html>")
+    assert result.exit_code == 1 and result.stdout == ""
+    assert "skipped stdin: no article text found in the page" in result.stderr
+
+
+TIMED = ("Fire crews reached the Kell warehouse at 3:40 a.m. on Sunday, 2 May 2032, the fire service said.\n"
+         "About 40 workers were evacuated.\n")
+
+
+@pytest.mark.parametrize("kinds, expected", [
+    (["--kind", "time"], {"time"}),
+    (["--kind", "times", "--kind", "quantity"], {"time", "quantity"}),
+    (["--kind", "date"], {"date", "time"}),
+])
+def test_kind_time_lists_times_of_day_alone_and_kind_date_lists_them_with_the_days(kinds, expected):
+    result = run("extract", "-", "--model", "blank", "--format", "jsonl", *kinds, input=TIMED)
+    assert result.exit_code == 0, result.stderr
+    assert {claim["kind"] for claim in jsonl(result.stdout)} == expected

@@ -175,8 +175,10 @@ def cli():
 @input_options
 @click.option("--format", "fmt", type=Choice(EXTRACT_FORMATS), default=None,
               help="Output format (default: table on a terminal, jsonl in a pipe).")
-@click.option("--kind", "kinds", multiple=True, type=Choice(("quantity", "date", "place", "age", "duration", "all")),
-              help="Kinds of claim to list (repeatable; default: all but place).")
+@click.option("--kind", "kinds", multiple=True,
+              type=Choice(("quantity", "date", "time", "place", "age", "duration", "all")),
+              help="Kinds of claim to list (repeatable; default: all but place). 'date' lists times of day too, "
+                   "'time' times alone.")
 @run_options
 @output_option
 @reports_errors

@@ -40,11 +40,16 @@ def extract(given: Inputs, notes: Notes, fmt: str | None = None, kinds: tuple[st
     from troopclaims.rules import load_rules
 
     check_output(fmt, output, EXTRACT_FORMATS, "extract", notes)
-    kinds = ALL_KINDS if "all" in kinds else (tuple(kinds) or DEFAULT_KINDS)
+    shown = None if not kinds or "all" in kinds else {*kinds, *(("time",) if "date" in kinds else ())}
+    # Times of day are found with the dates (a time and its day are read together): --kind time keeps them alone.
+    kinds = ALL_KINDS if "all" in kinds else tuple(dict.fromkeys("date" if kind == "time" else kind
+                                                                 for kind in kinds)) or DEFAULT_KINDS
     report = ReadReport()
     rules = load_rules(given.rules_dirs)
     with opened_output(output) as (out, terminal):
         claims = _claims(given, rules, notes, report, kinds)
+        if shown is not None:
+            claims = (claim for claim in claims if claim.kind in shown)
         fmt = output_format(fmt, output, terminal, EXTRACT_FORMATS)
         counted = _Counting(claims)
         if fmt == "jsonl":
@@ -137,9 +142,10 @@ def _claims(given: Inputs, rules, notes: Notes, report: ReadReport, kinds, accep
     from troopclaims.run.extract import claims_from_inputs
     from troopclaims.stdin import stdin_text
 
+    stdin = stdin_text(notes, report) if "-" in given.paths else None
     return claims_from_inputs(given.paths, rules, model=given.model, kinds=kinds, published=given.published,
-                              warn=notes, report=report, stdin=stdin_text(notes) if "-" in given.paths else None,
-                              accept_claims=accept_claims, run=_run_options(given, notes))
+                              warn=notes, report=report, stdin=stdin, accept_claims=accept_claims,
+                              run=_run_options(given, notes))
 
 
 def _run_options(given: Inputs, notes: Notes):
