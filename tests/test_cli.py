@@ -267,7 +267,7 @@ def test_quiet_and_verbose_together_is_a_usage_error(folder):
 
 
 @pytest.mark.parametrize("command, name, marker", [("extract", "claims.jsonl", '{"source"'),
-                                                    ("extract", "claims.csv", "source,published,kind"),
+                                                    ("extract", "claims.csv", "\ufeffsource,published,kind"),
                                                     ("compare", "facts.md", "### "),
                                                     ("compare", "facts.jsonl", '{"fact"')])
 def test_output_file_gets_the_format_of_its_suffix_and_stdout_stays_empty(folder, tmp_path_factory, command, name,

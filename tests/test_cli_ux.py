@@ -272,3 +272,15 @@ def test_kind_time_lists_times_of_day_alone_and_kind_date_lists_them_with_the_da
     result = run("extract", "-", "--model", "blank", "--format", "jsonl", *kinds, input=TIMED)
     assert result.exit_code == 0, result.stderr
     assert {claim["kind"] for claim in jsonl(result.stdout)} == expected
+
+
+@pytest.mark.parametrize("head, said", [
+    ("Updated 14:05 GMT, 5 May 2031", "using 2031-05-05 from its update stamp (published that day or before)"),
+    ("DUNMERE, 4 May 2031 - Officials spoke.\nUpdated 14:05 GMT, 5 May 2031", "using 2031-05-04 from its dateline"),
+])
+def test_the_note_on_a_date_from_the_first_lines_says_whether_it_is_an_update_stamp(tmp_path, head, said):
+    (tmp_path / "a.txt").write_text(f"{head}\n\nAbout 40 people fled the flood in Dunmere, officials said.\n")
+    for _ in range(2):          # the second run reads the cache, and says what the first said
+        result = run("extract", str(tmp_path), "--model", "blank", "--format", "jsonl")
+        assert result.exit_code == 0, result.stderr
+        assert f"a.txt: no publication date given; {said}\n" in result.stderr

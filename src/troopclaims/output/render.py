@@ -53,12 +53,39 @@ def _cell(value) -> str:
     return str(value)
 
 
-def write_claims_csv(claims: Iterable[Claim], out: IO[str]) -> None:
-    writer = csv.writer(out, lineterminator="\n")
+def write_claims_csv(claims: Iterable[Claim], out: IO[str], spreadsheet: bool = False) -> None:
+    """Write a row per claim; for a spreadsheet (a file written with -o), see `_csv_writer`."""
+    writer = _csv_writer(out, spreadsheet)
     writer.writerow(FIELD_NAMES)
     for claim in claims:
         data = claim.to_dict()
         writer.writerow([_cell(data[name]) for name in FIELD_NAMES])
+
+
+class _SpreadsheetWriter:
+    """A csv writer for a file a spreadsheet opens: after a UTF-8 byte order mark, without which Excel reads the
+    file in the machine's legacy code page ("é" as "Ã©"; LibreOffice reads it either way), and with a text cell
+    that a spreadsheet would run as a formula ("=HYPERLINK(...)", "@SUM(...)", "+1+2" in an article) kept as text
+    by a leading apostrophe."""
+
+    def __init__(self, out: IO[str]):
+        out.write("\ufeff")
+        self.writer = csv.writer(out, lineterminator="\n")
+
+    def writerow(self, row) -> None:
+        self.writer.writerow([_as_text(cell) for cell in row])
+
+
+_FORMULA = re.compile(r"[=@\t\r]|[+-](?![\d.,]+\Z)")
+
+
+def _as_text(cell):
+    return f"'{cell}" if isinstance(cell, str) and _FORMULA.match(cell) else cell
+
+
+def _csv_writer(out: IO[str], spreadsheet: bool):
+    """Return a csv writer: plain for a pipe, as `_SpreadsheetWriter` says for a spreadsheet's file."""
+    return _SpreadsheetWriter(out) if spreadsheet else csv.writer(out, lineterminator="\n")
 
 
 def figure(value) -> str:
@@ -289,8 +316,9 @@ def _above(first, second):
     return Text.assemble(first, "\n", Text(second.plain, "dim"))
 
 
-def write_facts_csv(facts, out: IO[str]) -> None:
-    writer = csv.writer(out, lineterminator="\n")
+def write_facts_csv(facts, out: IO[str], spreadsheet: bool = False) -> None:
+    """Write a row per claim with its fact, verdict and camp; for a spreadsheet, see `_csv_writer`."""
+    writer = _csv_writer(out, spreadsheet)
     writer.writerow(FACT_CSV_FIELDS + FIELD_NAMES)
     for fact in facts:
         for index, claim in enumerate(fact.claims):
