@@ -356,6 +356,7 @@ def test_every_command_has_help_with_an_example_that_the_readme_shows(path):
     examples = [line.strip() for line in result.stdout.split("Example:")[1].strip().splitlines() if line.strip()]
     assert examples[0].startswith(f"troopclaims {' '.join(path)}")
     assert examples[0] in README.read_text(encoding="utf-8")
+    assert result.stdout.rstrip().splitlines()[-1].strip() == examples[-1]     # the last lines, after the options
 
 
 def test_shell_completion_is_clicks_own():

@@ -83,7 +83,7 @@ def test_an_empty_folder_is_an_error_that_names_it(tmp_path):
     result = run("extract", str(tmp_path), "--model", "blank")
     assert result.exit_code == 1 and result.stdout == ""
     assert result.stderr.splitlines()[-1] == (
-        f"Error: no article in {tmp_path}: no .txt or .md file (hidden ones are left out) and no JSON Lines record; "
+        f"Error: no article in {tmp_path}: no .txt, .md, .html or .htm file (hidden ones are left out) and no JSON Lines record; "
         "give a folder of articles, files, or JSON Lines")
     empty = tmp_path / "empty.jsonl"
     empty.write_text("")
@@ -94,7 +94,7 @@ def test_an_empty_folder_is_an_error_that_names_it(tmp_path):
 def test_an_empty_folder_beside_an_empty_stdin_names_both(tmp_path):
     result = run("extract", str(tmp_path), "-", "--model", "blank", input="")
     assert result.exit_code == 1 and result.stderr.splitlines()[-1] == (
-        f"Error: no article in {tmp_path} and nothing on stdin: no .txt or .md file (hidden ones are left out) and no "
+        f"Error: no article in {tmp_path} and nothing on stdin: no .txt, .md, .html or .htm file (hidden ones are left out) and no "
         "JSON Lines record; give a folder of articles, files, or JSON Lines")
 
 
@@ -137,7 +137,7 @@ def _groups(group, path=()):
 @pytest.mark.parametrize("path", [path for path, _ in _groups(cli)], ids=lambda path: " ".join(path) or "top")
 def test_the_list_of_commands_in_help_says_each_in_full(path):
     result = run(*path, "--help")
-    commands = result.stdout.split("Commands:\n")[1].rstrip().splitlines()
+    commands = result.stdout.split("Commands:\n")[1].split("\n\n")[0].rstrip().splitlines()   # the examples follow
     assert commands and all(re.match(r"  [a-z]+ +[A-Z].*\.$", line) and not line.endswith("...")
                             for line in commands), commands
 

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import functools
+import inspect
 import io
 import os
 import signal
@@ -133,8 +134,27 @@ def _published(ctx, param, value: str | None) -> str | None:
     return date
 
 
-class Group(click.Group):
+class _ExamplesLast:
+    """A command whose --help ends with its examples (the docstring's "Example:" block), after the options: the
+    last lines on the screen are the ones to copy."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        text = inspect.cleandoc(self.help or "")
+        if "\b\nExample:" in text and not self.epilog:
+            text, examples = text.split("\b\nExample:", 1)
+            self.help, self.epilog = text.rstrip(), "\b\nExample:" + examples
+
+
+class Command(_ExamplesLast, click.Command):
+    pass
+
+
+class Group(_ExamplesLast, click.Group):
     """The command group: Ctrl-C and a closed stdout (`| head -1`) end any command with no traceback."""
+
+    command_class = Command
+    group_class = type          # subgroups (rules, cache) are Groups too
 
     def invoke(self, ctx):
         try:
@@ -183,7 +203,7 @@ def cli():
 @output_option
 @reports_errors
 def extract(fmt, kinds, output, **given):
-    """Find the claims in articles: a folder, files, or JSON Lines ('-' for stdin).
+    """Find the claims in articles: a folder, files (text or saved web pages), or JSON Lines ('-' for stdin).
 
     \b
     Example:

@@ -82,7 +82,8 @@ def compare(given: Inputs, notes: Notes, fmt: str | None = None, only: str | Non
         elif fmt == "csv":
             render.write_facts_csv(facts, out, spreadsheet=_is_file(output))
         elif fmt == "markdown":
-            render.write_facts_markdown(facts, out, show_sentences, cumulative=cumulative, links=_links(report))
+            render.write_facts_markdown(facts, out, show_sentences, cumulative=cumulative, links=_links(report),
+                                        outlets=_outlets(report))
         else:
             render.write_facts_table(facts, out, show_sentences, width=render.table_width(terminal),
                                      cumulative=cumulative)
@@ -142,6 +143,11 @@ def _links(report: ReadReport) -> dict[str, str]:
     return {source: str(meta["url"]) for source, meta in report.sources.items() if meta.get("url")}
 
 
+def _outlets(report: ReadReport) -> dict[str, str]:
+    """Return each article's outlet, as its manifest, front matter or page gives it."""
+    return {source: str(meta["outlet"]) for source, meta in report.sources.items() if meta.get("outlet")}
+
+
 def _claims(given: Inputs, rules, notes: Notes, report: ReadReport, kinds, accept_claims: bool = False):
     """Yield the claims of the inputs: extracted from articles (as the run options say), or read as they are."""
     from troopclaims.run.extract import claims_from_inputs
@@ -187,8 +193,8 @@ def finish(report: ReadReport, paths, found: str, notes: Notes) -> ExitCode:
     if set(paths) == {"-"}:
         raise InputError("nothing on stdin: pipe in JSON Lines of articles, or the text of one article")
     stdin = " and nothing on stdin" if "-" in paths else ""
-    raise InputError(f"no article in {', '.join(path for path in paths if path != '-')}{stdin}: no .txt or .md file "
-                     "(hidden ones are left out) and no JSON Lines record; give a folder of articles, files, or "
+    raise InputError(f"no article in {', '.join(path for path in paths if path != '-')}{stdin}: no .txt, .md, .html or "
+                     ".htm file (hidden ones are left out) and no JSON Lines record; give a folder of articles, files, or "
                      "JSON Lines")
 
 

@@ -350,16 +350,18 @@ def _md_source(source: str, links: dict[str, str]) -> str:
 
 
 def write_facts_markdown(facts, out: IO[str], show_sentences: bool = False, cumulative=frozenset(),
-                         links: dict[str, str] | None = None) -> None:
-    """Write a heading and a table per fact, then its camps one a line and, for a series, why or how it moved:
-    Markdown to paste in a chat, a wiki or a fact-check. `links`: source -> its article's URL."""
+                         links: dict[str, str] | None = None, outlets: dict[str, str] | None = None) -> None:
+    """Write a heading and a table per fact, then its camps one a line and, for a series, why or how it moved, and
+    last the sources and how to read the figures: Markdown to paste in a chat, a wiki or a fact-check. `links`:
+    source -> its article's URL; `outlets`: source -> its outlet's name."""
     from troopclaims.output.why import over_time, why
 
     links = links or {}
     for fact in facts:
-        out.write(f"### {_md(fact.name)}: {fact.verdict}\n\n")
-        out.write(_counts(fact))
-        out.write(f"; within {_md(fact.within)}\n\n" if fact.within else "\n\n")
+        # The heading is the fact's name alone: a wiki's anchor of it is the report's (#people-killed-in-kursk).
+        out.write(f"### {_md(fact.name)}\n\n")
+        out.write(f"{verdict_in_words(fact)} {_counts(fact)}")
+        out.write(f"; within {_md(fact.within)}.\n\n" if fact.within else ".\n\n")
         out.write("| camp | source | published | speaker | figure | interval | status | event |\n")
         out.write("|---|---|---|---|---|---|---|---|\n")
         for index in by_date(fact.claims):
@@ -378,6 +380,45 @@ def write_facts_markdown(facts, out: IO[str], show_sentences: bool = False, cumu
             out.write("\n" + "".join(f"- {_md_source(fact.claims[index].source, links)}: "
                                      f"{_md_marked(fact.claims[index])}\n" for index in by_date(fact.claims)))
         out.write("\n")
+    if facts:
+        out.write(_md_sources(facts, links, outlets or {}))
+
+
+VERDICT_WORDS = {"conflict": ("Conflict", "these {many} cannot all be true"),
+                 "changed": ("Changed", "the {one} moved over time; the articles date the {many} apart"),
+                 "agree": ("Agree", "every source fits one {one}"),
+                 "single": ("Single source", "no other article gives this {one}")}
+
+
+def verdict_in_words(fact) -> str:
+    """Return the verdict as a reader takes it in, for Markdown: "**Conflict**: these figures cannot all be true."."""
+    label = VERDICT_WORDS.get(fact.verdict, (fact.verdict.capitalize(), ""))[0]
+    words = verdict_sentence(fact)
+    return f"**{label}**: {words[:1].lower()}{words[1:]}" if words else f"**{label}**."
+
+
+def verdict_sentence(fact) -> str:
+    """Return what the verdict means for this fact, as a sentence: "These figures cannot all be true."."""
+    words = VERDICT_WORDS.get(fact.verdict, ("", ""))[1]
+    many, one = ("dates", "date") if fact.kind in ("date", "time") else ("figures", "figure")
+    words = words.format(many=many, one=one)
+    return f"{words[:1].upper()}{words[1:]}." if words else ""
+
+
+def _md_sources(facts, links: dict[str, str], outlets: dict[str, str]) -> str:
+    """Return the list of the articles the facts cite, each with its outlet and publication date, and a note on how
+    to read intervals and camps: what a published check says under its figures."""
+    published = {claim.source: claim.published for fact in facts for claim in fact.claims}
+    lines = ["### Sources", ""]
+    for source in sorted(published):
+        said = [outlets[source]] if outlets.get(source) else []
+        said.append(f"published {published[source]}" if published[source] else "publication date unknown")
+        lines.append(f"- {_md_source(source, links)}: {_md(', '.join(said))}")
+    lines += ["", "Each figure's interval is what its wording allows (\"about 12,000\": 10,800..13,200; \"at least "
+              "6\": 6.., no upper end). A camp holds the claims that can all be true together; a claim of camp 1+2 "
+              "fits both. Found and compared by troopclaims from the articles' text: check each claim in its "
+              "article (`--show-sentences` quotes them).", ""]
+    return "\n".join(lines) + "\n"
 
 
 def _md_marked(claim) -> str:
