@@ -153,6 +153,7 @@ def story(tmp_path):
     ("compare", "facts.html", "compare writes no HTML page; `troopclaims report` does: troopclaims report ... -o"),
     ("extract", "claims.html", "extract writes no HTML page"),
     ("extract", "claims.md", "extract writes no markdown; name the file .jsonl, .csv, .txt, or give --format"),
+    ("compare", "facts.xlsx", "compare writes no spreadsheet workbook; name the file .csv, which Excel"),
 ])
 def test_an_output_file_named_for_a_format_the_command_does_not_write_is_refused_before_any_work(story, command,
                                                                                                  name, fix):
@@ -284,3 +285,8 @@ def test_the_note_on_a_date_from_the_first_lines_says_whether_it_is_an_update_st
         result = run("extract", str(tmp_path), "--model", "blank", "--format", "jsonl")
         assert result.exit_code == 0, result.stderr
         assert f"a.txt: no publication date given; {said}\n" in result.stderr
+
+
+def test_a_format_only_compare_writes_is_refused_by_extract_with_the_command_that_writes_it(story):
+    result = run("extract", str(story / "in"), "--model", "blank", "--format", "md")
+    assert result.exit_code == 2 and "Markdown is compare's: troopclaims compare ... --format md" in result.stderr

@@ -69,12 +69,19 @@ class Choice(click.Choice):
     ALIASES = {"md": "markdown", "changed": "changes", "change": "changes", "agree": "agreements",
                "agreement": "agreements"}
 
+    def __init__(self, choices, elsewhere: dict[str, str] | None = None, **kwargs):
+        super().__init__(choices, **kwargs)
+        self.elsewhere = elsewhere or {}        # a choice another command has -> the message that names it
+
     def convert(self, value, param, ctx):
         if isinstance(value, str) and value not in self.choices:
             word = value.lower()
             guesses = (self.ALIASES.get(word), word, f"{word}s", word.removesuffix("s"),
                        word[:-3] + "y" if word.endswith("ies") else None)
             value = next((guess for guess in guesses if guess in self.choices), value)
+            other = next((guess for guess in guesses if guess in self.elsewhere), None)
+            if value not in self.choices and other:
+                self.fail(self.elsewhere[other], param, ctx)
         return super().convert(value, param, ctx)
 
 
@@ -193,7 +200,9 @@ def cli():
 
 @cli.command(short_help="Find the claims in articles: figures, dates, places, speakers.")
 @input_options
-@click.option("--format", "fmt", type=Choice(EXTRACT_FORMATS), default=None,
+@click.option("--format", "fmt", default=None,
+              type=Choice(EXTRACT_FORMATS, elsewhere={"markdown": "extract writes jsonl, csv or table; Markdown is "
+                                                                  "compare's: troopclaims compare ... --format md"}),
               help="Output format (default: table on a terminal, jsonl in a pipe).")
 @click.option("--kind", "kinds", multiple=True,
               type=Choice(("quantity", "date", "time", "place", "age", "duration", "all")),
