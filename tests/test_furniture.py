@@ -145,3 +145,11 @@ def test_a_live_blogs_time_stamps_are_no_part_of_a_speaker_subject_or_figure(rul
 ])
 def test_lines_that_only_look_like_time_stamps_are_kept(rules, text):
     assert furniture_spans(text, rules.lexicon("page")) == ()
+
+
+def test_the_marks_of_markdown_headings_are_left_out_of_sentences_without_a_note(rules, blank_nlp):
+    text = "## Toll rises to 27 in Dunmere\n\nThe agency said 27 people had died. #VellFlood was trending.\n"
+    claims, messages, report = claims_of(text, rules, blank_nlp)
+    assert [claim.sentence for claim in claims if claim.text == "27"][0] == "Toll rises to 27 in Dunmere"
+    assert messages == [] and report.furniture == 0          # markup, not words: nothing to say
+    assert furniture_spans(text, rules.lexicon("page")) == ((0, 3),)        # the hashtag stays

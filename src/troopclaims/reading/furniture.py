@@ -54,7 +54,17 @@ def _matches(patterns: tuple[re.Pattern, ...], line: str) -> bool:
 def furniture_spans(text: str, page: PageRules, start: int = 0) -> tuple[tuple[int, int], ...]:
     """Return the (start, end) character spans of the furniture lines of text from `start` on, line breaks left out,
     and of a live blog's time stamps (live_stamps), in text order."""
-    return tuple(sorted(_furniture_lines(text, page, start) + live_stamps(text, page, start)))
+    return tuple(sorted(_furniture_lines(text, page, start) + live_stamps(text, page, start)
+                        + heading_marks(text, start)))
+
+
+_HEADING_MARK = re.compile(r"^#{1,6}[ \t]+(?=\S)", re.M)
+
+
+def heading_marks(text: str, start: int = 0) -> list[tuple[int, int]]:
+    """Return the spans of the marks of Markdown headings ("## " before "Toll rises to 27"): markup, not words of
+    the article, so that a claim's sentence reads as the headline does. Left out without a note: no word is."""
+    return [(found.start(), found.end()) for found in _HEADING_MARK.finditer(text, start)]
 
 
 def live_stamps(text: str, page: PageRules, start: int = 0) -> list[tuple[int, int]]:
@@ -117,12 +127,14 @@ def with_furniture(article: Article, spans: tuple[tuple[int, int], ...], warn: C
                    report=None) -> Article:
     """Return the article with its furniture lines (furniture_spans) marked to be blanked, said on stderr and
     counted; the article as it is when there are none."""
+    marks = set(heading_marks(article.text)) if spans else set()
+    said = [span for span in spans if span not in marks]
     if not spans:
         return article
-    if report is not None:
+    if report is not None and said:
         report.furniture += 1
-    stamps = [span for span in spans if _opens_line(article.text, span)]
-    for what, these in (("page furniture", [span for span in spans if span not in stamps]),
+    stamps = [span for span in said if _opens_line(article.text, span)]
+    for what, these in (("page furniture", [span for span in said if span not in stamps]),
                         ("the live blog's time stamps", stamps)):
         if these:
             lines = line_ranges(article.text, these)
