@@ -256,7 +256,8 @@ def test_verbose_lists_every_note_and_quiet_keeps_skips_and_the_summary(undated)
     verbose = run("extract", str(undated), "--model", "blank", "--format", "jsonl", "--verbose")
     assert sum("from its dateline" in line for line in verbose.stderr.splitlines()) == 8
     quiet = run("extract", str(undated), "--model", "blank", "--format", "jsonl", "-q")
-    assert quiet.stderr.splitlines() == [f"troopclaims: skipped {undated / 'notes.pdf'}: not a .txt, .md, .html or .htm file",
+    assert quiet.stderr.splitlines() == [f"troopclaims: skipped {undated / 'notes.pdf'}: not a .txt, .md, .html or .htm file"
+                                         "; make text of it first (pdftotext 'notes.pdf' 'notes.txt')",
                                          "troopclaims: read 8 articles, skipped 1 (see above); 16 claims"]
     assert quiet.stdout == verbose.stdout and quiet.exit_code == ExitCode.SKIPPED
 
