@@ -213,6 +213,13 @@ def test_a_headline_written_a_little_differently_in_og_title_and_h1_is_read_once
     assert article.text.count("19") == 2        # the headline's and the lede's, not a third from the title
 
 
+def test_a_title_whose_figure_differs_from_the_headline_is_read_too():
+    article = read_page(FERRY_PAGE.format(title="Ferry sinks off Marnholt, 19 missing",
+                                          headline="Ferry sinks off Marnholt, 21 missing"))
+    assert article.text.split("\n\n")[:2] == ["Ferry sinks off Marnholt, 19 missing",
+                                               "Ferry sinks off Marnholt, 21 missing"]
+
+
 def test_a_title_that_is_not_the_headline_is_still_read_first():
     article = read_page(FERRY_PAGE.format(title="Storm closes the Marnholt crossing", headline="Ferry sinks"))
     assert article.text.split("\n\n")[:2] == ["Storm closes the Marnholt crossing", "Ferry sinks"]

@@ -90,10 +90,17 @@ def _paragraphs(text: str) -> list[str]:
     return [line for line in (" ".join(raw.split()) for raw in text.splitlines()) if line]
 
 
+def _figures(words: list[str]) -> list[str]:
+    """Return the words of a headline that hold a digit, in order."""
+    return [word for word in words if any(character.isdigit() for character in word)]
+
+
 def _same(title: str, paragraph: str) -> bool:
     """Return whether a paragraph is the page's title as its headline, written a little differently (the og:title
     "Ferry sinks, 19 missing" over the h1 "Ferry sinks; 19 people missing"), so that the headline is read once."""
     ours, theirs = _WORDS.findall(title.casefold()), _WORDS.findall(paragraph.casefold())
+    if _figures(ours) != _figures(theirs):
+        return False                # "19 missing" over "21 missing": two headlines, each figure read
     if not ours or not theirs or len(theirs) > 2 * len(ours) + 4:
         return ours == theirs       # a paragraph much longer than the title is the lede, not the headline
     return SequenceMatcher(None, ours, theirs, autojunk=False).ratio() >= 0.8
