@@ -21,6 +21,7 @@ from troopclaims.extractors.dates import resolve
 from troopclaims.records import SPAN_KINDS, WHEN_KINDS, Claim, plain_number
 
 VERDICT_ORDER = ("conflict", "changed", "agree", "single")
+COPY_WORDS = 8        # words of a sentence two articles share word for word before they count as one copy
 RELATIVE_RELATIONS = ("near", "border", "front")   # "near the border" is not "in" the place it names
 # WHEN_KINDS (dates and times) are grouped by event and subject, not by place.
 
@@ -59,13 +60,21 @@ class Fact:
 
     @property
     def speakers(self) -> int:
-        """Return how many independent speakers state the fact (an outlet's own voice counts as its own)."""
-        return len({claim.speaker or f"outlet:{claim.source}" for claim in self.claims})
+        """Return how many independent speakers state the fact (an outlet's own voice counts as its own; outlets
+        that print the same copy are one voice)."""
+        copy = copies_of(self.claims)
+        return len({claim.speaker or f"outlet:{copy[claim.source]}" for claim in self.claims})
 
     @property
     def reports(self) -> int:
         """Return how many articles state the fact."""
         return len({claim.source for claim in self.claims})
+
+    @property
+    def independent(self) -> int:
+        """Return how many independent reports state the fact: articles that print the same sentence of it (one wire
+        copy in several outlets) count once."""
+        return len(set(copies_of(self.claims).values()))
 
     def to_dict(self) -> dict:
         """Return the fact as one JSON-ready record."""
@@ -77,12 +86,31 @@ class Fact:
                        "speakers": sorted({self.claims[i].speaker or "(outlet)" for i in camp.members}),
                        "claims": list(camp.members)} for camp in self.camps],
             "why": [reason.to_dict() for reason in self.reasons],
-            "speakers": self.speakers, "reports": self.reports,
+            "speakers": self.speakers, "reports": self.reports, "independent": self.independent,
             "claims": [claim.to_dict() for claim in self.claims],
         }
 
 
-# --- intervals -------------------------------------------------------------------------------------------------
+def copies_of(claims: list[Claim]) -> dict[str, str]:
+    """Return, for each article of the claims, the first article (by name) it shares a claim's sentence with,
+    directly or through others: articles that print the same copy ("..., the minister said." word for word)."""
+    parent = {claim.source: claim.source for claim in claims}
+
+    def root(source: str) -> str:
+        while parent[source] != source:
+            parent[source] = parent[parent[source]]
+            source = parent[source]
+        return source
+
+    first: dict[str, str] = {}
+    for claim in claims:
+        words = " ".join(re.findall(r"\w+", (claim.sentence or "").lower()))
+        if len(words.split()) < COPY_WORDS:
+            continue      # "Five people died." is written alike by outlets that never saw each other
+        a, b = root(claim.source), root(first.setdefault(words, claim.source))
+        if a != b:
+            parent[max(a, b)] = min(a, b)
+    return {source: root(source) for source in sorted(parent)}
 
 
 # --- grouping --------------------------------------------------------------------------------------------------
@@ -354,6 +382,8 @@ def compare_claims(claims: Iterable[Claim], rules, warn: Callable[[str], None] =
     placed = _placed_dates(claims, rules)
     kept, spans, uncounted, undated, per_group, unplaced, changes = [], [], 0, 0, 0, 0, 0
     nth, difference = _occurrences(claims), rules.lexicon("numbers").difference_before
+    particles = rules.lexicon("events").particles
+    measures = frozenset(rules.lexicon("numbers").unit_forms.values()) - rules.lexicon("quantities").event_measures
     for claim in claims:
         if claim.kind in SPAN_KINDS:
             spans.append(claim)      # ages and durations: compare/spans_of_time.py
@@ -364,7 +394,7 @@ def compare_claims(claims: Iterable[Claim], rules, warn: Callable[[str], None] =
             unplaced += 1     # "on Monday" with no publication date: it says nothing the calendar can compare
         elif claim.distributive:
             per_group += 1
-        elif is_change_size(claim, difference, nth[id(claim)]):
+        elif is_change_size(claim, difference, nth[id(claim)], particles, measures):
             changes += 1      # "the toll rose by 300 to 4,500": 300 is no toll
         elif claim.kind in WHEN_KINDS and (not (claim.event or claim.kind == "time" and claim.subject)
                                            or claim.aspect in states):
@@ -395,8 +425,7 @@ def compare_claims(claims: Iterable[Claim], rules, warn: Callable[[str], None] =
                                           rules.lexicon("quantities").event_measures, events.named_actor,
                                           rules.lexicon("quantities").totals, rules.lexicon("events"),
                                           lambda claim, nth: reference_of(claim, places, nth),
-                                          frozenset(rules.lexicon("numbers").unit_forms.values())
-                                          - rules.lexicon("quantities").event_measures,
+                                          measures,
                                           states=states, daily=events.daily,
                                           scopes=tuple(rules.lexicon("quantities").scopes.items()),
                                           measured_apart=rules.lexicon("quantities").measured_apart,

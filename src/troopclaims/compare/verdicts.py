@@ -67,7 +67,7 @@ class Reason:
     `why` is one of: `same_day` (two figures of a series for one day, apart), `day_unknown` (a figure of a series of
     no known day, apart from another), `fell` (a later day's figure of a series below an earlier one's), `grew` (the
     figures of one day of a series that changed, in day order), `apart` (rival camps that cannot all be true),
-    `dated_apart` (camps that hold on different days), `revised` (only earlier values the text revises differ).
+    `dated_apart` (camps that hold on different days), `revised` (only earlier values the text revises differ, and the earlier reports' figures that state them).
     `day` is the ISO day the claims hold for (`same_day`, `grew`; the later day for `fell`), else None."""
 
     why: str
@@ -84,16 +84,20 @@ def judged(claims: list[Claim], camps, cumulative: bool = False,
     """Return the verdict on a fact's claims and camps (agree, conflict, changed, single; a cumulative count read as
     a series over days) with its reasons (none for agree and single)."""
     if len(camps) == 1:
+        if cumulative and _rose(claims, interval):
+            return "changed", _steps(claims)      # "more than 7,000" on Monday, 9,400 on Tuesday: the toll rose
         return ("single" if len({claim.source for claim in claims}) == 1 else "agree"), []
     everyone = tuple(range(len(claims)))
     if cumulative:
         if _grows(claims, interval):
             return "changed", _steps(claims)
         return "conflict", clashes(claims, camps, interval)
-    current = [interval(claim) for claim in claims if not claim.earlier]
-    if len(current) < len(claims) and current and max(low for low, _ in current) <= min(high for _, high in current):
-        # only the earlier values the text revises differ ("raised the seats from 65 to 125")
-        return "changed", [Reason("revised", tuple(i for i, claim in enumerate(claims) if claim.earlier))]
+    old = _revised(claims, interval)
+    current = [interval(claim) for i, claim in enumerate(claims) if i not in old]
+    if old and current and max(low for low, _ in current) <= min(high for _, high in current):
+        # only the earlier values the text revises differ ("raised the seats from 65 to 125"), and the figures
+        # of earlier reports that state them ("2,000" on Monday; "4,500, up from 2,000" on Wednesday)
+        return "changed", [Reason("revised", tuple(sorted(old)))]
     # Camps that hold at different times (every claim dated, the dates apart) are a change, not a conflict.
     spans = [_as_of_range(claims, members) for _, members in camps]
     if all(span is not None for span in spans):
@@ -101,6 +105,38 @@ def judged(claims: list[Claim], camps, cumulative: bool = False,
         if all(earlier[1] < later[0] for earlier, later in zip(ordered, ordered[1:])):
             return "changed", [Reason("dated_apart", everyone)]
     return "conflict", [Reason("apart", everyone)]
+
+
+def _revised(claims: list[Claim], interval: Callable[[Claim], tuple[float, float]]) -> set[int]:
+    """Return the indices of the earlier values the text revises ("up from 2,000", "revised from 290") and of the
+    figures that state such a value no later than the article that revises it: they are what it was, no rival."""
+    earlier = [(interval(claim), _as_point(claim.published), claim.source) for claim in claims if claim.earlier]
+    old = {i for i, claim in enumerate(claims) if claim.earlier}
+    for i, claim in enumerate(claims):
+        low, high = interval(claim)
+        day = _as_point(claim.as_of or claim.published)
+        # never the revising article's own new figure
+        if any(low <= e_high and e_low <= high and source != claim.source
+               and (day is None or revised is None or day <= revised)
+               for (e_low, e_high), revised, source in earlier):
+            old.add(i)
+    return old if len(old) < len(claims) else set()
+
+
+def _rose(claims: list[Claim], interval: Callable[[Claim], tuple[float, float]]) -> bool:
+    """Return whether the figures of a count that only grows, all of one camp, moved up over days: a later day's
+    figure rules out an earlier day's figure as written, and is above it ("more than 7,000" on Monday, 9,400 on
+    Tuesday); none rules one out from below. "About 3,000", then 3,000, or 4,000, then "about 4,100", is no change."""
+    stated = [(day, point, interval(claim)) for claim in claims
+              if (day := _day(claim)) is not None and (point := _as_point(claim.value)) is not None]
+    rose = False
+    for day, point, _ in stated:
+        for later, after, (low, high) in stated:
+            if later > day and not low <= point <= high:
+                if after < point:
+                    return False
+                rose = True
+    return rose
 
 
 def _iso(day: float | None) -> str | None:
