@@ -12,7 +12,8 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Callable, Iterable
 
-from troopclaims.compare.keys import ALONE, OF, PART, THRESHOLD, TOTAL, Grouping, aspect_key, aspect_label
+from troopclaims.compare.keys import (ALONE, OF, OTHER, PART, THRESHOLD, TOTAL, Grouping, aspect_key, aspect_label,
+                                    others_of)
 from troopclaims.compare.measures import BASE, FROM, is_change_size, reference_of, scope_of
 from troopclaims.compare.verdicts import Reason, camps_of, claim_interval, judged
 from troopclaims.compare.when import (DAY, HAPPENED, apart_by_happening, days_beside, happening_of, instants,
@@ -122,9 +123,14 @@ def _fill_unknown(groups: dict, index: int) -> dict:
 
     merged: dict[tuple, list[Claim]] = defaultdict(list)
     for key, members in groups.items():
-        if key[index] is None:
+        if key[index] == OTHER:       # others of no known event ("three other rifles") join the one such count
+            values = {other[index] for other in groups if str(other[index]).endswith(OTHER)
+                      and other[index] != OTHER and fits(key, other)}
+            if len(values) == 1:
+                key = key[:index] + (values.pop(),) + key[index + 1:]
+        elif key[index] is None:
             values = {other[index] for other in groups if other[index] is not None and fits(key, other)
-                      and not str(other[index]).endswith((PART, THRESHOLD))
+                      and not str(other[index]).endswith((PART, THRESHOLD, OTHER))
                       and not str(other[index]).startswith((ALONE, BASE, OF))}
             # An aspect class is a better home than a lone event word outside the rules.
             classes = {value for value in values if not str(value).startswith("event:")}
@@ -247,13 +253,17 @@ def group_claims(claims: Iterable[Claim], contains: Contains = same_place,
     beside = days_beside(claims, interval)
     groups: dict[tuple, list[Claim]] = defaultdict(list)
     nth = _occurrences(claims)
+    besides = others_of(claims, grouping.classes.others, nth)
     for claim in claims:
         if claim.kind == "place":
             continue
         unit = claim.unit if claim.kind == "quantity" else None
         if scope := scope_of(claim, dict(grouping.scopes), nth[id(claim)]):
             unit = f"{unit} {scope}"     # "27 overseas booths" beside "2,000 booths in the country": booths abroad
-        groups[(claim.kind, unit, claim.actor, aspect_key(claim, grouping, nth[id(claim)]))].append(claim)
+        key = aspect_key(claim, grouping, nth[id(claim)])
+        if id(claim) in besides:
+            key = f"{key or ''}{OTHER}"      # "three other rifles" beside "seven AK-47 rifles": a count of its own
+        groups[(claim.kind, unit, claim.actor, key)].append(claim)
     groups = _same_names(groups, grouping.named_actor)
     # A claim that does not say whose (or what event) joins the only candidate there is.
     groups = _fill_unknown(groups, 2)
@@ -336,8 +346,8 @@ def fact_name(fact: Fact, name_actor: Callable[[str], str] | None = None) -> str
     else:
         what = fact.unit or _common_subject(fact) or "figure"
         key = (fact.aspect or "").split(HAPPENED)[0]
-        point = key.replace(TOTAL, "").replace(THRESHOLD, "")     # what a share is on, a distance from ...
-        words = [actor, what]
+        point = key.replace(TOTAL, "").replace(THRESHOLD, "").replace(OTHER, "")   # what a share is on, from ...
+        words = [actor, "other" if OTHER in key else "", what]
         if aspect:
             words.append(f"({aspect})")
         if key.endswith(TOTAL):
