@@ -123,3 +123,24 @@ def test_the_size_of_a_change_and_a_passive_s_agent(rules, sentence, text, subje
                           rules.lexicon("events").particles, measures) is change
     kept = [fact for fact in compare_claims([claim], rules)]
     assert bool(kept) is not change
+
+
+def lasted(source, value, unit, event="stay"):
+    return Claim(source=source, published=MON, kind="duration", text=f"{value} {unit}", start=0, end=1, value=value,
+                 low=value, high=value, qualifier="exact", unit=unit, event=event,
+                 sentence=f"She began a {value} {unit} stay at the clinic.")
+
+
+@pytest.mark.parametrize("claims, verdict", [
+    # a calendar month is 28 to 31 days: "a three-month stay" and "a 90-day stay" are one stay
+    ([lasted("a", 3, "months"), lasted("b", 90, "days")], "agree"),
+    ([lasted("a", 3, "months"), lasted("b", 90, "days"), lasted("c", 90, "days")], "agree"),
+    ([lasted("a", 1, "years"), lasted("b", 365, "days")], "agree"),
+    # ... but not 120 days, nor four months beside three
+    ([lasted("a", 3, "months"), lasted("b", 120, "days")], "conflict"),
+    ([lasted("a", 3, "months"), lasted("b", 4, "months")], "conflict"),
+    ([lasted("a", 36, "hours"), lasted("b", 2, "days"), lasted("c", 2, "days")], "conflict"),
+])
+def test_durations_in_calendar_units(rules, claims, verdict):
+    (fact,) = compare_claims(claims, rules)
+    assert fact.verdict == verdict
