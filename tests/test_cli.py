@@ -119,7 +119,7 @@ def test_compare_from_folder_and_from_extracted_claims_agree(folder):
     (fact,) = jsonl(direct.stdout)
     assert fact["verdict"] == "conflict" and fact["unit"] == "troops" and fact["reports"] == 2
     assert set(fact) == {"fact", "kind", "unit", "actor", "place", "aspect", "within", "verdict", "camps",
-                         "why", "speakers", "reports", "claims"}
+                         "why", "speakers", "reports", "independent", "claims"}
     assert [(reason["why"], reason["claims"]) for reason in fact["why"]] == [("apart", [0, 1])]
 
 

@@ -244,7 +244,10 @@ def published_as_of(claim, between: str = " ") -> str:
 
 
 def _counts(fact) -> str:
-    return f"{fact.speakers} speaker{'s' * (fact.speakers != 1)}, {fact.reports} report{'s' * (fact.reports != 1)}"
+    copies = f" ({fact.independent} independent: some print the same sentences)" \
+        if fact.independent < fact.reports else ""
+    return (f"{fact.speakers} speaker{'s' * (fact.speakers != 1)}, {fact.reports} report{'s' * (fact.reports != 1)}"
+            f"{copies}")
 
 
 FACT_COLUMNS = ("camp", "source", "published", "speaker", "figure", "interval", "status", "event")
