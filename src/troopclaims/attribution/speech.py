@@ -18,6 +18,7 @@ from troopclaims.attribution.mentions import MentionFinder
 from troopclaims.attribution.names import NameResolver
 from troopclaims.attribution.nominal import PASSIVE_AUX, NominalCues
 from troopclaims.attribution.speakers import Speaker, SpeakerBook
+from troopclaims.attribution.subjects import QUOTE_CHARS
 from troopclaims.spans import doc_text
 
 _CUE_HASHES: list = [None, None]      # the cue rules last read, and the hashes of the words that can be their cues
@@ -25,6 +26,8 @@ _RAISING = frozenset(("to",))           # "is expected to", "is said to": a hedg
 # Words before a phrase that make it their object, not the subject of the verb after it ("in Dunmore to ask").
 _PREPOSITIONS = frozenset("in at on for from into onto over under near during after before since until toward "
                           "towards against among between through across".split())
+# Words after a name that end it ("wrote Cameron Vale for the Ledger").
+_NAME_ENDS = _PREPOSITIONS | {"of", "who", "which"}
 # What may follow a strict verb for it to report: "added that", "wrote:", "questioned why the council ..."
 _STRICT_OPENERS = frozenset(("that", ":", ",", ".", "“", '"', "‘", "whether", "why", "how", "what", "if"))
 
@@ -307,7 +310,45 @@ class DocumentReader(NominalCues, NameResolver, EvidenceChains, TextLayout):
             return [before], False
         k = event.end
         after = self.finder.np_after(k, sent, boundary=True)
+        if after is None and (relative := self._relative_subject(i, sent)):
+            return [relative], False
+        if after is None:
+            after = self._described_name_after(i, sent)
         return ([after] if after else []), False
+
+    def _described_name_after(self, i: int, sent) -> tuple[int, int] | None:
+        """Return the name that ends the words after a verb right after a quotation ('“...,” said flood widow Tara
+        Lund.', '“...,” wrote Ann Vale for the Ledger'): the description before the name is lower case, so the
+        name alone speaks."""
+        if i - 2 < sent.start or self.doc[i - 1].text not in QUOTE_CHARS:
+            return None
+        end = i + 1
+        while end < sent.end and end - i <= 8 and not self.doc[end].is_punct \
+                and lowered(self.doc[end]) not in _NAME_ENDS:
+            end += 1
+        if end - i > 8 or end == i + 1 or not (end >= sent.end or self.doc[end].text in ".,"
+                                                 or lowered(self.doc[end]) in _NAME_ENDS):
+            return None
+        start = end
+        while start - 1 > i and self.finder.capitalised(self.doc[start - 1]) and self.doc[start - 1].is_alpha:
+            start -= 1
+        return (start, end) if end - start >= 2 else None
+
+    def _relative_subject(self, i: int, sent) -> tuple[int, int] | None:
+        """Return the sentence's subject when a relative clause between commas separates it from the verb at i
+        ("Dr. Mira Solt, who as a captain was the governor's physician, said"), by word order; not an object's
+        clause ("Police found Dahl, who had fled, ..."), since the subject must open the sentence."""
+        if i - 1 <= sent.start or self.doc[i - 1].text != ",":
+            return None
+        for k in range(i - 2, max(sent.start, i - 40), -1):
+            token = self.doc[k]
+            if token.text in ";:" or token.text in QUOTE_CHARS or self.in_quote[k]:
+                return None
+            if lowered(token) in ("who", "which") and self.doc[k - 1].text == ",":
+                subject = self.finder.sentence_subject(sent, k - 1)
+                name = self.finder.np_ending_at(k - 2, sent)
+                return name if name is not None and subject is not None and name[1] == subject[1] else None
+        return None
 
 
 def _cue_hashes(cues: CueRules):
