@@ -159,7 +159,8 @@ class DocumentReader(NominalCues, NameResolver, EvidenceChains, TextLayout):
             return False                    # "30 people reported missing": it describes them; they report nothing
         spans: list[tuple[int, int]] = []
         passive = False
-        shared = self._shared_subject(event, sent) or self._parenthetical(event, sent) or self._blamed(event, sent)
+        shared = (self._shared_subject(event, sent) or self._quoted_as(event, sent)
+                  or self._parenthetical(event, sent) or self._blamed(event, sent))
         if shared:
             spans = [shared]
         elif self.finder.parsed:
@@ -196,6 +197,31 @@ class DocumentReader(NominalCues, NameResolver, EvidenceChains, TextLayout):
         for earlier in reversed(self.events_in(sent.start, j)):
             if earlier.kind == "verb" and earlier.mention and self._blamed(earlier, sent) is None:
                 return earlier.mention      # (not "blasted the agency for saying ..., and said": the agency's)
+        return None
+
+    def _quoted_as(self, event: Event, sent) -> tuple[int, int] | None:
+        """Return who is quoted in "Vale was quoted (by the Ledger) as saying", "The Ledger quoted Vale as saying":
+        the one quoted speaks (the quoter after "quoted by" is `via`)."""
+        i = event.start
+        if i - 2 < sent.start or self.doc[i - 1].lower_ != "as":
+            return None
+        for k in range(i - 2, max(sent.start, i - 10), -1):
+            if self.doc[k].text in ",;:" or self.doc[k].text in QUOTE_CHARS:
+                return None
+            if self.doc[k].lower_ != "quoted":
+                continue
+            if self.finder.parsed:
+                quoted = [c for c in self.doc[k].children if c.dep_ in ("nsubjpass", "dobj")]
+                if quoted and quoted[0].lower_ in ("who", "that") and self.doc[k].dep_ == "relcl":
+                    quoted = [self.doc[k].head]         # "The mayor, who was quoted as saying"
+                return self.finder.noun_spans(quoted[0])[0] if quoted else None
+            j = k - 1
+            while j >= sent.start and self.finder.skippable(self.doc[j]) and self.doc[j].lower_ not in PASSIVE_AUX:
+                j -= 1
+            if j >= sent.start and self.doc[j].lower_ in PASSIVE_AUX:
+                return self.finder.np_before(j, sent)
+            quoted = self.finder.np_after(k + 1, sent, boundary=False)     # "The Ledger quoted Vale as saying"
+            return quoted if quoted is not None and quoted[1] == i - 1 else None
         return None
 
     def _blamed(self, event: Event, sent) -> tuple[int, int] | None:
@@ -276,6 +302,8 @@ class DocumentReader(NominalCues, NameResolver, EvidenceChains, TextLayout):
     def _shape_subject(self, event: Event, sent) -> tuple[list[tuple[int, int]], bool]:
         """Return (candidate mentions, passive) for a verb cue from word shapes alone (blank pipeline)."""
         i = event.start
+        if i > sent.start and (owned := self.finder.owned_saying(i - 1, sent)):
+            return [owned], False               # "Berg's statement said": Berg says it (names resolves the owner)
         j = i - 1
         while j >= sent.start and self.finder.skippable(self.doc[j]) and self.doc[j].lower_ not in PASSIVE_AUX:
             j -= 1
