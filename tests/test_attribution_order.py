@@ -16,6 +16,18 @@ ORDER = [
     # ... but not an object's clause, and not what the clause itself holds
     ("Police found Dahl, who had fled to Ostland, on Monday.", "Monday", {"speaker": None}),
     ("Dara Mell, who served as envoy to Ostland from 2012, said Vale called Dahl.", "2012", {"speaker": None}),
+    # ... and so does one past a long description between commas
+    ("Ben Rhodes, one of the mayor's closest aides, recalled Vale talking about the 2005 flood.", "2005",
+     {"speaker": "Ben Rhodes", "cue": "recalled"}),
+    ("Ada Vale, the former head of the Port Authority, stressed her support of the 2011 plan.", "2011",
+     {"speaker": "Ada Vale", "cue": "stressed"}),
+    ("Police found Dahl, the builder from Ostland, on Monday.", "Monday", {"speaker": None}),
+    # a cue in a relative clause between commas says nothing past the clause's closing comma
+    ("Vale's relatives, who asked police to show them the video, watched it on Thursday.", "Thursday",
+     {"speaker": None}),
+    ("Vale, who said that 300 homes were lost, resigned.", "300 homes", {"speaker": "Vale", "cue": "said"}),
+    ("Vale broke with her allies, who said the plan held and strengthened, not weakened, the 2015 deal.",
+     "2015", {"speaker": "her allies", "cue": "said"}),
     # after a quotation, the name that ends a lower-case description speaks, not the description or an outlet
     ("“The reasons don’t hold. They are 100 percent wrong,” said flood widow Tara Lund.", "100 percent",
      {"speaker": "Tara Lund", "cue": "said"}),

@@ -31,7 +31,8 @@ class WordOrder:
 
     def _governing_by_order(self, span, candidates) -> Event | None:
         before = [e for e in candidates if e.end <= span[0] and not any(
-            self.doc[i].text == ";" for i in range(e.end, span[0])) and not self._subordinate(e, span)]
+            self.doc[i].text == ";" for i in range(e.end, span[0])) and not self._subordinate(e, span)
+            and not self._closed_aside(e, span)]
         trailing = self._trailing(span, candidates)
         if not before:
             return trailing
@@ -52,6 +53,25 @@ class WordOrder:
                 break                   # a noun of saying reports only its own clause ("X's claim that ...")
             chosen = self._outer(earlier, chosen)
         return self._outer(trailing, chosen) if trailing is not None else chosen
+
+    def _closed_aside(self, event: Event, span) -> bool:
+        """Return True when a verb cue sits in a relative clause on the sentence's subject, set between commas
+        that close before the claim ("Vale's relatives, who asked police to show them the video, watched it on
+        Thursday, lawyers said"): what the clause says ends at its comma (by word order; the parse has its own
+        test). A clause at the end of the sentence may hold commas of its own and is left alone."""
+        if self.finder.parsed:
+            return False
+        sent = self.segment(event.start)
+        opener = next((k for k in range(event.start - 1, max(sent.start, event.start - 12), -1)
+                       if self.doc[k].text in ",;:" or self.doc[k].lower_ in ("who", "which")), None)
+        if opener is None or self.doc[opener].lower_ not in ("who", "which") or self.doc[opener - 1].text != ",":
+            return False
+        close = next((k for k in range(event.end, span[0]) if self.doc[k].text in ",;"), None)
+        if close is None or any(self.doc[k].lower_ in OPENERS for k in range(event.end, close)):
+            return False
+        subject = self.finder.sentence_subject(sent, opener - 1)     # the clause is the subject's, set aside
+        named = self.finder.np_ending_at(opener - 2, sent)            # before its verb ("its allies, who said
+        return subject is not None and named is not None and subject[1] == named[1]   # ..., rather than ...")
 
     def _reporting_frame(self, before: list[Event], framed: Event) -> Event | None:
         """Return the verb whose report holds a verb of saying that frames the claim ("Halden said Vale was

@@ -26,6 +26,8 @@ _RAISING = frozenset(("to",))           # "is expected to", "is said to": a hedg
 # Words before a phrase that make it their object, not the subject of the verb after it ("in Dunmore to ask").
 _PREPOSITIONS = frozenset("in at on for from into onto over under near during after before since until toward "
                           "towards against among between through across".split())
+# Words that open a relative clause or a description set between commas after a subject ("Vale, who ...,").
+_ASIDE_OPENERS = frozenset(("who", "which", "a", "an", "the", "one", "now", "then", "once", "herself", "himself"))
 # Words after a name that end it ("wrote Cameron Vale for the Ledger").
 _NAME_ENDS = _PREPOSITIONS | {"of", "who", "which"}
 # What may follow a strict verb for it to report: "added that", "wrote:", "questioned why the council ..."
@@ -363,16 +365,17 @@ class DocumentReader(NominalCues, NameResolver, EvidenceChains, TextLayout):
         return (start, end) if end - start >= 2 else None
 
     def _relative_subject(self, i: int, sent) -> tuple[int, int] | None:
-        """Return the sentence's subject when a relative clause between commas separates it from the verb at i
-        ("Dr. Mira Solt, who as a captain was the governor's physician, said"), by word order; not an object's
-        clause ("Police found Dahl, who had fled, ..."), since the subject must open the sentence."""
+        """Return the sentence's subject when a relative clause or a description between commas separates it from
+        the verb at i ("Dr. Mira Solt, who as a captain was the governor's physician, said", "Rhea Moor, a senior
+        adviser to the campaign, called"), by word order; not an object's clause ("Police found Dahl, who had
+        fled, ..."), since the subject must open the sentence."""
         if i - 1 <= sent.start or self.doc[i - 1].text != ",":
             return None
         for k in range(i - 2, max(sent.start, i - 40), -1):
             token = self.doc[k]
             if token.text in ";:" or token.text in QUOTE_CHARS or self.in_quote[k]:
                 return None
-            if lowered(token) in ("who", "which") and self.doc[k - 1].text == ",":
+            if token.lower_ in _ASIDE_OPENERS and token.is_lower and self.doc[k - 1].text == ",":
                 subject = self.finder.sentence_subject(sent, k - 1)
                 name = self.finder.np_ending_at(k - 2, sent)
                 return name if name is not None and subject is not None and name[1] == subject[1] else None
