@@ -34,7 +34,8 @@ ORDER = [
     ("“The county lost 300 homes,” wrote Cam Vale for the Dunmore Ledger.", "300 homes",
      {"speaker": "Cam Vale", "cue": "wrote"}),
     # a quote mark inside the report does not make the figure before it the verb's frame ...
-    ("Dana Vale said the vote on Monday was “a farce” and left.", "Monday", {"speaker": "Dana Vale", "cue": "said"}),
+    ("Dana Vale said the vote on Monday was “a farce” and left.", "Monday",
+     {"speaker": "Dana Vale", "cue": "said"}),
     ("Dana Vale said the tweet to invite Lena Orr to Monday night's debate was only “to mock” the mayor.",
      "Monday night", {"speaker": "Dana Vale", "cue": "said"}),
     # ... but one after a comma opens it, and the day of the saying is no part of the report
@@ -62,3 +63,16 @@ def test_speakers_by_word_order(blank_nlp, rules, text, figure, expected):
 @pytest.mark.parametrize("text, figure, expected", ORDER)
 def test_speakers_by_word_order_with_the_parse(model_nlp, rules, text, figure, expected):
     check(claim_for(model_nlp, rules, text, figure), expected)
+
+
+@pytest.mark.parametrize("mention, name", [
+    ("flood widow Tara Lund", "Tara Lund"),
+    ("longtime Dunmore resident Ann Vale", "Ann Vale"),
+    ("embattled Vale", "Vale"),
+    ("2019 flood widow Tara Lund", "Tara Lund"),
+    # not a name's own words, nor a place after "of"
+    ("9/11 Commission", "9/11 Commission"),
+    ("mayor of Dunmore", "mayor of Dunmore"),
+])
+def test_a_lower_case_description_is_no_part_of_the_name(rules, mention, name):
+    assert rules.lexicon("speakers").lookup(mention).name == name

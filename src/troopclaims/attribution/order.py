@@ -99,7 +99,8 @@ class WordOrder:
 
     def _opens_report(self, opener, span) -> bool:
         """Return True when a quote mark can open the verb's report: right after the claim, or after a comma or
-        colon ("said on Monday, “...”"); not a mark inside the report ("said the vote on Monday was “a farce”")."""
+        colon ("said on Monday, “...”"); not a mark inside the report ("said the vote on Monday was
+        “a farce”")."""
         if opener.text not in ("“", '"'):
             return True
         return opener.i == span[1] or self.doc[opener.i - 1].text in (",", ":")

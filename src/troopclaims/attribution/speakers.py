@@ -137,9 +137,7 @@ class SpeakerBook:
                 not w[:1].isupper() for w in words[1:]):
             words = [words[0].lower(), *words[1:]]    # "Experts" at the start of a sentence is a common noun
         described = next((k for k in range(1, len(words)) if all(w[:1].isupper() for w in words[k:])), None)
-        if described is not None and words[0] not in group_nouns and all(
-                (w.islower() or any(c.isdigit() for c in w)) and w not in _PARTICLES | _LINKS
-                for w in words[:described]):
+        if described is not None and _describes_name(words[:described], group_nouns):
             words = words[described:]   # "embattled Vale", "flood widow Tara Lund": the name without its description
         name = " ".join(words)
         if entity == "PERSON":
@@ -157,6 +155,14 @@ class SpeakerBook:
         if all(w[:1].isupper() for w in words):
             return Speaker(name, "person")
         return Speaker(name)
+
+
+def _describes_name(words: list[str], group_nouns: frozenset) -> bool:
+    """Return True when the words before a name describe it: they open and end lower case, with no word that links
+    ("mayor of Dunmore") and no particle of a name ("de", "van"): "flood widow", "longtime Dunmore resident",
+    "2019 flood widow"; not "9/11" alone ("9/11 Commission")."""
+    return ((words[0].islower() or any(c.isdigit() for c in words[0])) and words[-1].isalpha() and words[-1].islower() and words[0] not in group_nouns
+            and not any(w in _PARTICLES or w in _LINKS for w in words))
 
 
 _LINKS = frozenset("of for in at on to from with by and or".split())     # "mayor of Dunmore" is no description
