@@ -54,6 +54,9 @@ ORDER = [
 
 @pytest.mark.parametrize("text, figure, expected", ORDER + [
     ("“The county lost 300 homes,” said the storm in Dunmore.", "300 homes", {"speaker": None}),
+    # a pronoun after the verb opens the report: it is no speaker set after its verb
+    ("Ann Dahl met Vale. Officials from both parties say he served for 40 years.", "40 years", {"speaker": None}),
+    ("Ann Dahl met Vale. “We lost 300 homes,” said she.", "300 homes", {"speaker": "Ann Dahl", "cue": "said"}),
 ])
 def test_speakers_by_word_order(blank_nlp, rules, text, figure, expected):
     check(claim_for(blank_nlp, rules, text, figure), expected)

@@ -188,6 +188,9 @@ class MentionFinder(ParsedSubjects):
                 end = other[1]
         if boundary and end < sent.end and not (self.doc[end].is_punct or self.skippable(self.doc[end])):
             return None
+        if boundary and end == i + 1 and lowered(first) in self.cues.pronouns and end < sent.end \
+                and not self.doc[end].is_punct:
+            return None                   # "say he has forged": the report's subject, not a speaker after its verb
         return (i, end)
 
     def target_after(self, i: int, sent, limit: int = 7) -> tuple[int, int] | None:
