@@ -81,7 +81,26 @@ def counted_aspect(claim: Claim, lexicon: EventLexicon, measures: frozenset[str]
         return claim.with_fields(unit=lexicon.currency_of[claim.unit])
     if claim.aspect in lexicon.states and _is_currency(claim.unit):
         return claim.with_fields(aspect=None)    # "investors lost $40 billion" held no ground
+    if claim.kind == "quantity" and claim.unit in lexicon.unit_aspects and not claim.aspect:
+        return _unit_aspect(claim, *lexicon.unit_aspects[claim.unit])
     return claim
+
+
+_HELPERS = frozenset(("was", "were", "been", "being", "had", "have", "has", "be", "is", "are", "all"))
+
+
+def _unit_aspect(claim: Claim, aspect: str, unit: str, words: frozenset[str]) -> Claim:
+    """Return a figure of a unit with an aspect of its own (`unit_aspects`: "fired 41 shots", "41 rounds were
+    fired") with that aspect and the unit it shares, when one of its words stands right before or after it."""
+    text = " ".join(claim.text.split())
+    sentence = " ".join(claim.sentence.split())
+    at = sentence.find(text) if text else -1
+    if at < 0:
+        return claim
+    before = re.findall(r"[\w'’-]+", sentence[:at].lower())[-2:][::-1]
+    after = [word for word in re.findall(r"[\w'’-]+", sentence[at + len(text):].lower())[:4] if word not in _HELPERS]
+    word = next((word for word in [*before, *after[:1]] if word in words), None)
+    return claim.with_fields(aspect=aspect, unit=unit, event=claim.event or word) if word else claim
 
 
 def _measured(claim: Claim, lexicon: EventLexicon) -> bool:
@@ -420,11 +439,17 @@ def _by_words(span, lexicon: EventLexicon, is_date: bool = False, window: int = 
         for token in tokens:
             if phrase := _phrase_hit(token, lexicon):      # "showed up", "called in": no reporting verbs here
                 return phrase
-            if lexicon.reports(token.text, token.lemma_) or token.text in stops or token.lower_ in stop_words:
+            if lexicon.reports(token.text, token.lemma_) and not _passive_by_order(token) \
+                    or token.text in stops or token.lower_ in stop_words:
                 break
             if (hit := _hit(token, lexicon)) and _befalls_by_order(token, span, lexicon):
                 return hit
     return None, None
+
+
+def _passive_by_order(token) -> bool:
+    """Return whether a verb stands after a form of "be" ("were charged"): a passive, no verb of saying."""
+    return token.i > token.sent.start and token.doc[token.i - 1].lower_ in _BE and token.lower_.endswith("ed")
 
 
 _DATED_NOUN = ("nmod", "compound", "poss", "amod", "npadvmod")

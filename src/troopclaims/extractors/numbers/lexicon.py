@@ -22,6 +22,7 @@ class Qualifier:
     high: float | None
     not_after: frozenset[str] = frozenset()   # words before the cue that make it a preposition ("comment about")
     only_before: frozenset[str] | None = None  # when given, the words (else punctuation) the figure must stand before
+    not_before: re.Pattern | None = None   # what after the figure undoes the cue ("passed 3 and rejected 2 of ...")
 
 
 class _Vague(NamedTuple):
@@ -53,6 +54,8 @@ class NumberLexicon:
     change_before: re.Pattern
     difference_before: re.Pattern    # "rose by" right before a figure: the size of a change
     difference_span: float | None    # "by A to B" is a range only when B is at most this many times A
+    difference_level_span: float | None    # the same when nothing is counted after B ("rose by 10 to 30.")
+    difference_level_end: re.Pattern      # what may follow such a B: punctuation, a preposition
     bound_gap: re.Pattern
     ratio_gap: re.Pattern            # "one over three": a fraction written with a word between two figures
     vague: dict                      # normalised vague phrase -> _Vague
@@ -196,7 +199,7 @@ def _build_qualifiers(section: LineDict) -> dict[str, Any]:
     sides: dict[str, list[str]] = {"before": [], "after": []}
     quals = _named_rules(section, "qualifiers", "be a mapping of named rules")
     for name, rule in quals.items():
-        check_keys(rule, location(quals, name), ("before", "after", "not_after", "only_before"),
+        check_keys(rule, location(quals, name), ("before", "after", "not_after", "only_before", "not_before"),
                    required=("qualifier", "low", "high"))
         if rule["qualifier"] not in QUALIFIER_KINDS:
             raise RulesError(f"{location(rule, 'qualifier')}: qualifier {rule['qualifier']!r} is not one of "
@@ -205,8 +208,10 @@ def _build_qualifiers(section: LineDict) -> dict[str, Any]:
         not_after = frozenset(word.lower() for word in rule_strings(rule, "not_after"))
         only_before = frozenset(word.lower() for word in rule_strings(rule, "only_before")) \
             if "only_before" in rule else None
-        _index_sides(rule, Qualifier(str(name), rule["qualifier"], low, high, not_after, only_before), cue_kinds,
-                     sides, normalize)
+        not_before = compile_pattern(rule["not_before"], location(rule, "not_before"), "not_before") \
+            if "not_before" in rule else None
+        _index_sides(rule, Qualifier(str(name), rule["qualifier"], low, high, not_after, only_before, not_before),
+                     cue_kinds, sides, normalize)
     cue_before = before_phrases(sides["before"], r"\s+", r"\s*", location(section, "qualifiers"),
                                 "qualifier words before a figure")
     cue_after = compile_pattern(rf"(?i:(?P<sp>\s*)(?P<cue>{phrase_alternation(sides['after'])})(?(w)(?!\w)|))",
@@ -223,7 +228,7 @@ def _build_ranges(section: LineDict) -> dict[str, Any]:
     """Return the words that join two figures into a range ("3-5", "between 3 and 5", "from 3 to 5") or a ratio."""
     ranges = check_keys(section.get("ranges", LineDict()), location(section, "ranges"),
                         ("joiners", "between", "from", "change_words", "bound_joiners", "ratio_joiners",
-                         "difference_words", "difference_span"))
+                         "difference_words", "difference_span", "difference_level_span", "difference_level_end"))
     rwhere = location(section, "ranges")
     between = check_keys(ranges.get("between", {"before": [], "joiners": []}), location(ranges, "between"),
                          ("before", "joiners"))
@@ -244,6 +249,9 @@ def _build_ranges(section: LineDict) -> dict[str, Any]:
             rf"(?:{phrase_alternation(rule_strings(ranges, 'difference_words') or ['(?!x)x'], bare=True)})\s*)\Z",
             rwhere, "difference_words"),
         "difference_span": rule_number_or_none(ranges, "difference_span"),
+        "difference_level_span": rule_number_or_none(ranges, "difference_level_span"),
+        "difference_level_end": compile_pattern(ranges.get("difference_level_end", r"(?!x)x"), rwhere,
+                                                "difference_level_end"),
         "ratio_gap": compile_pattern(
             rf"\s+(?:{phrase_alternation(rule_strings(ranges, 'ratio_joiners'), bare=True)})\s+", rwhere,
             "ratio_joiners"),
