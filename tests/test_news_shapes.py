@@ -135,3 +135,15 @@ PRICES = [
 def test_a_price_of_one_is_no_sum_paid(blank_nlp, rules, article, sentence, aspect, distributive):
     [claim] = [c for c in _claims(blank_nlp, rules, article, sentence) if c.kind == "quantity"]
     assert (claim.unit, claim.aspect, claim.distributive) == ("USD", aspect, distributive)
+
+
+NAMED_DAYS = [
+    ("Vorn denied any part in the 9/11 attacks.", [("9/11", "2001-09-11", "2001-09-11", "2001-09-11")]),
+    ("The council met on 9/12.", [("9/12", "2030-09-12", "2030-09-12", "2030-09-12")]),
+    ("The council met on 9/11/2031.", [("9/11/2031", "2031-09-11", "2031-09-11", "2031-09-11")]),
+]
+
+
+@pytest.mark.parametrize("sentence, expected", NAMED_DAYS)
+def test_a_day_news_names_by_its_date_is_that_day_of_its_year(blank_nlp, rules, article, sentence, expected):
+    assert _dates(_claims(blank_nlp, rules, article, sentence)) == expected

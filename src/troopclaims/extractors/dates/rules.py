@@ -313,7 +313,10 @@ def _trigger(tables: dict) -> dict:
         for word in extra:
             classes.setdefault(word, set()).add(name)
     classes.pop("", None)
-    return {"trigger": re.compile(r"\d|" + alternation(classes), re.IGNORECASE),
+    # A word that opens with a digit ("9/11") is tried before the digit, which would end its match
+    led = [word for word in classes if word[:1].isdigit()]
+    first = rf"(?<![\w'/])(?:{'|'.join(re.escape(word) for word in led)})(?![/\d])|" if led else ""
+    return {"trigger": re.compile(first + r"\d|" + alternation(classes), re.IGNORECASE),
             "trigger_classes": {word: tuple(sorted(names)) for word, names in classes.items()}}
 
 

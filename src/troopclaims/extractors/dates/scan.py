@@ -230,6 +230,8 @@ def _needs_cue(atom: Atom, dr: DateRules) -> bool:
         return True   # "5 may have died", "troops march on"
     if form.cue is None or any(group in atom.groups for group in form.unless):
         return False
+    if form.resolve == "holiday" and "year" in dr.holidays.get(word_key(atom.groups.get("holiday", "")), ()):
+        return False      # a day of one year ("the 9/11 attacks") names its date as a year would
     if form.cue == "ambiguous":
         return word_key(atom.groups.get("month", "")) in dr.ambiguous_months
     return True
