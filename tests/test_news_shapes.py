@@ -147,3 +147,35 @@ NAMED_DAYS = [
 @pytest.mark.parametrize("sentence, expected", NAMED_DAYS)
 def test_a_day_news_names_by_its_date_is_that_day_of_its_year(blank_nlp, rules, article, sentence, expected):
     assert _dates(_claims(blank_nlp, rules, article, sentence)) == expected
+
+
+HITS = [
+    # the part and the whole were hit: "the seven bullets fired" are the bullets that hit, of those fired
+    ("Vell was hit in the back by three of the seven bullets fired by officers.",
+     [("three", "shots", "hit", "bullets"), ("seven bullets", "shots", "hit", "bullets")]),
+    ("The autopsy showed that seven bullets entered his body.", [("seven bullets", "shots", "hit", "bullets")]),
+    ("Officers fired 41 shots, and 12 bullets hit the car.",
+     [("41 shots", "shots", "fired", "shots"), ("12 bullets", "shots", "hit", "bullets")]),
+    ("Two of the 40 people arrested were charged.",
+     [("Two", "people", "arrested", "people"), ("40 people", "people", "arrested", "people")]),
+]
+
+
+@pytest.mark.parametrize("sentence, expected", HITS)
+def test_a_part_of_a_counted_whole_is_counted_in_its_unit_and_the_whole_apart(blank_nlp, rules, article, sentence,
+                                                                           expected):
+    claims = _claims(blank_nlp, rules, article, sentence)
+    assert [(c.text, c.unit, c.aspect, c.subject) for c in claims if c.kind == "quantity"] == expected
+
+
+WORTH = [
+    ("Vell signed an eight-year deal worth $180 million.", "paid"),
+    ("The bloc listed tariffs worth about $3.5 billion.", None),
+    ("Assessors put the value of the depot at $380,600.", None),
+]
+
+
+@pytest.mark.parametrize("sentence, aspect", WORTH)
+def test_what_something_is_worth_is_no_sum_paid_unless_its_noun_is_one(blank_nlp, rules, article, sentence, aspect):
+    [claim] = [c for c in _claims(blank_nlp, rules, article, sentence) if c.kind == "quantity"]
+    assert claim.aspect == aspect

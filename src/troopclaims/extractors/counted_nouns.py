@@ -202,12 +202,15 @@ def _partitive(tokens, lexicon: QuantityLexicon, previous: Counted | None) -> Co
         return Counted(None, None, tokens[0].idx + len(tokens[0]))
     start = 1 if tokens[0].lower_ in ("the", "their", "its", "his", "her", "these", "those", "our", "your", "my") \
         else 0
+    whole = bool(start and len(tokens) > 2 and tokens[1].like_num and not tokens[2].like_num)
+    if whole:
+        start = 2                    # "three of the seven bullets": the whole is a claim of its own
     found = _noun_phrase(tokens[start:], lexicon)
     if found is None:
         return None
     first, last, unit = found
     phrase = tokens[first + start:last + start + 1]
-    return Counted(unit, phrase.text, phrase.end_char)
+    return Counted(unit, phrase.text, None if whole else phrase.end_char)
 
 
 def _noun_after(doc, tokens, lexicon: QuantityLexicon) -> Counted | None:

@@ -34,8 +34,8 @@ class EventLexicon:
     objects_only: frozenset[str] = frozenset()   # forms of verbs whose event befalls only their object ("flooded")
     money_only: frozenset[str] = frozenset()     # forms of event words of a sum of money only ("relief")
     measure_after: tuple[str, ...] = ()          # words right after a figure that keep it a measure ("heavier")
-    # unit of a figure -> (aspect, the unit it shares, forms of the words that give it): "41 rounds fired"
-    unit_aspects: dict[str, tuple[str, str, frozenset[str]]] = field(default_factory=dict)
+    # unit of a figure -> ((aspect, the unit it shares, forms of the words that give it), ...): "41 rounds fired"
+    unit_aspects: dict[str, tuple[tuple[str, str, frozenset[str]], ...]] = field(default_factory=dict)
 
     def aspect_of(self, word: str, lemma: str = "") -> str | None:
         """Return the aspect of a word (by its lemma when the pipeline gives one), or None."""
@@ -122,8 +122,9 @@ def build_event_lexicon(section: LineDict, rules) -> EventLexicon:
                    unit_aspects=_unit_aspects(section))
 
 
-def _unit_aspects(section: LineDict) -> dict[str, tuple[str, str, frozenset[str]]]:
-    """Return the checked `unit_aspects` of aspects.yaml: each unit listed -> (aspect, shared unit, word forms)."""
+def _unit_aspects(section: LineDict) -> dict[str, tuple[tuple[str, str, frozenset[str]], ...]]:
+    """Return the checked `unit_aspects` of aspects.yaml: each unit listed -> its (aspect, shared unit, word
+    forms), in the order written."""
     table = section.get("unit_aspects") or {}
     if not isinstance(table, dict):
         raise RulesError(f"{location(section, 'unit_aspects')}: unit_aspects must map an aspect to unit, units, words")
@@ -134,7 +135,7 @@ def _unit_aspects(section: LineDict) -> dict[str, tuple[str, str, frozenset[str]
         words = frozenset(form for word in word_list(entry["words"], location(entry, "words"), "words")
                           for form in forms(word.lower()))
         for unit in word_list(entry["units"], location(entry, "units"), "units"):
-            result[unit] = (str(aspect), str(entry["unit"]), words)
+            result[unit] = (*result.get(unit, ()), (str(aspect), str(entry["unit"]), words))
     return result
 
 

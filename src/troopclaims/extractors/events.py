@@ -81,26 +81,36 @@ def counted_aspect(claim: Claim, lexicon: EventLexicon, measures: frozenset[str]
         return claim.with_fields(unit=lexicon.currency_of[claim.unit])
     if claim.aspect in lexicon.states and _is_currency(claim.unit):
         return claim.with_fields(aspect=None)    # "investors lost $40 billion" held no ground
-    if claim.kind == "quantity" and claim.unit in lexicon.unit_aspects and not claim.aspect:
-        return _unit_aspect(claim, *lexicon.unit_aspects[claim.unit])
+    if claim.kind == "quantity" and claim.unit in lexicon.unit_aspects:
+        return _unit_aspect(claim, lexicon.unit_aspects[claim.unit])
     return claim
 
 
+_PART = re.compile(r"\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|all|some|most|none")
 _HELPERS = frozenset(("was", "were", "been", "being", "had", "have", "has", "be", "is", "are", "all"))
 
 
-def _unit_aspect(claim: Claim, aspect: str, unit: str, words: frozenset[str]) -> Claim:
-    """Return a figure of a unit with an aspect of its own (`unit_aspects`: "fired 41 shots", "41 rounds were
-    fired") with that aspect and the unit it shares, when one of its words stands right before or after it."""
+def _unit_aspect(claim: Claim, entries: tuple[tuple[str, str, frozenset[str]], ...]) -> Claim:
+    """Return a figure of a unit with aspects of its own (`unit_aspects`: "fired 41 shots", "41 rounds were
+    fired", "hit by seven bullets") with the aspect of the nearest of their words right before or after it, and
+    the unit it shares; the figure as it was when none stands there."""
     text = " ".join(claim.text.split())
     sentence = " ".join(claim.sentence.split())
     at = sentence.find(text) if text else -1
     if at < 0:
         return claim
-    before = re.findall(r"[\w'’-]+", sentence[:at].lower())[-2:][::-1]
+    before = re.findall(r"[\w'’-]+", re.split(r"[,;:—–()]", sentence[:at])[-1].lower())[::-1]   # its clause
+    if before[1:2] == ["of"] and before[2:3] and _PART.fullmatch(before[2]):
+        before = before[3:]       # "hit by three of the seven bullets": the whole was hit as its part was
+    elif before[2:3] == ["of"] and before[3:4] and _PART.fullmatch(before[3]):
+        before = before[4:]
+    before = before[:5]
     after = [word for word in re.findall(r"[\w'’-]+", sentence[at + len(text):].lower())[:4] if word not in _HELPERS]
-    word = next((word for word in [*before, *after[:1]] if word in words), None)
-    return claim.with_fields(aspect=aspect, unit=unit, event=claim.event or word) if word else claim
+    for word in [*before, *after[:1]]:       # "hit by three of the seven bullets fired": three hit
+        for aspect, unit, words in entries:
+            if word in words:
+                return claim.with_fields(aspect=aspect, unit=unit, event=word if claim.aspect != aspect else claim.event)
+    return claim
 
 
 def _measured(claim: Claim, lexicon: EventLexicon) -> bool:
