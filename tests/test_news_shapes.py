@@ -179,3 +179,23 @@ WORTH = [
 def test_what_something_is_worth_is_no_sum_paid_unless_its_noun_is_one(blank_nlp, rules, article, sentence, aspect):
     [claim] = [c for c in _claims(blank_nlp, rules, article, sentence) if c.kind == "quantity"]
     assert claim.aspect == aspect
+
+
+MONEY = [
+    ("Workers earn 900 (Dh4,275) a month.", [("900", 900, None), ("Dh4,275", 4275, "AED")]),
+    ("The bloc agreed a Dh472.72bn package.", [("Dh472.72bn", 472720000000, "AED")]),
+    ("The firm paid RM50 million.", [("RM50 million", 50000000, "MYR")]),
+    ("The court fined them 50,000 shekels.", [("50,000 shekels", 50000, "ILS")]),
+    ("The state gave Rs 1,50,000 to each family.", [("Rs 1,50,000", 150000, "INR")]),
+    ("A loan of Rs 12,34,567 was approved.", [("Rs 12,34,567", 1234567, "INR")]),
+    ("The bill was $ 20,000.00 $ 37,305.97 in all.", [("$ 20,000.00", 20000, "USD"), ("$ 37,305.97", 37305.97, "USD")]),
+    ("Rates rose 5% 10% and 20%.", [("5%", 5, "percent"), ("10%", 10, "percent"), ("20%", 20, "percent")]),
+    ("The levee broke one mile south of town.", [("one mile", 1, "mi")]),
+    ("One was injured.", []),
+]
+
+
+@pytest.mark.parametrize("sentence, expected", MONEY)
+def test_currencies_of_world_news_and_their_writings(blank_nlp, rules, article, sentence, expected):
+    claims = _claims(blank_nlp, rules, article, sentence)
+    assert [(c.text, c.value, c.unit) for c in claims if c.kind == "quantity"] == expected

@@ -94,7 +94,8 @@ def build_number_lexicon(section: LineDict, rules=None) -> NumberLexicon:
     check_keys(section, where, _TOP_KEYS, required=("words", "qualifiers", "units"))
     words, not_denominators = _build_words(section)
     return NumberLexicon(
-        words=words, not_denominators=not_denominators, **_build_suffixes(section), **_build_seeds(words, where),
+        words=words, not_denominators=not_denominators, **_build_suffixes(section),
+        **_build_seeds(words, where, _glued_prefixes(section)),
         **_build_qualifiers(section), **_build_ranges(section), **_build_vague(section),
         **_build_units(section, words),
         blockers=rule_patterns(section, "not_numbers"), not_figures=rule_patterns(section, "not_figures"),
@@ -149,7 +150,16 @@ def _build_suffixes(section: LineDict) -> dict[str, Any]:
             "money_abbreviation": money_abbreviation}
 
 
-def _build_seeds(words: dict[str, tuple[str, float]], where: str) -> dict[str, re.Pattern]:
+def _glued_prefixes(section: LineDict) -> list[str]:
+    """Return the letters before a figure that name its currency glued to it ("Dh4,275", "Rs500", "RM50"): the
+    `before` forms of currency units (named by an ISO code) that are two to four letters."""
+    units = section.get("units") or {}
+    return sorted({str(form) for code, rule in units.items() if isinstance(rule, dict)
+                   and re.fullmatch(r"[A-Z]{3}", str(code)) for form in (rule.get("before") or [])
+                   if re.fullmatch(r"[A-Za-z]{2,4}", str(form))})
+
+
+def _build_seeds(words: dict[str, tuple[str, float]], where: str, glued: list[str] = ()) -> dict[str, re.Pattern]:
     """Return where a number may start (`seed`) and one token of a written number (`token`)."""
     # Seeds: digits (not glued to a letter before them), number words, and "a"/"an" before a magnitude word.
     number_words = sorted((w for w, (k, _) in words.items() if k in ("digit", "teen", "tens", "hundred", "mult")
@@ -158,14 +168,18 @@ def _build_seeds(words: dict[str, tuple[str, float]], where: str) -> dict[str, r
     after_a = sorted((w for w, (k, _) in words.items()
                       if k in ("hundred", "scale", "mult", "frac", "ord", "ords", "tens") and len(w) > 3),
                      key=len, reverse=True)
-    digits = r"(?:\d{1,3}(?:,\d{3}(?!\d))+|\d{1,3}(?:[ \u00a0\u202f\u2009]\d{3}(?![\d,]))+|\d+)(?:\.\d+)?|\.\d+"
+    # "12,34,567": the Indian grouping of lakhs and crores, then thousands
+    digits = r"(?:\d{1,2}(?:,\d\d)+,\d{3}(?![\d,])|\d{1,3}(?:,\d{3}(?!\d))+|\d{1,3}(?:[ \u00a0\u202f\u2009]\d{3}(?![\d,]))+|\d+)(?:\.\d+)?|\.\d+"
     glyphs = f"[{VAGUE_FRACTION_GLYPHS}]"
     digit_number = (rf"(?:{digits})(?:[eE][+-]?\d+(?![\w.])|\s?[x×]\s?10\^[+-]?\d+(?!\d))?(?:\^[+-]?\d+)?"
                     rf"(?:\s?{glyphs})?|{glyphs}")
     fraction_number = r"\d+\s+\d{1,3}/\d{1,3}(?![\d/])|\d{1,4}/\d{1,3}(?![\d/])"
+    # a currency's letters glued before a figure ("Dh4,275") let it start there
+    after_prefix = "".join(rf"|(?<=(?<!\w){re.escape(prefix)})"          # the seed reads the text in lower case
+                           for prefix in sorted({form.lower() for form in glued}))
     seed = compile_pattern(
         # Not inside a word, a handle or a path; after "22," a new figure may start ("nrs. 22,24,26").
-        rf"(?<![\w.#@/\\])(?<!\d\.)(?:{fraction_number}|{digit_number})"
+        rf"(?:(?<![\w.#@/\\]){after_prefix})(?<!\d\.)(?:{fraction_number}|{digit_number})"
         rf"|\b(?:{alternation(number_words)})\b"
         rf"|\ban?\s+(?=(?:{alternation(after_a)})\b)",
         where, "number seed")
@@ -303,8 +317,10 @@ def _build_units(section: LineDict, words: dict[str, tuple[str, float]]) -> dict
             raise RulesError(f"{location(money_node, form)}: {currency!r} is not a unit named under units")
         money_after_magnitude[unit_key(str(form))] = currency
         sides["after"].append(str(form))
+    # a symbol right before another figure is that figure's ("$ 20,000.00 $ 37,305.97"); a word is this one's
     unit_after = compile_pattern(
-        rf"(?P<sep>[ \u00a0\u202f\u2009]?(?:-[ ]?)?|[ ]{{0,2}})(?P<unit>{unit_phrases(sides['after'])})",
+        rf"(?P<sep>[ \u00a0\u202f\u2009]?(?:-[ ]?)?|[ ]{{0,2}})(?P<unit>{unit_phrases(sides['after'])})"
+        r"(?:(?<=[\w.%])|(?![ \u00a0]?\d))",
         location(section, "units"), "units after a figure")
     unit_before = before_phrases(sides["before"], "[ \u00a0]?", "[ \u00a0]?", location(section, "units"),
                                  "units before a figure", short_case=True)
