@@ -1,8 +1,11 @@
 """Shapes of figures and dates in news that were read wrong or not at all: years before plural nouns, changes "by
 A to B", coordinated counts, bounds of a state that began on a day, shots fired, prices (sentences written for
 these tests, with invented names)."""
+from pathlib import Path
+
 import pytest
 
+import troopclaims
 from troopclaims.run.claims import claims_in
 
 
@@ -199,3 +202,38 @@ MONEY = [
 def test_currencies_of_world_news_and_their_writings(blank_nlp, rules, article, sentence, expected):
     claims = _claims(blank_nlp, rules, article, sentence)
     assert [(c.text, c.value, c.unit) for c in claims if c.kind == "quantity"] == expected
+
+
+STORIES = Path(__file__).parent / "data" / "stories"
+
+# What a reader counts in two stories of our own (tests/data/stories): an outbreak's cases and deaths, a ferry's
+# missing, dead and rescued.
+STORY_FIGURES = {
+    "outbreak": [
+        ("wire.txt", "1,240 people", "cases", "infected"),
+        ("wire.txt", "37", "people", "killed"),
+        ("daily.txt", "37", "people", "killed"),
+        ("daily.txt", "More than 1,300 cases", "cases", "infected"),
+        ("daily.txt", "nearly 1,000", "cases", None),
+        ("radio.txt", "44 people", "people", "killed"),
+        ("radio.txt", "1,410", "cases", "infected"),
+        ("radio.txt", "three deaths", "people", "killed"),
+    ],
+    "shipwreck": [
+        ("wire.txt", "at least 48 people", "people", "missing"),
+        ("wire.txt", "159 survivors", "people", "rescued"),
+        ("wire.txt", "seven bodies", "people", "killed"),
+        ("daily.txt", "159 people", "people", "rescued"),
+        ("radio.txt", "Thirty-one people", "people", "missing"),
+        ("radio.txt", "160 survivors", "people", "rescued"),
+    ],
+}
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("story", sorted(STORY_FIGURES))
+def test_the_figures_of_an_outbreak_and_a_shipwreck(story):
+    claims = troopclaims.extract_articles(troopclaims.read_articles(STORIES / story), kinds=("quantity",),
+                                          warn=lambda message: None)
+    got = {(c.source, c.text, c.unit, c.aspect) for c in claims}
+    assert set(STORY_FIGURES[story]) <= got

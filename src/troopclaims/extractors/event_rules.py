@@ -131,7 +131,8 @@ def _unit_aspects(section: LineDict) -> dict[str, tuple[tuple[str, str, frozense
     result = {}
     for aspect, entry in table.items():
         where = location(table, aspect)
-        entry = check_keys(entry, where, ("unit", "units", "words"), required=("unit", "units", "words"))
+        entry = check_keys(entry, where, ("aspect", "unit", "units", "words"), required=("unit", "units", "words"))
+        aspect = entry.get("aspect", aspect)       # two entries may give one aspect to different units
         words = frozenset(form for word in word_list(entry["words"], location(entry, "words"), "words")
                           for form in forms(word.lower()))
         for unit in word_list(entry["units"], location(entry, "units"), "units"):

@@ -87,7 +87,8 @@ def counted_aspect(claim: Claim, lexicon: EventLexicon, measures: frozenset[str]
 
 
 _PART = re.compile(r"\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|all|some|most|none")
-_HELPERS = frozenset(("was", "were", "been", "being", "had", "have", "has", "be", "is", "are", "all"))
+_HELPERS = frozenset(("was", "were", "been", "being", "had", "have", "has", "be", "is", "are", "all", "now", "so",
+                      "far", "already", "also", "still", "officially", "reportedly", "newly"))
 
 
 def _unit_aspect(claim: Claim, entries: tuple[tuple[str, str, frozenset[str]], ...]) -> Claim:
@@ -106,7 +107,10 @@ def _unit_aspect(claim: Claim, entries: tuple[tuple[str, str, frozenset[str]], .
         before = before[4:]
     before = before[:5]
     after = [word for word in re.findall(r"[\w'’-]+", sentence[at + len(text):].lower())[:4] if word not in _HELPERS]
-    for word in [*before, *after[:1]]:       # "hit by three of the seven bullets fired": three hit
+    # "hit by three of the seven bullets fired": three hit. A word after the figure gives no other aspect than its
+    # own event's: "killing one, was caught" is no case caught; "12 bullets hit the car" hit.
+    event = (claim.event or "").lower()
+    for word in [*before, *(w for w in after[:1] if not claim.aspect or w == event)]:
         for aspect, unit, words in entries:
             if word in words:
                 return claim.with_fields(aspect=aspect, unit=unit, event=word if claim.aspect != aspect else claim.event)
