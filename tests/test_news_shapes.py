@@ -237,3 +237,15 @@ def test_the_figures_of_an_outbreak_and_a_shipwreck(story):
                                           warn=lambda message: None)
     got = {(c.source, c.text, c.unit, c.aspect) for c in claims}
     assert set(STORY_FIGURES[story]) <= got
+
+
+APPOSITIVES = [
+    ("Most of the cases, about 900, were recorded in the port.", [("about 900", "cases", "cases")]),
+    ("In the north, 400, and in the south, 300.", [("400", None, None), ("300", None, None)]),
+]
+
+
+@pytest.mark.parametrize("sentence, expected", APPOSITIVES)
+def test_a_figure_between_commas_after_a_plural_noun_counts_it(blank_nlp, rules, article, sentence, expected):
+    claims = _claims(blank_nlp, rules, article, sentence)
+    assert [(c.text, c.unit, c.subject) for c in claims if c.kind == "quantity"] == expected
