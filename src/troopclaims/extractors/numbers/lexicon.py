@@ -179,7 +179,8 @@ def _build_seeds(words: dict[str, tuple[str, float]], where: str, glued: list[st
                            for prefix in sorted({form.lower() for form in glued}))
     seed = compile_pattern(
         # Not inside a word, a handle or a path; after "22," a new figure may start ("nrs. 22,24,26").
-        rf"(?:(?<![\w.#@/\\]){after_prefix})(?<!\d\.)(?:{fraction_number}|{digit_number})"
+        rf"(?=[\d.{VAGUE_FRACTION_GLYPHS}])(?:(?<![\w.#@/\\]){after_prefix})(?<!\d\.)"
+        rf"(?:{fraction_number}|{digit_number})"
         rf"|\b(?:{alternation(number_words)})\b"
         rf"|\ban?\s+(?=(?:{alternation(after_a)})\b)",
         where, "number seed")
