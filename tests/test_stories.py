@@ -81,7 +81,8 @@ ASPECTS = [
     # people taken, freed, pulled out alive, moved to camps
     ("The gunmen took 30 hostages; 12 were later freed.",
      [("30 hostages", "hostages", "captured"), ("12", "hostages", "released")]),
-    ("Rescuers pulled 12 survivors from the rubble.", [("12 survivors", "survivors", "rescued")]),
+    # survivors are people rescued: "159 people were rescued" and "159 survivors" are one count
+    ("Rescuers pulled 12 survivors from the rubble.", [("12 survivors", "people", "rescued")]),
     ("About 1,000 families have been relocated to temporary camps.",
      [("About 1,000 families", "families", "evacuated")]),
     ("Roughly 12,000 homes were flooded.", [("Roughly 12,000 homes", "homes", "damaged")]),

@@ -97,6 +97,8 @@ def _named_before(doc, numeric: Numeric, lexicon: QuantityLexicon) -> Counted | 
             known = lexicon.unit_at(doc[of.i - size:of.i])
             if known and known[0] == size:
                 return Counted(known[1], doc[of.i - size:of.i].text)
+    if (appositive := _appositive(doc, numeric, of, lexicon)) is not None:
+        return appositive
     if of.lower_ in lexicon.measure_links and of.i > first.sent.start and \
             (measure := _measure_noun(doc[of.i - 1], lexicon)):   # "aftershocks of 4.0", "magnitudes ranging from"
         return Counted(measure, _measured_event(doc[of.i - 1], lexicon).text)
@@ -112,6 +114,21 @@ def _named_before(doc, numeric: Numeric, lexicon: QuantityLexicon) -> Counted | 
             size = len(found[2].split())
             return Counted(found[0], before[j - size + 1:j + 1].text)
     return None
+
+
+def _appositive(doc, numeric: Numeric, comma, lexicon: QuantityLexicon) -> Counted | None:
+    """A figure between commas right after a plural noun counts that noun: "Most of the cases, about 900, were
+    recorded in the city"."""
+    last = token_at(doc, numeric.end - 1)
+    if comma.text != "," or comma.i < 1 or last is None or last.i + 1 >= len(doc) or doc[last.i + 1].text != ",":
+        return None
+    noun = doc[comma.i - 1]
+    if not (noun.is_alpha and noun.is_lower and noun.lower_.endswith("s") and not noun.lower_.endswith("ss")):
+        return None
+    if annotated(doc, "TAG") and noun.tag_ != "NNS":
+        return None
+    known = lexicon.unit_at(doc[noun.i:noun.i + 1])
+    return Counted(known[1] if known else lexicon.unit_of(noun), noun.text)
 
 
 def _measure_noun(token, lexicon: QuantityLexicon) -> str | None:
@@ -202,12 +219,15 @@ def _partitive(tokens, lexicon: QuantityLexicon, previous: Counted | None) -> Co
         return Counted(None, None, tokens[0].idx + len(tokens[0]))
     start = 1 if tokens[0].lower_ in ("the", "their", "its", "his", "her", "these", "those", "our", "your", "my") \
         else 0
+    whole = bool(start and len(tokens) > 2 and tokens[1].like_num and not tokens[2].like_num)
+    if whole:
+        start = 2                    # "three of the seven bullets": the whole is a claim of its own
     found = _noun_phrase(tokens[start:], lexicon)
     if found is None:
         return None
     first, last, unit = found
     phrase = tokens[first + start:last + start + 1]
-    return Counted(unit, phrase.text, phrase.end_char)
+    return Counted(unit, phrase.text, None if whole else phrase.end_char)
 
 
 def _noun_after(doc, tokens, lexicon: QuantityLexicon) -> Counted | None:

@@ -34,6 +34,8 @@ class EventLexicon:
     objects_only: frozenset[str] = frozenset()   # forms of verbs whose event befalls only their object ("flooded")
     money_only: frozenset[str] = frozenset()     # forms of event words of a sum of money only ("relief")
     measure_after: tuple[str, ...] = ()          # words right after a figure that keep it a measure ("heavier")
+    # unit of a figure -> ((aspect, the unit it shares, forms of the words that give it), ...): "41 rounds fired"
+    unit_aspects: dict[str, tuple[tuple[str, str, frozenset[str]], ...]] = field(default_factory=dict)
 
     def aspect_of(self, word: str, lemma: str = "") -> str | None:
         """Return the aspect of a word (by its lemma when the pipeline gives one), or None."""
@@ -73,7 +75,8 @@ def build_event_lexicon(section: LineDict, rules) -> EventLexicon:
     check_keys(section, section.where(), allowed=("aspects", "subject_owns", "states", "cumulative", "light",
                                                    "named_actor", "doers", "empty", "sums", "daily", "not_events",
                                                    "running", "joins", "money", "currency_of",
-                                                   "objects_only", "money_only", "measure_after"))
+                                                   "objects_only", "money_only", "measure_after",
+                                                   "unit_aspects"))
     aspects: dict[str, str] = {}
     phrases: dict[str, dict[tuple[str, ...], str]] = {}
     classes = section.get("aspects") or {}
@@ -115,7 +118,26 @@ def build_event_lexicon(section: LineDict, rules) -> EventLexicon:
     return replace(lexicon, counts=counts, daily=frozenset(listed["daily"]), running=running,
                    joins=_joins(section, classes), money=frozenset(listed["money"]), currency_of=currency_of,
                    measure_after=tuple(" ".join(phrase.lower().split()) for phrase in word_list(
-                       section.get("measure_after"), location(section, "measure_after"), "measure_after")))
+                       section.get("measure_after"), location(section, "measure_after"), "measure_after")),
+                   unit_aspects=_unit_aspects(section))
+
+
+def _unit_aspects(section: LineDict) -> dict[str, tuple[tuple[str, str, frozenset[str]], ...]]:
+    """Return the checked `unit_aspects` of aspects.yaml: each unit listed -> its (aspect, shared unit, word
+    forms), in the order written."""
+    table = section.get("unit_aspects") or {}
+    if not isinstance(table, dict):
+        raise RulesError(f"{location(section, 'unit_aspects')}: unit_aspects must map an aspect to unit, units, words")
+    result = {}
+    for aspect, entry in table.items():
+        where = location(table, aspect)
+        entry = check_keys(entry, where, ("aspect", "unit", "units", "words"), required=("unit", "units", "words"))
+        aspect = entry.get("aspect", aspect)       # two entries may give one aspect to different units
+        words = frozenset(form for word in word_list(entry["words"], location(entry, "words"), "words")
+                          for form in forms(word.lower()))
+        for unit in word_list(entry["units"], location(entry, "units"), "units"):
+            result[unit] = (*result.get(unit, ()), (str(aspect), str(entry["unit"]), words))
+    return result
 
 
 def _joins(section: LineDict, classes: dict) -> dict[str, str]:

@@ -81,6 +81,39 @@ def counted_aspect(claim: Claim, lexicon: EventLexicon, measures: frozenset[str]
         return claim.with_fields(unit=lexicon.currency_of[claim.unit])
     if claim.aspect in lexicon.states and _is_currency(claim.unit):
         return claim.with_fields(aspect=None)    # "investors lost $40 billion" held no ground
+    if claim.kind == "quantity" and claim.unit in lexicon.unit_aspects:
+        return _unit_aspect(claim, lexicon.unit_aspects[claim.unit])
+    return claim
+
+
+_PART = re.compile(r"\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|all|some|most|none")
+_HELPERS = frozenset(("was", "were", "been", "being", "had", "have", "has", "be", "is", "are", "all", "now", "so",
+                      "far", "already", "also", "still", "officially", "reportedly", "newly"))
+
+
+def _unit_aspect(claim: Claim, entries: tuple[tuple[str, str, frozenset[str]], ...]) -> Claim:
+    """Return a figure of a unit with aspects of its own (`unit_aspects`: "fired 41 shots", "41 rounds were
+    fired", "hit by seven bullets") with the aspect of the nearest of their words right before or after it, and
+    the unit it shares; the figure as it was when none stands there."""
+    text = " ".join(claim.text.split())
+    sentence = " ".join(claim.sentence.split())
+    at = sentence.find(text) if text else -1
+    if at < 0:
+        return claim
+    before = re.findall(r"[\w'’-]+", re.split(r"[,;:—–()]", sentence[:at])[-1].lower())[::-1]   # its clause
+    if before[1:2] == ["of"] and before[2:3] and _PART.fullmatch(before[2]):
+        before = before[3:]       # "hit by three of the seven bullets": the whole was hit as its part was
+    elif before[2:3] == ["of"] and before[3:4] and _PART.fullmatch(before[3]):
+        before = before[4:]
+    before = before[:5]
+    after = [word for word in re.findall(r"[\w'’-]+", sentence[at + len(text):].lower())[:4] if word not in _HELPERS]
+    # "hit by three of the seven bullets fired": three hit. A word after the figure gives no other aspect than its
+    # own event's: "killing one, was caught" is no case caught; "12 bullets hit the car" hit.
+    event = (claim.event or "").lower()
+    for word in [*before, *(w for w in after[:1] if not claim.aspect or w == event)]:
+        for aspect, unit, words in entries:
+            if word in words:
+                return claim.with_fields(aspect=aspect, unit=unit, event=word if claim.aspect != aspect else claim.event)
     return claim
 
 
@@ -420,11 +453,17 @@ def _by_words(span, lexicon: EventLexicon, is_date: bool = False, window: int = 
         for token in tokens:
             if phrase := _phrase_hit(token, lexicon):      # "showed up", "called in": no reporting verbs here
                 return phrase
-            if lexicon.reports(token.text, token.lemma_) or token.text in stops or token.lower_ in stop_words:
+            if lexicon.reports(token.text, token.lemma_) and not _passive_by_order(token) \
+                    or token.text in stops or token.lower_ in stop_words:
                 break
             if (hit := _hit(token, lexicon)) and _befalls_by_order(token, span, lexicon):
                 return hit
     return None, None
+
+
+def _passive_by_order(token) -> bool:
+    """Return whether a verb stands after a form of "be" ("were charged"): a passive, no verb of saying."""
+    return token.i > token.sent.start and token.doc[token.i - 1].lower_ in _BE and token.lower_.endswith("ed")
 
 
 _DATED_NOUN = ("nmod", "compound", "poss", "amod", "npadvmod")

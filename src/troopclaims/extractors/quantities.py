@@ -94,8 +94,9 @@ def _fraction_of(doc, numeric: Numeric, counted: Counted, lexicon: QuantityLexic
 def _lone_one(doc, numeric: Numeric, counted: Counted, lexicon: QuantityLexicon) -> bool:
     """Return whether the figure is a lone "one" with no noun right after it and no event right before it: a
     pronoun ("one was injured", "searched for one", "two ships, one flying a flag"), not a count ("killing one")."""
-    if doc_text(doc)[numeric.num_start:numeric.num_end].lower() != "one" or numeric.qualifier != "exact":
-        return False
+    if doc_text(doc)[numeric.num_start:numeric.num_end].lower() != "one" or numeric.qualifier != "exact" \
+            or numeric.unit:
+        return False                      # "one mile away", "one dollar": a measure
     following = doc_text(doc)[numeric.end:numeric.end + 80].lstrip().lower()
     if following.startswith("-") or counted.subject and following.startswith(counted.subject.lower()):
         return False                      # "one man", "a one-vote margin"

@@ -71,7 +71,8 @@ def _dates(doc, article: Article, dr, rules=None) -> Iterator[Claim]:
     anchor, anchor_end = None, 0
     for mention in mentions:
         tense = tense_of(doc, text, mention.start, mention.end, dr, parsed)
-        if tense is None and parsed and mention.bound is not None and mention.bound.lean:
+        lean = mention.bound.lean if mention.bound is not None and mention.bound.tense is None else None
+        if tense is None and parsed and lean:
             # "The shelter, open until Friday, housed 300 people": the tense of the clause before the lean
             tense = main_tense(doc, mention.start, mention.end, dr)
         if anchor is not None and PARAGRAPH_BREAK.search(text, anchor_end, mention.start):
@@ -85,6 +86,10 @@ def _dates(doc, article: Article, dr, rules=None) -> Iterator[Claim]:
         # without a parse a past verb is often not seen ("remained"), so a bound's lean is no better than the default
         resolution, period = interpret(mention, text, published, tense, dr,
                                         anchor if first.form.resolve == "anchored" else None, lean=parsed)
+        if lean and (tense not in (None, lean) or not parsed) and resolution is not None \
+                and _ends_before_start(mention, resolution, mentions, doc, text, published, dr, parsed):
+            # "The curfew, in force until Friday, was imposed on Monday": a state lasts until after its start
+            resolution, period = interpret(mention, text, published, lean, dr, None, lean=parsed)
         if resolution is None:
             continue
         if period.low is not None and period.high is not None and period.qualifier != "vague" \
@@ -93,6 +98,25 @@ def _dates(doc, article: Article, dr, rules=None) -> Iterator[Claim]:
         yield new_claim(article, doc, mention.start, mention.end, "date", value=resolution.value,
                         low=resolution.low, high=resolution.high, qualifier=resolution.qualifier,
                         grain=resolution.grain)
+
+
+def _ends_before_start(mention: Mention, resolution: Resolution, mentions: list[Mention], doc, text: str,
+                       published: date | None, dr, parsed: bool) -> bool:
+    """Return whether a bound's end, read in the tense of the main clause, falls before a date of that clause in
+    the same sentence (the day the state it bounds began)."""
+    if resolution.high is None:
+        return False
+    for other in mentions:
+        if other is mention or other.bound is not None:
+            continue
+        lo, hi = sorted((other.start, mention.start))
+        if SENTENCE_BREAK.search(text, lo, hi) or PARAGRAPH_BREAK.search(text, lo, hi):
+            continue
+        tense = tense_of(doc, text, other.start, other.end, dr, parsed)
+        found = interpret(other, text, published, tense, dr, None, lean=parsed)[0]
+        if found is not None and found.low is not None and found.grain == "day" and found.low > resolution.high:
+            return True
+    return False
 
 
 def _after_measure(text: str, start: int, rules) -> bool:

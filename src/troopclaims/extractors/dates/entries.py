@@ -108,12 +108,13 @@ def _part(value, where):
 
 
 def holiday(value, where):
-    node = check_keys(value, where, ("month", "day", "weekday", "nth", "easter", "offset"), ())
+    node = check_keys(value, where, ("month", "day", "weekday", "nth", "easter", "offset", "year"), ())
     keys = set(node)
-    if not (keys - {"offset"} in ({"month", "day"}, {"month", "weekday", "nth"}, {"easter"})):
-        raise RulesError(f"{where}: give month and day, month weekday and nth, or easter (each with offset)")
+    if not (keys - {"offset", "year"} in ({"month", "day"}, {"month", "weekday", "nth"}, {"easter"})):
+        raise RulesError(f"{where}: give month and day, month weekday and nth, or easter (each with offset; "
+                         f"year for a day of one year)")
     for key, (low, high) in {"month": (1, 12), "day": (1, 31), "weekday": (0, 6), "nth": (-1, 5),
-                             "easter": (-60, 60), "offset": (-60, 60)}.items():
+                             "easter": (-60, 60), "offset": (-60, 60), "year": (1, 9999)}.items():
         if key in node:
             int_in(low, high)(node[key], location(node, key, where))
     return dict(node)

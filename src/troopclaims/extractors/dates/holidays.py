@@ -41,7 +41,7 @@ def resolve_holiday(groups: dict, published: date | None, tense: str | None, dr:
     """Read a holiday ("Christmas", "next Easter", "Thanksgiving 2023", "Labor Day weekend"): its day in the year
     written, else the one the tense or direction points to; with weekend, the Saturday and Sunday around it."""
     rule = dr.holidays[word_key(groups.get("holiday") or groups["holiday2"])]
-    year_text = groups.get("year") or groups.get("year2")
+    year_text = groups.get("year") or groups.get("year2") or rule.get("year")
     if year_text:
         day = _holiday_in(rule, int(year_text))
     elif published is None:

@@ -93,6 +93,7 @@ class DateRules:
     trigger: re.Pattern
     trigger_classes: dict     # trigger word -> the classes it belongs to
     times: TimeRules | None = None    # times of day (times.py)
+    year_nouns: frozenset = frozenset()   # plurals after a year that the weak cue veto spares ("the 2024 elections")
 
 
 def _word_lists(section: LineDict, path: str) -> dict:
@@ -289,7 +290,8 @@ def build_date_rules(section: LineDict, rules=None) -> DateRules:
                      **_dateline_rules(section, path), times=build_time_rules(section, path),
                      **_trigger({"month": words["months"], "weekday": words["weekdays"],
                                  "rel": words["relative_days"], "season": words["seasons"], "vague": words["vague"],
-                                 "decade_word": words["decades"], "holiday": words["holidays"]}))
+                                 "decade_word": words["decades"], "holiday": words["holidays"]}),
+                     year_nouns=rules.lexicon("numbers").year_nouns if rules is not None else frozenset())
 
 
 TRIGGER_CLASSES = ("digit", "month", "weekday", "rel", "season", "unit", "vague", "holiday", "decade_word", "spelled")
@@ -311,7 +313,10 @@ def _trigger(tables: dict) -> dict:
         for word in extra:
             classes.setdefault(word, set()).add(name)
     classes.pop("", None)
-    return {"trigger": re.compile(r"\d|" + alternation(classes), re.IGNORECASE),
+    # A word that opens with a digit ("9/11") is tried before the digit, which would end its match
+    led = [word for word in classes if word[:1].isdigit()]
+    first = rf"(?<![\w'/])(?:{'|'.join(re.escape(word) for word in led)})(?![/\d])|" if led else ""
+    return {"trigger": re.compile(first + r"\d|" + alternation(classes), re.IGNORECASE),
             "trigger_classes": {word: tuple(sorted(names)) for word, names in classes.items()}}
 
 

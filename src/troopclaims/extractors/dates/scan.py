@@ -214,8 +214,10 @@ def _last_word(text: str, start: int, end: int) -> str:
 
 
 def _has_cue(text: str, lo: int, hi: int, start: int, end: int, dr: DateRules, weak: bool) -> bool:
-    if weak and dr.weak_cue_veto.match(text[end:min(hi, end + 20)]):
-        return False
+    if weak:
+        veto = dr.weak_cue_veto.match(text[end:min(hi, end + 20)])
+        if veto and veto.group().split()[0].lower() not in dr.year_nouns:
+            return False          # "the 1995 troops"; but "the 2024 elections" names the year's elections
     if dr.cue_regex.search(text, max(lo, start - LOOK_BACK), start):
         return True
     return weak and bool(dr.weak_cue_regex.search(text, max(lo, start - LOOK_BACK), start))
@@ -228,6 +230,8 @@ def _needs_cue(atom: Atom, dr: DateRules) -> bool:
         return True   # "5 may have died", "troops march on"
     if form.cue is None or any(group in atom.groups for group in form.unless):
         return False
+    if form.resolve == "holiday" and "year" in dr.holidays.get(word_key(atom.groups.get("holiday", "")), ()):
+        return False      # a day of one year ("the 9/11 attacks") names its date as a year would
     if form.cue == "ambiguous":
         return word_key(atom.groups.get("month", "")) in dr.ambiguous_months
     return True

@@ -22,6 +22,7 @@ class Qualifier:
     high: float | None
     not_after: frozenset[str] = frozenset()   # words before the cue that make it a preposition ("comment about")
     only_before: frozenset[str] | None = None  # when given, the words (else punctuation) the figure must stand before
+    not_before: re.Pattern | None = None   # what after the figure undoes the cue ("passed 3 and rejected 2 of ...")
 
 
 class _Vague(NamedTuple):
@@ -53,6 +54,8 @@ class NumberLexicon:
     change_before: re.Pattern
     difference_before: re.Pattern    # "rose by" right before a figure: the size of a change
     difference_span: float | None    # "by A to B" is a range only when B is at most this many times A
+    difference_level_span: float | None    # the same when nothing is counted after B ("rose by 10 to 30.")
+    difference_level_end: re.Pattern      # what may follow such a B: punctuation, a preposition
     bound_gap: re.Pattern
     ratio_gap: re.Pattern            # "one over three": a fraction written with a word between two figures
     vague: dict                      # normalised vague phrase -> _Vague
@@ -91,7 +94,8 @@ def build_number_lexicon(section: LineDict, rules=None) -> NumberLexicon:
     check_keys(section, where, _TOP_KEYS, required=("words", "qualifiers", "units"))
     words, not_denominators = _build_words(section)
     return NumberLexicon(
-        words=words, not_denominators=not_denominators, **_build_suffixes(section), **_build_seeds(words, where),
+        words=words, not_denominators=not_denominators, **_build_suffixes(section),
+        **_build_seeds(words, where, _glued_prefixes(section)),
         **_build_qualifiers(section), **_build_ranges(section), **_build_vague(section),
         **_build_units(section, words),
         blockers=rule_patterns(section, "not_numbers"), not_figures=rule_patterns(section, "not_figures"),
@@ -146,7 +150,16 @@ def _build_suffixes(section: LineDict) -> dict[str, Any]:
             "money_abbreviation": money_abbreviation}
 
 
-def _build_seeds(words: dict[str, tuple[str, float]], where: str) -> dict[str, re.Pattern]:
+def _glued_prefixes(section: LineDict) -> list[str]:
+    """Return the letters before a figure that name its currency glued to it ("Dh4,275", "Rs500", "RM50"): the
+    `before` forms of currency units (named by an ISO code) that are two to four letters."""
+    units = section.get("units") or {}
+    return sorted({str(form) for code, rule in units.items() if isinstance(rule, dict)
+                   and re.fullmatch(r"[A-Z]{3}", str(code)) for form in (rule.get("before") or [])
+                   if re.fullmatch(r"[A-Za-z]{2,4}", str(form))})
+
+
+def _build_seeds(words: dict[str, tuple[str, float]], where: str, glued: list[str] = ()) -> dict[str, re.Pattern]:
     """Return where a number may start (`seed`) and one token of a written number (`token`)."""
     # Seeds: digits (not glued to a letter before them), number words, and "a"/"an" before a magnitude word.
     number_words = sorted((w for w, (k, _) in words.items() if k in ("digit", "teen", "tens", "hundred", "mult")
@@ -155,14 +168,19 @@ def _build_seeds(words: dict[str, tuple[str, float]], where: str) -> dict[str, r
     after_a = sorted((w for w, (k, _) in words.items()
                       if k in ("hundred", "scale", "mult", "frac", "ord", "ords", "tens") and len(w) > 3),
                      key=len, reverse=True)
-    digits = r"(?:\d{1,3}(?:,\d{3}(?!\d))+|\d{1,3}(?:[ \u00a0\u202f\u2009]\d{3}(?![\d,]))+|\d+)(?:\.\d+)?|\.\d+"
+    # "12,34,567": the Indian grouping of lakhs and crores, then thousands
+    digits = r"(?:\d{1,2}(?:,\d\d)+,\d{3}(?![\d,])|\d{1,3}(?:,\d{3}(?!\d))+|\d{1,3}(?:[ \u00a0\u202f\u2009]\d{3}(?![\d,]))+|\d+)(?:\.\d+)?|\.\d+"
     glyphs = f"[{VAGUE_FRACTION_GLYPHS}]"
     digit_number = (rf"(?:{digits})(?:[eE][+-]?\d+(?![\w.])|\s?[x×]\s?10\^[+-]?\d+(?!\d))?(?:\^[+-]?\d+)?"
                     rf"(?:\s?{glyphs})?|{glyphs}")
     fraction_number = r"\d+\s+\d{1,3}/\d{1,3}(?![\d/])|\d{1,4}/\d{1,3}(?![\d/])"
+    # a currency's letters glued before a figure ("Dh4,275") let it start there
+    after_prefix = "".join(rf"|(?<=(?<!\w){re.escape(prefix)})"          # the seed reads the text in lower case
+                           for prefix in sorted({form.lower() for form in glued}))
     seed = compile_pattern(
         # Not inside a word, a handle or a path; after "22," a new figure may start ("nrs. 22,24,26").
-        rf"(?<![\w.#@/\\])(?<!\d\.)(?:{fraction_number}|{digit_number})"
+        rf"(?=[\d.{VAGUE_FRACTION_GLYPHS}])(?:(?<![\w.#@/\\]){after_prefix})(?<!\d\.)"
+        rf"(?:{fraction_number}|{digit_number})"
         rf"|\b(?:{alternation(number_words)})\b"
         rf"|\ban?\s+(?=(?:{alternation(after_a)})\b)",
         where, "number seed")
@@ -196,7 +214,7 @@ def _build_qualifiers(section: LineDict) -> dict[str, Any]:
     sides: dict[str, list[str]] = {"before": [], "after": []}
     quals = _named_rules(section, "qualifiers", "be a mapping of named rules")
     for name, rule in quals.items():
-        check_keys(rule, location(quals, name), ("before", "after", "not_after", "only_before"),
+        check_keys(rule, location(quals, name), ("before", "after", "not_after", "only_before", "not_before"),
                    required=("qualifier", "low", "high"))
         if rule["qualifier"] not in QUALIFIER_KINDS:
             raise RulesError(f"{location(rule, 'qualifier')}: qualifier {rule['qualifier']!r} is not one of "
@@ -205,8 +223,10 @@ def _build_qualifiers(section: LineDict) -> dict[str, Any]:
         not_after = frozenset(word.lower() for word in rule_strings(rule, "not_after"))
         only_before = frozenset(word.lower() for word in rule_strings(rule, "only_before")) \
             if "only_before" in rule else None
-        _index_sides(rule, Qualifier(str(name), rule["qualifier"], low, high, not_after, only_before), cue_kinds,
-                     sides, normalize)
+        not_before = compile_pattern(rule["not_before"], location(rule, "not_before"), "not_before") \
+            if "not_before" in rule else None
+        _index_sides(rule, Qualifier(str(name), rule["qualifier"], low, high, not_after, only_before, not_before),
+                     cue_kinds, sides, normalize)
     cue_before = before_phrases(sides["before"], r"\s+", r"\s*", location(section, "qualifiers"),
                                 "qualifier words before a figure")
     cue_after = compile_pattern(rf"(?i:(?P<sp>\s*)(?P<cue>{phrase_alternation(sides['after'])})(?(w)(?!\w)|))",
@@ -223,7 +243,7 @@ def _build_ranges(section: LineDict) -> dict[str, Any]:
     """Return the words that join two figures into a range ("3-5", "between 3 and 5", "from 3 to 5") or a ratio."""
     ranges = check_keys(section.get("ranges", LineDict()), location(section, "ranges"),
                         ("joiners", "between", "from", "change_words", "bound_joiners", "ratio_joiners",
-                         "difference_words", "difference_span"))
+                         "difference_words", "difference_span", "difference_level_span", "difference_level_end"))
     rwhere = location(section, "ranges")
     between = check_keys(ranges.get("between", {"before": [], "joiners": []}), location(ranges, "between"),
                          ("before", "joiners"))
@@ -244,6 +264,9 @@ def _build_ranges(section: LineDict) -> dict[str, Any]:
             rf"(?:{phrase_alternation(rule_strings(ranges, 'difference_words') or ['(?!x)x'], bare=True)})\s*)\Z",
             rwhere, "difference_words"),
         "difference_span": rule_number_or_none(ranges, "difference_span"),
+        "difference_level_span": rule_number_or_none(ranges, "difference_level_span"),
+        "difference_level_end": compile_pattern(ranges.get("difference_level_end", r"(?!x)x"), rwhere,
+                                                "difference_level_end"),
         "ratio_gap": compile_pattern(
             rf"\s+(?:{phrase_alternation(rule_strings(ranges, 'ratio_joiners'), bare=True)})\s+", rwhere,
             "ratio_joiners"),
@@ -295,8 +318,10 @@ def _build_units(section: LineDict, words: dict[str, tuple[str, float]]) -> dict
             raise RulesError(f"{location(money_node, form)}: {currency!r} is not a unit named under units")
         money_after_magnitude[unit_key(str(form))] = currency
         sides["after"].append(str(form))
+    # a symbol right before another figure is that figure's ("$ 20,000.00 $ 37,305.97"); a word is this one's
     unit_after = compile_pattern(
-        rf"(?P<sep>[ \u00a0\u202f\u2009]?(?:-[ ]?)?|[ ]{{0,2}})(?P<unit>{unit_phrases(sides['after'])})",
+        rf"(?P<sep>[ \u00a0\u202f\u2009]?(?:-[ ]?)?|[ ]{{0,2}})(?P<unit>{unit_phrases(sides['after'])})"
+        r"(?:(?<=[\w.%])|(?![ \u00a0]?\d))",
         location(section, "units"), "units after a figure")
     unit_before = before_phrases(sides["before"], "[ \u00a0]?", "[ \u00a0]?", location(section, "units"),
                                  "units before a figure", short_case=True)

@@ -15,6 +15,8 @@ def qualify(text: str, rev: str, atom: Atom, lex: NumberLexicon) -> None:
         bkind = None           # "his comment about 47 percent": a preposition, the figure is as stated
     if bkind and bkind.only_before is not None and _word_after(text, atom.e) not in bkind.only_before | {""}:
         bkind = None           # "the Senate passed 300 bills": an act on things counted, not a mark passed
+    if bkind and bkind.not_before is not None and bkind.not_before.match(text, atom.e):
+        bkind = None           # "passed 3 and rejected 2 of the measures": the counted noun comes later
     after = lex.cue_after.match(text, atom.e)
     akind = lex.cue_kinds.get(("after", normalize(after.group("cue")))) if after else None
     # An open bound after the figure outweighs a looser word before it: "about 500 or more" is at least 500.

@@ -80,7 +80,7 @@ def _range(text: str, rev: str, a: Atom, b: Atom, lex: NumberLexicon) -> Atom | 
     low, high = a.value, b.value
     if b.mag and not a.mag and low < high / b.mag and b.mag > 1:
         low = low * b.mag             # "three to five thousand", "$3-5 million"
-    if not low < high or _difference_and_end(text, a, cue, low, high, lex):
+    if not low < high or _difference_and_end(text, a, b, cue, low, high, lex):
         return None
     unit = a.unit or b.unit
     merged = Atom(a.ns, b.ne, round_figure(low), b.mag, a.words or b.words, None, start, b.e, unit,
@@ -88,13 +88,18 @@ def _range(text: str, rev: str, a: Atom, b: Atom, lex: NumberLexicon) -> Atom | 
     return merged
 
 
-def _difference_and_end(text: str, a: Atom, cue: str | None, low: float, high: float, lex: NumberLexicon) -> bool:
+def _difference_and_end(text: str, a: Atom, b: Atom, cue: str | None, low: float, high: float,
+                        lex: NumberLexicon) -> bool:
     """Return whether "A to B" after a change word and a difference word is the size of a change and the value it
     reached ("rose by 300 to 4,500", "went up by 12 to 52"), not a range of the change ("cut by 2,000 to 3,000
-    soldiers", "up by 3 to 5 points"): joined by a word, with B more than `difference_span` times A. A dash always
+    soldiers", "up by 3 to 5 points"): joined by a word, with B more than `difference_span` times A, or at least
+    `difference_level_span` times A when nothing is counted after B ("rose by 10 to 30 on Monday"). A dash always
     joins a range ("rose by 5-10 percent")."""
     if not cue or not cue[0].isalpha() or not lex.difference_before.search(text, max(0, a.s - 60), a.s):
         return False
+    if lex.difference_level_span is not None and not b.unit and high >= lex.difference_level_span * low \
+            and lex.difference_level_end.match(text, b.e):
+        return True
     return lex.difference_span is None or high > lex.difference_span * low
 
 
