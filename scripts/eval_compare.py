@@ -1,6 +1,6 @@
 """How often compare puts the same fact from different articles into one group, on ECB+ news clusters.
 
-usage: python scripts/eval_compare.py [--eval-dir DIR] [--model NAME] [--show N] [--misses]
+usage: python scripts/eval_compare.py [--eval-dir DIR] [--model NAME] [--show N] [--seed S] [--misses]
 For every gold cross-document entity of ../shared/eval/ecbplus/numeric_coref_instances.jsonl whose numbers differ
 between articles, compare runs over the articles of its cluster; the instance is a hit when one fact group holds
 claims that overlap its mentions in two or more articles. Also prints examples of hits and misses, and N random
@@ -46,6 +46,7 @@ def main() -> int:
     parser.add_argument("--eval-dir", default=str(ROOT.parent / "shared" / "eval"))
     parser.add_argument("--model", default=None)
     parser.add_argument("--show", type=int, default=10, help="random multi-article groups to print")
+    parser.add_argument("--seed", type=int, default=7, help="which random groups to print (7: make eval's)")
     parser.add_argument("--misses", action="store_true", help="under each miss, its claims and their facts")
     args = parser.parse_args()
     folder = Path(args.eval_dir) / "ecbplus"
@@ -98,7 +99,7 @@ def main() -> int:
     print("\n".join(sorted(lines)))
 
     groups = [fact for facts in facts_by_cluster.values() for fact in facts if fact.reports >= 2]
-    random.Random(7).shuffle(groups)
+    random.Random(args.seed).shuffle(groups)
     print(f"\n{len(groups)} groups hold claims from 2+ articles; {min(args.show, len(groups))} of them at random:")
     for fact in groups[:args.show]:
         print(f"\n# {fact.name} [{fact.verdict}] {fact.reports} articles")

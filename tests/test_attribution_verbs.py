@@ -145,3 +145,38 @@ def test_a_verb_of_saying_after_a_participle_and_a_comma(model_nlp, rules, text,
 @pytest.mark.parametrize("text, figure, expected", AFTER_A_COMMA[2:])
 def test_a_verb_of_saying_after_a_participle_by_word_order(blank_nlp, rules, text, figure, expected):
     check(claim_for(blank_nlp, rules, text, figure), expected)
+
+
+COUNTED_AND_QUOTED = [
+    # a count is a figure its counter asserts; relying on someone, a count down and a passive count are not
+    ("Reporters counted 40 bodies in the river.", "40 bodies", {"speaker": "reporters", "cue": "counted"}),
+    ("Rescuers had counted at least 12 dead by Tuesday.", "at least 12 dead",
+     {"speaker": "Rescuers", "cue": "counted"}),
+    ("Vale counted on 300 volunteers.", "300 volunteers", {"speaker": None}),
+    ("The votes were counted on Monday.", "Monday", {"speaker": None}),
+    ("Officials are counting down to the 2030 games.", "2030", {"speaker": None}),
+    # who is quoted speaks; whoever quotes passes it on
+    ("Vale was quoted by the Dunmore Ledger as saying 300 homes were lost.", "300 homes",
+     {"speaker": "Vale", "cue": "saying", "via": "Dunmore Ledger"}),
+    ("The Dunmore Ledger quoted Vale as saying 300 homes were lost.", "300 homes",
+     {"speaker": "Vale", "cue": "saying"}),
+    ("The mayor, who was quoted as saying 300 homes were lost, resigned.", "300 homes",
+     {"speaker": "mayor", "cue": "saying"}),
+    ("Vale was quoted in full on page 3.", "3", {"speaker": None}),
+    # an owned noun of saying before its verb: the owner speaks
+    ("Berg's statement said 300 homes were lost.", "300 homes", {"speaker": "Berg", "cue": "said"}),
+    ("Anna Berg met the mayor. Her statement said 300 homes were lost.", "300 homes",
+     {"speaker": "Anna Berg", "cue": "said"}),
+    ("Berg's dog ate 300 biscuits.", "300 biscuits", {"speaker": None}),
+]
+
+
+@pytest.mark.parametrize("text, figure, expected", COUNTED_AND_QUOTED)
+def test_counts_quotations_and_owned_statements(blank_nlp, rules, text, figure, expected):
+    check(claim_for(blank_nlp, rules, text, figure), expected)
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, figure, expected", COUNTED_AND_QUOTED)
+def test_counts_quotations_and_owned_statements_with_the_parse(model_nlp, rules, text, figure, expected):
+    check(claim_for(model_nlp, rules, text, figure), expected)

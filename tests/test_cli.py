@@ -119,7 +119,7 @@ def test_compare_from_folder_and_from_extracted_claims_agree(folder):
     (fact,) = jsonl(direct.stdout)
     assert fact["verdict"] == "conflict" and fact["unit"] == "troops" and fact["reports"] == 2
     assert set(fact) == {"fact", "kind", "unit", "actor", "place", "aspect", "within", "verdict", "camps",
-                         "why", "speakers", "reports", "claims"}
+                         "why", "speakers", "reports", "independent", "claims"}
     assert [(reason["why"], reason["claims"]) for reason in fact["why"]] == [("apart", [0, 1])]
 
 
@@ -256,7 +256,8 @@ def test_verbose_lists_every_note_and_quiet_keeps_skips_and_the_summary(undated)
     verbose = run("extract", str(undated), "--model", "blank", "--format", "jsonl", "--verbose")
     assert sum("from its dateline" in line for line in verbose.stderr.splitlines()) == 8
     quiet = run("extract", str(undated), "--model", "blank", "--format", "jsonl", "-q")
-    assert quiet.stderr.splitlines() == [f"troopclaims: skipped {undated / 'notes.pdf'}: not a .txt, .md, .html or .htm file",
+    assert quiet.stderr.splitlines() == [f"troopclaims: skipped {undated / 'notes.pdf'}: not a .txt, .md, .html or .htm file"
+                                         "; make text of it first (pdftotext 'notes.pdf' 'notes.txt')",
                                          "troopclaims: read 8 articles, skipped 1 (see above); 16 claims"]
     assert quiet.stdout == verbose.stdout and quiet.exit_code == ExitCode.SKIPPED
 
@@ -267,7 +268,7 @@ def test_quiet_and_verbose_together_is_a_usage_error(folder):
 
 
 @pytest.mark.parametrize("command, name, marker", [("extract", "claims.jsonl", '{"source"'),
-                                                    ("extract", "claims.csv", "source,published,kind"),
+                                                    ("extract", "claims.csv", "\ufeffsource,published,kind"),
                                                     ("compare", "facts.md", "### "),
                                                     ("compare", "facts.jsonl", '{"fact"')])
 def test_output_file_gets_the_format_of_its_suffix_and_stdout_stays_empty(folder, tmp_path_factory, command, name,
@@ -356,6 +357,7 @@ def test_every_command_has_help_with_an_example_that_the_readme_shows(path):
     examples = [line.strip() for line in result.stdout.split("Example:")[1].strip().splitlines() if line.strip()]
     assert examples[0].startswith(f"troopclaims {' '.join(path)}")
     assert examples[0] in README.read_text(encoding="utf-8")
+    assert result.stdout.rstrip().splitlines()[-1].strip() == examples[-1]     # the last lines, after the options
 
 
 def test_shell_completion_is_clicks_own():

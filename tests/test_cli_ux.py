@@ -83,7 +83,7 @@ def test_an_empty_folder_is_an_error_that_names_it(tmp_path):
     result = run("extract", str(tmp_path), "--model", "blank")
     assert result.exit_code == 1 and result.stdout == ""
     assert result.stderr.splitlines()[-1] == (
-        f"Error: no article in {tmp_path}: no .txt or .md file (hidden ones are left out) and no JSON Lines record; "
+        f"Error: no article in {tmp_path}: no .txt, .md, .html or .htm file (hidden ones are left out) and no JSON Lines record; "
         "give a folder of articles, files, or JSON Lines")
     empty = tmp_path / "empty.jsonl"
     empty.write_text("")
@@ -94,7 +94,7 @@ def test_an_empty_folder_is_an_error_that_names_it(tmp_path):
 def test_an_empty_folder_beside_an_empty_stdin_names_both(tmp_path):
     result = run("extract", str(tmp_path), "-", "--model", "blank", input="")
     assert result.exit_code == 1 and result.stderr.splitlines()[-1] == (
-        f"Error: no article in {tmp_path} and nothing on stdin: no .txt or .md file (hidden ones are left out) and no "
+        f"Error: no article in {tmp_path} and nothing on stdin: no .txt, .md, .html or .htm file (hidden ones are left out) and no "
         "JSON Lines record; give a folder of articles, files, or JSON Lines")
 
 
@@ -137,7 +137,7 @@ def _groups(group, path=()):
 @pytest.mark.parametrize("path", [path for path, _ in _groups(cli)], ids=lambda path: " ".join(path) or "top")
 def test_the_list_of_commands_in_help_says_each_in_full(path):
     result = run(*path, "--help")
-    commands = result.stdout.split("Commands:\n")[1].rstrip().splitlines()
+    commands = result.stdout.split("Commands:\n")[1].split("\n\n")[0].rstrip().splitlines()   # the examples follow
     assert commands and all(re.match(r"  [a-z]+ +[A-Z].*\.$", line) and not line.endswith("...")
                             for line in commands), commands
 
@@ -153,6 +153,7 @@ def story(tmp_path):
     ("compare", "facts.html", "compare writes no HTML page; `troopclaims report` does: troopclaims report ... -o"),
     ("extract", "claims.html", "extract writes no HTML page"),
     ("extract", "claims.md", "extract writes no markdown; name the file .jsonl, .csv, .txt, or give --format"),
+    ("compare", "facts.xlsx", "compare writes no spreadsheet workbook; name the file .csv, which Excel"),
 ])
 def test_an_output_file_named_for_a_format_the_command_does_not_write_is_refused_before_any_work(story, command,
                                                                                                  name, fix):
@@ -224,3 +225,68 @@ def test_report_writes_its_page_to_a_file_of_no_known_suffix(story):
     target = story / "page"
     assert run("report", str(story / "in"), "--model", "blank", "-o", str(target)).exit_code == 0
     assert target.read_text().startswith("<!DOCTYPE html>")
+
+
+PAGE = """<!DOCTYPE html>
+<html><head><meta charset="utf-8"><title>Ferry sinks off Marnholt</title>
+<meta property="og:site_name" content="Coastline News">
+<meta property="article:published_time" content="2032-02-11T08:00:00Z">
+<link rel="canonical" href="https://coastline.example/news/ferry-marnholt"></head>
+<body><nav><a href="/">Home</a> <a href="/world">World</a></nav>
+<article><h1>Ferry sinks off Marnholt</h1>
+<p>Rescuers pulled 212 passengers from the water overnight, according to the harbour master, Ilse Varnow.</p>
+</article><footer>Copyright Coastline News</footer></body></html>
+"""
+
+
+def test_a_web_page_on_stdin_is_read_as_its_article_with_its_date_and_outlet():
+    result = run("extract", "-", "--model", "blank", "--format", "jsonl", input=b"\n" + PAGE.encode())
+    assert result.exit_code == 0, result.stderr
+    [claim] = jsonl(result.stdout)
+    assert (claim["source"], claim["published"], claim["text"]) == ("stdin", "2032-02-11", "212 passengers")
+    assert "<" not in claim["sentence"] and "Home" not in claim["sentence"]
+    assert "stdin: a web page; read as its article" in result.stderr
+
+
+def test_a_web_page_on_stdin_links_its_source_in_compares_markdown():
+    result = run("compare", "-", "--model", "blank", "--format", "markdown", input=PAGE)
+    assert result.exit_code == 0, result.stderr
+    assert "[stdin](https://coastline.example/news/ferry-marnholt)" in result.stdout
+
+
+def test_a_web_page_on_stdin_with_no_article_is_said_skipped():
+    result = run("extract", "-", "--model", "blank", input="<html><body><nav><a href='/'>Home</a></nav></body></html>")
+    assert result.exit_code == 1 and result.stdout == ""
+    assert "skipped stdin: no article text found in the page" in result.stderr
+
+
+TIMED = ("Fire crews reached the Kell warehouse at 3:40 a.m. on Sunday, 2 May 2032, the fire service said.\n"
+         "About 40 workers were evacuated.\n")
+
+
+@pytest.mark.parametrize("kinds, expected", [
+    (["--kind", "time"], {"time"}),
+    (["--kind", "times", "--kind", "quantity"], {"time", "quantity"}),
+    (["--kind", "date"], {"date", "time"}),
+])
+def test_kind_time_lists_times_of_day_alone_and_kind_date_lists_them_with_the_days(kinds, expected):
+    result = run("extract", "-", "--model", "blank", "--format", "jsonl", *kinds, input=TIMED)
+    assert result.exit_code == 0, result.stderr
+    assert {claim["kind"] for claim in jsonl(result.stdout)} == expected
+
+
+@pytest.mark.parametrize("head, said", [
+    ("Updated 14:05 GMT, 5 May 2031", "using 2031-05-05 from its update stamp (published that day or before)"),
+    ("DUNMERE, 4 May 2031 - Officials spoke.\nUpdated 14:05 GMT, 5 May 2031", "using 2031-05-04 from its dateline"),
+])
+def test_the_note_on_a_date_from_the_first_lines_says_whether_it_is_an_update_stamp(tmp_path, head, said):
+    (tmp_path / "a.txt").write_text(f"{head}\n\nAbout 40 people fled the flood in Dunmere, officials said.\n")
+    for _ in range(2):          # the second run reads the cache, and says what the first said
+        result = run("extract", str(tmp_path), "--model", "blank", "--format", "jsonl")
+        assert result.exit_code == 0, result.stderr
+        assert f"a.txt: no publication date given; {said}\n" in result.stderr
+
+
+def test_a_format_only_compare_writes_is_refused_by_extract_with_the_command_that_writes_it(story):
+    result = run("extract", str(story / "in"), "--model", "blank", "--format", "md")
+    assert result.exit_code == 2 and "Markdown is compare's: troopclaims compare ... --format md" in result.stderr

@@ -1,7 +1,8 @@
 """A part of a whole its sentence opens with is not a rival of the whole (claims built by hand, invented names)."""
 import pytest
 
-from troopclaims.compare.facts import group_claims
+from troopclaims.compare.facts import Grouping, group_claims
+from troopclaims.compare.when import EventClasses
 from troopclaims.records import Claim
 
 
@@ -33,3 +34,59 @@ def test_a_part_whose_figure_is_inside_the_whole_s_figure():
               count("b", 23, "23 smugglers were arrested.")]
     facts = group_claims(claims)
     assert sorted([claim.value for claim in fact.claims] for fact in facts) == [[3], [23, 23]]
+
+
+def part(source, value, sentence, event=None, aspect=None, unit="candidates", start=0):
+    return Claim(source=source, published="2030-05-10", kind="quantity", text=str(value), start=start,
+                 end=start + 1, value=value, low=value, high=value, qualifier="exact", unit=unit, aspect=aspect,
+                 event=event, sentence=sentence)
+
+
+OPENING = "Of the 312 candidates, 301 hold degrees and 190 are under 40."
+
+
+def test_a_part_with_no_event_word_of_its_own_takes_the_whole_s():
+    # 301 and 190 have no event word: parts of the 312 all the same, no rivals of the 312 another article gives
+    claims = [part("a", 312, OPENING), part("a", 301, OPENING, start=1), part("a", 190, OPENING, start=2),
+              part("b", 312, "A total of 312 candidates are standing.")]
+    facts = group_claims(claims)
+    whole = next(fact for fact in facts if any(claim.value == 312 for claim in fact.claims))
+    assert sorted(claim.value for claim in whole.claims) == [312, 312] and whole.verdict == "agree"
+
+
+CACHE = "The cache held nine carbines, a mortar and four other rifles."
+KILLED = "The quake killed 10 people and wounded other 70."
+HELD = "Police held 12 men and more than 40 women."
+
+
+def said(source, value, text, sentence, event, aspect, unit):
+    """A figure written as `text` in its sentence, its offsets those of the text there."""
+    start = sentence.index(text)
+    return part(source, value, sentence, event, aspect, unit, start).with_fields(text=text, end=start + len(text))
+
+
+@pytest.mark.parametrize("claims, expected", [
+    # "four other rifles" counts rifles besides the carbines: a fact with the other article's four others
+    ([said("a", 9, "nine carbines", CACHE, "held", "captured", "carbines"),
+      said("a", 4, "four other rifles", CACHE, "held", "captured", "rifles"),
+      # ... and of no known event, beside nine rifles of one: the one count of others there is
+      said("b", 4, "four other rifles", "Marines found nine AK-47 rifles and four other rifles.", "found", None,
+           "rifles"),
+      said("b", 9, "nine AK-47 rifles", "Marines found nine AK-47 rifles and four other rifles.", "found",
+           "captured", "rifles")],
+     [[4, 4], [9], [9]]),
+    # "other" with no figure of its kind before it in its sentence is no count besides: it joins its fact
+    ([said("a", 4, "Four other rifles", "Four other rifles were found.", "found", "captured", "rifles"),
+      said("b", 4, "Four rifles", "Four rifles were found.", "found", "captured", "rifles")], [[4, 4]]),
+    # others than the dead are the wounded: "killing 10 people and wounding other 70" counts the wounded
+    ([said("a", 10, "10 people", KILLED, "killed", "killed", "people"),
+      said("a", 70, "70", KILLED, "wounded", "wounded", "people"),
+      said("b", 70, "About 70 people", "About 70 people were wounded.", "wounded", "wounded", "people")],
+     [[10], [70, 70]]),
+    # "more than 40" is a bound, not more besides
+    ([said("a", 12, "12 men", HELD, "held", "arrested", "people"),
+      said("a", 40, "more than 40 women", HELD, "held", "arrested", "people")], [[12, 40]]),
+])
+def test_a_count_besides_another_of_its_sentence_is_a_fact_of_its_own(claims, expected):
+    facts = group_claims(claims, grouping=Grouping(classes=EventClasses(others=frozenset({"other", "more"}))))
+    assert sorted(sorted(claim.value for claim in fact.claims) for fact in facts) == expected

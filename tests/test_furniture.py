@@ -115,3 +115,41 @@ def test_the_command_line_says_which_lines_were_left_out(tmp_path):
     assert {json.loads(line)["text"] for line in result.stdout.splitlines()} == {"Thursday", "27 people"}
     assert "page.txt: left out page furniture on lines 5, 7, 9, 11, 13, 15-16, 18 (rules/page.yaml)" in result.stderr
     assert result.stderr.splitlines()[-1].startswith("troopclaims: read 1 article (page furniture left out of 1);")
+
+
+LIVE = """Live: flood in the Vell valley
+
+13:30 Police said 40 people had died in the flood.
+
+14:05 BST Rescuers pulled 12 survivors from the river, the fire service said.
+
+2.45pm - The mayor, Orla Benn, said about 300 homes were flooded.
+"""
+
+
+def test_a_live_blogs_time_stamps_are_no_part_of_a_speaker_subject_or_figure(rules, blank_nlp):
+    claims, messages, _ = claims_of(LIVE, rules, blank_nlp)
+    assert [(c.text, c.speaker, c.subject) for c in claims] == [
+        ("40 people", "police", "people"), ("12 survivors", "fire service", "survivors"),
+        ("about 300 homes", "Orla Benn", "homes")]
+    assert messages == ["page.txt: left out the live blog's time stamps on lines 3, 5, 7 (rules/page.yaml)"]
+    masked = masked_text(with_furniture(Article("page.txt", LIVE), furniture_spans(LIVE, rules.lexicon("page")),
+                                        lambda m: None))
+    assert len(masked) == len(LIVE) and "Police said 40" in masked and "13:30" not in masked
+
+
+@pytest.mark.parametrize("text", [
+    "10.30 Euros was the fare, the driver said.\n\nAbout 40 people boarded the bus.\n",     # one line: a sentence
+    "1.50 million people fled.\n\n2.25 million were displaced by the flood.\n",            # figures, not times
+    "The fire started at 13:30 Police said 40 people died.\n",
+])
+def test_lines_that_only_look_like_time_stamps_are_kept(rules, text):
+    assert furniture_spans(text, rules.lexicon("page")) == ()
+
+
+def test_the_marks_of_markdown_headings_are_left_out_of_sentences_without_a_note(rules, blank_nlp):
+    text = "## Toll rises to 27 in Dunmere\n\nThe agency said 27 people had died. #VellFlood was trending.\n"
+    claims, messages, report = claims_of(text, rules, blank_nlp)
+    assert [claim.sentence for claim in claims if claim.text == "27"][0] == "Toll rises to 27 in Dunmere"
+    assert messages == [] and report.furniture == 0          # markup, not words: nothing to say
+    assert furniture_spans(text, rules.lexicon("page")) == ((0, 3),)        # the hashtag stays

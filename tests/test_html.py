@@ -178,3 +178,48 @@ def test_a_page_the_extractor_fails_on_is_skipped_and_the_others_go_on(tmp_path,
     assert messages == [f"skipped {tmp_path / 'wire-story.html'}: cannot be read as a web page (RecursionError: "
                         "maximum recursion depth exceeded); save it again from the browser, or paste its text into "
                         "a .txt file"]
+
+
+FERRY_PAGE = """<!DOCTYPE html>
+<html lang="en"><head><meta charset="utf-8">
+<title>{title} | Coastline News</title>
+<meta property="og:title" content="{title}">
+<meta property="og:site_name" content="Coastline News">
+<meta property="article:published_time" content="2032-02-11T08:00:00Z">
+<link rel="canonical" href="https://coastline.example/news/ferry-marnholt">
+</head><body>
+<nav><a href="/">Home</a> <a href="/world">World</a></nav>
+<article>
+<h1>{headline}</h1>
+<p>A passenger ferry sank off the island of Marnholt early on Tuesday, and 19 people are still missing, the
+coastguard said.</p>
+<p>Rescuers pulled 212 passengers from the water overnight, according to the harbour master, Ilse Varnow.</p>
+</article>
+<footer>Copyright Coastline News</footer>
+</body></html>
+"""
+
+
+@pytest.mark.parametrize("title, headline", [
+    ("Ferry sinks off Marnholt, 19 missing", "Ferry sinks off Marnholt; 19 missing"),
+    ("Ferry sinks off Marnholt: 19 missing", "Ferry sinks off Marnholt – 19 people missing"),
+    ("‘Ferry sinks’ off Marnholt, 19 missing", "'Ferry sinks' off Marnholt, 19 missing"),
+])
+def test_a_headline_written_a_little_differently_in_og_title_and_h1_is_read_once(title, headline):
+    article = read_page(FERRY_PAGE.format(title=title, headline=headline))
+    paragraphs = article.text.split("\n\n")
+    assert paragraphs[0] == headline
+    assert paragraphs[1].startswith("A passenger ferry sank")
+    assert article.text.count("19") == 2        # the headline's and the lede's, not a third from the title
+
+
+def test_a_title_whose_figure_differs_from_the_headline_is_read_too():
+    article = read_page(FERRY_PAGE.format(title="Ferry sinks off Marnholt, 19 missing",
+                                          headline="Ferry sinks off Marnholt, 21 missing"))
+    assert article.text.split("\n\n")[:2] == ["Ferry sinks off Marnholt, 19 missing",
+                                               "Ferry sinks off Marnholt, 21 missing"]
+
+
+def test_a_title_that_is_not_the_headline_is_still_read_first():
+    article = read_page(FERRY_PAGE.format(title="Storm closes the Marnholt crossing", headline="Ferry sinks"))
+    assert article.text.split("\n\n")[:2] == ["Storm closes the Marnholt crossing", "Ferry sinks"]

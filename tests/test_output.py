@@ -1,10 +1,13 @@
 """Atomic output files (output.atomic_write, shared by --output and the HTML report)."""
+import csv
+import io
 import os
 
 import pytest
 
 from troopclaims.errors import OutputError
 from troopclaims.output.files import atomic_write
+from troopclaims.output.render import _as_text
 
 
 def test_the_file_appears_whole_with_the_usual_permissions(tmp_path):
@@ -63,3 +66,24 @@ def test_a_run_stopped_by_sigterm_leaves_no_output_and_no_temporary(tmp_path):
     run.send_signal(signal.SIGTERM)
     assert run.wait(timeout=60) == 128 + signal.SIGTERM
     assert list(tmp_path.iterdir()) == []
+
+
+def test_a_csv_file_for_a_spreadsheet_opens_with_a_byte_order_mark_and_runs_no_formula(tmp_path):
+    from click.testing import CliRunner
+
+    from troopclaims.cli import cli
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "a.txt").write_text("=HYPERLINK(\"https://evil.example\") About 40 people fled Sövde, the mayor said.\n"
+                                  "-12 degrees froze 30 cattle.\n", encoding="utf-8")
+    out = tmp_path / "claims.csv"
+    piped = CliRunner().invoke(cli, ["extract", str(folder), "--model", "blank", "--format", "csv"])
+    written = CliRunner().invoke(cli, ["extract", str(folder), "--model", "blank", "-o", str(out)])
+    assert piped.exit_code == written.exit_code == 0, written.stderr
+    data = out.read_bytes()
+    assert data.startswith(b"\xef\xbb\xbfsource,published,kind") and not piped.stdout.startswith("\ufeff")
+    rows = list(csv.DictReader(io.StringIO(data.decode("utf-8-sig"))))
+    assert {row["sentence"][:2] for row in rows} == {"'=", "'-"}       # what a spreadsheet would run, kept as text
+    assert _as_text("-12") == "-12" and _as_text("+3.5") == "+3.5"      # a figure stays a figure
+    assert [row["sentence"] for row in csv.DictReader(io.StringIO(piped.stdout))][0].startswith("=HYPERLINK")

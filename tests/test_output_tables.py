@@ -182,7 +182,7 @@ def test_a_place_has_no_unknown_value_in_the_claims_table_and_an_unplaced_date_h
 def test_markdown_counts_speakers_and_reports_in_words(series):
     out = io.StringIO()
     render.write_facts_markdown([series], out)
-    assert out.getvalue().splitlines()[2] == "4 speakers, 3 reports"
+    assert out.getvalue().splitlines()[2] == f"{render.verdict_in_words(series)} 4 speakers, 3 reports."
 
 
 def test_an_earlier_value_the_text_revises_is_before_its_publication_day_not_on_it():
@@ -285,3 +285,38 @@ def test_markdown_sentences_come_in_the_rows_order_with_the_claim_in_bold(series
 def test_markdown_bolds_the_claim_as_a_whole_number(sentence, text, bold):
     claim = Claim("a.txt", None, "quantity", text, 0, len(text), sentence=sentence)
     assert bold in render._md_marked(claim)
+
+
+def test_markdown_heads_a_fact_with_its_name_alone_so_a_wikis_anchor_of_it_is_the_reports(series):
+    from troopclaims.output.report import anchors
+
+    out = io.StringIO()
+    render.write_facts_markdown([series], out)
+    heading = out.getvalue().splitlines()[0]
+    assert heading == f"### {series.name}"
+    github_slug = re.sub(r"[^\w\- ]", "", heading[4:].lower()).replace(" ", "-")     # as GitHub and GitLab make it
+    assert github_slug == anchors([series])[0]
+
+
+@pytest.mark.parametrize("verdict, kind, words", [
+    ("conflict", "quantity", "**Conflict**: these figures cannot all be true."),
+    ("changed", "quantity", "**Changed**: the figure moved over time; the articles date the figures apart."),
+    ("agree", "date", "**Agree**: every source fits one date."),
+    ("single", "quantity", "**Single source**: no other article gives this figure."),
+])
+def test_markdown_says_each_verdict_in_words(series, verdict, kind, words):
+    assert render.verdict_in_words(replace(series, verdict=verdict, kind=kind)) == words
+
+
+def test_markdown_ends_with_its_sources_outlets_and_dates_and_how_to_read_an_interval(series):
+    out = io.StringIO()
+    render.write_facts_markdown([series], out, links={"c-third.txt": "https://third.example/toll"},
+                                outlets={"c-third.txt": "Third Daily"})
+    tail = out.getvalue().split("### Sources\n\n")[1].splitlines()
+    cited = sorted({claim.source for claim in series.claims})
+    assert [line.split(":")[0] for line in tail[:len(cited)]] == [
+        f"- [{name}](https" if name == "c-third.txt" else f"- {name}" for name in cited]
+    third = next(line for line in tail if "c-third.txt" in line)
+    published = next(claim.published for claim in series.claims if claim.source == "c-third.txt")
+    assert third.endswith(f": Third Daily, published {published}")
+    assert "what its wording allows" in tail[len(cited) + 1]

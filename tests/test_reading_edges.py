@@ -70,3 +70,21 @@ def test_notes_on_stderr_name_every_file_by_its_path_as_given(tmp_path, monkeypa
     notes = [line.split(": ")[1] for line in result.stderr.splitlines()[1:-1]]
     assert notes == ["flood/blog.txt", "flood/odd.txt", "rows.jsonl:1"]
     assert {json.loads(line)["source"] for line in result.stdout.splitlines()} == {"blog.txt", "odd.txt", "r1"}
+
+
+def test_a_document_in_a_folder_is_skipped_with_how_to_make_text_of_it(tmp_path):
+    from troopclaims.reading import ReadReport, read_articles
+
+    (tmp_path / "Ferry report.pdf").write_bytes(b"%PDF-1.4\n\x00\x01 binary")
+    (tmp_path / "memo.docx").write_bytes(b"PK\x03\x04")
+    (tmp_path / "notes.xyz").write_text("x")
+    messages, report = [], ReadReport()
+    list(read_articles([str(tmp_path), str(tmp_path / "Ferry report.pdf")], messages.append, report))
+    assert messages == [
+        f"skipped {tmp_path / 'Ferry report.pdf'}: not a .txt, .md, .html or .htm file; make text of it first "
+        "(pdftotext 'Ferry report.pdf' 'Ferry report.txt')",
+        f"skipped {tmp_path / 'memo.docx'}: not a .txt, .md, .html or .htm file; make text of it first "
+        "(pandoc 'memo.docx' -t plain -o 'memo.txt')",
+        f"skipped {tmp_path / 'notes.xyz'}: not a .txt, .md, .html or .htm file",
+        f"skipped {tmp_path / 'Ferry report.pdf'}: looks binary (NUL bytes); make text of it first "
+        "(pdftotext 'Ferry report.pdf' 'Ferry report.txt')"]

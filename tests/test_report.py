@@ -458,3 +458,11 @@ def test_a_claim_s_outlet_links_to_its_article_when_the_manifest_gives_an_http_u
     beta = [cell for cell in cells if "Beta" in text_of(cell)]
     assert alpha and all(cell.find("a").get("href") == "https://alpha.example/flood" for cell in alpha)
     assert beta and all(cell.find("a") is None for cell in beta)
+
+
+def test_each_fact_says_its_verdict_in_words_under_its_name(claims):
+    root = parse(page_of(claims))
+    words = {section.get("data-verdict"): text_of(find_all(section, "p", "verdict-words")[0])
+             for section in find_all(root, "section", "fact")}
+    assert words["conflict"] == "These figures cannot all be true."
+    assert set(words) - {"conflict"} and all(text.endswith(".") and text[0].isupper() for text in words.values())

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import functools
+import inspect
 import io
 import os
 import signal
@@ -68,12 +69,19 @@ class Choice(click.Choice):
     ALIASES = {"md": "markdown", "changed": "changes", "change": "changes", "agree": "agreements",
                "agreement": "agreements"}
 
+    def __init__(self, choices, elsewhere: dict[str, str] | None = None, **kwargs):
+        super().__init__(choices, **kwargs)
+        self.elsewhere = elsewhere or {}        # a choice another command has -> the message that names it
+
     def convert(self, value, param, ctx):
         if isinstance(value, str) and value not in self.choices:
             word = value.lower()
             guesses = (self.ALIASES.get(word), word, f"{word}s", word.removesuffix("s"),
                        word[:-3] + "y" if word.endswith("ies") else None)
             value = next((guess for guess in guesses if guess in self.choices), value)
+            other = next((guess for guess in guesses if guess in self.elsewhere), None)
+            if value not in self.choices and other:
+                self.fail(self.elsewhere[other], param, ctx)
         return super().convert(value, param, ctx)
 
 
@@ -133,8 +141,27 @@ def _published(ctx, param, value: str | None) -> str | None:
     return date
 
 
-class Group(click.Group):
+class _ExamplesLast:
+    """A command whose --help ends with its examples (the docstring's "Example:" block), after the options: the
+    last lines on the screen are the ones to copy."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        text = inspect.cleandoc(self.help or "")
+        if "\b\nExample:" in text and not self.epilog:
+            text, examples = text.split("\b\nExample:", 1)
+            self.help, self.epilog = text.rstrip(), "\b\nExample:" + examples
+
+
+class Command(_ExamplesLast, click.Command):
+    pass
+
+
+class Group(_ExamplesLast, click.Group):
     """The command group: Ctrl-C and a closed stdout (`| head -1`) end any command with no traceback."""
+
+    command_class = Command
+    group_class = type          # subgroups (rules, cache) are Groups too
 
     def invoke(self, ctx):
         try:
@@ -173,15 +200,19 @@ def cli():
 
 @cli.command(short_help="Find the claims in articles: figures, dates, places, speakers.")
 @input_options
-@click.option("--format", "fmt", type=Choice(EXTRACT_FORMATS), default=None,
+@click.option("--format", "fmt", default=None,
+              type=Choice(EXTRACT_FORMATS, elsewhere={"markdown": "extract writes jsonl, csv or table; Markdown is "
+                                                                  "compare's: troopclaims compare ... --format md"}),
               help="Output format (default: table on a terminal, jsonl in a pipe).")
-@click.option("--kind", "kinds", multiple=True, type=Choice(("quantity", "date", "place", "age", "duration", "all")),
-              help="Kinds of claim to list (repeatable; default: all but place).")
+@click.option("--kind", "kinds", multiple=True,
+              type=Choice(("quantity", "date", "time", "place", "age", "duration", "all")),
+              help="Kinds of claim to list (repeatable; default: all but place). 'date' lists times of day too, "
+                   "'time' times alone.")
 @run_options
 @output_option
 @reports_errors
 def extract(fmt, kinds, output, **given):
-    """Find the claims in articles: a folder, files, or JSON Lines ('-' for stdin).
+    """Find the claims in articles: a folder, files (text or saved web pages), or JSON Lines ('-' for stdin).
 
     \b
     Example:

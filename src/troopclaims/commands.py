@@ -40,17 +40,22 @@ def extract(given: Inputs, notes: Notes, fmt: str | None = None, kinds: tuple[st
     from troopclaims.rules import load_rules
 
     check_output(fmt, output, EXTRACT_FORMATS, "extract", notes)
-    kinds = ALL_KINDS if "all" in kinds else (tuple(kinds) or DEFAULT_KINDS)
+    shown = None if not kinds or "all" in kinds else {*kinds, *(("time",) if "date" in kinds else ())}
+    # Times of day are found with the dates (a time and its day are read together): --kind time keeps them alone.
+    kinds = ALL_KINDS if "all" in kinds else tuple(dict.fromkeys("date" if kind == "time" else kind
+                                                                 for kind in kinds)) or DEFAULT_KINDS
     report = ReadReport()
     rules = load_rules(given.rules_dirs)
     with opened_output(output) as (out, terminal):
         claims = _claims(given, rules, notes, report, kinds)
+        if shown is not None:
+            claims = (claim for claim in claims if claim.kind in shown)
         fmt = output_format(fmt, output, terminal, EXTRACT_FORMATS)
         counted = _Counting(claims)
         if fmt == "jsonl":
             render.write_jsonl((claim.to_dict() for claim in counted), out)
         elif fmt == "csv":
-            render.write_claims_csv(counted, out)
+            render.write_claims_csv(counted, out, spreadsheet=_is_file(output))
         else:
             render.write_claims_table(list(counted), out, width=render.table_width(terminal))
         return finish(report, given.paths, f"{counted.count} claim{'s' * (counted.count != 1)}{_written(output)}",
@@ -75,9 +80,10 @@ def compare(given: Inputs, notes: Notes, fmt: str | None = None, only: str | Non
         if fmt == "jsonl":
             render.write_jsonl((fact.to_dict() for fact in facts), out)
         elif fmt == "csv":
-            render.write_facts_csv(facts, out)
+            render.write_facts_csv(facts, out, spreadsheet=_is_file(output))
         elif fmt == "markdown":
-            render.write_facts_markdown(facts, out, show_sentences, cumulative=cumulative, links=_links(report))
+            render.write_facts_markdown(facts, out, show_sentences, cumulative=cumulative, links=_links(report),
+                                        outlets=_outlets(report))
         else:
             render.write_facts_table(facts, out, show_sentences, width=render.table_width(terminal),
                                      cumulative=cumulative)
@@ -122,6 +128,11 @@ def report(given: Inputs, notes: Notes, output: str | None = None, title: str | 
                   notes)
 
 
+def _is_file(output: str | None) -> bool:
+    """Return whether the output goes to a file named with -o (CSV for a spreadsheet), not stdout."""
+    return output not in (None, "-")
+
+
 def _written(output: str | None) -> str:
     """Return what the summary line says of an output file: " (facts.md)", nothing for stdout."""
     return f" ({output})" if output not in (None, "-") else ""
@@ -132,14 +143,20 @@ def _links(report: ReadReport) -> dict[str, str]:
     return {source: str(meta["url"]) for source, meta in report.sources.items() if meta.get("url")}
 
 
+def _outlets(report: ReadReport) -> dict[str, str]:
+    """Return each article's outlet, as its manifest, front matter or page gives it."""
+    return {source: str(meta["outlet"]) for source, meta in report.sources.items() if meta.get("outlet")}
+
+
 def _claims(given: Inputs, rules, notes: Notes, report: ReadReport, kinds, accept_claims: bool = False):
     """Yield the claims of the inputs: extracted from articles (as the run options say), or read as they are."""
     from troopclaims.run.extract import claims_from_inputs
     from troopclaims.stdin import stdin_text
 
+    stdin = stdin_text(notes, report) if "-" in given.paths else None
     return claims_from_inputs(given.paths, rules, model=given.model, kinds=kinds, published=given.published,
-                              warn=notes, report=report, stdin=stdin_text(notes) if "-" in given.paths else None,
-                              accept_claims=accept_claims, run=_run_options(given, notes))
+                              warn=notes, report=report, stdin=stdin, accept_claims=accept_claims,
+                              run=_run_options(given, notes))
 
 
 def _run_options(given: Inputs, notes: Notes):
@@ -176,8 +193,8 @@ def finish(report: ReadReport, paths, found: str, notes: Notes) -> ExitCode:
     if set(paths) == {"-"}:
         raise InputError("nothing on stdin: pipe in JSON Lines of articles, or the text of one article")
     stdin = " and nothing on stdin" if "-" in paths else ""
-    raise InputError(f"no article in {', '.join(path for path in paths if path != '-')}{stdin}: no .txt or .md file "
-                     "(hidden ones are left out) and no JSON Lines record; give a folder of articles, files, or "
+    raise InputError(f"no article in {', '.join(path for path in paths if path != '-')}{stdin}: no .txt, .md, .html or "
+                     ".htm file (hidden ones are left out) and no JSON Lines record; give a folder of articles, files, or "
                      "JSON Lines")
 
 

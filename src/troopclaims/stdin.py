@@ -4,17 +4,20 @@ from __future__ import annotations
 import codecs
 import io
 import json
+import re
 import sys
 from typing import Callable, TextIO
 
 STDIN_ID = "stdin"
+# What a web page opens with (`curl URL | troopclaims extract -`): read as its article, as a saved .html file is.
+_PAGE = re.compile(rb"<(?:!doctype\s+html|html|head|body|meta|title|article)\b", re.I)
 
 
-def stdin_text(warn: Callable[[str], None]) -> TextIO:
+def stdin_text(warn: Callable[[str], None], report=None) -> TextIO:
     """Return stdin as JSON Lines text whose undecodable bytes become U+FFFD instead of stopping the run.
 
     Stdin that does not open with "{" is the text of one article, not lines of JSON to be skipped one by one: it
-    is handed on as one record, said on stderr."""
+    is handed on as one record, said on stderr; a web page is handed on as its article's text and metadata."""
     buffer = getattr(sys.stdin, "buffer", None)
     if buffer is None:
         return sys.stdin
@@ -26,10 +29,28 @@ def stdin_text(warn: Callable[[str], None]) -> TextIO:
         head += chunk
     if not _opening(head) or _opening(head).startswith(b"{"):
         return io.TextIOWrapper(io.BufferedReader(_Prefixed(head, buffer)), encoding="utf-8-sig", errors="replace")
+    if _PAGE.match(_opening(head)):
+        return _page_record(head + buffer.read(), warn, report)
     warn(f"{STDIN_ID}: not JSON Lines; read as the text of one article (its source: {STDIN_ID})")
     # Decoded as bytes, line endings are kept as they are, so that offsets slice the text as it was piped.
     text = (head + buffer.read()).decode("utf-8-sig", errors="replace")
     return io.StringIO(json.dumps({"id": STDIN_ID, "text": text}) + "\n")
+
+
+def _page_record(data: bytes, warn: Callable[[str], None], report) -> TextIO:
+    """Return a web page's article as one JSON Lines record, with its date, title, outlet and URL; nothing (the
+    page named on stderr as skipped) when it holds no article."""
+    from troopclaims.reading.articles import decoded
+    from troopclaims.reading.pages import NO_ARTICLE, page_text, read_page
+
+    page = read_page(page_text(data, lambda raw: decoded(raw, STDIN_ID, warn)))
+    if page is None:
+        if report is not None:
+            report.skip(STDIN_ID, NO_ARTICLE, warn)
+        return io.StringIO("")
+    warn(f"{STDIN_ID}: a web page; read as its article, as a saved .html file is (its source: {STDIN_ID})")
+    record = {"id": STDIN_ID, "text": page.text, "published": page.published, **page.meta}
+    return io.StringIO(json.dumps(record) + "\n")
 
 
 def _opening(head: bytes) -> bytes:

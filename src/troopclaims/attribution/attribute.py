@@ -9,8 +9,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from troopclaims.attribution.certainty import Certainty
-from troopclaims.attribution.clauses import new_subject_between, own_clause
+from troopclaims.attribution.clauses import own_clause
 from troopclaims.attribution.cues import Event, lowered, parsed_grounds, particle_after, reason_said, saying_noun
+from troopclaims.attribution.order import OPENERS, WordOrder
 from troopclaims.attribution.quoted import QuoteSpeakers
 from troopclaims.attribution.sources import Sources
 from troopclaims.attribution.speakers import Speaker
@@ -18,11 +19,7 @@ from troopclaims.attribution.speech import DocumentReader
 from troopclaims.records import Claim
 from troopclaims.spans import token_at
 
-# Words after a verb that open its own complement: "..., the reactions suggested how ..." reports nothing before it.
-_COMPLEMENTS = frozenset("that how whether if what why to who which".split())
 _CHAIN = ("ccomp", "xcomp", "parataxis")     # how a report nests in another: "X says aides told him that ..."
-_PREPOSITIONS = frozenset("in of at on to for from with by over into under near across about".split())
-_OPENERS = frozenset(("that", "whether", ":", "“", '"'))
 _DETERMINERS = frozenset(("the", "a", "an", "his", "her", "its", "their", "our", "this", "that", "these", "those"))
 
 
@@ -110,25 +107,12 @@ def _after_report(child) -> bool:
     return True
 
 
-_FIGURE_QUALIFIERS = frozenset("over about nearly almost around roughly some more fewer less up just only".split())
-
-
-def _figure_opens(tokens) -> bool:
-    """Return True when a figure opens the words after a cue ("say over 50 died", "said 300 were hurt"): the cue
-    has a report of its own after it (without the parse, the shape of a figure tells it)."""
-    words = [t for t in tokens if not (t.is_alpha and t.lower_.endswith("ly"))]
-    if words and words[0].lower_ in _FIGURE_QUALIFIERS:
-        words = words[1:]
-    if not (len(words) > 1 and words[0].like_num and words[1].is_alpha):
-        return False
-    return not any(t.lower_ in ("ago", "earlier", "later", "before") for t in words[1:4])   # "said two days ago"
-
 
 _FRAMED = Event(-1, -1, "", "", "", "")    # the claim sits in a verb's frame, not in what it reports
 _WRITER = Event(-2, -2, "", "", "", "")    # the claim is in what the writer's own "I" hopes or thinks
 
 
-class _Reader(QuoteSpeakers, Sources, Certainty, DocumentReader):
+class _Reader(WordOrder, QuoteSpeakers, Sources, Certainty, DocumentReader):
     """Answers, claim by claim, which of the document's reports carries it."""
 
     def attribution(self, start: int, end: int) -> Attribution:
@@ -288,7 +272,7 @@ class _Reader(QuoteSpeakers, Sources, Certainty, DocumentReader):
                                                         for t in self.doc[event.mention[1]:event.start]):
                 return None
             following = self.doc[event.end].lower_ if event.end < sent.end else "."
-            return event if following not in _OPENERS and following != "," else None
+            return event if following not in OPENERS and following != "," else None
         return None
 
     def _in_document(self, span, sent) -> Event | None:
@@ -482,28 +466,6 @@ class _Reader(QuoteSpeakers, Sources, Certainty, DocumentReader):
         return cue is not None and child.lower_ in cue.particles and child.i == particle_after(
             self.doc[event.start], cue, self.cues)
 
-    def _governing_by_order(self, span, candidates) -> Event | None:
-        before = [e for e in candidates if e.end <= span[0] and not any(
-            self.doc[i].text == ";" for i in range(e.end, span[0])) and not self._subordinate(e, span)]
-        trailing = self._trailing(span, candidates)
-        if not before:
-            return trailing
-        chosen = before[-1]
-        if self._in_frame(chosen, span) or new_subject_between(self.finder, chosen.end, span[0]):
-            return trailing
-        if chosen.kind == "noun" and any(t.text in ",;" or t.lower_ in self.cues.clause_breaks and t.lower_ != "and"
-                                         for t in self.doc[chosen.end:span[0]]):
-            return trailing             # "His promises notwithstanding, analyses agree ...": the noun's clause ended
-        for earlier in reversed(before[:-1]):
-            if chosen.mention and chosen.mention[0] < earlier.start and \
-                    self._blamed(earlier, self.segment(earlier.start)) is not None:
-                continue                # "blasted the agency for saying ..., and said": the reason is aside
-            if earlier.kind == "noun" or self._clause_break(earlier.end, (chosen.mention or (chosen.start,))[0]) \
-                    or self._said_reason(earlier, chosen):
-                break                   # a noun of saying reports only its own clause ("X's claim that ...")
-            chosen = self._outer(earlier, chosen)
-        return self._outer(trailing, chosen) if trailing is not None else chosen
-
     def _subordinate(self, event: Event, span) -> bool:
         """Return True when the parse puts a verb cue in a clause of its own, before the verb it hangs on, that does
         not hold the claim: "When the survey asked about ..., Vale led with 42 percent", "taxpayers reporting gains
@@ -535,54 +497,3 @@ class _Reader(QuoteSpeakers, Sources, Certainty, DocumentReader):
         return any(a.i != relative.i and (a.head.i == relative.head.i and a.dep_ in ("relcl", "acl")
                                           or a.head.i == relative.i and a.dep_ == "conj")
                    for a in self.doc[span[0]].ancestors)
-
-    def _in_frame(self, event: Event, span) -> bool:
-        """Return True when the claim sits between a verb and the "that" opening what it reports."""
-        end = self.segment(event.start).end
-        between = [t.lower_ for t in self.doc[event.end:span[0]]]
-        if any(word in _OPENERS for word in between):
-            return False
-        return any(t.lower_ in _OPENERS and t.i not in self.events and self.doc[t.i - 1].lower_ not in _PREPOSITIONS
-                   and not (self.finder.parsed and t.lower_ == "that" and t.dep_ != "mark")   # "a loss that she"
-                   for t in self.doc[span[1]:end])
-
-    def _trailing(self, span, candidates) -> Event | None:
-        """Return the cue of a sentence-final attribution after the claim (", officials said.")."""
-        for event in candidates:
-            if event.start < span[1]:
-                continue
-            first = min(event.start, event.mention[0] if event.mention else event.start)
-            if first < span[1]:
-                continue
-            previous = self.doc[first - 1] if first > 0 else None
-            if previous is None or previous.text not in (",", "”", '"', "—", "–"):
-                return None
-            if event.mention and event.mention[0] > event.start:
-                return event                          # ", said Youn Kun-young, director of ..."
-            rest = [t for t in self.doc[event.end:self.segment(event.start).end] if not t.is_space]
-            if _figure_opens(rest):
-                return None                           # ", the locals say over 50 died": a report of its own
-            rest = [t.lower_ for t in rest]
-            if len(rest) <= 8 and not any(word in _COMPLEMENTS for word in rest):
-                return event                          # ", officials said." / ", Maariv reported on Friday."
-            return None
-        return None
-
-    def _outer(self, outer: Event, inner: Event) -> Event:
-        """Return the event that reports a nested one: a relay keeps the inner speaker and becomes `via`."""
-        if outer.relay or (outer.speaker is not None and outer.speaker.kind == "outlet"):
-            if inner.speaker is not None:
-                relayed = Event(**{**inner.__dict__})
-                return Event(**{**outer.__dict__, "inner": relayed})
-        if (outer.speaker is not None and inner.speaker is not None and outer.speaker == inner.speaker
-                and inner.belief):
-            return inner                       # "X has said that they believe ...": X, with the finer cue
-        return outer if outer.speaker is not None else inner
-
-    def _clause_break(self, start: int, end: int) -> bool:
-        """Return True when a new clause starts between two tokens: a semicolon, or a comma and a clause word."""
-        for i in range(start, end):
-            word = self.doc[i].lower_
-            if word == ";" or (word in self.cues.clause_breaks and i > 0 and self.doc[i - 1].text in (",", ";")):
-                return True
-        return False

@@ -42,6 +42,7 @@ class VerbCue:
     object: bool = True             # False: a plain object is no report ("claimed a loss", "declared bankruptcy")
     gap: frozenset = frozenset()    # nouns allowed before the particle: "puts the death toll at"
     grounds: tuple = ()             # the reason after the object is what is said: "blamed the mayor for ..."
+    not_before: frozenset = frozenset()     # words after which the verb says nothing: "counted on", "count down"
 
 
 @dataclass(frozen=True)
@@ -170,7 +171,7 @@ def build_cue_rules(section, rules=None) -> CueRules:
         at = location(section["verbs"], lemma, where)
         options = check_keys(options or {}, at, ("forms", "status", "relay", "strict", "belief", "infinitive",
                                                  "particles", "document", "quote", "object", "gap",
-                                                 "grounds"))
+                                                 "grounds", "not_before"))
         for flag in ("relay", "strict", "belief", "infinitive", "document", "quote", "object"):
             if not isinstance(options.get(flag, False), bool):
                 raise RulesError(f"{at}: {flag} must be true or false")
@@ -179,7 +180,8 @@ def build_cue_rules(section, rules=None) -> CueRules:
                       options.get("infinitive", True),
                       tuple(_words(options, "particles", at)) if "particles" in options else (),
                       options.get("document", False), options.get("quote", False), options.get("object", True),
-                      frozenset(_words(options, "gap", at)), tuple(_words(options, "grounds", at)))
+                      frozenset(_words(options, "gap", at)), tuple(_words(options, "grounds", at)),
+                      frozenset(_words(options, "not_before", at)))
         forms = _words(options, "forms", at) if "forms" in options else inflections(cue.lemma)
         for form in forms:
             verbs[form] = cue
@@ -289,6 +291,8 @@ def verb_cue(token, cues: CueRules, parsed: bool) -> VerbCue | None:
     following = token.nbor(1).lower_ if token.i + 1 < len(token.doc) else ""
     if not cue.infinitive and following == "to":
         return None          # "hoped to turn the page": an intention, not a report
+    if following in cue.not_before:
+        return None          # "counted on 300 volunteers": a reliance, not a count
     if cue.particles and particle_after(token, cue, cues) is None and not (cue.quote and _quote_after(token)):
         return None          # "at one point", "a phone call": only "pointed out", "called for" say something
     if cue.quote and not cue.particles and not _quote_after(token):

@@ -97,7 +97,7 @@ class MentionFinder(ParsedSubjects):
         if j < sent.start:
             return None
         if not self._can_head(self.doc[j]):
-            return self._determined_before(j, sent)
+            return self.owned_saying(j, sent) or self._determined_before(j, sent)
         if lowered(self.doc[j]) in self.cues.pronouns:
             return (j, j + 1)
         k = j
@@ -113,6 +113,22 @@ class MentionFinder(ParsedSubjects):
         elif k > sent.start and self._plain_word(self.doc[k - 1]) and self.doc[k - 1].is_lower:
             return self._determined_before(j, sent) or (k, j + 1)   # "the civil protection agency"
         return (k, j + 1)
+
+    def owned_saying(self, j: int, sent) -> tuple[int, int] | None:
+        """Return "Berg's statement", "her latest report" ending at token j, a noun of saying with its owner (a
+        name or speaker noun before "'s", or a possessive pronoun), past one lower-case word between them."""
+        if lowered(self.doc[j]) not in self.cues.nouns:
+            return None
+        k = j - 1
+        if k > sent.start and self.doc[k].is_alpha and self.doc[k].is_lower and lowered(self.doc[k]) \
+                not in self.cues.possessives:
+            k -= 1                        # "the ministry's latest report"
+        if k >= sent.start and lowered(self.doc[k]) in self.cues.possessives:
+            return (k, j + 1)
+        if k - 1 < sent.start or self.doc[k].text not in ("'s", "’s"):
+            return None
+        owner = self.np_ending_at(k - 1, sent)
+        return (owner[0], j + 1) if owner is not None else None
 
     def _plain_word(self, token) -> bool:
         lower = lowered(token)
@@ -172,6 +188,9 @@ class MentionFinder(ParsedSubjects):
                 end = other[1]
         if boundary and end < sent.end and not (self.doc[end].is_punct or self.skippable(self.doc[end])):
             return None
+        if boundary and end == i + 1 and lowered(first) in self.cues.pronouns and end < sent.end \
+                and not self.doc[end].is_punct:
+            return None                   # "say he has forged": the report's subject, not a speaker after its verb
         return (i, end)
 
     def target_after(self, i: int, sent, limit: int = 7) -> tuple[int, int] | None:

@@ -136,9 +136,9 @@ class SpeakerBook:
         if words and normalise(words[0]) in group_nouns | _COMMON_STARTS and all(
                 not w[:1].isupper() for w in words[1:]):
             words = [words[0].lower(), *words[1:]]    # "Experts" at the start of a sentence is a common noun
-        if len(words) > 1 and words[0].islower() and words[0] not in _PARTICLES | group_nouns and all(
-                w[:1].isupper() for w in words[1:]):
-            words = words[1:]       # "neighbouring Ostlund", "embattled Vale": the name without what describes it
+        described = next((k for k in range(1, len(words)) if all(w[:1].isupper() for w in words[k:])), None)
+        if described is not None and _describes_name(words[:described], group_nouns):
+            words = words[described:]   # "embattled Vale", "flood widow Tara Lund": the name without its description
         name = " ".join(words)
         if entity == "PERSON":
             return Speaker(name, "person")
@@ -157,6 +157,15 @@ class SpeakerBook:
         return Speaker(name)
 
 
+def _describes_name(words: list[str], group_nouns: frozenset) -> bool:
+    """Return True when the words before a name describe it: they open and end lower case, with no word that links
+    ("mayor of Dunmore") and no particle of a name ("de", "van"): "flood widow", "longtime Dunmore resident",
+    "2019 flood widow"; not "9/11" alone ("9/11 Commission")."""
+    return ((words[0].islower() or any(c.isdigit() for c in words[0])) and words[-1].isalpha() and words[-1].islower() and words[0] not in group_nouns
+            and not any(w in _PARTICLES or w in _LINKS for w in words))
+
+
+_LINKS = frozenset("of for in at on to from with by and or".split())     # "mayor of Dunmore" is no description
 _PARTICLES = frozenset(("de", "van", "von", "da", "del", "der", "bin", "al", "la", "le", "di", "du"))
 _PLURALS = frozenset(("people", "police", "personnel", "staff", "media", "military", "leadership", "public"))
 _MANY = frozenset(("two", "three", "four", "five", "several", "many", "some", "both", "few", "dozens", "other"))

@@ -18,6 +18,7 @@ from troopclaims.attribution.mentions import MentionFinder
 from troopclaims.attribution.names import NameResolver
 from troopclaims.attribution.nominal import PASSIVE_AUX, NominalCues
 from troopclaims.attribution.speakers import Speaker, SpeakerBook
+from troopclaims.attribution.subjects import QUOTE_CHARS
 from troopclaims.spans import doc_text
 
 _CUE_HASHES: list = [None, None]      # the cue rules last read, and the hashes of the words that can be their cues
@@ -25,6 +26,10 @@ _RAISING = frozenset(("to",))           # "is expected to", "is said to": a hedg
 # Words before a phrase that make it their object, not the subject of the verb after it ("in Dunmore to ask").
 _PREPOSITIONS = frozenset("in at on for from into onto over under near during after before since until toward "
                           "towards against among between through across".split())
+# Words that open a relative clause or a description set between commas after a subject ("Vale, who ...,").
+_ASIDE_OPENERS = frozenset(("who", "which", "a", "an", "the", "one", "now", "then", "once", "herself", "himself"))
+# Words after a name that end it ("wrote Cameron Vale for the Ledger").
+_NAME_ENDS = _PREPOSITIONS | {"of", "who", "which"}
 # What may follow a strict verb for it to report: "added that", "wrote:", "questioned why the council ..."
 _STRICT_OPENERS = frozenset(("that", ":", ",", ".", "“", '"', "‘", "whether", "why", "how", "what", "if"))
 
@@ -156,7 +161,8 @@ class DocumentReader(NominalCues, NameResolver, EvidenceChains, TextLayout):
             return False                    # "30 people reported missing": it describes them; they report nothing
         spans: list[tuple[int, int]] = []
         passive = False
-        shared = self._shared_subject(event, sent) or self._parenthetical(event, sent) or self._blamed(event, sent)
+        shared = (self._shared_subject(event, sent) or self._quoted_as(event, sent)
+                  or self._parenthetical(event, sent) or self._blamed(event, sent))
         if shared:
             spans = [shared]
         elif self.finder.parsed:
@@ -193,6 +199,31 @@ class DocumentReader(NominalCues, NameResolver, EvidenceChains, TextLayout):
         for earlier in reversed(self.events_in(sent.start, j)):
             if earlier.kind == "verb" and earlier.mention and self._blamed(earlier, sent) is None:
                 return earlier.mention      # (not "blasted the agency for saying ..., and said": the agency's)
+        return None
+
+    def _quoted_as(self, event: Event, sent) -> tuple[int, int] | None:
+        """Return who is quoted in "Vale was quoted (by the Ledger) as saying", "The Ledger quoted Vale as saying":
+        the one quoted speaks (the quoter after "quoted by" is `via`)."""
+        i = event.start
+        if i - 2 < sent.start or self.doc[i - 1].lower_ != "as":
+            return None
+        for k in range(i - 2, max(sent.start, i - 10), -1):
+            if self.doc[k].text in ",;:" or self.doc[k].text in QUOTE_CHARS:
+                return None
+            if self.doc[k].lower_ != "quoted":
+                continue
+            if self.finder.parsed:
+                quoted = [c for c in self.doc[k].children if c.dep_ in ("nsubjpass", "dobj")]
+                if quoted and quoted[0].lower_ in ("who", "that") and self.doc[k].dep_ == "relcl":
+                    quoted = [self.doc[k].head]         # "The mayor, who was quoted as saying"
+                return self.finder.noun_spans(quoted[0])[0] if quoted else None
+            j = k - 1
+            while j >= sent.start and self.finder.skippable(self.doc[j]) and self.doc[j].lower_ not in PASSIVE_AUX:
+                j -= 1
+            if j >= sent.start and self.doc[j].lower_ in PASSIVE_AUX:
+                return self.finder.np_before(j, sent)
+            quoted = self.finder.np_after(k + 1, sent, boundary=False)     # "The Ledger quoted Vale as saying"
+            return quoted if quoted is not None and quoted[1] == i - 1 else None
         return None
 
     def _blamed(self, event: Event, sent) -> tuple[int, int] | None:
@@ -273,6 +304,8 @@ class DocumentReader(NominalCues, NameResolver, EvidenceChains, TextLayout):
     def _shape_subject(self, event: Event, sent) -> tuple[list[tuple[int, int]], bool]:
         """Return (candidate mentions, passive) for a verb cue from word shapes alone (blank pipeline)."""
         i = event.start
+        if i > sent.start and (owned := self.finder.owned_saying(i - 1, sent)):
+            return [owned], False               # "Berg's statement said": Berg says it (names resolves the owner)
         j = i - 1
         while j >= sent.start and self.finder.skippable(self.doc[j]) and self.doc[j].lower_ not in PASSIVE_AUX:
             j -= 1
@@ -307,7 +340,46 @@ class DocumentReader(NominalCues, NameResolver, EvidenceChains, TextLayout):
             return [before], False
         k = event.end
         after = self.finder.np_after(k, sent, boundary=True)
+        if after is None and (relative := self._relative_subject(i, sent)):
+            return [relative], False
+        if after is None:
+            after = self._described_name_after(i, sent)
         return ([after] if after else []), False
+
+    def _described_name_after(self, i: int, sent) -> tuple[int, int] | None:
+        """Return the name that ends the words after a verb right after a quotation ('“...,” said flood widow Tara
+        Lund.', '“...,” wrote Ann Vale for the Ledger'): the description before the name is lower case, so the
+        name alone speaks."""
+        if i - 2 < sent.start or self.doc[i - 1].text not in QUOTE_CHARS:
+            return None
+        end = i + 1
+        while end < sent.end and end - i <= 8 and not self.doc[end].is_punct \
+                and lowered(self.doc[end]) not in _NAME_ENDS:
+            end += 1
+        if end - i > 8 or end == i + 1 or not (end >= sent.end or self.doc[end].text in ".,"
+                                                 or lowered(self.doc[end]) in _NAME_ENDS):
+            return None
+        start = end
+        while start - 1 > i and self.finder.capitalised(self.doc[start - 1]) and self.doc[start - 1].is_alpha:
+            start -= 1
+        return (start, end) if end - start >= 2 else None
+
+    def _relative_subject(self, i: int, sent) -> tuple[int, int] | None:
+        """Return the sentence's subject when a relative clause or a description between commas separates it from
+        the verb at i ("Dr. Mira Solt, who as a captain was the governor's physician, said", "Rhea Moor, a senior
+        adviser to the campaign, called"), by word order; not an object's clause ("Police found Dahl, who had
+        fled, ..."), since the subject must open the sentence."""
+        if i - 1 <= sent.start or self.doc[i - 1].text != ",":
+            return None
+        for k in range(i - 2, max(sent.start, i - 40), -1):
+            token = self.doc[k]
+            if token.text in ";:" or token.text in QUOTE_CHARS or self.in_quote[k]:
+                return None
+            if token.lower_ in _ASIDE_OPENERS and token.is_lower and self.doc[k - 1].text == ",":
+                subject = self.finder.sentence_subject(sent, k - 1)
+                name = self.finder.np_ending_at(k - 2, sent)
+                return name if name is not None and subject is not None and name[1] == subject[1] else None
+        return None
 
 
 def _cue_hashes(cues: CueRules):

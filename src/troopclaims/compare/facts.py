@@ -12,7 +12,8 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Callable, Iterable
 
-from troopclaims.compare.keys import ALONE, OF, PART, THRESHOLD, TOTAL, Grouping, aspect_key, aspect_label
+from troopclaims.compare.keys import (ALONE, OF, OTHER, PART, THRESHOLD, TOTAL, Grouping, aspect_key, aspect_label,
+                                    others_of)
 from troopclaims.compare.measures import BASE, FROM, is_change_size, reference_of, scope_of
 from troopclaims.compare.verdicts import Reason, camps_of, claim_interval, judged
 from troopclaims.compare.when import (DAY, HAPPENED, apart_by_happening, days_beside, happening_of, instants,
@@ -21,6 +22,7 @@ from troopclaims.extractors.dates import resolve
 from troopclaims.records import SPAN_KINDS, WHEN_KINDS, Claim, plain_number
 
 VERDICT_ORDER = ("conflict", "changed", "agree", "single")
+COPY_WORDS = 8        # words of a sentence two articles share word for word before they count as one copy
 RELATIVE_RELATIONS = ("near", "border", "front")   # "near the border" is not "in" the place it names
 # WHEN_KINDS (dates and times) are grouped by event and subject, not by place.
 
@@ -59,13 +61,21 @@ class Fact:
 
     @property
     def speakers(self) -> int:
-        """Return how many independent speakers state the fact (an outlet's own voice counts as its own)."""
-        return len({claim.speaker or f"outlet:{claim.source}" for claim in self.claims})
+        """Return how many independent speakers state the fact (an outlet's own voice counts as its own; outlets
+        that print the same copy are one voice)."""
+        copy = copies_of(self.claims)
+        return len({claim.speaker or f"outlet:{copy[claim.source]}" for claim in self.claims})
 
     @property
     def reports(self) -> int:
         """Return how many articles state the fact."""
         return len({claim.source for claim in self.claims})
+
+    @property
+    def independent(self) -> int:
+        """Return how many independent reports state the fact: articles that print the same sentence of it (one wire
+        copy in several outlets) count once."""
+        return len(set(copies_of(self.claims).values()))
 
     def to_dict(self) -> dict:
         """Return the fact as one JSON-ready record."""
@@ -77,12 +87,31 @@ class Fact:
                        "speakers": sorted({self.claims[i].speaker or "(outlet)" for i in camp.members}),
                        "claims": list(camp.members)} for camp in self.camps],
             "why": [reason.to_dict() for reason in self.reasons],
-            "speakers": self.speakers, "reports": self.reports,
+            "speakers": self.speakers, "reports": self.reports, "independent": self.independent,
             "claims": [claim.to_dict() for claim in self.claims],
         }
 
 
-# --- intervals -------------------------------------------------------------------------------------------------
+def copies_of(claims: list[Claim]) -> dict[str, str]:
+    """Return, for each article of the claims, the first article (by name) it shares a claim's sentence with,
+    directly or through others: articles that print the same copy ("..., the minister said." word for word)."""
+    parent = {claim.source: claim.source for claim in claims}
+
+    def root(source: str) -> str:
+        while parent[source] != source:
+            parent[source] = parent[parent[source]]
+            source = parent[source]
+        return source
+
+    first: dict[str, str] = {}
+    for claim in claims:
+        words = " ".join(re.findall(r"\w+", (claim.sentence or "").lower()))
+        if len(words.split()) < COPY_WORDS:
+            continue      # "Five people died." is written alike by outlets that never saw each other
+        a, b = root(claim.source), root(first.setdefault(words, claim.source))
+        if a != b:
+            parent[max(a, b)] = min(a, b)
+    return {source: root(source) for source in sorted(parent)}
 
 
 # --- grouping --------------------------------------------------------------------------------------------------
@@ -94,9 +123,14 @@ def _fill_unknown(groups: dict, index: int) -> dict:
 
     merged: dict[tuple, list[Claim]] = defaultdict(list)
     for key, members in groups.items():
-        if key[index] is None:
+        if key[index] == OTHER:       # others of no known event ("three other rifles") join the one such count
+            values = {other[index] for other in groups if str(other[index]).endswith(OTHER)
+                      and other[index] != OTHER and fits(key, other)}
+            if len(values) == 1:
+                key = key[:index] + (values.pop(),) + key[index + 1:]
+        elif key[index] is None:
             values = {other[index] for other in groups if other[index] is not None and fits(key, other)
-                      and not str(other[index]).endswith((PART, THRESHOLD))
+                      and not str(other[index]).endswith((PART, THRESHOLD, OTHER))
                       and not str(other[index]).startswith((ALONE, BASE, OF))}
             # An aspect class is a better home than a lone event word outside the rules.
             classes = {value for value in values if not str(value).startswith("event:")}
@@ -219,13 +253,17 @@ def group_claims(claims: Iterable[Claim], contains: Contains = same_place,
     beside = days_beside(claims, interval)
     groups: dict[tuple, list[Claim]] = defaultdict(list)
     nth = _occurrences(claims)
+    besides = others_of(claims, grouping.classes.others, nth)
     for claim in claims:
         if claim.kind == "place":
             continue
         unit = claim.unit if claim.kind == "quantity" else None
         if scope := scope_of(claim, dict(grouping.scopes), nth[id(claim)]):
             unit = f"{unit} {scope}"     # "27 overseas booths" beside "2,000 booths in the country": booths abroad
-        groups[(claim.kind, unit, claim.actor, aspect_key(claim, grouping, nth[id(claim)]))].append(claim)
+        key = aspect_key(claim, grouping, nth[id(claim)])
+        if id(claim) in besides:
+            key = f"{key or ''}{OTHER}"      # "three other rifles" beside "seven AK-47 rifles": a count of its own
+        groups[(claim.kind, unit, claim.actor, key)].append(claim)
     groups = _same_names(groups, grouping.named_actor)
     # A claim that does not say whose (or what event) joins the only candidate there is.
     groups = _fill_unknown(groups, 2)
@@ -308,8 +346,8 @@ def fact_name(fact: Fact, name_actor: Callable[[str], str] | None = None) -> str
     else:
         what = fact.unit or _common_subject(fact) or "figure"
         key = (fact.aspect or "").split(HAPPENED)[0]
-        point = key.replace(TOTAL, "").replace(THRESHOLD, "")     # what a share is on, a distance from ...
-        words = [actor, what]
+        point = key.replace(TOTAL, "").replace(THRESHOLD, "").replace(OTHER, "")   # what a share is on, from ...
+        words = [actor, "other" if OTHER in key else "", what]
         if aspect:
             words.append(f"({aspect})")
         if key.endswith(TOTAL):
@@ -354,6 +392,8 @@ def compare_claims(claims: Iterable[Claim], rules, warn: Callable[[str], None] =
     placed = _placed_dates(claims, rules)
     kept, spans, uncounted, undated, per_group, unplaced, changes = [], [], 0, 0, 0, 0, 0
     nth, difference = _occurrences(claims), rules.lexicon("numbers").difference_before
+    particles = rules.lexicon("events").particles
+    measures = frozenset(rules.lexicon("numbers").unit_forms.values()) - rules.lexicon("quantities").event_measures
     for claim in claims:
         if claim.kind in SPAN_KINDS:
             spans.append(claim)      # ages and durations: compare/spans_of_time.py
@@ -364,7 +404,7 @@ def compare_claims(claims: Iterable[Claim], rules, warn: Callable[[str], None] =
             unplaced += 1     # "on Monday" with no publication date: it says nothing the calendar can compare
         elif claim.distributive:
             per_group += 1
-        elif is_change_size(claim, difference, nth[id(claim)]):
+        elif is_change_size(claim, difference, nth[id(claim)], particles, measures):
             changes += 1      # "the toll rose by 300 to 4,500": 300 is no toll
         elif claim.kind in WHEN_KINDS and (not (claim.event or claim.kind == "time" and claim.subject)
                                            or claim.aspect in states):
@@ -395,8 +435,7 @@ def compare_claims(claims: Iterable[Claim], rules, warn: Callable[[str], None] =
                                           rules.lexicon("quantities").event_measures, events.named_actor,
                                           rules.lexicon("quantities").totals, rules.lexicon("events"),
                                           lambda claim, nth: reference_of(claim, places, nth),
-                                          frozenset(rules.lexicon("numbers").unit_forms.values())
-                                          - rules.lexicon("quantities").event_measures,
+                                          measures,
                                           states=states, daily=events.daily,
                                           scopes=tuple(rules.lexicon("quantities").scopes.items()),
                                           measured_apart=rules.lexicon("quantities").measured_apart,

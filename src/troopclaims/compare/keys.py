@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass
 from typing import Callable
 
-from troopclaims.compare.measures import BASE, FROM, base_of, is_threshold
+from troopclaims.compare.measures import BASE, FROM, base_of, before_figure, is_threshold
 from troopclaims.compare.when import CLASS, EventClasses
 from troopclaims.records import WHEN_KINDS, Claim
 
@@ -34,6 +34,7 @@ class Grouping:
 
 
 TOTAL = ":in all"     # the mark on the aspect key of running totals kept apart
+OTHER = ":other"      # the mark on the aspect key of a count besides another of its sentence ("three other rifles")
 OF = "of:"            # the mark of an aspect key of the measures of an event beside the main one: "of:aftershock"
 THRESHOLD = ":threshold"   # the mark on the aspect key of a figure that states a condition, not a measure
 ALONE = "alone:"      # the mark of an aspect key of a measure that says not what it measures: a fact of its own
@@ -91,7 +92,7 @@ def _event_key(claim: Claim, grouping: Grouping, nth: int) -> str | None:
         head = (claim.subject or "").split()[-1:]
         return f"event:*:{head[0].lower().rstrip('s')}" if head else f"event:{claim.event}:?"
     if claim.kind == "quantity" and _part_of_whole(claim):
-        return f"event:{claim.event}{PART}"
+        return f"event:{claim.event or ''}{PART}"
     if claim.aspect or not claim.event:
         return claim.aspect
     if claim.kind in WHEN_KINDS:
@@ -111,4 +112,35 @@ def _part_of_whole(claim: Claim) -> bool:
     # the figure as a whole number: "3" is no part of the whole's "23"
     in_whole = whole and re.search(rf"(?<![\w.,]){re.escape(' '.join(claim.text.split()))}(?![\w]|[.,]\d)",
                                    whole["whole"])
-    return bool(whole and claim.event and not in_whole and claim.event.lower() in whole["whole"].lower().split())
+    # a figure with no event word of its own takes the whole's: "Of the 288 candidates, 286 have degrees"
+    return bool(whole and not in_whole and (not claim.event or claim.event.lower() in whole["whole"].lower().split()))
+
+
+def others_of(claims: list[Claim], others: frozenset[str], nth: dict[int, int]) -> set[int]:
+    """Return the ids of the figures that count others besides a figure of the same aspect, or of the same unit and no
+    other aspect, before them in their sentence ("seven AK-47s, three other rifles", "40 men were held, and another 12"): a count
+    of their own, no rival of the first (`others` in rules/events.yaml; "more than" is a bound, not more besides)."""
+    if not others:
+        return set()
+    earlier: dict[tuple, list[Claim]] = {}
+    found = set()
+    for claim in sorted(claims, key=lambda claim: (claim.source, claim.start)):
+        if claim.kind != "quantity":
+            continue
+        words = re.findall(r"[\w'’-]+", claim.text.lower())
+        before = re.findall(r"[\w'’-]+", (before_figure(claim, nth.get(id(claim), 0)) or "").lower())[-1:]
+        marked = [word for i, word in enumerate(before + words)
+                  if word in others and (before + words + [""])[i + 1] != "than"]
+        siblings = earlier.setdefault((claim.source, claim.sentence), [])
+        if marked and any(_alike(claim, sibling) for sibling in siblings):
+            found.add(id(claim))
+        siblings.append(claim)
+    return found
+
+
+def _alike(claim: Claim, other: Claim) -> bool:
+    """Return whether two figures count the same kind of thing: one aspect, or one unit and no two aspects ("killing
+    10 people and wounding other 70": the 70 are others than the dead, not a second count of the wounded)."""
+    if claim.aspect and other.aspect:
+        return claim.aspect == other.aspect
+    return claim.unit == other.unit

@@ -68,13 +68,21 @@ def is_threshold(claim: Claim, thresholds: tuple[str, ...], nth: int = 0) -> boo
     return any(f" {phrase} " in words for phrase in thresholds)
 
 
-def is_change_size(claim: Claim, difference_before: re.Pattern, nth: int = 0) -> bool:
+def is_change_size(claim: Claim, difference_before: re.Pattern, nth: int = 0,
+                   particles: frozenset[str] = frozenset(), measures: frozenset[str] = frozenset()) -> bool:
     """Return whether the figure is the size of a change ("the toll rose by 300 to 4,500", "fell by 40"): a change
-    word and a difference word right before it (rules/numbers.yaml's ranges), so no count of the thing itself."""
+    word and a difference word right before it (rules/numbers.yaml's ranges), so no count of the thing itself; not
+    after a particle when the figure counts a noun of its own ("shot down by 3 missiles": the passive's agent)."""
     if claim.kind != "quantity":
         return False
     before = before_figure(claim, nth)
-    return before is not None and bool(difference_before.search(before.rstrip() + " "))
+    found = difference_before.search(before.rstrip() + " ") if before is not None else None
+    if not found:
+        return False
+    change = found.group(0).split()[0].lower()
+    subject = (claim.subject or "").lower()
+    own_noun = bool(subject) and subject in claim.text.lower() and claim.unit not in measures
+    return not (change in particles and own_noun)
 
 
 def _past_aside(words: list[str]) -> int:

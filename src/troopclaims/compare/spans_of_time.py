@@ -16,6 +16,8 @@ from troopclaims.compare.verdicts import camps_of, claim_interval, judged
 from troopclaims.records import Claim
 
 _SUFFIX = re.compile(r"(?:ing|ed|es|s)$")
+# the average length in days of a calendar unit (as rules/spans_of_time.yaml gives it) -> its shortest and longest
+_CALENDAR = {30.4375: (28.0, 31.0), 365.25: (365.0, 366.0), 3652.5: (3652.0, 3653.0), 36525.0: (36524.0, 36525.0)}
 _ARTICLES = frozenset(("the", "a", "an"))
 
 
@@ -102,8 +104,13 @@ def _fact(kind: str, claims: list[Claim], days: dict[str, float]) -> Fact:
 
     def interval(claim: Claim) -> tuple[float, float]:
         low, high = claim_interval(claim)
-        factor = days.get(claim.unit or "", 1.0) / days.get(unit or "", 1.0)
-        return low * factor, high * factor
+        if claim.unit == unit:
+            return low, high
+        # from one unit to another, a calendar unit is as long as its shortest and its longest ("three months" is
+        # 84 to 93 days, no rival of "90 days"); the rules give months and years their average length
+        shortest, longest = _lengths(days.get(claim.unit or "", 1.0))
+        to_shortest, to_longest = _lengths(days.get(unit or "", 1.0))
+        return low * shortest / to_longest, high * longest / to_shortest
 
     camps = camps_of(claims, interval)
     fact = SpanFact(kind, unit, None, None, None, claims, name=_name(kind, claims),
@@ -111,6 +118,10 @@ def _fact(kind: str, claims: list[Claim], days: dict[str, float]) -> Fact:
     fact.camps = [Camp(_end(low), _end(high), members) for (low, high), members in camps]
     fact.verdict, fact.reasons = judged(claims, camps, interval=interval)
     return fact
+
+
+def _lengths(average: float) -> tuple[float, float]:
+    return _CALENDAR.get(average, (average, average))
 
 
 def _end(point: float) -> float | None:

@@ -2,6 +2,7 @@
 once, and whether their differences are a conflict, a change over time or none (agree, single)."""
 from __future__ import annotations
 
+import bisect
 from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date
@@ -35,22 +36,30 @@ def claim_interval(claim: Claim) -> tuple[float, float]:
 
 def camps_of(claims: list[Claim], interval: Callable[[Claim], tuple[float, float]] = claim_interval
              ) -> list[tuple[tuple[float, float], tuple[int, ...]]]:
-    """Return the maximal sets of claims whose intervals share a point, each with the shared interval."""
+    """Return the maximal sets of claims whose intervals share a point, each with the shared interval, from left
+    to right."""
     everything = (float("-inf"), float("inf"))
     intervals = [interval(claim) for claim in claims]
     # A claim that allows any value ("a significant number") agrees with every camp, so it shapes none.
     informative = [i for i, interval in enumerate(intervals) if interval != everything]
     if not informative:
         return [(everything, tuple(range(len(claims))))] if claims else []
-    found: list[tuple[tuple[float, float], frozenset[int]]] = []
-    # Intervals on a line share a point iff they all hold some interval's left end: try each left end.
-    for point in sorted({intervals[i][0] for i in informative}):
-        members = frozenset(i for i in informative if intervals[i][0] <= point <= intervals[i][1])
-        if members and not any(members <= other for _, other in found):
-            found = [(span, other) for span, other in found if not other < members]
-            shared = (max(intervals[i][0] for i in members), min(intervals[i][1] for i in members))
+    # A sweep along the line (closed intervals: a start before an end at one point): the claims open when the first
+    # end comes after a start are a maximal set. Linear in the claims and the camps' sizes, not quadratic.
+    events = sorted([(intervals[i][0], 0, i) for i in informative] + [(intervals[i][1], 1, i) for i in informative])
+    found, open_now, opening = [], set(), False
+    for _, end, i in events:
+        if not end:
+            open_now.add(i)
+            opening = True
+            continue
+        if opening:
+            members = tuple(sorted(open_now))
+            shared = (max(intervals[m][0] for m in members), min(intervals[m][1] for m in members))
             found.append((shared, members))
-    return [(shared, tuple(sorted(members))) for shared, members in found]
+            opening = False
+        open_now.discard(i)
+    return found
 
 
 def _as_of_range(claims: list[Claim], members: Iterable[int]) -> tuple[float, float] | None:
@@ -67,7 +76,7 @@ class Reason:
     `why` is one of: `same_day` (two figures of a series for one day, apart), `day_unknown` (a figure of a series of
     no known day, apart from another), `fell` (a later day's figure of a series below an earlier one's), `grew` (the
     figures of one day of a series that changed, in day order), `apart` (rival camps that cannot all be true),
-    `dated_apart` (camps that hold on different days), `revised` (only earlier values the text revises differ).
+    `dated_apart` (camps that hold on different days), `revised` (only earlier values the text revises differ, and the earlier reports' figures that state them).
     `day` is the ISO day the claims hold for (`same_day`, `grew`; the later day for `fell`), else None."""
 
     why: str
@@ -84,16 +93,20 @@ def judged(claims: list[Claim], camps, cumulative: bool = False,
     """Return the verdict on a fact's claims and camps (agree, conflict, changed, single; a cumulative count read as
     a series over days) with its reasons (none for agree and single)."""
     if len(camps) == 1:
+        if cumulative and _rose(claims, interval):
+            return "changed", _steps(claims)      # "more than 7,000" on Monday, 9,400 on Tuesday: the toll rose
         return ("single" if len({claim.source for claim in claims}) == 1 else "agree"), []
     everyone = tuple(range(len(claims)))
     if cumulative:
         if _grows(claims, interval):
             return "changed", _steps(claims)
-        return "conflict", clashes(claims, camps, interval)
-    current = [interval(claim) for claim in claims if not claim.earlier]
-    if len(current) < len(claims) and current and max(low for low, _ in current) <= min(high for _, high in current):
-        # only the earlier values the text revises differ ("raised the seats from 65 to 125")
-        return "changed", [Reason("revised", tuple(i for i, claim in enumerate(claims) if claim.earlier))]
+        return "conflict", clashes(claims, interval)
+    old = _revised(claims, interval)
+    current = [interval(claim) for i, claim in enumerate(claims) if i not in old]
+    if old and current and max(low for low, _ in current) <= min(high for _, high in current):
+        # only the earlier values the text revises differ ("raised the seats from 65 to 125"), and the figures
+        # of earlier reports that state them ("2,000" on Monday; "4,500, up from 2,000" on Wednesday)
+        return "changed", [Reason("revised", tuple(sorted(old)))]
     # Camps that hold at different times (every claim dated, the dates apart) are a change, not a conflict.
     spans = [_as_of_range(claims, members) for _, members in camps]
     if all(span is not None for span in spans):
@@ -101,6 +114,38 @@ def judged(claims: list[Claim], camps, cumulative: bool = False,
         if all(earlier[1] < later[0] for earlier, later in zip(ordered, ordered[1:])):
             return "changed", [Reason("dated_apart", everyone)]
     return "conflict", [Reason("apart", everyone)]
+
+
+def _revised(claims: list[Claim], interval: Callable[[Claim], tuple[float, float]]) -> set[int]:
+    """Return the indices of the earlier values the text revises ("up from 2,000", "revised from 290") and of the
+    figures that state such a value no later than the article that revises it: they are what it was, no rival."""
+    earlier = [(interval(claim), _as_point(claim.published), claim.source) for claim in claims if claim.earlier]
+    old = {i for i, claim in enumerate(claims) if claim.earlier}
+    for i, claim in enumerate(claims):
+        low, high = interval(claim)
+        day = _as_point(claim.as_of or claim.published)
+        # never the revising article's own new figure
+        if any(low <= e_high and e_low <= high and source != claim.source
+               and (day is None or revised is None or day <= revised)
+               for (e_low, e_high), revised, source in earlier):
+            old.add(i)
+    return old if len(old) < len(claims) else set()
+
+
+def _rose(claims: list[Claim], interval: Callable[[Claim], tuple[float, float]]) -> bool:
+    """Return whether the figures of a count that only grows, all of one camp, moved up over days: a later day's
+    figure rules out an earlier day's figure as written, and is above it ("more than 7,000" on Monday, 9,400 on
+    Tuesday); none rules one out from below. "About 3,000", then 3,000, or 4,000, then "about 4,100", is no change."""
+    stated = [(day, point, interval(claim)) for claim in claims
+              if (day := _day(claim)) is not None and (point := _as_point(claim.value)) is not None]
+    rose = False
+    for day, point, _ in stated:
+        for later, after, (low, high) in stated:
+            if later > day and not low <= point <= high:
+                if after < point:
+                    return False
+                rose = True
+    return rose
 
 
 def _iso(day: float | None) -> str | None:
@@ -118,26 +163,52 @@ def _steps(claims: list[Claim]) -> list[Reason]:
     return [Reason("grew", tuple(members), _iso(day)) for day, members in sorted(by_day.items())]
 
 
-def clashes(claims: list[Claim], camps, interval: Callable[[Claim], tuple[float, float]] = claim_interval
+def clashes(claims: list[Claim], interval: Callable[[Claim], tuple[float, float]] = claim_interval
             ) -> list[Reason]:
-    """Return the pairs of figures of a series that cannot both be true (the earlier day first): in no camp
-    together, and of one day, of a day not known, or the later one lower."""
-    together = {(i, j) for _, members in camps for i in members for j in members}
+    """Return the pairs of figures of a series that cannot both be true (the earlier day first): apart (no point in
+    common), and of one day, of a day not known, or the later one lower. Figures alike (one interval, one day) are
+    judged once, and only figures that can clash are paired: a story of many reports is not judged pair by pair."""
     days = [_day(claim) for claim in claims]
-    order = sorted(range(len(claims)), key=lambda i: (days[i] is None, days[i] or 0.0, i))
-    found = []
-    for at, first in enumerate(order):
-        for second in order[at + 1:]:
-            if (first, second) in together:
-                continue
-            a, b = days[first], days[second]
-            if a is None or b is None:
-                found.append(Reason("day_unknown", (first, second)))
-            elif a == b:
-                found.append(Reason("same_day", (first, second), _iso(a)))
-            elif interval(claims[second])[1] < interval(claims[first])[0]:
-                found.append(Reason("fell", (first, second), _iso(b)))
-    return found
+    alike: dict[tuple, list[int]] = defaultdict(list)
+    for i, claim in enumerate(claims):
+        alike[(interval(claim), days[i])].append(i)
+    position = {i: at for at, i in enumerate(sorted(range(len(claims)),
+                                                    key=lambda i: (days[i] is None, days[i] or 0.0, i)))}
+    found: list[tuple[list[int], list[int], str]] = []
+    by_day: dict[float | None, list[tuple]] = defaultdict(list)
+    for (span, day), members in alike.items():
+        by_day[day].append((span, members))
+    unknown = by_day.pop(None, [])
+    dated = [group for day in sorted(by_day) for group in by_day[day]]
+    for at, (span, members) in enumerate(unknown):
+        found.extend((members, other, "day_unknown") for other_span, other in unknown[at + 1:] + dated
+                     if _apart(span, other_span))
+    for day in sorted(by_day):
+        groups = by_day[day]
+        found.extend((members, other, "same_day") for at, (span, members) in enumerate(groups)
+                     for other_span, other in groups[at + 1:] if _apart(span, other_span))
+    # a later day's figures below an earlier day's: the earlier groups kept in order of their low ends
+    lows: list[float] = []
+    earlier: list[list[int]] = []
+    for day in sorted(by_day):
+        for (_, high), members in by_day[day]:
+            found.extend((previous, members, "fell") for previous in earlier[bisect.bisect_right(lows, high):])
+        for (low, _), members in by_day[day]:
+            at = bisect.bisect_right(lows, low)
+            lows.insert(at, low)
+            earlier.insert(at, members)
+    pairs = []
+    for one, other, why in found:
+        for i in one:
+            for j in other:
+                pair = (i, j) if position[i] < position[j] else (j, i)
+                pairs.append((position[pair[0]], position[pair[1]], why, pair))
+    return [Reason(why, pair, None if why == "day_unknown" else _iso(days[pair[1]]))
+            for _, _, why, pair in sorted(pairs)]
+
+
+def _apart(one: tuple[float, float], other: tuple[float, float]) -> bool:
+    return one[1] < other[0] or other[1] < one[0]
 
 
 def _day(claim: Claim) -> float | None:

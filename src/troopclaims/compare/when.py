@@ -21,6 +21,8 @@ class EventClasses:
 
     classes: dict[str, str] = field(default_factory=dict)     # form -> class
     bases: Bases = Bases()        # what a share or rate is of: figures are grouped by it (rules/events.yaml)
+    particles: frozenset[str] = frozenset()   # change words that are a verb's particle ("shot down by 3 missiles")
+    others: frozenset[str] = frozenset()      # words of a count besides another ("three other rifles")
 
     def class_of(self, claim: Claim) -> str | None:
         """Return the class of a date's or time's subject head, else of its event word, else None."""
@@ -35,7 +37,7 @@ class EventClasses:
 
 def build_event_classes(section: LineDict, rules) -> EventClasses:
     """Return the compiled rules/events.yaml (strictly checked)."""
-    check_keys(section, section.where(), allowed=("classes", "bases"))
+    check_keys(section, section.where(), allowed=("classes", "bases", "particles", "others"))
     classes = section.get("classes") or {}
     if not isinstance(classes, dict):
         raise RulesError(f"{location(section, 'classes')}: classes must map a class name to a list of words")
@@ -43,7 +45,10 @@ def build_event_classes(section: LineDict, rules) -> EventClasses:
     for name, words in classes.items():
         for word in word_list(words, location(classes, name), f"class {name!r}"):
             compiled[word.lower()] = str(name)   # the last entry wins: a user's class comes after the defaults
-    return EventClasses(compiled, _bases(section.get("bases") or {}, location(section, "bases")))
+    particles = frozenset(word.lower() for word in word_list(section.get("particles"), location(section, "particles"),
+                                                             "particles"))
+    others = frozenset(word.lower() for word in word_list(section.get("others"), location(section, "others"), "others"))
+    return EventClasses(compiled, _bases(section.get("bases") or {}, location(section, "bases")), particles, others)
 
 
 def _bases(section, where: str) -> Bases:

@@ -12,6 +12,7 @@ from troopclaims.output import render
 
 SUFFIX_FORMATS = {".jsonl": "jsonl", ".csv": "csv", ".md": "markdown", ".txt": "table", ".html": "html",
                   ".htm": "html"}
+WORKBOOK_SUFFIXES = (".xlsx", ".xls", ".xlsm", ".ods", ".numbers")     # a spreadsheet's own files: CSV opens in each
 
 
 @contextlib.contextmanager
@@ -34,6 +35,9 @@ def check_output(fmt: str | None, path: str | None, formats: tuple[str, ...], co
         return
     suffix = os.path.splitext(path)[1].lower()
     by_suffix = SUFFIX_FORMATS.get(suffix)
+    if suffix in WORKBOOK_SUFFIXES:
+        raise OptionError(f"{path}: {command} writes no spreadsheet workbook; name the file .csv, which Excel, "
+                          "LibreOffice and Google Sheets open")
     if by_suffix == "html":
         raise OptionError(f"{path}: {command} writes no HTML page; `troopclaims report` does: "
                           f"troopclaims report ... -o {path}")

@@ -53,12 +53,39 @@ def _cell(value) -> str:
     return str(value)
 
 
-def write_claims_csv(claims: Iterable[Claim], out: IO[str]) -> None:
-    writer = csv.writer(out, lineterminator="\n")
+def write_claims_csv(claims: Iterable[Claim], out: IO[str], spreadsheet: bool = False) -> None:
+    """Write a row per claim; for a spreadsheet (a file written with -o), see `_csv_writer`."""
+    writer = _csv_writer(out, spreadsheet)
     writer.writerow(FIELD_NAMES)
     for claim in claims:
         data = claim.to_dict()
         writer.writerow([_cell(data[name]) for name in FIELD_NAMES])
+
+
+class _SpreadsheetWriter:
+    """A csv writer for a file a spreadsheet opens: after a UTF-8 byte order mark, without which Excel reads the
+    file in the machine's legacy code page ("é" as "Ã©"; LibreOffice reads it either way), and with a text cell
+    that a spreadsheet would run as a formula ("=HYPERLINK(...)", "@SUM(...)", "+1+2" in an article) kept as text
+    by a leading apostrophe."""
+
+    def __init__(self, out: IO[str]):
+        out.write("\ufeff")
+        self.writer = csv.writer(out, lineterminator="\n")
+
+    def writerow(self, row) -> None:
+        self.writer.writerow([_as_text(cell) for cell in row])
+
+
+_FORMULA = re.compile(r"[=@\t\r]|[+-](?![\d.,]+\Z)")
+
+
+def _as_text(cell):
+    return f"'{cell}" if isinstance(cell, str) and _FORMULA.match(cell) else cell
+
+
+def _csv_writer(out: IO[str], spreadsheet: bool):
+    """Return a csv writer: plain for a pipe, as `_SpreadsheetWriter` says for a spreadsheet's file."""
+    return _SpreadsheetWriter(out) if spreadsheet else csv.writer(out, lineterminator="\n")
 
 
 def figure(value) -> str:
@@ -217,7 +244,10 @@ def published_as_of(claim, between: str = " ") -> str:
 
 
 def _counts(fact) -> str:
-    return f"{fact.speakers} speaker{'s' * (fact.speakers != 1)}, {fact.reports} report{'s' * (fact.reports != 1)}"
+    copies = f" ({fact.independent} independent: some print the same sentences)" \
+        if fact.independent < fact.reports else ""
+    return (f"{fact.speakers} speaker{'s' * (fact.speakers != 1)}, {fact.reports} report{'s' * (fact.reports != 1)}"
+            f"{copies}")
 
 
 FACT_COLUMNS = ("camp", "source", "published", "speaker", "figure", "interval", "status", "event")
@@ -289,8 +319,9 @@ def _above(first, second):
     return Text.assemble(first, "\n", Text(second.plain, "dim"))
 
 
-def write_facts_csv(facts, out: IO[str]) -> None:
-    writer = csv.writer(out, lineterminator="\n")
+def write_facts_csv(facts, out: IO[str], spreadsheet: bool = False) -> None:
+    """Write a row per claim with its fact, verdict and camp; for a spreadsheet, see `_csv_writer`."""
+    writer = _csv_writer(out, spreadsheet)
     writer.writerow(FACT_CSV_FIELDS + FIELD_NAMES)
     for fact in facts:
         for index, claim in enumerate(fact.claims):
@@ -322,16 +353,18 @@ def _md_source(source: str, links: dict[str, str]) -> str:
 
 
 def write_facts_markdown(facts, out: IO[str], show_sentences: bool = False, cumulative=frozenset(),
-                         links: dict[str, str] | None = None) -> None:
-    """Write a heading and a table per fact, then its camps one a line and, for a series, why or how it moved:
-    Markdown to paste in a chat, a wiki or a fact-check. `links`: source -> its article's URL."""
+                         links: dict[str, str] | None = None, outlets: dict[str, str] | None = None) -> None:
+    """Write a heading and a table per fact, then its camps one a line and, for a series, why or how it moved, and
+    last the sources and how to read the figures: Markdown to paste in a chat, a wiki or a fact-check. `links`:
+    source -> its article's URL; `outlets`: source -> its outlet's name."""
     from troopclaims.output.why import over_time, why
 
     links = links or {}
     for fact in facts:
-        out.write(f"### {_md(fact.name)}: {fact.verdict}\n\n")
-        out.write(_counts(fact))
-        out.write(f"; within {_md(fact.within)}\n\n" if fact.within else "\n\n")
+        # The heading is the fact's name alone: a wiki's anchor of it is the report's (#people-killed-in-kursk).
+        out.write(f"### {_md(fact.name)}\n\n")
+        out.write(f"{verdict_in_words(fact)} {_counts(fact)}")
+        out.write(f"; within {_md(fact.within)}.\n\n" if fact.within else ".\n\n")
         out.write("| camp | source | published | speaker | figure | interval | status | event |\n")
         out.write("|---|---|---|---|---|---|---|---|\n")
         for index in by_date(fact.claims):
@@ -350,6 +383,45 @@ def write_facts_markdown(facts, out: IO[str], show_sentences: bool = False, cumu
             out.write("\n" + "".join(f"- {_md_source(fact.claims[index].source, links)}: "
                                      f"{_md_marked(fact.claims[index])}\n" for index in by_date(fact.claims)))
         out.write("\n")
+    if facts:
+        out.write(_md_sources(facts, links, outlets or {}))
+
+
+VERDICT_WORDS = {"conflict": ("Conflict", "these {many} cannot all be true"),
+                 "changed": ("Changed", "the {one} moved over time; the articles date the {many} apart"),
+                 "agree": ("Agree", "every source fits one {one}"),
+                 "single": ("Single source", "no other article gives this {one}")}
+
+
+def verdict_in_words(fact) -> str:
+    """Return the verdict as a reader takes it in, for Markdown: "**Conflict**: these figures cannot all be true."."""
+    label = VERDICT_WORDS.get(fact.verdict, (fact.verdict.capitalize(), ""))[0]
+    words = verdict_sentence(fact)
+    return f"**{label}**: {words[:1].lower()}{words[1:]}" if words else f"**{label}**."
+
+
+def verdict_sentence(fact) -> str:
+    """Return what the verdict means for this fact, as a sentence: "These figures cannot all be true."."""
+    words = VERDICT_WORDS.get(fact.verdict, ("", ""))[1]
+    many, one = ("dates", "date") if fact.kind in ("date", "time") else ("figures", "figure")
+    words = words.format(many=many, one=one)
+    return f"{words[:1].upper()}{words[1:]}." if words else ""
+
+
+def _md_sources(facts, links: dict[str, str], outlets: dict[str, str]) -> str:
+    """Return the list of the articles the facts cite, each with its outlet and publication date, and a note on how
+    to read intervals and camps: what a published check says under its figures."""
+    published = {claim.source: claim.published for fact in facts for claim in fact.claims}
+    lines = ["### Sources", ""]
+    for source in sorted(published):
+        said = [outlets[source]] if outlets.get(source) else []
+        said.append(f"published {published[source]}" if published[source] else "publication date unknown")
+        lines.append(f"- {_md_source(source, links)}: {_md(', '.join(said))}")
+    lines += ["", "Each figure's interval is what its wording allows (\"about 12,000\": 10,800..13,200; \"at least "
+              "6\": 6.., no upper end). A camp holds the claims that can all be true together; a claim of camp 1+2 "
+              "fits both. Found and compared by troopclaims from the articles' text: check each claim in its "
+              "article (`--show-sentences` quotes them).", ""]
+    return "\n".join(lines) + "\n"
 
 
 def _md_marked(claim) -> str:

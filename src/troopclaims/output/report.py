@@ -18,7 +18,7 @@ from troopclaims.output.charts import (MONTHS, axis_svg, camp_span, claim_span, 
                                        strip_svg)
 from troopclaims.compare.facts import Fact
 from troopclaims.records import Claim
-from troopclaims.output.render import by_date, figure_of, linkable, printable
+from troopclaims.output.render import by_date, figure_of, linkable, printable, verdict_sentence
 from troopclaims.output.why import over_time, why
 
 VERDICT_LABEL = {"conflict": "Conflict", "changed": "Changed", "agree": "Agree", "single": "Single source"}
@@ -268,6 +268,8 @@ def _fact(main, anchor: str, fact: Fact, outlets: dict[str, str | None], explain
     _el(heading, "a", class_="permalink", href=f"#{anchor}", text="#", title="Link to this fact",
         **{"aria-label": f"Link to {printable(fact.name)}"})
     meta = [_count(fact.reports, "article"), _count(fact.speakers, "independent speaker")]
+    if words := verdict_sentence(fact):
+        _el(section, "p", class_="verdict-words", text=words)
     if fact.within:
         meta.append(f"within: {fact.within}")
     _el(section, "p", class_="meta", text=" · ".join(meta))

@@ -27,13 +27,15 @@ class PageRules:
     comments: tuple[re.Pattern, ...] = ()        # a line opening a comment section
     comments_end: tuple[re.Pattern, ...] = ()    # a line closing one
     lines: tuple[re.Pattern, ...] = ()           # a line of furniture on its own
+    stamps: tuple[re.Pattern, ...] = ()          # a live blog's time stamp opening an entry's line ("13:30 -")
 
 
 def build_page_rules(section, rules=None) -> PageRules:
     """Return the compiled page furniture rules; a pattern that does not compile names its file and line."""
-    section = check_keys(section, section.where(), ("comments", "comments_end", "lines"))
+    keys = ("comments", "comments_end", "lines", "stamps")
+    section = check_keys(section, section.where(), keys)
     compiled = {}
-    for key in ("comments", "comments_end", "lines"):
+    for key in keys:
         items = section.get(key) or []
         if not isinstance(items, list):
             raise RulesError(f"{section.where(key)}: {key} must be a list of regular expressions")
@@ -50,7 +52,42 @@ def _matches(patterns: tuple[re.Pattern, ...], line: str) -> bool:
 
 
 def furniture_spans(text: str, page: PageRules, start: int = 0) -> tuple[tuple[int, int], ...]:
-    """Return the (start, end) character spans of the furniture lines of text from `start` on, line breaks left out."""
+    """Return the (start, end) character spans of the furniture lines of text from `start` on, line breaks left out,
+    and of a live blog's time stamps (live_stamps), in text order."""
+    return tuple(sorted(_furniture_lines(text, page, start) + live_stamps(text, page, start)
+                        + heading_marks(text, start)))
+
+
+_HEADING_MARK = re.compile(r"^#{1,6}[ \t]+(?=\S)", re.M)
+
+
+def heading_marks(text: str, start: int = 0) -> list[tuple[int, int]]:
+    """Return the spans of the marks of Markdown headings ("## " before "Toll rises to 27"): markup, not words of
+    the article, so that a claim's sentence reads as the headline does. Left out without a note: no word is."""
+    return [(found.start(), found.end()) for found in _HEADING_MARK.finditer(text, start)]
+
+
+def live_stamps(text: str, page: PageRules, start: int = 0) -> list[tuple[int, int]]:
+    """Return the spans of the time stamps that open the entries of a live blog ("13:30 Police said ...", "2.45pm -
+    The mayor ..."), which would otherwise read as part of a speaker or a figure; none unless two lines or more open
+    with one and a word that is not in lower case (one "10.30 Euros ..." line is a sentence, "1.50 million" a figure)."""
+    spans = []
+    for match in _LINE.finditer(text, start):
+        if match.start() == match.end():
+            break
+        line = match.group().rstrip("\r\n")
+        indent = len(line) - len(line.lstrip())
+        for pattern in page.stamps:
+            stamp = pattern.match(line, indent)
+            rest = line[stamp.end():].strip() if stamp else ""
+            if stamp and rest and not rest[0].islower():
+                spans.append((match.start() + indent, match.start() + stamp.end()))
+                break
+    return spans if len(spans) >= 2 else []
+
+
+def _furniture_lines(text: str, page: PageRules, start: int) -> list[tuple[int, int]]:
+    """Return the spans of the lines of text that are furniture: comment sections and lines of `lines`."""
     spans: list[tuple[int, int]] = []
     in_comments, prose_seen = False, False
     for match in _LINE.finditer(text, start):
@@ -71,7 +108,7 @@ def furniture_spans(text: str, page: PageRules, start: int = 0) -> tuple[tuple[i
             spans.append(span)
         elif PROSE.search(stripped):
             prose_seen = True
-    return tuple(spans)
+    return spans
 
 
 def line_ranges(text: str, spans: Iterable[tuple[int, int]]) -> str:
@@ -90,11 +127,23 @@ def with_furniture(article: Article, spans: tuple[tuple[int, int], ...], warn: C
                    report=None) -> Article:
     """Return the article with its furniture lines (furniture_spans) marked to be blanked, said on stderr and
     counted; the article as it is when there are none."""
+    marks = set(heading_marks(article.text)) if spans else set()
+    said = [span for span in spans if span not in marks]
     if not spans:
         return article
-    if report is not None:
+    if report is not None and said:
         report.furniture += 1
-    lines = line_ranges(article.text, spans)
-    warn(f"{article.where}: left out page furniture on line{'s' * (',' in lines or '-' in lines)} {lines} "
-         "(rules/page.yaml)")
+    stamps = [span for span in said if _opens_line(article.text, span)]
+    for what, these in (("page furniture", [span for span in said if span not in stamps]),
+                        ("the live blog's time stamps", stamps)):
+        if these:
+            lines = line_ranges(article.text, these)
+            warn(f"{article.where}: left out {what} on line{'s' * (',' in lines or '-' in lines)} {lines} "
+                 "(rules/page.yaml)")
     return replace(article, blanked=spans)
+
+
+def _opens_line(text: str, span: tuple[int, int]) -> bool:
+    """Return whether a span is a time stamp: text follows it on its line (furniture spans are whole lines)."""
+    end = _BREAK.search(text, span[1])
+    return bool(text[span[1]:end.start() if end else len(text)].strip())

@@ -10,6 +10,7 @@ from __future__ import annotations
 import codecs
 import re
 from dataclasses import dataclass, field
+from difflib import SequenceMatcher
 from pathlib import Path
 from typing import Callable
 
@@ -22,6 +23,7 @@ NO_ARTICLE = ("no article text found in the page (only menus, links or scripts: 
 # htmldate's defaults would cap dates at today and search the running text for any date: a page dated after the
 # machine's clock would read differently from one day to the next, and a date in a sentence is no publication date.
 _DATES = {"original_date": True, "extensive_search": False, "max_date": "2199-12-31"}
+_WORDS = re.compile(r"\w+")
 _CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9._:-]+)""", re.I)
 
 
@@ -88,5 +90,17 @@ def _paragraphs(text: str) -> list[str]:
     return [line for line in (" ".join(raw.split()) for raw in text.splitlines()) if line]
 
 
+def _figures(words: list[str]) -> list[str]:
+    """Return the words of a headline that hold a digit, in order."""
+    return [word for word in words if any(character.isdigit() for character in word)]
+
+
 def _same(title: str, paragraph: str) -> bool:
-    return title.casefold() == paragraph.casefold()
+    """Return whether a paragraph is the page's title as its headline, written a little differently (the og:title
+    "Ferry sinks, 19 missing" over the h1 "Ferry sinks; 19 people missing"), so that the headline is read once."""
+    ours, theirs = _WORDS.findall(title.casefold()), _WORDS.findall(paragraph.casefold())
+    if _figures(ours) != _figures(theirs):
+        return False                # "19 missing" over "21 missing": two headlines, each figure read
+    if not ours or not theirs or len(theirs) > 2 * len(ours) + 4:
+        return ours == theirs       # a paragraph much longer than the title is the lede, not the headline
+    return SequenceMatcher(None, ours, theirs, autojunk=False).ratio() >= 0.8

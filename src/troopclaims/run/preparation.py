@@ -20,29 +20,31 @@ class Preparation:
 
     blanked: tuple[tuple[int, int], ...] = ()
     dateline: str | None = None
+    updated: bool = False           # the dateline is an update stamp's ("Updated 14:05 GMT, 5 May 2031")
 
     def to_dict(self) -> dict:
-        return {"blanked": [list(span) for span in self.blanked], "dateline": self.dateline}
+        return {"blanked": [list(span) for span in self.blanked], "dateline": self.dateline, "updated": self.updated}
 
     @classmethod
     def from_dict(cls, data: dict) -> Preparation:
         blanked, dateline = data["blanked"], data["dateline"]
         if not isinstance(blanked, list) or not all(isinstance(span, list) and len(span) == 2 and
                                                     all(type(at) is int for at in span) for span in blanked) \
-                or not isinstance(dateline, (str, type(None))):
+                or not isinstance(dateline, (str, type(None))) or not isinstance(data.get("updated", False), bool):
             raise ValueError("not the furniture and dateline of an article")
-        return cls(tuple((start, end) for start, end in blanked), dateline)
+        return cls(tuple((start, end) for start, end in blanked), dateline, data.get("updated", False))
 
 
 def prepare(article: Article, rules) -> Preparation:
     """Return the furniture of an article and, when it has no publication date, the date of its dateline."""
-    from troopclaims.extractors.dates import find_dateline     # not imported by a run from the cache
+    from troopclaims.extractors.dates.dateline import find_dateline_stamp     # not imported by a run from the cache
 
     spans = furniture_spans(article.text, rules.lexicon("page"), article.body_start)
-    dateline = None
+    dateline, updated = None, False
     if article.published is None:
-        dateline = find_dateline(masked_text(replace(article, blanked=spans) if spans else article), rules=rules)
-    return Preparation(spans, dateline)
+        text = masked_text(replace(article, blanked=spans) if spans else article)
+        dateline, updated = find_dateline_stamp(text, rules=rules)
+    return Preparation(spans, dateline, updated)
 
 
 def prepared(article: Article, preparation: Preparation, warn: Callable[[str], None],
@@ -50,6 +52,7 @@ def prepared(article: Article, preparation: Preparation, warn: Callable[[str], N
     """Return the article with its furniture marked to be blanked and its dateline's date, each said on stderr."""
     article = with_furniture(article, preparation.blanked, warn, report)
     if preparation.dateline and article.published is None:
-        warn(f"{article.where}: no publication date given; using {preparation.dateline} from its dateline")
+        where = "its update stamp (published that day or before)" if preparation.updated else "its dateline"
+        warn(f"{article.where}: no publication date given; using {preparation.dateline} from {where}")
         article = replace(article, published=preparation.dateline)
     return article

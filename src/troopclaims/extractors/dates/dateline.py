@@ -19,6 +19,16 @@ def find_dateline(text: str, rules=None) -> str | None:
     """Return the ISO publication date found in a dateline in the first lines of text ("25 October 2024 13:12"),
     or None. An update stamp ("Updated 14:05 GMT, 5 May 2031") is the date only where no other line gives one: the
     publication comes on or before it, and it is the nearest day known."""
+    return find_dateline_stamp(text, rules)[0]
+
+
+def find_dateline_stamp(text: str, rules=None) -> tuple[str | None, bool]:
+    """Return find_dateline's date and whether it is an update stamp's (so that a note can say which it is)."""
+    day = _find_dateline(text, rules)
+    return (day[0], day[1]) if isinstance(day, tuple) else (day, False)
+
+
+def _find_dateline(text: str, rules=None):
     dr = _date_rules(rules)
     seen, updated = 0, None
     for line in text.splitlines():
@@ -33,7 +43,7 @@ def find_dateline(text: str, rules=None) -> str | None:
             continue        # an update's day comes after the publication's
         if found := _line_day(line, dr, rules):
             return found
-    return updated
+    return (updated, True) if updated else None
 
 
 def _line_day(line: str, dr, rules) -> str | None:

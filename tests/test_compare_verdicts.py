@@ -1,0 +1,146 @@
+"""Verdicts a fact-checker expects, on claims built by hand (invented names): a figure that moved is a change, not a
+conflict; one wire story printed by several outlets is one report; a passive's agent is no change's size."""
+import re
+
+import pytest
+
+from troopclaims.compare.facts import Grouping, compare_claims, group_claims
+from troopclaims.compare.measures import is_change_size
+from troopclaims.records import Claim
+
+CUMULATIVE = Grouping(cumulative=frozenset({"killed", "evacuated"}))
+
+
+def figure(source, published, value, low=None, high=None, qualifier="exact", aspect="killed", unit="people",
+           earlier=False, speaker=None, sentence=None, as_of=None):
+    low, high = (value, value) if qualifier == "exact" and low is None and high is None else (low, high)
+    return Claim(source=source, published=published, kind="quantity", text=f"{value}", start=0, end=1, value=value,
+                 low=low, high=high, qualifier=qualifier, unit=unit, aspect=aspect, earlier=earlier,
+                 speaker=speaker, sentence=sentence, as_of=as_of)
+
+
+MON, TUE, WED = "2031-04-07", "2031-04-08", "2031-04-09"
+
+
+@pytest.mark.parametrize("claims, grouping, verdict", [
+    # "more than 7,000" on Monday, 9,400 on Tuesday: the toll rose, though both can be true
+    ([figure("a", MON, 7000, 7000, None, "at_least"), figure("b", TUE, 9400)], CUMULATIVE, "changed"),
+    # "more than 7,000", then "more than 9,000": the later rules the earlier figure out
+    ([figure("a", MON, 7000, 7000, None, "at_least"), figure("b", TUE, 9000, 9000, None, "at_least")],
+     CUMULATIVE, "changed"),
+    # "about 3,000", then 3,000, on later days or the same: no change
+    ([figure("a", MON, 3000, 2700, 3300, "approximate", "evacuated"), figure("b", TUE, 3000, aspect="evacuated")],
+     CUMULATIVE, "agree"),
+    ([figure("a", MON, 3000, 2700, 3300, "approximate"), figure("b", MON, 3000)], CUMULATIVE, "agree"),
+    ([figure("a", MON, 3000, 2700, 3300, "approximate", "deployed", "troops"),
+      figure("b", MON, 3000, aspect="deployed", unit="troops")], Grouping(), "agree"),
+    # 9,400 on Monday, "more than 7,000" on Tuesday: a later report that is vaguer, not a fall
+    ([figure("a", MON, 9400), figure("b", TUE, 7000, 7000, None, "at_least")], CUMULATIVE, "agree"),
+    # a range against a figure inside it, and outside it
+    ([figure("a", MON, 3000, 3000, 5000, "range", "deployed", "troops"),
+      figure("b", MON, 4000, aspect="deployed", unit="troops")], Grouping(), "agree"),
+    ([figure("a", MON, 3000, 3000, 5000, "range", "deployed", "troops"),
+      figure("b", MON, 6000, aspect="deployed", unit="troops")], Grouping(), "conflict"),
+    # "4,500 soldiers, up from 2,000" on Wednesday revises Monday's 2,000: a change, not a rival
+    ([figure("a", MON, 2000, aspect="deployed", unit="troops"),
+      figure("b", WED, 2000, aspect="deployed", unit="troops", earlier=True),
+      figure("b", WED, 4500, aspect="deployed", unit="troops")], Grouping(), "changed"),
+    # ... and a killed toll "revised to 310 from 290" read as a series
+    ([figure("a", MON, 290), figure("b", TUE, 290, earlier=True), figure("b", TUE, 310)], CUMULATIVE, "changed"),
+    # a figure given after the revision, or one the revision does not name, is still a rival
+    ([figure("a", WED, 2000, aspect="deployed", unit="troops"),
+      figure("b", MON, 2000, aspect="deployed", unit="troops", earlier=True),
+      figure("b", MON, 4500, aspect="deployed", unit="troops")], Grouping(), "conflict"),
+    ([figure("a", MON, 3000, aspect="deployed", unit="troops"),
+      figure("b", WED, 2000, aspect="deployed", unit="troops", earlier=True),
+      figure("b", WED, 4500, aspect="deployed", unit="troops")], Grouping(), "conflict"),
+])
+def test_verdicts_a_fact_checker_expects(claims, grouping, verdict):
+    (fact,) = group_claims(claims, grouping=grouping)
+    assert fact.verdict == verdict
+
+
+def test_a_revision_names_the_figures_it_revises():
+    claims = [figure("a", MON, 2000, aspect="deployed", unit="troops"),
+              figure("b", WED, 2000, aspect="deployed", unit="troops", earlier=True),
+              figure("b", WED, 4500, aspect="deployed", unit="troops")]
+    (fact,) = group_claims(claims)
+    assert [(reason.why, {fact.claims[i].source for i in reason.claims}) for reason in fact.reasons] == [
+        ("revised", {"a", "b"})]
+
+
+def test_a_toll_that_rose_within_one_camp_says_how_it_moved():
+    (fact,) = group_claims([figure("a", MON, 7000, 7000, None, "at_least"), figure("b", TUE, 9400)],
+                           grouping=CUMULATIVE)
+    assert [(r["why"], r["day"]) for r in fact.to_dict()["why"]] == [("grew", MON), ("grew", TUE)]
+
+
+WIRE = "Police arrested 480 people in the capital overnight, Inspector Dalla Renn said."
+
+
+@pytest.mark.parametrize("claims, speakers, reports, independent", [
+    # two outlets print one wire sentence: one report, whoever speaks in it
+    ([figure("a", MON, 480, speaker="Dalla Renn", sentence=WIRE),
+      figure("b", MON, 480, speaker="Dalla Renn", sentence=WIRE.replace("capital", "Capital")),
+      figure("c", MON, 480, speaker="Dalla Renn", sentence="Dalla Renn told us 480 people had been arrested.")],
+     1, 3, 2),
+    # the wire's sentence with no speaker: one outlet's voice, not two
+    ([figure("a", MON, 480, sentence=WIRE.split(",")[0] + " after the march ended."),
+      figure("b", MON, 480, sentence=WIRE.split(",")[0] + " after the march ended.")], 1, 2, 1),
+    # a copy links outlets through a third: a copies b, b copies c
+    ([figure("a", MON, 480, sentence=WIRE), figure("b", MON, 480, sentence=WIRE),
+      figure("b", MON, 480, sentence="Officers held 480 people after the march through the capital."),
+      figure("c", MON, 480, sentence="Officers held 480 people after the march through the capital.")], 1, 3, 1),
+    # short sentences written alike are no copy ("480 were arrested.")
+    ([figure("a", MON, 480, sentence="480 people were arrested."),
+      figure("b", MON, 480, sentence="480 people were arrested.")], 2, 2, 2),
+    # two outlets' own words: two reports, two voices
+    ([figure("a", MON, 480, sentence=WIRE), figure("b", MON, 480, sentence="The capital's police held 480.")],
+     2, 2, 2),
+])
+def test_copies_of_one_story_are_one_report(claims, speakers, reports, independent):
+    (fact,) = group_claims(claims, grouping=Grouping())
+    record = fact.to_dict()
+    assert (record["speakers"], record["reports"], record["independent"]) == (speakers, reports, independent)
+
+
+# a figure after a change word and "by": the size of the change, unless the word is a particle of a phrasal verb
+# and the figure counts a noun of its own (the passive's agent)
+@pytest.mark.parametrize("sentence, text, subject, unit, change", [
+    ("The jet was shot down by 3 missiles.", "3 missiles", "missiles", "missiles", False),
+    ("The convoy was held up by 12 gunmen.", "12 gunmen", "gunmen", "gunmen", False),
+    ("The number of soldiers was down by 300 from May.", "300", "soldiers", "troops", True),
+    ("Prices went up by 5 percent.", "5 percent", None, "percent", True),
+    ("The toll rose by 30 people to 120.", "30 people", "people", "people", True),
+    ("Its budget was cut by 2,000 dollars.", "2,000 dollars", "dollars", "USD", True),
+])
+def test_the_size_of_a_change_and_a_passive_s_agent(rules, sentence, text, subject, unit, change):
+    claim = Claim(source="a", published=MON, kind="quantity", text=text, start=0, end=len(text),
+                  value=float(re.sub(r"[^\d]", "", text)), qualifier="exact", unit=unit, subject=subject,
+                  sentence=sentence)
+    measures = frozenset(rules.lexicon("numbers").unit_forms.values())
+    assert is_change_size(claim, rules.lexicon("numbers").difference_before, 0,
+                          rules.lexicon("events").particles, measures) is change
+    kept = [fact for fact in compare_claims([claim], rules)]
+    assert bool(kept) is not change
+
+
+def lasted(source, value, unit, event="stay"):
+    return Claim(source=source, published=MON, kind="duration", text=f"{value} {unit}", start=0, end=1, value=value,
+                 low=value, high=value, qualifier="exact", unit=unit, event=event,
+                 sentence=f"She began a {value} {unit} stay at the clinic.")
+
+
+@pytest.mark.parametrize("claims, verdict", [
+    # a calendar month is 28 to 31 days: "a three-month stay" and "a 90-day stay" are one stay
+    ([lasted("a", 3, "months"), lasted("b", 90, "days")], "agree"),
+    ([lasted("a", 3, "months"), lasted("b", 90, "days"), lasted("c", 90, "days")], "agree"),
+    ([lasted("a", 1, "years"), lasted("b", 365, "days")], "agree"),
+    # ... but not 120 days, nor four months beside three
+    ([lasted("a", 3, "months"), lasted("b", 120, "days")], "conflict"),
+    ([lasted("a", 3, "months"), lasted("b", 4, "months")], "conflict"),
+    ([lasted("a", 36, "hours"), lasted("b", 2, "days"), lasted("c", 2, "days")], "conflict"),
+])
+def test_durations_in_calendar_units(rules, claims, verdict):
+    (fact,) = compare_claims(claims, rules)
+    assert fact.verdict == verdict
