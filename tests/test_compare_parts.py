@@ -88,5 +88,29 @@ def said(source, value, text, sentence, event, aspect, unit):
       said("a", 40, "more than 40 women", HELD, "held", "arrested", "people")], [[12, 40]]),
 ])
 def test_a_count_besides_another_of_its_sentence_is_a_fact_of_its_own(claims, expected):
-    facts = group_claims(claims, grouping=Grouping(classes=EventClasses(others=frozenset({"other", "more"}))))
+    facts = group_claims(claims, grouping=Grouping(classes=EventClasses(others=frozenset({"other", "more"}),
+                                                                   bounds=(("more", "than"),))))
     assert sorted(sorted(claim.value for claim in fact.claims) for fact in facts) == expected
+
+
+BLAST = "Police said 40 people were killed in the blast at the Vorn market, while witnesses said 60 or more people were killed."
+MARCH = "Police arrested 30 protesters on Friday, and 12 more protesters were arrested on Saturday."
+
+
+@pytest.mark.parametrize("claims, expected", [
+    # "60 or more" is a bound (at least 60), as "more than 60" is: a rival of the other article's 40, not more besides
+    ([said("a", 40, "40 people", BLAST, "killed", "killed", "people"),
+      said("a", 60, "60 or more people", BLAST, "killed", "killed", "people").with_fields(
+          low=60, high=None, qualifier="at_least"),
+      said("b", 40, "At least 40 people", "At least 40 people were killed.", "killed", "killed", "people").with_fields(
+          low=40, high=None, qualifier="at_least")],
+     [([40, 40, 60], "conflict")]),
+    # "12 more protesters" after 30 of them are more besides: a count of their own
+    ([said("a", 30, "30 protesters", MARCH, "arrested", "arrested", "protesters"),
+      said("a", 12, "12 more protesters", MARCH, "arrested", "arrested", "protesters"),
+      said("b", 30, "30 protesters", "Police arrested 30 protesters.", "arrested", "arrested", "protesters")],
+     [([12], "single"), ([30, 30], "agree")]),
+])
+def test_a_bound_is_no_count_besides(rules, claims, expected):
+    facts = group_claims(claims, grouping=Grouping(classes=rules.lexicon("events")))
+    assert sorted((sorted(claim.value for claim in fact.claims), fact.verdict) for fact in facts) == expected

@@ -253,7 +253,7 @@ def group_claims(claims: Iterable[Claim], contains: Contains = same_place,
     beside = days_beside(claims, interval)
     groups: dict[tuple, list[Claim]] = defaultdict(list)
     nth = _occurrences(claims)
-    besides = others_of(claims, grouping.classes.others, nth)
+    besides = others_of(claims, grouping.classes.others, nth, grouping.classes.bounds)
     for claim in claims:
         if claim.kind == "place":
             continue

@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass
 from typing import Callable
 
-from troopclaims.compare.measures import BASE, FROM, base_of, before_figure, is_threshold
+from troopclaims.compare.measures import BASE, FROM, after_figure, base_of, before_figure, is_threshold
 from troopclaims.compare.when import CLASS, EventClasses
 from troopclaims.records import WHEN_KINDS, Claim
 
@@ -116,10 +116,12 @@ def _part_of_whole(claim: Claim) -> bool:
     return bool(whole and not in_whole and (not claim.event or claim.event.lower() in whole["whole"].lower().split()))
 
 
-def others_of(claims: list[Claim], others: frozenset[str], nth: dict[int, int]) -> set[int]:
+def others_of(claims: list[Claim], others: frozenset[str], nth: dict[int, int],
+              bounds: tuple[tuple[str, ...], ...] = ()) -> set[int]:
     """Return the ids of the figures that count others besides a figure of the same aspect, or of the same unit and no
     other aspect, before them in their sentence ("seven AK-47s, three other rifles", "40 men were held, and another 12"): a count
-    of their own, no rival of the first (`others` in rules/events.yaml; "more than" is a bound, not more besides)."""
+    of their own, no rival of the first (`others` in rules/events.yaml; a word of a bound, `bounds` there: "more
+    than 40", "60 or more", is no count besides)."""
     if not others:
         return set()
     earlier: dict[tuple, list[Claim]] = {}
@@ -127,15 +129,28 @@ def others_of(claims: list[Claim], others: frozenset[str], nth: dict[int, int]) 
     for claim in sorted(claims, key=lambda claim: (claim.source, claim.start)):
         if claim.kind != "quantity":
             continue
-        words = re.findall(r"[\w'’-]+", claim.text.lower())
-        before = re.findall(r"[\w'’-]+", (before_figure(claim, nth.get(id(claim), 0)) or "").lower())[-1:]
-        marked = [word for i, word in enumerate(before + words)
-                  if word in others and (before + words + [""])[i + 1] != "than"]
         siblings = earlier.setdefault((claim.source, claim.sentence), [])
-        if marked and any(_alike(claim, sibling) for sibling in siblings):
+        if _counts_besides(claim, others, bounds, nth.get(id(claim), 0)) and \
+                any(_alike(claim, sibling) for sibling in siblings):
             found.add(id(claim))
         siblings.append(claim)
     return found
+
+
+def _counts_besides(claim: Claim, others: frozenset[str], bounds: tuple[tuple[str, ...], ...], nth: int) -> bool:
+    """Return whether a word of `others` is in the figure's words or right before them, and in no bound phrase there
+    ("three other rifles", "another 12", "12 more"; not "more than 40", "60 or more")."""
+    def words_of(text: str | None) -> list[str]:
+        return re.findall(r"[\w'’-]+", (text or "").lower())
+
+    before, words = words_of(before_figure(claim, nth))[-3:], words_of(claim.text)
+    around = before + words + words_of(after_figure(claim, nth))[:2]
+    in_bound = set()
+    for bound in bounds:
+        for at in range(len(around) - len(bound) + 1):
+            if tuple(around[at:at + len(bound)]) == bound:
+                in_bound.update(range(at, at + len(bound)))
+    return any(around[i] in others and i not in in_bound for i in range(max(len(before) - 1, 0), len(before) + len(words)))
 
 
 def _alike(claim: Claim, other: Claim) -> bool:
