@@ -54,6 +54,18 @@ MON, TUE, WED = "2031-04-07", "2031-04-08", "2031-04-09"
     ([figure("a", MON, 3000, aspect="deployed", unit="troops"),
       figure("b", WED, 2000, aspect="deployed", unit="troops", earlier=True),
       figure("b", WED, 4500, aspect="deployed", unit="troops")], Grouping(), "conflict"),
+    # another speaker's figure of the revision's day, or of a day not known, is a rival, not the value revised ...
+    ([figure("a", MON, 2000, aspect="damaged", unit="homes", speaker="officials"),
+      figure("b", WED, 2000, aspect="damaged", unit="homes", earlier=True, speaker="officials"),
+      figure("b", WED, 4500, aspect="damaged", unit="homes", speaker="officials"),
+      figure("c", WED, 2000, aspect="damaged", unit="homes", speaker="Red Cross")], Grouping(), "conflict"),
+    ([figure("b", WED, 2000, aspect="damaged", unit="homes", earlier=True, speaker="officials"),
+      figure("b", WED, 4500, aspect="damaged", unit="homes", speaker="officials"),
+      figure("c", None, 2000, aspect="damaged", unit="homes", speaker="Red Cross")], Grouping(), "conflict"),
+    # ... but the figure its own speaker gave, that day or earlier, is what it revises
+    ([figure("b", WED, 2000, aspect="damaged", unit="homes", earlier=True, speaker="officials"),
+      figure("b", WED, 4500, aspect="damaged", unit="homes", speaker="officials"),
+      figure("c", WED, 2000, aspect="damaged", unit="homes", speaker="Officials")], Grouping(), "changed"),
 ])
 def test_verdicts_a_fact_checker_expects(claims, grouping, verdict):
     (fact,) = group_claims(claims, grouping=grouping)
