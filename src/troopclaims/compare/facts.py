@@ -14,7 +14,7 @@ from typing import Callable, Iterable
 
 from troopclaims.compare.keys import (ALONE, OF, OTHER, PART, THRESHOLD, TOTAL, Grouping, aspect_key, aspect_label,
                                     others_of)
-from troopclaims.compare.measures import BASE, FROM, is_change_size, reference_of, scope_of
+from troopclaims.compare.measures import BASE, FROM, Particles, is_change_size, reference_of, scope_of
 from troopclaims.compare.verdicts import Reason, camps_of, claim_interval, judged
 from troopclaims.compare.when import (DAY, HAPPENED, apart_by_happening, days_beside, happening_of, instants,
                                      join_unknown_subjects, merge_times)
@@ -392,7 +392,7 @@ def compare_claims(claims: Iterable[Claim], rules, warn: Callable[[str], None] =
     placed = _placed_dates(claims, rules)
     kept, spans, uncounted, undated, per_group, unplaced, changes = [], [], 0, 0, 0, 0, 0
     nth, difference = _occurrences(claims), rules.lexicon("numbers").difference_before
-    particles = rules.lexicon("events").particles
+    particles = Particles(rules.lexicon("events").particles, rules.lexicon("events").passive)
     measures = frozenset(rules.lexicon("numbers").unit_forms.values()) - rules.lexicon("quantities").event_measures
     for claim in claims:
         if claim.kind in SPAN_KINDS:
