@@ -22,7 +22,12 @@ from troopclaims.extractors.dates import resolve
 from troopclaims.records import SPAN_KINDS, WHEN_KINDS, Claim, plain_number
 
 VERDICT_ORDER = ("conflict", "changed", "agree", "single")
-COPY_WORDS = 8        # words of a sentence two articles share word for word before they count as one copy
+# Two articles are one copy (one wire story in two outlets) when they print a fact's sentence word for word and
+# that sentence is long, or they share another such sentence: a short formulaic lede ("Police said 12 people were
+# killed in the fire in Orvik.") is written alike by outlets that never saw each other, a wire lede of 20 or more
+# words is not, nor are two sentences of 8 or more.
+COPY_WORDS = 8        # words of the shortest sentence that can tell a copy
+WIRE_WORDS = 20       # words of a sentence that, printed word for word by two articles, tells a copy on its own
 RELATIVE_RELATIONS = ("near", "border", "front")   # "near the border" is not "in" the place it names
 # WHEN_KINDS (dates and times) are grouped by event and subject, not by place.
 
@@ -58,12 +63,14 @@ class Fact:
     verdict: str = "single"
     camps: list[Camp] = field(default_factory=list)
     reasons: list[Reason] = field(default_factory=list)     # why the verdict is what it is (compare.verdicts)
+    # by article, the sentences another article prints too (shared_sentences; None: of the fact's own claims)
+    shared: dict[str, frozenset[str]] | None = field(default=None, repr=False, compare=False)
 
     @property
     def speakers(self) -> int:
         """Return how many independent speakers state the fact (an outlet's own voice counts as its own; outlets
         that print the same copy are one voice)."""
-        copy = copies_of(self.claims)
+        copy = copies_of(self.claims, self.shared)
         return len({claim.speaker or f"outlet:{copy[claim.source]}" for claim in self.claims})
 
     @property
@@ -73,9 +80,9 @@ class Fact:
 
     @property
     def independent(self) -> int:
-        """Return how many independent reports state the fact: articles that print the same sentence of it (one wire
-        copy in several outlets) count once."""
-        return len(set(copies_of(self.claims).values()))
+        """Return how many independent reports state the fact: articles that print the same copy of it (one wire
+        story in several outlets: see copies_of) count once."""
+        return len(set(copies_of(self.claims, self.shared).values()))
 
     def to_dict(self) -> dict:
         """Return the fact as one JSON-ready record."""
@@ -92,9 +99,30 @@ class Fact:
         }
 
 
-def copies_of(claims: list[Claim]) -> dict[str, str]:
-    """Return, for each article of the claims, the first article (by name) it shares a claim's sentence with,
-    directly or through others: articles that print the same copy ("..., the minister said." word for word)."""
+def _words(sentence: str | None) -> str:
+    return " ".join(re.findall(r"\w+", (sentence or "").lower()))
+
+
+def shared_sentences(claims: Iterable[Claim]) -> dict[str, frozenset[str]]:
+    """Return, by article, the sentences of its claims (COPY_WORDS or more words) that another article prints word
+    for word: the evidence that two articles are one copy."""
+    printed: dict[str, set[str]] = defaultdict(set)
+    for claim in claims:
+        if len((words := _words(claim.sentence)).split()) >= COPY_WORDS:
+            printed[words].add(claim.source)
+    shared: dict[str, set[str]] = defaultdict(set)
+    for words, sources in printed.items():
+        if len(sources) > 1:
+            for source in sources:
+                shared[source].add(words)
+    return {source: frozenset(sentences) for source, sentences in shared.items()}
+
+
+def copies_of(claims: list[Claim], shared: dict[str, frozenset[str]] | None = None) -> dict[str, str]:
+    """Return, for each article of the claims, the first article (by name) it is one copy with, directly or through
+    others: articles that print a claim's sentence word for word when it is WIRE_WORDS long or they share another
+    (`shared`: shared_sentences of all the articles' claims; by default of these claims)."""
+    shared = shared_sentences(claims) if shared is None else shared
     parent = {claim.source: claim.source for claim in claims}
 
     def root(source: str) -> str:
@@ -105,10 +133,14 @@ def copies_of(claims: list[Claim]) -> dict[str, str]:
 
     first: dict[str, str] = {}
     for claim in claims:
-        words = " ".join(re.findall(r"\w+", (claim.sentence or "").lower()))
+        words = _words(claim.sentence)
         if len(words.split()) < COPY_WORDS:
             continue      # "Five people died." is written alike by outlets that never saw each other
-        a, b = root(claim.source), root(first.setdefault(words, claim.source))
+        other = first.setdefault(words, claim.source)
+        both = shared.get(claim.source, frozenset()) & shared.get(other, frozenset())
+        if other == claim.source or len(words.split()) < WIRE_WORDS and len(both) < 2:
+            continue      # a short lede alone is written alike all the time
+        a, b = root(claim.source), root(other)
         if a != b:
             parent[max(a, b)] = min(a, b)
     return {source: root(source) for source in sorted(parent)}
@@ -285,7 +317,9 @@ def group_claims(claims: Iterable[Claim], contains: Contains = same_place,
         fact.name = name if taken[name] == 1 else f"{name} #{taken[name]}"   # names are ids: within points at them
     for inner, outer in outer_of:
         inner.within = outer.name
+    shared = shared_sentences(claims)
     for fact in facts:
+        fact.shared = shared      # two articles that share two sentences are one copy in every fact they state
         mixed = fact.kind == "date" and any(claim.kind == "time" for claim in fact.claims)
         judge = instants(fact.claims, interval, beside) if mixed else interval
         camps = camps_of(fact.claims, judge)
