@@ -1,7 +1,7 @@
 """A part of a whole its sentence opens with is not a rival of the whole (claims built by hand, invented names)."""
 import pytest
 
-from troopclaims.compare.facts import Grouping, group_claims
+from troopclaims.compare.facts import Grouping, compare_claims, group_claims
 from troopclaims.compare.when import EventClasses
 from troopclaims.records import Claim
 
@@ -114,3 +114,31 @@ MARCH = "Police arrested 30 protesters on Friday, and 12 more protesters were ar
 def test_a_bound_is_no_count_besides(rules, claims, expected):
     facts = group_claims(claims, grouping=Grouping(classes=rules.lexicon("events")))
     assert sorted((sorted(claim.value for claim in fact.claims), fact.verdict) for fact in facts) == expected
+
+
+def vague(claim):
+    return claim.with_fields(value=None, low=24, high=199, qualifier="vague")
+
+
+BOARD = "Varo Lines said 258 people were on board when the ferry sank."
+WATER = "Rescuers said dozens of people were still in the water."
+
+
+@pytest.mark.parametrize("claims, expected", [
+    # a vague count of no event word says another thing of people than an exact count of another predicate
+    ([said("a", 258, "258 people", BOARD, None, None, "people"),
+      vague(said("b", 0, "dozens of people", WATER, None, None, "people"))],
+     [([None], "single"), ([258], "single")]),
+    # ... and the same thing as a count that says it too: rivals, as before
+    ([said("a", 258, "258 people", "Some 258 people were still in the water.", None, None, "people"),
+      vague(said("b", 0, "dozens of people", WATER, None, None, "people"))],
+     [([None, 258], "conflict")]),
+    # a vague count with an event word, or of the one aspect of its unit in play, is grouped as before
+    ([said("a", 258, "258 people", "Some 258 people were rescued.", "rescued", "rescued", "people"),
+      vague(said("b", 0, "dozens of people", WATER, None, None, "people"))],
+     [([None, 258], "conflict")]),
+])
+def test_a_vague_count_of_no_event_is_no_rival_of_another_predicate(rules, claims, expected):
+    facts = compare_claims(claims, rules)
+    assert sorted((sorted(claim.value or 0 for claim in fact.claims), fact.verdict) for fact in facts) == \
+        sorted((sorted(value or 0 for value in values), verdict) for values, verdict in expected)

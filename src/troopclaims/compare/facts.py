@@ -12,8 +12,8 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Callable, Iterable
 
-from troopclaims.compare.keys import (ALONE, OF, OTHER, PART, THRESHOLD, TOTAL, Grouping, aspect_key, aspect_label,
-                                    others_of)
+from troopclaims.compare.keys import (ALONE, OF, OTHER, PART, THRESHOLD, TOTAL, VAGUE, Grouping, aspect_key,
+                                    aspect_label, others_of, predicate_of)
 from troopclaims.compare.measures import BASE, FROM, Particles, is_change_size, reference_of, scope_of
 from troopclaims.compare.verdicts import Reason, camps_of, claim_interval, judged
 from troopclaims.compare.when import (DAY, HAPPENED, apart_by_happening, days_beside, happening_of, instants,
@@ -173,6 +173,22 @@ def _fill_unknown(groups: dict, index: int) -> dict:
     return merged
 
 
+def _vague_apart(groups: dict, predicate: Callable[[Claim], str]) -> dict:
+    """Keep a vague count of no aspect or event word ("dozens of people were still in the water") apart from the
+    figures of its kind, unit and actor left with no aspect, unless one of them says the same of what it counts
+    (`predicate_of`): "258 people were on board" is no rival of it."""
+    result: dict[tuple, list[Claim]] = defaultdict(list)
+    for key, members in groups.items():
+        if key[0] != "quantity" or key[3] is not None:
+            result[key].extend(members)
+            continue
+        said = {predicate(claim) for claim in members if claim.qualifier != "vague" or claim.event}
+        for claim in members:
+            apart = claim.qualifier == "vague" and not claim.event and predicate(claim) not in said
+            result[key[:3] + (f"{VAGUE}{predicate(claim)}",) if apart else key].append(claim)
+    return result
+
+
 def _joined(groups: dict, joins: dict[str, str]) -> dict:
     """Pool the figures of an aspect with those of the aspect it joins (`joins` in rules/aspects.yaml: villages
     "destroyed" in one report, "damaged" in another) unless an article gives both of one unit ("60 homes were
@@ -300,6 +316,7 @@ def group_claims(claims: Iterable[Claim], contains: Contains = same_place,
     # A claim that does not say whose (or what event) joins the only candidate there is.
     groups = _fill_unknown(groups, 2)
     groups = _fill_unknown(groups, 3)
+    groups = _vague_apart(groups, lambda claim: predicate_of(claim, grouping, nth[id(claim)]))
     groups = _joined(groups, dict(grouping.joins))
     groups = _totals_apart(groups, grouping.totals)
     groups = apart_by_happening(groups, grouping.states, aspect_label, grouping.daily)
@@ -394,6 +411,8 @@ def fact_name(fact: Fact, name_actor: Callable[[str], str] | None = None) -> str
             words.append(f"from {point.removeprefix(FROM) or 'a point no place names'}")
         if point.startswith(OF):
             words.append(f"of {point.removeprefix(OF)}s")
+        if point.startswith(VAGUE) and point != VAGUE:
+            words.append(f"({point.removeprefix(VAGUE)})")     # what the clause says of a vague count
     if fact.place:
         words.append(f"in {fact.place}")
     if happened := happening_of(fact.aspect):
@@ -474,7 +493,7 @@ def compare_claims(claims: Iterable[Claim], rules, warn: Callable[[str], None] =
                                           scopes=tuple(rules.lexicon("quantities").scopes.items()),
                                           measured_apart=rules.lexicon("quantities").measured_apart,
                                           thresholds=rules.lexicon("quantities").thresholds,
-                                          joins=tuple(events.joins.items())),
+                                          joins=tuple(events.joins.items()), breaks=places.clause_breaks),
                         placed=placed)
     if not spans:
         return facts

@@ -31,6 +31,7 @@ class Grouping:
     measured_apart: frozenset[str] = frozenset()   # measured nouns of events beside the main one (aftershock)
     thresholds: tuple[str, ...] = ()           # words that make a figure a condition ("valid only with 50 percent")
     joins: tuple[tuple[str, str], ...] = ()    # (aspect, aspect it joins unless an article gives both): destroyed
+    breaks: frozenset[str] = frozenset()       # words that end a clause (rules/places.yaml's clause_breaks)
 
 
 TOTAL = ":in all"     # the mark on the aspect key of running totals kept apart
@@ -38,6 +39,8 @@ OTHER = ":other"      # the mark on the aspect key of a count besides another of
 OF = "of:"            # the mark of an aspect key of the measures of an event beside the main one: "of:aftershock"
 THRESHOLD = ":threshold"   # the mark on the aspect key of a figure that states a condition, not a measure
 ALONE = "alone:"      # the mark of an aspect key of a measure that says not what it measures: a fact of its own
+VAGUE = "vague:"      # the mark of an aspect key of a vague count of no event, by what its clause says of it
+_PREDICATE_WORDS = 4   # words of a clause after a figure that say what it says of the figure
 # "two of them", "37 of the candidates": a part of a whole counted elsewhere, kept with figures of its own event
 _PART = re.compile(r"\bof (?:the|them|those|these|its|their)\b", re.IGNORECASE)
 PART = ":part"       # the mark on the aspect key of such parts: no other figure joins them for want of an event
@@ -47,7 +50,7 @@ _WHOLE = re.compile(r"^\W*(?:of|out of|among) (?P<whole>[^,;:]+),", re.IGNORECAS
 
 def aspect_label(key: str | None) -> str | None:
     """Return an aspect key for people: the aspect, or the event word it stands for (None for other events)."""
-    if not key or key.startswith((FROM, ALONE, BASE, OF)):
+    if not key or key.startswith((FROM, ALONE, BASE, OF, VAGUE)):
         return None
     return key.removeprefix("event:").removeprefix(CLASS).split(":")[0] or None
 
@@ -102,6 +105,19 @@ def _event_key(claim: Claim, grouping: Grouping, nth: int) -> str | None:
     if _PART.search(claim.text):
         return f"event:{claim.event}{PART}"
     return f"event:{claim.event}" if claim.unit in grouping.generic else None
+
+
+def predicate_of(claim: Claim, grouping: Grouping, nth: int = 0) -> str:
+    """Return what the figure's clause says of it, in its words after the figure up to the clause's end, passing
+    over auxiliaries and determiners ("in water" for "dozens of people were still in the water."): figures of no
+    aspect or event word with other such words are no rivals ("258 people were on board")."""
+    words = []
+    for word in re.findall(r"[\w'’-]+|[^\w\s]", (after_figure(claim, nth) or "").lower()):
+        if not word[0].isalnum() or word in grouping.breaks:
+            break
+        if word not in grouping.classes.passive and word not in grouping.classes.bases.skip:
+            words.append(word)
+    return " ".join(words[:_PREDICATE_WORDS])
 
 
 def _part_of_whole(claim: Claim) -> bool:
