@@ -1,7 +1,7 @@
 """A part of a whole its sentence opens with is not a rival of the whole (claims built by hand, invented names)."""
 import pytest
 
-from troopclaims.compare.facts import Grouping, group_claims
+from troopclaims.compare.facts import Grouping, compare_claims, group_claims
 from troopclaims.compare.when import EventClasses
 from troopclaims.records import Claim
 
@@ -88,5 +88,57 @@ def said(source, value, text, sentence, event, aspect, unit):
       said("a", 40, "more than 40 women", HELD, "held", "arrested", "people")], [[12, 40]]),
 ])
 def test_a_count_besides_another_of_its_sentence_is_a_fact_of_its_own(claims, expected):
-    facts = group_claims(claims, grouping=Grouping(classes=EventClasses(others=frozenset({"other", "more"}))))
+    facts = group_claims(claims, grouping=Grouping(classes=EventClasses(others=frozenset({"other", "more"}),
+                                                                   bounds=(("more", "than"),))))
     assert sorted(sorted(claim.value for claim in fact.claims) for fact in facts) == expected
+
+
+BLAST = "Police said 40 people were killed in the blast at the Vorn market, while witnesses said 60 or more people were killed."
+MARCH = "Police arrested 30 protesters on Friday, and 12 more protesters were arrested on Saturday."
+
+
+@pytest.mark.parametrize("claims, expected", [
+    # "60 or more" is a bound (at least 60), as "more than 60" is: a rival of the other article's 40, not more besides
+    ([said("a", 40, "40 people", BLAST, "killed", "killed", "people"),
+      said("a", 60, "60 or more people", BLAST, "killed", "killed", "people").with_fields(
+          low=60, high=None, qualifier="at_least"),
+      said("b", 40, "At least 40 people", "At least 40 people were killed.", "killed", "killed", "people").with_fields(
+          low=40, high=None, qualifier="at_least")],
+     [([40, 40, 60], "conflict")]),
+    # "12 more protesters" after 30 of them are more besides: a count of their own
+    ([said("a", 30, "30 protesters", MARCH, "arrested", "arrested", "protesters"),
+      said("a", 12, "12 more protesters", MARCH, "arrested", "arrested", "protesters"),
+      said("b", 30, "30 protesters", "Police arrested 30 protesters.", "arrested", "arrested", "protesters")],
+     [([12], "single"), ([30, 30], "agree")]),
+])
+def test_a_bound_is_no_count_besides(rules, claims, expected):
+    facts = group_claims(claims, grouping=Grouping(classes=rules.lexicon("events")))
+    assert sorted((sorted(claim.value for claim in fact.claims), fact.verdict) for fact in facts) == expected
+
+
+def vague(claim):
+    return claim.with_fields(value=None, low=24, high=199, qualifier="vague")
+
+
+BOARD = "Varo Lines said 258 people were on board when the ferry sank."
+WATER = "Rescuers said dozens of people were still in the water."
+
+
+@pytest.mark.parametrize("claims, expected", [
+    # a vague count of no event word says another thing of people than an exact count of another predicate
+    ([said("a", 258, "258 people", BOARD, None, None, "people"),
+      vague(said("b", 0, "dozens of people", WATER, None, None, "people"))],
+     [([None], "single"), ([258], "single")]),
+    # ... and the same thing as a count that says it too: rivals, as before
+    ([said("a", 258, "258 people", "Some 258 people were still in the water.", None, None, "people"),
+      vague(said("b", 0, "dozens of people", WATER, None, None, "people"))],
+     [([None, 258], "conflict")]),
+    # a vague count with an event word, or of the one aspect of its unit in play, is grouped as before
+    ([said("a", 258, "258 people", "Some 258 people were rescued.", "rescued", "rescued", "people"),
+      vague(said("b", 0, "dozens of people", WATER, None, None, "people"))],
+     [([None, 258], "conflict")]),
+])
+def test_a_vague_count_of_no_event_is_no_rival_of_another_predicate(rules, claims, expected):
+    facts = compare_claims(claims, rules)
+    assert sorted((sorted(claim.value or 0 for claim in fact.claims), fact.verdict) for fact in facts) == \
+        sorted((sorted(value or 0 for value in values), verdict) for values, verdict in expected)

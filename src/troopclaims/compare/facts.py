@@ -12,9 +12,9 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Callable, Iterable
 
-from troopclaims.compare.keys import (ALONE, OF, OTHER, PART, THRESHOLD, TOTAL, Grouping, aspect_key, aspect_label,
-                                    others_of)
-from troopclaims.compare.measures import BASE, FROM, is_change_size, reference_of, scope_of
+from troopclaims.compare.keys import (ALONE, OF, OTHER, PART, THRESHOLD, TOTAL, VAGUE, Grouping, aspect_key,
+                                    aspect_label, others_of, predicate_of)
+from troopclaims.compare.measures import BASE, FROM, Particles, is_change_size, reference_of, scope_of
 from troopclaims.compare.verdicts import Reason, camps_of, claim_interval, judged
 from troopclaims.compare.when import (DAY, HAPPENED, apart_by_happening, days_beside, happening_of, instants,
                                      join_unknown_subjects, merge_times)
@@ -22,7 +22,12 @@ from troopclaims.extractors.dates import resolve
 from troopclaims.records import SPAN_KINDS, WHEN_KINDS, Claim, plain_number
 
 VERDICT_ORDER = ("conflict", "changed", "agree", "single")
-COPY_WORDS = 8        # words of a sentence two articles share word for word before they count as one copy
+# Two articles are one copy (one wire story in two outlets) when they print a fact's sentence word for word and
+# that sentence is long, or they share another such sentence: a short formulaic lede ("Police said 12 people were
+# killed in the fire in Orvik.") is written alike by outlets that never saw each other, a wire lede of 20 or more
+# words is not, nor are two sentences of 8 or more.
+COPY_WORDS = 8        # words of the shortest sentence that can tell a copy
+WIRE_WORDS = 20       # words of a sentence that, printed word for word by two articles, tells a copy on its own
 RELATIVE_RELATIONS = ("near", "border", "front")   # "near the border" is not "in" the place it names
 # WHEN_KINDS (dates and times) are grouped by event and subject, not by place.
 
@@ -58,12 +63,14 @@ class Fact:
     verdict: str = "single"
     camps: list[Camp] = field(default_factory=list)
     reasons: list[Reason] = field(default_factory=list)     # why the verdict is what it is (compare.verdicts)
+    # by article, the sentences another article prints too (shared_sentences; None: of the fact's own claims)
+    shared: dict[str, frozenset[str]] | None = field(default=None, repr=False, compare=False)
 
     @property
     def speakers(self) -> int:
         """Return how many independent speakers state the fact (an outlet's own voice counts as its own; outlets
         that print the same copy are one voice)."""
-        copy = copies_of(self.claims)
+        copy = copies_of(self.claims, self.shared)
         return len({claim.speaker or f"outlet:{copy[claim.source]}" for claim in self.claims})
 
     @property
@@ -73,9 +80,9 @@ class Fact:
 
     @property
     def independent(self) -> int:
-        """Return how many independent reports state the fact: articles that print the same sentence of it (one wire
-        copy in several outlets) count once."""
-        return len(set(copies_of(self.claims).values()))
+        """Return how many independent reports state the fact: articles that print the same copy of it (one wire
+        story in several outlets: see copies_of) count once."""
+        return len(set(copies_of(self.claims, self.shared).values()))
 
     def to_dict(self) -> dict:
         """Return the fact as one JSON-ready record."""
@@ -92,9 +99,30 @@ class Fact:
         }
 
 
-def copies_of(claims: list[Claim]) -> dict[str, str]:
-    """Return, for each article of the claims, the first article (by name) it shares a claim's sentence with,
-    directly or through others: articles that print the same copy ("..., the minister said." word for word)."""
+def _words(sentence: str | None) -> str:
+    return " ".join(re.findall(r"\w+", (sentence or "").lower()))
+
+
+def shared_sentences(claims: Iterable[Claim]) -> dict[str, frozenset[str]]:
+    """Return, by article, the sentences of its claims (COPY_WORDS or more words) that another article prints word
+    for word: the evidence that two articles are one copy."""
+    printed: dict[str, set[str]] = defaultdict(set)
+    for claim in claims:
+        if len((words := _words(claim.sentence)).split()) >= COPY_WORDS:
+            printed[words].add(claim.source)
+    shared: dict[str, set[str]] = defaultdict(set)
+    for words, sources in printed.items():
+        if len(sources) > 1:
+            for source in sources:
+                shared[source].add(words)
+    return {source: frozenset(sentences) for source, sentences in shared.items()}
+
+
+def copies_of(claims: list[Claim], shared: dict[str, frozenset[str]] | None = None) -> dict[str, str]:
+    """Return, for each article of the claims, the first article (by name) it is one copy with, directly or through
+    others: articles that print a claim's sentence word for word when it is WIRE_WORDS long or they share another
+    (`shared`: shared_sentences of all the articles' claims; by default of these claims)."""
+    shared = shared_sentences(claims) if shared is None else shared
     parent = {claim.source: claim.source for claim in claims}
 
     def root(source: str) -> str:
@@ -105,10 +133,14 @@ def copies_of(claims: list[Claim]) -> dict[str, str]:
 
     first: dict[str, str] = {}
     for claim in claims:
-        words = " ".join(re.findall(r"\w+", (claim.sentence or "").lower()))
+        words = _words(claim.sentence)
         if len(words.split()) < COPY_WORDS:
             continue      # "Five people died." is written alike by outlets that never saw each other
-        a, b = root(claim.source), root(first.setdefault(words, claim.source))
+        other = first.setdefault(words, claim.source)
+        both = shared.get(claim.source, frozenset()) & shared.get(other, frozenset())
+        if other == claim.source or len(words.split()) < WIRE_WORDS and len(both) < 2:
+            continue      # a short lede alone is written alike all the time
+        a, b = root(claim.source), root(other)
         if a != b:
             parent[max(a, b)] = min(a, b)
     return {source: root(source) for source in sorted(parent)}
@@ -139,6 +171,22 @@ def _fill_unknown(groups: dict, index: int) -> dict:
                 key = key[:index] + (values.pop(),) + key[index + 1:]
         merged[key].extend(members)
     return merged
+
+
+def _vague_apart(groups: dict, predicate: Callable[[Claim], str]) -> dict:
+    """Keep a vague count of no aspect or event word ("dozens of people were still in the water") apart from the
+    figures of its kind, unit and actor left with no aspect, unless one of them says the same of what it counts
+    (`predicate_of`): "258 people were on board" is no rival of it."""
+    result: dict[tuple, list[Claim]] = defaultdict(list)
+    for key, members in groups.items():
+        if key[0] != "quantity" or key[3] is not None:
+            result[key].extend(members)
+            continue
+        said = {predicate(claim) for claim in members if claim.qualifier != "vague" or claim.event}
+        for claim in members:
+            apart = claim.qualifier == "vague" and not claim.event and predicate(claim) not in said
+            result[key[:3] + (f"{VAGUE}{predicate(claim)}",) if apart else key].append(claim)
+    return result
 
 
 def _joined(groups: dict, joins: dict[str, str]) -> dict:
@@ -253,7 +301,7 @@ def group_claims(claims: Iterable[Claim], contains: Contains = same_place,
     beside = days_beside(claims, interval)
     groups: dict[tuple, list[Claim]] = defaultdict(list)
     nth = _occurrences(claims)
-    besides = others_of(claims, grouping.classes.others, nth)
+    besides = others_of(claims, grouping.classes.others, nth, grouping.classes.bounds)
     for claim in claims:
         if claim.kind == "place":
             continue
@@ -268,6 +316,7 @@ def group_claims(claims: Iterable[Claim], contains: Contains = same_place,
     # A claim that does not say whose (or what event) joins the only candidate there is.
     groups = _fill_unknown(groups, 2)
     groups = _fill_unknown(groups, 3)
+    groups = _vague_apart(groups, lambda claim: predicate_of(claim, grouping, nth[id(claim)]))
     groups = _joined(groups, dict(grouping.joins))
     groups = _totals_apart(groups, grouping.totals)
     groups = apart_by_happening(groups, grouping.states, aspect_label, grouping.daily)
@@ -285,7 +334,9 @@ def group_claims(claims: Iterable[Claim], contains: Contains = same_place,
         fact.name = name if taken[name] == 1 else f"{name} #{taken[name]}"   # names are ids: within points at them
     for inner, outer in outer_of:
         inner.within = outer.name
+    shared = shared_sentences(claims)
     for fact in facts:
+        fact.shared = shared      # two articles that share two sentences are one copy in every fact they state
         mixed = fact.kind == "date" and any(claim.kind == "time" for claim in fact.claims)
         judge = instants(fact.claims, interval, beside) if mixed else interval
         camps = camps_of(fact.claims, judge)
@@ -360,6 +411,8 @@ def fact_name(fact: Fact, name_actor: Callable[[str], str] | None = None) -> str
             words.append(f"from {point.removeprefix(FROM) or 'a point no place names'}")
         if point.startswith(OF):
             words.append(f"of {point.removeprefix(OF)}s")
+        if point.startswith(VAGUE) and point != VAGUE:
+            words.append(f"({point.removeprefix(VAGUE)})")     # what the clause says of a vague count
     if fact.place:
         words.append(f"in {fact.place}")
     if happened := happening_of(fact.aspect):
@@ -392,7 +445,7 @@ def compare_claims(claims: Iterable[Claim], rules, warn: Callable[[str], None] =
     placed = _placed_dates(claims, rules)
     kept, spans, uncounted, undated, per_group, unplaced, changes = [], [], 0, 0, 0, 0, 0
     nth, difference = _occurrences(claims), rules.lexicon("numbers").difference_before
-    particles = rules.lexicon("events").particles
+    particles = Particles(rules.lexicon("events").particles, rules.lexicon("events").passive)
     measures = frozenset(rules.lexicon("numbers").unit_forms.values()) - rules.lexicon("quantities").event_measures
     for claim in claims:
         if claim.kind in SPAN_KINDS:
@@ -440,7 +493,7 @@ def compare_claims(claims: Iterable[Claim], rules, warn: Callable[[str], None] =
                                           scopes=tuple(rules.lexicon("quantities").scopes.items()),
                                           measured_apart=rules.lexicon("quantities").measured_apart,
                                           thresholds=rules.lexicon("quantities").thresholds,
-                                          joins=tuple(events.joins.items())),
+                                          joins=tuple(events.joins.items()), breaks=places.clause_breaks),
                         placed=placed)
     if not spans:
         return facts

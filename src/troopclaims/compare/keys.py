@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass
 from typing import Callable
 
-from troopclaims.compare.measures import BASE, FROM, base_of, before_figure, is_threshold
+from troopclaims.compare.measures import BASE, FROM, after_figure, base_of, before_figure, is_threshold
 from troopclaims.compare.when import CLASS, EventClasses
 from troopclaims.records import WHEN_KINDS, Claim
 
@@ -31,6 +31,7 @@ class Grouping:
     measured_apart: frozenset[str] = frozenset()   # measured nouns of events beside the main one (aftershock)
     thresholds: tuple[str, ...] = ()           # words that make a figure a condition ("valid only with 50 percent")
     joins: tuple[tuple[str, str], ...] = ()    # (aspect, aspect it joins unless an article gives both): destroyed
+    breaks: frozenset[str] = frozenset()       # words that end a clause (rules/places.yaml's clause_breaks)
 
 
 TOTAL = ":in all"     # the mark on the aspect key of running totals kept apart
@@ -38,6 +39,8 @@ OTHER = ":other"      # the mark on the aspect key of a count besides another of
 OF = "of:"            # the mark of an aspect key of the measures of an event beside the main one: "of:aftershock"
 THRESHOLD = ":threshold"   # the mark on the aspect key of a figure that states a condition, not a measure
 ALONE = "alone:"      # the mark of an aspect key of a measure that says not what it measures: a fact of its own
+VAGUE = "vague:"      # the mark of an aspect key of a vague count of no event, by what its clause says of it
+_PREDICATE_WORDS = 4   # words of a clause after a figure that say what it says of the figure
 # "two of them", "37 of the candidates": a part of a whole counted elsewhere, kept with figures of its own event
 _PART = re.compile(r"\bof (?:the|them|those|these|its|their)\b", re.IGNORECASE)
 PART = ":part"       # the mark on the aspect key of such parts: no other figure joins them for want of an event
@@ -47,7 +50,7 @@ _WHOLE = re.compile(r"^\W*(?:of|out of|among) (?P<whole>[^,;:]+),", re.IGNORECAS
 
 def aspect_label(key: str | None) -> str | None:
     """Return an aspect key for people: the aspect, or the event word it stands for (None for other events)."""
-    if not key or key.startswith((FROM, ALONE, BASE, OF)):
+    if not key or key.startswith((FROM, ALONE, BASE, OF, VAGUE)):
         return None
     return key.removeprefix("event:").removeprefix(CLASS).split(":")[0] or None
 
@@ -104,6 +107,19 @@ def _event_key(claim: Claim, grouping: Grouping, nth: int) -> str | None:
     return f"event:{claim.event}" if claim.unit in grouping.generic else None
 
 
+def predicate_of(claim: Claim, grouping: Grouping, nth: int = 0) -> str:
+    """Return what the figure's clause says of it, in its words after the figure up to the clause's end, passing
+    over auxiliaries and determiners ("in water" for "dozens of people were still in the water."): figures of no
+    aspect or event word with other such words are no rivals ("258 people were on board")."""
+    words = []
+    for word in re.findall(r"[\w'’-]+|[^\w\s]", (after_figure(claim, nth) or "").lower()):
+        if not word[0].isalnum() or word in grouping.breaks:
+            break
+        if word not in grouping.classes.passive and word not in grouping.classes.bases.skip:
+            words.append(word)
+    return " ".join(words[:_PREDICATE_WORDS])
+
+
 def _part_of_whole(claim: Claim) -> bool:
     """Return whether the figure counts part of a whole its sentence opens with, taking that whole's event word
     ("Of the 23 pirates arrested, 12 are reported to be Somali"); not the whole, nor a part with its own event
@@ -116,10 +132,12 @@ def _part_of_whole(claim: Claim) -> bool:
     return bool(whole and not in_whole and (not claim.event or claim.event.lower() in whole["whole"].lower().split()))
 
 
-def others_of(claims: list[Claim], others: frozenset[str], nth: dict[int, int]) -> set[int]:
+def others_of(claims: list[Claim], others: frozenset[str], nth: dict[int, int],
+              bounds: tuple[tuple[str, ...], ...] = ()) -> set[int]:
     """Return the ids of the figures that count others besides a figure of the same aspect, or of the same unit and no
     other aspect, before them in their sentence ("seven AK-47s, three other rifles", "40 men were held, and another 12"): a count
-    of their own, no rival of the first (`others` in rules/events.yaml; "more than" is a bound, not more besides)."""
+    of their own, no rival of the first (`others` in rules/events.yaml; a word of a bound, `bounds` there: "more
+    than 40", "60 or more", is no count besides)."""
     if not others:
         return set()
     earlier: dict[tuple, list[Claim]] = {}
@@ -127,15 +145,28 @@ def others_of(claims: list[Claim], others: frozenset[str], nth: dict[int, int]) 
     for claim in sorted(claims, key=lambda claim: (claim.source, claim.start)):
         if claim.kind != "quantity":
             continue
-        words = re.findall(r"[\w'’-]+", claim.text.lower())
-        before = re.findall(r"[\w'’-]+", (before_figure(claim, nth.get(id(claim), 0)) or "").lower())[-1:]
-        marked = [word for i, word in enumerate(before + words)
-                  if word in others and (before + words + [""])[i + 1] != "than"]
         siblings = earlier.setdefault((claim.source, claim.sentence), [])
-        if marked and any(_alike(claim, sibling) for sibling in siblings):
+        if _counts_besides(claim, others, bounds, nth.get(id(claim), 0)) and \
+                any(_alike(claim, sibling) for sibling in siblings):
             found.add(id(claim))
         siblings.append(claim)
     return found
+
+
+def _counts_besides(claim: Claim, others: frozenset[str], bounds: tuple[tuple[str, ...], ...], nth: int) -> bool:
+    """Return whether a word of `others` is in the figure's words or right before them, and in no bound phrase there
+    ("three other rifles", "another 12", "12 more"; not "more than 40", "60 or more")."""
+    def words_of(text: str | None) -> list[str]:
+        return re.findall(r"[\w'’-]+", (text or "").lower())
+
+    before, words = words_of(before_figure(claim, nth))[-3:], words_of(claim.text)
+    around = before + words + words_of(after_figure(claim, nth))[:2]
+    in_bound = set()
+    for bound in bounds:
+        for at in range(len(around) - len(bound) + 1):
+            if tuple(around[at:at + len(bound)]) == bound:
+                in_bound.update(range(at, at + len(bound)))
+    return any(around[i] in others and i not in in_bound for i in range(max(len(before) - 1, 0), len(before) + len(words)))
 
 
 def _alike(claim: Claim, other: Claim) -> bool:

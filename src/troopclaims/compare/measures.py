@@ -68,11 +68,24 @@ def is_threshold(claim: Claim, thresholds: tuple[str, ...], nth: int = 0) -> boo
     return any(f" {phrase} " in words for phrase in thresholds)
 
 
+_PASSIVE_GAP = 2      # words allowed between a passive's auxiliary and the verb of its particle ("was quickly shot")
+
+
+@dataclass(frozen=True)
+class Particles:
+    """Change words that are also a phrasal verb's particle ("shot down"), and the auxiliaries of a passive ("was",
+    "been"): rules/events.yaml's `particles` and `passive`."""
+
+    words: frozenset[str] = frozenset()
+    passive: frozenset[str] = frozenset()
+
+
 def is_change_size(claim: Claim, difference_before: re.Pattern, nth: int = 0,
-                   particles: frozenset[str] = frozenset(), measures: frozenset[str] = frozenset()) -> bool:
+                   particles: Particles = Particles(), measures: frozenset[str] = frozenset()) -> bool:
     """Return whether the figure is the size of a change ("the toll rose by 300 to 4,500", "fell by 40"): a change
     word and a difference word right before it (rules/numbers.yaml's ranges), so no count of the thing itself; not
-    after a particle when the figure counts a noun of its own ("shot down by 3 missiles": the passive's agent)."""
+    when the change word is the particle of a passive verb and the figure counts a noun of its own ("was shot down
+    by 3 missiles": the passive's agent; but "is down by 2,000 soldiers", "went up by 30 people" are changes)."""
     if claim.kind != "quantity":
         return False
     before = before_figure(claim, nth)
@@ -82,7 +95,16 @@ def is_change_size(claim: Claim, difference_before: re.Pattern, nth: int = 0,
     change = found.group(0).split()[0].lower()
     subject = (claim.subject or "").lower()
     own_noun = bool(subject) and subject in claim.text.lower() and claim.unit not in measures
-    return not (change in particles and own_noun)
+    return not (change in particles.words and own_noun and _passive_verb(before[:found.start()], particles.passive))
+
+
+def _passive_verb(before: str, passive: frozenset[str]) -> bool:
+    """Return whether the words before a particle end with a passive's verb: a word that is no auxiliary, after an
+    auxiliary at most _PASSIVE_GAP words before ("was shot", "had been held", "were quickly pulled")."""
+    words = re.findall(r"[\w'’-]+|[^\w\s]", before.lower())
+    if not words or words[-1] in passive or not words[-1].isalpha():
+        return False
+    return any(word in passive for word in words[-_PASSIVE_GAP - 1:-1])
 
 
 def _past_aside(words: list[str]) -> int:

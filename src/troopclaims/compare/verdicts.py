@@ -118,18 +118,26 @@ def judged(claims: list[Claim], camps, cumulative: bool = False,
 
 def _revised(claims: list[Claim], interval: Callable[[Claim], tuple[float, float]]) -> set[int]:
     """Return the indices of the earlier values the text revises ("up from 2,000", "revised from 290") and of the
-    figures that state such a value no later than the article that revises it: they are what it was, no rival."""
-    earlier = [(interval(claim), _as_point(claim.published), claim.source) for claim in claims if claim.earlier]
+    figures that state such a value before the article that revises it, or that its speaker states: they are what it
+    was, no rival. Another speaker's figure of the revision's day, or of a day not known, is a rival."""
+    earlier = [(interval(claim), _as_point(claim.published), claim.source, _speaker(claim))
+               for claim in claims if claim.earlier]
     old = {i for i, claim in enumerate(claims) if claim.earlier}
     for i, claim in enumerate(claims):
         low, high = interval(claim)
         day = _as_point(claim.as_of or claim.published)
         # never the revising article's own new figure
         if any(low <= e_high and e_low <= high and source != claim.source
-               and (day is None or revised is None or day <= revised)
-               for (e_low, e_high), revised, source in earlier):
+               and (day is not None and revised is not None and day < revised
+                    or speaker is not None and speaker == _speaker(claim))
+               for (e_low, e_high), revised, source, speaker in earlier):
             old.add(i)
     return old if len(old) < len(claims) else set()
+
+
+def _speaker(claim: Claim) -> str | None:
+    """Return who states a figure, in lower case; None for an outlet's own voice (no two outlets share it)."""
+    return " ".join(claim.speaker.lower().split()) if claim.speaker else None
 
 
 def _rose(claims: list[Claim], interval: Callable[[Claim], tuple[float, float]]) -> bool:

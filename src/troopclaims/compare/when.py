@@ -23,6 +23,8 @@ class EventClasses:
     bases: Bases = Bases()        # what a share or rate is of: figures are grouped by it (rules/events.yaml)
     particles: frozenset[str] = frozenset()   # change words that are a verb's particle ("shot down by 3 missiles")
     others: frozenset[str] = frozenset()      # words of a count besides another ("three other rifles")
+    bounds: tuple[tuple[str, ...], ...] = ()  # phrases where such a word makes a bound ("60 or more", "more than")
+    passive: frozenset[str] = frozenset()     # auxiliaries of a passive: "was shot down by 3 missiles" names an agent
 
     def class_of(self, claim: Claim) -> str | None:
         """Return the class of a date's or time's subject head, else of its event word, else None."""
@@ -37,7 +39,7 @@ class EventClasses:
 
 def build_event_classes(section: LineDict, rules) -> EventClasses:
     """Return the compiled rules/events.yaml (strictly checked)."""
-    check_keys(section, section.where(), allowed=("classes", "bases", "particles", "others"))
+    check_keys(section, section.where(), allowed=("classes", "bases", "particles", "passive", "others", "bounds"))
     classes = section.get("classes") or {}
     if not isinstance(classes, dict):
         raise RulesError(f"{location(section, 'classes')}: classes must map a class name to a list of words")
@@ -48,7 +50,12 @@ def build_event_classes(section: LineDict, rules) -> EventClasses:
     particles = frozenset(word.lower() for word in word_list(section.get("particles"), location(section, "particles"),
                                                              "particles"))
     others = frozenset(word.lower() for word in word_list(section.get("others"), location(section, "others"), "others"))
-    return EventClasses(compiled, _bases(section.get("bases") or {}, location(section, "bases")), particles, others)
+    bounds = tuple(tuple(phrase.lower().split())
+                   for phrase in word_list(section.get("bounds"), location(section, "bounds"), "bounds"))
+    passive = frozenset(word.lower() for word in word_list(section.get("passive"), location(section, "passive"),
+                                                           "passive"))
+    return EventClasses(compiled, _bases(section.get("bases") or {}, location(section, "bases")), particles, others,
+                        bounds, passive)
 
 
 def _bases(section, where: str) -> Bases:
