@@ -16,6 +16,16 @@ ORDER = [
     # ... but not an object's clause, and not what the clause itself holds
     ("Police found Dahl, who had fled to Ostland, on Monday.", "Monday", {"speaker": None}),
     ("Dara Mell, who served as envoy to Ostland from 2012, said Vale called Dahl.", "2012", {"speaker": None}),
+    # ... and past a relative clause without commas whose verb is no saying, not the object inside it
+    ("The woman who runs the Dunmore shelter said 300 homes were lost.", "300 homes",
+     {"speaker": "woman", "cue": "said"}),
+    ("Officials who toured the site said 300 homes were lost.", "300 homes",
+     {"speaker": "officials", "cue": "said"}),
+    ("The agency that runs the port said 300 ships were late.", "300 ships", {"speaker": "agency", "cue": "said"}),
+    ("The news that the ministry said 300 homes were lost shocked Vale.", "300 homes",
+     {"speaker": "ministry", "cue": "said"}),
+    ("Officials said the man who sold the car to Vale said 300 homes were lost.", "300 homes",
+     {"speaker": "officials", "cue": "said"}),
     # ... and so does one past a long description between commas
     ("Ben Rhodes, one of the mayor's closest aides, recalled Vale talking about the 2005 flood.", "2005",
      {"speaker": "Ben Rhodes", "cue": "recalled"}),

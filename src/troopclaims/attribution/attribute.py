@@ -266,7 +266,7 @@ class _Reader(WordOrder, QuoteSpeakers, Sources, Certainty, DocumentReader):
                 continue
             between = self.doc[span[1]:event.mention[0]]
             if len(between) > 2 or any(not (t.is_alpha and t.is_lower) or t.lower_ in _DETERMINERS
-                                       or t.lower_ in self.cues.verbs for t in between):
+                                       or t.lower_ in self.cues.all_verbs for t in between):
                 return None
             if event.mention[1] > event.start or not all(self.finder.skippable(t)
                                                         for t in self.doc[event.mention[1]:event.start]):
@@ -393,7 +393,7 @@ class _Reader(WordOrder, QuoteSpeakers, Sources, Certainty, DocumentReader):
 
     def _verb_rule(self, event: Event):
         """Return the rules entry of a verb cue (a VerbCue), None for nouns and phrases."""
-        return self.cues.verbs.get(event.cue) if event.kind == "verb" else None
+        return self.cues.all_verbs.get(event.cue) if event.kind == "verb" else None
 
     def _carries_report(self, event: Event, child, span: tuple[int, int]) -> bool:
         """Return True when the cue's child on the way to the claim (None: the claim is the cue's own word) holds
