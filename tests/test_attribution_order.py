@@ -43,6 +43,14 @@ ORDER = [
      {"speaker": "Tara Lund", "cue": "said"}),
     ("“The county lost 300 homes,” wrote Cam Vale for the Dunmore Ledger.", "300 homes",
      {"speaker": "Cam Vale", "cue": "wrote"}),
+    # what follows a speaker set after its verb describes the speaker, not what is said ...
+    ("“We lost 40 homes,” said the mayor, who toured the site on Monday.", "Monday", {"speaker": None}),
+    ("“We lost 40 homes,” said Ana Voss, the mayor since 2019.", "2019", {"speaker": None}),
+    ("“We lost 40 homes,” said the mayor, who toured the site on Monday.", "40 homes",
+     {"speaker": "mayor", "cue": "said"}),
+    # ... while a quotation that goes on after it stays the speaker's
+    ("“We lost 40 homes,” said Ana Voss, “and 12 more burned on Monday.”", "12",
+     {"speaker": "Ana Voss", "cue": "said"}),
     # a quote mark inside the report does not make the figure before it the verb's frame ...
     ("Dana Vale said the vote on Monday was “a farce” and left.", "Monday",
      {"speaker": "Dana Vale", "cue": "said"}),
