@@ -16,6 +16,16 @@ ORDER = [
     # ... but not an object's clause, and not what the clause itself holds
     ("Police found Dahl, who had fled to Ostland, on Monday.", "Monday", {"speaker": None}),
     ("Dara Mell, who served as envoy to Ostland from 2012, said Vale called Dahl.", "2012", {"speaker": None}),
+    # ... and past a relative clause without commas whose verb is no saying, not the object inside it
+    ("The woman who runs the Dunmore shelter said 300 homes were lost.", "300 homes",
+     {"speaker": "woman", "cue": "said"}),
+    ("Officials who toured the site said 300 homes were lost.", "300 homes",
+     {"speaker": "officials", "cue": "said"}),
+    ("The agency that runs the port said 300 ships were late.", "300 ships", {"speaker": "agency", "cue": "said"}),
+    ("The news that the ministry said 300 homes were lost shocked Vale.", "300 homes",
+     {"speaker": "ministry", "cue": "said"}),
+    ("Officials said the man who sold the car to Vale said 300 homes were lost.", "300 homes",
+     {"speaker": "officials", "cue": "said"}),
     # ... and so does one past a long description between commas
     ("Ben Rhodes, one of the mayor's closest aides, recalled Vale talking about the 2005 flood.", "2005",
      {"speaker": "Ben Rhodes", "cue": "recalled"}),
@@ -33,6 +43,14 @@ ORDER = [
      {"speaker": "Tara Lund", "cue": "said"}),
     ("“The county lost 300 homes,” wrote Cam Vale for the Dunmore Ledger.", "300 homes",
      {"speaker": "Cam Vale", "cue": "wrote"}),
+    # what follows a speaker set after its verb describes the speaker, not what is said ...
+    ("“We lost 40 homes,” said the mayor, who toured the site on Monday.", "Monday", {"speaker": None}),
+    ("“We lost 40 homes,” said Ana Voss, the mayor since 2019.", "2019", {"speaker": None}),
+    ("“We lost 40 homes,” said the mayor, who toured the site on Monday.", "40 homes",
+     {"speaker": "mayor", "cue": "said"}),
+    # ... while a quotation that goes on after it stays the speaker's
+    ("“We lost 40 homes,” said Ana Voss, “and 12 more burned on Monday.”", "12",
+     {"speaker": "Ana Voss", "cue": "said"}),
     # a quote mark inside the report does not make the figure before it the verb's frame ...
     ("Dana Vale said the vote on Monday was “a farce” and left.", "Monday",
      {"speaker": "Dana Vale", "cue": "said"}),

@@ -152,9 +152,19 @@ COUNTED_AND_QUOTED = [
     ("Reporters counted 40 bodies in the river.", "40 bodies", {"speaker": "reporters", "cue": "counted"}),
     ("Rescuers had counted at least 12 dead by Tuesday.", "at least 12 dead",
      {"speaker": "Rescuers", "cue": "counted"}),
+    ("Rescuers counted the 40 bodies in the rubble on Tuesday.", "40 bodies",
+     {"speaker": "Rescuers", "cue": "counted"}),
+    ("Rescuers counted 40 bodies in the rubble on Tuesday.", "Tuesday", {"speaker": None}),
     ("Vale counted on 300 volunteers.", "300 volunteers", {"speaker": None}),
     ("The votes were counted on Monday.", "Monday", {"speaker": None}),
     ("Officials are counting down to the 2030 games.", "2030", {"speaker": None}),
+    # "not counting" names an exception and a participle after a comma adds to the count: the report is elsewhere
+    ("The flood killed 12 people, not counting three who drowned at sea, officials said.", "three",
+     {"speaker": "officials", "cue": "said"}),
+    ("The flood killed 12 people, counting three who drowned at sea, officials said.", "three",
+     {"speaker": "officials", "cue": "said"}),
+    ("The flood killed 12 people, excluding three who drowned at sea, officials said.", "three",
+     {"speaker": "officials", "cue": "said"}),
     # who is quoted speaks; whoever quotes passes it on
     ("Vale was quoted by the Dunmore Ledger as saying 300 homes were lost.", "300 homes",
      {"speaker": "Vale", "cue": "saying", "via": "Dunmore Ledger"}),
@@ -163,6 +173,11 @@ COUNTED_AND_QUOTED = [
     ("The mayor, who was quoted as saying 300 homes were lost, resigned.", "300 homes",
      {"speaker": "mayor", "cue": "saying"}),
     ("Vale was quoted in full on page 3.", "3", {"speaker": None}),
+    ("Vale was also quoted by the Dunmore Ledger as saying 300 homes were lost.", "300 homes",
+     {"speaker": "Vale", "cue": "saying", "via": "Dunmore Ledger"}),
+    # a participle "quoted by" that describes a noun passes nothing on and names nobody
+    ("Prices quoted by traders rose to $30 a barrel on Monday.", "$30", {"speaker": None, "via": None}),
+    ("Fares quoted by the Dunmore Ledger fell 5 percent.", "5 percent", {"speaker": None, "via": None}),
     # an owned noun of saying before its verb: the owner speaks
     ("Berg's statement said 300 homes were lost.", "300 homes", {"speaker": "Berg", "cue": "said"}),
     ("Anna Berg met the mayor. Her statement said 300 homes were lost.", "300 homes",
@@ -180,3 +195,26 @@ def test_counts_quotations_and_owned_statements(blank_nlp, rules, text, figure, 
 @pytest.mark.parametrize("text, figure, expected", COUNTED_AND_QUOTED)
 def test_counts_quotations_and_owned_statements_with_the_parse(model_nlp, rules, text, figure, expected):
     check(claim_for(model_nlp, rules, text, figure), expected)
+
+
+COUNT_EVENTS = [
+    # a count's verb names its counter and stays what befell what the figure counts, which compare groups on
+    # (the event of a verb and its object needs the parse)
+    ("Rescuers counted 40 bodies in the rubble on Tuesday.", "40 bodies", "counted"),
+    ("Traffic cameras counted 12,000 cars on the bridge, the city said.", "12,000 cars", "counted"),
+    ("Officials said that 300 homes were lost.", "300 homes", "lost"),
+]
+
+
+def _event_of(nlp, rules, text, figure):
+    from troopclaims.records import Article
+    from troopclaims.run.claims import claims_in
+
+    claims = claims_in(nlp(text), Article("t.txt", text, "2024-10-25"), rules)
+    return next(c.event for c in claims if c.text == figure)
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, figure, event", COUNT_EVENTS)
+def test_a_count_keeps_its_event_with_the_parse(model_nlp, rules, text, figure, event):
+    assert _event_of(model_nlp, rules, text, figure) == event

@@ -99,7 +99,7 @@ def test_cue_hashes_hold_verbs_with_either_apostrophe():
 
     from troopclaims.attribution.speech import _cue_hashes
 
-    hashes = _cue_hashes(SimpleNamespace(verbs={"o'er-said": None, "plain": None}, nouns={"claim": None}))
+    hashes = _cue_hashes(SimpleNamespace(all_verbs={"o'er-said": None, "plain": None}, nouns={"claim": None}))
     assert {hash_string(w) for w in ("o'er-said", "o’er-said", "plain", "claim", "by")} == hashes
 
 

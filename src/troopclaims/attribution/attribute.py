@@ -166,7 +166,8 @@ class _Reader(WordOrder, QuoteSpeakers, Sources, Certainty, DocumentReader):
         candidates = [e for e in self.events_in(sent.start, sent.end) if e.kind in ("verb", "noun")
                       and not self.in_quote[e.start] and (e.speaker is not None or e.passive)
                       and not (e.start < span[1] and span[0] < e.end)
-                      and not (e.mention and e.mention[0] <= span[0] < e.mention[1])]
+                      and not (e.mention and e.mention[0] <= span[0] < e.mention[1])
+                      and not self._past_inverted(e, span)]
         owned = next((e for e in candidates if e.kind == "noun" and e.end == span[0]), None)
         if owned is not None:
             return owned                    # "the alliance's recommended 2 percent"
@@ -187,6 +188,15 @@ class _Reader(WordOrder, QuoteSpeakers, Sources, Certainty, DocumentReader):
             if phrases:
                 chosen = min(phrases, key=lambda e: abs(e.start - span[0]))
         return chosen or self._in_document(span, sent) or self._revised(span, sent) or self._after_colon(sent)
+
+    def _past_inverted(self, event: Event, span) -> bool:
+        """Return True when the claim lies past the speaker set after its verb ('“...,” said the mayor, who toured
+        the site on Monday', "said Vale, the mayor since 2019"): it describes the speaker or the act of saying,
+        not what is said, unless a colon or "that" opens a report there (a quotation has its own reading)."""
+        if not event.mention or event.mention[0] < event.end or span[0] < event.mention[1]:
+            return False
+        return not any(t.text == ":" or t.lower_ == "that" and t.i == event.mention[1]
+                       for t in self.doc[event.mention[1]:span[0]])
 
     def _after_colon(self, sent) -> Event | None:
         """Return the cue of the sentence before, in the same paragraph, when that sentence ends with a colon
@@ -266,7 +276,7 @@ class _Reader(WordOrder, QuoteSpeakers, Sources, Certainty, DocumentReader):
                 continue
             between = self.doc[span[1]:event.mention[0]]
             if len(between) > 2 or any(not (t.is_alpha and t.is_lower) or t.lower_ in _DETERMINERS
-                                       or t.lower_ in self.cues.verbs for t in between):
+                                       or t.lower_ in self.cues.all_verbs for t in between):
                 return None
             if event.mention[1] > event.start or not all(self.finder.skippable(t)
                                                         for t in self.doc[event.mention[1]:event.start]):
@@ -393,7 +403,7 @@ class _Reader(WordOrder, QuoteSpeakers, Sources, Certainty, DocumentReader):
 
     def _verb_rule(self, event: Event):
         """Return the rules entry of a verb cue (a VerbCue), None for nouns and phrases."""
-        return self.cues.verbs.get(event.cue) if event.kind == "verb" else None
+        return self.cues.all_verbs.get(event.cue) if event.kind == "verb" else None
 
     def _carries_report(self, event: Event, child, span: tuple[int, int]) -> bool:
         """Return True when the cue's child on the way to the claim (None: the claim is the cue's own word) holds

@@ -43,6 +43,8 @@ class VerbCue:
     gap: frozenset = frozenset()    # nouns allowed before the particle: "puts the death toll at"
     grounds: tuple = ()             # the reason after the object is what is said: "blamed the mayor for ..."
     not_before: frozenset = frozenset()     # words after which the verb says nothing: "counted on", "count down"
+    not_after: frozenset = frozenset()      # words before which it says nothing: "not counting", ", counting"
+    event: bool = False             # also what befell what the figure counts: "Rescuers counted 40 bodies"
 
 
 @dataclass(frozen=True)
@@ -59,6 +61,7 @@ class PhraseCue:
 
     text: str
     role: str
+    passive: bool = False       # counts only after a form of "be": "was quoted by", not "prices quoted by"
 
 
 @dataclass
@@ -96,7 +99,7 @@ class HedgeRule:
 class CueRules:
     """The compiled attribution.yaml."""
 
-    verbs: dict                 # lower-case form -> VerbCue
+    verbs: dict                 # lower-case form -> VerbCue, the reporting verbs (the events stop at them)
     phrases: dict               # normalised phrase -> PhraseCue
     phrase_pattern: re.Pattern | None
     evidence: dict              # normalised word -> evidence name
@@ -119,6 +122,7 @@ class CueRules:
     time_units: frozenset = frozenset()    # words of the units of spans_of_time.yaml: "minutes", "hrs"
     time_leads: frozenset = frozenset()    # words of numbers.yaml's qualifiers and vague counts: "more", "several"
     passive_states: frozenset = frozenset()    # "30 people reported missing": the participle describes the noun
+    all_verbs: dict = None      # the verbs with those that are also the claim's event ("counted"): the cues
 
 
 @dataclass(frozen=True)
@@ -171,8 +175,8 @@ def build_cue_rules(section, rules=None) -> CueRules:
         at = location(section["verbs"], lemma, where)
         options = check_keys(options or {}, at, ("forms", "status", "relay", "strict", "belief", "infinitive",
                                                  "particles", "document", "quote", "object", "gap",
-                                                 "grounds", "not_before"))
-        for flag in ("relay", "strict", "belief", "infinitive", "document", "quote", "object"):
+                                                 "grounds", "not_before", "not_after", "event"))
+        for flag in ("relay", "strict", "belief", "infinitive", "document", "quote", "object", "event"):
             if not isinstance(options.get(flag, False), bool):
                 raise RulesError(f"{at}: {flag} must be true or false")
         cue = VerbCue(normalise(str(lemma)), _status(options.get("status", "reported"), at),
@@ -181,18 +185,21 @@ def build_cue_rules(section, rules=None) -> CueRules:
                       tuple(_words(options, "particles", at)) if "particles" in options else (),
                       options.get("document", False), options.get("quote", False), options.get("object", True),
                       frozenset(_words(options, "gap", at)), tuple(_words(options, "grounds", at)),
-                      frozenset(_words(options, "not_before", at)))
+                      frozenset(_words(options, "not_before", at)), frozenset(_words(options, "not_after", at)),
+                      options.get("event", False))
         forms = _words(options, "forms", at) if "forms" in options else inflections(cue.lemma)
         for form in forms:
             verbs[form] = cue
     phrases = {}
     for text, options in (section.get("phrases") or {}).items():
         at = location(section["phrases"], text, where)
-        options = check_keys(options or {}, at, ("role",))
+        options = check_keys(options or {}, at, ("role", "passive"))
         role = options.get("role", "source")
         if role not in ROLES:
             raise RulesError(f"{at}: role {role!r} is not one of {', '.join(ROLES)}")
-        phrases[normalise(str(text))] = PhraseCue(normalise(str(text)), role)
+        if not isinstance(options.get("passive", False), bool):
+            raise RulesError(f"{at}: passive must be true or false")
+        phrases[normalise(str(text))] = PhraseCue(normalise(str(text)), role, options.get("passive", False))
     evidence = {}
     for name, words in (section.get("evidence") or {}).items():
         at = location(section["evidence"], name, where)
@@ -214,8 +221,9 @@ def build_cue_rules(section, rules=None) -> CueRules:
         cue = NounCue(normalise(str(lemma)), _status(options.get("status", "reported"), at))
         for form in _words(options, "forms", at) if "forms" in options else [cue.lemma, cue.lemma + "s"]:
             nouns[form] = cue
+    reporting = {form: cue for form, cue in verbs.items() if not cue.event}
     return CueRules(
-        verbs, phrases, phrase_regex(phrases), evidence, phrase_regex(evidence),
+        reporting, phrases, phrase_regex(phrases), evidence, phrase_regex(evidence),
         frozenset(_words(section, "speaker_nouns", where)), {normalise(str(k)): v for k, v in pronouns.items()},
         frozenset(_words(section, "modifiers", where)), frozenset(_words(section, "skip_words", where)),
         frozenset(_words(section, "time_words", where)), frozenset(_words(section, "clause_breaks", where)),
@@ -223,7 +231,7 @@ def build_cue_rules(section, rules=None) -> CueRules:
         frozenset(_words(section, "not_speakers", where)), frozenset(_words(section, "writer_pronouns", where)),
         frozenset(_words(section, "nobody", where)), frozenset(_words(section, "by_nouns", where)),
         frozenset(_words(section, "estimates", where)), frozenset(_words(section, "publishers", where)),
-        *_time_words(rules), frozenset(_words(section, "passive_states", where)))
+        *_time_words(rules), frozenset(_words(section, "passive_states", where)), verbs)
 
 
 def _time_words(rules) -> tuple[frozenset, frozenset]:
@@ -277,9 +285,11 @@ def saying_noun(word: str, cues: CueRules) -> bool:
 
 def verb_cue(token, cues: CueRules, parsed: bool) -> VerbCue | None:
     """Return the verb cue a token is, or None (nouns such as "the claims" and names like "United States" are not)."""
-    cue = cues.verbs.get(lowered(token))
+    cue = cues.all_verbs.get(lowered(token))
     if cue is None:
         return None
+    if token.i > 0 and token.nbor(-1).lower_ in cue.not_after:
+        return None          # "not counting three who died": an exception, not a count
     if parsed and token.pos_ not in ("VERB", "AUX") and not (_acts_as_verb(token) or
                                                              cue.document and document_before(token, cues) is not None):
         return None
@@ -319,7 +329,7 @@ def particle_after(token, cue: VerbCue, cues: CueRules) -> int | None:
         if word == "of" and of is None and doc[k - 1].lower_ in cue.gap:
             of, limit = k, k + 4             # "put the number of evacuees at 3,000", "the cost of the repairs at"
             continue
-        if of is not None and doc[k].is_alpha and doc[k].is_lower and word not in cues.verbs:
+        if of is not None and doc[k].is_alpha and doc[k].is_lower and word not in cues.all_verbs:
             continue
         if not (word in _PARTICLE_GAP or word in cue.gap or word in cues.skip_words
                 or word.endswith("ly") and doc[k].is_lower):

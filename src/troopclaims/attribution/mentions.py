@@ -133,7 +133,7 @@ class MentionFinder(ParsedSubjects):
     def _plain_word(self, token) -> bool:
         lower = lowered(token)
         return (token.is_alpha and lower not in _DETERMINERS and lower not in self.cues.skip_words
-                and lower not in self.cues.clause_breaks and lower not in self.cues.verbs
+                and lower not in self.cues.clause_breaks and lower not in self.cues.all_verbs
                 and lower not in _TARGET_STOPS and lower not in self.cues.time_words)
 
     def _determined_before(self, j: int, sent) -> tuple[int, int] | None:

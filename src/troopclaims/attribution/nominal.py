@@ -21,7 +21,7 @@ class NominalCues:
         """Return the cue of "the alliance's recommended 2 percent", "the ministry's estimated 3,000 dead": a
         participle of saying owned by a possessive, right before a figure, is the owner's word for it."""
         token = self.doc[i]
-        verb = self.cues.verbs.get(lowered(token))
+        verb = self.cues.all_verbs.get(lowered(token))
         if verb is None or i == 0 or i + 1 >= len(self.doc) or self.in_quote[i]:
             return None
         following = self.doc[i + 1]

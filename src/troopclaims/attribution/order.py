@@ -37,6 +37,8 @@ class WordOrder:
         if not before:
             return trailing
         chosen = before[-1]
+        if self._past_count(chosen, span):
+            return trailing             # "Rescuers counted 40 bodies on Tuesday": a count asserts only its object
         if self._in_frame(chosen, span):
             return self._reporting_frame(before, chosen) or trailing
         if new_subject_between(self.finder, chosen.end, span[0]):
@@ -53,6 +55,15 @@ class WordOrder:
                 break                   # a noun of saying reports only its own clause ("X's claim that ...")
             chosen = self._outer(earlier, chosen)
         return self._outer(trailing, chosen) if trailing is not None else chosen
+
+    def _past_count(self, event: Event, span) -> bool:
+        """Return True when the claim lies past the object of a verb that is also its event ("counted 40 bodies
+        in the rubble on Tuesday": the day frames the count; "counted the 40 bodies" is what is counted)."""
+        cue = self.cues.all_verbs.get(event.cue) if event.kind == "verb" else None
+        if cue is None or not cue.event:
+            return False
+        between = self.doc[event.end:span[0]]
+        return len(between) > 2 or any(not t.is_alpha or t.lower_ in _PREPOSITIONS for t in between)
 
     def _closed_aside(self, event: Event, span) -> bool:
         """Return True when a verb cue sits in a relative clause on the sentence's subject, set between commas

@@ -28,6 +28,9 @@ _PREPOSITIONS = frozenset("in at on for from into onto over under near during af
                           "towards against among between through across".split())
 # Words that open a relative clause or a description set between commas after a subject ("Vale, who ...,").
 _ASIDE_OPENERS = frozenset(("who", "which", "a", "an", "the", "one", "now", "then", "once", "herself", "himself"))
+# Words that open a clause's subject after "that" ("the news that the ministry said ..."): no relative verb.
+_DETERMINERS_AND_PRONOUNS = frozenset("the a an this these those his her its their our my your some many most all "
+                                      "no he she they we i you it there".split())
 # Words after a name that end it ("wrote Cameron Vale for the Ledger").
 _NAME_ENDS = _PREPOSITIONS | {"of", "who", "which"}
 # What may follow a strict verb for it to report: "added that", "wrote:", "questioned why the council ..."
@@ -65,8 +68,9 @@ class DocumentReader(NominalCues, NameResolver, EvidenceChains, TextLayout):
         phrase_at = {}
         for start, end, text in matches(self.cues.phrase_pattern, self.text, 0, len(self.text)):
             span = self.doc.char_span(start, end, alignment_mode="expand")
-            if span is not None:
-                phrase_at[span.start] = (span.end, self.cues.phrases.get(text), self.text[start:end].lower())
+            phrase = self.cues.phrases.get(text)
+            if span is not None and not (phrase is not None and phrase.passive and not self._after_be(span.start)):
+                phrase_at[span.start] = (span.end, phrase, self.text[start:end].lower())
         after_phrase = 0
         for i in self._cue_positions(phrase_at):
             if i < after_phrase:
@@ -93,6 +97,14 @@ class DocumentReader(NominalCues, NameResolver, EvidenceChains, TextLayout):
                     self._add(event)
             elif cue is None and (owned := self._owned_participle(i)):
                 self._add(owned)
+
+    def _after_be(self, i: int) -> bool:
+        """Return True when a form of "be" stands before token i, past adverbs ("was also quoted by"): a participle
+        without one describes the noun before it ("Prices quoted by dealers rose") and passes nothing on."""
+        j = i - 1
+        while j >= 0 and self.finder.skippable(self.doc[j]) and self.doc[j].lower_ not in PASSIVE_AUX:
+            j -= 1
+        return j >= 0 and self.doc[j].lower_ in PASSIVE_AUX
 
     def _cue_positions(self, phrase_at: dict) -> list[int]:
         """Return, in order, the indices of the words a cue can be: phrase starts, verbs of saying (which the owned
@@ -231,7 +243,7 @@ class DocumentReader(NominalCues, NameResolver, EvidenceChains, TextLayout):
         blasted the agency for saying ...": the agency said it), else None."""
         said = self.doc[event.start]
         for earlier in reversed(self.events_in(sent.start, event.start)):
-            cue = self.cues.verbs.get(earlier.cue) if earlier.kind == "verb" else None
+            cue = self.cues.all_verbs.get(earlier.cue) if earlier.kind == "verb" else None
             k = reason_said(self.doc[earlier.start], cue, said, self.cues, self.finder.parsed) if cue else None
             if k is None:
                 continue
@@ -325,7 +337,7 @@ class DocumentReader(NominalCues, NameResolver, EvidenceChains, TextLayout):
             subject = self.finder.sentence_subject(sent, i, outside)
             return ([subject] if subject else []), False
         before = self.finder.np_before(i, sent)
-        document = document_before(self.doc[i], self.cues) if self.cues.verbs[lowered(self.doc[i])].document \
+        document = document_before(self.doc[i], self.cues) if self.cues.all_verbs[lowered(self.doc[i])].document \
             else None
         if document is not None and (before is None or before[0] > document):
             start = (self.finder.np_ending_at(document, sent) or (document,))[0]
@@ -337,7 +349,7 @@ class DocumentReader(NominalCues, NameResolver, EvidenceChains, TextLayout):
                                 # officials urging" opens the sentence with its frame, "the Commission on Debates
                                 # urging" is a name)
         if before:
-            return [before], False
+            return [self._past_relative(before, i, sent) or before], False
         k = event.end
         after = self.finder.np_after(k, sent, boundary=True)
         if after is None and (relative := self._relative_subject(i, sent)):
@@ -364,6 +376,23 @@ class DocumentReader(NominalCues, NameResolver, EvidenceChains, TextLayout):
             start -= 1
         return (start, end) if end - start >= 2 else None
 
+    def _past_relative(self, before: tuple[int, int], i: int, sent) -> tuple[int, int] | None:
+        """Return the sentence's subject when a relative clause without commas lies between it and the verb at i
+        ("The woman who runs the shelter said", "Officials who toured the site said": not "shelter", "site"),
+        by word order; None when the words before the verb are the subject itself or a comma comes between."""
+        relative = next((k for k in range(sent.start + 1, before[0]) if self.doc[k].is_lower and (
+            self.doc[k].lower_ in ("who", "which") or self.doc[k].lower_ == "that" and self._clause_verb(k + 1))), None)
+        if relative is None or any(t.is_punct or self.in_quote[t.i] for t in self.doc[sent.start:i]):
+            return None
+        subject = self.finder.np_ending_at(relative - 1, sent)
+        return subject if subject is not None and subject[0] == sent.start else None
+
+    def _clause_verb(self, k: int) -> bool:
+        """Return True when the word after "that" can be a relative clause's verb ("the agency that runs"), not the
+        start of a clause with a subject of its own ("the news that the ministry said": the news says nothing)."""
+        word = self.doc[k] if k < len(self.doc) else None
+        return word is not None and word.is_alpha and word.is_lower and lowered(word) not in _DETERMINERS_AND_PRONOUNS
+
     def _relative_subject(self, i: int, sent) -> tuple[int, int] | None:
         """Return the sentence's subject when a relative clause or a description between commas separates it from
         the verb at i ("Dr. Mira Solt, who as a captain was the governor's physician, said", "Rhea Moor, a senior
@@ -386,7 +415,7 @@ def _cue_hashes(cues: CueRules):
     """Return the hashes of the lower-case words that can be cues: "by", the nouns, and the verbs with each straight
     apostrophe also curly (a verb is looked up with its curly apostrophes made straight)."""
     words = {"by", *cues.nouns}
-    for verb in cues.verbs:
+    for verb in cues.all_verbs:
         if "’" not in verb:
             parts = verb.split("'")
             variants = [parts[0]]
