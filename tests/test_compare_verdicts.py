@@ -34,6 +34,13 @@ MON, TUE, WED = "2031-04-07", "2031-04-08", "2031-04-09"
     ([figure("a", MON, 3000, 2700, 3300, "approximate"), figure("b", MON, 3000)], CUMULATIVE, "agree"),
     ([figure("a", MON, 3000, 2700, 3300, "approximate", "deployed", "troops"),
       figure("b", MON, 3000, aspect="deployed", unit="troops")], Grouping(), "agree"),
+    # a later figure inside the earlier one as written is no rise: "between 7,000 and 8,000", then 7,500; "about
+    # 9,000", then 9,400; 3,000, then "about 3,100" -- but a figure above a range is
+    ([figure("a", MON, 7000, 7000, 8000, "range"), figure("b", TUE, 7500)], CUMULATIVE, "agree"),
+    ([figure("a", MON, 9000, 8100, 9900, "approximate"), figure("b", TUE, 9400)], CUMULATIVE, "agree"),
+    ([figure("a", MON, 3000), figure("b", TUE, 3100, 2790, 3410, "approximate")], CUMULATIVE, "agree"),
+    ([figure("a", MON, 7000, 7000, 8000, "range"), figure("b", TUE, 8000, 8000, None, "at_least"),
+      figure("c", WED, 9400)], CUMULATIVE, "changed"),
     # 9,400 on Monday, "more than 7,000" on Tuesday: a later report that is vaguer, not a fall
     ([figure("a", MON, 9400), figure("b", TUE, 7000, 7000, None, "at_least")], CUMULATIVE, "agree"),
     # a range against a figure inside it, and outside it
@@ -160,7 +167,8 @@ def lasted(source, value, unit, event="stay"):
 
 
 @pytest.mark.parametrize("claims, verdict", [
-    # a calendar month is 28 to 31 days: "a three-month stay" and "a 90-day stay" are one stay
+    # N months last from the shortest to the longest run of N calendar months in a row (three: 89 to 92 days):
+    # "a three-month stay" and "a 90-day stay" are one stay
     ([lasted("a", 3, "months"), lasted("b", 90, "days")], "agree"),
     ([lasted("a", 3, "months"), lasted("b", 90, "days"), lasted("c", 90, "days")], "agree"),
     ([lasted("a", 1, "years"), lasted("b", 365, "days")], "agree"),
@@ -168,7 +176,46 @@ def lasted(source, value, unit, event="stay"):
     ([lasted("a", 3, "months"), lasted("b", 120, "days")], "conflict"),
     ([lasted("a", 3, "months"), lasted("b", 4, "months")], "conflict"),
     ([lasted("a", 36, "hours"), lasted("b", 2, "days"), lasted("c", 2, "days")], "conflict"),
+    # ... nor 12 months (365 or 366 days) beside 340 days, nor three months beside 85 days
+    ([lasted("a", 12, "months", "siege"), lasted("b", 340, "days", "siege"), lasted("c", 1, "years", "siege")],
+     "conflict"),
+    ([lasted("a", 3, "months", "ceasefire"), lasted("b", 85, "days", "ceasefire")], "conflict"),
+    ([lasted("a", 12, "months", "siege"), lasted("b", 1, "years", "siege"), lasted("c", 366, "days", "siege")],
+     "agree"),
+    ([lasted("a", 4, "years"), lasted("b", 1461, "days"), lasted("c", 48, "months")], "agree"),
+    ([lasted("a", 4, "years"), lasted("b", 1465, "days")], "conflict"),
 ])
 def test_durations_in_calendar_units(rules, claims, verdict):
     (fact,) = compare_claims(claims, rules)
     assert fact.verdict == verdict
+
+
+SEATS = "The council raised the number of seats from 65 to 125."
+TROOPS = "Officials said 2,000 troops were deployed."
+
+
+@pytest.mark.parametrize("claims, words", [
+    # "raised the number of seats from 65 to 125" beside 125 the same day: a revision, not figures dated apart
+    ([figure("a", MON, 65, aspect="held", unit="seats", earlier=True, sentence=SEATS),
+      figure("a", MON, 125, aspect="held", unit="seats", sentence=SEATS),
+      figure("b", MON, 125, aspect="held", unit="seats", sentence="The council now has 125 seats.")],
+     "an article gives the figure as revised from an earlier one"),
+    # 2,000 troops as of Monday, 4,500 as of Wednesday: dated apart
+    ([figure("a", MON, 2000, aspect="deployed", unit="troops", as_of=MON, sentence=TROOPS),
+      figure("b", WED, 4500, aspect="deployed", unit="troops", as_of=WED, sentence=TROOPS.replace("2,0", "4,5"))],
+     "the articles date the figures apart"),
+])
+def test_a_changed_verdict_says_why_it_changed_in_markdown_and_the_report(claims, words):
+    import io
+
+    from troopclaims.output.render import write_facts_markdown
+    from troopclaims.output.report import build_report, report_sources
+
+    (fact,) = group_claims(claims)
+    assert fact.verdict == "changed"
+    markdown = io.StringIO()
+    write_facts_markdown([fact], markdown)
+    page = build_report([fact], report_sources(claims), claims=len(claims))
+    for text in (markdown.getvalue(), page):
+        assert words in text.lower()
+    assert ("moved over time" in page) is (words.startswith("the articles"))

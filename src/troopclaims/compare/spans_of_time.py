@@ -6,9 +6,13 @@ one scale per fact: each claim's interval in the fact's most common unit ("36 ho
 """
 from __future__ import annotations
 
+import bisect
+import calendar
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass
+from functools import lru_cache
+from itertools import accumulate
 from typing import Callable
 
 from troopclaims.compare.facts import Camp, Fact
@@ -16,8 +20,12 @@ from troopclaims.compare.verdicts import camps_of, claim_interval, judged
 from troopclaims.records import Claim
 
 _SUFFIX = re.compile(r"(?:ing|ed|es|s)$")
-# the average length in days of a calendar unit (as rules/spans_of_time.yaml gives it) -> its shortest and longest
-_CALENDAR = {30.4375: (28.0, 31.0), 365.25: (365.0, 366.0), 3652.5: (3652.0, 3653.0), 36525.0: (36524.0, 36525.0)}
+# the average length in days of a calendar unit (as rules/spans_of_time.yaml gives it) -> the months it holds
+_CALENDAR = {30.4375: 1, 365.25: 12, 3652.5: 120, 36525.0: 1200}
+# the days of each month of a 400-year Gregorian cycle, the calendar's whole period, and their running sums
+_MONTHS = [calendar.monthrange(2000 + i // 12, i % 12 + 1)[1] for i in range(4800)]
+_CYCLE = sum(_MONTHS)
+_SUMS = [0, *accumulate(_MONTHS + _MONTHS)]
 _ARTICLES = frozenset(("the", "a", "an"))
 
 
@@ -106,11 +114,10 @@ def _fact(kind: str, claims: list[Claim], days: dict[str, float]) -> Fact:
         low, high = claim_interval(claim)
         if claim.unit == unit:
             return low, high
-        # from one unit to another, a calendar unit is as long as its shortest and its longest ("three months" is
-        # 84 to 93 days, no rival of "90 days"); the rules give months and years their average length
-        shortest, longest = _lengths(days.get(claim.unit or "", 1.0))
-        to_shortest, to_longest = _lengths(days.get(unit or "", 1.0))
-        return low * shortest / to_longest, high * longest / to_shortest
+        # from one unit to another, N calendar units last from the shortest to the longest run of N of them in a
+        # row ("three months" is 89 to 92 days, no rival of "90 days"; "12 months" is 365 or 366, a rival of 340)
+        here, there = days.get(claim.unit or "", 1.0), days.get(unit or "", 1.0)
+        return _count(_days(low, here, 0), there, 1), _count(_days(high, here, 1), there, 0)
 
     camps = camps_of(claims, interval)
     fact = SpanFact(kind, unit, None, None, None, claims, name=_name(kind, claims),
@@ -120,8 +127,34 @@ def _fact(kind: str, claims: list[Claim], days: dict[str, float]) -> Fact:
     return fact
 
 
-def _lengths(average: float) -> tuple[float, float]:
-    return _CALENDAR.get(average, (average, average))
+@lru_cache(maxsize=None)
+def _run(months: int) -> tuple[int, int]:
+    """Return the days of the shortest and the longest run of `months` calendar months in a row."""
+    whole, rest = divmod(months, len(_MONTHS))
+    runs = [_SUMS[start + rest] - _SUMS[start] for start in range(len(_MONTHS))]
+    return whole * _CYCLE + min(runs), whole * _CYCLE + max(runs)
+
+
+def _days(count: float, average: float, longest: int) -> float:
+    """Return the days `count` units last at the shortest (longest 0) or the longest (1): a calendar unit by its
+    runs of months, a part month in proportion, any other unit by its length."""
+    months = _CALENDAR.get(average)
+    if months is None or count in (float("inf"), float("-inf")) or count <= 0:
+        return count * average
+    whole, part = divmod(count * months, 1)
+    below, above = _run(int(whole))[longest], _run(int(whole) + 1)[longest]
+    return below + part * (above - below)
+
+
+def _count(days: float, average: float, longest: int) -> float:
+    """Return the units whose shortest (longest 0) or longest (1) run lasts `days`: _days the other way."""
+    months = _CALENDAR.get(average)
+    if months is None or days in (float("inf"), float("-inf")) or days <= 0:
+        return days / average
+    guess = max(0, int(days * months / average) - 2)      # a run of months is never far from its average
+    whole = guess + bisect.bisect_right(range(guess, guess + 8), days, key=lambda n: _run(n)[longest]) - 1
+    below, above = _run(whole)[longest], _run(whole + 1)[longest]
+    return (whole + (days - below) / (above - below)) / months
 
 
 def _end(point: float) -> float | None:

@@ -142,18 +142,27 @@ def _speaker(claim: Claim) -> str | None:
 
 def _rose(claims: list[Claim], interval: Callable[[Claim], tuple[float, float]]) -> bool:
     """Return whether the figures of a count that only grows, all of one camp, moved up over days: a later day's
-    figure rules out an earlier day's figure as written, and is above it ("more than 7,000" on Monday, 9,400 on
-    Tuesday); none rules one out from below. "About 3,000", then 3,000, or 4,000, then "about 4,100", is no change."""
-    stated = [(day, point, interval(claim)) for claim in claims
-              if (day := _day(claim)) is not None and (point := _as_point(claim.value)) is not None]
+    figure lies above all of an earlier day's figure as written (its range, its "about" band, its bound: "more than
+    7,000" on Monday, 9,400 on Tuesday); none lies below one. "About 9,000", then 9,400, or "between 7,000 and
+    8,000", then 7,500, is no change."""
+    stated = [(day, span) for claim in claims
+              if (day := _day(claim)) is not None and (span := interval(claim)) != (float("-inf"), float("inf"))]
     rose = False
-    for day, point, _ in stated:
-        for later, after, (low, high) in stated:
-            if later > day and not low <= point <= high:
-                if after < point:
-                    return False
+    for day, span in stated:
+        low, high = _as_written(span)
+        for later, (after_low, after_high) in stated:
+            if later > day and after_low > high:
                 rose = True
+            elif later > day and after_high < low:
+                return False
     return rose
+
+
+def _as_written(span: tuple[float, float]) -> tuple[float, float]:
+    """Return the figures a claim writes: its interval, a bound's open end closed at the bound ("more than 7,000"
+    writes 7,000)."""
+    low, high = span
+    return (high if low == float("-inf") else low), (low if high == float("inf") else high)
 
 
 def _iso(day: float | None) -> str | None:

@@ -400,9 +400,17 @@ def verdict_in_words(fact) -> str:
     return f"**{label}**: {words[:1].lower()}{words[1:]}" if words else f"**{label}**."
 
 
+# a verdict whose every reason is one of these says so in its own words: a figure revised in one article is no change
+# the articles date apart
+REASON_WORDS = {("changed", "revised"): "an article gives the {one} as revised from an earlier one"}
+
+
 def verdict_sentence(fact) -> str:
     """Return what the verdict means for this fact, as a sentence: "These figures cannot all be true."."""
+    why = {reason.why for reason in getattr(fact, "reasons", None) or ()}
     words = VERDICT_WORDS.get(fact.verdict, ("", ""))[1]
+    if len(why) == 1:
+        words = REASON_WORDS.get((fact.verdict, *why), words)
     many, one = ("dates", "date") if fact.kind in ("date", "time") else ("figures", "figure")
     words = words.format(many=many, one=one)
     return f"{words[:1].upper()}{words[1:]}." if words else ""
