@@ -93,12 +93,14 @@ def _difference_and_end(text: str, a: Atom, b: Atom, cue: str | None, low: float
     """Return whether "A to B" after a change word and a difference word is the size of a change and the value it
     reached ("rose by 300 to 4,500", "went up by 12 to 52"), not a range of the change ("cut by 2,000 to 3,000
     soldiers", "up by 3 to 5 points"): joined by a word, with B more than `difference_span` times A, or at least
-    `difference_level_span` times A when nothing is counted after B ("rose by 10 to 30 on Monday"). A dash always
+    `difference_level_span` times A when nothing is counted after B and the change is of a running count
+    (`level_words`: "rose by 10 to 30 on Monday"; "cut by 2,000 to 4,000 over the year" stays a range). A dash always
     joins a range ("rose by 5-10 percent")."""
     if not cue or not cue[0].isalpha() or not lex.difference_before.search(text, max(0, a.s - 60), a.s):
         return False
     if lex.difference_level_span is not None and not b.unit and high >= lex.difference_level_span * low \
-            and lex.difference_level_end.match(text, b.e):
+            and lex.difference_level_end.match(text, b.e) \
+            and lex.level_before.search(text, max(0, a.s - 60), a.s):
         return True
     return lex.difference_span is None or high > lex.difference_span * low
 
