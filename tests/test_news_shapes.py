@@ -281,3 +281,22 @@ APPOSITIVES = [
 def test_a_figure_between_commas_after_a_plural_noun_counts_it(blank_nlp, rules, article, sentence, expected):
     claims = _claims(blank_nlp, rules, article, sentence)
     assert [(c.text, c.unit, c.subject) for c in claims if c.kind == "quantity"] == expected
+
+
+# Users' stories: what was pulled from the water was rescued, a strike draws a turnout, crew members are the crew,
+# and a value revised "to B from A" has A as its earlier value.
+READINGS = [
+    ("Lifeguards pulled 37 swimmers from the water.", "37 swimmers", "swimmers", "rescued", False),
+    ("The strike drew 2,300 nurses.", "2,300 nurses", "nurses", "attended", False),
+    ("The trawler had 11 crew members aboard.", "11 crew members", "crew", None, False),
+    ("Officials revised the toll to 48 from 45.", "45", "people", "killed", True),
+    ("The toll rose to 880 from 640 on Friday.", "640", "people", "killed", True),
+    ("The toll rose to 880 from 640 on Friday.", "880", "people", "killed", False),
+    ("Divers recovered six bodies from the lake.", "six bodies", "people", "killed", False),
+]
+
+
+@pytest.mark.parametrize("sentence, text, unit, aspect, earlier", READINGS)
+def test_what_users_stories_count(blank_nlp, rules, article, sentence, text, unit, aspect, earlier):
+    [claim] = [c for c in _claims(blank_nlp, rules, article, sentence) if c.kind == "quantity" and c.text == text]
+    assert (claim.unit, claim.aspect, claim.earlier) == (unit, aspect, earlier)

@@ -127,10 +127,17 @@ def _bounds_pair(text: str, a: Atom, b: Atom, lex: NumberLexicon) -> list[Atom] 
 def changed_from(text: str, start: int, end: int, lex: NumberLexicon) -> bool:
     """Return whether the figure at start..end is where a change starts, "raised the number of seats from 65 to
     125": "from" right before it, a change word before that (`change_words`) and a figure after a joiner; an
-    earlier value of the figure after it, not a rival."""
+    earlier value of the figure after it, not a rival; so is the figure after "from" when the new value came first
+    ("revised to 310 from 290", "rose to 4,500 from 2,000")."""
     window = text[max(0, start - 80):start]
     frm = lex.from_before.find(window, window[::-1], len(window))
-    if not frm or not lex.change_before.search(window, max(0, frm[0] - 60), frm[0]):
+    change = lex.change_before.search(window, max(0, frm[0] - 60), frm[0]) if frm else None
+    if not change:
         return False
     following = lex.seed.search(text, end, end + 24)
-    return bool(following) and bool(lex.from_gap.fullmatch(text, end, following.start()))
+    if following and lex.from_gap.fullmatch(text, end, following.start()):
+        return True
+    return bool(_NEW_VALUE_FIRST.search(window, change.start(), frm[0]))
+
+
+_NEW_VALUE_FIRST = re.compile(r"\bto\s+(?:[a-z]+\s+)?[$€£]?\d[\d,.]*(?:\s+[a-z]+)?\s*\Z")   # "to 310 ", "to $5 million "
