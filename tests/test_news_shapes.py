@@ -300,3 +300,17 @@ READINGS = [
 def test_what_users_stories_count(blank_nlp, rules, article, sentence, text, unit, aspect, earlier):
     [claim] = [c for c in _claims(blank_nlp, rules, article, sentence) if c.kind == "quantity" and c.text == text]
     assert (claim.unit, claim.aspect, claim.earlier) == (unit, aspect, earlier)
+
+
+# A time after a figure dates it and counts nothing: "up from 2,000 last week" is an earlier count of troops.
+EARLIER_TIMES = [
+    ("The navy has 900 sailors at the port, up from 600 last month.", ("600", "sailors", True)),
+    ("The camp held 3,000 people, down from 4,100 the previous week.", ("4,100", "people", True)),
+]
+
+
+@pytest.mark.parametrize("nlp_name", ["blank_nlp", pytest.param("model_nlp", marks=pytest.mark.model)])
+@pytest.mark.parametrize("sentence, expected", EARLIER_TIMES)
+def test_a_time_after_a_figure_counts_nothing(request, nlp_name, rules, article, sentence, expected):
+    claims = _claims(request.getfixturevalue(nlp_name), rules, article, sentence)
+    assert expected in [(c.text, c.unit, c.earlier) for c in claims if c.kind == "quantity"]
