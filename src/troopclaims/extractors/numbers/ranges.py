@@ -140,4 +140,5 @@ def changed_from(text: str, start: int, end: int, lex: NumberLexicon) -> bool:
     return bool(_NEW_VALUE_FIRST.search(window, change.start(), frm[0]))
 
 
-_NEW_VALUE_FIRST = re.compile(r"\bto\s+(?:[a-z]+\s+)?[$€£]?\d[\d,.]*(?:\s+[a-z]+)?\s*\Z")   # "to 310 ", "to $5 million "
+# the new value before "from": "to 310 ", "to $5 million "
+_NEW_VALUE_FIRST = re.compile(r"\bto\s+(?:[a-z]+\s+)?[$€£]?\d[\d,.]*(?:\s+[a-z]+)?\s*\Z")
