@@ -404,7 +404,7 @@ def test_rules_check_reports_every_problem_with_file_line_key_and_fix(tmp_path):
         f"{tmp_path}/quantities.yaml:2: units.troops: unit 'troops' must be a list of words, e.g. [a, b]",
         f"{tmp_path}/quantities.yaml:3: units.goats: unit 'goats' must hold non-empty words, got 3",
         f"{tmp_path}/quantities.yaml:4: colours: unknown key 'colours'; expected one of count_nouns, distributive, "
-        "durations, earlier, ellipsis, ellipsis_before, event_measures, generic, implied, measure_links, measured_apart, measures, members, plurals, present, pronouns, rates, scopes, size_words, thresholds, totals, units",
+        "durations, earlier, ellipsis, ellipsis_before, event_measures, generic, implied, measure_links, measured_apart, measures, members, plurals, present, price_ends, price_rates, pronouns, rates, scopes, size_words, thresholds, time_determiners, totals, units",
         f"{tmp_path}/speakers.yaml:1: speakers: speakers must map a canonical name to its options",
     ]
     assert result.stderr == f"troopclaims: {tmp_path}: 6 problems\n"

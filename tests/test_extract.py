@@ -85,9 +85,8 @@ CONSTRUCTION_CASES = [
     ("The quake struck 12 km south of the town.", "12 km", None),
     ("Raiders attacked the tanker 90 nautical miles off the coast.", "90 nautical miles", None),
     ("The club agreed to a $40 million sum for the forward.", "$40 million", "paid"),
-    # the doer in a "by" phrase is not what the event befell; shots that strike are counted as hits of their own
-    # (`unit_aspects`), never as damage done to them
-    ("The guard was hit by two of the five bullets fired.", "two", "hit"),
+    # the doer in a "by" phrase is not what the event befell
+    ("The guard was hit by two of the five bullets fired.", "two", None),
     ("Ten houses were damaged by 40 falling trees.", "40", None),
     ("Ten houses were damaged by falling trees.", "Ten", "damaged"),
     # an event word past a comma belongs to another figure: "shooting three people, killing one"

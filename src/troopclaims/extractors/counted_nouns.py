@@ -45,6 +45,9 @@ def find_counted(doc, numeric: Numeric, tokens, lexicon: QuantityLexicon, previo
         return verb
     for finder in (_shared_noun, _noun_after, _copula_attribute, _count_noun_subject):
         found = finder(doc, tokens, lexicon)
+        if found and found.unit in lexicon.durations and \
+                (found.subject or "").split()[0].lower() in lexicon.time_determiners:
+            continue               # "up from 2,000 last week": the week dates the figure, it counts none
         if found:
             if not annotated(doc, "TAG") and not lexicon.unit_at(after[:MAX_UNIT_WORDS]):
                 # no tagger: an unknown word after the figure is a guess, "a crowd of 5,000" says more

@@ -122,8 +122,11 @@ def _is_rate(text: str, end: int, lexicon: QuantityLexicon) -> bool:
     for phrase in lexicon.rates:
         size = len(phrase.split())
         if " ".join(words[:size]) == phrase:
+            following = words[size] if len(words) > size else ""
+            if phrase in lexicon.price_rates:     # "$45 each."; "three soldiers each lost a leg" is a count
+                return not following.isalpha() or following in lexicon.price_ends
             # "a year ago", "a day earlier" date the figure instead
-            return not words[size:size + 1] or words[size] not in _AFTER_PERIOD
+            return following not in _AFTER_PERIOD
     return False
 
 

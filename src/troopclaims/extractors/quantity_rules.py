@@ -23,6 +23,9 @@ class QuantityLexicon:
     present: frozenset[str]       # words that date a figure to the day of publication: now, currently
     distributive: frozenset[str]  # words before a figure that make it a count per group: every, each, per
     rates: tuple[str, ...] = ()   # phrases after a figure that make it a rate: per year, a season, annually
+    price_rates: frozenset[str] = frozenset()   # rates only at a clause's end: "$45 each." (not "40 each lost")
+    price_ends: frozenset[str] = frozenset()    # words that may follow them: "$45 each for adults"
+    time_determiners: frozenset[str] = frozenset()   # "2,000 last week": a time, not what the figure counts
     size_words: frozenset[str] = frozenset()            # "3,000-strong": the figure counts members
     plurals: dict[str, str] = field(default_factory=dict)   # irregular plurals, for units of unlisted nouns
     members: dict[str, str] = field(default_factory=dict)   # noun whose members are counted -> their unit
@@ -90,7 +93,8 @@ def build_quantity_lexicon(section: LineDict, rules) -> QuantityLexicon:
                                                         "distributive", "size_words", "members", "plurals",
                                                         "implied", "ellipsis", "ellipsis_before", "earlier", "generic",
                                                         "event_measures", "rates", "totals", "measures",
-                                                        "measure_links", "scopes", "measured_apart", "thresholds"))
+                                                        "measure_links", "scopes", "measured_apart", "thresholds",
+                                                        "price_rates", "price_ends", "time_determiners"))
     # the words of units of measure and currencies count too where the figure reads none ("billions of euros")
     units: dict[tuple[str, ...], str] = {tuple(form.split()): unit for (side, form), unit
                                          in rules.lexicon("numbers").unit_forms.items()
@@ -103,7 +107,8 @@ def build_quantity_lexicon(section: LineDict, rules) -> QuantityLexicon:
             units[tuple(word.lower().split())] = str(unit)
     sets = {name: frozenset(word.lower() for word in word_list(section.get(name), location(section, name), name))
             for name in ("pronouns", "count_nouns", "durations", "present", "distributive", "size_words",
-                         "ellipsis", "ellipsis_before", "measure_links", "measured_apart")}
+                         "ellipsis", "ellipsis_before", "measure_links", "measured_apart", "price_rates",
+                         "price_ends", "time_determiners")}
     for name in ("generic", "event_measures"):
         sets[name] = frozenset(word_list(section.get(name), location(section, name), name))
     members, plurals, measures = (section.get(name) or {} for name in ("members", "plurals", "measures"))

@@ -81,8 +81,11 @@ def _atoms(text: str, dr: DateRules, lo: int, hi: int) -> list[Atom]:
                 continue
             groups = {k: v for k, v in match.groupdict().items() if v is not None}
             atom = Atom(start, end, form, groups)
-            atom.pending = _needs_cue(atom, dr) and not _has_cue(text, lo, hi, start, end, dr,
-                                                                 weak=form.cue == "always")
+            if _one_year_day(atom, dr):
+                atom.pending = not _names_one_year_day(text, lo, hi, start, end, dr)
+            else:
+                atom.pending = _needs_cue(atom, dr) and not _has_cue(text, lo, hi, start, end, dr,
+                                                                     weak=form.cue == "always")
             candidates.append(atom)
     return candidates
 
@@ -216,11 +219,27 @@ def _last_word(text: str, start: int, end: int) -> str:
 def _has_cue(text: str, lo: int, hi: int, start: int, end: int, dr: DateRules, weak: bool) -> bool:
     if weak:
         veto = dr.weak_cue_veto.match(text[end:min(hi, end + 20)])
-        if veto and veto.group().split()[0].lower() not in dr.year_nouns:
-            return False          # "the 1995 troops"; but "the 2024 elections" names the year's elections
+        if veto:
+            # "the 1995 troops" counts; "2024 elections" names the year's elections, cue or none, as the numbers
+            # side reads it a year too: a figure left by both sides would vanish
+            return veto.group().split()[0].lower() in dr.year_nouns
     if dr.cue_regex.search(text, max(lo, start - LOOK_BACK), start):
         return True
     return weak and bool(dr.weak_cue_regex.search(text, max(lo, start - LOOK_BACK), start))
+
+
+def _one_year_day(atom: Atom, dr: DateRules) -> bool:
+    return atom.form.resolve == "holiday" and "year" in dr.holidays.get(word_key(atom.groups.get("holiday", "")), ())
+
+
+def _names_one_year_day(text: str, lo: int, hi: int, start: int, end: int, dr: DateRules) -> bool:
+    """Return whether a day of one year ("9/11") is named as such: after a cue ("since 9/11", "on 9/11") or as a
+    determiner's modifier of a noun ("the 9/11 attacks"); "went 9/11 from the line" or "9/11 of the members" is a
+    fraction."""
+    if dr.cue_regex.search(text, max(lo, start - LOOK_BACK), start):
+        return True
+    return bool(dr.weak_cue_regex.search(text, max(lo, start - LOOK_BACK), start)) \
+        and bool(re.match(r"\s+(?!of\b)[a-z]", text[end:min(hi, end + 20)]))
 
 
 def _needs_cue(atom: Atom, dr: DateRules) -> bool:
@@ -230,8 +249,6 @@ def _needs_cue(atom: Atom, dr: DateRules) -> bool:
         return True   # "5 may have died", "troops march on"
     if form.cue is None or any(group in atom.groups for group in form.unless):
         return False
-    if form.resolve == "holiday" and "year" in dr.holidays.get(word_key(atom.groups.get("holiday", "")), ()):
-        return False      # a day of one year ("the 9/11 attacks") names its date as a year would
     if form.cue == "ambiguous":
         return word_key(atom.groups.get("month", "")) in dr.ambiguous_months
     return True

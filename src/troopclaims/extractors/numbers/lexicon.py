@@ -56,6 +56,7 @@ class NumberLexicon:
     difference_span: float | None    # "by A to B" is a range only when B is at most this many times A
     difference_level_span: float | None    # the same when nothing is counted after B ("rose by 10 to 30.")
     difference_level_end: re.Pattern      # what may follow such a B: punctuation, a preposition
+    level_before: re.Pattern              # "rose by" of a running count, the only change read so
     bound_gap: re.Pattern
     ratio_gap: re.Pattern            # "one over three": a fraction written with a word between two figures
     vague: dict                      # normalised vague phrase -> _Vague
@@ -243,7 +244,8 @@ def _build_ranges(section: LineDict) -> dict[str, Any]:
     """Return the words that join two figures into a range ("3-5", "between 3 and 5", "from 3 to 5") or a ratio."""
     ranges = check_keys(section.get("ranges", LineDict()), location(section, "ranges"),
                         ("joiners", "between", "from", "change_words", "bound_joiners", "ratio_joiners",
-                         "difference_words", "difference_span", "difference_level_span", "difference_level_end"))
+                         "difference_words", "difference_span", "difference_level_span", "difference_level_end",
+                         "level_words"))
     rwhere = location(section, "ranges")
     between = check_keys(ranges.get("between", {"before": [], "joiners": []}), location(ranges, "between"),
                          ("before", "joiners"))
@@ -263,6 +265,10 @@ def _build_ranges(section: LineDict) -> dict[str, Any]:
             rf"(?i:\b(?:{phrase_alternation(rule_strings(ranges, 'change_words'), bare=True)})\s+"
             rf"(?:{phrase_alternation(rule_strings(ranges, 'difference_words') or ['(?!x)x'], bare=True)})\s*)\Z",
             rwhere, "difference_words"),
+        "level_before": compile_pattern(
+            rf"(?i:\b(?:{phrase_alternation(rule_strings(ranges, 'level_words') or ['(?!x)x'], bare=True)})\s+"
+            rf"(?:{phrase_alternation(rule_strings(ranges, 'difference_words') or ['(?!x)x'], bare=True)})\s*)\Z",
+            rwhere, "level_words"),
         "difference_span": rule_number_or_none(ranges, "difference_span"),
         "difference_level_span": rule_number_or_none(ranges, "difference_level_span"),
         "difference_level_end": compile_pattern(ranges.get("difference_level_end", r"(?!x)x"), rwhere,

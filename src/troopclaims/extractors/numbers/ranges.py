@@ -93,12 +93,14 @@ def _difference_and_end(text: str, a: Atom, b: Atom, cue: str | None, low: float
     """Return whether "A to B" after a change word and a difference word is the size of a change and the value it
     reached ("rose by 300 to 4,500", "went up by 12 to 52"), not a range of the change ("cut by 2,000 to 3,000
     soldiers", "up by 3 to 5 points"): joined by a word, with B more than `difference_span` times A, or at least
-    `difference_level_span` times A when nothing is counted after B ("rose by 10 to 30 on Monday"). A dash always
+    `difference_level_span` times A when nothing is counted after B and the change is of a running count
+    (`level_words`: "rose by 10 to 30 on Monday"; "cut by 2,000 to 4,000 over the year" stays a range). A dash always
     joins a range ("rose by 5-10 percent")."""
     if not cue or not cue[0].isalpha() or not lex.difference_before.search(text, max(0, a.s - 60), a.s):
         return False
     if lex.difference_level_span is not None and not b.unit and high >= lex.difference_level_span * low \
-            and lex.difference_level_end.match(text, b.e):
+            and lex.difference_level_end.match(text, b.e) \
+            and lex.level_before.search(text, max(0, a.s - 60), a.s):
         return True
     return lex.difference_span is None or high > lex.difference_span * low
 
@@ -125,10 +127,18 @@ def _bounds_pair(text: str, a: Atom, b: Atom, lex: NumberLexicon) -> list[Atom] 
 def changed_from(text: str, start: int, end: int, lex: NumberLexicon) -> bool:
     """Return whether the figure at start..end is where a change starts, "raised the number of seats from 65 to
     125": "from" right before it, a change word before that (`change_words`) and a figure after a joiner; an
-    earlier value of the figure after it, not a rival."""
+    earlier value of the figure after it, not a rival; so is the figure after "from" when the new value came first
+    ("revised to 310 from 290", "rose to 4,500 from 2,000")."""
     window = text[max(0, start - 80):start]
     frm = lex.from_before.find(window, window[::-1], len(window))
-    if not frm or not lex.change_before.search(window, max(0, frm[0] - 60), frm[0]):
+    change = lex.change_before.search(window, max(0, frm[0] - 60), frm[0]) if frm else None
+    if not change:
         return False
     following = lex.seed.search(text, end, end + 24)
-    return bool(following) and bool(lex.from_gap.fullmatch(text, end, following.start()))
+    if following and lex.from_gap.fullmatch(text, end, following.start()):
+        return True
+    return bool(_NEW_VALUE_FIRST.search(window, change.start(), frm[0]))
+
+
+# the new value before "from": "to 310 ", "to $5 million "
+_NEW_VALUE_FIRST = re.compile(r"\bto\s+(?:[a-z]+\s+)?[$€£]?\d[\d,.]*(?:\s+[a-z]+)?\s*\Z")
