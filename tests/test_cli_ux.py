@@ -260,6 +260,33 @@ def test_a_web_page_on_stdin_with_no_article_is_said_skipped():
     assert "skipped stdin: no article text found in the page" in result.stderr
 
 
+@pytest.mark.parametrize("opening", [
+    '<?xml version="1.0" encoding="utf-8"?>\n',                  # XHTML
+    "<!-- saved from the Coastline News site -->\n",
+    "\ufeff",                                                     # a byte order mark
+    '\ufeff<?xml version="1.0"?>\n<!-- a comment\nof two lines -->\n',
+])
+def test_a_web_page_on_stdin_is_told_after_an_xml_declaration_a_comment_or_a_byte_order_mark(opening):
+    result = run("extract", "-", "--model", "blank", "--format", "jsonl", input=(opening + PAGE).encode())
+    assert result.exit_code == 0, result.stderr
+    assert [(c["text"], c["published"]) for c in jsonl(result.stdout)] == [("212 passengers", "2032-02-11")]
+    assert "stdin: a web page; read as its article" in result.stderr
+
+
+@pytest.mark.parametrize("data, said", [
+    (b"%PDF-1.4\nRescuers pulled 212 passengers\n", "a PDF document, not text; make text of it first "
+                                                   "(pdftotext FILE.pdf - | troopclaims extract -)"),
+    (b"PK\x03\x04 zipped", "a Word or OpenDocument file, not text; make text of it first "
+                          "(pandoc FILE.docx -t plain | troopclaims extract -)"),
+    (b"{\\rtf1 Rescuers pulled 212 passengers}", "an RTF document, not text; make text of it first "
+                                               "(save it as plain text from its editor, and give that file)"),
+])
+def test_a_document_on_stdin_is_skipped_with_how_to_pipe_its_text(data, said):
+    result = run("extract", "-", "--model", "blank", "--format", "jsonl", input=data)
+    assert result.exit_code == 1 and result.stdout == ""
+    assert f"skipped stdin: {said}" in result.stderr
+
+
 TIMED = ("Fire crews reached the Kell warehouse at 3:40 a.m. on Sunday, 2 May 2032, the fire service said.\n"
          "About 40 workers were evacuated.\n")
 

@@ -147,6 +147,48 @@ def test_lines_that_only_look_like_time_stamps_are_kept(rules, text):
     assert furniture_spans(text, rules.lexicon("page")) == ()
 
 
+# An article that states times: a line that wraps a sentence, and a schedule in the order of the day.
+AGENDA = """Council meets on the Vell flood plan
+
+The council of Dunmere will meet at
+10:30 a.m. Monday to vote on the plan, the mayor said.
+The schedule for the day:
+9:00 Doors open to 200 residents.
+11:15 Engineers present the 3 options.
+2:30 p.m. Vote on the $5 million budget.
+"""
+
+
+def test_the_times_an_article_states_are_kept_as_its_times(rules, blank_nlp):
+    claims, messages, report = claims_of(AGENDA, rules, blank_nlp)
+    assert [c.text for c in claims if c.kind == "time"] == ["10:30 a.m.", "2:30 p.m."]
+    assert messages == [] and report.furniture == 0
+    timeline = "Timeline of the quake\n\n06:40 The first tremor shook Orvik.\n07:15 A second one killed 3 people.\n"
+    assert furniture_spans(timeline, rules.lexicon("page")) == ()        # one line after another, in time order
+
+
+@pytest.mark.parametrize("text, stamps", [
+    # entries one line after another, newest first: a live blog, stamps with their seconds and zones
+    ("Live: Orvik fire\n\n14:05:22 Police said 12 people were rescued.\n13:30:05 The mayor said 300 homes burnt.\n"
+     "09:10 BST: Crews reached 40 villagers.\n", ["14:05:22 ", "13:30:05 ", "09:10 BST: "]),
+    # stamps on lines of their own above their entries
+    ("Live: Orvik fire\n\n14.05 BST\nPolice said 12 people were rescued.\n\n13.30 BST\nThe mayor said 300 homes "
+     "burnt.\n\n2.45pm\nCrews reached 40 villagers.\n", ["14.05 BST", "13.30 BST", "2.45pm"]),
+])
+def test_a_live_blogs_stamps_are_taken_whole(rules, blank_nlp, text, stamps):
+    spans = furniture_spans(text, rules.lexicon("page"))
+    assert [text[start:end] for start, end in spans] == stamps
+    claims, messages, _ = claims_of(text, rules, blank_nlp)
+    assert [c.text for c in claims if c.kind == "quantity"] == ["12 people", "300 homes", "40 villagers"]
+    assert [c.speaker for c in claims][:2] == ["police", "mayor"]
+    assert messages[0].startswith("page.txt: left out the live blog's time stamps on lines ")
+
+
+def test_figures_on_lines_of_their_own_are_no_stamps(rules):
+    text = "Fares in Orvik\n\n12.50\nThe fare to the coast.\n\n10.30\nThe fare to the hills.\n"
+    assert furniture_spans(text, rules.lexicon("page")) == ()
+
+
 def test_the_marks_of_markdown_headings_are_left_out_of_sentences_without_a_note(rules, blank_nlp):
     text = "## Toll rises to 27 in Dunmere\n\nThe agency said 27 people had died. #VellFlood was trending.\n"
     claims, messages, report = claims_of(text, rules, blank_nlp)

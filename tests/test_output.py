@@ -87,3 +87,41 @@ def test_a_csv_file_for_a_spreadsheet_opens_with_a_byte_order_mark_and_runs_no_f
     assert {row["sentence"][:2] for row in rows} == {"'=", "'-"}       # what a spreadsheet would run, kept as text
     assert _as_text("-12") == "-12" and _as_text("+3.5") == "+3.5"      # a figure stays a figure
     assert [row["sentence"] for row in csv.DictReader(io.StringIO(piped.stdout))][0].startswith("=HYPERLINK")
+
+
+def test_csv_redirected_to_a_file_named_csv_is_for_a_spreadsheet_as_with_o(tmp_path):
+    import subprocess
+    import sys
+
+    text = b'=HYPERLINK("https://evil.example") About 40 people fled Orvik, the mayor said.\n'
+    command = [sys.executable, "-m", "troopclaims", "extract", "-", "--model", "blank", "--format", "csv",
+               "--workers", "1", "--no-cache"]
+    with open(tmp_path / "claims.csv", "wb") as out:        # extract - --format csv > claims.csv
+        assert subprocess.run(command, input=text, stdout=out, stderr=subprocess.DEVNULL).returncode == 0
+    piped = subprocess.run(command, input=text, capture_output=True)        # a pipe: plain CSV for a script
+    data = (tmp_path / "claims.csv").read_bytes()
+    assert data.startswith(b"\xef\xbb\xbfsource,published,kind") and b",\"'=HYPERLINK(" in data
+    assert piped.stdout.startswith(b"source,published,kind") and b",\"=HYPERLINK(" in piped.stdout
+
+
+@pytest.mark.parametrize("name, before, spreadsheet", [
+    ("facts.csv", "", True), ("FACTS.CSV", "", True),
+    ("facts.txt", "", False),                                  # another file: CSV as a script reads it
+    ("facts.csv", "source,published\n", False),                # appended to (>>): no byte order mark mid-file
+])
+def test_which_stdout_file_gets_a_spreadsheets_csv(tmp_path, monkeypatch, name, before, spreadsheet):
+    import sys
+
+    from troopclaims.output.destination import for_spreadsheet
+
+    (tmp_path / name).write_text(before)
+    with open(tmp_path / name, "a") as out:
+        monkeypatch.setattr(sys, "stdout", out)
+        assert for_spreadsheet(None) is spreadsheet and for_spreadsheet("-") is spreadsheet
+    assert for_spreadsheet("out.csv") is True
+
+
+def test_a_signed_number_stays_a_number_and_a_formula_stays_text():
+    assert [_as_text(cell) for cell in ("+3%", "-5%", "-1,200", "+3.5")] == ["+3%", "-5%", "-1,200", "+3.5"]
+    assert [_as_text(cell) for cell in ("+1+2", "-5 degrees", "=1+1", "@SUM(A1)", "+A1")] == [
+        "'+1+2", "'-5 degrees", "'=1+1", "'@SUM(A1)", "'+A1"]

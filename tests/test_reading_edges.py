@@ -86,5 +86,26 @@ def test_a_document_in_a_folder_is_skipped_with_how_to_make_text_of_it(tmp_path)
         f"skipped {tmp_path / 'memo.docx'}: not a .txt, .md, .html or .htm file; make text of it first "
         "(pandoc 'memo.docx' -t plain -o 'memo.txt')",
         f"skipped {tmp_path / 'notes.xyz'}: not a .txt, .md, .html or .htm file",
-        f"skipped {tmp_path / 'Ferry report.pdf'}: looks binary (NUL bytes); make text of it first "
+        f"skipped {tmp_path / 'Ferry report.pdf'}: a PDF document, not text; make text of it first "
         "(pdftotext 'Ferry report.pdf' 'Ferry report.txt')"]
+
+
+@pytest.mark.parametrize("name, data, said", [
+    ("memo.pdf", b"%PDF-1.4\nPolice said 5 people died.\n", "a PDF document, not text; make text of it first "
+                                                         "(pdftotext 'memo.pdf' 'memo.txt')"),
+    ("memo.docx", b"PK\x03\x04 zipped", "a Word or OpenDocument file, not text; make text of it first "
+                                       "(pandoc 'memo.docx' -t plain -o 'memo.txt')"),
+    ("memo.doc", b"Police said 5", "a .doc document, not text; make text of it first (save it as plain text from its "
+                                   "editor)"),
+    ("memo.txt", b"%PDF-1.7\n", "a PDF document, not text; make text of it first "
+                                "(pdftotext 'memo.txt' 'memo-text.txt')"),
+])
+def test_a_document_named_on_the_command_line_is_skipped_with_how_to_make_text_of_it(tmp_path, name, data, said):
+    from troopclaims.reading import ReadReport, read_articles
+
+    (tmp_path / name).write_bytes(data)
+    (tmp_path / "story.txt").write_text("Police said 5 people died in Orvik.\n")      # text beside it is read
+    messages, report = [], ReadReport()
+    articles = list(read_articles([str(tmp_path / name), str(tmp_path / "story.txt")], messages.append, report))
+    assert messages == [f"skipped {tmp_path / name}: {said}"]
+    assert [article.id for article in articles] == ["story.txt"] and report.read == 1

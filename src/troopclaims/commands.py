@@ -12,7 +12,8 @@ from dataclasses import dataclass
 from troopclaims.errors import ExitCode, InputError, OptionError
 from troopclaims.notes import Notes
 from troopclaims.output import render
-from troopclaims.output.destination import check_output, check_page_output, opened_output, output_format
+from troopclaims.output.destination import (check_output, check_page_output, for_spreadsheet, opened_output,
+                                           output_format)
 from troopclaims.reading.articles import ReadReport
 
 EXTRACT_FORMATS = ("jsonl", "csv", "table")
@@ -55,7 +56,7 @@ def extract(given: Inputs, notes: Notes, fmt: str | None = None, kinds: tuple[st
         if fmt == "jsonl":
             render.write_jsonl((claim.to_dict() for claim in counted), out)
         elif fmt == "csv":
-            render.write_claims_csv(counted, out, spreadsheet=_is_file(output))
+            render.write_claims_csv(counted, out, spreadsheet=for_spreadsheet(output))
         else:
             render.write_claims_table(list(counted), out, width=render.table_width(terminal))
         return finish(report, given.paths, f"{counted.count} claim{'s' * (counted.count != 1)}{_written(output)}",
@@ -80,7 +81,7 @@ def compare(given: Inputs, notes: Notes, fmt: str | None = None, only: str | Non
         if fmt == "jsonl":
             render.write_jsonl((fact.to_dict() for fact in facts), out)
         elif fmt == "csv":
-            render.write_facts_csv(facts, out, spreadsheet=_is_file(output))
+            render.write_facts_csv(facts, out, spreadsheet=for_spreadsheet(output))
         elif fmt == "markdown":
             render.write_facts_markdown(facts, out, show_sentences, cumulative=cumulative, links=_links(report),
                                         outlets=_outlets(report))
@@ -126,11 +127,6 @@ def report(given: Inputs, notes: Notes, output: str | None = None, title: str | 
             out.write(page)
     return finish(read, given.paths, f"{len(shown)} fact{'s' * (len(shown) != 1)} in the report{_written(output)}",
                   notes)
-
-
-def _is_file(output: str | None) -> bool:
-    """Return whether the output goes to a file named with -o (CSV for a spreadsheet), not stdout."""
-    return output not in (None, "-")
 
 
 def _written(output: str | None) -> str:

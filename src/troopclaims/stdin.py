@@ -8,9 +8,14 @@ import re
 import sys
 from typing import Callable, TextIO
 
+from troopclaims.reading.documents import not_text
+
 STDIN_ID = "stdin"
-# What a web page opens with (`curl URL | troopclaims extract -`): read as its article, as a saved .html file is.
-_PAGE = re.compile(rb"<(?:!doctype\s+html|html|head|body|meta|title|article)\b", re.I)
+# What a web page opens with (`curl URL | troopclaims extract -`), after an XML declaration (XHTML) and comments:
+# read as its article, as a saved .html file is.
+_PAGE = re.compile(rb"(?:<\?xml\b[^>]*>\s*|<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body|meta|title|article)\b",
+                   re.I | re.S)
+_OPENING = 5        # bytes enough to tell JSON Lines ("{") from a document ("{\\rtf", "%PDF-")
 
 
 def stdin_text(warn: Callable[[str], None], report=None) -> TextIO:
@@ -25,15 +30,21 @@ def stdin_text(warn: Callable[[str], None], report=None) -> TextIO:
         buffer = io.BufferedReader(buffer)
     # A pipe hands over what each write held: read on until the first byte that is not blank, or the end.
     head = b""
-    while not _opening(head) and (chunk := buffer.read1(4096)):
+    while len(_opening(head)) < _OPENING and (chunk := buffer.read1(4096)):
         head += chunk
-    if not _opening(head) or _opening(head).startswith(b"{"):
+    opening = _opening(head)
+    if not opening or opening.startswith(b"{") and not_text(opening) is None:
         return io.TextIOWrapper(io.BufferedReader(_Prefixed(head, buffer)), encoding="utf-8-sig", errors="replace")
-    if _PAGE.match(_opening(head)):
-        return _page_record(head + buffer.read(), warn, report)
+    if (document := not_text(opening)) is not None:
+        if report is not None:
+            report.skip(STDIN_ID, document, warn)
+        return io.StringIO("")
+    data = head + buffer.read()
+    if _PAGE.match(_opening(data)):
+        return _page_record(data, warn, report)
     warn(f"{STDIN_ID}: not JSON Lines; read as the text of one article (its source: {STDIN_ID})")
     # Decoded as bytes, line endings are kept as they are, so that offsets slice the text as it was piped.
-    text = (head + buffer.read()).decode("utf-8-sig", errors="replace")
+    text = data.decode("utf-8-sig", errors="replace")
     return io.StringIO(json.dumps({"id": STDIN_ID, "text": text}) + "\n")
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import stat
 import sys
 from typing import Callable
 
@@ -63,3 +64,33 @@ def output_format(fmt: str | None, path: str | None, is_terminal: bool, formats:
     """Return the format: the flag, else the output file's suffix, else a table on a terminal and JSON Lines."""
     by_suffix = SUFFIX_FORMATS.get(os.path.splitext(path or "")[1].lower())
     return render.choose_format(fmt or (by_suffix if by_suffix in formats else None), is_terminal)
+
+
+def for_spreadsheet(path: str | None) -> bool:
+    """Return whether CSV goes to a file a spreadsheet opens (with a byte order mark and formulas kept as text): a
+    file named with -o, or stdout redirected to a new or emptied file named .csv (`> facts.csv`). A pipe, a
+    terminal, another file and a file appended to (`>> facts.csv`, which has a header already) get plain CSV."""
+    if path not in (None, "-"):
+        return True
+    try:
+        descriptor = sys.stdout.fileno()
+        status = os.fstat(descriptor)
+    except (AttributeError, OSError, ValueError):       # no file behind stdout (a test's buffer)
+        return False
+    if not stat.S_ISREG(status.st_mode) or status.st_size or os.lseek(descriptor, 0, os.SEEK_CUR):
+        return False
+    return (_file_name(descriptor) or "").lower().endswith(".csv")
+
+
+def _file_name(descriptor: int) -> str | None:
+    """Return the path of the file open as a descriptor (Linux's /proc, macOS's F_GETPATH), None if unknown."""
+    try:
+        return os.readlink(f"/proc/self/fd/{descriptor}")
+    except OSError:
+        pass
+    try:
+        import fcntl
+
+        return fcntl.fcntl(descriptor, fcntl.F_GETPATH, bytes(1024)).split(b"\0", 1)[0].decode()
+    except (ImportError, AttributeError, OSError, UnicodeDecodeError):
+        return None

@@ -54,7 +54,7 @@ def _cell(value) -> str:
 
 
 def write_claims_csv(claims: Iterable[Claim], out: IO[str], spreadsheet: bool = False) -> None:
-    """Write a row per claim; for a spreadsheet (a file written with -o), see `_csv_writer`."""
+    """Write a row per claim; for a spreadsheet (-o, or stdout to a new .csv file), see `_csv_writer`."""
     writer = _csv_writer(out, spreadsheet)
     writer.writerow(FIELD_NAMES)
     for claim in claims:
@@ -76,7 +76,7 @@ class _SpreadsheetWriter:
         self.writer.writerow([_as_text(cell) for cell in row])
 
 
-_FORMULA = re.compile(r"[=@\t\r]|[+-](?![\d.,]+\Z)")
+_FORMULA = re.compile(r"[=@\t\r]|[+-](?![\d.,]+%?\Z)")      # a signed number ("-5", "+3%") is a number
 
 
 def _as_text(cell):

@@ -12,6 +12,7 @@ from typing import Callable, Iterable, Iterator, TextIO
 
 from troopclaims.errors import RulesError
 from troopclaims.notes import SKIPPED
+from troopclaims.reading.documents import convert_hint, not_text
 from troopclaims.reading.pages import HTML_SUFFIXES, NO_ARTICLE, page_text, read_page, saved_with
 from troopclaims.records import Article, Claim
 from troopclaims.rules import load_yaml
@@ -164,7 +165,7 @@ def _folder_articles(folder: Path, warn: Warn, report: ReadReport, published: st
             continue
         if path.suffix.lower() not in READ_SUFFIXES:
             report.skip(str(path), f"not a {', '.join(READ_SUFFIXES[:-1])} or {READ_SUFFIXES[-1]} file"
-                                   f"{_convert_hint(path)}", warn)
+                                   f"{convert_hint(path)}", warn)
             continue
         if path.parent not in manifests:
             manifests[path.parent] = _manifest(path.parent, warn)
@@ -177,18 +178,6 @@ def _folder_articles(folder: Path, warn: Warn, report: ReadReport, published: st
         for name in manifest:
             if parent / name not in listed:
                 warn(f"{parent / MANIFEST}: lists {name}, which is not among the files read")
-
-
-# Documents a newsroom keeps articles in, and how to make text of them.
-_CONVERT = {".pdf": "pdftotext '{name}' '{stem}.txt'", ".docx": "pandoc '{name}' -t plain -o '{stem}.txt'",
-            ".odt": "pandoc '{name}' -t plain -o '{stem}.txt'", ".rtf": "save it as plain text from its editor",
-            ".doc": "save it as plain text from its editor", ".pages": "export it as plain text"}
-
-
-def _convert_hint(path: Path, otherwise: str = "") -> str:
-    """Return how to make a text file of a document troopclaims does not read ("; make text of it first: ..")."""
-    how = _CONVERT.get(path.suffix.lower())
-    return f"; make text of it first ({how.format(name=path.name, stem=path.stem)})" if how else otherwise
 
 
 def _manifest(folder: Path, warn: Warn) -> dict[str, dict]:
@@ -249,8 +238,11 @@ def _file_article(path: Path, article_id: str, fields: dict, warn: Warn, report:
     except OSError as exc:
         report.skip(str(path), f"cannot read ({exc.strerror or exc}); check its permissions", warn)
         return None
+    if (document := not_text(data, path)) is not None:      # named on the command line, or a PDF saved as .txt
+        report.skip(str(path), document, warn)
+        return None
     if b"\x00" in data[:8192] and not data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        report.skip(str(path), "looks binary (NUL bytes)" + _convert_hint(path, "; give text files only"), warn)
+        report.skip(str(path), "looks binary (NUL bytes); give text files only", warn)
         return None
     if path.suffix.lower() in HTML_SUFFIXES:
         return _page_article(data, path, article_id, fields, warn, report, published)

@@ -28,11 +28,12 @@ class PageRules:
     comments_end: tuple[re.Pattern, ...] = ()    # a line closing one
     lines: tuple[re.Pattern, ...] = ()           # a line of furniture on its own
     stamps: tuple[re.Pattern, ...] = ()          # a live blog's time stamp opening an entry's line ("13:30 -")
+    not_after_stamps: tuple[re.Pattern, ...] = ()   # words that make a time before them text ("10:30 a.m. Monday")
 
 
 def build_page_rules(section, rules=None) -> PageRules:
     """Return the compiled page furniture rules; a pattern that does not compile names its file and line."""
-    keys = ("comments", "comments_end", "lines", "stamps")
+    keys = ("comments", "comments_end", "lines", "stamps", "not_after_stamps")
     section = check_keys(section, section.where(), keys)
     compiled = {}
     for key in keys:
@@ -69,21 +70,58 @@ def heading_marks(text: str, start: int = 0) -> list[tuple[int, int]]:
 
 def live_stamps(text: str, page: PageRules, start: int = 0) -> list[tuple[int, int]]:
     """Return the spans of the time stamps that open the entries of a live blog ("13:30 Police said ...", "2.45pm -
-    The mayor ..."), which would otherwise read as part of a speaker or a figure; none unless two lines or more open
-    with one and a word that is not in lower case (one "10.30 Euros ..." line is a sentence, "1.50 million" a figure)."""
-    spans = []
+    The mayor ..."), which would otherwise read as part of a speaker or a figure. None unless two lines or more
+    open with one (`_stamp`) and they open paragraphs of their own or run newest first: times one line after
+    another in the order of the day are a schedule's or a timeline's, which the article states."""
+    found: list[tuple[tuple[int, int], bool, int | None]] = []     # (span, opens a paragraph, minute of the day)
+    previous = ""
     for match in _LINE.finditer(text, start):
         if match.start() == match.end():
             break
         line = match.group().rstrip("\r\n")
-        indent = len(line) - len(line.lstrip())
-        for pattern in page.stamps:
-            stamp = pattern.match(line, indent)
-            rest = line[stamp.end():].strip() if stamp else ""
-            if stamp and rest and not rest[0].islower():
-                spans.append((match.start() + indent, match.start() + stamp.end()))
-                break
-    return spans if len(spans) >= 2 else []
+        stamp = None if _CONTINUED.search(previous) else _stamp(line, page)
+        if stamp is not None:
+            alone = stamp.end() == len(line)
+            found.append(((match.start() + stamp.start(), match.start() + stamp.end()), alone or not previous,
+                          _minute(stamp.group())))
+        previous = line.strip()
+    minutes = [minute for _, _, minute in found]
+    newest_first = None not in minutes and all(a >= b for a, b in zip(minutes, minutes[1:]))
+    if len(found) < 2 or not (newest_first or all(paragraph for _, paragraph, _ in found)):
+        return []
+    return [span for span, _, _ in found]
+
+
+# A line that ends with no closing mark goes on in the next one ("The council will meet at / 10:30 a.m. Monday").
+_CONTINUED = re.compile(r"[^.!?:;…\"'”’)\]]\Z")
+_CLOCK = re.compile(r"(\d{1,2})[:.](\d\d)(?:[:.]\d\d)?(?:\s*([ap])\.?m\b)?", re.I)
+
+
+def _stamp(line: str, page: PageRules) -> re.Match | None:
+    """Return the match of a time stamp opening a line: before an entry that opens with no word in lower case or of
+    `not_after_stamps` ("10:30 a.m. Monday" is text), or alone on its line with a colon, a.m./p.m. or zone (a
+    "12.50" alone is a figure)."""
+    indent = len(line) - len(line.lstrip())
+    for pattern in page.stamps:
+        stamp = pattern.match(line, indent)
+        if stamp is None:
+            continue
+        rest = line[stamp.end():].strip()
+        if rest and not rest[0].islower() and not any(word.match(rest) for word in page.not_after_stamps):
+            return stamp
+        if not rest and re.search(r"[:a-z]", stamp.group(), re.I):
+            return stamp
+    return None
+
+
+def _minute(stamp: str) -> int | None:
+    """Return the minute of the day a stamp reads ("2.45pm" -> 885), None when it reads as no clock time."""
+    clock = _CLOCK.search(stamp)
+    if clock is None:
+        return None
+    hour, minute, half = int(clock.group(1)), int(clock.group(2)), (clock.group(3) or "").lower()
+    hour = hour % 12 + 12 * (half == "p") if half else hour
+    return hour * 60 + minute
 
 
 def _furniture_lines(text: str, page: PageRules, start: int) -> list[tuple[int, int]]:
@@ -133,7 +171,7 @@ def with_furniture(article: Article, spans: tuple[tuple[int, int], ...], warn: C
         return article
     if report is not None and said:
         report.furniture += 1
-    stamps = [span for span in said if _opens_line(article.text, span)]
+    stamps = [span for span in said if _is_stamp(article.text, span)]
     for what, these in (("page furniture", [span for span in said if span not in stamps]),
                         ("the live blog's time stamps", stamps)):
         if these:
@@ -143,7 +181,8 @@ def with_furniture(article: Article, spans: tuple[tuple[int, int], ...], warn: C
     return replace(article, blanked=spans)
 
 
-def _opens_line(text: str, span: tuple[int, int]) -> bool:
-    """Return whether a span is a time stamp: text follows it on its line (furniture spans are whole lines)."""
+def _is_stamp(text: str, span: tuple[int, int]) -> bool:
+    """Return whether a span is a time stamp: text follows it on its line (furniture spans are whole lines), or it
+    opens with a clock time ("14.05 BST" on a line of its own)."""
     end = _BREAK.search(text, span[1])
-    return bool(text[span[1]:end.start() if end else len(text)].strip())
+    return bool(text[span[1]:end.start() if end else len(text)].strip()) or bool(_CLOCK.match(text, span[0]))
