@@ -51,8 +51,8 @@ def test_compare_groups_a_figure_across_a_text_file_and_a_web_page(story):
 
 
 def test_a_warm_run_over_web_pages_prints_the_same_bytes(story, cold_cache):
-    def entries():
-        return sorted(path.name for path in cold_cache.rglob("*.json"))
+    def entries():                                        # the claims' entries, not the pages' (in pages/)
+        return sorted(path.name for path in cold_cache.glob("??/*.json"))
 
     cold = run("extract", str(story))
     cached = entries()
@@ -66,6 +66,29 @@ def test_a_warm_run_over_web_pages_prints_the_same_bytes(story, cold_cache):
     assert len(entries()) == 3
     (story / "calder.html").write_text(changed.replace(">Sport<", ">Sports<"))    # the menu is not the article
     assert run("extract", str(story)).stdout == again.stdout and len(entries()) == 3
+
+
+def test_a_warm_run_over_web_pages_reads_no_page_again(story, cold_cache, monkeypatch):
+    import troopclaims.reading.pages as pages
+
+    read = []
+    real = pages.read_page
+    monkeypatch.setattr(pages, "read_page", lambda markup: read.append(markup) or real(markup))
+    cold = run("extract", str(story))
+    assert len(read) == 2 and len(list(cold_cache.glob("pages/*/*.json"))) == 2    # the article and the index
+    warm = run("extract", str(story))
+    assert (warm.exit_code, warm.stdout, warm.stderr) == (cold.exit_code, cold.stdout, cold.stderr)
+    assert len(read) == 2                                              # trafilatura was not run again
+    assert "no article text found in the page" in warm.stderr         # the index page is still named as skipped
+
+
+def test_a_corrupt_page_entry_is_named_and_read_again(story, cold_cache):
+    cold = run("extract", str(story))
+    for entry in cold_cache.glob("pages/*/*.json"):
+        entry.write_text("{not json", encoding="utf-8")
+    warm = run("extract", str(story))
+    assert warm.stdout == cold.stdout and warm.stderr.count("is corrupt (JSONDecodeError); ignored") == 2
+    assert run("extract", str(story)).stderr == cold.stderr            # written again, whole
 
 
 def test_a_page_without_metadata_is_dated_by_its_dateline_and_speakers_carry_across_paragraphs(tmp_path):

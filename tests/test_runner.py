@@ -245,3 +245,14 @@ def test_a_task_holds_whole_batches_so_workers_make_the_batches_of_one_process(r
     assert all(len(task) <= CHUNK and batches(parsed(task)) <= CHUNK_BATCHES for task in tasks)
     assert sum(batches(parsed(task)) for task in tasks) == batches(parsed(articles))
     assert len(tasks) > len(articles) // CHUNK + 1          # by batches, not by 16 articles
+
+
+def test_the_cache_counts_and_clears_the_pages_it_read(tmp_path):
+    cache = ClaimCache(tmp_path)
+    markup = ("<html><head><title>Harbour closes</title></head><body><article><p>The harbour of Tessel closed on "
+              "Monday after 3 ships ran aground in the storm, the port authority said in a statement.</p>"
+              "</article></body></html>")
+    page = cache.read_page(markup)
+    assert page is not None and "3 ships" in page.text
+    assert cache.read_page(markup) == page and cache.info()[0] == 1
+    assert cache.clear() == 1 and cache.info() == (0, 0)

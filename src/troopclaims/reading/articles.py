@@ -13,7 +13,7 @@ from typing import Callable, Iterable, Iterator, TextIO
 from troopclaims.errors import RulesError
 from troopclaims.notes import SKIPPED
 from troopclaims.reading.documents import convert_hint, not_text
-from troopclaims.reading.pages import HTML_SUFFIXES, NO_ARTICLE, page_text, read_page, saved_with
+from troopclaims.reading.pages import HTML_SUFFIXES, NO_ARTICLE, Page, page_text, read_page, saved_with
 from troopclaims.records import Article, Claim
 from troopclaims.rules import load_yaml
 
@@ -24,6 +24,7 @@ FALLBACK_ENCODING = "cp1252"
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(.*?)^(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", re.S | re.M)
 
 Warn = Callable[[str], None]
+PageReader = Callable[[str], Page | None]     # a web page's markup to its article (reading.pages.read_page)
 
 
 @dataclass
@@ -96,11 +97,12 @@ def _written_date(text: str) -> str | None:
 
 
 def read_articles(paths: Iterable[str], warn: Warn, report: ReadReport | None = None,
-                  published: str | None = None, stdin: TextIO | None = None) -> Iterator[Article]:
+                  published: str | None = None, stdin: TextIO | None = None,
+                  pages: PageReader = read_page) -> Iterator[Article]:
     """Yield every article in the given paths (folders, files, .jsonl, or "-" for JSON Lines on stdin).
 
     `published` is the date for articles that carry none of their own. Problems go to `warn` and `report`;
-    one bad file never stops the others.
+    one bad file never stops the others. `pages` reads a web page's markup (the cache's reader keeps its result).
     """
     report = report if report is not None else ReadReport()
     for raw in paths:
@@ -111,7 +113,7 @@ def read_articles(paths: Iterable[str], warn: Warn, report: ReadReport | None = 
             continue
         path = Path(raw)
         if path.is_dir():
-            yield from _counted(report, _folder_articles(path, warn, report, published), raw, warn)
+            yield from _counted(report, _folder_articles(path, warn, report, published, pages), raw, warn)
         elif path.is_file():
             if path.suffix.lower() == ".jsonl":
                 yield from _counted(report, _jsonl_file(path, warn, report, published), raw, warn)
@@ -119,7 +121,8 @@ def read_articles(paths: Iterable[str], warn: Warn, report: ReadReport | None = 
                 if path.suffix.lower() == ".json":
                     warn(f"{path}: read as the text of an article; JSON Lines of articles or claims end in .jsonl")
                 manifest = _manifest(path.parent, warn)
-                article = _file_article(path, path.name, manifest.get(path.name, {}), warn, report, published)
+                article = _file_article(path, path.name, manifest.get(path.name, {}), warn, report, published,
+                                        pages)
                 if article:
                     yield from _counted(report, [article], str(path.parent), warn)
         else:
@@ -142,7 +145,8 @@ def _counted(report: ReadReport, articles: Iterable[Article], given: str, warn: 
         yield article
 
 
-def _folder_articles(folder: Path, warn: Warn, report: ReadReport, published: str | None) -> Iterator[Article]:
+def _folder_articles(folder: Path, warn: Warn, report: ReadReport, published: str | None,
+                     pages: PageReader) -> Iterator[Article]:
     manifests: dict[Path, dict] = {}
     listed: set[Path] = set()
     resources: set[Path] = set()         # the folders of images and scripts a browser saves beside a page
@@ -171,7 +175,7 @@ def _folder_articles(folder: Path, warn: Warn, report: ReadReport, published: st
             manifests[path.parent] = _manifest(path.parent, warn)
         listed.add(path)
         fields = manifests[path.parent].get(path.name, {})
-        article = _file_article(path, relative.as_posix(), fields, warn, report, published)
+        article = _file_article(path, relative.as_posix(), fields, warn, report, published, pages)
         if article:
             yield article
     for parent, manifest in manifests.items():
@@ -232,7 +236,7 @@ def decoded(data: bytes, path, warn: Warn) -> str:
 
 
 def _file_article(path: Path, article_id: str, fields: dict, warn: Warn, report: ReadReport,
-                  published: str | None) -> Article | None:
+                  published: str | None, pages: PageReader = read_page) -> Article | None:
     try:
         data = path.read_bytes()
     except OSError as exc:
@@ -245,7 +249,7 @@ def _file_article(path: Path, article_id: str, fields: dict, warn: Warn, report:
         report.skip(str(path), "looks binary (NUL bytes); give text files only", warn)
         return None
     if path.suffix.lower() in HTML_SUFFIXES:
-        return _page_article(data, path, article_id, fields, warn, report, published)
+        return _page_article(data, path, article_id, fields, warn, report, published, pages)
     meta = {key: value for key, value in fields.items() if key != "published"}
     date_value = fields.get("published")
     text = decoded(data, path, warn)
@@ -270,10 +274,10 @@ def _file_article(path: Path, article_id: str, fields: dict, warn: Warn, report:
 
 
 def _page_article(data: bytes, path: Path, article_id: str, fields: dict, warn: Warn, report: ReadReport,
-                  published: str | None) -> Article | None:
+                  published: str | None, pages: PageReader) -> Article | None:
     """Return the article of a saved web page (its extracted text: offsets count in it), None when it holds none."""
     try:
-        page = read_page(page_text(data, lambda raw: decoded(raw, path, warn)))
+        page = pages(page_text(data, lambda raw: decoded(raw, path, warn)))
     except Exception as exc:      # whatever trafilatura or lxml trip over in one page must not stop the others
         report.skip(str(path), f"cannot be read as a web page ({type(exc).__name__}: {exc}); save it again from "
                                "the browser, or paste its text into a .txt file", warn)

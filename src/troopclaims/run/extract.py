@@ -63,7 +63,9 @@ def claims_from_inputs(paths: Iterable[str], rules, model: str | None = None, ki
         article_paths.append(path)
     if not article_paths:
         return
-    articles = read_articles(article_paths, warn, report, published=published, stdin=stdin)
+    cache = run.cache if run is not None else None
+    articles = read_articles(article_paths, warn, report, published=published, stdin=stdin,
+                             **({"pages": cache.read_page} if cache is not None else {}))
     first = next(articles, None)
     if first is None:
         return
