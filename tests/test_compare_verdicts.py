@@ -79,6 +79,36 @@ def test_verdicts_a_fact_checker_expects(claims, grouping, verdict):
     assert fact.verdict == verdict
 
 
+FALLS = Grouping(cumulative=frozenset({"killed", "missing"}), falls=frozenset({"missing"}))
+
+
+@pytest.mark.parametrize("claims, verdict", [
+    # the missing are found: 48 on Monday, 40 on Tuesday, 31 on Wednesday is a count that moved
+    ([figure("a", MON, 48, aspect="missing"), figure("b", TUE, 40, aspect="missing"),
+      figure("c", WED, 31, aspect="missing")], "changed"),
+    ([figure("a", MON, 20, aspect="missing"), figure("b", TUE, 35, aspect="missing")], "changed"),
+    # two figures of one day still cannot both be true, nor one of no day apart from the others
+    ([figure("a", MON, 48, aspect="missing"), figure("b", MON, 40, aspect="missing")], "conflict"),
+    ([figure("a", MON, 48, aspect="missing"), figure("b", TUE, 40, aspect="missing"),
+      figure("c", None, 12, aspect="missing")], "conflict"),
+    # a toll of the dead still only grows
+    ([figure("a", MON, 48), figure("b", TUE, 40)], "conflict"),
+])
+def test_a_count_that_also_falls_is_a_series_in_both_directions(claims, verdict):
+    (fact,) = group_claims(claims, grouping=FALLS)
+    assert fact.verdict == verdict
+    if verdict == "conflict":
+        assert all(reason.why != "fell" for reason in fact.reasons) or fact.aspect == "killed"
+
+
+def test_the_rules_read_the_missing_and_the_displaced_as_counts_that_fall(rules):
+    from troopclaims.compare.facts import compare_claims
+    claims = [figure(source, day, value, aspect="missing") for source, day, value in
+              (("a", MON, 48), ("b", TUE, 40), ("c", WED, 31))]
+    (fact,) = compare_claims(claims, rules)
+    assert fact.verdict == "changed" and [reason.why for reason in fact.reasons] == ["grew"] * 3
+
+
 def test_a_revision_names_the_figures_it_revises():
     claims = [figure("a", MON, 2000, aspect="deployed", unit="troops"),
               figure("b", WED, 2000, aspect="deployed", unit="troops", earlier=True),

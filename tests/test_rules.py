@@ -66,6 +66,7 @@ def test_user_rules_move_a_word_to_another_aspect(tmp_path):
     ("quantities.yaml", "units:\n  troops: legion\n", "quantities.yaml:2: unit 'troops' must be a list of words"),
     ("aspects.yaml", "aspects:\n  killed: [die]\n  killed: [perish]\n", "aspects.yaml:3: duplicate key 'killed'"),
     ("colours.yaml", "red: 1\n", "colours.yaml: unknown rule file"),
+    ("aspects.yaml", "falls: [deployed]\n", "aspects.yaml:1: falls must list aspects of cumulative"),
 ])
 def test_broken_rules_name_file_and_line(tmp_path, name, text, message):
     with pytest.raises(RulesError, match=message.replace("(", r"\(").replace("[", r"\[")):

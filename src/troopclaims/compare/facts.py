@@ -343,8 +343,9 @@ def group_claims(claims: Iterable[Claim], contains: Contains = same_place,
         scale = DAY if mixed else 1.0      # a fact of dates and times compares minutes; its camps show days
         fact.camps = [Camp(_back(fact.kind, low / scale), _back(fact.kind, high / scale), members)
                       for (low, high), members in camps]
-        fact.verdict, fact.reasons = judged(
-            fact.claims, camps, fact.kind == "quantity" and aspect_label(fact.aspect) in grouping.cumulative, judge)
+        series = fact.kind == "quantity" and aspect_label(fact.aspect) in grouping.cumulative
+        fact.verdict, fact.reasons = judged(fact.claims, camps, series, judge,
+                                            falls=series and aspect_label(fact.aspect) in grouping.falls)
     facts.sort(key=fact_order)
     return facts
 
@@ -493,7 +494,8 @@ def compare_claims(claims: Iterable[Claim], rules, warn: Callable[[str], None] =
                                           scopes=tuple(rules.lexicon("quantities").scopes.items()),
                                           measured_apart=rules.lexicon("quantities").measured_apart,
                                           thresholds=rules.lexicon("quantities").thresholds,
-                                          joins=tuple(events.joins.items()), breaks=places.clause_breaks),
+                                          joins=tuple(events.joins.items()), breaks=places.clause_breaks,
+                                          falls=events.falls),
                         placed=placed)
     if not spans:
         return facts

@@ -32,6 +32,7 @@ class Grouping:
     thresholds: tuple[str, ...] = ()           # words that make a figure a condition ("valid only with 50 percent")
     joins: tuple[tuple[str, str], ...] = ()    # (aspect, aspect it joins unless an article gives both): destroyed
     breaks: frozenset[str] = frozenset()       # words that end a clause (rules/places.yaml's clause_breaks)
+    falls: frozenset[str] = frozenset()        # series that may also fall (missing): a lower later figure
 
 
 TOTAL = ":in all"     # the mark on the aspect key of running totals kept apart

@@ -89,18 +89,20 @@ class Reason:
 
 
 def judged(claims: list[Claim], camps, cumulative: bool = False,
-           interval: Callable[[Claim], tuple[float, float]] = claim_interval) -> tuple[str, list[Reason]]:
+           interval: Callable[[Claim], tuple[float, float]] = claim_interval,
+           falls: bool = False) -> tuple[str, list[Reason]]:
     """Return the verdict on a fact's claims and camps (agree, conflict, changed, single; a cumulative count read as
-    a series over days) with its reasons (none for agree and single)."""
+    a series over days, one that `falls` too read as a series in both directions) with its reasons (none for agree
+    and single)."""
     if len(camps) == 1:
         if cumulative and _rose(claims, interval):
             return "changed", _steps(claims)      # "more than 7,000" on Monday, 9,400 on Tuesday: the toll rose
         return ("single" if len({claim.source for claim in claims}) == 1 else "agree"), []
     everyone = tuple(range(len(claims)))
     if cumulative:
-        if _grows(claims, interval):
+        if _grows(claims, interval, falls):
             return "changed", _steps(claims)
-        return "conflict", clashes(claims, interval)
+        return "conflict", clashes(claims, interval, falls)
     old = _revised(claims, interval)
     current = [interval(claim) for i, claim in enumerate(claims) if i not in old]
     if old and current and max(low for low, _ in current) <= min(high for _, high in current):
@@ -180,10 +182,10 @@ def _steps(claims: list[Claim]) -> list[Reason]:
     return [Reason("grew", tuple(members), _iso(day)) for day, members in sorted(by_day.items())]
 
 
-def clashes(claims: list[Claim], interval: Callable[[Claim], tuple[float, float]] = claim_interval
-            ) -> list[Reason]:
+def clashes(claims: list[Claim], interval: Callable[[Claim], tuple[float, float]] = claim_interval,
+            falls: bool = False) -> list[Reason]:
     """Return the pairs of figures of a series that cannot both be true (the earlier day first): apart (no point in
-    common), and of one day, of a day not known, or the later one lower. Figures alike (one interval, one day) are
+    common), and of one day, of a day not known, or the later one lower (unless the count `falls` too). Figures alike (one interval, one day) are
     judged once, and only figures that can clash are paired: a story of many reports is not judged pair by pair."""
     days = [_day(claim) for claim in claims]
     alike: dict[tuple, list[int]] = defaultdict(list)
@@ -207,7 +209,7 @@ def clashes(claims: list[Claim], interval: Callable[[Claim], tuple[float, float]
     # a later day's figures below an earlier day's: the earlier groups kept in order of their low ends
     lows: list[float] = []
     earlier: list[list[int]] = []
-    for day in sorted(by_day):
+    for day in sorted(by_day) if not falls else ():
         for (_, high), members in by_day[day]:
             found.extend((previous, members, "fell") for previous in earlier[bisect.bisect_right(lows, high):])
         for (low, _), members in by_day[day]:
@@ -234,9 +236,11 @@ def _day(claim: Claim) -> float | None:
     return day - 0.5 if day is not None and claim.earlier else day
 
 
-def _grows(claims: list[Claim], interval: Callable[[Claim], tuple[float, float]] = claim_interval) -> bool:
-    """Return whether figures of a count that only grows fit one series: none below a figure of an earlier day,
-    none apart from another of its own day, and none apart from any other when its day is unknown."""
+def _grows(claims: list[Claim], interval: Callable[[Claim], tuple[float, float]] = claim_interval,
+           falls: bool = False) -> bool:
+    """Return whether figures of a count that only grows fit one series: none below a figure of an earlier day
+    (unless the count `falls` too), none apart from another of its own day, and none apart from any other when its
+    day is unknown."""
     intervals = [interval(claim) for claim in claims]
     days = [_day(claim) for claim in claims]
     lows = sorted(low for low, _ in intervals)
@@ -255,7 +259,7 @@ def _grows(claims: list[Claim], interval: Callable[[Claim], tuple[float, float]]
     for day in sorted(by_day):
         same = by_day[day]
         if min(high for _, high in same) < max(low for low, _ in same) or \
-                any(high < earlier_low for _, high in same):
+                not falls and any(high < earlier_low for _, high in same):
             return False
         earlier_low = max(earlier_low, max(low for low, _ in same))
     return True

@@ -36,6 +36,7 @@ class EventLexicon:
     measure_after: tuple[str, ...] = ()          # words right after a figure that keep it a measure ("heavier")
     # unit of a figure -> ((aspect, the unit it shares, forms of the words that give it), ...): "41 rounds fired"
     unit_aspects: dict[str, tuple[tuple[str, str, frozenset[str]], ...]] = field(default_factory=dict)
+    falls: frozenset[str] = frozenset()          # cumulative counts that may also fall (the missing are found)
 
     def aspect_of(self, word: str, lemma: str = "") -> str | None:
         """Return the aspect of a word (by its lemma when the pipeline gives one), or None."""
@@ -72,7 +73,7 @@ def _phrase_entry(words: str) -> tuple[str, tuple[str, ...]]:
 
 def build_event_lexicon(section: LineDict, rules) -> EventLexicon:
     """Return the compiled lexicon of rules/aspects.yaml (strictly checked), its reporting verbs attribution.yaml's."""
-    check_keys(section, section.where(), allowed=("aspects", "subject_owns", "states", "cumulative", "light",
+    check_keys(section, section.where(), allowed=("aspects", "subject_owns", "states", "cumulative", "falls", "light",
                                                    "named_actor", "doers", "empty", "sums", "daily", "not_events",
                                                    "running", "joins", "money", "currency_of",
                                                    "objects_only", "money_only", "measure_after",
@@ -91,10 +92,12 @@ def build_event_lexicon(section: LineDict, rules) -> EventLexicon:
                 elif " " not in word.strip():
                     aspects[form] = str(name)    # the last entry wins: a user's class comes after the defaults
     listed = {}
-    for key in ("subject_owns", "states", "cumulative", "named_actor", "doers", "sums", "daily", "money"):
+    for key in ("subject_owns", "states", "cumulative", "falls", "named_actor", "doers", "sums", "daily", "money"):
         listed[key] = word_list(section.get(key), location(section, key), key)
         if any(name not in classes for name in listed[key]):
             raise RulesError(f"{location(section, key)}: {key} must list aspects defined above")
+    if any(name not in listed["cumulative"] for name in listed["falls"]):
+        raise RulesError(f"{location(section, 'falls')}: falls must list aspects of cumulative")
     light, empty, running, objects_only, money_only = (
         frozenset(form for word in word_list(section.get(key), location(section, key), key)
                   for form in forms(word.lower()))
@@ -115,7 +118,8 @@ def build_event_lexicon(section: LineDict, rules) -> EventLexicon:
                      phrases={form: kept for form, entries in ordered.items()
                               if (kept := tuple(entry for entry in entries if entry[1] not in sums))})
     currency_of = {str(unit): str(code) for unit, code in (section.get("currency_of") or {}).items()}
-    return replace(lexicon, counts=counts, daily=frozenset(listed["daily"]), running=running,
+    return replace(lexicon, counts=counts, daily=frozenset(listed["daily"]), falls=frozenset(listed["falls"]),
+                   running=running,
                    joins=_joins(section, classes), money=frozenset(listed["money"]), currency_of=currency_of,
                    measure_after=tuple(" ".join(phrase.lower().split()) for phrase in word_list(
                        section.get("measure_after"), location(section, "measure_after"), "measure_after")),
