@@ -206,10 +206,11 @@ def clashes(claims: list[Claim], interval: Callable[[Claim], tuple[float, float]
         groups = by_day[day]
         found.extend((members, other, "same_day") for at, (span, members) in enumerate(groups)
                      for other_span, other in groups[at + 1:] if _apart(span, other_span))
-    # a later day's figures below an earlier day's: the earlier groups kept in order of their low ends
+    # a later day's figures below an earlier day's (no clash for a count that falls too): the earlier groups kept
+    # in order of their low ends
     lows: list[float] = []
     earlier: list[list[int]] = []
-    for day in sorted(by_day) if not falls else ():
+    for day in [] if falls else sorted(by_day):
         for (_, high), members in by_day[day]:
             found.extend((previous, members, "fell") for previous in earlier[bisect.bisect_right(lows, high):])
         for (low, _), members in by_day[day]:
